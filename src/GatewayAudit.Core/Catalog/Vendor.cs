@@ -1,0 +1,66 @@
+namespace GatewayAudit.Core.Catalog;
+
+/// <summary>
+/// One fact about a vendor as the catalog states it: a value, where it was read and when. A fact that could not
+/// be confirmed is <see cref="Known"/> = false and renders as "unknown", never as a guess.
+/// </summary>
+public sealed record VendorFact(string Name, IReadOnlyList<string> Values, Uri? Source, DateOnly? Checked, string? Note = null)
+{
+    public bool Known => Values.Count > 0;
+
+    /// <summary>Days, for retention facts that state a number.</summary>
+    public double? Days { get; init; }
+
+    /// <summary>How ZDR is switched on, for the zdr fact.</summary>
+    public string? HowToEnable { get; init; }
+
+    public string Text => Known ? string.Join(", ", Values) : "unknown";
+
+    public static VendorFact Unknown(string name) => new(name, [], null, null);
+}
+
+/// <summary>A vendor entry from policies/catalog/ID.yaml (or a user's catalog folder, which overrides by id).</summary>
+public sealed class Vendor
+{
+    public const string LegalEntity = "legalEntity";
+    public const string Country = "country";
+    public const string DataRegions = "dataRegions";
+    public const string DefaultRetention = "defaultRetention";
+    public const string Zdr = "zdr";
+    public const string TrainsOnApiData = "trainsOnApiData";
+    public const string Certifications = "certifications";
+    public const string DpaUrl = "dpaUrl";
+    public const string SubprocessorListUrl = "subprocessorListUrl";
+
+    public static IReadOnlyList<string> FactNames { get; } =
+        [LegalEntity, Country, DataRegions, DefaultRetention, Zdr, TrainsOnApiData, Certifications, DpaUrl, SubprocessorListUrl];
+
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Kind { get; init; }
+
+    public IReadOnlyList<string> Hosts { get; init; } = [];
+
+    public required IReadOnlyDictionary<string, VendorFact> Facts { get; init; }
+
+    /// <summary>The catalog file this entry came from (for messages).</summary>
+    public required string Origin { get; init; }
+
+    public VendorFact Fact(string name) => Facts.TryGetValue(name, out var fact) ? fact : VendorFact.Unknown(name);
+
+    public bool MatchesHost(string host)
+    {
+        foreach (var pattern in Hosts)
+        {
+            if (pattern.StartsWith('.') ? host.EndsWith(pattern, StringComparison.OrdinalIgnoreCase) || host.Equals(pattern[1..], StringComparison.OrdinalIgnoreCase)
+                : host.Equals(pattern, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Collections;
+
+namespace GatewayAudit.Core.Model;
+
+/// <summary>
+/// Sorted attribute map with a closed set of value types (string, bool, long, double, string list), so the
+/// policy engine can compare values and JSON output stays deterministic.
+/// </summary>
+public sealed class AttributeBag : IEnumerable<KeyValuePair<string, object>>
+{
+    private readonly SortedDictionary<string, object> _values = new(StringComparer.Ordinal);
+
+    public int Count => _values.Count;
+
+    public object? this[string key] => _values.TryGetValue(key, out var value) ? value : null;
+
+    public void Set(string key, object value)
+    {
+        _values[key] = value switch
+        {
+            string or bool or long or double => value,
+            int i => (long)i,
+            IEnumerable<string> list => list.ToArray(),
+            _ => throw new ArgumentException($"attribute {key}: unsupported value type {value.GetType().Name}", nameof(value)),
+        };
+    }
+
+    public bool TryGet(string key, out object value) => _values.TryGetValue(key, out value!);
+
+    public bool ContainsKey(string key) => _values.ContainsKey(key);
+
+    public void MergeFrom(AttributeBag other)
+    {
+        foreach (var (key, value) in other._values)
+        {
+            _values.TryAdd(key, value);
+        }
+    }
+
+    public IEnumerator<KeyValuePair<string, object>> GetEnumerator() => _values.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

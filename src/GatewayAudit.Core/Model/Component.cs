@@ -1,0 +1,65 @@
+namespace GatewayAudit.Core.Model;
+
+/// <summary>
+/// One thing in the stack that prompts or their metadata pass through: a provider, the gateway, an exporter,
+/// a datastore. Ids are stable across runs ("provider:anthropic", "exporter:langfuse") so output is deterministic
+/// and fragments from several files merge.
+/// </summary>
+public sealed class Component
+{
+    public required string Id { get; init; }
+
+    public required string Name { get; set; }
+
+    public required ComponentRole Role { get; init; }
+
+    /// <summary>Catalog vendor id (policies/catalog/ID.yaml), or null when the inputs do not say who runs it.</summary>
+    public string? Vendor { get; set; }
+
+    public Hosting Hosting { get; set; }
+
+    /// <summary>Region as the config states it (e.g. aws_region_name), with its evidence; null when not stated.</summary>
+    public Sourced<string>? Region { get; set; }
+
+    /// <summary>Retention as the config bounds it (cache ttl, spend-log retention); null when the config is silent.</summary>
+    public Sourced<Retention>? Retention { get; set; }
+
+    /// <summary>ZDR as the config sets it (e.g. OpenRouter provider.zdr); null leaves it to the catalog.</summary>
+    public Sourced<ZdrStatus>? Zdr { get; set; }
+
+    /// <summary>Facts the policy engine selects on. Values are string, bool, long, double or a string list.</summary>
+    public AttributeBag Attributes { get; } = new();
+
+    public SortedSet<SourceLocation> Evidence { get; } = [];
+
+    /// <summary>Short plain-language notes the report shows beside the component (why it is here, what it holds).</summary>
+    public SortedSet<string> Notes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Folds another sighting of the same component into this one; the first non-null value of a fact wins.</summary>
+    public void MergeFrom(Component other)
+    {
+        if (other.Id != Id)
+        {
+            throw new ArgumentException($"cannot merge {other.Id} into {Id}", nameof(other));
+        }
+
+        Vendor ??= other.Vendor;
+        if (Hosting == Hosting.Unknown)
+        {
+            Hosting = other.Hosting;
+        }
+
+        Region ??= other.Region;
+        Retention ??= other.Retention;
+        Zdr ??= other.Zdr;
+        Attributes.MergeFrom(other.Attributes);
+        Evidence.UnionWith(other.Evidence);
+        Notes.UnionWith(other.Notes);
+    }
+}
+
+/// <summary>A value read from an input, with the place it was read.</summary>
+public sealed record Sourced<T>(T Value, SourceLocation Evidence);
+
+/// <summary>A retention bound: human text plus days when a number is known.</summary>
+public sealed record Retention(string Description, double? Days);

@@ -1,0 +1,144 @@
+namespace GatewayAudit.Core.Model;
+
+/// <summary>What a component is in the stack. Serialised in kebab-case (model-provider, self-hosted-inference).</summary>
+public enum ComponentRole
+{
+    App,
+    Gateway,
+    ModelProvider,
+    Datastore,
+    Cache,
+    Exporter,
+    Alerting,
+    Host,
+    SelfHostedInference,
+}
+
+/// <summary>What crosses a flow.</summary>
+public enum DataCategory
+{
+    Prompt,
+    Completion,
+    Metadata,
+    Credentials,
+    Usage,
+}
+
+/// <summary>Zero data retention as far as the inputs and the catalog show it. Serialised yes|no|partial|unknown|n/a.</summary>
+public enum ZdrStatus
+{
+    Unknown,
+    Yes,
+    No,
+    Partial,
+    NotApplicable,
+}
+
+/// <summary>Who runs a component: a third party, the operator itself, or not shown by the inputs.</summary>
+public enum Hosting
+{
+    Unknown,
+    ThirdParty,
+    OperatorHosted,
+}
+
+public enum DiagnosticSeverity
+{
+    Info,
+    Warning,
+    Error,
+}
+
+public enum Severity
+{
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+/// <summary>The text forms used in JSON, SARIF, templates and policies, in one place.</summary>
+public static class EnumText
+{
+    public static string Of(ComponentRole role) => role switch
+    {
+        ComponentRole.App => "app",
+        ComponentRole.Gateway => "gateway",
+        ComponentRole.ModelProvider => "model-provider",
+        ComponentRole.Datastore => "datastore",
+        ComponentRole.Cache => "cache",
+        ComponentRole.Exporter => "exporter",
+        ComponentRole.Alerting => "alerting",
+        ComponentRole.Host => "host",
+        ComponentRole.SelfHostedInference => "self-hosted-inference",
+        _ => throw new ArgumentOutOfRangeException(nameof(role)),
+    };
+
+    public static string Of(DataCategory category) => category.ToString().ToLowerInvariant();
+
+    public static string Of(ZdrStatus status) => status switch
+    {
+        ZdrStatus.Yes => "yes",
+        ZdrStatus.No => "no",
+        ZdrStatus.Partial => "partial",
+        ZdrStatus.NotApplicable => "n/a",
+        _ => "unknown",
+    };
+
+    public static string Of(Hosting hosting) => hosting switch
+    {
+        Hosting.ThirdParty => "third-party",
+        Hosting.OperatorHosted => "operator-hosted",
+        _ => "unknown",
+    };
+
+    public static string Of(DiagnosticSeverity severity) => severity.ToString().ToLowerInvariant();
+
+    public static string Of(Severity severity) => severity.ToString().ToLowerInvariant();
+
+    public static bool TryParseRole(string text, out ComponentRole role)
+    {
+        foreach (var candidate in Enum.GetValues<ComponentRole>())
+        {
+            if (Of(candidate) == text)
+            {
+                role = candidate;
+                return true;
+            }
+        }
+
+        role = default;
+        return false;
+    }
+
+    public static bool TryParseSeverity(string text, out Severity severity)
+    {
+        foreach (var candidate in Enum.GetValues<Severity>())
+        {
+            if (Of(candidate) == text)
+            {
+                severity = candidate;
+                return true;
+            }
+        }
+
+        severity = default;
+        return false;
+    }
+
+    public static bool TryParseZdr(string text, out ZdrStatus status)
+    {
+        foreach (var candidate in Enum.GetValues<ZdrStatus>())
+        {
+            if (Of(candidate) == text)
+            {
+                status = candidate;
+                return true;
+            }
+        }
+
+        status = default;
+        return false;
+    }
+}

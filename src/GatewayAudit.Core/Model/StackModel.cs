@@ -1,0 +1,90 @@
+namespace GatewayAudit.Core.Model;
+
+/// <summary>
+/// The stack as the inputs describe it: components and the flows between them, plus literal secrets and open
+/// questions the readers met. Readers each fill one; the scan merges them by component id and flow ends.
+/// </summary>
+public sealed class StackModel
+{
+    private readonly SortedDictionary<string, Component> _components = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, Flow> _flows = new(StringComparer.Ordinal);
+
+    public IEnumerable<Component> Components => _components.Values;
+
+    public IEnumerable<Flow> Flows => _flows.Values;
+
+    public List<LiteralSecret> Secrets { get; } = [];
+
+    public List<OpenQuestion> OpenQuestions { get; } = [];
+
+    public Component? Find(string id) => _components.TryGetValue(id, out var c) ? c : null;
+
+    /// <summary>Adds the component, or merges it into the one already known under its id; returns the one kept.</summary>
+    public Component Add(Component component)
+    {
+        if (_components.TryGetValue(component.Id, out var existing))
+        {
+            existing.MergeFrom(component);
+            return existing;
+        }
+
+        _components.Add(component.Id, component);
+        return component;
+    }
+
+    public Flow Connect(string from, string to, IEnumerable<DataCategory> categories, SourceLocation? evidence = null)
+    {
+        var flow = new Flow { From = from, To = to };
+        flow.DataCategories.UnionWith(categories);
+        if (evidence is not null)
+        {
+            flow.Evidence.Add(evidence);
+        }
+
+        return AddFlow(flow);
+    }
+
+    public Flow AddFlow(Flow flow)
+    {
+        if (_flows.TryGetValue(flow.Key, out var existing))
+        {
+            existing.MergeFrom(flow);
+            return existing;
+        }
+
+        _flows.Add(flow.Key, flow);
+        return flow;
+    }
+
+    public IEnumerable<Flow> FlowsInto(string componentId) => _flows.Values.Where(f => f.To == componentId);
+
+    public IEnumerable<Flow> FlowsOutOf(string componentId) => _flows.Values.Where(f => f.From == componentId);
+
+    /// <summary>What a component receives: the union of categories on flows into it.</summary>
+    public SortedSet<DataCategory> Receives(string componentId)
+    {
+        var set = new SortedSet<DataCategory>();
+        foreach (var flow in FlowsInto(componentId))
+        {
+            set.UnionWith(flow.DataCategories);
+        }
+
+        return set;
+    }
+
+    public void MergeFrom(StackModel other)
+    {
+        foreach (var component in other.Components)
+        {
+            Add(component);
+        }
+
+        foreach (var flow in other.Flows)
+        {
+            AddFlow(flow);
+        }
+
+        Secrets.AddRange(other.Secrets);
+        OpenQuestions.AddRange(other.OpenQuestions);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace GatewayAudit.Core.Readers;
+
+/// <summary>
+/// Tells from a URL or host name whether an endpoint is on the operator's own network (loopback, private
+/// ranges, cluster-internal names) or somewhere public. Public hosts are matched to vendors by the catalog.
+/// </summary>
+public static class HostClassifier
+{
+    /// <summary>The host of a URL-ish text ("https://x.y/v1", "redis://:pw@h:6379", "h:5432"), lower-cased; null if none.</summary>
+    public static string? HostOf(string? urlOrHost)
+    {
+        if (string.IsNullOrWhiteSpace(urlOrHost))
+        {
+            return null;
+        }
+
+        var text = urlOrHost.Trim();
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.Host) && text.Contains("://", StringComparison.Ordinal))
+        {
+            return uri.Host.Trim('[', ']').ToLowerInvariant();
+        }
+
+        // Bare "host" or "host:port".
+        var host = text.Split('/')[0];
+        var at = host.LastIndexOf('@');
+        if (at >= 0)
+        {
+            host = host[(at + 1)..];
+        }
+
+        var colon = host.LastIndexOf(':');
+        if (colon > 0 && !host.Contains(']', StringComparison.Ordinal) && host.Count(c => c == ':') == 1)
+        {
+            host = host[..colon];
+        }
+
+        return host.Length == 0 || host.Any(char.IsWhiteSpace) ? null : host.Trim('[', ']').ToLowerInvariant();
+    }
+
+    public static bool IsOperatorNetwork(string host)
+    {
+        if (host is "localhost" or "host.docker.internal" || host.EndsWith(".localhost", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (IPAddress.TryParse(host, out var ip))
+        {
+            if (IPAddress.IsLoopback(ip))
+            {
+                return true;
+            }
+
+            if (ip.AddressFamily == AddressFamily.InterNetwork)
+            {
+                var b = ip.GetAddressBytes();
+                return b[0] == 10 || (b[0] == 172 && b[1] >= 16 && b[1] <= 31) || (b[0] == 192 && b[1] == 168);
+            }
+
+            return ip.IsIPv6UniqueLocal || ip.IsIPv6LinkLocal;
+        }
+
+        // A name without dots is a container or service name resolved inside the operator's network.
+        return !host.Contains('.', StringComparison.Ordinal)
+            || host.EndsWith(".svc", StringComparison.Ordinal)
+            || host.EndsWith(".svc.cluster.local", StringComparison.Ordinal)
+            || host.EndsWith(".cluster.local", StringComparison.Ordinal)
+            || host.EndsWith(".internal", StringComparison.Ordinal)
+            || host.EndsWith(".local", StringComparison.Ordinal)
+            || host.EndsWith(".lan", StringComparison.Ordinal)
+            || host.EndsWith(".home.arpa", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,48 @@
+using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Yaml;
+
+namespace GatewayAudit.Core.Readers;
+
+/// <summary>
+/// One file handed to the readers: its display path (relative to the scan's working folder, forward slashes),
+/// its text, and its YAML tree parsed at most once whichever readers ask.
+/// </summary>
+public sealed class InputFile(string displayPath, string fullPath, string text, bool namedExplicitly)
+{
+    private (YamlDocument? Document, IReadOnlyList<Diagnostic> Diagnostics)? _yaml;
+
+    public string DisplayPath { get; } = displayPath;
+
+    public string FullPath { get; } = fullPath;
+
+    public string Text { get; } = text;
+
+    /// <summary>True when the user named this file on the command line (so an unrecognised one is worth a warning).</summary>
+    public bool NamedExplicitly { get; } = namedExplicitly;
+
+    public string Extension => Path.GetExtension(FullPath).ToLowerInvariant();
+
+    public bool LooksLikeYaml => Extension is ".yaml" or ".yml";
+
+    public (YamlDocument? Document, IReadOnlyList<Diagnostic> Diagnostics) Yaml => _yaml ??= new SafeYamlLoader().Load(DisplayPath, Text);
+
+    public SourceLocation At(int line, int column = 1) => new(DisplayPath, line, column);
+}
+
+/// <summary>What a reader made of one file: a fragment of the stack and any problems with the input.</summary>
+public sealed record ReaderResult(StackModel Fragment, IReadOnlyList<Diagnostic> Diagnostics, SecretLedger Secrets);
+
+/// <summary>
+/// Turns one input format into a <see cref="StackModel"/> fragment with exact source locations. A reader never
+/// throws on bad input: it returns diagnostics. Register new readers in <see cref="ReaderRegistry"/>.
+/// </summary>
+public interface IConfigReader
+{
+    /// <summary>Short stable name shown in reports ("litellm-config").</summary>
+    string Name { get; }
+
+    /// <summary>Cheap check that this reader owns the file. Malformed files it would own still return true.</summary>
+    bool Recognizes(InputFile file);
+
+    ReaderResult Read(InputFile file);
+}

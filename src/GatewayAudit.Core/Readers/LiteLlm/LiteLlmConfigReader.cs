@@ -1,0 +1,1096 @@
+using System.Text.RegularExpressions;
+using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Yaml;
+
+namespace GatewayAudit.Core.Readers.LiteLlm;
+
+/// <summary>
+/// Reads a LiteLLM proxy <c>config.yaml</c> into the stack it wires: the proxy, the apps calling it, its host,
+/// every model provider, logging callback, datastore, cache, alerting target and guardrail, with flows labelled by
+/// what crosses them and each fact's file:line.
+/// </summary>
+public sealed partial class LiteLlmConfigReader : IConfigReader
+{
+    public const string GatewayId = "gateway:litellm-proxy";
+    public const string AppId = "app:clients";
+    public const string HostId = "host:litellm-proxy-host";
+    public const string PostgresId = "datastore:litellm-postgres";
+    public const string RouterRedisId = "datastore:router-redis";
+    public const string CacheId = "cache:response-cache";
+
+    private static readonly HashSet<string> KnownSections = new(StringComparer.Ordinal)
+    {
+        "model_list", "litellm_settings", "general_settings", "router_settings", "environment_variables", "callback_settings",
+        "finetune_settings", "files_settings", "guardrails", "credential_list", "include", "mcp_servers", "mcp_tools",
+        "vector_store_registry", "search_tools", "prompts", "assistant_settings",
+    };
+
+    public string Name => "litellm-config";
+
+    public bool Recognizes(InputFile file) => file.LooksLikeYaml && SectionRegex().IsMatch(file.Text);
+
+    public ReaderResult Read(InputFile file)
+    {
+        var (document, yamlDiagnostics) = file.Yaml;
+        var diagnostics = new List<Diagnostic>(yamlDiagnostics);
+        var model = new StackModel();
+        var secrets = new SecretLedger();
+        if (document is null)
+        {
+            return new ReaderResult(model, diagnostics, secrets);
+        }
+
+        if (document.Root is not YamlMapping root)
+        {
+            var at = document.Root is null ? new SourceLocation(file.DisplayPath, 1) : document.At(document.Root);
+            diagnostics.Add(Diagnostic.Error("litellm-shape", document.Root is null
+                ? "the file is empty; a LiteLLM config needs at least model_list"
+                : $"a LiteLLM config must be a mapping of sections (model_list, litellm_settings, ...), not {document.Root.KindText}", at));
+            return new ReaderResult(model, diagnostics, secrets);
+        }
+
+        new Session(new ConfigValues(document, model, diagnostics, secrets), model, root).Run();
+        return new ReaderResult(model, diagnostics, secrets);
+    }
+
+    [GeneratedRegex(@"^(model_list|litellm_settings|general_settings|router_settings)\s*:", RegexOptions.Multiline)]
+    private static partial Regex SectionRegex();
+
+    /// <summary>One read of one file; keeps the per-file state out of the (stateless, shared) reader.</summary>
+    private sealed class Session(ConfigValues values, StackModel model, YamlMapping root)
+    {
+        private static readonly DataCategory[] MessagesAndMetadata = [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Usage];
+        private static readonly DataCategory[] MetadataOnly = [DataCategory.Metadata, DataCategory.Usage];
+
+        private readonly Dictionary<string, (string ComponentId, string? Vendor)> _groups = new(StringComparer.Ordinal);
+        private readonly YamlMapping _litellm = values.Mapping(root, "litellm_settings", "litellm_settings") ?? Empty(root);
+        private readonly YamlMapping _general = values.Mapping(root, "general_settings", "general_settings") ?? Empty(root);
+        private readonly YamlMapping _router = values.Mapping(root, "router_settings", "router_settings") ?? Empty(root);
+        private Component _gateway = null!;
+
+        public void Run()
+        {
+            CheckSections();
+            ReadEnvironment();
+            AddCore();
+            ReadModels();
+            ReadCallbacks();
+            ReadTeamCallbacks();
+            ReadDatabase();
+            ReadCache();
+            ReadRouterRedis();
+            ReadFallbacks();
+            ReadAlerting();
+            ReadGuardrails();
+            ReadGeneralWiring();
+        }
+
+        private static YamlMapping Empty(YamlNode at) => new(at.Line, at.Column, []);
+
+        private void CheckSections()
+        {
+            foreach (var (key, _) in root.Entries)
+            {
+                if (!KnownSections.Contains(key.Value) && !key.Value.StartsWith("x-", StringComparison.Ordinal))
+                {
+                    // An unknown section may wire something we cannot see; a report that ignored it would be incomplete.
+                    values.Error("litellm-unknown-section",
+                        $"unknown top-level section '{key.Value}'; known sections are {string.Join(", ", KnownSections.Order(StringComparer.Ordinal))} (prefix anchor-only blocks with 'x-')",
+                        key);
+                }
+            }
+
+            if (root["include"] is { } include)
+            {
+                values.Error("litellm-include", "'include' pulls in other config files, which gateway-audit does not follow yet; scan the included files' merged config instead", include);
+            }
+        }
+
+        private void ReadEnvironment()
+        {
+            if (values.Mapping(root, "environment_variables", "environment_variables") is not { } env)
+            {
+                return;
+            }
+
+            foreach (var (key, value) in env.Entries)
+            {
+                if (value is not YamlScalar scalar)
+                {
+                    values.Error("wrong-type", $"'environment_variables.{key.Value}' must be a single value, not {value.KindText}", value);
+                    continue;
+                }
+
+                values.Environment[key.Value] = scalar;
+                if (ConfigValues.IsSecretKey(key.Value) || key.Value.EndsWith("_KEY", StringComparison.Ordinal))
+                {
+                    values.CheckSecret($"environment_variables.{key.Value}", scalar);
+                }
+                else if (key.Value.EndsWith("_URL", StringComparison.Ordinal) || key.Value.EndsWith("_URI", StringComparison.Ordinal))
+                {
+                    values.CheckUrlPassword($"environment_variables.{key.Value}", scalar, scalar.Value);
+                }
+            }
+        }
+
+        private void AddCore()
+        {
+            var at = values.At(root);
+            _gateway = model.Add(new Component
+            {
+                Id = GatewayId,
+                Name = "LiteLLM proxy",
+                Role = ComponentRole.Gateway,
+                Vendor = "litellm",
+                Hosting = Hosting.OperatorHosted,
+                Evidence = { at },
+                Notes = { "Receives every prompt and completion in memory and forwards them to everything below." },
+            });
+            model.Add(new Component { Id = AppId, Name = "Client applications", Role = ComponentRole.App, Hosting = Hosting.OperatorHosted });
+            model.Connect(AppId, GatewayId, [DataCategory.Prompt, DataCategory.Credentials], at);
+
+            var host = model.Add(new Component
+            {
+                Id = HostId,
+                Name = "Proxy host (process memory and logs)",
+                Role = ComponentRole.Host,
+                Evidence = { at },
+                Notes = { "Where the proxy runs and where its stdout logs go is not in the config." },
+            });
+            var hostFlow = model.Connect(GatewayId, HostId, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata], at);
+            foreach (var key in new[] { "set_verbose", "json_logs" })
+            {
+                if (values.Bool(_litellm, key, $"litellm_settings.{key}") is { } on)
+                {
+                    host.Attributes.Set(key == "set_verbose" ? "verboseLogging" : "jsonLogs", on);
+                    hostFlow.Evidence.Add(values.At(_litellm.KeyNode(key)!));
+                }
+            }
+
+            model.OpenQuestions.Add(new OpenQuestion("Proxy host",
+                "Where does the LiteLLM proxy run (cloud account, region), and where are its logs shipped and for how long are they kept?", at));
+
+            ReadMasterKey();
+            foreach (var key in new[] { "turn_off_message_logging", "redact_user_api_key_info", "redact_messages_in_exceptions" })
+            {
+                if (values.Bool(_litellm, key, $"litellm_settings.{key}") is { } on)
+                {
+                    _gateway.Attributes.Set(Camel(key), on);
+                    _gateway.Evidence.Add(values.At(_litellm.KeyNode(key)!));
+                }
+            }
+        }
+
+        private void ReadMasterKey()
+        {
+            var key = values.Scalar(_general, "master_key", "general_settings.master_key");
+            if (key is null)
+            {
+                _gateway.Attributes.Set("masterKey", "not-in-config");
+                model.OpenQuestions.Add(new OpenQuestion("LiteLLM proxy",
+                    "general_settings.master_key is not set in the config; is LITELLM_MASTER_KEY set in the proxy's environment?", values.At(root)));
+                return;
+            }
+
+            _gateway.Evidence.Add(values.At(key));
+            _gateway.Attributes.Set("masterKey", values.CheckSecret("general_settings.master_key", key) ? "literal" : "reference");
+        }
+
+        private void ReadModels()
+        {
+            var list = values.Sequence(root, "model_list", "model_list");
+            if (list is null)
+            {
+                if (!root.ContainsKey("model_list"))
+                {
+                    model.OpenQuestions.Add(new OpenQuestion("Model providers",
+                        "The config has no model_list; models may be added through the admin UI and stored in Postgres (store_model_in_db), which this scan cannot see.", values.At(root)));
+                }
+
+                return;
+            }
+
+            var deploymentsPerGroup = new Dictionary<(string Component, string Group), int>();
+            for (var i = 0; i < list.Items.Count; i++)
+            {
+                var path = $"model_list[{i}]";
+                if (list.Items[i] is not YamlMapping entry)
+                {
+                    values.Error("wrong-type", $"'{path}' must be a mapping with model_name and litellm_params, not {list.Items[i].KindText}", list.Items[i]);
+                    continue;
+                }
+
+                var group = values.Scalar(entry, "model_name", $"{path}.model_name");
+                var parameters = values.Mapping(entry, "litellm_params", $"{path}.litellm_params");
+                if (group is null || parameters is null)
+                {
+                    if (!entry.ContainsKey("model_name") || !entry.ContainsKey("litellm_params"))
+                    {
+                        values.Error("litellm-model-entry", $"'{path}' needs both model_name and litellm_params", entry);
+                    }
+
+                    continue;
+                }
+
+                var componentId = ReadDeployment(parameters, $"{path}.litellm_params", group.Value);
+                if (componentId is not null)
+                {
+                    var key = (componentId, group.Value);
+                    deploymentsPerGroup[key] = deploymentsPerGroup.GetValueOrDefault(key) + 1;
+                }
+            }
+
+            foreach (var ((componentId, group), count) in deploymentsPerGroup.OrderBy(p => p.Key.Group, StringComparer.Ordinal))
+            {
+                var component = model.Find(componentId)!;
+                var known = component.Attributes["maxDeploymentsPerGroup"] as long? ?? 0;
+                component.Attributes.Set("maxDeploymentsPerGroup", Math.Max(known, count));
+                if (count > 1)
+                {
+                    var groups = (component.Attributes["groupsWithSeveralDeployments"] as string[] ?? []).Append(group).Distinct().Order(StringComparer.Ordinal);
+                    component.Attributes.Set("groupsWithSeveralDeployments", groups);
+                }
+            }
+        }
+
+        /// <summary>Reads one deployment; returns the id of the component its prompts go to first.</summary>
+        private string? ReadDeployment(YamlMapping parameters, string path, string group)
+        {
+            foreach (var (key, value) in parameters.Entries)
+            {
+                if (value is YamlScalar scalar && ConfigValues.IsSecretKey(key.Value))
+                {
+                    values.CheckSecret($"{path}.{key.Value}", scalar);
+                }
+            }
+
+            var modelNode = values.Scalar(parameters, "model", $"{path}.model");
+            if (modelNode is null)
+            {
+                values.Error("litellm-model-entry", $"'{path}' needs a 'model' (provider/model)", parameters);
+                return null;
+            }
+
+            var at = values.At(modelNode);
+            var (modelText, reference, _) = values.Resolve(modelNode);
+            if (modelText is null)
+            {
+                return AddUnresolvedProvider(group, reference!, at);
+            }
+
+            var apiBase = values.Scalar(parameters, "api_base", $"{path}.api_base");
+            var apiBaseText = apiBase is null ? null : values.Resolve(apiBase).Value;
+            var slash = modelText.IndexOf('/', StringComparison.Ordinal);
+            var prefix = slash > 0 ? modelText[..slash] : LiteLlmProviders.PrefixForBareModel(modelText);
+            var inferred = slash <= 0;
+            var component = AddProvider(prefix, modelText, apiBase, apiBaseText, group, at, inferred);
+            if (component is null)
+            {
+                return null;
+            }
+
+            component.Evidence.Add(at);
+            AddToList(component, "models", modelText);
+            AddToList(component, "modelGroups", group);
+            foreach (var regionKey in new[] { "aws_region_name", "vertex_location", "vertex_ai_location", "region_name" })
+            {
+                if (values.Scalar(parameters, regionKey, $"{path}.{regionKey}") is { } regionNode && values.Resolve(regionNode).Value is { } region)
+                {
+                    AddToList(component, "regions", region);
+                    var regions = (string[])component.Attributes["regions"]!;
+                    component.Region = regions.Length == 1 ? new Sourced<string>(region, values.At(regionNode)) : null;
+                }
+            }
+
+            _groups.TryAdd(group, (component.Id, component.Vendor));
+            var flow = model.Connect(GatewayId, component.Id, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Credentials], at);
+            flow.Attributes.Set("kind", "inference");
+            if (prefix == "openrouter")
+            {
+                ReadOpenRouterUpstream(modelText[(slash + 1)..], parameters, path, at);
+            }
+
+            return component.Id;
+        }
+
+        private Component? AddProvider(string? prefix, string modelText, YamlScalar? apiBase, string? apiBaseText, string group, SourceLocation at, bool inferred)
+        {
+            var host = HostClassifier.HostOf(apiBaseText);
+            LiteLlmProviders.ProviderInfo? info = null;
+            if (prefix is not null && !LiteLlmProviders.ByPrefix.TryGetValue(prefix, out info))
+            {
+                info = null;
+            }
+
+            var selfHosted = info?.Role == ComponentRole.SelfHostedInference || (host is not null && HostClassifier.IsOperatorNetwork(host));
+            if (selfHosted)
+            {
+                var name = host is null ? $"Self-hosted inference ({prefix})" : $"Self-hosted inference at {host}";
+                var component = model.Add(new Component
+                {
+                    Id = $"inference:{host ?? prefix}",
+                    Name = name,
+                    Role = ComponentRole.SelfHostedInference,
+                    Hosting = host is null || HostClassifier.IsOperatorNetwork(host) ? Hosting.OperatorHosted : Hosting.Unknown,
+                    Notes = { "Inference on the operator's own servers: not a third party, but it holds prompts in memory and in its own logs." },
+                });
+                if (host is not null)
+                {
+                    component.Attributes.Set("host", host);
+                }
+
+                return component;
+            }
+
+            // An OpenAI-compatible prefix pointed at another public host is whoever runs that host.
+            var hostDecides = host is not null && prefix is "openai" or "text-completion-openai" or "litellm_proxy" or null
+                && !(host?.EndsWith("openai.com", StringComparison.Ordinal) ?? false);
+            if (hostDecides)
+            {
+                var component = model.Add(new Component
+                {
+                    Id = $"provider:host:{host}",
+                    Name = $"OpenAI-compatible endpoint at {host}",
+                    Role = prefix == "litellm_proxy" ? ComponentRole.Gateway : ComponentRole.ModelProvider,
+                    Hosting = Hosting.Unknown,
+                });
+                component.Attributes.Set("host", host!);
+                component.Evidence.Add(values.At(apiBase!));
+                return component;
+            }
+
+            if (info is null)
+            {
+                var label = prefix ?? modelText;
+                values.Warning("litellm-unknown-provider", prefix is null
+                    ? $"model '{modelText}' has no provider prefix gateway-audit can map; the provider is listed as unknown"
+                    : $"provider prefix '{prefix}' is not in gateway-audit's table; the provider is listed as unknown", values.Document.Root!);
+                model.OpenQuestions.Add(new OpenQuestion($"Model group {group}", $"Which company serves '{modelText}', and under what retention terms?", at));
+                return model.Add(new Component
+                {
+                    Id = $"provider:unmapped:{label}",
+                    Name = prefix is null ? $"Provider of {modelText}" : $"Provider '{prefix}'",
+                    Role = ComponentRole.ModelProvider,
+                    Hosting = Hosting.Unknown,
+                    Evidence = { at },
+                });
+            }
+
+            var provider = model.Add(new Component
+            {
+                Id = $"provider:{info.Vendor ?? prefix}",
+                Name = info.Name,
+                Role = info.Role,
+                Vendor = info.Vendor,
+                Hosting = info.Hosting,
+            });
+            if (host is not null)
+            {
+                AddToList(provider, "apiHosts", host);
+                provider.Evidence.Add(values.At(apiBase!));
+            }
+
+            if (inferred)
+            {
+                provider.Notes.Add($"Provider inferred from the bare model name '{modelText}' (LiteLLM's default routing).");
+            }
+
+            return provider;
+        }
+
+        private string AddUnresolvedProvider(string group, string reference, SourceLocation at)
+        {
+            var component = model.Add(new Component
+            {
+                Id = $"provider:unresolved:{group}",
+                Name = $"Provider of model group '{group}' (set by ${reference})",
+                Role = ComponentRole.ModelProvider,
+                Hosting = Hosting.Unknown,
+                Evidence = { at },
+            });
+            model.Connect(GatewayId, component.Id, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Credentials], at);
+            model.OpenQuestions.Add(new OpenQuestion($"Model group {group}",
+                $"The model is read from the environment variable {reference}, which the config does not define: which provider does it name?", at));
+            return component.Id;
+        }
+
+        private void ReadOpenRouterUpstream(string slug, YamlMapping parameters, string path, SourceLocation at)
+        {
+            var author = slug.Split('/')[0];
+            var openRouter = model.Find("provider:openrouter")!;
+            openRouter.Notes.Add("OpenRouter receives the prompt and passes it on to the provider that serves the model.");
+            model.OpenQuestions.Add(new OpenQuestion("OpenRouter",
+                "Is zero data retention enforced on the OpenRouter account (an account-wide setting the config cannot show), and is prompt logging off there?", at));
+
+            Component upstream;
+            if (LiteLlmProviders.OpenRouterAuthors.TryGetValue(author, out var known))
+            {
+                upstream = model.Add(new Component
+                {
+                    Id = $"provider:{known.Vendor}",
+                    Name = known.Name,
+                    Role = ComponentRole.ModelProvider,
+                    Vendor = known.Vendor,
+                    Hosting = Hosting.ThirdParty,
+                });
+                upstream.Notes.Add("Reached through OpenRouter; OpenRouter may also route this author's models to other hosting providers unless provider routing pins it.");
+            }
+            else
+            {
+                upstream = model.Add(new Component
+                {
+                    Id = $"provider:openrouter-upstream:{author}",
+                    Name = $"Host(s) OpenRouter picks for {author}/* models",
+                    Role = ComponentRole.ModelProvider,
+                    Hosting = Hosting.ThirdParty,
+                });
+                model.OpenQuestions.Add(new OpenQuestion($"OpenRouter upstream for {author}/*",
+                    $"Which providers may OpenRouter route {author}/* requests to, and do they retain prompts? Pin them with provider.only or provider.order and allow_fallbacks: false.", at));
+            }
+
+            upstream.Evidence.Add(at);
+            AddToList(upstream, "models", slug);
+            var flow = model.Connect("provider:openrouter", upstream.Id, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata], at);
+            flow.Attributes.Set("kind", "inference");
+
+            // OpenRouter provider preferences passed through LiteLLM (extra_body.provider or provider).
+            var preferences = parameters["provider"] as YamlMapping ?? (parameters["extra_body"] as YamlMapping)?["provider"] as YamlMapping;
+            if (preferences is null)
+            {
+                return;
+            }
+
+            foreach (var (key, value) in preferences.Entries)
+            {
+                if (value is YamlScalar scalar)
+                {
+                    var text = values.Resolve(scalar).Value;
+                    if (text is not null)
+                    {
+                        object typed = scalar.AsBool() is { } b ? b : text;
+                        openRouter.Attributes.Set("provider." + key.Value, typed);
+                        openRouter.Evidence.Add(values.At(scalar));
+                    }
+                }
+                else if (value is YamlSequence seq)
+                {
+                    openRouter.Attributes.Set("provider." + key.Value, seq.Items.OfType<YamlScalar>().Select(s => s.Value));
+                }
+            }
+
+            if (preferences["zdr"] is YamlScalar zdr && zdr.AsBool() == true)
+            {
+                openRouter.Zdr = new Sourced<ZdrStatus>(ZdrStatus.Yes, values.At(zdr));
+                flow.Attributes.Set("zdrRouting", true);
+            }
+
+            _ = path;
+        }
+
+        private void ReadCallbacks()
+        {
+            var messageLogging = values.Bool(_litellm, "turn_off_message_logging", "litellm_settings.turn_off_message_logging") != true;
+            var perCallback = values.Mapping(root, "callback_settings", "callback_settings");
+            foreach (var key in new[] { "success_callback", "failure_callback", "callbacks" })
+            {
+                foreach (var name in values.Names(_litellm, key, $"litellm_settings.{key}"))
+                {
+                    var logging = messageLogging;
+                    if (perCallback?[name.Value] is YamlMapping settings
+                        && values.Bool(settings, "message_logging", $"callback_settings.{name.Value}.message_logging") is { } own)
+                    {
+                        logging = own;
+                    }
+
+                    AddCallback(name, key, logging, metadataOnly: false);
+                }
+            }
+
+            foreach (var name in values.Names(_litellm, "service_callback", "litellm_settings.service_callback")
+                         .Concat(values.Names(_litellm, "service_callbacks", "litellm_settings.service_callbacks")))
+            {
+                AddCallback(name, "service_callback", messageLogging: false, metadataOnly: true);
+            }
+
+            if (values.Mapping(_litellm, "s3_callback_params", "litellm_settings.s3_callback_params") is { } s3 && model.Find("exporter:aws-s3") is { } bucket)
+            {
+                ReadBucket(bucket, s3, "litellm_settings.s3_callback_params", "s3_bucket_name", "s3_region_name", "s3_endpoint_url");
+            }
+        }
+
+        private Component AddCallback(YamlScalar name, string setting, bool messageLogging, bool metadataOnly, string? team = null)
+        {
+            var text = name.Value.Trim();
+            var at = values.At(name);
+            LiteLlmCallbacks.ByName.TryGetValue(text, out var info);
+            if (info is null)
+            {
+                var custom = text.Contains('.', StringComparison.Ordinal);
+                if (!custom)
+                {
+                    values.Warning("litellm-unknown-callback",
+                        $"callback '{text}' is not in gateway-audit's table; it is listed as an exporter of unknown hosting that receives prompts", name);
+                }
+
+                info = new LiteLlmCallbacks.CallbackInfo(null, custom ? $"Custom callback {text}" : $"Callback '{text}'", ComponentRole.Exporter, Hosting.Unknown, true,
+                    custom ? "custom Python callback: where it sends data is decided by its code, not by the config" : null);
+                model.OpenQuestions.Add(new OpenQuestion(info.Name, "Where does this callback send the request data, and how long is it kept there?", at));
+            }
+
+            var component = model.Add(new Component
+            {
+                Id = info.Role == ComponentRole.Alerting ? $"alerting:{info.Vendor ?? text}" : $"exporter:{info.Vendor ?? text}",
+                Name = info.Name,
+                Role = info.Role,
+                Vendor = info.Vendor,
+                Hosting = info.Hosting,
+                Evidence = { at },
+            });
+            if (info.Note is not null)
+            {
+                component.Notes.Add(info.Note);
+            }
+
+            if (info.Hosting == Hosting.Unknown && info.Vendor is null)
+            {
+                model.OpenQuestions.Add(new OpenQuestion(info.Name, "Who runs the endpoint this exporter sends to, and where?", at));
+            }
+
+            var carriesMessages = info.CarriesMessages && !metadataOnly;
+            var flow = model.Connect(GatewayId, component.Id, carriesMessages && messageLogging ? MessagesAndMetadata : MetadataOnly, at);
+            flow.Attributes.Set("kind", "logging");
+            AddToList(flow, "settings", team is null ? setting : $"default_team_settings[{team}].{setting}");
+            if (carriesMessages)
+            {
+                // A flow already seen with message logging on stays on: one path that logs prompts is enough.
+                var before = flow.Attributes["messageLogging"] as bool?;
+                flow.Attributes.Set("messageLogging", (before ?? false) || messageLogging);
+            }
+
+            return component;
+        }
+
+        private void ReadTeamCallbacks()
+        {
+            if (values.Sequence(_litellm, "default_team_settings", "litellm_settings.default_team_settings") is not { } teams)
+            {
+                return;
+            }
+
+            var messageLogging = values.Bool(_litellm, "turn_off_message_logging", "litellm_settings.turn_off_message_logging") != true;
+            for (var i = 0; i < teams.Items.Count; i++)
+            {
+                var path = $"litellm_settings.default_team_settings[{i}]";
+                if (teams.Items[i] is not YamlMapping team)
+                {
+                    values.Error("wrong-type", $"'{path}' must be a mapping, not {teams.Items[i].KindText}", teams.Items[i]);
+                    continue;
+                }
+
+                var teamId = (team["team_id"] as YamlScalar)?.Value ?? i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                foreach (var (key, value) in team.Entries)
+                {
+                    if (value is YamlScalar scalar && ConfigValues.IsSecretKey(key.Value))
+                    {
+                        values.CheckSecret($"{path}.{key.Value}", scalar);
+                    }
+                }
+
+                foreach (var key in new[] { "success_callback", "failure_callback", "callbacks" })
+                {
+                    foreach (var name in values.Names(team, key, $"{path}.{key}"))
+                    {
+                        AddCallback(name, key, messageLogging, metadataOnly: false, team: teamId);
+                    }
+                }
+            }
+        }
+
+        private void ReadDatabase()
+        {
+            var urlNode = values.Scalar(_general, "database_url", "general_settings.database_url");
+            YamlScalar? node = urlNode;
+            string? url = null;
+            if (urlNode is not null)
+            {
+                url = values.Resolve(urlNode).Value;
+                node = values.Resolve(urlNode).Node;
+            }
+            else if (values.Environment.TryGetValue("DATABASE_URL", out var envUrl))
+            {
+                node = envUrl;
+                url = envUrl.Value;
+            }
+
+            if (node is null)
+            {
+                model.OpenQuestions.Add(new OpenQuestion("Postgres",
+                    "No database_url in the config: is DATABASE_URL set in the proxy's environment? If so, a Postgres holds keys, budgets and spend logs.", values.At(root)));
+                return;
+            }
+
+            var at = values.At(node);
+            var db = model.Add(new Component
+            {
+                Id = PostgresId,
+                Name = "LiteLLM Postgres (keys, budgets, spend logs)",
+                Role = ComponentRole.Datastore,
+                Evidence = { at },
+                Notes = { "Holds virtual keys, teams, budgets and, unless disabled, one spend-log row per request." },
+            });
+            ClassifyHost(db, url is null ? null : values.CheckUrlPassword("general_settings.database_url", node, url), "Postgres");
+
+            var categories = new List<DataCategory> { DataCategory.Metadata, DataCategory.Usage, DataCategory.Credentials };
+            var spendLogsOff = values.Bool(_general, "disable_spend_logs", "general_settings.disable_spend_logs") == true;
+            var prompts = values.Bool(_general, "store_prompts_in_spend_logs", "general_settings.store_prompts_in_spend_logs") == true;
+            db.Attributes.Set("spendLogs", !spendLogsOff);
+            db.Attributes.Set("storePromptsInSpendLogs", prompts);
+            Evidence(db, _general, "disable_spend_logs", "store_prompts_in_spend_logs", "store_model_in_db", "maximum_spend_logs_retention_period");
+            if (prompts && !spendLogsOff)
+            {
+                categories.Add(DataCategory.Prompt);
+                categories.Add(DataCategory.Completion);
+                db.Notes.Add("store_prompts_in_spend_logs is on: prompts and responses are stored in the spend-log table.");
+            }
+
+            if (values.Bool(_general, "store_model_in_db", "general_settings.store_model_in_db") == true)
+            {
+                db.Attributes.Set("storeModelInDb", true);
+                db.Notes.Add("store_model_in_db is on: model deployments and their provider credentials are stored in the database.");
+            }
+
+            if (values.Scalar(_general, "maximum_spend_logs_retention_period", "general_settings.maximum_spend_logs_retention_period") is { } retention)
+            {
+                var text = values.Resolve(retention).Value;
+                var days = text is null ? null : ParseDuration(text);
+                if (text is not null && days is null)
+                {
+                    values.Error("wrong-type", "'general_settings.maximum_spend_logs_retention_period' must be a duration such as 30d, 12h or 2w", retention);
+                }
+
+                db.Retention = new Sourced<Retention>(new Retention($"spend logs deleted after {text ?? "(set by environment)"}", days), values.At(retention));
+            }
+            else if (!spendLogsOff)
+            {
+                db.Attributes.Set("retentionUnbounded", true);
+                db.Notes.Add("No maximum_spend_logs_retention_period: spend-log rows are kept until someone deletes them.");
+            }
+
+            var flow = model.Connect(GatewayId, PostgresId, categories, at);
+            flow.Attributes.Set("kind", "storage");
+            model.OpenQuestions.Add(new OpenQuestion("Postgres", "Who hosts this Postgres, in which region, and how long are its backups kept?", at));
+        }
+
+        private void ReadCache()
+        {
+            var enabled = values.Bool(_litellm, "cache", "litellm_settings.cache");
+            var parameters = values.Mapping(_litellm, "cache_params", "litellm_settings.cache_params");
+            if (enabled != true)
+            {
+                if (parameters is not null && enabled is null)
+                {
+                    values.Warning("litellm-cache-off", "cache_params is set but litellm_settings.cache is not true, so LiteLLM does not cache", parameters);
+                }
+
+                return;
+            }
+
+            var type = parameters is null ? null : values.Scalar(parameters, "type", "litellm_settings.cache_params.type");
+            var typeText = type is null ? "local" : values.Resolve(type).Value ?? "unknown";
+            var at = values.At(type ?? (YamlNode?)parameters ?? _litellm.KeyNode("cache")!);
+            var (name, vendor, hosting, semantic) = typeText switch
+            {
+                "local" => ("In-memory response cache (proxy process)", null, Hosting.OperatorHosted, false),
+                "redis" => ("Redis response cache", null, Hosting.Unknown, false),
+                "redis-semantic" => ("Redis semantic cache", null, Hosting.Unknown, true),
+                "valkey-semantic" => ("Valkey semantic cache", null, Hosting.Unknown, true),
+                "qdrant-semantic" => ("Qdrant semantic cache", null, Hosting.Unknown, true),
+                "s3" => ("Amazon S3 response cache", "aws-s3", Hosting.ThirdParty, false),
+                "gcs" => ("Google Cloud Storage response cache", "google-cloud-storage", Hosting.ThirdParty, false),
+                "azure-blob" => ("Azure Blob Storage response cache", "azure-blob-storage", Hosting.ThirdParty, false),
+                "disk" => ("Disk response cache (proxy host)", null, Hosting.OperatorHosted, false),
+                _ => ($"Response cache '{typeText}'", (string?)null, Hosting.Unknown, false),
+            };
+            if (name.StartsWith("Response cache '", StringComparison.Ordinal) && type is not null)
+            {
+                values.Warning("litellm-unknown-cache", $"cache type '{typeText}' is not one gateway-audit knows; listed with unknown hosting", type);
+            }
+
+            var cache = model.Add(new Component
+            {
+                Id = CacheId,
+                Name = name,
+                Role = ComponentRole.Cache,
+                Vendor = vendor,
+                Hosting = hosting,
+                Evidence = { at },
+                Notes = { semantic ? "Stores completions and embeddings of the prompts that produced them." : "Stores completions keyed by a hash of the request." },
+            });
+            cache.Attributes.Set("type", typeText);
+            cache.Attributes.Set("semantic", semantic);
+            if (parameters is not null)
+            {
+                foreach (var (key, value) in parameters.Entries)
+                {
+                    if (value is YamlScalar scalar && ConfigValues.IsSecretKey(key.Value))
+                    {
+                        values.CheckSecret($"litellm_settings.cache_params.{key.Value}", scalar);
+                    }
+                }
+
+                var hostNode = parameters["host"] as YamlScalar ?? parameters["qdrant_api_base"] as YamlScalar ?? parameters["url"] as YamlScalar;
+                if (hostNode is not null && cache.Hosting == Hosting.Unknown)
+                {
+                    ClassifyHost(cache, values.Resolve(hostNode).Value is { } h ? values.CheckUrlPassword("litellm_settings.cache_params", hostNode, h) : null, name);
+                }
+                else if (typeText is "redis" or "redis-semantic" && values.Environment.TryGetValue("REDIS_HOST", out var envHost))
+                {
+                    ClassifyHost(cache, envHost.Value, name);
+                }
+
+                ReadBucket(cache, parameters, "litellm_settings.cache_params", "s3_bucket_name", "s3_region_name", "s3_endpoint_url");
+                if (values.Number(parameters, "ttl", "litellm_settings.cache_params.ttl") is { } ttl)
+                {
+                    cache.Retention = new Sourced<Retention>(new Retention($"entries expire after {FormatSeconds(ttl)} (ttl)", ttl / 86_400.0), values.At(parameters["ttl"]!));
+                    cache.Attributes.Set("ttlSeconds", ttl);
+                }
+            }
+
+            if (cache.Retention is null && typeText != "local")
+            {
+                cache.Attributes.Set("retentionUnbounded", true);
+                cache.Notes.Add("No ttl in cache_params: entries stay until evicted or deleted.");
+            }
+
+            if (cache.Hosting == Hosting.Unknown)
+            {
+                model.OpenQuestions.Add(new OpenQuestion(name, "Who hosts this cache and in which region?", at));
+            }
+
+            DataCategory[] categories = semantic
+                ? [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata]
+                : [DataCategory.Completion, DataCategory.Metadata];
+            model.Connect(GatewayId, CacheId, categories, at).Attributes.Set("kind", "cache");
+        }
+
+        private void ReadRouterRedis()
+        {
+            var hostNode = values.Scalar(_router, "redis_host", "router_settings.redis_host") ?? values.Scalar(_router, "redis_url", "router_settings.redis_url");
+            if (hostNode is null)
+            {
+                return;
+            }
+
+            var redis = model.Add(new Component
+            {
+                Id = RouterRedisId,
+                Name = "Router Redis (rate limits, usage, cooldowns)",
+                Role = ComponentRole.Datastore,
+                Evidence = { values.At(hostNode) },
+                Notes = { "Shared state between proxy replicas; on the request path for rate limiting." },
+            });
+            var host = values.Resolve(hostNode).Value;
+            ClassifyHost(redis, host is null ? null : values.CheckUrlPassword("router_settings.redis_url", hostNode, host), "Router Redis");
+            if (values.Scalar(_router, "redis_password", "router_settings.redis_password") is { } password)
+            {
+                values.CheckSecret("router_settings.redis_password", password);
+            }
+
+            model.Connect(GatewayId, RouterRedisId, [DataCategory.Metadata, DataCategory.Usage], values.At(hostNode)).Attributes.Set("kind", "coordination");
+            _gateway.Attributes.Set("redisOnHotPath", true);
+        }
+
+        private void ReadFallbacks()
+        {
+            var crossProvider = new SortedSet<string>(StringComparer.Ordinal);
+            var all = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var (section, sectionPath) in new[] { (_litellm, "litellm_settings"), (_router, "router_settings") })
+            {
+                foreach (var key in new[] { "fallbacks", "context_window_fallbacks", "content_policy_fallbacks" })
+                {
+                    if (values.Sequence(section, key, $"{sectionPath}.{key}") is not { } list)
+                    {
+                        continue;
+                    }
+
+                    foreach (var item in list.Items)
+                    {
+                        if (item is not YamlMapping map)
+                        {
+                            values.Error("wrong-type", $"'{sectionPath}.{key}' items must map a model group to its fallbacks, e.g. - gpt-4o: [claude-sonnet]", item);
+                            continue;
+                        }
+
+                        foreach (var (from, targets) in map.Entries)
+                        {
+                            foreach (var to in targets is YamlSequence seq ? seq.Items.OfType<YamlScalar>() : targets is YamlScalar one ? [one] : [])
+                            {
+                                all.Add($"{from.Value} -> {to.Value}");
+                                _gateway.Evidence.Add(values.At(from));
+                                if (_groups.TryGetValue(from.Value, out var a) && _groups.TryGetValue(to.Value, out var b) && a.ComponentId != b.ComponentId)
+                                {
+                                    crossProvider.Add($"{from.Value} ({model.Find(a.ComponentId)!.Name}) -> {to.Value} ({model.Find(b.ComponentId)!.Name})");
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            if (all.Count > 0)
+            {
+                _gateway.Attributes.Set("fallbacks", all);
+            }
+
+            if (crossProvider.Count > 0)
+            {
+                _gateway.Attributes.Set("crossProviderFallbacks", crossProvider);
+            }
+        }
+
+        private void ReadAlerting()
+        {
+            foreach (var name in values.Names(_general, "alerting", "general_settings.alerting"))
+            {
+                var text = name.Value.Trim();
+                var (id, display, vendor) = text switch
+                {
+                    "slack" => ("alerting:slack", "Slack", "slack"),
+                    "email" => ("alerting:email", "Email alerts (SMTP or email API from environment)", null),
+                    "pagerduty" => ("alerting:pagerduty", "PagerDuty", "pagerduty"),
+                    "webhook" => ("alerting:webhook", "Alert webhook", (string?)null),
+                    _ => ($"alerting:{text}", $"Alerting '{text}'", null),
+                };
+                var alert = model.Add(new Component
+                {
+                    Id = id,
+                    Name = display,
+                    Role = ComponentRole.Alerting,
+                    Vendor = vendor,
+                    Hosting = vendor is null ? Hosting.Unknown : Hosting.ThirdParty,
+                    Evidence = { values.At(name) },
+                });
+                model.Connect(GatewayId, alert.Id, [DataCategory.Metadata], values.At(name)).Attributes.Set("kind", "alerting");
+                model.OpenQuestions.Add(new OpenQuestion(display,
+                    "Which alert types are enabled, and can alert text carry request content (error messages, model responses)? The config does not show what an alert contains.", values.At(name)));
+            }
+
+            if (values.Mapping(_general, "alert_to_webhook_url", "general_settings.alert_to_webhook_url") is { } hooks)
+            {
+                foreach (var (_, value) in hooks.Entries)
+                {
+                    if (value is YamlScalar hook && values.Resolve(hook).Value is { } url && url.Contains("hooks.slack.com", StringComparison.Ordinal))
+                    {
+                        // A Slack webhook URL is itself a credential: anyone holding it can post to the channel.
+                        values.CheckSecret("general_settings.alert_to_webhook_url", hook);
+                    }
+                }
+            }
+        }
+
+        private void ReadGuardrails()
+        {
+            if (values.Sequence(root, "guardrails", "guardrails") is not { } guardrails)
+            {
+                return;
+            }
+
+            for (var i = 0; i < guardrails.Items.Count; i++)
+            {
+                var path = $"guardrails[{i}]";
+                if (guardrails.Items[i] is not YamlMapping entry || values.Mapping(entry, "litellm_params", $"{path}.litellm_params") is not { } parameters)
+                {
+                    values.Error("wrong-type", $"'{path}' must be a mapping with guardrail_name and litellm_params", guardrails.Items[i]);
+                    continue;
+                }
+
+                foreach (var (key, value) in parameters.Entries)
+                {
+                    if (value is YamlScalar scalar && ConfigValues.IsSecretKey(key.Value))
+                    {
+                        values.CheckSecret($"{path}.litellm_params.{key.Value}", scalar);
+                    }
+                }
+
+                if (parameters["guardrail"] is not YamlScalar kind)
+                {
+                    values.Error("litellm-guardrail", $"'{path}.litellm_params' needs 'guardrail' (the guardrail provider)", parameters);
+                    continue;
+                }
+
+                var baseNode = parameters["api_base"] as YamlScalar;
+                var host = baseNode is null ? null : HostClassifier.HostOf(values.Resolve(baseNode).Value);
+                var operatorHosted = kind.Value is "presidio" or "hide-secrets" or "detect_prompt_injection" or "custom_guardrail"
+                    || (host is not null && HostClassifier.IsOperatorNetwork(host));
+                var guard = model.Add(new Component
+                {
+                    Id = $"guardrail:{kind.Value}",
+                    Name = $"Guardrail service '{kind.Value}'",
+                    Role = ComponentRole.ModelProvider,
+                    Hosting = operatorHosted ? Hosting.OperatorHosted : Hosting.Unknown,
+                    Evidence = { values.At(kind) },
+                    Notes = { "A guardrail inspects prompts (pre_call) and/or responses (post_call) before they pass." },
+                });
+                guard.Attributes.Set("kind", "guardrail");
+                if (host is not null)
+                {
+                    guard.Attributes.Set("host", host);
+                }
+
+                if (!operatorHosted && host is null)
+                {
+                    model.OpenQuestions.Add(new OpenQuestion(guard.Name, "Who runs this guardrail service, and does it keep the prompts it inspects?", values.At(kind)));
+                }
+
+                model.Connect(GatewayId, guard.Id, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata], values.At(kind)).Attributes.Set("kind", "guardrail");
+            }
+        }
+
+        private void ReadGeneralWiring()
+        {
+            foreach (var key in new[] { "forward_client_headers_to_llm_api", "allow_requests_on_db_unavailable" })
+            {
+                if (values.Bool(_general, key, $"general_settings.{key}") is { } on)
+                {
+                    _gateway.Attributes.Set(Camel(key), on);
+                }
+            }
+
+            if (values.Scalar(_general, "key_management_system", "general_settings.key_management_system") is { } kms)
+            {
+                var (name, vendor) = kms.Value switch
+                {
+                    "google_kms" => ("Google Cloud KMS", (string?)null),
+                    "azure_kms" or "azure_key_vault" => ("Azure Key Vault", null),
+                    "aws_kms" or "aws_secret_manager" => ("AWS KMS / Secrets Manager", null),
+                    "hashicorp_vault" => ("HashiCorp Vault", null),
+                    _ => ($"Key management '{kms.Value}'", null),
+                };
+                var store = model.Add(new Component
+                {
+                    Id = "datastore:key-management",
+                    Name = name,
+                    Role = ComponentRole.Datastore,
+                    Vendor = vendor,
+                    Hosting = kms.Value == "hashicorp_vault" ? Hosting.Unknown : Hosting.ThirdParty,
+                    Evidence = { values.At(kms) },
+                    Notes = { "Holds provider and proxy credentials; sees no prompts." },
+                });
+                model.Connect(GatewayId, store.Id, [DataCategory.Credentials], values.At(kms)).Attributes.Set("kind", "secrets");
+            }
+
+            if (values.Sequence(_general, "pass_through_endpoints", "general_settings.pass_through_endpoints") is { } passThrough)
+            {
+                foreach (var item in passThrough.Items.OfType<YamlMapping>())
+                {
+                    if (item["target"] is not YamlScalar target || HostClassifier.HostOf(values.Resolve(target).Value) is not { } host)
+                    {
+                        continue;
+                    }
+
+                    var component = model.Add(new Component
+                    {
+                        Id = $"provider:host:{host}",
+                        Name = $"Pass-through target {host}",
+                        Role = ComponentRole.ModelProvider,
+                        Hosting = HostClassifier.IsOperatorNetwork(host) ? Hosting.OperatorHosted : Hosting.Unknown,
+                        Evidence = { values.At(target) },
+                    });
+                    component.Attributes.Set("host", host);
+                    model.Connect(GatewayId, component.Id, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Credentials], values.At(target))
+                        .Attributes.Set("kind", "pass-through");
+                }
+            }
+        }
+
+        private void ReadBucket(Component component, YamlMapping parameters, string path, string bucketKey, string regionKey, string endpointKey)
+        {
+            if (values.Scalar(parameters, bucketKey, $"{path}.{bucketKey}") is { } bucket && values.Resolve(bucket).Value is { } name)
+            {
+                component.Attributes.Set("bucket", name);
+                component.Evidence.Add(values.At(bucket));
+            }
+
+            if (values.Scalar(parameters, regionKey, $"{path}.{regionKey}") is { } region && values.Resolve(region).Value is { } regionText)
+            {
+                component.Region = new Sourced<string>(regionText, values.At(region));
+            }
+
+            if (values.Scalar(parameters, endpointKey, $"{path}.{endpointKey}") is { } endpoint && HostClassifier.HostOf(values.Resolve(endpoint).Value) is { } host)
+            {
+                // An S3-compatible endpoint (MinIO, R2 ...) means the bucket is not on AWS.
+                component.Vendor = null;
+                component.Attributes.Set("host", host);
+                component.Hosting = HostClassifier.IsOperatorNetwork(host) ? Hosting.OperatorHosted : Hosting.Unknown;
+                component.Name = $"S3-compatible storage at {host}";
+            }
+        }
+
+        /// <summary>Decides hosting from a connection URL or host: operator network, a catalog host, or unknown.</summary>
+        private void ClassifyHost(Component component, string? urlOrHost, string what)
+        {
+            var host = HostClassifier.HostOf(urlOrHost);
+            if (host is null)
+            {
+                component.Hosting = Hosting.Unknown;
+                component.Notes.Add($"The {what} address comes from the environment; where it runs is not in the config.");
+                return;
+            }
+
+            component.Attributes.Set("host", host);
+            component.Hosting = HostClassifier.IsOperatorNetwork(host) ? Hosting.OperatorHosted : Hosting.Unknown;
+        }
+
+        private void Evidence(Component component, YamlMapping section, params string[] keys)
+        {
+            foreach (var key in keys)
+            {
+                if (section.KeyNode(key) is { } node)
+                {
+                    component.Evidence.Add(values.At(node));
+                }
+            }
+        }
+
+        private static void AddToList(Component component, string key, string value) =>
+            component.Attributes.Set(key, (component.Attributes[key] as string[] ?? []).Append(value).Distinct().Order(StringComparer.Ordinal));
+
+        private static void AddToList(Flow flow, string key, string value) =>
+            flow.Attributes.Set(key, (flow.Attributes[key] as string[] ?? []).Append(value).Distinct().Order(StringComparer.Ordinal));
+
+        private static string Camel(string snake)
+        {
+            var parts = snake.Split('_');
+            return parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+        }
+
+        private static string FormatSeconds(double seconds) => seconds switch
+        {
+            >= 86_400 when seconds % 86_400 == 0 => $"{seconds / 86_400:0} days",
+            >= 3_600 when seconds % 3_600 == 0 => $"{seconds / 3_600:0} hours",
+            >= 60 when seconds % 60 == 0 => $"{seconds / 60:0} minutes",
+            _ => $"{seconds:0} seconds",
+        };
+
+        /// <summary>LiteLLM durations: 30s, 30m, 24h, 30d, 2w, 1mo (month = 30 days). Returns days.</summary>
+        internal static double? ParseDuration(string text)
+        {
+            var match = Regex.Match(text.Trim(), @"^(\d+(?:\.\d+)?)\s*(s|m|h|d|w|mo)$");
+            if (!match.Success)
+            {
+                return null;
+            }
+
+            var n = double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            return match.Groups[2].Value switch
+            {
+                "s" => n / 86_400,
+                "m" => n / 1_440,
+                "h" => n / 24,
+                "d" => n,
+                "w" => n * 7,
+                _ => n * 30,
+            };
+        }
+    }
+}

@@ -1,0 +1,246 @@
+using GatewayAudit.Core.Model;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace GatewayAudit.Core.Yaml;
+
+/// <summary>
+/// Loads untrusted YAML into <see cref="YamlNode"/> trees without the ways YAML can hurt a scanner:
+/// nesting is bounded before any recursion (YamlDotNet's representation model recurses and a deep file would
+/// overflow the stack, which .NET cannot catch), aliases share nodes instead of copying them, merge keys are
+/// resolved once, and the total number of nodes reachable through aliases and merges is bounded so an alias
+/// bomb ("billion laughs") is refused with a message instead of eating memory. Errors are values with line and
+/// column; messages never quote scalar values.
+/// </summary>
+public sealed class SafeYamlLoader
+{
+    public const int DefaultMaxDepth = 64;
+    public const long DefaultMaxExpandedNodes = 200_000;
+
+    public int MaxDepth { get; init; } = DefaultMaxDepth;
+
+    /// <summary>Bound on nodes as a reader would see them with aliases expanded.</summary>
+    public long MaxExpandedNodes { get; init; } = DefaultMaxExpandedNodes;
+
+    public (YamlDocument? Document, IReadOnlyList<Diagnostic> Diagnostics) Load(string file, string text)
+    {
+        var diagnostics = new List<Diagnostic>();
+        try
+        {
+            var builder = new Builder(file, this, diagnostics);
+            var root = builder.Build(new Parser(new StringReader(text)));
+            return diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? (null, diagnostics) : (new YamlDocument(file, root), diagnostics);
+        }
+        catch (YamlLimitException e)
+        {
+            diagnostics.Add(Diagnostic.Error(e.Code, e.Message, new SourceLocation(file, e.Line, e.Column)));
+            return (null, diagnostics);
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Add(Diagnostic.Error("yaml-syntax", "malformed YAML: " + Describe(e),
+                new SourceLocation(file, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column))));
+            return (null, diagnostics);
+        }
+    }
+
+    // YamlDotNet messages describe structure ("did not find expected key"), not content; the inner-most message is
+    // the useful one. Anything after a colon that could echo text is dropped to be safe.
+    private static string Describe(YamlException e)
+    {
+        var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
+        var marker = message.IndexOf("): ", StringComparison.Ordinal);
+        if (marker >= 0)
+        {
+            message = message[(marker + 3)..];
+        }
+
+        return message.Trim().TrimEnd('.');
+    }
+
+    private sealed class YamlLimitException(string code, string message, long line, long column) : Exception(message)
+    {
+        public string Code { get; } = code;
+
+        public int Line { get; } = (int)Math.Max(1, line);
+
+        public int Column { get; } = (int)Math.Max(1, column);
+    }
+
+    private sealed class Builder(string file, SafeYamlLoader limits, List<Diagnostic> diagnostics)
+    {
+        private readonly Dictionary<string, (YamlNode Node, long Weight)> _anchors = new(StringComparer.Ordinal);
+        private readonly Dictionary<YamlNode, long> _weights = new(ReferenceEqualityComparer.Instance);
+
+        public YamlNode? Build(IParser parser)
+        {
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _))
+            {
+                return null;
+            }
+
+            parser.Consume<DocumentStart>();
+            var root = parser.Accept<DocumentEnd>(out _) ? null : ReadNode(parser, 1);
+            parser.Consume<DocumentEnd>();
+            if (!parser.Accept<StreamEnd>(out _))
+            {
+                var next = parser.Current!;
+                throw new YamlLimitException("yaml-multiple-documents",
+                    "more than one YAML document in this file; gateway configs are a single document", next.Start.Line, next.Start.Column);
+            }
+
+            return root;
+        }
+
+        private YamlNode ReadNode(IParser parser, int depth)
+        {
+            var current = parser.Current ?? throw new YamlException("unexpected end of input");
+            if (depth > limits.MaxDepth)
+            {
+                throw new YamlLimitException("yaml-too-deep",
+                    $"nesting is deeper than {limits.MaxDepth} levels; refusing to read further", current.Start.Line, current.Start.Column);
+            }
+
+            switch (current)
+            {
+                case AnchorAlias alias:
+                    parser.MoveNext();
+                    if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
+                    {
+                        throw new YamlLimitException("yaml-unknown-alias", $"alias *{alias.Value.Value} refers to no earlier anchor",
+                            alias.Start.Line, alias.Start.Column);
+                    }
+
+                    return anchored.Node;
+                case Scalar scalar:
+                    parser.MoveNext();
+                    var node = new YamlScalar((int)scalar.Start.Line, (int)scalar.Start.Column, scalar.Value,
+                        scalar.Style is not ScalarStyle.Plain, scalar.Tag.IsEmpty ? null : scalar.Tag.Value);
+                    return Remember(scalar.Anchor, node, 1);
+                case SequenceStart start:
+                    {
+                        parser.MoveNext();
+                        var items = new List<YamlNode>();
+                        long weight = 1;
+                        while (!parser.Accept<SequenceEnd>(out _))
+                        {
+                            var item = ReadNode(parser, depth + 1);
+                            weight = AddWeight(weight, WeightOf(item), item);
+                            items.Add(item);
+                        }
+
+                        parser.MoveNext();
+                        return Remember(start.Anchor, new YamlSequence((int)start.Start.Line, (int)start.Start.Column, items), weight);
+                    }
+
+                case MappingStart start:
+                    return ReadMapping(parser, start, depth);
+                default:
+                    throw new YamlLimitException("yaml-syntax", "unexpected YAML structure", current.Start.Line, current.Start.Column);
+            }
+        }
+
+        private YamlNode ReadMapping(IParser parser, MappingStart start, int depth)
+        {
+            parser.MoveNext();
+            var explicitEntries = new List<KeyValuePair<YamlScalar, YamlNode>>();
+            var merged = new List<KeyValuePair<YamlScalar, YamlNode>>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            long weight = 1;
+            while (!parser.Accept<MappingEnd>(out _))
+            {
+                var keyEvent = parser.Current!;
+                var keyNode = ReadNode(parser, depth + 1);
+                if (keyNode is not YamlScalar key)
+                {
+                    throw new YamlLimitException("yaml-complex-key", "a mapping key must be a single value, not " + keyNode.KindText,
+                        keyEvent.Start.Line, keyEvent.Start.Column);
+                }
+
+                var value = ReadNode(parser, depth + 1);
+                weight = AddWeight(weight, WeightOf(value) + 1, value);
+                if (key.Value == "<<" && !key.Quoted)
+                {
+                    AddMerge(merged, value, key);
+                    continue;
+                }
+
+                if (!seen.Add(key.Value))
+                {
+                    diagnostics.Add(Diagnostic.Warning("yaml-duplicate-key",
+                        $"key '{key.Value}' appears more than once in this mapping; the last one is used",
+                        new SourceLocation(file, key.Line, key.Column)));
+                }
+
+                explicitEntries.Add(new(key, value));
+            }
+
+            parser.MoveNext();
+
+            // Explicit keys win over merged ones; earlier merge sources win over later ones (YAML merge semantics).
+            var entries = new List<KeyValuePair<YamlScalar, YamlNode>>(explicitEntries);
+            foreach (var entry in merged)
+            {
+                if (seen.Add(entry.Key.Value))
+                {
+                    entries.Add(entry);
+                }
+            }
+
+            return Remember(start.Anchor, new YamlMapping((int)start.Start.Line, (int)start.Start.Column, entries), weight);
+        }
+
+        private static void AddMerge(List<KeyValuePair<YamlScalar, YamlNode>> merged, YamlNode source, YamlScalar key)
+        {
+            switch (source)
+            {
+                case YamlMapping mapping:
+                    merged.AddRange(mapping.Entries);
+                    break;
+                case YamlSequence sequence:
+                    foreach (var item in sequence.Items)
+                    {
+                        if (item is not YamlMapping m)
+                        {
+                            throw new YamlLimitException("yaml-bad-merge", "a merge key (<<) list may only hold mappings", item.Line, item.Column);
+                        }
+
+                        merged.AddRange(m.Entries);
+                    }
+
+                    break;
+                default:
+                    throw new YamlLimitException("yaml-bad-merge", "a merge key (<<) needs a mapping or a list of mappings", key.Line, key.Column);
+            }
+        }
+
+        private long WeightOf(YamlNode node) => _weights.TryGetValue(node, out var w) ? w : 1;
+
+        // The weight of a node is how many nodes a reader walks through it with every alias expanded. Sharing keeps
+        // memory linear, but a naive walk is exponential, so the bound is on this figure.
+        private long AddWeight(long total, long add, YamlNode at)
+        {
+            var sum = total + add;
+            if (sum > limits.MaxExpandedNodes)
+            {
+                throw new YamlLimitException("yaml-alias-bomb",
+                    $"aliases and merges expand to more than {limits.MaxExpandedNodes:N0} nodes; refusing to read (a YAML alias bomb?)",
+                    at.Line, at.Column);
+            }
+
+            return sum;
+        }
+
+        private YamlNode Remember(AnchorName anchor, YamlNode node, long weight)
+        {
+            _weights[node] = weight;
+            if (!anchor.IsEmpty)
+            {
+                _anchors[anchor.Value] = (node, weight);
+            }
+
+            return node;
+        }
+    }
+}

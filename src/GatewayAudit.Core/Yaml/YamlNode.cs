@@ -1,0 +1,117 @@
+using GatewayAudit.Core.Model;
+
+namespace GatewayAudit.Core.Yaml;
+
+/// <summary>
+/// A YAML node with its source position. Aliases share the anchored node (no copies), and merge keys (<c>&lt;&lt;</c>)
+/// are already resolved into the mapping that holds them, so readers never see either.
+/// </summary>
+public abstract class YamlNode
+{
+    protected YamlNode(int line, int column)
+    {
+        Line = line;
+        Column = column;
+    }
+
+    public int Line { get; }
+
+    public int Column { get; }
+
+    /// <summary>A short description of the node's kind for messages ("a mapping", "a list", "a text value").</summary>
+    public abstract string KindText { get; }
+}
+
+public sealed class YamlScalar(int line, int column, string value, bool quoted, string? tag) : YamlNode(line, column)
+{
+    public string Value { get; } = value;
+
+    public bool Quoted { get; } = quoted;
+
+    public string? Tag { get; } = tag;
+
+    public override string KindText => "a single value";
+
+    /// <summary>A plain null, ~, or empty value (what PyYAML reads as None).</summary>
+    public bool IsNull => !Quoted && Value is "" or "~" or "null" or "Null" or "NULL";
+
+    /// <summary>YAML 1.1 booleans, as PyYAML (and so LiteLLM) reads them.</summary>
+    public bool? AsBool()
+    {
+        if (Quoted)
+        {
+            return null;
+        }
+
+        return Value.ToLowerInvariant() switch
+        {
+            "true" or "yes" or "on" or "y" => true,
+            "false" or "no" or "off" or "n" => false,
+            _ => null,
+        };
+    }
+
+    public double? AsNumber()
+    {
+        if (Quoted)
+        {
+            return null;
+        }
+
+        return double.TryParse(Value.Replace("_", "", StringComparison.Ordinal), System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : null;
+    }
+}
+
+public sealed class YamlSequence(int line, int column, IReadOnlyList<YamlNode> items) : YamlNode(line, column)
+{
+    public IReadOnlyList<YamlNode> Items { get; } = items;
+
+    public override string KindText => "a list";
+}
+
+/// <summary>A mapping in document order. Keys are the scalar text of each key; non-scalar keys are rejected at load.</summary>
+public sealed class YamlMapping(int line, int column, IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> entries) : YamlNode(line, column)
+{
+    public IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> Entries { get; } = entries;
+
+    public override string KindText => "a mapping";
+
+    public YamlNode? this[string key]
+    {
+        get
+        {
+            // Last one wins, as in PyYAML; duplicates are reported by the loader.
+            for (var i = Entries.Count - 1; i >= 0; i--)
+            {
+                if (Entries[i].Key.Value == key)
+                {
+                    return Entries[i].Value;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    public YamlScalar? KeyNode(string key)
+    {
+        for (var i = Entries.Count - 1; i >= 0; i--)
+        {
+            if (Entries[i].Key.Value == key)
+            {
+                return Entries[i].Key;
+            }
+        }
+
+        return null;
+    }
+
+    public bool ContainsKey(string key) => KeyNode(key) is not null;
+}
+
+/// <summary>A parsed YAML file: its root (null for an empty file) and the path used in evidence.</summary>
+public sealed record YamlDocument(string File, YamlNode? Root)
+{
+    public SourceLocation At(YamlNode node) => new(File, node.Line, node.Column);
+}

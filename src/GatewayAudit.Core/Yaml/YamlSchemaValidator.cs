@@ -1,0 +1,173 @@
+using System.Globalization;
+using GatewayAudit.Core.Model;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+using NJsonSchema.Validation;
+
+namespace GatewayAudit.Core.Yaml;
+
+/// <summary>
+/// Validates a YAML tree against a JSON Schema (NJsonSchema) and reports each error at the YAML line of the
+/// offending key or value, naming the key. NJsonSchema reports JSON paths; we keep a map from each JSON token to
+/// the YAML node it came from to get the line back.
+/// </summary>
+public sealed class YamlSchemaValidator
+{
+    private readonly JsonSchema _schema;
+
+    private YamlSchemaValidator(JsonSchema schema) => _schema = schema;
+
+    public static YamlSchemaValidator FromFile(string schemaPath) =>
+        new(JsonSchema.FromJsonAsync(File.ReadAllText(schemaPath)).GetAwaiter().GetResult());
+
+    public IReadOnlyList<Diagnostic> Validate(YamlDocument document, string code)
+    {
+        if (document.Root is null)
+        {
+            return [Diagnostic.Error(code, "the file is empty", new SourceLocation(document.File, 1))];
+        }
+
+        var origins = new Dictionary<JToken, YamlNode>(ReferenceEqualityComparer.Instance);
+        var token = ToJson(document.Root, origins);
+        var diagnostics = new List<Diagnostic>();
+        foreach (var error in Flatten(_schema.Validate(token)))
+        {
+            var (node, key) = Locate(token, origins, error.Path);
+            var at = node is null ? new SourceLocation(document.File, 1) : document.At(node);
+            diagnostics.Add(Diagnostic.Error(code, Describe(error, key), at));
+        }
+
+        return diagnostics.DistinctBy(d => (d.Location, d.Message)).OrderBy(d => d.Location).ToList();
+    }
+
+    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
+    {
+        foreach (var error in errors)
+        {
+            if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
+            {
+                // anyOf/oneOf: the branch with fewest errors says best what is wrong.
+                var best = child.Errors.Values.OrderBy(e => e.Count).First();
+                foreach (var inner in Flatten(best))
+                {
+                    yield return inner;
+                }
+
+                if (best.Count == 0)
+                {
+                    yield return error;
+                }
+            }
+            else
+            {
+                yield return error;
+            }
+        }
+    }
+
+    private static string Describe(ValidationError error, string key)
+    {
+        var where = string.IsNullOrEmpty(key) ? "the document" : $"'{key}'";
+        return error.Kind switch
+        {
+            ValidationErrorKind.PropertyRequired => $"required key '{error.Property}' is missing",
+            ValidationErrorKind.NoAdditionalPropertiesAllowed => $"unknown key '{error.Property}'",
+            ValidationErrorKind.NotInEnumeration => $"{where} has a value that is not one of the allowed values",
+            ValidationErrorKind.PatternMismatch => $"{where} does not have the expected form",
+            ValidationErrorKind.StringExpected => $"{where} must be text",
+            ValidationErrorKind.BooleanExpected => $"{where} must be true or false",
+            ValidationErrorKind.IntegerExpected or ValidationErrorKind.NumberExpected => $"{where} must be a number",
+            ValidationErrorKind.ArrayExpected => $"{where} must be a list",
+            ValidationErrorKind.ObjectExpected => $"{where} must be a mapping",
+            ValidationErrorKind.TooFewItems => $"{where} needs more items",
+            ValidationErrorKind.StringTooShort => $"{where} must not be empty",
+            _ => $"{where}: {SplitWords(error.Kind.ToString())}",
+        };
+    }
+
+    private static string SplitWords(string pascal) =>
+        string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    private static (YamlNode? Node, string Key) Locate(JToken root, Dictionary<JToken, YamlNode> origins, string? path)
+    {
+        // NJsonSchema paths look like "#/facts.zdr.value" or "#/rules[2].id".
+        var current = root;
+        var key = "";
+        var segments = (path ?? "#/").TrimStart('#', '/').Split('.', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var raw in segments)
+        {
+            var segment = raw;
+            var bracket = segment.IndexOf('[', StringComparison.Ordinal);
+            var name = bracket >= 0 ? segment[..bracket] : segment;
+            var next = name.Length > 0 && current is JObject o ? o[name] : current;
+            if (next is null)
+            {
+                // The key itself is missing or unknown: point at the mapping that should (not) hold it.
+                key = name;
+                break;
+            }
+
+            key = name.Length > 0 ? name : key;
+            current = next;
+            while (bracket >= 0)
+            {
+                var close = segment.IndexOf(']', bracket);
+                if (close < 0 || !int.TryParse(segment[(bracket + 1)..close], NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                    || current is not JArray array || index >= array.Count)
+                {
+                    break;
+                }
+
+                current = array[index];
+                bracket = segment.IndexOf('[', close);
+            }
+        }
+
+        return (origins.GetValueOrDefault(current), key);
+    }
+
+    /// <summary>YAML to JSON with YAML 1.1 scalar typing (what PyYAML does), remembering each token's origin.</summary>
+    public static JToken ToJson(YamlNode node, Dictionary<JToken, YamlNode>? origins = null)
+    {
+        JToken token;
+        switch (node)
+        {
+            case YamlMapping mapping:
+                var obj = new JObject();
+                foreach (var (key, value) in mapping.Entries)
+                {
+                    obj[key.Value] = ToJson(value, origins);
+                }
+
+                token = obj;
+                break;
+            case YamlSequence sequence:
+                token = new JArray(sequence.Items.Select(i => ToJson(i, origins)));
+                break;
+            case YamlScalar scalar when scalar.IsNull:
+                token = JValue.CreateNull();
+                break;
+            case YamlScalar scalar when scalar.AsBool() is { } b:
+                token = new JValue(b);
+                break;
+            case YamlScalar scalar when !scalar.Quoted && long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l):
+                token = new JValue(l);
+                break;
+            case YamlScalar scalar when !scalar.Quoted && LooksLikeFloat(scalar.Value) && scalar.AsNumber() is { } d:
+                token = new JValue(d);
+                break;
+            case YamlScalar scalar:
+                token = new JValue(scalar.Value);
+                break;
+            default:
+                throw new ArgumentException("unknown YAML node", nameof(node));
+        }
+
+        origins?.TryAdd(token, node);
+        return token;
+    }
+
+    private static bool LooksLikeFloat(string text) =>
+        text.Length > 0 && (char.IsDigit(text[0]) || text[0] is '-' or '+' or '.') && text.Any(char.IsDigit)
+        && text.All(c => char.IsDigit(c) || c is '.' or 'e' or 'E' or '-' or '+' or '_');
+}
