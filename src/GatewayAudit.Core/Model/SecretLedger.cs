@@ -21,6 +21,8 @@ public sealed class SecretLedger
         }
     }
 
+    public void Absorb(SecretLedger other) => _values.UnionWith(other._values);
+
     public string Scrub(string text)
     {
         foreach (var value in _values.OrderByDescending(v => v.Length))

@@ -41,6 +41,9 @@ public interface IConfigReader
     /// <summary>Short stable name shown in reports ("litellm-config").</summary>
     string Name { get; }
 
+    /// <summary>File endings (".yaml") a folder scan offers this reader.</summary>
+    IReadOnlyCollection<string> Extensions { get; }
+
     /// <summary>Cheap check that this reader owns the file. Malformed files it would own still return true.</summary>
     bool Recognizes(InputFile file);
 

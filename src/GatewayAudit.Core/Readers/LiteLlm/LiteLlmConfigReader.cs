@@ -27,6 +27,8 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
 
     public string Name => "litellm-config";
 
+    public IReadOnlyCollection<string> Extensions { get; } = [".yaml", ".yml"];
+
     public bool Recognizes(InputFile file) => file.LooksLikeYaml && SectionRegex().IsMatch(file.Text);
 
     public ReaderResult Read(InputFile file)

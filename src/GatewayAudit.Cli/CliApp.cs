@@ -1,0 +1,63 @@
+using System.CommandLine;
+using GatewayAudit.Core;
+
+namespace GatewayAudit.Cli;
+
+/// <summary>
+/// The gateway-audit command line. Parse errors exit 2 (System.CommandLine's own default is 1, which the
+/// contract reserves for findings); unexpected failures print one line, never a stack trace.
+/// </summary>
+public static class CliApp
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory)
+    {
+        var terminal = new Terminal(output, error);
+        var root = new RootCommand(
+            "gateway-audit: who touches your prompts behind an LLM gateway. Reads gateway configs (LiteLLM proxy config.yaml),\n" +
+            "lists every sub-processor and retention surface with file:line evidence, reports ZDR gaps, and writes a\n" +
+            "DPA-ready sub-processor annex.\n\n" +
+            "Examples:\n" +
+            "  gateway-audit scan examples/litellm-langfuse-postgres\n" +
+            "  gateway-audit scan deploy/litellm/config.yaml --format json --output audit.json\n" +
+            "  gateway-audit catalog list");
+        root.Subcommands.Add(ScanCommand.Create(terminal, workingDirectory));
+        root.Subcommands.Add(CatalogCommand.Create(terminal, workingDirectory));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors)
+            {
+                terminal.Error($"{ToolInfo.Name}: {problem.Message}");
+            }
+
+            terminal.Error($"Run '{ToolInfo.Name} {string.Join(' ', CommandPath(parse))} --help' for usage.");
+            return ExitCodes.UsageOrInput;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            terminal.Error($"{ToolInfo.Name}: internal error ({e.GetType().Name}): {e.Message}");
+            terminal.Error("This is a bug in gateway-audit; the scan did not complete and no report was written.");
+            return ExitCodes.Internal;
+        }
+    }
+
+    private static IEnumerable<string> CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            if (result.Command is not RootCommand)
+            {
+                names.Insert(0, result.Command.Name);
+            }
+        }
+
+        return names;
+    }
+}

@@ -1,0 +1,20 @@
+using GatewayAudit.Core.Model;
+
+namespace GatewayAudit.Cli;
+
+/// <summary>
+/// The CLI's only way to print. Every line passes through the scan's secret ledger, so a literal secret read from
+/// an input cannot reach the terminal or a log, whatever message carries it.
+/// </summary>
+public sealed class Terminal(TextWriter output, TextWriter error)
+{
+    public SecretLedger Secrets { get; set; } = new();
+
+    public TextWriter Output { get; } = output;
+
+    public void Write(string text) => Output.Write(Secrets.Scrub(text));
+
+    public void Error(string text) => error.WriteLine(Secrets.Scrub(text));
+
+    public void Report(Diagnostic diagnostic) => Error($"{diagnostic.Location}: {EnumText.Of(diagnostic.Severity)} {diagnostic.Code}: {diagnostic.Message}");
+}

@@ -1,0 +1,22 @@
+namespace GatewayAudit.Core.Reports;
+
+/// <summary>Renders the report model in one output format. Register new formats in <see cref="RendererRegistry"/>.</summary>
+public interface IReportRenderer
+{
+    /// <summary>The --format name ("md", "json").</summary>
+    string Format { get; }
+
+    string Render(Report report);
+}
+
+/// <summary>The one place output formats are registered.</summary>
+public static class RendererRegistry
+{
+    public static IReadOnlyList<IReportRenderer> Create(string templatesDir, string? markdownTemplate = null)
+    {
+        var markdown = new MarkdownRenderer(markdownTemplate ?? Path.Combine(templatesDir, "report.md.liquid"));
+        return [markdown, new JsonRenderer(), new HtmlRenderer(markdown, Path.Combine(templatesDir, "report.html.liquid"))];
+    }
+
+    public static IReadOnlyList<string> Formats { get; } = ["md", "json", "html"];
+}

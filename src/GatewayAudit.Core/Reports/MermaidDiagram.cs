@@ -1,0 +1,42 @@
+using System.Text;
+using GatewayAudit.Core.Model;
+
+namespace GatewayAudit.Core.Reports;
+
+/// <summary>A Mermaid flowchart of the stack: one node per component, one edge per flow, labelled by data category.</summary>
+public static class MermaidDiagram
+{
+    public static string Render(StackModel model)
+    {
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var text = new StringBuilder("flowchart LR\n");
+        var n = 0;
+        foreach (var component in model.Components)
+        {
+            var id = $"c{n++}";
+            ids[component.Id] = id;
+            var label = Escape(component.Name);
+            var hosting = component.Hosting switch
+            {
+                Hosting.ThirdParty => "third party",
+                Hosting.OperatorHosted => "operator",
+                _ => "hosting unknown",
+            };
+            text.Append(component.Hosting == Hosting.ThirdParty
+                ? $"  {id}[[\"{label}<br/>{hosting}\"]]\n"
+                : $"  {id}[\"{label}<br/>{hosting}\"]\n");
+        }
+
+        foreach (var flow in model.Flows)
+        {
+            if (ids.TryGetValue(flow.From, out var from) && ids.TryGetValue(flow.To, out var to))
+            {
+                text.Append($"  {from} -->|{string.Join(", ", flow.DataCategories.Select(EnumText.Of))}| {to}\n");
+            }
+        }
+
+        return text.ToString().TrimEnd('\n');
+    }
+
+    private static string Escape(string text) => text.Replace("\"", "#quot;", StringComparison.Ordinal).Replace("|", "#124;", StringComparison.Ordinal);
+}

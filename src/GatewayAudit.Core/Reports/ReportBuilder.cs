@@ -1,0 +1,278 @@
+using GatewayAudit.Core.Catalog;
+using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Scanning;
+
+namespace GatewayAudit.Core.Reports;
+
+/// <summary>
+/// Turns an audit into the report model: the sub-processor annex, retention surfaces, ZDR gaps, findings and
+/// open questions. Every judgement here follows one rule: what the inputs and the catalog do not show is
+/// "unknown", with the reason, never a default that looks like a fact.
+/// </summary>
+public static class ReportBuilder
+{
+    private static readonly Dictionary<string, string> FactLabels = new(StringComparer.Ordinal)
+    {
+        [Vendor.LegalEntity] = "Legal entity",
+        [Vendor.Country] = "Country",
+        [Vendor.DataRegions] = "Data regions",
+        [Vendor.DefaultRetention] = "Default retention",
+        [Vendor.Zdr] = "Zero data retention available",
+        [Vendor.TrainsOnApiData] = "Trains on API data",
+        [Vendor.Certifications] = "Certifications",
+        [Vendor.DpaUrl] = "DPA",
+        [Vendor.SubprocessorListUrl] = "Sub-processor list",
+    };
+
+    public static Report Build(AuditResult audit)
+    {
+        var model = audit.Model;
+        var catalog = audit.Catalog;
+        var subprocessors = new List<SubProcessorRow>();
+        var surfaces = new List<RetentionSurfaceRow>();
+        var gaps = new List<ZdrGapRow>();
+        foreach (var component in model.Components.Where(c => c.Role != ComponentRole.App).OrderBy(c => RoleOrder(c.Role)).ThenBy(c => c.Name, StringComparer.Ordinal))
+        {
+            var vendor = catalog.Find(component.Vendor);
+            var receives = model.Receives(component.Id);
+            var (zdr, zdrDetail) = ZdrOf(component, vendor, receives);
+            var retention = RetentionOf(component, vendor);
+            var evidence = Evidence(component.Evidence);
+            var row = new SubProcessorRow(
+                component.Id,
+                component.Name,
+                component.Vendor,
+                LegalEntityOf(component, vendor),
+                EnumText.Of(component.Role),
+                component.Hosting != Hosting.OperatorHosted,
+                EnumText.Of(component.Hosting),
+                receives.Select(EnumText.Of).ToList(),
+                RegionOf(component, vendor),
+                retention.Text,
+                EnumText.Of(zdr),
+                zdrDetail,
+                evidence,
+                component.Notes.ToList());
+            subprocessors.Add(row);
+
+            var keeps = receives.Where(c => c != DataCategory.Credentials).Select(EnumText.Of).ToList();
+            // The operator's own proxy keeps nothing itself: its storage is the Postgres, cache and host listed separately.
+            if (keeps.Count > 0 && (component.Role != ComponentRole.Gateway || component.Hosting != Hosting.OperatorHosted))
+            {
+                surfaces.Add(new RetentionSurfaceRow(SurfaceName(component), component.Id, keeps, retention.Text, retention.Basis, evidence));
+            }
+
+            var carriesText = receives.Contains(DataCategory.Prompt) || receives.Contains(DataCategory.Completion);
+            if (carriesText && component.Hosting != Hosting.OperatorHosted && zdr is not (ZdrStatus.Yes or ZdrStatus.NotApplicable))
+            {
+                gaps.Add(new ZdrGapRow(component.Id, component.Name, EnumText.Of(zdr), zdrDetail, evidence));
+            }
+        }
+
+        var findings = audit.Findings.Select(ToRow).ToList();
+        var questions = model.OpenQuestions
+            .Concat(CatalogQuestions(model, catalog))
+            .DistinctBy(q => (q.Subject, q.Question))
+            .OrderBy(q => q.Subject, StringComparer.Ordinal).ThenBy(q => q.Question, StringComparer.Ordinal)
+            .Select(q => new OpenQuestionRow(q.Subject, q.Question, q.Evidence?.File, q.Evidence?.Line))
+            .ToList();
+        var vendors = model.Components.Select(c => catalog.Find(c.Vendor)).OfType<Vendor>().DistinctBy(v => v.Id).OrderBy(v => v.Id, StringComparer.Ordinal)
+            .Select(v => new VendorRow(v.Id, v.Name, v.Kind, Vendor.FactNames.Select(n => FactRow(v.Fact(n))).ToList()))
+            .ToList();
+
+        var summary = new SummarySection(
+            subprocessors.Count,
+            subprocessors.Count(s => s.Hosting == EnumText.Of(Hosting.ThirdParty)),
+            subprocessors.Count(s => s.DataCategories.Contains("prompt")),
+            surfaces.Count,
+            gaps.Count,
+            findings.Count(f => !f.Suppressed),
+            findings.Count(f => f.Suppressed),
+            questions.Count);
+
+        return new Report(
+            new ToolSection(ToolInfo.Name, ToolInfo.Version, catalog.FirstChecked?.ToString("yyyy-MM-dd"), catalog.LastChecked?.ToString("yyyy-MM-dd"), catalog.Vendors.Count()),
+            audit.Inputs.Select(i => new InputRow(i.File, i.Reader, i.SkippedReason)).ToList(),
+            subprocessors,
+            model.Components.Select(c => new ComponentRow(c.Id, c.Name, EnumText.Of(c.Role), c.Vendor, EnumText.Of(c.Hosting),
+                model.Receives(c.Id).Select(EnumText.Of).ToList(), Attributes(c.Attributes), Evidence(c.Evidence))).ToList(),
+            model.Flows.Select(f => new FlowRow(f.From, f.To, f.DataCategories.Select(EnumText.Of).ToList(), Attributes(f.Attributes), Evidence(f.Evidence))).ToList(),
+            findings,
+            audit.Diagnostics.Select(d => new DiagnosticRow(EnumText.Of(d.Severity), d.Code, d.Message, d.Location.File, d.Location.Line)).ToList(),
+            surfaces,
+            gaps,
+            questions,
+            vendors,
+            summary,
+            MermaidDiagram.Render(model));
+    }
+
+    private static (ZdrStatus Status, string Detail) ZdrOf(Component component, Vendor? vendor, SortedSet<DataCategory> receives)
+    {
+        if (component.Zdr is { } set)
+        {
+            return (set.Value, $"set in config ({set.Evidence})");
+        }
+
+        if (!receives.Contains(DataCategory.Prompt) && !receives.Contains(DataCategory.Completion))
+        {
+            return (ZdrStatus.NotApplicable, "receives no prompt or completion text");
+        }
+
+        if (component.Hosting == Hosting.OperatorHosted || component.Role == ComponentRole.Host)
+        {
+            return (ZdrStatus.NotApplicable, "runs the operator's own software: retention is the operator's to set");
+        }
+
+        if (component.Role is ComponentRole.Exporter or ComponentRole.Datastore or ComponentRole.Cache)
+        {
+            return (ZdrStatus.No, "keeps what it receives by design (logging, storage or cache)");
+        }
+
+        if (vendor is null)
+        {
+            return (ZdrStatus.Unknown, "no catalog entry for whoever runs this endpoint");
+        }
+
+        var fact = vendor.Fact(Vendor.Zdr);
+        return fact.Text switch
+        {
+            "no" => (ZdrStatus.No, $"{vendor.Name} offers no zero data retention (catalog, checked {fact.Checked:yyyy-MM-dd})"),
+            "yes" or "partial" => (ZdrStatus.Unknown,
+                $"{vendor.Name} offers ZDR{(fact.Text == "partial" ? " for part of its service" : "")}{(fact.HowToEnable is { } how ? $" ({how})" : "")}; whether it is in force for this account is not visible in config"),
+            _ => (ZdrStatus.Unknown, $"the catalog does not know whether {vendor.Name} offers ZDR"),
+        };
+    }
+
+    // The annex reads in the order a request travels: gateway, providers, then everything the proxy is wired to.
+    private static int RoleOrder(ComponentRole role) => role switch
+    {
+        ComponentRole.Gateway => 0,
+        ComponentRole.ModelProvider => 1,
+        ComponentRole.SelfHostedInference => 2,
+        ComponentRole.Exporter => 3,
+        ComponentRole.Datastore => 4,
+        ComponentRole.Cache => 5,
+        ComponentRole.Alerting => 6,
+        _ => 7,
+    };
+
+    private static (string Text, string Basis) RetentionOf(Component component, Vendor? vendor)
+    {
+        if (component.Retention is { } configured)
+        {
+            return (configured.Value.Description, $"config ({configured.Evidence})");
+        }
+
+        if (component.Attributes["retentionUnbounded"] is true)
+        {
+            return ("no bound set: kept until deleted", "config sets no retention");
+        }
+
+        if (component.Hosting != Hosting.OperatorHosted && vendor?.Fact(Vendor.DefaultRetention) is { Known: true } fact)
+        {
+            return ($"{fact.Text} (vendor default)", $"catalog: {fact.Source} (checked {fact.Checked:yyyy-MM-dd})");
+        }
+
+        return ("unknown", component.Hosting == Hosting.OperatorHosted ? "operator-run: not shown by the config" : "not in config or catalog");
+    }
+
+    private static string LegalEntityOf(Component component, Vendor? vendor)
+    {
+        if (component.Hosting == Hosting.OperatorHosted)
+        {
+            return "the operator (you)";
+        }
+
+        return vendor?.Fact(Vendor.LegalEntity) is { Known: true } fact ? fact.Text : vendor is null ? "unknown" : $"{vendor.Name} (entity unknown)";
+    }
+
+    private static string RegionOf(Component component, Vendor? vendor)
+    {
+        if (component.Region is { } region)
+        {
+            return $"{region.Value} (config)";
+        }
+
+        if (component.Hosting == Hosting.OperatorHosted)
+        {
+            return "operator's infrastructure";
+        }
+
+        return vendor?.Fact(Vendor.DataRegions) is { Known: true } fact ? $"{fact.Text} (vendor default)" : "unknown";
+    }
+
+    private static string SurfaceName(Component component) => component.Role switch
+    {
+        ComponentRole.ModelProvider or ComponentRole.Gateway => $"{component.Name}: provider-side retention of requests",
+        ComponentRole.Exporter => $"{component.Name}: logged traces",
+        ComponentRole.Datastore => component.Name,
+        ComponentRole.Cache => component.Name,
+        ComponentRole.Alerting => $"{component.Name}: alert messages",
+        ComponentRole.Host => component.Name,
+        ComponentRole.SelfHostedInference => $"{component.Name}: server logs",
+        _ => component.Name,
+    };
+
+    private static IEnumerable<OpenQuestion> CatalogQuestions(StackModel model, VendorCatalog catalog)
+    {
+        foreach (var component in model.Components.Where(c => c.Hosting == Hosting.ThirdParty))
+        {
+            var receives = model.Receives(component.Id);
+            if (!receives.Contains(DataCategory.Prompt))
+            {
+                continue;
+            }
+
+            if (catalog.Find(component.Vendor) is not { } vendor)
+            {
+                yield return new OpenQuestion(component.Name, "The catalog has no entry for this vendor: who is the legal entity, where is data processed, and how long is it kept?");
+                continue;
+            }
+
+            if (!vendor.Fact(Vendor.DefaultRetention).Known)
+            {
+                yield return new OpenQuestion(vendor.Name, "How long does this vendor keep the prompts and responses it receives? The catalog could not confirm it.");
+            }
+
+            if (!vendor.Fact(Vendor.DpaUrl).Known)
+            {
+                yield return new OpenQuestion(vendor.Name, "Is a data processing agreement in place with this vendor? The catalog has no DPA link.");
+            }
+        }
+    }
+
+    private static FindingRow ToRow(Finding f) => new(
+        f.RuleId,
+        EnumText.Of(f.Severity),
+        f.Title,
+        f.Message,
+        f.Location?.File,
+        f.Location?.Line,
+        f.Remediation,
+        f.Suppressed,
+        f.Subject,
+        f.References,
+        f.Suppression is { } s ? new SuppressionRow(s.Kind, s.Reason, s.Until?.ToString("yyyy-MM-dd"), s.Expired, s.Location?.File, s.Location?.Line) : null);
+
+    private static VendorFactRow FactRow(VendorFact fact)
+    {
+        var value = fact.Text;
+        if (fact.Days is { } days)
+        {
+            value += $" ({days:0.##} days)";
+        }
+
+        if (fact.HowToEnable is { } how)
+        {
+            value += $"; how: {how}";
+        }
+
+        return new VendorFactRow(fact.Name, FactLabels.GetValueOrDefault(fact.Name, fact.Name), value, fact.Source?.ToString(), fact.Checked?.ToString("yyyy-MM-dd"), fact.Note);
+    }
+
+    private static List<EvidenceRow> Evidence(IEnumerable<SourceLocation> locations) =>
+        locations.Select(l => new EvidenceRow(l.File, l.Line)).ToList();
+
+    private static SortedDictionary<string, object> Attributes(AttributeBag bag) => new(bag.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
+}

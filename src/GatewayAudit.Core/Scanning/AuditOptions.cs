@@ -1,0 +1,69 @@
+using GatewayAudit.Core.Catalog;
+using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Readers;
+
+namespace GatewayAudit.Core.Scanning;
+
+/// <summary>What to audit and with which catalogs and policies.</summary>
+public sealed record AuditOptions
+{
+    public IReadOnlyList<string> Paths { get; init; } = ["."];
+
+    /// <summary>Paths in output are shown relative to this folder.</summary>
+    public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
+
+    /// <summary>User catalog folders, applied after the built-in one (same id overrides).</summary>
+    public IReadOnlyList<string> CatalogDirs { get; init; } = [];
+
+    /// <summary>User policy folders, loaded after the built-in rule pack.</summary>
+    public IReadOnlyList<string> PolicyDirs { get; init; } = [];
+
+    public string? BaselinePath { get; init; }
+
+    public string? DpaPath { get; init; }
+
+    /// <summary>Today's date for suppression expiry; fixed in tests so output stays deterministic.</summary>
+    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    /// <summary>Folder holding policies/ and templates/ (the app's own folder by default).</summary>
+    public string ResourceRoot { get; init; } = BuiltIn.Root;
+}
+
+/// <summary>Where the data shipped with the tool lives.</summary>
+public static class BuiltIn
+{
+    public static string Root { get; } = AppContext.BaseDirectory;
+
+    public static string CatalogDir(string root) => Path.Combine(root, "policies", "catalog");
+
+    public static string CatalogSchema(string root) => Path.Combine(root, "policies", "schema", "catalog.schema.json");
+
+    public static string TemplatesDir(string root) => Path.Combine(root, "templates");
+}
+
+/// <summary>Everything one audit produced. Incomplete when any diagnostic is an error: then no report is written.</summary>
+public sealed class AuditResult
+{
+    public required IReadOnlyList<ScannedInput> Inputs { get; init; }
+
+    public required StackModel Model { get; init; }
+
+    public required VendorCatalog Catalog { get; init; }
+
+    public required IReadOnlyList<Finding> Findings { get; init; }
+
+    public required IReadOnlyList<Diagnostic> Diagnostics { get; init; }
+
+    public required SecretLedger Secrets { get; init; }
+
+    public bool Complete => !Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+}
+
+/// <summary>What a finding source sees: the merged stack, the catalog and the options.</summary>
+public sealed record AuditContext(StackModel Model, VendorCatalog Catalog, AuditOptions Options, IReadOnlyList<InputFile> Files, List<Diagnostic> Diagnostics);
+
+/// <summary>Produces findings from an audited stack (the policy engine, built-in checks). Registered in <see cref="Auditor"/>.</summary>
+public interface IFindingSource
+{
+    IEnumerable<Finding> Evaluate(AuditContext context);
+}

@@ -1,0 +1,101 @@
+using GatewayAudit.Core.Catalog;
+using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Readers;
+
+namespace GatewayAudit.Core.Scanning;
+
+/// <summary>
+/// Runs one audit in one direction: discovery, readers, merge, catalog enrichment, finding sources.
+/// Problems with inputs are collected as diagnostics; nothing here decides exit codes.
+/// </summary>
+public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<IFindingSource> findingSources)
+{
+    public static Auditor Default { get; } = new(ReaderRegistry.Default, [new LiteralSecretFindings()]);
+
+    public AuditResult Run(AuditOptions options)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var discovery = new InputDiscovery(readers, options.WorkingDirectory);
+        var catalogFolders = new[] { BuiltIn.CatalogDir(options.ResourceRoot) }
+            .Concat(options.CatalogDirs.Select(d => Path.GetFullPath(d, options.WorkingDirectory)));
+        var (catalog, catalogDiagnostics) = VendorCatalog.Load(catalogFolders, BuiltIn.CatalogSchema(options.ResourceRoot), discovery.Display);
+        diagnostics.AddRange(catalogDiagnostics);
+
+        var files = discovery.Discover(options.Paths, diagnostics);
+        var model = new StackModel();
+        var secrets = new SecretLedger();
+        var inputs = new List<ScannedInput>();
+        foreach (var file in files)
+        {
+            var reader = readers.FirstOrDefault(r => r.Recognizes(file));
+            if (reader is null)
+            {
+                inputs.Add(new ScannedInput(file.DisplayPath, "none", Unrecognized(file, diagnostics)));
+                continue;
+            }
+
+            var result = reader.Read(file);
+            inputs.Add(new ScannedInput(file.DisplayPath, reader.Name));
+            diagnostics.AddRange(result.Diagnostics);
+            model.MergeFrom(result.Fragment);
+            secrets.Absorb(result.Secrets);
+        }
+
+        if (files.Count > 0 && inputs.All(i => i.Skipped) && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            diagnostics.Add(Diagnostic.Error("input-none-recognized",
+                "none of the files read is a gateway config gateway-audit understands (LiteLLM proxy config.yaml); nothing to audit",
+                new SourceLocation(discovery.Display(Path.GetFullPath(options.Paths[0], options.WorkingDirectory)), 0)));
+        }
+        else if (files.Count == 0 && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            diagnostics.Add(Diagnostic.Error("input-none-found", "no .yaml or .yml files found here; name a gateway config file or a folder holding one",
+                new SourceLocation(discovery.Display(Path.GetFullPath(options.Paths[0], options.WorkingDirectory)), 0)));
+        }
+
+        CatalogEnrichment.Apply(model, catalog);
+        var context = new AuditContext(model, catalog, options, files, diagnostics);
+        var findings = findingSources.SelectMany(s => s.Evaluate(context))
+            .OrderBy(f => f.Location?.File ?? "", StringComparer.Ordinal)
+            .ThenBy(f => f.Location?.Line ?? 0)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ThenBy(f => f.Subject, StringComparer.Ordinal)
+            .ToList();
+
+        return new AuditResult
+        {
+            Inputs = inputs,
+            Model = model,
+            Catalog = catalog,
+            Findings = findings,
+            Diagnostics = diagnostics.OrderBy(d => d.Location).ThenBy(d => d.Code, StringComparer.Ordinal).ToList(),
+            Secrets = secrets,
+        };
+    }
+
+    private static string Unrecognized(InputFile file, List<Diagnostic> diagnostics)
+    {
+        if (!file.NamedExplicitly)
+        {
+            return "not a gateway config gateway-audit recognises";
+        }
+
+        if (file.Text.Trim().Length == 0)
+        {
+            diagnostics.Add(Diagnostic.Error("input-empty", "the file is empty", new SourceLocation(file.DisplayPath, 0)));
+            return "empty";
+        }
+
+        // The user named this file: if it is not even valid YAML, say where; otherwise say why it was passed over.
+        if (file.LooksLikeYaml && file.Yaml.Document is null)
+        {
+            diagnostics.AddRange(file.Yaml.Diagnostics);
+            return "malformed YAML";
+        }
+
+        diagnostics.Add(Diagnostic.Warning("input-skipped",
+            "not a gateway config gateway-audit recognises (a LiteLLM config has model_list, litellm_settings, general_settings or router_settings at the top level); skipped",
+            new SourceLocation(file.DisplayPath, 0)));
+        return "not a gateway config gateway-audit recognises";
+    }
+}
