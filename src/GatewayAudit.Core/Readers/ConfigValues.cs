@@ -23,6 +23,8 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
 
     public void Warning(string code, string message, YamlNode node) => diagnostics.Add(Diagnostic.Warning(code, message, At(node)));
 
+    public void Warning(string code, string message, SourceLocation at) => diagnostics.Add(Diagnostic.Warning(code, message, at));
+
     /// <summary>The mapping under key, or null when absent; a wrong type is an error naming the key.</summary>
     public YamlMapping? Mapping(YamlMapping parent, string key, string path) => Expect<YamlMapping>(parent, key, path, "a mapping");
 

@@ -12,7 +12,8 @@ public sealed class MarkdownRenderer(string templatePath) : IReportRenderer
 
     public string TemplatePath { get; } = templatePath;
 
-    public string Render(Report report) => LiquidTemplates.Render(Parser, TemplatePath, report);
+    /// <summary>The rendered template, ending in exactly one newline whatever whitespace the template leaves.</summary>
+    public string Render(Report report) => LiquidTemplates.Render(Parser, TemplatePath, report).TrimEnd('\n', ' ') + "\n";
 }
 
 /// <summary>Shared Liquid setup: camelCase members, filters for Markdown table cells and HTML-safe text.</summary>

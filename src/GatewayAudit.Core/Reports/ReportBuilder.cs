@@ -83,6 +83,7 @@ public static class ReportBuilder
         var summary = new SummarySection(
             subprocessors.Count,
             subprocessors.Count(s => s.Hosting == EnumText.Of(Hosting.ThirdParty)),
+            subprocessors.Count(s => s.Hosting == EnumText.Of(Hosting.Unknown)),
             subprocessors.Count(s => s.DataCategories.Contains("prompt")),
             surfaces.Count,
             gaps.Count,

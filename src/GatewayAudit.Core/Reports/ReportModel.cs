@@ -20,7 +20,7 @@ public sealed record Report(
 
 public sealed record ToolSection(string Name, string Version, string? CatalogCheckedFrom, string? CatalogCheckedTo, int CatalogVendors);
 
-public sealed record SummarySection(int Subprocessors, int ThirdParties, int ReceivingPrompts, int RetentionSurfaces, int ZdrGaps, int Findings, int SuppressedFindings, int OpenQuestions);
+public sealed record SummarySection(int Subprocessors, int ThirdParties, int HostingUnknown, int ReceivingPrompts, int RetentionSurfaces, int ZdrGaps, int Findings, int SuppressedFindings, int OpenQuestions);
 
 public sealed record InputRow(string File, string Reader, string? Skipped);
 

@@ -366,7 +366,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 var label = prefix ?? modelText;
                 values.Warning("litellm-unknown-provider", prefix is null
                     ? $"model '{modelText}' has no provider prefix gateway-audit can map; the provider is listed as unknown"
-                    : $"provider prefix '{prefix}' is not in gateway-audit's table; the provider is listed as unknown", values.Document.Root!);
+                    : $"provider prefix '{prefix}' is not in gateway-audit's table; the provider is listed as unknown", at);
                 model.OpenQuestions.Add(new OpenQuestion($"Model group {group}", $"Which company serves '{modelText}', and under what retention terms?", at));
                 return model.Add(new Component
                 {
