@@ -1,0 +1,53 @@
+namespace GatewayAudit.Cli.Tests;
+
+/// <summary>
+/// The reports for the bundled examples, compared byte for byte with tests/GatewayAudit.Cli.Tests/golden/.
+/// A mismatch fails with a diff; GATEWAY_AUDIT_ACCEPT=1 rewrites the files (see tests/README.md).
+/// </summary>
+public sealed class GoldenReportTests
+{
+    public static TheoryData<string, string> ExamplesAndFormats()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var example in Examples)
+        {
+            data.Add(example, "md");
+            data.Add(example, "json");
+        }
+
+        data.Add("litellm-langfuse-postgres-redis", "html");
+        return data;
+    }
+
+    public static IReadOnlyList<string> Examples { get; } = ["eu-multi-provider", "litellm-langfuse-postgres-redis", "minimal-single-provider"];
+
+    [Theory]
+    [MemberData(nameof(ExamplesAndFormats))]
+    public void Report_matches_golden_file(string example, string format)
+    {
+        var run = CliRunner.RunInRepo("scan", $"examples/{example}", "--format", format).AssertNoStackTrace().AssertExit(0);
+        Golden.Verify($"tests/GatewayAudit.Cli.Tests/golden/{example}.{format}", run.Stdout);
+    }
+
+    [Fact]
+    public void Every_bundled_example_has_golden_files()
+    {
+        var onDisk = Directory.GetDirectories(RepoPaths.Combine("examples")).Select(d => Path.GetFileName(d)!).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Examples, onDisk);
+    }
+
+    [Fact]
+    public void Diff_shows_only_changed_hunks_with_context()
+    {
+        var expected = string.Join('\n', Enumerable.Range(1, 40).Select(i => $"line {i}")) + "\n";
+        var actual = expected.Replace("line 20\n", "line twenty\n", StringComparison.Ordinal);
+        var diff = Golden.UnifiedDiff(expected, actual);
+        Assert.Contains("-line 20\n", diff, StringComparison.Ordinal);
+        Assert.Contains("+line twenty\n", diff, StringComparison.Ordinal);
+        Assert.Contains(" line 17\n", diff, StringComparison.Ordinal);
+        Assert.Contains(" line 23\n", diff, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 16\n", diff, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 24\n", diff, StringComparison.Ordinal);
+        Assert.Contains("@@ golden line 17 @@", diff, StringComparison.Ordinal);
+    }
+}
