@@ -12,6 +12,9 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
 {
     private const string EnvPrefix = "os.environ/";
 
+    // A value reached twice (an alias, or a specific check after the sweep) is one secret, reported once.
+    private readonly HashSet<YamlScalar> _recorded = new(ReferenceEqualityComparer.Instance);
+
     public YamlDocument Document { get; } = document;
 
     /// <summary>Variables the file itself defines (LiteLLM's environment_variables), used to resolve references.</summary>
@@ -144,8 +147,56 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
         }
 
         secrets.Add(text);
-        model.Secrets.Add(new LiteralSecret(At(scalar), path, SecretLedger.Redact(text)));
+        if (_recorded.Add(scalar))
+        {
+            model.Secrets.Add(new LiteralSecret(At(scalar), path, SecretLedger.Redact(text)));
+        }
+
         return true;
+    }
+
+    /// <summary>
+    /// Looks at every value in the document once (shared alias targets once, no recursion): a literal under a
+    /// credential-named key, or a URL carrying a password, is recorded wherever it is, so no section the reader
+    /// does not interpret (x- blocks, s3_callback_params, settings added by newer LiteLLM versions) hides one.
+    /// </summary>
+    public void SweepSecrets(YamlNode root)
+    {
+        var visited = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<(YamlNode Node, string Path, string? Key)>();
+        pending.Push((root, "", null));
+        while (pending.TryPop(out var item))
+        {
+            if (!visited.Add(item.Node))
+            {
+                continue;
+            }
+
+            switch (item.Node)
+            {
+                case YamlMapping mapping:
+                    for (var i = mapping.Entries.Count - 1; i >= 0; i--)
+                    {
+                        var (key, value) = mapping.Entries[i];
+                        pending.Push((value, item.Path.Length == 0 ? key.Value : $"{item.Path}.{key.Value}", key.Value));
+                    }
+
+                    break;
+                case YamlSequence sequence:
+                    for (var i = sequence.Items.Count - 1; i >= 0; i--)
+                    {
+                        pending.Push((sequence.Items[i], $"{item.Path}[{i}]", null));
+                    }
+
+                    break;
+                case YamlScalar scalar when item.Key is not null && IsSecretKey(item.Key) && scalar.AsBool() is null:
+                    CheckSecret(item.Path, scalar);
+                    break;
+                case YamlScalar scalar when UrlPasswordRegex().IsMatch(scalar.Value.Trim()):
+                    CheckUrlPassword(item.Path, scalar, scalar.Value.Trim());
+                    break;
+            }
+        }
     }
 
     /// <summary>Records a password written inside a connection URL; returns the URL with the password hidden.</summary>
@@ -161,7 +212,11 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
         var redacted = url[..match.Groups["password"].Index] + "****" + url[(match.Groups["password"].Index + password.Length)..];
         secrets.Add(password);
         secrets.Add(url);
-        model.Secrets.Add(new LiteralSecret(At(scalar), path, redacted));
+        if (_recorded.Add(scalar))
+        {
+            model.Secrets.Add(new LiteralSecret(At(scalar), path, redacted));
+        }
+
         return redacted;
     }
 

@@ -72,6 +72,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
 
         public void Run()
         {
+            values.SweepSecrets(root);
             CheckSections();
             ReadEnvironment();
             AddCore();
