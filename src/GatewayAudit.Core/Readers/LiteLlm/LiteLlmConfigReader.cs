@@ -778,7 +778,8 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
 
         private void ReadRouterRedis()
         {
-            var hostNode = values.Scalar(_router, "redis_host", "router_settings.redis_host") ?? values.Scalar(_router, "redis_url", "router_settings.redis_url");
+            var hostKey = _router.ContainsKey("redis_host") ? "redis_host" : "redis_url";
+            var hostNode = values.Scalar(_router, hostKey, $"router_settings.{hostKey}");
             if (hostNode is null)
             {
                 return;
@@ -793,10 +794,21 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 Notes = { "Shared state between proxy replicas; on the request path for rate limiting." },
             });
             var host = values.Resolve(hostNode).Value;
-            ClassifyHost(redis, host is null ? null : values.CheckUrlPassword("router_settings.redis_url", hostNode, host), "Router Redis");
-            if (values.Scalar(_router, "redis_password", "router_settings.redis_password") is { } password)
+            ClassifyHost(redis, host is null ? null : values.CheckUrlPassword($"router_settings.{hostKey}", hostNode, host), "Router Redis");
+            foreach (var key in new[] { "redis_url", "redis_password" })
             {
-                values.CheckSecret("router_settings.redis_password", password);
+                // Both keys can carry a credential even when redis_host names the server.
+                if (key != hostKey && values.Scalar(_router, key, $"router_settings.{key}") is { } extra)
+                {
+                    if (key == "redis_password")
+                    {
+                        values.CheckSecret("router_settings.redis_password", extra);
+                    }
+                    else if (values.Resolve(extra).Value is { } url)
+                    {
+                        values.CheckUrlPassword("router_settings.redis_url", extra, url);
+                    }
+                }
             }
 
             model.Connect(GatewayId, RouterRedisId, [DataCategory.Metadata, DataCategory.Usage], values.At(hostNode)).Attributes.Set("kind", "coordination");
