@@ -699,7 +699,8 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
             }
 
             var type = parameters is null ? null : values.Scalar(parameters, "type", "litellm_settings.cache_params.type");
-            var typeText = type is null ? "local" : values.Resolve(type).Value ?? "unknown";
+            var typeReference = type is null ? null : values.Resolve(type).Reference;
+            var typeText = type is null ? "local" : values.Resolve(type).Value ?? "from-environment";
             var at = values.At(type ?? (YamlNode?)parameters ?? _litellm.KeyNode("cache")!);
             var (name, vendor, hosting, semantic) = typeText switch
             {
@@ -712,6 +713,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 "gcs" => ("Google Cloud Storage response cache", "google-cloud-storage", Hosting.ThirdParty, false),
                 "azure-blob" => ("Azure Blob Storage response cache", "azure-blob-storage", Hosting.ThirdParty, false),
                 "disk" => ("Disk response cache (proxy host)", null, Hosting.OperatorHosted, false),
+                "from-environment" => ($"Response cache (type set by ${typeReference})", (string?)null, Hosting.Unknown, false),
                 _ => ($"Response cache '{typeText}'", (string?)null, Hosting.Unknown, false),
             };
             if (name.StartsWith("Response cache '", StringComparison.Ordinal) && type is not null)
