@@ -625,6 +625,15 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 url = envUrl.Value;
             }
 
+            var implied = false;
+            if (node is null)
+            {
+                // Spend-log settings only act on a database; their presence says one is wired through DATABASE_URL.
+                node = new[] { "store_prompts_in_spend_logs", "maximum_spend_logs_retention_period", "store_model_in_db", "disable_spend_logs" }
+                    .Select(k => _general.KeyNode(k)).FirstOrDefault(k => k is not null);
+                implied = node is not null;
+            }
+
             if (node is null)
             {
                 model.OpenQuestions.Add(new OpenQuestion("Postgres",
@@ -642,6 +651,10 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 Notes = { "Holds virtual keys, teams, budgets and, unless disabled, one spend-log row per request." },
             });
             ClassifyHost(db, url is null ? null : values.CheckUrlPassword("general_settings.database_url", node, url), "Postgres");
+            if (implied)
+            {
+                db.Notes.Add("database_url is not in the config, but spend-log settings are: the database comes from DATABASE_URL in the proxy's environment.");
+            }
 
             var categories = new List<DataCategory> { DataCategory.Metadata, DataCategory.Usage, DataCategory.Credentials };
             var spendLogsOff = values.Bool(_general, "disable_spend_logs", "general_settings.disable_spend_logs") == true;
