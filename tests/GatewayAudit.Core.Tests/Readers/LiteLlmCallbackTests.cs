@@ -1,0 +1,217 @@
+using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Readers.LiteLlm;
+using static GatewayAudit.Core.Tests.ReaderHarness;
+
+namespace GatewayAudit.Core.Tests.Readers;
+
+/// <summary>Logging callbacks: who receives what, and which settings take the prompts out.</summary>
+public sealed class LiteLlmCallbackTests
+{
+    private const string Messages = "prompt,completion,metadata,usage";
+    private const string MetadataOnly = "metadata,usage";
+
+    private static string Config(string settings) => $"""
+        model_list:
+          - model_name: m
+            litellm_params: {"{"}model: openai/gpt-4o{"}"}
+        litellm_settings:
+        {settings}
+        """;
+
+    // callback name, setting key, expected id, role, hosting, vendor, categories
+    public static TheoryData<string, string, string, ComponentRole, Hosting, string?, string> Callbacks() => new()
+    {
+        { "langfuse", "success_callback", "exporter:langfuse", ComponentRole.Exporter, Hosting.ThirdParty, "langfuse", Messages },
+        { "langfuse_otel", "callbacks", "exporter:langfuse", ComponentRole.Exporter, Hosting.ThirdParty, "langfuse", Messages },
+        { "langsmith", "success_callback", "exporter:langsmith", ComponentRole.Exporter, Hosting.ThirdParty, "langsmith", Messages },
+        { "datadog", "callbacks", "exporter:datadog", ComponentRole.Exporter, Hosting.ThirdParty, "datadog", Messages },
+        { "sentry", "failure_callback", "exporter:sentry", ComponentRole.Exporter, Hosting.ThirdParty, "sentry", Messages },
+        { "s3", "success_callback", "exporter:aws-s3", ComponentRole.Exporter, Hosting.ThirdParty, "aws-s3", Messages },
+        { "gcs_bucket", "success_callback", "exporter:google-cloud-storage", ComponentRole.Exporter, Hosting.ThirdParty, "google-cloud-storage", Messages },
+        { "azure_storage", "success_callback", "exporter:azure-blob-storage", ComponentRole.Exporter, Hosting.ThirdParty, "azure-blob-storage", Messages },
+        { "helicone", "success_callback", "exporter:helicone", ComponentRole.Exporter, Hosting.ThirdParty, "helicone", Messages },
+        { "otel", "callbacks", "exporter:otel", ComponentRole.Exporter, Hosting.Unknown, null, Messages },
+        { "generic_api", "callbacks", "exporter:generic_api", ComponentRole.Exporter, Hosting.Unknown, null, Messages },
+        { "arize_phoenix", "callbacks", "exporter:arize", ComponentRole.Exporter, Hosting.Unknown, "arize", Messages },
+        { "prometheus", "callbacks", "exporter:prometheus", ComponentRole.Exporter, Hosting.OperatorHosted, null, MetadataOnly },
+        { "openmeter", "callbacks", "exporter:openmeter", ComponentRole.Exporter, Hosting.ThirdParty, "openmeter", MetadataOnly },
+        { "slack", "callbacks", "alerting:slack", ComponentRole.Alerting, Hosting.ThirdParty, "slack", MetadataOnly },
+        { "pagerduty", "callbacks", "alerting:pagerduty", ComponentRole.Alerting, Hosting.ThirdParty, "pagerduty", MetadataOnly },
+        { "smtp_email", "callbacks", "alerting:smtp_email", ComponentRole.Alerting, Hosting.Unknown, null, MetadataOnly },
+        // A custom callback (module.instance) sends whatever its code sends: treated as receiving prompts.
+        { "custom_callbacks.proxy_handler_instance", "callbacks", "exporter:custom_callbacks.proxy_handler_instance", ComponentRole.Exporter, Hosting.Unknown, null, Messages },
+    };
+
+    [Theory]
+    [MemberData(nameof(Callbacks))]
+    public void Callback_becomes_a_component_receiving_what_litellm_sends_it(string name, string key, string id, ComponentRole role, Hosting hosting, string? vendor, string categories)
+    {
+        var model = ReadClean(Config($"  {key}: [\"{name}\"]"));
+        var component = model.Get(id);
+        Assert.Equal((role, hosting, vendor), (component.Role, component.Hosting, component.Vendor));
+        Assert.Equal(new[] { $"{Cfg}:5" }, component.Lines());
+        var flow = model.Flow(LiteLlmConfigReader.GatewayId, id);
+        Assert.Equal(categories, flow.Categories());
+        Assert.Equal(new[] { key }, (string[])flow.Attributes["settings"]!);
+    }
+
+    [Fact]
+    public void All_three_callback_lists_are_read_and_merge_per_destination()
+    {
+        var model = ReadClean(Config("""
+              success_callback: ["langfuse"]
+              failure_callback: ["langfuse", "sentry"]
+              callbacks: ["datadog"]
+            """));
+        Assert.Equal(new[] { "failure_callback", "success_callback" }, (string[])model.Flow(LiteLlmConfigReader.GatewayId, "exporter:langfuse").Attributes["settings"]!);
+        Assert.Equal(new[] { $"{Cfg}:5", $"{Cfg}:6" }, model.Get("exporter:langfuse").Lines());
+        Assert.NotNull(model.Find("exporter:sentry"));
+        Assert.NotNull(model.Find("exporter:datadog"));
+    }
+
+    [Fact]
+    public void A_single_name_instead_of_a_list_is_read()
+    {
+        var model = ReadClean(Config("  success_callback: langfuse"));
+        Assert.NotNull(model.Find("exporter:langfuse"));
+    }
+
+    [Fact]
+    public void Turn_off_message_logging_leaves_only_metadata_on_logging_flows()
+    {
+        var model = ReadClean(Config("""
+              turn_off_message_logging: true
+              success_callback: ["langfuse", "s3"]
+            """));
+        foreach (var id in new[] { "exporter:langfuse", "exporter:aws-s3" })
+        {
+            var flow = model.Flow(LiteLlmConfigReader.GatewayId, id);
+            Assert.Equal(MetadataOnly, flow.Categories());
+            Assert.Equal(false, flow.Attributes["messageLogging"]);
+        }
+
+        Assert.Equal(true, model.Get(LiteLlmConfigReader.GatewayId).Attributes["turnOffMessageLogging"]);
+    }
+
+    [Fact]
+    public void Per_callback_message_logging_overrides_the_global_setting_both_ways()
+    {
+        var model = ReadClean("""
+            model_list:
+              - model_name: m
+                litellm_params: {model: openai/gpt-4o}
+            litellm_settings:
+              turn_off_message_logging: true
+              callbacks: ["otel", "langfuse", "datadog"]
+            callback_settings:
+              otel:
+                message_logging: false
+              langfuse:
+                message_logging: true
+            """);
+        Assert.Equal(MetadataOnly, model.Flow(LiteLlmConfigReader.GatewayId, "exporter:otel").Categories());
+        Assert.Equal(Messages, model.Flow(LiteLlmConfigReader.GatewayId, "exporter:langfuse").Categories());
+        Assert.Equal(MetadataOnly, model.Flow(LiteLlmConfigReader.GatewayId, "exporter:datadog").Categories());
+    }
+
+    [Fact]
+    public void Callback_settings_can_turn_messages_off_for_one_callback_only()
+    {
+        var model = ReadClean("""
+            model_list:
+              - model_name: m
+                litellm_params: {model: openai/gpt-4o}
+            litellm_settings:
+              callbacks: ["otel", "langfuse"]
+            callback_settings:
+              otel: {message_logging: false}
+            """);
+        Assert.Equal(MetadataOnly, model.Flow(LiteLlmConfigReader.GatewayId, "exporter:otel").Categories());
+        Assert.Equal(Messages, model.Flow(LiteLlmConfigReader.GatewayId, "exporter:langfuse").Categories());
+    }
+
+    [Fact]
+    public void Unknown_callback_is_listed_as_receiving_prompts_with_a_warning_on_its_line()
+    {
+        var result = Read(Config("  success_callback: [\"acme_logger\"]"));
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal(("litellm-unknown-callback", 5), (warning.Code, warning.Location.Line));
+        Assert.Equal(Hosting.Unknown, result.Fragment.Get("exporter:acme_logger").Hosting);
+        Assert.Equal(Messages, result.Fragment.Flow(LiteLlmConfigReader.GatewayId, "exporter:acme_logger").Categories());
+        Assert.Contains(result.Fragment.OpenQuestions, q => q.Subject.Contains("acme_logger", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Custom_callback_is_not_a_warning_but_is_an_open_question()
+    {
+        var result = Read(Config("  callbacks: [\"hooks.audit_logger\"]"));
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains(result.Fragment.OpenQuestions, q => q.Subject.Contains("hooks.audit_logger", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Service_callbacks_carry_metadata_only()
+    {
+        var model = ReadClean(Config("  service_callback: [\"datadog\"]"));
+        Assert.Equal(MetadataOnly, model.Flow(LiteLlmConfigReader.GatewayId, "exporter:datadog").Categories());
+    }
+
+    [Fact]
+    public void Default_team_settings_add_team_callbacks_and_their_literal_keys_are_secrets()
+    {
+        var result = Read("""
+            model_list:
+              - model_name: m
+                litellm_params: {model: openai/gpt-4o}
+            litellm_settings:
+              default_team_settings:
+                - team_id: claims
+                  success_callback: ["langfuse"]
+                  langfuse_public_key: pk-lf-public-is-not-secret
+                  langfuse_secret: sk-lf-0123456789abcdef
+            """);
+        var flow = result.Fragment.Flow(LiteLlmConfigReader.GatewayId, "exporter:langfuse");
+        Assert.Equal(new[] { "default_team_settings[claims].success_callback" }, (string[])flow.Attributes["settings"]!);
+        Assert.Equal(Messages, flow.Categories());
+        var secret = Assert.Single(result.Fragment.Secrets);
+        Assert.Equal((9, "sk-lf-****"), (secret.Location.Line, secret.Redacted));
+        Assert.Contains("default_team_settings[0].langfuse_secret", secret.Key, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void S3_callback_params_give_bucket_and_region_and_a_custom_endpoint_means_not_aws()
+    {
+        var aws = ReadClean(Config("""
+              success_callback: ["s3"]
+              s3_callback_params:
+                s3_bucket_name: acme-logs
+                s3_region_name: eu-west-1
+            """));
+        var bucket = aws.Get("exporter:aws-s3");
+        Assert.Equal(("acme-logs", "eu-west-1", "aws-s3"), (bucket.Attributes["bucket"], bucket.Region!.Value, bucket.Vendor));
+
+        var minio = ReadClean(Config("""
+              success_callback: ["s3"]
+              s3_callback_params:
+                s3_bucket_name: logs
+                s3_endpoint_url: http://minio:9000
+            """));
+        var local = minio.Get("exporter:aws-s3");
+        Assert.Null(local.Vendor);
+        Assert.Equal(Hosting.OperatorHosted, local.Hosting);
+        Assert.Contains("minio", local.Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Callback_list_with_a_mapping_item_is_an_error_naming_the_key_and_line()
+    {
+        var result = Read(Config("""
+              success_callback:
+                - langfuse
+                - {name: datadog}
+            """));
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal(("wrong-type", 7), (error.Code, error.Location.Line));
+        Assert.Contains("litellm_settings.success_callback", error.Message, StringComparison.Ordinal);
+    }
+}
