@@ -25,9 +25,9 @@ public sealed class SafeYamlLoader
     public (YamlDocument? Document, IReadOnlyList<Diagnostic> Diagnostics) Load(string file, string text)
     {
         var diagnostics = new List<Diagnostic>();
+        var builder = new Builder(file, this, diagnostics);
         try
         {
-            var builder = new Builder(file, this, diagnostics);
             var root = builder.Build(new Parser(new StringReader(text)));
             return diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? (null, diagnostics) : (new YamlDocument(file, root), diagnostics);
         }
@@ -40,6 +40,14 @@ public sealed class SafeYamlLoader
         {
             diagnostics.Add(Diagnostic.Error("yaml-syntax", "malformed YAML: " + Describe(e),
                 new SourceLocation(file, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column))));
+            return (null, diagnostics);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input (an unclosed flow list before a plain
+            // scalar, for one) instead of a YamlException. The input is at fault, not the scan: say where it stopped.
+            diagnostics.Add(Diagnostic.Error("yaml-syntax", "malformed YAML: the parser could not continue after this point (an unclosed [ or {, or a stray character?)",
+                new SourceLocation(file, builder.LastLine, builder.LastColumn)));
             return (null, diagnostics);
         }
     }
@@ -72,6 +80,11 @@ public sealed class SafeYamlLoader
         private readonly Dictionary<string, (YamlNode Node, long Weight)> _anchors = new(StringComparer.Ordinal);
         private readonly Dictionary<YamlNode, long> _weights = new(ReferenceEqualityComparer.Instance);
 
+        /// <summary>Where the last event read started (1-based), for errors the parser raises without a position.</summary>
+        public int LastLine { get; private set; } = 1;
+
+        public int LastColumn { get; private set; } = 1;
+
         public YamlNode? Build(IParser parser)
         {
             parser.Consume<StreamStart>();
@@ -82,6 +95,7 @@ public sealed class SafeYamlLoader
 
             parser.Consume<DocumentStart>();
             var root = parser.Accept<DocumentEnd>(out _) ? null : ReadNode(parser, 1);
+
             parser.Consume<DocumentEnd>();
             if (!parser.Accept<StreamEnd>(out _))
             {
@@ -96,6 +110,8 @@ public sealed class SafeYamlLoader
         private YamlNode ReadNode(IParser parser, int depth)
         {
             var current = parser.Current ?? throw new YamlException("unexpected end of input");
+            LastLine = (int)Math.Max(1, current.Start.Line);
+            LastColumn = (int)Math.Max(1, current.Start.Column);
             if (depth > limits.MaxDepth)
             {
                 throw new YamlLimitException("yaml-too-deep",
