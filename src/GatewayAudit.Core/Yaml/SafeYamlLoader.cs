@@ -38,7 +38,9 @@ public sealed class SafeYamlLoader
         }
         catch (YamlException e)
         {
-            diagnostics.Add(Diagnostic.Error("yaml-syntax", "malformed YAML: " + Describe(e),
+            // Start is where the construct began; End is where the parser noticed the problem (a tab, the end of file).
+            var noticed = e.End.Line > e.Start.Line ? $" (noticed at line {e.End.Line})" : "";
+            diagnostics.Add(Diagnostic.Error("yaml-syntax", "malformed YAML: " + Describe(e) + noticed,
                 new SourceLocation(file, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column))));
             return (null, diagnostics);
         }
@@ -95,6 +97,11 @@ public sealed class SafeYamlLoader
 
             parser.Consume<DocumentStart>();
             var root = parser.Accept<DocumentEnd>(out _) ? null : ReadNode(parser, 1);
+            if (root is YamlScalar { IsNull: true, Value: "", Tag: null })
+            {
+                // "---" alone: an empty document, as PyYAML reads it.
+                root = null;
+            }
 
             parser.Consume<DocumentEnd>();
             if (!parser.Accept<StreamEnd>(out _))
