@@ -44,7 +44,15 @@ public sealed class YamlSchemaValidator
     {
         foreach (var error in errors)
         {
-            if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
+            if (error is ChildSchemaValidationError { Kind: ValidationErrorKind.NotAllOf } all && all.Errors.Count > 0)
+            {
+                // allOf: every branch must hold, so every failing branch says something true about the input.
+                foreach (var inner in Flatten(all.Errors.Values.SelectMany(e => e)))
+                {
+                    yield return inner;
+                }
+            }
+            else if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
             {
                 // anyOf/oneOf: the branch with fewest errors says best what is wrong.
                 var best = child.Errors.Values.OrderBy(e => e.Count).First();
