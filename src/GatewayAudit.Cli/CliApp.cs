@@ -17,7 +17,7 @@ public static class CliApp
             "lists every sub-processor and retention surface with file:line evidence, reports ZDR gaps, and writes a\n" +
             "DPA-ready sub-processor annex.\n\n" +
             "Examples:\n" +
-            "  gateway-audit scan examples/litellm-langfuse-postgres\n" +
+            "  gateway-audit scan examples/litellm-langfuse-postgres-redis\n" +
             "  gateway-audit scan deploy/litellm/config.yaml --format json --output audit.json\n" +
             "  gateway-audit catalog list");
         root.Subcommands.Add(ScanCommand.Create(terminal, workingDirectory));
@@ -31,7 +31,7 @@ public static class CliApp
                 terminal.Error($"{ToolInfo.Name}: {problem.Message}");
             }
 
-            terminal.Error($"Run '{ToolInfo.Name} {string.Join(' ', CommandPath(parse))} --help' for usage.");
+            terminal.Error($"Run '{string.Join(' ', [ToolInfo.Name, .. CommandPath(parse), "--help"])}' for usage.");
             return ExitCodes.UsageOrInput;
         }
 
