@@ -16,6 +16,15 @@ public static class ScanCommand
             Description = "Config files or folders to scan (folders are searched for .yaml/.yml). Default: the current folder.",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        paths.Validators.Add(result =>
+        {
+            // A mistyped option would otherwise be read as a path and reported as a missing file.
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-') && t.Value.Length > 1
+                         && !Path.Exists(Path.GetFullPath(t.Value, workingDirectory))))
+            {
+                result.AddError($"Unrecognized option '{token.Value}'.");
+            }
+        });
         var format = new Option<string>("--format", "-f")
         {
             Description = "Report format: md (DPA annex and full report), json (machine-readable), html (for sharing).",
