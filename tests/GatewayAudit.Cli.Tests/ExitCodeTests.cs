@@ -1,0 +1,81 @@
+namespace GatewayAudit.Cli.Tests;
+
+/// <summary>Exit codes as shared/DESIGN.md fixes them: 0 ran clean, 1 findings at or above --fail-on, 2 bad usage or input.</summary>
+public sealed class ExitCodeTests
+{
+    [Fact]
+    public void Clean_scan_exits_0()
+    {
+        var run = CliRunner.RunInRepo("scan", "examples/eu-multi-provider").AssertNoStackTrace().AssertExit(0);
+        Assert.StartsWith("# Gateway sub-processor audit", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("high", 1)]
+    [InlineData("medium", 1)]
+    [InlineData("low", 1)]
+    [InlineData("info", 1)]
+    [InlineData("critical", 0)]
+    [InlineData("none", 0)]
+    public void Fail_on_gates_on_the_literal_secret_finding(string threshold, int exit)
+    {
+        // minimal-single-provider holds three literal secrets (high).
+        var run = CliRunner.RunInRepo("scan", "examples/minimal-single-provider", "--fail-on", threshold).AssertNoStackTrace().AssertExit(exit);
+        Assert.Contains("literal-secret", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fail_on_without_findings_exits_0()
+    {
+        CliRunner.RunInRepo("scan", "examples/litellm-langfuse-postgres-redis", "--fail-on", "info").AssertNoStackTrace().AssertExit(0);
+    }
+
+    [Fact]
+    public void Fail_on_still_writes_the_report()
+    {
+        var run = CliRunner.RunInRepo("scan", "examples/minimal-single-provider", "--fail-on", "high", "--format", "json").AssertExit(1);
+        Assert.Contains("\"ruleId\": \"literal-secret\"", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("scan", "--bogus", "Unrecognized option '--bogus'")]
+    [InlineData("scan", "--format", "pdf", "'pdf' not recognized")]
+    [InlineData("scan", "--fail-on", "severe", "'severe' not recognized")]
+    [InlineData("frobnicate", "Unrecognized command or argument 'frobnicate'")]
+    [InlineData("Required command was not provided")]
+    public void Bad_usage_exits_2_with_a_message_and_a_help_hint(params string[] argsAndMessage)
+    {
+        var args = argsAndMessage[..^1];
+        var run = CliRunner.RunInRepo(args).AssertNoStackTrace().AssertExit(2);
+        Assert.Contains(argsAndMessage[^1], run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--help' for usage", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("  --help", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", run.Stdout);
+    }
+
+    [Fact]
+    public void Help_exits_0_and_its_examples_exist()
+    {
+        var run = CliRunner.RunInRepo("--help").AssertNoStackTrace().AssertExit(0);
+        Assert.Contains("Examples:", run.Stdout, StringComparison.Ordinal);
+        var examplePaths = run.Stdout.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("gateway-audit scan examples/", StringComparison.Ordinal))
+            .Select(l => l.Split(' ')[2]).ToList();
+        Assert.NotEmpty(examplePaths);
+        Assert.All(examplePaths, p => Assert.True(Directory.Exists(RepoPaths.Combine(p.Split('/'))), $"--help names {p}, which does not exist"));
+    }
+
+    [Fact]
+    public void Scan_help_documents_the_exit_codes()
+    {
+        var run = CliRunner.RunInRepo("scan", "--help").AssertExit(0);
+        Assert.Contains("Exit codes: 0", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--fail-on", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Default_path_is_the_current_folder()
+    {
+        var run = CliRunner.Run(RepoPaths.Combine("examples", "eu-multi-provider"), "scan").AssertExit(0);
+        Assert.Contains("| `config.yaml` | litellm-config |", run.Stdout, StringComparison.Ordinal);
+    }
+}
