@@ -41,6 +41,8 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
             }
         }
 
+        // The order paths are named in must not change the report: merged facts and listings follow the path.
+        files.Sort((a, b) => string.CompareOrdinal(a.DisplayPath, b.DisplayPath));
         return files;
 
         void Add(string full, bool namedExplicitly)
