@@ -29,11 +29,20 @@ public sealed class AttributeBag : IEnumerable<KeyValuePair<string, object>>
 
     public bool ContainsKey(string key) => _values.ContainsKey(key);
 
+    /// <summary>Adds the other bag's facts: keys only it has, and the union of string lists both have.</summary>
     public void MergeFrom(AttributeBag other)
     {
         foreach (var (key, value) in other._values)
         {
-            _values.TryAdd(key, value);
+            // Lists (models, regions, hosts seen in several files) are unions; for single values the first wins.
+            if (_values.TryGetValue(key, out var mine) && mine is string[] left && value is string[] right)
+            {
+                _values[key] = left.Union(right, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            }
+            else
+            {
+                _values.TryAdd(key, value);
+            }
         }
     }
 

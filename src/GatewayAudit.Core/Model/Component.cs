@@ -49,7 +49,8 @@ public sealed class Component
             Hosting = other.Hosting;
         }
 
-        Region ??= other.Region;
+        // Two sightings in different regions: no single region is true; the "regions" attribute lists both.
+        Region = Region is not null && other.Region is not null && Region.Value != other.Region.Value ? null : Region ?? other.Region;
         Retention ??= other.Retention;
         Zdr ??= other.Zdr;
         Attributes.MergeFrom(other.Attributes);
