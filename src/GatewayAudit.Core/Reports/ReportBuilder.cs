@@ -190,6 +190,12 @@ public static class ReportBuilder
 
     private static string RegionOf(Component component, Vendor? vendor)
     {
+        if (component.Attributes["regions"] is string[] { Length: > 1 } regions)
+        {
+            // Deployments pinned to different regions: all of them, not the vendor's default list.
+            return $"{string.Join(", ", regions)} (config)";
+        }
+
         if (component.Region is { } region)
         {
             return $"{region.Value} (config)";
