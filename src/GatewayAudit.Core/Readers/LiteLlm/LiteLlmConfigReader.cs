@@ -69,6 +69,9 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
         private readonly YamlMapping _general = values.Mapping(root, "general_settings", "general_settings") ?? Empty(root);
         private readonly YamlMapping _router = values.Mapping(root, "router_settings", "router_settings") ?? Empty(root);
         private Component _gateway = null!;
+        private int _openRouterDeployments;
+        private int _openRouterZdrDeployments;
+        private SourceLocation? _firstZdr;
 
         public void Run()
         {
@@ -240,6 +243,17 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 {
                     var key = (componentId, group.Value);
                     deploymentsPerGroup[key] = deploymentsPerGroup.GetValueOrDefault(key) + 1;
+                }
+            }
+
+            if (_openRouterZdrDeployments > 0 && model.Find("provider:openrouter") is { } openRouter)
+            {
+                // provider.zdr is per request: ZDR holds only if every OpenRouter deployment sets it.
+                var all = _openRouterZdrDeployments == _openRouterDeployments;
+                openRouter.Zdr = new Sourced<ZdrStatus>(all ? ZdrStatus.Yes : ZdrStatus.Partial, _firstZdr!);
+                if (!all)
+                {
+                    openRouter.Notes.Add($"provider.zdr is set on {_openRouterZdrDeployments} of {_openRouterDeployments} OpenRouter deployments; the others may be routed to endpoints that retain prompts.");
                 }
             }
 
@@ -421,6 +435,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
         {
             var author = slug.Split('/')[0];
             var openRouter = model.Find("provider:openrouter")!;
+            _openRouterDeployments++;
             openRouter.Notes.Add("OpenRouter receives the prompt and passes it on to the provider that serves the model.");
             model.OpenQuestions.Add(new OpenQuestion("OpenRouter",
                 "Is zero data retention enforced on the OpenRouter account (an account-wide setting the config cannot show), and is prompt logging off there?", at));
@@ -483,7 +498,8 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
 
             if (preferences["zdr"] is YamlScalar zdr && zdr.AsBool() == true)
             {
-                openRouter.Zdr = new Sourced<ZdrStatus>(ZdrStatus.Yes, values.At(zdr));
+                _openRouterZdrDeployments++;
+                _firstZdr ??= values.At(zdr);
                 flow.Attributes.Set("zdrRouting", true);
             }
 
