@@ -85,4 +85,22 @@ public sealed class LiteLlmOpenRouterTests
             """);
         Assert.Null(model.Get("provider:openrouter").Zdr);
     }
+
+    [Fact]
+    public void Zdr_on_only_some_openrouter_deployments_is_partial_not_yes()
+    {
+        var model = ReadClean("""
+            model_list:
+              - model_name: claude
+                litellm_params:
+                  model: openrouter/anthropic/claude-sonnet-4.5
+                  provider: {zdr: true}
+              - model_name: llama
+                litellm_params:
+                  model: openrouter/meta-llama/llama-3.3-70b-instruct
+            """);
+        var openRouter = model.Get("provider:openrouter");
+        Assert.Equal((ZdrStatus.Partial, 5), (openRouter.Zdr!.Value, openRouter.Zdr.Evidence.Line));
+        Assert.Contains(openRouter.Notes, n => n.Contains("1 of 2", StringComparison.Ordinal));
+    }
 }

@@ -1,0 +1,56 @@
+using GatewayAudit.Core.Model;
+
+namespace GatewayAudit.Core.Tests.Model;
+
+/// <summary>Fragments from several files merge by component id without losing facts.</summary>
+public sealed class StackModelMergeTests
+{
+    private static Component Bedrock(string region, string file, params string[] models)
+    {
+        var c = new Component { Id = "provider:aws-bedrock", Name = "Amazon Bedrock", Role = ComponentRole.ModelProvider, Region = new Sourced<string>(region, new SourceLocation(file, 5)) };
+        c.Attributes.Set("models", models);
+        c.Attributes.Set("regions", new[] { region });
+        c.Attributes.Set("maxDeploymentsPerGroup", 1);
+        c.Evidence.Add(new SourceLocation(file, 4));
+        return c;
+    }
+
+    [Fact]
+    public void Lists_are_unions_and_conflicting_regions_leave_no_single_region()
+    {
+        var model = new StackModel();
+        model.Add(Bedrock("eu-central-1", "a.yaml", "m1"));
+        model.Add(Bedrock("us-east-1", "b.yaml", "m2", "m1"));
+        var merged = model.Find("provider:aws-bedrock")!;
+        Assert.Equal(new[] { "m1", "m2" }, (string[])merged.Attributes["models"]!);
+        Assert.Equal(new[] { "eu-central-1", "us-east-1" }, (string[])merged.Attributes["regions"]!);
+        Assert.Null(merged.Region);
+        Assert.Equal(new[] { "a.yaml:4", "b.yaml:4" }, merged.Evidence.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void Same_region_twice_is_kept()
+    {
+        var model = new StackModel();
+        model.Add(Bedrock("eu-central-1", "a.yaml", "m1"));
+        model.Add(Bedrock("eu-central-1", "b.yaml", "m1"));
+        Assert.Equal("eu-central-1", model.Find("provider:aws-bedrock")!.Region!.Value);
+    }
+
+    [Fact]
+    public void Flows_merge_categories_and_evidence()
+    {
+        var model = new StackModel();
+        model.Connect("a", "b", [DataCategory.Metadata], new SourceLocation("a.yaml", 1));
+        model.Connect("a", "b", [DataCategory.Prompt], new SourceLocation("b.yaml", 2));
+        var flow = Assert.Single(model.Flows);
+        Assert.Equal(new[] { DataCategory.Prompt, DataCategory.Metadata }, flow.DataCategories);
+        Assert.Equal(2, flow.Evidence.Count);
+    }
+
+    [Fact]
+    public void Attribute_bag_rejects_unsupported_types()
+    {
+        Assert.Throws<ArgumentException>(() => new AttributeBag().Set("x", new object()));
+    }
+}
