@@ -1,1 +1,3 @@
-Console.WriteLine("bench: not yet");
+using GatewayAudit.Bench;
+
+return BenchRunner.Run(args);
