@@ -34,6 +34,39 @@ public sealed class SafeYamlLoaderTests
     }
 
     [Fact]
+    public void Large_document_without_aliases_is_not_mistaken_for_a_bomb()
+    {
+        // 50,000 deployments-like mappings: ~250,000 nodes, more than the absolute bound, but nothing expands.
+        var text = new StringBuilder("model_list:\n");
+        for (var i = 0; i < 50_000; i++)
+        {
+            text.Append("  - {model_name: g, litellm_params: {model: openai/gpt-4o}}\n");
+        }
+
+        var (document, diagnostics) = Load(text.ToString());
+        Assert.Empty(diagnostics);
+        Assert.Equal(50_000, ((YamlSequence)((YamlMapping)document!.Root!)["model_list"]!).Items.Count);
+    }
+
+    [Fact]
+    public void A_bomb_hidden_in_a_large_document_is_still_refused()
+    {
+        var text = new StringBuilder("filler:\n");
+        for (var i = 0; i < 20_000; i++)
+        {
+            text.Append("  - {a: 1, b: 2}\n");
+        }
+
+        text.Append("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (var level = 'b'; level <= 'i'; level++)
+        {
+            text.Append($"{level}: &{level} [{string.Join(", ", Enumerable.Repeat($"*{(char)(level - 1)}", 10))}]\n");
+        }
+
+        Assert.Equal("yaml-alias-bomb", SingleError(text.ToString()).Code);
+    }
+
+    [Fact]
     public void Merge_key_bomb_is_refused_too()
     {
         var text = new StringBuilder("a0: &a0 {k0: v, k1: v, k2: v, k3: v, k4: v, k5: v, k6: v, k7: v}\n");
