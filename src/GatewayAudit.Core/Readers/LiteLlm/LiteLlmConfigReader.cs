@@ -68,6 +68,8 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
         private readonly YamlMapping _litellm = values.Mapping(root, "litellm_settings", "litellm_settings") ?? Empty(root);
         private readonly YamlMapping _general = values.Mapping(root, "general_settings", "general_settings") ?? Empty(root);
         private readonly YamlMapping _router = values.Mapping(root, "router_settings", "router_settings") ?? Empty(root);
+        private readonly Dictionary<(AttributeBag Bag, string Key), SortedSet<string>> _lists = [];
+        private readonly HashSet<(AttributeBag Bag, string Key)> _dirty = [];
         private Component _gateway = null!;
         private int _openRouterDeployments;
         private int _openRouterZdrDeployments;
@@ -89,6 +91,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
             ReadAlerting();
             ReadGuardrails();
             ReadGeneralWiring();
+            FlushLists();
         }
 
         private static YamlMapping Empty(YamlNode at) => new(at.Line, at.Column, []);
@@ -264,8 +267,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 component.Attributes.Set("maxDeploymentsPerGroup", Math.Max(known, count));
                 if (count > 1)
                 {
-                    var groups = (component.Attributes["groupsWithSeveralDeployments"] as string[] ?? []).Append(group).Distinct().Order(StringComparer.Ordinal);
-                    component.Attributes.Set("groupsWithSeveralDeployments", groups);
+                    AddToList(component, "groupsWithSeveralDeployments", group);
                 }
             }
         }
@@ -314,8 +316,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 if (values.Scalar(parameters, regionKey, $"{path}.{regionKey}") is { } regionNode && values.Resolve(regionNode).Value is { } region)
                 {
                     AddToList(component, "regions", region);
-                    var regions = (string[])component.Attributes["regions"]!;
-                    component.Region = regions.Length == 1 ? new Sourced<string>(region, values.At(regionNode)) : null;
+                    component.Region = _lists[(component.Attributes, "regions")].Count == 1 ? new Sourced<string>(region, values.At(regionNode)) : null;
                 }
             }
 
@@ -1098,11 +1099,36 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
             }
         }
 
-        private static void AddToList(Component component, string key, string value) =>
-            component.Attributes.Set(key, (component.Attributes[key] as string[] ?? []).Append(value).Distinct().Order(StringComparer.Ordinal));
+        // List attributes grow one value at a time; a sorted set per list keeps that O(log n) per value (re-sorting
+        // the array on every add made 20,000 distinct models take minutes), and the array is rewritten only on change.
+        private void AddToList(Component component, string key, string value) => AddToList(component.Attributes, key, value);
 
-        private static void AddToList(Flow flow, string key, string value) =>
-            flow.Attributes.Set(key, (flow.Attributes[key] as string[] ?? []).Append(value).Distinct().Order(StringComparer.Ordinal));
+        private void AddToList(Flow flow, string key, string value) => AddToList(flow.Attributes, key, value);
+
+        private void AddToList(AttributeBag bag, string key, string value)
+        {
+            if (!_lists.TryGetValue((bag, key), out var set))
+            {
+                set = new SortedSet<string>(bag[key] as string[] ?? [], StringComparer.Ordinal);
+                _lists[(bag, key)] = set;
+            }
+
+            if (set.Add(value) || bag[key] is null)
+            {
+                _dirty.Add((bag, key));
+            }
+        }
+
+        /// <summary>Writes the lists gathered by <see cref="AddToList(AttributeBag, string, string)"/> into their bags.</summary>
+        private void FlushLists()
+        {
+            foreach (var (bag, key) in _dirty)
+            {
+                bag.Set(key, _lists[(bag, key)]);
+            }
+
+            _dirty.Clear();
+        }
 
         private static string Camel(string snake)
         {
