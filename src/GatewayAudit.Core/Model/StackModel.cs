@@ -9,6 +9,9 @@ public sealed class StackModel
     private readonly SortedDictionary<string, Component> _components = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, Flow> _flows = new(StringComparer.Ordinal);
 
+    // Flows by destination, so "what does X receive" is not a scan of every flow (quadratic on large stacks).
+    private readonly Dictionary<string, List<Flow>> _into = new(StringComparer.Ordinal);
+
     public IEnumerable<Component> Components => _components.Values;
 
     public IEnumerable<Flow> Flows => _flows.Values;
@@ -53,10 +56,17 @@ public sealed class StackModel
         }
 
         _flows.Add(flow.Key, flow);
+        if (!_into.TryGetValue(flow.To, out var into))
+        {
+            _into[flow.To] = into = [];
+        }
+
+        into.Add(flow);
         return flow;
     }
 
-    public IEnumerable<Flow> FlowsInto(string componentId) => _flows.Values.Where(f => f.To == componentId);
+    public IEnumerable<Flow> FlowsInto(string componentId) =>
+        _into.TryGetValue(componentId, out var flows) ? flows.OrderBy(f => f.Key, StringComparer.Ordinal) : [];
 
     public IEnumerable<Flow> FlowsOutOf(string componentId) => _flows.Values.Where(f => f.From == componentId);
 
