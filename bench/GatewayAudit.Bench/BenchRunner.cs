@@ -45,6 +45,23 @@ public static class BenchRunner
             GC.KeepAlive(new JsonRenderer().Render(ReportBuilder.Build(audit)));
         })));
 
+        // Shapes that were quadratic before (re-sorted list attributes, flow scans per component): kept as guards.
+        foreach (var (name, yaml) in new[]
+        {
+            ("20,000 deployments, each a distinct model and group", LargeConfig.DistinctModels(20_000, "openai/gpt-4o-")),
+            ("20,000 deployments of distinct unmapped providers", LargeConfig.DistinctModels(20_000, "custom-model-")),
+        })
+        {
+            var path = Path.Combine(Path.GetTempPath(), "gateway-audit-bench-distinct.yaml");
+            File.WriteAllText(path, yaml);
+            results.Add(($"Full scan + JSON: {name}", Measure(quick ? 1 : 3, () =>
+            {
+                var audit = Auditor.Default.Run(new AuditOptions { Paths = [path], WorkingDirectory = Path.GetTempPath() });
+                GC.KeepAlive(new JsonRenderer().Render(ReportBuilder.Build(audit)));
+            })));
+            File.Delete(path);
+        }
+
         var templates = BuiltIn.TemplatesDir(BuiltIn.Root);
         foreach (var format in new[] { "md", "json", "html" })
         {

@@ -58,4 +58,15 @@ public static class LargeConfig
         text.Append("\ngeneral_settings:\n  master_key: os.environ/LITELLM_MASTER_KEY\n  database_url: os.environ/DATABASE_URL\n  maximum_spend_logs_retention_period: 30d\n  alerting: [slack]\n");
         return text.ToString();
     }
+
+    public static string DistinctModels(int deployments, string modelPrefix)
+    {
+        var text = new StringBuilder("model_list:\n");
+        for (var i = 0; i < deployments; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  - model_name: group-{i}\n    litellm_params:\n      model: {modelPrefix}{i}\n      api_key: os.environ/KEY\n");
+        }
+
+        return text.ToString();
+    }
 }
