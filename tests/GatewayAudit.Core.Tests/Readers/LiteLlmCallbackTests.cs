@@ -214,4 +214,45 @@ public sealed class LiteLlmCallbackTests
         Assert.Equal(("wrong-type", 7), (error.Code, error.Location.Line));
         Assert.Contains("litellm_settings.success_callback", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("langfuse", "LANGFUSE_HOST", "http://langfuse.observability.svc.cluster.local:3000", "exporter:langfuse", Hosting.OperatorHosted, null)]
+    [InlineData("langfuse", "LANGFUSE_HOST", "https://cloud.langfuse.com", "exporter:langfuse", Hosting.ThirdParty, "EU")]
+    [InlineData("langfuse", "LANGFUSE_HOST", "https://us.cloud.langfuse.com", "exporter:langfuse", Hosting.ThirdParty, "US")]
+    [InlineData("langfuse", "LANGFUSE_HOST", "https://langfuse.acme.example", "exporter:langfuse", Hosting.Unknown, null)]
+    [InlineData("otel", "OTEL_ENDPOINT", "http://otel-collector:4317", "exporter:otel", Hosting.OperatorHosted, null)]
+    [InlineData("datadog", "DD_SITE", "datadoghq.eu", "exporter:datadog", Hosting.ThirdParty, "EU")]
+    public void Endpoint_in_environment_variables_decides_who_runs_the_exporter(string callback, string variable, string value, string id, Hosting hosting, string? region)
+    {
+        var model = ReadClean($"""
+            environment_variables:
+              {variable}: {value}
+            model_list:
+              - model_name: m
+                litellm_params: {"{"}model: openai/gpt-4o{"}"}
+            litellm_settings:
+              callbacks: ["{callback}"]
+            """, enrich: true);
+        var exporter = model.Get(id);
+        Assert.Equal(hosting, exporter.Hosting);
+        Assert.Equal(region, exporter.Region?.Value);
+        Assert.Contains($"{Cfg}:2", exporter.Lines());
+        Assert.DoesNotContain(model.OpenQuestions, q => q.Subject == exporter.Name && q.Question.StartsWith("Who runs the endpoint", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Endpoint_from_an_unresolved_reference_changes_nothing()
+    {
+        var model = ReadClean("""
+            environment_variables:
+              LANGFUSE_HOST: os.environ/REAL_LANGFUSE_HOST
+            model_list:
+              - model_name: m
+                litellm_params: {model: openai/gpt-4o}
+            litellm_settings:
+              callbacks: ["langfuse"]
+            """);
+        Assert.Equal(Hosting.ThirdParty, model.Get("exporter:langfuse").Hosting);
+        Assert.Null(model.Get("exporter:langfuse").Region);
+    }
 }

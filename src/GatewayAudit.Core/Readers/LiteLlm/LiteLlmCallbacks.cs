@@ -67,4 +67,34 @@ internal static class LiteLlmCallbacks
         ["sendgrid_email"] = new("sendgrid", "SendGrid (email)", ComponentRole.Alerting, Hosting.ThirdParty, false),
         ["smtp_email"] = new(null, "SMTP email server", ComponentRole.Alerting, Hosting.Unknown, false),
     };
+
+    /// <summary>
+    /// Environment variables LiteLLM's integrations read their endpoint from. Only used when the config's own
+    /// environment_variables defines one; a name that is not set changes nothing.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]> EndpointVariables { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["langfuse"] = ["LANGFUSE_HOST"],
+        ["langfuse_otel"] = ["LANGFUSE_HOST"],
+        ["langsmith"] = ["LANGSMITH_BASE_URL"],
+        ["otel"] = ["OTEL_ENDPOINT", "OTEL_EXPORTER_OTLP_ENDPOINT"],
+        ["arize_phoenix"] = ["PHOENIX_COLLECTOR_HTTP_ENDPOINT", "PHOENIX_COLLECTOR_ENDPOINT"],
+        ["mlflow"] = ["MLFLOW_TRACKING_URI"],
+        ["generic_api"] = ["GENERIC_LOGGER_ENDPOINT"],
+        ["datadog"] = ["DD_SITE"],
+        ["datadog_llm_observability"] = ["DD_SITE"],
+    };
+
+    /// <summary>
+    /// Data region implied by a vendor endpoint host, where the vendor documents fully separated regions by host
+    /// (Langfuse Cloud, see policies/catalog/langfuse.yaml dataRegions; Datadog EU site). Null when the host does not say.
+    /// </summary>
+    public static string? RegionOfHost(string host) => host switch
+    {
+        "cloud.langfuse.com" => "EU",
+        "us.cloud.langfuse.com" or "hipaa.cloud.langfuse.com" => "US",
+        "jp.cloud.langfuse.com" => "JP",
+        "datadoghq.eu" => "EU",
+        _ => null,
+    };
 }

@@ -571,7 +571,8 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 component.Notes.Add(info.Note);
             }
 
-            if (info.Hosting == Hosting.Unknown && info.Vendor is null)
+            var endpointKnown = ReadCallbackEndpoint(component, text);
+            if (info.Hosting == Hosting.Unknown && info.Vendor is null && !endpointKnown)
             {
                 model.OpenQuestions.Add(new OpenQuestion(info.Name, "Who runs the endpoint this exporter sends to, and where?", at));
             }
@@ -588,6 +589,40 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
             }
 
             return component;
+        }
+
+        /// <summary>
+        /// An exporter's endpoint set in the file's environment_variables (LANGFUSE_HOST, OTEL_ENDPOINT, ...) says who
+        /// runs it: a private host is the operator's own (a self-hosted Langfuse keeps traces on your servers), a
+        /// public one is matched to a vendor by the catalog. Returns true when the endpoint was found.
+        /// </summary>
+        private bool ReadCallbackEndpoint(Component component, string callback)
+        {
+            if (!LiteLlmCallbacks.EndpointVariables.TryGetValue(callback, out var names)
+                || names.Select(n => values.Environment.GetValueOrDefault(n)).FirstOrDefault(v => v is not null) is not { } variable
+                || ConfigValues.IsReference(variable.Value)
+                || HostClassifier.HostOf(variable.Value.Contains("://", StringComparison.Ordinal) ? variable.Value : "https://" + variable.Value) is not { } host)
+            {
+                return false;
+            }
+
+            component.Attributes.Set("host", host);
+            component.Evidence.Add(values.At(variable));
+            if (HostClassifier.IsOperatorNetwork(host))
+            {
+                component.Hosting = Hosting.OperatorHosted;
+                component.Name += $" (self-hosted at {host})";
+                return true;
+            }
+
+            // Public host: who runs it is the catalog's call (CatalogEnrichment); until then, unknown.
+            component.Hosting = Hosting.Unknown;
+            if (LiteLlmCallbacks.RegionOfHost(host) is { } region)
+            {
+                component.Region = new Sourced<string>(region, values.At(variable));
+            }
+
+            return true;
         }
 
         private void ReadTeamCallbacks()
