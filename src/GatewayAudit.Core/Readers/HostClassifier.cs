@@ -7,7 +7,7 @@ namespace GatewayAudit.Core.Readers;
 /// Tells from a URL or host name whether an endpoint is on the operator's own network (loopback, private
 /// ranges, cluster-internal names) or somewhere public. Public hosts are matched to vendors by the catalog.
 /// </summary>
-public static class HostClassifier
+public static partial class HostClassifier
 {
     /// <summary>The host of a URL-ish text ("https://x.y/v1", "redis://:pw@h:6379", "h:5432"), lower-cased; null if none.</summary>
     public static string? HostOf(string? urlOrHost)
@@ -39,6 +39,20 @@ public static class HostClassifier
 
         return host.Length == 0 || host.Any(char.IsWhiteSpace) ? null : host.Trim('[', ']').ToLowerInvariant();
     }
+
+    /// <summary>The AWS region an AWS service host names (x.eu-central-1.rds.amazonaws.com, bedrock-runtime.us-east-1.amazonaws.com).</summary>
+    public static string? AwsRegionOf(string host)
+    {
+        if (!host.EndsWith(".amazonaws.com", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return host.Split('.').FirstOrDefault(p => AwsRegion().IsMatch(p));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(us|eu|ap|ca|sa|me|af|il|mx)(-gov)?-(north|south|east|west|central|northeast|southeast|northwest|southwest)-\d$")]
+    private static partial System.Text.RegularExpressions.Regex AwsRegion();
 
     public static bool IsOperatorNetwork(string host)
     {

@@ -71,6 +71,7 @@ public sealed class LiteLlmStorageTests
             """, enrich: true);
         var db = Postgres(model);
         Assert.Equal(("aws-rds", Hosting.ThirdParty), (db.Vendor, db.Hosting));
+        Assert.Equal(("eu-central-1", 6), (db.Region!.Value, db.Region.Evidence.Line));
     }
 
     [Fact]

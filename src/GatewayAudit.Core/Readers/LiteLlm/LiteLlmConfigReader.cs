@@ -511,6 +511,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
         {
             var messageLogging = values.Bool(_litellm, "turn_off_message_logging", "litellm_settings.turn_off_message_logging") != true;
             var perCallback = values.Mapping(root, "callback_settings", "callback_settings");
+
             foreach (var key in new[] { "success_callback", "failure_callback", "callbacks" })
             {
                 foreach (var name in values.Names(_litellm, key, $"litellm_settings.{key}"))
@@ -702,7 +703,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 Evidence = { at },
                 Notes = { "Holds virtual keys, teams, budgets and, unless disabled, one spend-log row per request." },
             });
-            ClassifyHost(db, url is null ? null : values.CheckUrlPassword("general_settings.database_url", node, url), "Postgres");
+            ClassifyHost(db, url is null ? null : values.CheckUrlPassword("general_settings.database_url", node, url), "Postgres", at);
             if (implied)
             {
                 db.Notes.Add("database_url is not in the config, but spend-log settings are: the database comes from DATABASE_URL in the proxy's environment.");
@@ -811,11 +812,11 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 var hostNode = parameters["host"] as YamlScalar ?? parameters["qdrant_api_base"] as YamlScalar ?? parameters["url"] as YamlScalar;
                 if (hostNode is not null && cache.Hosting == Hosting.Unknown)
                 {
-                    ClassifyHost(cache, values.Resolve(hostNode).Value is { } h ? values.CheckUrlPassword("litellm_settings.cache_params", hostNode, h) : null, name);
+                    ClassifyHost(cache, values.Resolve(hostNode).Value is { } h ? values.CheckUrlPassword("litellm_settings.cache_params", hostNode, h) : null, name, values.At(hostNode));
                 }
                 else if (typeText is "redis" or "redis-semantic" && values.Environment.TryGetValue("REDIS_HOST", out var envHost))
                 {
-                    ClassifyHost(cache, envHost.Value, name);
+                    ClassifyHost(cache, envHost.Value, name, values.At(envHost));
                 }
 
                 ReadBucket(cache, parameters, "litellm_settings.cache_params", "s3_bucket_name", "s3_region_name", "s3_endpoint_url");
@@ -861,7 +862,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 Notes = { "Shared state between proxy replicas; on the request path for rate limiting." },
             });
             var host = values.Resolve(hostNode).Value;
-            ClassifyHost(redis, host is null ? null : values.CheckUrlPassword($"router_settings.{hostKey}", hostNode, host), "Router Redis");
+            ClassifyHost(redis, host is null ? null : values.CheckUrlPassword($"router_settings.{hostKey}", hostNode, host), "Router Redis", values.At(hostNode));
             foreach (var key in new[] { "redis_url", "redis_password" })
             {
                 // Both keys can carry a credential even when redis_host names the server.
@@ -1109,7 +1110,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
         }
 
         /// <summary>Decides hosting from a connection URL or host: operator network, a catalog host, or unknown.</summary>
-        private void ClassifyHost(Component component, string? urlOrHost, string what)
+        private void ClassifyHost(Component component, string? urlOrHost, string what, SourceLocation? at = null)
         {
             var host = HostClassifier.HostOf(urlOrHost);
             if (host is null)
@@ -1121,6 +1122,11 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
 
             component.Attributes.Set("host", host);
             component.Hosting = HostClassifier.IsOperatorNetwork(host) ? Hosting.OperatorHosted : Hosting.Unknown;
+            if (component.Region is null && HostClassifier.AwsRegionOf(host) is { } region && at is not null)
+            {
+                // AWS endpoints name their region (db.abc.eu-central-1.rds.amazonaws.com).
+                component.Region = new Sourced<string>(region, at);
+            }
         }
 
         private void Evidence(Component component, YamlMapping section, params string[] keys)

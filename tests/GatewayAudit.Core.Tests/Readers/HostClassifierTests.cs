@@ -1,0 +1,42 @@
+using GatewayAudit.Core.Readers;
+
+namespace GatewayAudit.Core.Tests.Readers;
+
+public sealed class HostClassifierTests
+{
+    [Theory]
+    [InlineData("https://api.openai.com/v1", "api.openai.com")]
+    [InlineData("redis://:pw@Redis.Example.com:6379/0", "redis.example.com")]
+    [InlineData("postgresql://u:p@db:5432/x", "db")]
+    [InlineData("db.internal:5432", "db.internal")]
+    [InlineData("user@host.example", "host.example")]
+    [InlineData("http://[fd00::1]:8000/v1", "fd00::1")]
+    [InlineData("", null)]
+    [InlineData("two words", null)]
+    public void Host_of_urls_and_bare_hosts(string text, string? host) => Assert.Equal(host, HostClassifier.HostOf(text));
+
+    [Theory]
+    [InlineData("localhost", true)]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("10.1.2.3", true)]
+    [InlineData("172.16.0.1", true)]
+    [InlineData("172.32.0.1", false)]
+    [InlineData("192.168.0.10", true)]
+    [InlineData("fd12::1", true)]
+    [InlineData("redis", true)]
+    [InlineData("vllm.inference.svc.cluster.local", true)]
+    [InlineData("db.corp.internal", true)]
+    [InlineData("host.docker.internal", true)]
+    [InlineData("8.8.8.8", false)]
+    [InlineData("api.groq.com", false)]
+    [InlineData("llm.example.com", false)]
+    public void Operator_network(string host, bool expected) => Assert.Equal(expected, HostClassifier.IsOperatorNetwork(host));
+
+    [Theory]
+    [InlineData("claims-db.c9akciq32.eu-central-1.rds.amazonaws.com", "eu-central-1")]
+    [InlineData("bedrock-runtime.us-east-1.amazonaws.com", "us-east-1")]
+    [InlineData("db.us-gov-west-1.rds.amazonaws.com", "us-gov-west-1")]
+    [InlineData("s3.amazonaws.com", null)]
+    [InlineData("db.eu-central-1.example.com", null)]
+    public void Aws_region_from_host(string host, string? region) => Assert.Equal(region, HostClassifier.AwsRegionOf(host));
+}
