@@ -255,4 +255,21 @@ public sealed class LiteLlmCallbackTests
         Assert.Equal(Hosting.ThirdParty, model.Get("exporter:langfuse").Hosting);
         Assert.Null(model.Get("exporter:langfuse").Region);
     }
+
+    [Fact]
+    public void Callback_settings_inside_litellm_settings_is_flagged_because_litellm_ignores_it_there()
+    {
+        var result = Read("""
+            model_list:
+              - model_name: m
+                litellm_params: {model: openai/gpt-4o}
+            litellm_settings:
+              callbacks: ["otel"]
+              callback_settings:
+                otel: {message_logging: false}
+            """);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal(("litellm-misplaced-setting", DiagnosticSeverity.Warning, 6), (warning.Code, warning.Severity, warning.Location.Line));
+        Assert.Equal(Messages, result.Fragment.Flow(LiteLlmConfigReader.GatewayId, "exporter:otel").Categories());
+    }
 }

@@ -511,6 +511,13 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
         {
             var messageLogging = values.Bool(_litellm, "turn_off_message_logging", "litellm_settings.turn_off_message_logging") != true;
             var perCallback = values.Mapping(root, "callback_settings", "callback_settings");
+            if (_litellm.KeyNode("callback_settings") is { } misplaced)
+            {
+                // LiteLLM reads callback_settings only at the top level: a per-callback message_logging: false here
+                // does not take effect, so prompts still reach that callback.
+                values.Warning("litellm-misplaced-setting",
+                    "'callback_settings' belongs at the top level of the config; LiteLLM ignores it inside litellm_settings, so its settings (message_logging) do not apply", misplaced);
+            }
 
             foreach (var key in new[] { "success_callback", "failure_callback", "callbacks" })
             {
