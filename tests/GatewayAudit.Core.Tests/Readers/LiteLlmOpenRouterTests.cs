@@ -103,4 +103,17 @@ public sealed class LiteLlmOpenRouterTests
         Assert.Equal((ZdrStatus.Partial, 5), (openRouter.Zdr!.Value, openRouter.Zdr.Evidence.Line));
         Assert.Contains(openRouter.Notes, n => n.Contains("1 of 2", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("openrouter/auto")]
+    [InlineData("openrouter/openrouter/auto")]
+    public void Auto_router_is_any_provider_not_an_author_called_auto(string modelText)
+    {
+        var model = ReadClean(Deployment(modelText));
+        var upstream = model.Get("provider:openrouter-upstream:auto-router");
+        Assert.Null(upstream.Vendor);
+        Assert.Equal("prompt,completion,metadata", model.Flow("provider:openrouter", upstream.Id).Categories());
+        Assert.DoesNotContain(model.Components, c => c.Id is "provider:openrouter-upstream:auto" or "provider:openrouter-upstream:openrouter");
+        Assert.Contains(model.OpenQuestions, q => q.Subject == "OpenRouter auto router");
+    }
 }

@@ -442,7 +442,20 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 "Is zero data retention enforced on the OpenRouter account (an account-wide setting the config cannot show), and is prompt logging off there?", at));
 
             Component upstream;
-            if (LiteLlmProviders.OpenRouterAuthors.TryGetValue(author, out var known))
+            if (author is "auto" or "openrouter")
+            {
+                // openrouter/auto (and openrouter/openrouter/*): OpenRouter picks the model, so any provider it lists.
+                upstream = model.Add(new Component
+                {
+                    Id = "provider:openrouter-upstream:auto-router",
+                    Name = "Any provider OpenRouter's router picks",
+                    Role = ComponentRole.ModelProvider,
+                    Hosting = Hosting.ThirdParty,
+                });
+                model.OpenQuestions.Add(new OpenQuestion("OpenRouter auto router",
+                    "The auto router may send a prompt to any model and provider OpenRouter offers: is that acceptable, or should the model list be pinned (models, provider.only) with ZDR enforced?", at));
+            }
+            else if (LiteLlmProviders.OpenRouterAuthors.TryGetValue(author, out var known))
             {
                 upstream = model.Add(new Component
                 {
