@@ -16,5 +16,7 @@ public sealed class Terminal(TextWriter output, TextWriter error)
 
     public void Error(string text) => error.WriteLine(Secrets.Scrub(text));
 
-    public void Report(Diagnostic diagnostic) => Error($"{diagnostic.Location}: {EnumText.Of(diagnostic.Severity)} {diagnostic.Code}: {diagnostic.Message}");
+    /// <summary>One diagnostic, one line: line breaks quoted from an input are shown as \n so they cannot forge log lines.</summary>
+    public void Report(Diagnostic diagnostic) => Error($"{diagnostic.Location}: {EnumText.Of(diagnostic.Severity)} {diagnostic.Code}: " +
+        diagnostic.Message.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal));
 }

@@ -52,6 +52,7 @@ public static class LiquidTemplates
         var options = new TemplateOptions { MemberAccessStrategy = new UnsafeMemberAccessStrategy() };
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.CamelCase;
         options.Filters.AddFilter("md_cell", (input, _, _) => new StringValue(MarkdownCell(input.ToStringValue())));
+        options.Filters.AddFilter("md_text", (input, _, _) => new StringValue(MarkdownText(input.ToStringValue())));
         options.Filters.AddFilter("evidence", (input, _, context) => new StringValue(EvidenceText(input, context)));
         return options;
     }
@@ -61,6 +62,10 @@ public static class LiquidTemplates
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal)
             .Replace("\r", "", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal)
             .Replace("<", "&lt;", StringComparison.Ordinal);
+
+    /// <summary>Text safe inside a list item or paragraph: one line, no raw HTML.</summary>
+    public static string MarkdownText(string text) =>
+        text.Replace("\r", "", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
 
     private static string EvidenceText(FluidValue input, TemplateContext context)
     {

@@ -38,5 +38,10 @@ public static class MermaidDiagram
         return text.ToString().TrimEnd('\n');
     }
 
-    private static string Escape(string text) => text.Replace("\"", "#quot;", StringComparison.Ordinal).Replace("|", "#124;", StringComparison.Ordinal);
+    // Labels come partly from config text: no quote, pipe, angle bracket or backtick may end the label, inject markup
+    // or close the Markdown code fence, and no line break may split the statement.
+    private static string Escape(string text) => text
+        .Replace("\"", "#quot;", StringComparison.Ordinal).Replace("|", "#124;", StringComparison.Ordinal)
+        .Replace("<", "#lt;", StringComparison.Ordinal).Replace(">", "#gt;", StringComparison.Ordinal)
+        .Replace("`", "#96;", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }
