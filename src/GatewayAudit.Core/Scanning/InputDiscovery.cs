@@ -19,21 +19,17 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
     public List<InputFile> Discover(IEnumerable<string> paths, List<Diagnostic> diagnostics)
     {
         var extensions = readers.SelectMany(r => r.Extensions).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var files = new List<InputFile>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var candidates = new List<(string Full, bool Named)>();
         foreach (var path in paths)
         {
             var full = Path.GetFullPath(path, workingDirectory);
             if (File.Exists(full))
             {
-                Add(full, namedExplicitly: true);
+                candidates.Add((full, true));
             }
             else if (Directory.Exists(full))
             {
-                foreach (var file in Walk(full, extensions, diagnostics))
-                {
-                    Add(file, namedExplicitly: false);
-                }
+                candidates.AddRange(Walk(full, extensions, diagnostics).Select(f => (f, false)));
             }
             else
             {
@@ -41,24 +37,44 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
             }
         }
 
-        // The order paths are named in must not change the report: merged facts and listings follow the path.
-        files.Sort((a, b) => string.CompareOrdinal(a.DisplayPath, b.DisplayPath));
-        return files;
-
-        void Add(string full, bool namedExplicitly)
+        // The order paths are named in must not change the report: files are read in path order, and a file reached
+        // twice (named and inside a named folder, or through a symlink) is read once, under the first path. Named
+        // beats walked for the same path, so an unrecognised file the user named is still warned about.
+        var files = new List<InputFile>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (full, named) in candidates.OrderBy(c => Display(c.Full), StringComparer.Ordinal).ThenBy(c => c.Named ? 0 : 1))
         {
-            if (!seen.Add(full))
+            var real = RealPath(full, 0);
+            if (!seen.Add(real))
             {
-                return;
+                continue;
             }
 
             var shown = Display(full);
             var text = InputText.Read(full, shown, diagnostics);
             if (text is not null)
             {
-                files.Add(new InputFile(shown, full, text, namedExplicitly));
+                files.Add(new InputFile(shown, full, text, named));
             }
         }
+
+        return files;
+    }
+
+    /// <summary>The path with every symlink on the way resolved (realpath), so one file is one input; best effort.</summary>
+    private static string RealPath(string path, int hops)
+    {
+        var full = Path.GetFullPath(path);
+        var parent = Path.GetDirectoryName(full);
+        if (parent is null || hops > 64)
+        {
+            return full;
+        }
+
+        var realParent = RealPath(parent, hops + 1);
+        var here = Path.Combine(realParent, Path.GetFileName(full));
+        FileSystemInfo info = Directory.Exists(here) ? new DirectoryInfo(here) : new FileInfo(here);
+        return info.LinkTarget is { } target ? RealPath(Path.GetFullPath(target, realParent), hops + 1) : here;
     }
 
     /// <summary>Paths in output are relative to the working folder, with forward slashes, so reports are portable.</summary>
@@ -81,9 +97,20 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
             {
                 foreach (var file in Directory.EnumerateFiles(folder))
                 {
-                    if (extensions.Contains(Path.GetExtension(file)) && (File.GetAttributes(file) & FileAttributes.ReparsePoint) == 0)
+                    // A symlinked file is read when it points at a file (Kubernetes ConfigMap mounts are symlinks);
+                    // a dangling link is reported, not dropped. Symlinked folders are still not followed (below).
+                    if (!extensions.Contains(Path.GetExtension(file)))
+                    {
+                        continue;
+                    }
+
+                    if ((File.GetAttributes(file) & FileAttributes.ReparsePoint) == 0 || new FileInfo(file).ResolveLinkTarget(returnFinalTarget: true) is { Exists: true })
                     {
                         found.Add(file);
+                    }
+                    else
+                    {
+                        diagnostics.Add(Diagnostic.Warning("input-dangling-link", "symbolic link to a file that does not exist; skipped", new SourceLocation(Display(file), 0)));
                     }
                 }
 
