@@ -192,7 +192,7 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
                 case YamlScalar scalar when item.Key is not null && IsSecretKey(item.Key) && scalar.AsBool() is null:
                     CheckSecret(item.Path, scalar);
                     break;
-                case YamlScalar scalar when UrlPasswordRegex().IsMatch(scalar.Value.Trim()):
+                case YamlScalar scalar when FindUrlPassword(scalar.Value.Trim()) is not null:
                     CheckUrlPassword(item.Path, scalar, scalar.Value.Trim());
                     break;
             }
@@ -202,14 +202,13 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     /// <summary>Records a password written inside a connection URL; returns the URL with the password hidden.</summary>
     public string CheckUrlPassword(string path, YamlScalar scalar, string url)
     {
-        var match = UrlPasswordRegex().Match(url);
-        if (!match.Success || IsReference(match.Groups["password"].Value))
+        if (FindUrlPassword(url) is not var (start, length) || IsReference(url.Substring(start, length)))
         {
             return url;
         }
 
-        var password = match.Groups["password"].Value;
-        var redacted = url[..match.Groups["password"].Index] + "****" + url[(match.Groups["password"].Index + password.Length)..];
+        var password = url.Substring(start, length);
+        var redacted = url[..start] + "****" + url[(start + length)..];
         secrets.Add(password);
         secrets.Add(url);
         if (_recorded.Add(scalar))
@@ -255,6 +254,35 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     [GeneratedRegex(@"(^|_)(api_?key|key|secret|secret_access_key|password|passwd|token|access_key_id|credentials|private_key|master_key|salt_key|auth_token)$", RegexOptions.IgnoreCase)]
     private static partial Regex SecretKeyRegex();
 
-    [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9+.-]*://(?<user>[^:@/]*):(?<password>[^@/]+)@")]
-    private static partial Regex UrlPasswordRegex();
+    /// <summary>
+    /// Where the password sits in scheme://user:password@host...; null when there is none. The user info runs to the
+    /// last '@', because passwords written unencoded contain '@' and '/' (a regex stopping at the first '@' left the
+    /// rest of such a password in the "redacted" URL).
+    /// </summary>
+    public static (int Start, int Length)? FindUrlPassword(string url)
+    {
+        var scheme = SchemeRegex().Match(url);
+        if (!scheme.Success)
+        {
+            return null;
+        }
+
+        var authorityStart = scheme.Length;
+        var at = url.LastIndexOf('@');
+        if (at < authorityStart)
+        {
+            return null;
+        }
+
+        var colon = url.IndexOf(':', authorityStart);
+        if (colon < 0 || colon > at || url.AsSpan(authorityStart, colon - authorityStart).Contains('/'))
+        {
+            return null;
+        }
+
+        return at - colon - 1 > 0 ? (colon + 1, at - colon - 1) : null;
+    }
+
+    [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9+.-]*://")]
+    private static partial Regex SchemeRegex();
 }
