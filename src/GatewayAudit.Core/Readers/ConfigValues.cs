@@ -147,6 +147,12 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
         }
 
         secrets.Add(text);
+        foreach (Match token in SecretValueRegex().Matches(text))
+        {
+            // The bare key too, so it is scrubbed wherever it appears without its "Bearer " or URL around it.
+            secrets.Add(token.Groups[2].Value);
+        }
+
         if (_recorded.Add(scalar))
         {
             model.Secrets.Add(new LiteralSecret(At(scalar), path, SecretLedger.Redact(text)));
@@ -194,6 +200,10 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
                     break;
                 case YamlScalar scalar when FindUrlPassword(scalar.Value.Trim()) is not null:
                     CheckUrlPassword(item.Path, scalar, scalar.Value.Trim());
+                    break;
+                case YamlScalar scalar when SecretValueRegex().IsMatch(scalar.Value):
+                    // A well-known credential shape under any key (extra_headers, a query string, a misnamed key).
+                    CheckSecret(item.Path, scalar);
                     break;
             }
         }
@@ -251,7 +261,7 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     [GeneratedRegex(@"^(\$\{[A-Za-z_][A-Za-z0-9_]*(:-[^}]*)?\}|\{\{.*\}\}|<[^<>]+>)$")]
     private static partial Regex TemplateRegex();
 
-    [GeneratedRegex(@"(^|_)(api_?key|key|secret|secret_access_key|password|passwd|token|access_key_id|credentials|private_key|master_key|salt_key|auth_token)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(^|[_-])(api[_-]?key|key|secret|secret_access_key|password|passwd|token|access_key_id|credentials|private_key|master_key|salt_key|auth_token|authorization)$", RegexOptions.IgnoreCase)]
     private static partial Regex SecretKeyRegex();
 
     /// <summary>
@@ -282,6 +292,11 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
 
         return at - colon - 1 > 0 ? (colon + 1, at - colon - 1) : null;
     }
+
+    // Provider key shapes: OpenAI/Anthropic/OpenRouter/Langfuse sk-..., AWS access key ids, Slack tokens, GitHub,
+    // Hugging Face and Groq tokens; also inside a "Bearer ..." header value or a URL query string.
+    [GeneratedRegex(@"(^|Bearer\s+|[=\s""'])(sk-[A-Za-z0-9_-]{20,}|AKIA[0-9A-Z]{16}|xox[abposr]-[A-Za-z0-9-]{10,}|gh[pousr]_[A-Za-z0-9]{30,}|hf_[A-Za-z0-9]{30,}|gsk_[A-Za-z0-9]{30,})")]
+    private static partial Regex SecretValueRegex();
 
     [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9+.-]*://")]
     private static partial Regex SchemeRegex();
