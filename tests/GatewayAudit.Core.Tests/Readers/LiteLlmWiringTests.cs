@@ -245,4 +245,35 @@ public sealed class LiteLlmWiringTests
         var result = Read($"model_list:\n  - model_name: m\n    litellm_params:\n      model: openai/gpt-4o\n      api_key: {value}\n");
         Assert.Empty(result.Fragment.Secrets);
     }
+
+    [Fact]
+    public void Credential_shaped_values_under_any_key_are_secrets()
+    {
+        var result = Read("""
+            model_list:
+              - model_name: m
+                litellm_params:
+                  model: anthropic/claude-sonnet-4-5
+                  extra_headers:
+                    x-api-key: sk-ant-api03-HeaderLiteralKey0001
+                    Authorization: "Bearer sk-or-v1-0123456789abcdef0123456789"
+                  api_base: "https://proxy.example.com/v1?token=sk-proj-QueryStringKey1234567890"
+                  aws_access_key_id: AKIAABCDEFGHIJKLMNOP
+            """);
+        Assert.Equal(new[] { 6, 7, 8, 9 }, result.Fragment.Secrets.Select(s => s.Location.Line).Order());
+        foreach (var raw in new[] { "sk-ant-api03-HeaderLiteralKey0001", "sk-or-v1-0123456789abcdef0123456789", "sk-proj-QueryStringKey1234567890", "AKIAABCDEFGHIJKLMNOP" })
+        {
+            Assert.DoesNotContain(raw, result.Secrets.Scrub($"x {raw} y"), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("sk-short")]
+    [InlineData("task-scheduler-settings-for-the-proxy")]
+    [InlineData("https://api.openai.com/v1")]
+    public void Ordinary_values_are_not_mistaken_for_secrets(string value)
+    {
+        var result = Read($"model_list:\n  - model_name: m\n    litellm_params:\n      model: openai/gpt-4o\n      description: \"{value}\"\n");
+        Assert.Empty(result.Fragment.Secrets);
+    }
 }
