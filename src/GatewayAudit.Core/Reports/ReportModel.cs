@@ -26,7 +26,12 @@ public sealed record InputRow(string File, string Reader, string? Skipped);
 
 public sealed record EvidenceRow(string File, int Line);
 
-/// <summary>A row of the DPA sub-processor annex.</summary>
+/// <summary>
+/// A row of the DPA sub-processor annex. <see cref="ThirdParty"/> is a bool by contract (shared/DESIGN.md) and is
+/// true unless the component is known to run on the operator's own infrastructure: for a DPA, a party whose
+/// hosting the inputs do not show counts as a third party until shown otherwise. <see cref="Hosting"/> tells the
+/// cases apart (third-party, operator-hosted, unknown), and the Markdown annex prints "unknown" for the last.
+/// </summary>
 public sealed record SubProcessorRow(
     string Id,
     string Name,
