@@ -3,9 +3,15 @@ namespace GatewayAudit.Cli;
 /// <summary>Writes a report so that a reader never sees half of it: a temporary file beside the target, then a rename.</summary>
 public static class ReportFile
 {
-    public static string? Write(string path, string content)
+    /// <param name="inputs">Files the report was made from: never overwritten (scan config.yaml -o config.yaml).</param>
+    public static string? Write(string path, string content, IEnumerable<string>? inputs = null)
     {
         var full = Path.GetFullPath(path);
+        if (inputs?.Any(i => string.Equals(Path.GetFullPath(i), full, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase)) == true)
+        {
+            return $"{path}: cannot write the report over one of the scanned inputs; nothing was written";
+        }
+
         var folder = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(folder))
         {

@@ -109,7 +109,7 @@ public static class ScanCommand
         {
             terminal.Write(text);
         }
-        else if (ReportFile.Write(Path.GetFullPath(output, workingDirectory), text) is { } problem)
+        else if (ReportFile.Write(Path.GetFullPath(output, workingDirectory), text, audit.Inputs.Select(i => Path.GetFullPath(i.File, workingDirectory))) is { } problem)
         {
             terminal.Error($"{ToolInfo.Name}: {problem}");
             return ExitCodes.UsageOrInput;

@@ -135,4 +135,14 @@ public sealed class OutputFileTests : IDisposable
         Assert.Contains("it is a folder", ReportFile.Write(_dir.Path, "text"), StringComparison.Ordinal);
         Assert.Empty(LeftoverTemporaries());
     }
+
+    [Fact]
+    public void Report_never_overwrites_a_scanned_input()
+    {
+        var config = File.ReadAllText(Path.Combine(Example, "config.yaml"));
+        var input = _dir.Write("config.yaml", config);
+        var run = CliRunner.Run(_dir.Path, "scan", "config.yaml", "--output", "config.yaml").AssertNoStackTrace().AssertExit(2);
+        Assert.Contains("config.yaml: cannot write the report over one of the scanned inputs", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(config, File.ReadAllText(input));
+    }
 }
