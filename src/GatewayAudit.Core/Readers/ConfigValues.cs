@@ -125,7 +125,12 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
         return IsTemplate(text) ? (null, text, scalar) : (text, null, scalar);
     }
 
-    public static bool IsReference(string text) => text.Trim().StartsWith(EnvPrefix, StringComparison.Ordinal) || IsTemplate(text.Trim());
+    public static bool IsReference(string text) =>
+        text.Trim().StartsWith(EnvPrefix, StringComparison.Ordinal) || IsTemplate(text.Trim()) || SchemeReferenceRegex().IsMatch(text.Trim());
+
+    // "Bearer os.environ/KEY" in pass-through headers: a reference behind an auth scheme word.
+    [GeneratedRegex(@"^[A-Za-z]+\s+os\.environ/[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex SchemeReferenceRegex();
 
     /// <summary>Helm/compose style placeholders are filled at deploy time: references, not values.</summary>
     private static bool IsTemplate(string text) => TemplateRegex().IsMatch(text);
