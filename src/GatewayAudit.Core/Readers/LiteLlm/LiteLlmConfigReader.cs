@@ -55,6 +55,18 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
         return new ReaderResult(model, diagnostics, secrets);
     }
 
+    /// <summary>A ttl in seconds as people write it: "1 day", "90 minutes".</summary>
+    internal static string FormatSeconds(double seconds) => seconds switch
+    {
+        >= 86_400 when seconds % 86_400 == 0 => Plural(seconds / 86_400, "day"),
+        >= 3_600 when seconds % 3_600 == 0 => Plural(seconds / 3_600, "hour"),
+        >= 60 when seconds % 60 == 0 => Plural(seconds / 60, "minute"),
+        _ => Plural(seconds, "second"),
+    };
+
+    private static string Plural(double n, string unit) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{n:0.###} {unit}{(n == 1 ? "" : "s")}");
+
     [GeneratedRegex(@"^(model_list|litellm_settings|general_settings|router_settings)\s*:", RegexOptions.Multiline)]
     private static partial Regex SectionRegex();
 
@@ -1197,13 +1209,6 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
             return parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
         }
 
-        private static string FormatSeconds(double seconds) => seconds switch
-        {
-            >= 86_400 when seconds % 86_400 == 0 => $"{seconds / 86_400:0} days",
-            >= 3_600 when seconds % 3_600 == 0 => $"{seconds / 3_600:0} hours",
-            >= 60 when seconds % 60 == 0 => $"{seconds / 60:0} minutes",
-            _ => $"{seconds:0} seconds",
-        };
 
         /// <summary>LiteLLM durations: 30s, 30m, 24h, 30d, 2w, 1mo (month = 30 days). Returns days.</summary>
         internal static double? ParseDuration(string text)
