@@ -330,4 +330,14 @@ public sealed class LiteLlmStorageTests
             result.Fragment.Secrets.Select(s => (s.Key, s.Location.Line)).Order());
         Assert.Equal("****", result.Secrets.Scrub("routerpass77"));
     }
+
+    [Theory]
+    [InlineData(86_400, "1 day")]
+    [InlineData(172_800, "2 days")]
+    [InlineData(3_600, "1 hour")]
+    [InlineData(5_400, "90 minutes")]
+    [InlineData(60, "1 minute")]
+    [InlineData(1, "1 second")]
+    [InlineData(90.5, "90.5 seconds")]
+    public void Ttl_is_written_for_people(double seconds, string text) => Assert.Equal(text, LiteLlmConfigReader.FormatSeconds(seconds));
 }

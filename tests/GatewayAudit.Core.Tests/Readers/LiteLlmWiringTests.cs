@@ -276,4 +276,31 @@ public sealed class LiteLlmWiringTests
         var result = Read($"model_list:\n  - model_name: m\n    litellm_params:\n      model: openai/gpt-4o\n      description: \"{value}\"\n");
         Assert.Empty(result.Fragment.Secrets);
     }
+
+    [Fact]
+    public void Auth_scheme_in_front_of_an_env_reference_is_still_a_reference()
+    {
+        var result = Read(Head + """
+            general_settings:
+              pass_through_endpoints:
+                - path: /v1/rerank
+                  target: https://api.cohere.com/v1/rerank
+                  headers: {Authorization: "bearer os.environ/COHERE_API_KEY"}
+            """);
+        Assert.Empty(result.Fragment.Secrets);
+        Assert.Equal("prompt,completion,metadata,credentials", result.Fragment.Flow(LiteLlmConfigReader.GatewayId, "provider:host:api.cohere.com").Categories());
+    }
+
+    [Fact]
+    public void Bedrock_guardrail_is_amazon_bedrock_not_an_unknown_service()
+    {
+        var model = ReadClean(Head + """
+            guardrails:
+              - guardrail_name: pii
+                litellm_params: {guardrail: bedrock, mode: pre_call, guardrailIdentifier: abc}
+            """);
+        var guard = model.Get("guardrail:bedrock");
+        Assert.Equal(("aws-bedrock", Hosting.ThirdParty), (guard.Vendor, guard.Hosting));
+        Assert.DoesNotContain(model.OpenQuestions, q => q.Subject == guard.Name);
+    }
 }

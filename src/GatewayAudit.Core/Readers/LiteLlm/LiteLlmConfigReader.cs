@@ -1037,12 +1037,21 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 var host = baseNode is null ? null : HostClassifier.HostOf(values.Resolve(baseNode).Value);
                 var operatorHosted = kind.Value is "presidio" or "hide-secrets" or "detect_prompt_injection" or "custom_guardrail"
                     || (host is not null && HostClassifier.IsOperatorNetwork(host));
+
+                // Guardrails run by a provider already in the catalog (Amazon Bedrock Guardrails, OpenAI moderation).
+                var (vendor, vendorName) = kind.Value switch
+                {
+                    "bedrock" => ("aws-bedrock", "Amazon Bedrock Guardrails"),
+                    "openai_moderation" => ("openai", "OpenAI moderation"),
+                    _ => ((string?)null, (string?)null),
+                };
                 var guard = model.Add(new Component
                 {
                     Id = $"guardrail:{kind.Value}",
-                    Name = $"Guardrail service '{kind.Value}'",
+                    Name = vendorName is null ? $"Guardrail service '{kind.Value}'" : $"Guardrail: {vendorName}",
                     Role = ComponentRole.ModelProvider,
-                    Hosting = operatorHosted ? Hosting.OperatorHosted : Hosting.Unknown,
+                    Vendor = vendor,
+                    Hosting = operatorHosted ? Hosting.OperatorHosted : vendor is not null ? Hosting.ThirdParty : Hosting.Unknown,
                     Evidence = { values.At(kind) },
                     Notes = { "A guardrail inspects prompts (pre_call) and/or responses (post_call) before they pass." },
                 });
@@ -1052,7 +1061,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                     guard.Attributes.Set("host", host);
                 }
 
-                if (!operatorHosted && host is null)
+                if (!operatorHosted && host is null && vendor is null)
                 {
                     model.OpenQuestions.Add(new OpenQuestion(guard.Name, "Who runs this guardrail service, and does it keep the prompts it inspects?", values.At(kind)));
                 }
