@@ -124,6 +124,15 @@ public sealed class LiteLlmStorageTests
         Assert.Contains("prompt", ToPostgres(model).Categories(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("disable_spend_logs: true")]
+    [InlineData("store_prompts_in_spend_logs: false")]
+    public void Settings_that_imply_no_database_do_not_invent_one(string setting)
+    {
+        var model = ReadClean(Head + $"general_settings:\n  {setting}\n");
+        Assert.Null(model.Find(LiteLlmConfigReader.PostgresId));
+    }
+
     [Fact]
     public void No_database_at_all_is_an_open_question()
     {

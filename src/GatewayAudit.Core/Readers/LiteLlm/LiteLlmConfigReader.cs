@@ -714,8 +714,10 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
             if (node is null)
             {
                 // Spend-log settings only act on a database; their presence says one is wired through DATABASE_URL.
-                node = new[] { "store_prompts_in_spend_logs", "maximum_spend_logs_retention_period", "store_model_in_db", "disable_spend_logs" }
-                    .Select(k => _general.KeyNode(k)).FirstOrDefault(k => k is not null);
+                // (disable_spend_logs says nothing either way: it is often set precisely where no database is used.)
+                node = new[] { "store_prompts_in_spend_logs", "store_model_in_db" }
+                    .Where(k => _general[k] is YamlScalar v && v.AsBool() == true).Select(k => _general.KeyNode(k))
+                    .Append(_general.KeyNode("maximum_spend_logs_retention_period")).FirstOrDefault(k => k is not null);
                 implied = node is not null;
             }
 
