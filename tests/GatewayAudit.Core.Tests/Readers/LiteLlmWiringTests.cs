@@ -303,4 +303,31 @@ public sealed class LiteLlmWiringTests
         Assert.Equal(("aws-bedrock", Hosting.ThirdParty), (guard.Vendor, guard.Hosting));
         Assert.DoesNotContain(model.OpenQuestions, q => q.Subject == guard.Name);
     }
+
+    [Theory]
+    [InlineData("litellm_settings", "turn_off_message_loging: true", "turn_off_message_logging")]
+    [InlineData("litellm_settings", "sucess_callback: [langfuse]", "success_callback")]
+    [InlineData("general_settings", "store_prompts_in_spend_log: false", "store_prompts_in_spend_logs")]
+    [InlineData("general_settings", "databse_url: os.environ/DB", "database_url")]
+    [InlineData("router_settings", "redis_hots: redis", "redis_host")]
+    public void Near_miss_setting_names_warn_with_the_setting_meant(string section, string setting, string meant)
+    {
+        var result = Read(Head + $"{section}:\n  {setting}\n");
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal(("litellm-unknown-key", DiagnosticSeverity.Warning, 6), (warning.Code, warning.Severity, warning.Location.Line));
+        Assert.Contains($"did you mean '{meant}'", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("litellm_settings", "drop_params: true")]
+    [InlineData("litellm_settings", "num_retries: 3")]
+    [InlineData("general_settings", "disable_error_logs: true")]
+    [InlineData("general_settings", "alerting_threshold: 300")]
+    [InlineData("general_settings", "maximum_spend_logs_retention_interval: 1d")]
+    [InlineData("router_settings", "routing_strategy_args: {ttl: 10}")]
+    [InlineData("router_settings", "redis_db: 0")]
+    public void Other_litellm_settings_are_not_flagged(string section, string setting)
+    {
+        Assert.Empty(Read(Head + $"{section}:\n  {setting}\n").Diagnostics);
+    }
 }

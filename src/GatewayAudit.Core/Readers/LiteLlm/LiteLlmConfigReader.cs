@@ -25,6 +25,27 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
         "vector_store_registry", "search_tools", "prompts", "assistant_settings",
     };
 
+    // Settings this reader interprets, for typo detection (CheckNearMisses).
+    private static readonly string[] LiteLlmSettingsRead =
+    [
+        "success_callback", "failure_callback", "callbacks", "service_callback", "service_callbacks", "turn_off_message_logging",
+        "redact_user_api_key_info", "redact_messages_in_exceptions", "cache", "cache_params", "s3_callback_params", "default_team_settings",
+        "fallbacks", "context_window_fallbacks", "content_policy_fallbacks", "set_verbose", "json_logs", "callback_settings",
+    ];
+
+    private static readonly string[] GeneralSettingsRead =
+    [
+        "master_key", "database_url", "disable_spend_logs", "store_prompts_in_spend_logs", "maximum_spend_logs_retention_period",
+        "store_model_in_db", "alerting", "alert_to_webhook_url", "alert_types", "key_management_system", "pass_through_endpoints",
+        "forward_client_headers_to_llm_api", "allow_requests_on_db_unavailable",
+    ];
+
+    private static readonly string[] RouterSettingsRead =
+    [
+        "redis_host", "redis_port", "redis_password", "redis_url", "fallbacks", "context_window_fallbacks", "content_policy_fallbacks",
+        "routing_strategy",
+    ];
+
     public string Name => "litellm-config";
 
     public IReadOnlyCollection<string> Extensions { get; } = [".yaml", ".yml"];
@@ -121,10 +142,61 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 }
             }
 
+            CheckNearMisses(_litellm, "litellm_settings", LiteLlmSettingsRead);
+            CheckNearMisses(_general, "general_settings", GeneralSettingsRead);
+            CheckNearMisses(_router, "router_settings", RouterSettingsRead);
+
             if (root["include"] is { } include)
             {
                 values.Error("litellm-include", "'include' pulls in other config files, which gateway-audit does not follow yet; scan the included files' merged config instead", include);
             }
+        }
+
+        /// <summary>
+        /// A key one or two edits away from a setting this reader interprets (turn_off_message_loging) is almost
+        /// certainly a typo that LiteLLM silently ignores: the setting the author meant is not in force. Other unknown
+        /// keys are left alone, since LiteLLM has many settings that change no data flow.
+        /// </summary>
+        private void CheckNearMisses(YamlMapping section, string path, string[] known)
+        {
+            foreach (var (key, _) in section.Entries)
+            {
+                if (Array.IndexOf(known, key.Value) >= 0)
+                {
+                    continue;
+                }
+
+                var meant = known.Where(k => Math.Abs(k.Length - key.Value.Length) <= 2 && EditDistance(k, key.Value) <= 2)
+                    .OrderBy(k => EditDistance(k, key.Value)).ThenBy(k => k, StringComparer.Ordinal).FirstOrDefault();
+                if (meant is not null)
+                {
+                    values.Warning("litellm-unknown-key",
+                        $"'{path}.{key.Value}' is not a LiteLLM setting; did you mean '{meant}'? LiteLLM ignores it, so '{meant}' is not in force", key);
+                }
+            }
+        }
+
+        private static int EditDistance(string a, string b)
+        {
+            var previous = new int[b.Length + 1];
+            var current = new int[b.Length + 1];
+            for (var j = 0; j <= b.Length; j++)
+            {
+                previous[j] = j;
+            }
+
+            for (var i = 1; i <= a.Length; i++)
+            {
+                current[0] = i;
+                for (var j = 1; j <= b.Length; j++)
+                {
+                    current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                }
+
+                (previous, current) = (current, previous);
+            }
+
+            return previous[b.Length];
         }
 
         private void ReadEnvironment()
