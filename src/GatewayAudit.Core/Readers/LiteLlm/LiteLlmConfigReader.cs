@@ -852,6 +852,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
 
         private void ReadAlerting()
         {
+            var alertTypes = values.Names(_general, "alert_types", "general_settings.alert_types").Select(t => t.Value.Trim()).Distinct().Order(StringComparer.Ordinal).ToList();
             foreach (var name in values.Names(_general, "alerting", "general_settings.alerting"))
             {
                 var text = name.Value.Trim();
@@ -872,6 +873,12 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                     Hosting = vendor is null ? Hosting.Unknown : Hosting.ThirdParty,
                     Evidence = { values.At(name) },
                 });
+                if (alertTypes.Count > 0)
+                {
+                    // Absent means LiteLLM's default: every alert type.
+                    alert.Attributes.Set("alertTypes", alertTypes);
+                }
+
                 model.Connect(GatewayId, alert.Id, [DataCategory.Metadata], values.At(name)).Attributes.Set("kind", "alerting");
                 model.OpenQuestions.Add(new OpenQuestion(display,
                     "Which alert types are enabled, and can alert text carry request content (error messages, model responses)? The config does not show what an alert contains.", values.At(name)));
