@@ -20,7 +20,11 @@ public sealed record AuditOptions
 
     public string? BaselinePath { get; init; }
 
+    /// <summary>Declared sub-processors (--dpa FILE): a YAML list of vendor or component ids.</summary>
     public string? DpaPath { get; init; }
+
+    /// <summary>Organisation policy settings (--settings FILE); null looks for gateway-audit.settings.yaml in the scanned folder.</summary>
+    public string? SettingsPath { get; init; }
 
     /// <summary>Today's date for suppression expiry; fixed in tests so output stays deterministic.</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);

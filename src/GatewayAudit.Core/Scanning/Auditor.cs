@@ -1,6 +1,8 @@
 using GatewayAudit.Core.Catalog;
 using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Policies;
 using GatewayAudit.Core.Readers;
+using GatewayAudit.Core.Suppressions;
 
 namespace GatewayAudit.Core.Scanning;
 
@@ -10,7 +12,7 @@ namespace GatewayAudit.Core.Scanning;
 /// </summary>
 public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<IFindingSource> findingSources)
 {
-    public static Auditor Default { get; } = new(ReaderRegistry.Default, [new LiteralSecretFindings()]);
+    public static Auditor Default { get; } = new(ReaderRegistry.Default, [new PolicyFindings()]);
 
     public AuditResult Run(AuditOptions options)
     {
@@ -61,6 +63,7 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ThenBy(f => f.Subject, StringComparer.Ordinal)
             .ToList();
+        findings = SuppressionStage.Apply(findings, files, LoadBaseline(options, discovery, diagnostics), options.Today, diagnostics);
 
         return new AuditResult
         {
@@ -71,6 +74,23 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             Diagnostics = diagnostics.OrderBy(d => d.Location).ThenBy(d => d.Code, StringComparer.Ordinal).ToList(),
             Secrets = secrets,
         };
+    }
+
+    private static Baseline? LoadBaseline(AuditOptions options, InputDiscovery discovery, List<Diagnostic> diagnostics)
+    {
+        if (options.BaselinePath is not { } path)
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(path, options.WorkingDirectory);
+        if (!File.Exists(full))
+        {
+            diagnostics.Add(Diagnostic.Error("baseline-missing", "baseline file not found (write one with 'gateway-audit baseline write')", new SourceLocation(discovery.Display(full), 0)));
+            return null;
+        }
+
+        return Baseline.Load(full, discovery.Display(full), diagnostics);
     }
 
     private static string Unrecognized(InputFile file, List<Diagnostic> diagnostics)
