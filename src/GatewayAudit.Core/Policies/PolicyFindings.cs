@@ -15,6 +15,7 @@ public sealed class PolicyFindings : IFindingSource
         var display = new InputDiscovery([], options.WorkingDirectory);
         var (pack, diagnostics) = PolicyPack.Load(RuleFolders(options), PolicyPack.RuleSchema(options.ResourceRoot), display.Display);
         context.Diagnostics.AddRange(diagnostics);
+        context.Rules.AddRange(pack.Rules);
         var settings = LoadSettings(options, context.Diagnostics, display.Display);
         var policyContext = new PolicyContext(context.Model, context.Catalog, settings);
         return pack.Rules.SelectMany(rule => RuleEngine.Evaluate(rule, policyContext)).ToList();

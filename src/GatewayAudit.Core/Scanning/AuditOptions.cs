@@ -1,5 +1,6 @@
 using GatewayAudit.Core.Catalog;
 using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Policies;
 using GatewayAudit.Core.Readers;
 
 namespace GatewayAudit.Core.Scanning;
@@ -60,11 +61,18 @@ public sealed class AuditResult
 
     public required SecretLedger Secrets { get; init; }
 
+    /// <summary>Every rule that was evaluated (built-in pack and --policies folders), sorted by id.</summary>
+    public IReadOnlyList<PolicyRule> Rules { get; init; } = [];
+
     public bool Complete => !Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 }
 
 /// <summary>What a finding source sees: the merged stack, the catalog and the options.</summary>
-public sealed record AuditContext(StackModel Model, VendorCatalog Catalog, AuditOptions Options, IReadOnlyList<InputFile> Files, List<Diagnostic> Diagnostics);
+public sealed record AuditContext(StackModel Model, VendorCatalog Catalog, AuditOptions Options, IReadOnlyList<InputFile> Files, List<Diagnostic> Diagnostics)
+{
+    /// <summary>The policy rules the finding sources loaded, for renderers that describe rules (SARIF).</summary>
+    public List<PolicyRule> Rules { get; } = [];
+}
 
 /// <summary>Produces findings from an audited stack (the policy engine, built-in checks). Registered in <see cref="Auditor"/>.</summary>
 public interface IFindingSource

@@ -73,6 +73,7 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             Findings = findings,
             Diagnostics = diagnostics.OrderBy(d => d.Location).ThenBy(d => d.Code, StringComparer.Ordinal).ToList(),
             Secrets = secrets,
+            Rules = context.Rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList(),
         };
     }
 
