@@ -115,7 +115,8 @@ public static class PoliciesCommand
     /// <summary>Loads rule folders, printing every diagnostic; failed when any is an error.</summary>
     internal static (PolicyPack Pack, bool Failed) LoadPack(Terminal terminal, string workingDirectory, IEnumerable<string> folders)
     {
-        var (pack, diagnostics) = PolicyPack.Load(folders.Select(f => Path.GetFullPath(f, workingDirectory)), PolicyPack.RuleSchema(BuiltIn.Root), Display(workingDirectory));
+        var (pack, diagnostics) = PolicyPack.Load(folders.Select(f => Path.GetFullPath(f, workingDirectory)), PolicyPack.RuleSchema(BuiltIn.Root),
+            PolicyPack.Display(BuiltIn.Root, Display(workingDirectory)));
         foreach (var diagnostic in diagnostics)
         {
             terminal.Report(diagnostic);

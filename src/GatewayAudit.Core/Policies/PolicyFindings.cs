@@ -13,7 +13,8 @@ public sealed class PolicyFindings : IFindingSource
     {
         var options = context.Options;
         var display = new InputDiscovery([], options.WorkingDirectory);
-        var (pack, diagnostics) = PolicyPack.Load(RuleFolders(options), PolicyPack.RuleSchema(options.ResourceRoot), display.Display);
+        var (pack, diagnostics) = PolicyPack.Load(RuleFolders(options), PolicyPack.RuleSchema(options.ResourceRoot),
+            PolicyPack.Display(options.ResourceRoot, display.Display));
         context.Diagnostics.AddRange(diagnostics);
         context.Rules.AddRange(pack.Rules);
         var settings = LoadSettings(options, context.Diagnostics, display.Display);

@@ -30,6 +30,15 @@ public sealed class PolicyPack
 
     public static string SettingsSchema(string root) => Path.Combine(root, "policies", "schema", "settings.schema.json");
 
+    /// <summary>Shows built-in rule files as policies/rules/NAME.yaml (not the install folder); others as <paramref name="fallback"/> does.</summary>
+    public static Func<string, string> Display(string resourceRoot, Func<string, string> fallback) => full =>
+    {
+        var builtIn = Path.GetFullPath(RulesDir(resourceRoot)) + Path.DirectorySeparatorChar;
+        return full.StartsWith(builtIn, StringComparison.Ordinal)
+            ? "policies/rules/" + full[builtIn.Length..].Replace('\\', '/')
+            : fallback(full);
+    };
+
     /// <summary>Loads rule folders in order; a folder that does not exist, or an id seen twice, is an error.</summary>
     public static (PolicyPack Pack, IReadOnlyList<Diagnostic> Diagnostics) Load(IEnumerable<string> folders, string schemaPath, Func<string, string> displayPath)
     {

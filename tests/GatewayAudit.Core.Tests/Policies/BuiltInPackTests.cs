@@ -58,6 +58,23 @@ public sealed class BuiltInPackTests
         }
     }
 
+    [Fact]
+    public void Docs_list_every_built_in_rule_id()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Audit.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        Assert.NotNull(folder);
+        var docs = File.ReadAllText(Path.Combine(folder.FullName, "docs", "policies.md"));
+        foreach (var rule in Loaded.Value.Pack.Rules)
+        {
+            Assert.Contains($"`{rule.Id}`", docs, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Rule_case_holds(string ruleId, int index)
