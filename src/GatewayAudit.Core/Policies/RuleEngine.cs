@@ -99,7 +99,7 @@ public static partial class RuleEngine
     private static object? Resolve(Operand operand, PolicyContext context) =>
         operand.Setting is { } name ? context.Settings.Fact(name) : operand.Literal;
 
-    /// <summary>One operator applied to a fact value. Lists: equals/in test every element; contains tests membership.</summary>
+    /// <summary>One operator applied to a fact value. Lists: in tests every element, containsAny some element (both with globs); contains tests membership.</summary>
     public static bool Test(object? fact, string op, object? operand)
     {
         switch (op)
@@ -128,7 +128,7 @@ public static partial class RuleEngine
                 return fact is string[] haystack ? haystack.Any(h => ScalarEquals(h, operand)) : Text(fact).Contains(Text(operand), StringComparison.Ordinal);
             case "containsAny":
                 var wanted = operand as string[] ?? [Text(operand)];
-                return fact is string[] present ? present.Any(p => wanted.Contains(p, StringComparer.Ordinal)) : wanted.Contains(Text(fact), StringComparer.Ordinal);
+                return (fact as string[] ?? [Text(fact)]).Any(p => wanted.Any(w => Glob(w, p)));
             case "matches":
                 var pattern = Text(operand);
                 return fact is string[] texts ? texts.Any(t => IsMatch(t, pattern)) : IsMatch(Text(fact), pattern);

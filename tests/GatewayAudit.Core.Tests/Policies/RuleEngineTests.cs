@@ -81,6 +81,7 @@ public sealed class RuleEngineTests
         Assert.True(RuleEngine.Test(new[] { "a", "b" }, "contains", "b"));
         Assert.True(RuleEngine.Test(new[] { "a", "b" }, "containsAny", new[] { "c", "b" }));
         Assert.False(RuleEngine.Test(new[] { "a", "b" }, "containsAny", new[] { "c" }));
+        Assert.True(RuleEngine.Test(new[] { "US", "eu-west-1" }, "containsAny", new[] { "eu-*" }));
         Assert.True(RuleEngine.Test("1.80.0-nightly", "matches", "nightly$"));
     }
 
