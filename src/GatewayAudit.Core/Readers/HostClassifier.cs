@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using GatewayAudit.Core.Model;
 
 namespace GatewayAudit.Core.Readers;
 
@@ -72,5 +73,23 @@ public static class HostClassifier
             || host.EndsWith(".local", StringComparison.Ordinal)
             || host.EndsWith(".lan", StringComparison.Ordinal)
             || host.EndsWith(".home.arpa", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Decides a component's hosting from a connection URL or host: the operator's network, or unknown (the catalog
+    /// matches public hosts to vendors later). Null means the address comes from the environment; "what" names it in the note.
+    /// </summary>
+    public static void Classify(Component component, string? urlOrHost, string what)
+    {
+        var host = HostOf(urlOrHost);
+        if (host is null)
+        {
+            component.Hosting = Hosting.Unknown;
+            component.Notes.Add($"The {what} address comes from the environment; where it runs is not in the config.");
+            return;
+        }
+
+        component.Attributes.Set("host", host);
+        component.Hosting = IsOperatorNetwork(host) ? Hosting.OperatorHosted : Hosting.Unknown;
     }
 }
