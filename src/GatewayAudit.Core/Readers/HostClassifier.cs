@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using GatewayAudit.Core.Model;
 
 namespace GatewayAudit.Core.Readers;
@@ -8,7 +9,7 @@ namespace GatewayAudit.Core.Readers;
 /// Tells from a URL or host name whether an endpoint is on the operator's own network (loopback, private
 /// ranges, cluster-internal names) or somewhere public. Public hosts are matched to vendors by the catalog.
 /// </summary>
-public static class HostClassifier
+public static partial class HostClassifier
 {
     /// <summary>The host of a URL-ish text ("https://x.y/v1", "redis://:pw@h:6379", "h:5432"), lower-cased; null if none.</summary>
     public static string? HostOf(string? urlOrHost)
@@ -18,7 +19,8 @@ public static class HostClassifier
             return null;
         }
 
-        var text = urlOrHost.Trim();
+        // Deploy-time placeholders (${POSTGRES_PASSWORD:?set it}) stand for one word; they must not break the parse.
+        var text = PlaceholderRegex().Replace(urlOrHost.Trim(), "x");
         if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.Host) && text.Contains("://", StringComparison.Ordinal))
         {
             return uri.Host.Trim('[', ']').ToLowerInvariant();
@@ -92,4 +94,7 @@ public static class HostClassifier
         component.Attributes.Set("host", host);
         component.Hosting = IsOperatorNetwork(host) ? Hosting.OperatorHosted : Hosting.Unknown;
     }
+
+    [GeneratedRegex(@"\$\{[^}]*\}")]
+    private static partial Regex PlaceholderRegex();
 }
