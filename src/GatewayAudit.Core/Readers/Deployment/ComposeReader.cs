@@ -41,6 +41,12 @@ public sealed partial class ComposeReader : IConfigReader
         var values = new ConfigValues(document, model, diagnostics, secrets);
         if (document.Root is not YamlMapping root || values.Mapping(root, "services", "services") is not { } services)
         {
+            if (document.Root is YamlMapping top && top["services"] is { } wrong && wrong is not YamlScalar { IsNull: true })
+            {
+                // values.Mapping has already said what 'services' should be.
+                return new ReaderResult(model, diagnostics, secrets);
+            }
+
             diagnostics.Add(Diagnostic.Error("compose-shape", "a compose file needs a 'services' mapping",
                 document.Root is null ? file.At(1) : document.At(document.Root)));
             return new ReaderResult(model, diagnostics, secrets);

@@ -178,7 +178,8 @@ public sealed partial class DockerfileReader : IConfigReader
     [GeneratedRegex(@"^\s*FROM\s+(--\S+\s+)*\S*litellm", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex FromLiteLlmRegex();
 
-    [GeneratedRegex(@"\bpip3?\s+install\b[^\n]*\blitellm\b", RegexOptions.IgnoreCase)]
+    // pip install ... litellm, also on a continued line (RUN pip install \ ⏎ litellm==...).
+    [GeneratedRegex(@"\bpip3?\s+install\b(?:[^\n]|\\\r?\n)*?\blitellm\b", RegexOptions.IgnoreCase)]
     private static partial Regex PipLiteLlmRegex();
 
     [GeneratedRegex(@"\bpip3?\s+install\b", RegexOptions.IgnoreCase)]

@@ -65,7 +65,7 @@ public sealed class ProxyEnvironment(ConfigValues values, StackModel model, Gate
     /// <summary>Checks every variable and records what the proxy's environment wires.</summary>
     public void Apply()
     {
-        YamlScalar? databaseUrl = null;
+        (YamlScalar Node, string Path)? databaseUrl = null;
         bool? storeModelInDb = null;
         foreach (var (name, value, path) in _entries)
         {
@@ -90,7 +90,7 @@ public sealed class ProxyEnvironment(ConfigValues values, StackModel model, Gate
             switch (name)
             {
                 case "DATABASE_URL":
-                    databaseUrl = value;
+                    databaseUrl = (value, path);
                     break;
                 case "STORE_MODEL_IN_DB":
                     storeModelInDb = value.Value.Trim().ToLowerInvariant() is "true" or "1" or "yes";
@@ -103,15 +103,15 @@ public sealed class ProxyEnvironment(ConfigValues values, StackModel model, Gate
 
         if (databaseUrl is not null)
         {
-            AddDatabase(databaseUrl, storeModelInDb);
+            AddDatabase(databaseUrl.Value.Node, databaseUrl.Value.Path, storeModelInDb);
         }
     }
 
-    private void AddDatabase(YamlScalar node, bool? storeModelInDb)
+    private void AddDatabase(YamlScalar node, string path, bool? storeModelInDb)
     {
         var at = values.At(node);
         var text = node.Value.Trim();
-        var redacted = ConfigValues.IsReference(text) ? null : values.CheckUrlPassword($"{deployment.Source}.DATABASE_URL", node, text);
+        var redacted = ConfigValues.IsReference(text) ? null : values.CheckUrlPassword(path, node, text);
         var db = LiteLlmDatastores.AddPostgres(model, at);
         HostClassifier.Classify(db, redacted, "Postgres");
         LiteLlmDatastores.ConnectPostgres(model, LiteLlmDatastores.PostgresCategories, at);
