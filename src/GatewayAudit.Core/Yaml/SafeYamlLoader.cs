@@ -113,7 +113,8 @@ public sealed class SafeYamlLoader
                     _fileWeight = AddWeight(_fileWeight, WeightOf(root), root);
                 }
 
-                if (single || root is not null)
+                // An empty document between two "---" reads as an empty plain scalar: nothing to hand to a reader.
+                if (single || root is not (null or YamlScalar { IsNull: true }))
                 {
                     roots.Add(root);
                 }
