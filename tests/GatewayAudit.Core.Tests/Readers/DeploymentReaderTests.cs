@@ -20,6 +20,16 @@ public sealed class DeploymentReaderTests
             [3, 4]
         },
         {
+            "docker-compose.yml", "services:\n  litellm:\n    image: ${LITELLM_IMAGE:-ghcr.io/berriai/litellm:main-v1.74.3-stable}\n", "docker-compose",
+            "image=ghcr.io/berriai/litellm:main-v1.74.3-stable; version=main-v1.74.3-stable; versionChannel=stable; versionPinned=true; versionSource=docker-compose",
+            [3]
+        },
+        {
+            "docker-compose.yml", "services:\n  litellm:\n    image: ghcr.io/berriai/litellm:${LITELLM_TAG}\n", "docker-compose",
+            "image=ghcr.io/berriai/litellm; versionChannel=floating; versionPinned=false; versionSource=docker-compose",
+            [3]
+        },
+        {
             "Dockerfile", DockerfileFrom, "dockerfile",
             "image=ghcr.io/berriai/litellm:main-v1.74.3-nightly; version=main-v1.74.3-nightly; versionChannel=nightly; versionPinned=true; versionSource=dockerfile",
             [2]
@@ -200,6 +210,7 @@ public sealed class DeploymentReaderTests
     [InlineData("deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - image: nginx:1.27\n", null)]
     [InlineData("templates/deployment.yaml", "kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - image: \"{{ .Values.image.repository }}:litellm\"\n", null)]
     [InlineData("values.yaml", "image:\n  repository: bitnami/postgresql\n  tag: 16\n", null)]
+    [InlineData("values.yaml", "litellm-helm:\n  image:\n    repository: ghcr.io/berriai/litellm\n", null)]
     [InlineData("Dockerfile", "FROM python:3.12-slim\n# we call the litellm proxy over HTTP\nRUN pip install httpx\n", null)]
     [InlineData("requirements.txt", "httpx==0.27\nlitellm-proxy-extras==0.2.1\n", null)]
     [InlineData("pyproject.toml", "[project]\nname = \"litellm-client\"\ndependencies = [\"httpx\"]\n", null)]

@@ -65,7 +65,7 @@ public sealed partial class ComposeReader : IConfigReader
             }
 
             var imageNode = values.Scalar(service, "image", $"services.{key.Value}.image");
-            var image = imageNode is null ? null : ImageReference.Parse(imageNode.Value);
+            var image = imageNode is null ? null : ResolveImage(imageNode.Value).Image;
             if (image?.IsLiteLlm == true)
             {
                 proxies.Add((key.Value, service, imageNode!));
@@ -96,9 +96,15 @@ public sealed partial class ComposeReader : IConfigReader
     private static void ReadProxy(ConfigValues values, GatewayDeployment deployment, ProxyEnvironment environment, string name, YamlMapping service, YamlScalar imageNode)
     {
         var path = $"services.{name}";
-        if (ImageReference.Parse(values.Resolve(imageNode).Value ?? imageNode.Value) is { } image)
+        var (image, fromEnvironment) = ResolveImage(imageNode.Value);
+        if (image is not null)
         {
             deployment.SetImage(image, values.At(imageNode));
+            if (fromEnvironment)
+            {
+                deployment.Gateway(values.At(imageNode)).Notes.Add(
+                    $"The image at {values.At(imageNode)} is interpolated from the environment when compose runs; the version shown is the file's default, if any.");
+            }
         }
 
         var deploy = values.Mapping(service, "deploy", $"{path}.deploy");
@@ -134,6 +140,34 @@ public sealed partial class ComposeReader : IConfigReader
         return null;
     }
 
+    /// <summary>
+    /// The image with compose interpolation applied as far as the file shows it: ${VAR:-default} and ${VAR-default}
+    /// take their default; a variable with no default leaves the tag unknown (floating), since the file does not pin it.
+    /// </summary>
+    internal static (ImageReference? Image, bool FromEnvironment) ResolveImage(string text)
+    {
+        if (!text.Contains('$', StringComparison.Ordinal))
+        {
+            return (ImageReference.Parse(text), false);
+        }
+
+        var resolved = DefaultRegex().Replace(text, m => m.Groups["default"].Value);
+        var open = resolved.IndexOf("${", StringComparison.Ordinal);
+        if (open < 0)
+        {
+            return (ImageReference.Parse(resolved), true);
+        }
+
+        // Keep what comes before the first unresolved variable: a repository whose tag the environment chooses.
+        var known = resolved[..open].TrimEnd(':');
+        if (known.Length == 0 || known.EndsWith('/') || ImageReference.Parse(known) is not { } repository)
+        {
+            return (null, true);
+        }
+
+        return (repository with { Tag = null, Digest = null }, true);
+    }
+
     private static string? Neighbour(string repositoryOrName)
     {
         var text = repositoryOrName.ToLowerInvariant();
@@ -147,6 +181,9 @@ public sealed partial class ComposeReader : IConfigReader
 
         return null;
     }
+
+    [GeneratedRegex(@"\$\{[A-Za-z_][A-Za-z0-9_]*:?-(?<default>[^}]*)\}")]
+    private static partial Regex DefaultRegex();
 
     [GeneratedRegex(@"^(docker-)?compose(\.[A-Za-z0-9_-]+)*\.ya?ml$", RegexOptions.IgnoreCase)]
     private static partial Regex FileNameRegex();

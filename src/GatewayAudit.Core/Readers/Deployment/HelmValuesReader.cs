@@ -19,7 +19,10 @@ public sealed partial class HelmValuesReader : IConfigReader
 
     public bool OffersFileName(string fileName) => FileNameRegex().IsMatch(fileName);
 
-    public bool Recognizes(InputFile file) => OffersFileName(file.FileName) && RepositoryRegex().IsMatch(file.Text);
+    // The chart's own values have image at the top level; an umbrella chart nesting LiteLLM's values under a
+    // sub-chart key is not read (yet).
+    public bool Recognizes(InputFile file) =>
+        OffersFileName(file.FileName) && TopLevelImageRegex().IsMatch(file.Text) && RepositoryRegex().IsMatch(file.Text);
 
     public ReaderResult Read(InputFile file)
     {
@@ -134,6 +137,9 @@ public sealed partial class HelmValuesReader : IConfigReader
 
     [GeneratedRegex(@"^values([._-][A-Za-z0-9_.-]*)?\.ya?ml$", RegexOptions.IgnoreCase)]
     private static partial Regex FileNameRegex();
+
+    [GeneratedRegex(@"^image:\s*(#.*)?$", RegexOptions.Multiline)]
+    private static partial Regex TopLevelImageRegex();
 
     [GeneratedRegex(@"^\s+repository:\s*[""']?[^\s""'#]*litellm", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex RepositoryRegex();
