@@ -44,7 +44,7 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
         if (files.Count > 0 && inputs.All(i => i.Skipped) && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             diagnostics.Add(Diagnostic.Error("input-none-recognized",
-                "none of the files read is a gateway config gateway-audit understands (LiteLLM proxy config.yaml); nothing to audit",
+                "none of the files read is a gateway config or deployment gateway-audit understands (LiteLLM proxy config.yaml, or a compose file, manifest, Helm values, Dockerfile or requirements naming LiteLLM); nothing to audit",
                 new SourceLocation(discovery.Display(Path.GetFullPath(options.Paths[0], options.WorkingDirectory)), 0)));
         }
         else if (files.Count == 0 && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))

@@ -108,11 +108,11 @@ public sealed partial class ComposeReader : IConfigReader
         }
 
         var deploy = values.Mapping(service, "deploy", $"{path}.deploy");
-        if (deploy is not null && ReplicaCount(values, deploy, "replicas", $"{path}.deploy.replicas") is { } replicas)
+        if (deploy is not null && GatewayDeployment.ReadCount(values, deploy, "replicas", $"{path}.deploy.replicas") is { } replicas)
         {
             deployment.SetCount(GatewayDeployment.Replicas, replicas.Count, values.At(replicas.Node));
         }
-        else if (ReplicaCount(values, service, "scale", $"{path}.scale") is { } scale)
+        else if (GatewayDeployment.ReadCount(values, service, "scale", $"{path}.scale") is { } scale)
         {
             deployment.SetCount(GatewayDeployment.Replicas, scale.Count, values.At(scale.Node));
         }
@@ -121,23 +121,6 @@ public sealed partial class ComposeReader : IConfigReader
         {
             environment.AddCompose(env, $"{path}.environment");
         }
-    }
-
-    /// <summary>A whole, non-negative replica count; a placeholder (${REPLICAS}) is left unknown, anything else is an error.</summary>
-    internal static (long Count, YamlScalar Node)? ReplicaCount(ConfigValues values, YamlMapping parent, string key, string path)
-    {
-        if (values.Scalar(parent, key, path) is not { } node || values.Resolve(node).Value is not { } text)
-        {
-            return null;
-        }
-
-        if (long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count))
-        {
-            return (count, node);
-        }
-
-        values.Error("wrong-type", $"'{path}' must be a whole number of replicas", node);
-        return null;
     }
 
     /// <summary>

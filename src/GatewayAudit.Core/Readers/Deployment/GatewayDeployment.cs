@@ -1,5 +1,6 @@
 using GatewayAudit.Core.Model;
 using GatewayAudit.Core.Readers.LiteLlm;
+using GatewayAudit.Core.Yaml;
 
 namespace GatewayAudit.Core.Readers.Deployment;
 
@@ -32,8 +33,6 @@ public sealed class GatewayDeployment(StackModel model, string source)
         Hosting = Hosting.OperatorHosted,
         Evidence = { at },
     });
-
-    public bool HasVersion => model.Find(LiteLlmConfigReader.GatewayId)?.Attributes.ContainsKey(VersionSource) == true;
 
     /// <summary>Records a LiteLLM container image and the version its tag or digest states.</summary>
     public void SetImage(ImageReference image, SourceLocation at)
@@ -94,5 +93,22 @@ public sealed class GatewayDeployment(StackModel model, string source)
         {
             gateway.Attributes.Set(key, count);
         }
+    }
+
+    /// <summary>A whole, non-negative replica count; a placeholder (${REPLICAS}) is left unknown, anything else is an error.</summary>
+    public static (long Count, YamlScalar Node)? ReadCount(ConfigValues values, YamlMapping parent, string key, string path)
+    {
+        if (values.Scalar(parent, key, path) is not { } node || values.Resolve(node).Value is not { } text)
+        {
+            return null;
+        }
+
+        if (long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count))
+        {
+            return (count, node);
+        }
+
+        values.Error("wrong-type", $"'{path}' must be a whole number of replicas", node);
+        return null;
     }
 }

@@ -68,13 +68,13 @@ public sealed partial class HelmValuesReader : IConfigReader
             deployment.SetImage(new ImageReference(repository.Value.Trim(), string.IsNullOrWhiteSpace(tagText) ? null : tagText.Trim(), digest?.Value.Trim()), at);
         }
 
-        if (ComposeReader.ReplicaCount(values, root, "replicaCount", "replicaCount") is { } replicas)
+        if (GatewayDeployment.ReadCount(values, root, "replicaCount", "replicaCount") is { } replicas)
         {
             deployment.SetCount(GatewayDeployment.Replicas, replicas.Count, values.At(replicas.Node));
         }
 
         if (values.Mapping(root, "autoscaling", "autoscaling") is { } autoscaling && values.Bool(autoscaling, "enabled", "autoscaling.enabled") == true
-            && ComposeReader.ReplicaCount(values, autoscaling, "maxReplicas", "autoscaling.maxReplicas") is { } max)
+            && GatewayDeployment.ReadCount(values, autoscaling, "maxReplicas", "autoscaling.maxReplicas") is { } max)
         {
             deployment.SetCount(GatewayDeployment.MaxReplicas, max.Count, values.At(max.Node));
         }

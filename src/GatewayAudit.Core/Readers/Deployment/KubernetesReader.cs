@@ -62,7 +62,7 @@ public sealed partial class KubernetesReader : IConfigReader
 
         foreach (var (values, spec, target) in autoscalers)
         {
-            if (proxies.ContainsKey(target) && ComposeReader.ReplicaCount(values, spec, "maxReplicas", "spec.maxReplicas") is { } max)
+            if (proxies.ContainsKey(target) && GatewayDeployment.ReadCount(values, spec, "maxReplicas", "spec.maxReplicas") is { } max)
             {
                 deployment.SetCount(GatewayDeployment.MaxReplicas, max.Count, values.At(max.Node));
             }
@@ -100,7 +100,7 @@ public sealed partial class KubernetesReader : IConfigReader
             var at = values.At(imageNode);
             proxies.TryAdd(name, at);
             deployment.SetImage(image, at);
-            if (ComposeReader.ReplicaCount(values, spec, "replicas", $"{path} spec.replicas") is { } replicas)
+            if (GatewayDeployment.ReadCount(values, spec, "replicas", $"{path} spec.replicas") is { } replicas)
             {
                 deployment.SetCount(GatewayDeployment.Replicas, replicas.Count, values.At(replicas.Node));
             }
