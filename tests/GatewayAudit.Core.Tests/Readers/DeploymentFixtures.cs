@@ -41,6 +41,7 @@ internal static class DeploymentFixtures
               - OPENAI_API_KEY=sk-proj-listform-secret-5c2b
               - REDIS_HOST=cache
               - LITELLM_MASTER_KEY
+              - LANGFUSE_PUBLIC_KEY=pk-lf-0d2c9b8a-public
           cache:
             image: valkey/valkey:8
 

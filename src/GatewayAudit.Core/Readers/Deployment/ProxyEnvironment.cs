@@ -74,7 +74,8 @@ public sealed class ProxyEnvironment(ConfigValues values, StackModel model, Gate
                 continue;
             }
 
-            if (ConfigValues.IsSecretKey(name) || name.EndsWith("_KEY", StringComparison.Ordinal))
+            // LANGFUSE_PUBLIC_KEY and the like are meant to be seen; every other *_KEY is treated as a credential.
+            if ((ConfigValues.IsSecretKey(name) || name.EndsWith("_KEY", StringComparison.Ordinal)) && !name.Contains("PUBLIC", StringComparison.OrdinalIgnoreCase))
             {
                 values.CheckSecret(path, value);
             }
