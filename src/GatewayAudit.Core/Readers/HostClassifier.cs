@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using GatewayAudit.Core.Model;
 
 namespace GatewayAudit.Core.Readers;
 
@@ -7,7 +9,7 @@ namespace GatewayAudit.Core.Readers;
 /// Tells from a URL or host name whether an endpoint is on the operator's own network (loopback, private
 /// ranges, cluster-internal names) or somewhere public. Public hosts are matched to vendors by the catalog.
 /// </summary>
-public static class HostClassifier
+public static partial class HostClassifier
 {
     /// <summary>The host of a URL-ish text ("https://x.y/v1", "redis://:pw@h:6379", "h:5432"), lower-cased; null if none.</summary>
     public static string? HostOf(string? urlOrHost)
@@ -17,7 +19,8 @@ public static class HostClassifier
             return null;
         }
 
-        var text = urlOrHost.Trim();
+        // Deploy-time placeholders (${POSTGRES_PASSWORD:?set it}) stand for one word; they must not break the parse.
+        var text = PlaceholderRegex().Replace(urlOrHost.Trim(), "x");
         if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.Host) && text.Contains("://", StringComparison.Ordinal))
         {
             return uri.Host.Trim('[', ']').ToLowerInvariant();
@@ -73,4 +76,25 @@ public static class HostClassifier
             || host.EndsWith(".lan", StringComparison.Ordinal)
             || host.EndsWith(".home.arpa", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Decides a component's hosting from a connection URL or host: the operator's network, or unknown (the catalog
+    /// matches public hosts to vendors later). Null means the address comes from the environment; "what" names it in the note.
+    /// </summary>
+    public static void Classify(Component component, string? urlOrHost, string what)
+    {
+        var host = HostOf(urlOrHost);
+        if (host is null)
+        {
+            component.Hosting = Hosting.Unknown;
+            component.Notes.Add($"The {what} address comes from the environment; where it runs is not in the config.");
+            return;
+        }
+
+        component.Attributes.Set("host", host);
+        component.Hosting = IsOperatorNetwork(host) ? Hosting.OperatorHosted : Hosting.Unknown;
+    }
+
+    [GeneratedRegex(@"\$\{[^}]*\}")]
+    private static partial Regex PlaceholderRegex();
 }

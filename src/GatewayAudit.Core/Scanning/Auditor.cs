@@ -46,12 +46,12 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
         if (files.Count > 0 && inputs.All(i => i.Skipped) && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             diagnostics.Add(Diagnostic.Error("input-none-recognized",
-                "none of the files read is a gateway config gateway-audit understands (LiteLLM proxy config.yaml); nothing to audit",
+                "none of the files read is a gateway config or deployment gateway-audit understands (LiteLLM proxy config.yaml, or a compose file, manifest, Helm values, Dockerfile or requirements naming LiteLLM); nothing to audit",
                 new SourceLocation(discovery.Display(Path.GetFullPath(options.Paths[0], options.WorkingDirectory)), 0)));
         }
         else if (files.Count == 0 && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
-            diagnostics.Add(Diagnostic.Error("input-none-found", "no .yaml or .yml files found here; name a gateway config file or a folder holding one",
+            diagnostics.Add(Diagnostic.Error("input-none-found", "no gateway config or deployment files found here (LiteLLM config.yaml, docker-compose, Kubernetes or Helm YAML, Dockerfile, requirements.txt, pyproject.toml); name one or a folder holding one",
                 new SourceLocation(discovery.Display(Path.GetFullPath(options.Paths[0], options.WorkingDirectory)), 0)));
         }
 
@@ -108,9 +108,10 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
         }
 
         // The user named this file: if it is not even valid YAML, say where; otherwise say why it was passed over.
-        if (file.LooksLikeYaml && file.Yaml.Document is null)
+        // Multi-document files (Kubernetes manifests) are valid YAML too.
+        if (file.LooksLikeYaml && file.YamlDocuments.Documents is null)
         {
-            diagnostics.AddRange(file.Yaml.Diagnostics);
+            diagnostics.AddRange(file.YamlDocuments.Diagnostics);
             return "malformed YAML";
         }
 

@@ -5,7 +5,8 @@ namespace GatewayAudit.Core.Scanning;
 
 /// <summary>
 /// Expands the paths a user gave into input files. Named files are always read; folders are walked for files
-/// with an ending some reader takes, skipping build output and dependency folders.
+/// whose name some reader takes (by ending, or by name for Dockerfile and requirements.txt), skipping build
+/// output and dependency folders.
 /// </summary>
 public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string workingDirectory)
 {
@@ -18,7 +19,6 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
 
     public List<InputFile> Discover(IEnumerable<string> paths, List<Diagnostic> diagnostics)
     {
-        var extensions = readers.SelectMany(r => r.Extensions).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var files = new List<InputFile>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
@@ -30,7 +30,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
             }
             else if (Directory.Exists(full))
             {
-                foreach (var file in Walk(full, extensions, diagnostics))
+                foreach (var file in Walk(full, diagnostics))
                 {
                     Add(file, namedExplicitly: false);
                 }
@@ -67,7 +67,9 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         return shown.Replace('\\', '/');
     }
 
-    private IEnumerable<string> Walk(string root, HashSet<string> extensions, List<Diagnostic> diagnostics)
+    private bool Offered(string fileName) => readers.Any(r => r.OffersFileName(fileName));
+
+    private IEnumerable<string> Walk(string root, List<Diagnostic> diagnostics)
     {
         var found = new List<string>();
         var pending = new Stack<string>();
@@ -79,7 +81,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
             {
                 foreach (var file in Directory.EnumerateFiles(folder))
                 {
-                    if (extensions.Contains(Path.GetExtension(file)) && (File.GetAttributes(file) & FileAttributes.ReparsePoint) == 0)
+                    if (Offered(Path.GetFileName(file)) && (File.GetAttributes(file) & FileAttributes.ReparsePoint) == 0)
                     {
                         found.Add(file);
                     }

@@ -632,17 +632,10 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
             }
 
             var at = values.At(node);
-            var db = model.Add(new Component
-            {
-                Id = PostgresId,
-                Name = "LiteLLM Postgres (keys, budgets, spend logs)",
-                Role = ComponentRole.Datastore,
-                Evidence = { at },
-                Notes = { "Holds virtual keys, teams, budgets and, unless disabled, one spend-log row per request." },
-            });
-            ClassifyHost(db, url is null ? null : values.CheckUrlPassword("general_settings.database_url", node, url), "Postgres");
+            var db = LiteLlmDatastores.AddPostgres(model, at);
+            HostClassifier.Classify(db, url is null ? null : values.CheckUrlPassword("general_settings.database_url", node, url), "Postgres");
 
-            var categories = new List<DataCategory> { DataCategory.Metadata, DataCategory.Usage, DataCategory.Credentials };
+            var categories = new List<DataCategory>(LiteLlmDatastores.PostgresCategories);
             var spendLogsOff = values.Bool(_general, "disable_spend_logs", "general_settings.disable_spend_logs") == true;
             var prompts = values.Bool(_general, "store_prompts_in_spend_logs", "general_settings.store_prompts_in_spend_logs") == true;
             db.Attributes.Set("spendLogs", !spendLogsOff);
@@ -678,8 +671,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 db.Notes.Add("No maximum_spend_logs_retention_period: spend-log rows are kept until someone deletes them.");
             }
 
-            var flow = model.Connect(GatewayId, PostgresId, categories, at);
-            flow.Attributes.Set("kind", "storage");
+            LiteLlmDatastores.ConnectPostgres(model, categories, at);
             model.OpenQuestions.Add(new OpenQuestion("Postgres", "Who hosts this Postgres, in which region, and how long are its backups kept?", at));
         }
 
@@ -743,11 +735,11 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 var hostNode = parameters["host"] as YamlScalar ?? parameters["qdrant_api_base"] as YamlScalar ?? parameters["url"] as YamlScalar;
                 if (hostNode is not null && cache.Hosting == Hosting.Unknown)
                 {
-                    ClassifyHost(cache, values.Resolve(hostNode).Value is { } h ? values.CheckUrlPassword("litellm_settings.cache_params", hostNode, h) : null, name);
+                    HostClassifier.Classify(cache, values.Resolve(hostNode).Value is { } h ? values.CheckUrlPassword("litellm_settings.cache_params", hostNode, h) : null, name);
                 }
                 else if (typeText is "redis" or "redis-semantic" && values.Environment.TryGetValue("REDIS_HOST", out var envHost))
                 {
-                    ClassifyHost(cache, envHost.Value, name);
+                    HostClassifier.Classify(cache, envHost.Value, name);
                 }
 
                 ReadBucket(cache, parameters, "litellm_settings.cache_params", "s3_bucket_name", "s3_region_name", "s3_endpoint_url");
@@ -792,7 +784,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 Notes = { "Shared state between proxy replicas; on the request path for rate limiting." },
             });
             var host = values.Resolve(hostNode).Value;
-            ClassifyHost(redis, host is null ? null : values.CheckUrlPassword("router_settings.redis_url", hostNode, host), "Router Redis");
+            HostClassifier.Classify(redis, host is null ? null : values.CheckUrlPassword("router_settings.redis_url", hostNode, host), "Router Redis");
             if (values.Scalar(_router, "redis_password", "router_settings.redis_password") is { } password)
             {
                 values.CheckSecret("router_settings.redis_password", password);
@@ -1033,21 +1025,6 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 component.Hosting = HostClassifier.IsOperatorNetwork(host) ? Hosting.OperatorHosted : Hosting.Unknown;
                 component.Name = $"S3-compatible storage at {host}";
             }
-        }
-
-        /// <summary>Decides hosting from a connection URL or host: operator network, a catalog host, or unknown.</summary>
-        private void ClassifyHost(Component component, string? urlOrHost, string what)
-        {
-            var host = HostClassifier.HostOf(urlOrHost);
-            if (host is null)
-            {
-                component.Hosting = Hosting.Unknown;
-                component.Notes.Add($"The {what} address comes from the environment; where it runs is not in the config.");
-                return;
-            }
-
-            component.Attributes.Set("host", host);
-            component.Hosting = HostClassifier.IsOperatorNetwork(host) ? Hosting.OperatorHosted : Hosting.Unknown;
         }
 
         private void Evidence(Component component, YamlMapping section, params string[] keys)
