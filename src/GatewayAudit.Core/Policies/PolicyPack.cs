@@ -124,6 +124,7 @@ public sealed class PolicyPack
                 Remediation = Text(root, "remediation")!,
                 References = Strings(root["references"]) ?? [],
                 Tags = Strings(root["tags"]) ?? [],
+                EvidenceFiles = Strings(root["evidence"]) ?? [],
                 Selector = ReadSelector(select),
                 When = root["when"] is YamlMapping when ? ReadCondition(when, _kind) : null,
                 Origin = document.At(root.KeyNode("id")!),

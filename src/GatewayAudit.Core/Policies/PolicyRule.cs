@@ -21,6 +21,9 @@ public sealed record PolicyRule
 
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>File-name globs whose evidence a finding prefers as its location (e.g. the compose file for image rules).</summary>
+    public IReadOnlyList<string> EvidenceFiles { get; init; } = [];
+
     public required RuleSelector Selector { get; init; }
 
     /// <summary>Null when the selection alone is the finding.</summary>

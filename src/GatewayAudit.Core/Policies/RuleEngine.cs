@@ -29,7 +29,7 @@ public static partial class RuleEngine
                 Title = rule.Title,
                 Message = Interpolate(rule.Message, subject, context),
                 Remediation = Interpolate(rule.Remediation, subject, context),
-                Location = subject.Location(context),
+                Location = subject.Location(context, rule.EvidenceFiles),
                 Subject = subject.Key,
                 References = rule.References,
             };

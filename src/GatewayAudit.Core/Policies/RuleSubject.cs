@@ -48,13 +48,29 @@ public sealed class RuleSubject
     /// <summary>The stable key of the subject: component id, flow key or the secret's config key.</summary>
     public string Key => Component?.Id ?? Flow?.Key ?? Secret!.Key;
 
-    /// <summary>Where a finding about this subject points: the first evidence, or the target's for a flow.</summary>
-    public SourceLocation? Location(PolicyContext context) => Kind switch
+    /// <summary>
+    /// Where a finding about this subject points: the first evidence in a file whose name matches the first of
+    /// <paramref name="preferredFiles"/> that any evidence matches, else the first evidence (the target's for a flow
+    /// without its own).
+    /// </summary>
+    public SourceLocation? Location(PolicyContext context, IReadOnlyList<string>? preferredFiles = null)
     {
-        SubjectKind.Component => Component!.Evidence.FirstOrDefault(),
-        SubjectKind.Flow => Flow!.Evidence.FirstOrDefault() ?? context.Model.Find(Flow.To)?.Evidence.FirstOrDefault(),
-        _ => Secret!.Location,
-    };
+        IEnumerable<SourceLocation> evidence = Kind switch
+        {
+            SubjectKind.Component => Component!.Evidence,
+            SubjectKind.Flow => Flow!.Evidence.Count > 0 ? Flow.Evidence : context.Model.Find(Flow.To)?.Evidence ?? [],
+            _ => [Secret!.Location],
+        };
+        foreach (var pattern in preferredFiles ?? [])
+        {
+            if (evidence.FirstOrDefault(e => RuleEngine.Glob(pattern, e.File.Split('/')[^1])) is { } preferred)
+            {
+                return preferred;
+            }
+        }
+
+        return evidence.FirstOrDefault();
+    }
 
     /// <summary>Whether a fact path is one this kind of subject can have (checked when rules load).</summary>
     public static bool IsKnownPath(SubjectKind kind, string path)

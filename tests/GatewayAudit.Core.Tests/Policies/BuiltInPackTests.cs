@@ -61,18 +61,31 @@ public sealed class BuiltInPackTests
     [Fact]
     public void Docs_list_every_built_in_rule_id()
     {
+        var docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "policies.md"));
+        foreach (var rule in Loaded.Value.Pack.Rules)
+        {
+            Assert.Contains($"`{rule.Id}`", docs, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Deployment_rules_point_at_the_deployment_file()
+    {
+        var audit = Auditor.Default.Run(new AuditOptions { Paths = ["examples/litellm-compose-stack"], WorkingDirectory = RepositoryRoot() });
+        var finding = Assert.Single(audit.Findings, f => f.RuleId == "gateway-version-unpinned");
+        Assert.Equal("examples/litellm-compose-stack/docker-compose.yaml:5", finding.Location!.ToString());
+        Assert.Contains("main-latest", finding.Message, StringComparison.Ordinal);
+    }
+
+    private static string RepositoryRoot()
+    {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Audit.sln")))
         {
             folder = folder.Parent;
         }
 
-        Assert.NotNull(folder);
-        var docs = File.ReadAllText(Path.Combine(folder.FullName, "docs", "policies.md"));
-        foreach (var rule in Loaded.Value.Pack.Rules)
-        {
-            Assert.Contains($"`{rule.Id}`", docs, StringComparison.Ordinal);
-        }
+        return folder?.FullName ?? throw new InvalidOperationException("Audit.sln not found above the test folder");
     }
 
     [Theory]
