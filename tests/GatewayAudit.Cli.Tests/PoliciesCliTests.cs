@@ -112,6 +112,16 @@ public sealed class PoliciesCliTests : IDisposable
     }
 
     [Fact]
+    public void Policies_test_takes_a_single_rule_file()
+    {
+        Write("rules/team.yaml", Rule);
+        var (exit, output, _) = Run("policies", "test", "rules/team.yaml", "--verbose");
+        Assert.Equal(0, exit);
+        Assert.Contains("PASS team-no-langfuse / silent without it", output, StringComparison.Ordinal);
+        Assert.Contains("2/2 cases passed in 1 rules", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Policies_list_includes_user_rules()
     {
         Write("rules/team.yaml", Rule);

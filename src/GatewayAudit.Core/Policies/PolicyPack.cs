@@ -39,7 +39,7 @@ public sealed class PolicyPack
             : fallback(full);
     };
 
-    /// <summary>Loads rule folders in order; a folder that does not exist, or an id seen twice, is an error.</summary>
+    /// <summary>Loads rule folders (or single rule files) in order; a path that does not exist, or an id seen twice, is an error.</summary>
     public static (PolicyPack Pack, IReadOnlyList<Diagnostic> Diagnostics) Load(IEnumerable<string> folders, string schemaPath, Func<string, string> displayPath)
     {
         var diagnostics = new List<Diagnostic>();
@@ -47,15 +47,27 @@ public sealed class PolicyPack
         var rules = new List<PolicyRule>();
         foreach (var folder in folders)
         {
-            if (!Directory.Exists(folder))
+            if (!Directory.Exists(folder) && !File.Exists(folder))
             {
                 diagnostics.Add(Diagnostic.Error("policy-folder-missing", "policy folder not found", new SourceLocation(displayPath(folder), 0)));
                 continue;
             }
 
-            var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-                .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-                .Order(StringComparer.Ordinal);
+            List<string> files;
+            try
+            {
+                // A single rule file is accepted too (policies validate my-rule.yaml).
+                files = File.Exists(folder) ? [folder] : Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                    .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(Diagnostic.Error("policy-folder-unreadable", "cannot list this policy folder: permission denied or I/O error", new SourceLocation(displayPath(folder), 0)));
+                continue;
+            }
+
             foreach (var file in files)
             {
                 var shown = displayPath(file);
