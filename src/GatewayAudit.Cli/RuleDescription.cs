@@ -33,13 +33,12 @@ public static class RuleDescription
 
     private static string Filter(ComponentFilter filter)
     {
-        var parts = new List<string>();
+        var parts = new List<string> { filter.Roles is { } roles ? string.Join(" or ", roles.Select(EnumText.Of)) : "component" };
         if (filter.Hostings is { } hostings)
         {
-            parts.Add(string.Join("/", hostings.Select(EnumText.Of)));
+            parts.Add($"with hosting {string.Join(" or ", hostings.Select(EnumText.Of))}");
         }
 
-        parts.Add(filter.Roles is { } roles ? string.Join(" or ", roles.Select(EnumText.Of)) : "component");
         if (filter.Ids is { } ids)
         {
             parts.Add($"with id {string.Join(" or ", ids)}");
