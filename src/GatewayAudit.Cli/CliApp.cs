@@ -19,8 +19,14 @@ public static class CliApp
             "Examples:\n" +
             "  gateway-audit scan examples/litellm-langfuse-postgres-redis\n" +
             "  gateway-audit scan deploy/litellm/config.yaml --format json --output audit.json\n" +
+            "  gateway-audit scan . --format sarif --output gateway-audit.sarif --fail-on high\n" +
+            "  gateway-audit policies list\n" +
+            "  gateway-audit explain provider-without-zdr\n" +
             "  gateway-audit catalog list");
         root.Subcommands.Add(ScanCommand.Create(terminal, workingDirectory));
+        root.Subcommands.Add(PoliciesCommand.Create(terminal, workingDirectory));
+        root.Subcommands.Add(ExplainCommand.Create(terminal, workingDirectory));
+        root.Subcommands.Add(BaselineCommand.Create(terminal, workingDirectory));
         root.Subcommands.Add(CatalogCommand.Create(terminal, workingDirectory));
 
         var parse = root.Parse(args);

@@ -11,12 +11,8 @@ public static class ScanCommand
 {
     public static Command Create(Terminal terminal, string workingDirectory)
     {
-        var paths = new Argument<string[]>("path")
-        {
-            Description = "Config files or folders to scan (folders are searched for .yaml/.yml). Default: the current folder.",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-        paths.Validators.Add(result =>
+        var shared = new AuditOptionSet();
+        shared.Paths.Validators.Add(result =>
         {
             // A mistyped option would otherwise be read as a path and reported as a missing file.
             foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-') && t.Value.Length > 1
@@ -27,18 +23,14 @@ public static class ScanCommand
         });
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Report format: md (DPA annex and full report), json (machine-readable), html (for sharing).",
+            Description = "Report format: md (DPA annex and full report), json (machine-readable), html (for sharing), " +
+                "sarif (SARIF 2.1.0 for GitHub code scanning: --format sarif --output gateway-audit.sarif).",
             DefaultValueFactory = _ => "md",
         };
         format.AcceptOnlyFromAmong([.. RendererRegistry.Formats]);
         var outputFile = new Option<string?>("--output", "-o")
         {
             Description = "Write the report to this file (atomically: never half-written) instead of standard output.",
-        };
-        var catalogs = new Option<string[]>("--catalog")
-        {
-            Description = "Extra vendor catalog folder (*.yaml); a vendor id here overrides the built-in entry. Repeatable.",
-            AllowMultipleArgumentsPerToken = false,
         };
         var template = new Option<string?>("--template")
         {
@@ -51,20 +43,23 @@ public static class ScanCommand
         };
         failOn.AcceptOnlyFromAmong("none", "info", "low", "medium", "high", "critical");
 
-        var command = new Command("scan", "Audit gateway configs: sub-processors, retention surfaces, ZDR gaps, findings.\n" +
-            "Exit codes: 0 ran and nothing at or above --fail-on; 1 findings at or above it; 2 bad usage or unreadable input (no report written).")
+        var command = new Command("scan", "Audit gateway configs: sub-processors, retention surfaces, ZDR gaps, findings of the policy rules.\n" +
+            "Exit codes: 0 ran and nothing at or above --fail-on; 1 findings at or above it; 2 bad usage, unreadable input, invalid rules,\n" +
+            "settings, baseline or a suppression without a reason (no report written).\n\n" +
+            "Examples:\n" +
+            "  gateway-audit scan deploy/litellm --fail-on high\n" +
+            "  gateway-audit scan . --format sarif --output gateway-audit.sarif --baseline .gateway-audit-baseline.yaml\n" +
+            "  gateway-audit scan config.yaml --policies security/rules --settings gateway-audit.settings.yaml --dpa dpa-subprocessors.yaml\n\n" +
+            "Suppress one finding inline, on its line or the line above:\n" +
+            "  # gateway-audit:ignore cache-ttl-too-long reason=\"cache holds public docs only\" until=2027-06-30")
         {
-            paths, format, outputFile, catalogs, template, failOn,
+            format, outputFile, template, failOn,
         };
+        shared.AddTo(command);
 
         command.SetAction(parse =>
         {
-            var options = new AuditOptions
-            {
-                Paths = parse.GetValue(paths) is { Length: > 0 } given ? given : ["."],
-                WorkingDirectory = workingDirectory,
-                CatalogDirs = parse.GetValue(catalogs) ?? [],
-            };
+            var options = shared.Read(parse, workingDirectory);
             return Execute(terminal, options, parse.GetValue(format)!, parse.GetValue(outputFile), parse.GetValue(template), parse.GetValue(failOn)!, workingDirectory);
         });
         return command;
@@ -96,7 +91,7 @@ public static class ScanCommand
         string text;
         try
         {
-            var renderer = RendererRegistry.Create(BuiltIn.TemplatesDir(options.ResourceRoot), templatePath).Single(r => r.Format == format);
+            var renderer = RendererRegistry.Create(BuiltIn.TemplatesDir(options.ResourceRoot), templatePath, audit.Rules).Single(r => r.Format == format);
             text = audit.Secrets.Scrub(renderer.Render(ReportBuilder.Build(audit)));
         }
         catch (TemplateException e)

@@ -27,7 +27,19 @@ public sealed class ExitCodeTests
     [Fact]
     public void Fail_on_without_findings_exits_0()
     {
-        CliRunner.RunInRepo("scan", "examples/litellm-langfuse-postgres-redis", "--fail-on", "info").AssertNoStackTrace().AssertExit(0);
+        // Self-hosted inference only, master key by reference: nothing for the rule pack to find.
+        using var dir = new TempDir();
+        dir.Write("config.yaml", "model_list:\n  - model_name: local\n    litellm_params:\n      model: ollama/llama3\n      api_base: http://localhost:11434\n" +
+            "general_settings:\n  master_key: os.environ/LITELLM_MASTER_KEY\n");
+        var run = CliRunner.Run(dir.Path, "scan", "config.yaml", "--fail-on", "info").AssertNoStackTrace().AssertExit(0);
+        Assert.Contains("No findings.", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fail_on_counts_rule_findings_too()
+    {
+        CliRunner.RunInRepo("scan", "examples/litellm-langfuse-postgres-redis", "--fail-on", "high").AssertNoStackTrace().AssertExit(1);
+        CliRunner.RunInRepo("scan", "examples/litellm-langfuse-postgres-redis", "--fail-on", "critical").AssertNoStackTrace().AssertExit(0);
     }
 
     [Fact]

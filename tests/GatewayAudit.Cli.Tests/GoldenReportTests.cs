@@ -19,7 +19,7 @@ public sealed class GoldenReportTests
         return data;
     }
 
-    public static IReadOnlyList<string> Examples { get; } = ["eu-multi-provider", "litellm-langfuse-postgres-redis", "minimal-single-provider"];
+    public static IReadOnlyList<string> Examples { get; } = ["eu-multi-provider", "litellm-compose-stack", "litellm-langfuse-postgres-redis", "minimal-single-provider"];
 
     [Theory]
     [MemberData(nameof(ExamplesAndFormats))]

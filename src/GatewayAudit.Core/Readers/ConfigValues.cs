@@ -132,7 +132,7 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     [GeneratedRegex(@"^[A-Za-z]+\s+os\.environ/[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex SchemeReferenceRegex();
 
-    /// <summary>Helm/compose style placeholders are filled at deploy time: references, not values.</summary>
+    /// <summary>Helm/compose/shell style placeholders are filled at deploy time: references, not values.</summary>
     private static bool IsTemplate(string text) => TemplateRegex().IsMatch(text);
 
     /// <summary>True for key names that hold credentials (api_key, aws_secret_access_key, master_key, password ...).</summary>
@@ -263,7 +263,8 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
         return null;
     }
 
-    [GeneratedRegex(@"^(\$\{[A-Za-z_][A-Za-z0-9_]*(:-[^}]*)?\}|\{\{.*\}\}|<[^<>]+>)$")]
+    // ${NAME}, and compose's ${NAME:-default} / ${NAME-default} / ${NAME:?error} / ${NAME?error} / ${NAME:+alt}; $NAME; {{ helm }}; <placeholder>.
+    [GeneratedRegex(@"^(\$\{[A-Za-z_][A-Za-z0-9_]*(:?[-?+][^}]*)?\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{.*\}\}|<[^<>]+>)$")]
     private static partial Regex TemplateRegex();
 
     [GeneratedRegex(@"(^|[_-])(api[_-]?key|key|secret|secret_access_key|password|passwd|token|access_key_id|credentials|private_key|master_key|salt_key|auth_token|authorization)$", RegexOptions.IgnoreCase)]

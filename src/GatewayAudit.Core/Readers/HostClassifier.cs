@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using GatewayAudit.Core.Model;
 
 namespace GatewayAudit.Core.Readers;
 
@@ -17,7 +19,8 @@ public static partial class HostClassifier
             return null;
         }
 
-        var text = urlOrHost.Trim();
+        // Deploy-time placeholders (${POSTGRES_PASSWORD:?set it}) stand for one word; they must not break the parse.
+        var text = PlaceholderRegex().Replace(urlOrHost.Trim(), "x");
         if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.Host) && text.Contains("://", StringComparison.Ordinal))
         {
             return uri.Host.Trim('[', ']').ToLowerInvariant();
@@ -87,4 +90,31 @@ public static partial class HostClassifier
             || host.EndsWith(".lan", StringComparison.Ordinal)
             || host.EndsWith(".home.arpa", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Decides a component's hosting from a connection URL or host: the operator's network, or unknown (the catalog
+    /// matches public hosts to vendors later). Null means the address comes from the environment; "what" names it in the note.
+    /// </summary>
+    /// <param name="at">Where the address was read; when given, a region the host names (AWS) is recorded there.</param>
+    public static void Classify(Component component, string? urlOrHost, string what, SourceLocation? at = null)
+    {
+        var host = HostOf(urlOrHost);
+        if (host is null)
+        {
+            component.Hosting = Hosting.Unknown;
+            component.Notes.Add($"The {what} address comes from the environment; where it runs is not in the config.");
+            return;
+        }
+
+        component.Attributes.Set("host", host);
+        component.Hosting = IsOperatorNetwork(host) ? Hosting.OperatorHosted : Hosting.Unknown;
+        if (component.Region is null && at is not null && AwsRegionOf(host) is { } region)
+        {
+            // AWS endpoints name their region (db.abc.eu-central-1.rds.amazonaws.com).
+            component.Region = new Sourced<string>(region, at);
+        }
+    }
+
+    [GeneratedRegex(@"\$\{[^}]*\}")]
+    private static partial Regex PlaceholderRegex();
 }

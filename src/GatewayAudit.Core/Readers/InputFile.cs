@@ -10,6 +10,7 @@ namespace GatewayAudit.Core.Readers;
 public sealed class InputFile(string displayPath, string fullPath, string text, bool namedExplicitly)
 {
     private (YamlDocument? Document, IReadOnlyList<Diagnostic> Diagnostics)? _yaml;
+    private (IReadOnlyList<YamlDocument>? Documents, IReadOnlyList<Diagnostic> Diagnostics)? _yamlStream;
 
     public string DisplayPath { get; } = displayPath;
 
@@ -25,6 +26,13 @@ public sealed class InputFile(string displayPath, string fullPath, string text, 
     public bool LooksLikeYaml => Extension is ".yaml" or ".yml";
 
     public (YamlDocument? Document, IReadOnlyList<Diagnostic> Diagnostics) Yaml => _yaml ??= new SafeYamlLoader().Load(DisplayPath, Text);
+
+    /// <summary>Every document of a multi-document YAML file (Kubernetes manifests), parsed at most once.</summary>
+    public (IReadOnlyList<YamlDocument>? Documents, IReadOnlyList<Diagnostic> Diagnostics) YamlDocuments =>
+        _yamlStream ??= new SafeYamlLoader().LoadAll(DisplayPath, Text);
+
+    /// <summary>The file's own name, without folders ("docker-compose.yaml").</summary>
+    public string FileName => Path.GetFileName(FullPath);
 
     public SourceLocation At(int line, int column = 1) => new(DisplayPath, line, column);
 }
@@ -43,6 +51,14 @@ public interface IConfigReader
 
     /// <summary>File endings (".yaml") a folder scan offers this reader.</summary>
     IReadOnlyCollection<string> Extensions { get; }
+
+    /// <summary>
+    /// Cheap check on a file name alone ("Dockerfile", "requirements-dev.txt") that a folder scan should offer the
+    /// file to this reader. By default, by its ending in <see cref="Extensions"/>; readers of formats known by name
+    /// (Dockerfile, requirements.txt) override it.
+    /// </summary>
+    bool OffersFileName(string fileName) =>
+        Extensions.Contains(Path.GetExtension(fileName), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Cheap check that this reader owns the file. Malformed files it would own still return true.</summary>
     bool Recognizes(InputFile file);

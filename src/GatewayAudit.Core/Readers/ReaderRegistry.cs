@@ -1,12 +1,22 @@
+using GatewayAudit.Core.Readers.Deployment;
 using GatewayAudit.Core.Readers.LiteLlm;
 
 namespace GatewayAudit.Core.Readers;
 
-/// <summary>The one place readers are registered. The first reader that recognises a file reads it.</summary>
+/// <summary>
+/// The one place readers are registered. The first reader that recognises a file reads it, so the LiteLLM config
+/// reader comes first; the deployment readers after it only claim files that name a LiteLLM image or package.
+/// </summary>
 public static class ReaderRegistry
 {
     public static IReadOnlyList<IConfigReader> Default { get; } =
     [
         new LiteLlmConfigReader(),
+        new ComposeReader(),
+        new HelmValuesReader(),
+        new KubernetesReader(),
+        new DockerfileReader(),
+        new RequirementsReader(),
+        new PyprojectReader(),
     ];
 }

@@ -1,3 +1,5 @@
+using GatewayAudit.Core.Policies;
+
 namespace GatewayAudit.Core.Reports;
 
 /// <summary>Renders the report model in one output format. Register new formats in <see cref="RendererRegistry"/>.</summary>
@@ -12,11 +14,12 @@ public interface IReportRenderer
 /// <summary>The one place output formats are registered.</summary>
 public static class RendererRegistry
 {
-    public static IReadOnlyList<IReportRenderer> Create(string templatesDir, string? markdownTemplate = null)
+    /// <param name="rules">The rules evaluated, for formats that describe rules (SARIF); findings of other rules still render.</param>
+    public static IReadOnlyList<IReportRenderer> Create(string templatesDir, string? markdownTemplate = null, IReadOnlyList<PolicyRule>? rules = null)
     {
         var markdown = new MarkdownRenderer(markdownTemplate ?? Path.Combine(templatesDir, "report.md.liquid"));
-        return [markdown, new JsonRenderer(), new HtmlRenderer(markdown, Path.Combine(templatesDir, "report.html.liquid"))];
+        return [markdown, new JsonRenderer(), new HtmlRenderer(markdown, Path.Combine(templatesDir, "report.html.liquid")), new SarifRenderer(rules ?? [])];
     }
 
-    public static IReadOnlyList<string> Formats { get; } = ["md", "json", "html"];
+    public static IReadOnlyList<string> Formats { get; } = ["md", "json", "html", "sarif"];
 }

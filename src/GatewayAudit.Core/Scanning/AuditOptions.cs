@@ -1,5 +1,6 @@
 using GatewayAudit.Core.Catalog;
 using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Policies;
 using GatewayAudit.Core.Readers;
 
 namespace GatewayAudit.Core.Scanning;
@@ -20,7 +21,11 @@ public sealed record AuditOptions
 
     public string? BaselinePath { get; init; }
 
+    /// <summary>Declared sub-processors (--dpa FILE): a YAML list of vendor or component ids.</summary>
     public string? DpaPath { get; init; }
+
+    /// <summary>Organisation policy settings (--settings FILE); null looks for gateway-audit.settings.yaml in the scanned folder.</summary>
+    public string? SettingsPath { get; init; }
 
     /// <summary>Today's date for suppression expiry; fixed in tests so output stays deterministic.</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -56,11 +61,18 @@ public sealed class AuditResult
 
     public required SecretLedger Secrets { get; init; }
 
+    /// <summary>Every rule that was evaluated (built-in pack and --policies folders), sorted by id.</summary>
+    public IReadOnlyList<PolicyRule> Rules { get; init; } = [];
+
     public bool Complete => !Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 }
 
 /// <summary>What a finding source sees: the merged stack, the catalog and the options.</summary>
-public sealed record AuditContext(StackModel Model, VendorCatalog Catalog, AuditOptions Options, IReadOnlyList<InputFile> Files, List<Diagnostic> Diagnostics);
+public sealed record AuditContext(StackModel Model, VendorCatalog Catalog, AuditOptions Options, IReadOnlyList<InputFile> Files, List<Diagnostic> Diagnostics)
+{
+    /// <summary>The policy rules the finding sources loaded, for renderers that describe rules (SARIF).</summary>
+    public List<PolicyRule> Rules { get; } = [];
+}
 
 /// <summary>Produces findings from an audited stack (the policy engine, built-in checks). Registered in <see cref="Auditor"/>.</summary>
 public interface IFindingSource

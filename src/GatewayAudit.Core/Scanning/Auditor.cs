@@ -1,6 +1,8 @@
 using GatewayAudit.Core.Catalog;
 using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Policies;
 using GatewayAudit.Core.Readers;
+using GatewayAudit.Core.Suppressions;
 
 namespace GatewayAudit.Core.Scanning;
 
@@ -10,7 +12,7 @@ namespace GatewayAudit.Core.Scanning;
 /// </summary>
 public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<IFindingSource> findingSources)
 {
-    public static Auditor Default { get; } = new(ReaderRegistry.Default, [new LiteralSecretFindings()]);
+    public static Auditor Default { get; } = new(ReaderRegistry.Default, [new PolicyFindings()]);
 
     public AuditResult Run(AuditOptions options)
     {
@@ -44,12 +46,12 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
         if (files.Count > 0 && inputs.All(i => i.Skipped) && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             diagnostics.Add(Diagnostic.Error("input-none-recognized",
-                "none of the files read is a gateway config gateway-audit understands (LiteLLM proxy config.yaml); nothing to audit",
+                "none of the files read is a gateway config or deployment gateway-audit understands (LiteLLM proxy config.yaml, or a compose file, manifest, Helm values, Dockerfile or requirements naming LiteLLM); nothing to audit",
                 new SourceLocation(discovery.Display(Path.GetFullPath(options.Paths[0], options.WorkingDirectory)), 0)));
         }
         else if (files.Count == 0 && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
-            diagnostics.Add(Diagnostic.Error("input-none-found", "no .yaml or .yml files found here; name a gateway config file or a folder holding one",
+            diagnostics.Add(Diagnostic.Error("input-none-found", "no gateway config or deployment files found here (LiteLLM config.yaml, docker-compose, Kubernetes or Helm YAML, Dockerfile, requirements.txt, pyproject.toml); name one or a folder holding one",
                 new SourceLocation(discovery.Display(Path.GetFullPath(options.Paths[0], options.WorkingDirectory)), 0)));
         }
 
@@ -61,6 +63,7 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ThenBy(f => f.Subject, StringComparer.Ordinal)
             .ToList();
+        findings = SuppressionStage.Apply(findings, files, LoadBaseline(options, discovery, diagnostics), options.Today, diagnostics);
 
         return new AuditResult
         {
@@ -70,7 +73,25 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             Findings = findings,
             Diagnostics = diagnostics.OrderBy(d => d.Location).ThenBy(d => d.Code, StringComparer.Ordinal).ToList(),
             Secrets = secrets,
+            Rules = context.Rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList(),
         };
+    }
+
+    private static Baseline? LoadBaseline(AuditOptions options, InputDiscovery discovery, List<Diagnostic> diagnostics)
+    {
+        if (options.BaselinePath is not { } path)
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(path, options.WorkingDirectory);
+        if (!File.Exists(full))
+        {
+            diagnostics.Add(Diagnostic.Error("baseline-missing", "baseline file not found (write one with 'gateway-audit baseline write')", new SourceLocation(discovery.Display(full), 0)));
+            return null;
+        }
+
+        return Baseline.Load(full, discovery.Display(full), diagnostics);
     }
 
     private static string Unrecognized(InputFile file, List<Diagnostic> diagnostics)
@@ -87,9 +108,10 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
         }
 
         // The user named this file: if it is not even valid YAML, say where; otherwise say why it was passed over.
-        if (file.LooksLikeYaml && file.Yaml.Document is null)
+        // Multi-document files (Kubernetes manifests) are valid YAML too.
+        if (file.LooksLikeYaml && file.YamlDocuments.Documents is null)
         {
-            diagnostics.AddRange(file.Yaml.Diagnostics);
+            diagnostics.AddRange(file.YamlDocuments.Diagnostics);
             return "malformed YAML";
         }
 

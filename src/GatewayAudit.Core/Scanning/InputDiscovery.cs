@@ -5,7 +5,8 @@ namespace GatewayAudit.Core.Scanning;
 
 /// <summary>
 /// Expands the paths a user gave into input files. Named files are always read; folders are walked for files
-/// with an ending some reader takes, skipping build output and dependency folders.
+/// whose name some reader takes (by ending, or by name for Dockerfile and requirements.txt), skipping build
+/// output and dependency folders.
 /// </summary>
 public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string workingDirectory)
 {
@@ -18,7 +19,6 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
 
     public List<InputFile> Discover(IEnumerable<string> paths, List<Diagnostic> diagnostics)
     {
-        var extensions = readers.SelectMany(r => r.Extensions).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var candidates = new List<(string Full, bool Named)>();
         foreach (var path in paths)
         {
@@ -29,7 +29,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
             }
             else if (Directory.Exists(full))
             {
-                candidates.AddRange(Walk(full, extensions, diagnostics).Select(f => (f, false)));
+                candidates.AddRange(Walk(full, diagnostics).Select(f => (f, false)));
             }
             else
             {
@@ -85,7 +85,9 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         return shown.Replace('\\', '/');
     }
 
-    private IEnumerable<string> Walk(string root, HashSet<string> extensions, List<Diagnostic> diagnostics)
+    private bool Offered(string fileName) => readers.Any(r => r.OffersFileName(fileName));
+
+    private IEnumerable<string> Walk(string root, List<Diagnostic> diagnostics)
     {
         var found = new List<string>();
         var pending = new Stack<string>();
@@ -99,7 +101,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                 {
                     // A symlinked file is read when it points at a file (Kubernetes ConfigMap mounts are symlinks);
                     // a dangling link is reported, not dropped. Symlinked folders are still not followed (below).
-                    if (!extensions.Contains(Path.GetExtension(file)))
+                    if (!Offered(Path.GetFileName(file)))
                     {
                         continue;
                     }

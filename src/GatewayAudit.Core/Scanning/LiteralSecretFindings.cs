@@ -1,21 +1,24 @@
 using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Policies;
+using GatewayAudit.Core.Readers;
+using GatewayAudit.Core.Yaml;
 
 namespace GatewayAudit.Core.Scanning;
 
-/// <summary>Every literal secret a reader met is a finding, shown redacted.</summary>
+/// <summary>
+/// Just the built-in <c>literal-secret</c> rule (policies/rules/literal-secret.yaml), for callers that want secret
+/// findings without the whole pack. A scan runs it as part of <see cref="PolicyFindings"/>.
+/// </summary>
 public sealed class LiteralSecretFindings : IFindingSource
 {
     public const string RuleId = "literal-secret";
 
-    public IEnumerable<Finding> Evaluate(AuditContext context) =>
-        context.Model.Secrets.Select(secret => new Finding
-        {
-            RuleId = RuleId,
-            Severity = Severity.High,
-            Title = "Literal secret in config",
-            Message = $"'{secret.Key}' holds a literal secret ({secret.Redacted}); anyone who can read this file or its history has it.",
-            Remediation = "Move the value to a secret store or an environment variable and reference it (os.environ/NAME); rotate the exposed secret.",
-            Location = secret.Location,
-            Subject = secret.Key,
-        });
+    public IEnumerable<Finding> Evaluate(AuditContext context)
+    {
+        var root = context.Options.ResourceRoot;
+        var file = Path.Combine(PolicyPack.RulesDir(root), RuleId + ".yaml");
+        var text = InputText.Read(file, "policies/rules/" + RuleId + ".yaml", context.Diagnostics);
+        var rule = text is null ? null : PolicyPack.Parse("policies/rules/" + RuleId + ".yaml", text, YamlSchemaValidator.FromFile(PolicyPack.RuleSchema(root)), context.Diagnostics);
+        return rule is null ? [] : RuleEngine.Evaluate(rule, new PolicyContext(context.Model, context.Catalog, PolicySettings.Default)).ToList();
+    }
 }

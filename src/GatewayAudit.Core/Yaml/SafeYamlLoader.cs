@@ -31,12 +31,28 @@ public sealed class SafeYamlLoader
 
     public (YamlDocument? Document, IReadOnlyList<Diagnostic> Diagnostics) Load(string file, string text)
     {
+        var (documents, diagnostics) = Parse(file, text, single: true);
+        return (documents is null ? null : documents.Count == 0 ? new YamlDocument(file, null) : documents[0], diagnostics);
+    }
+
+    /// <summary>
+    /// Loads every document of a multi-document stream (Kubernetes manifests separate objects with <c>---</c>).
+    /// The same depth, alias and node limits apply to each document, and the expanded node bound also applies to
+    /// the file as a whole. Anchors do not cross documents, as YAML says. Empty documents are left out.
+    /// </summary>
+    public (IReadOnlyList<YamlDocument>? Documents, IReadOnlyList<Diagnostic> Diagnostics) LoadAll(string file, string text) =>
+        Parse(file, text, single: false);
+
+    private (IReadOnlyList<YamlDocument>? Documents, IReadOnlyList<Diagnostic> Diagnostics) Parse(string file, string text, bool single)
+    {
         var diagnostics = new List<Diagnostic>();
         var builder = new Builder(file, this, diagnostics);
         try
         {
-            var root = builder.Build(new Parser(new StringReader(text)));
-            return diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? (null, diagnostics) : (new YamlDocument(file, root), diagnostics);
+            var roots = builder.Build(new Parser(new StringReader(text)), single);
+            return diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)
+                ? (null, diagnostics)
+                : (roots.Select(root => new YamlDocument(file, root)).ToList(), diagnostics);
         }
         catch (YamlLimitException e)
         {
@@ -89,38 +105,51 @@ public sealed class SafeYamlLoader
         private readonly Dictionary<string, (YamlNode Node, long Weight)> _anchors = new(StringComparer.Ordinal);
         private readonly Dictionary<YamlNode, long> _weights = new(ReferenceEqualityComparer.Instance);
 
+        private long _fileWeight;
+        private long _created;
+
         /// <summary>Where the last event read started (1-based), for errors the parser raises without a position.</summary>
         public int LastLine { get; private set; } = 1;
 
-        private long _created;
-
         public int LastColumn { get; private set; } = 1;
 
-        public YamlNode? Build(IParser parser)
+        /// <summary>The roots of the stream's documents; with single, a second document is an error.</summary>
+        public List<YamlNode?> Build(IParser parser, bool single)
         {
+            var roots = new List<YamlNode?>();
             parser.Consume<StreamStart>();
-            if (parser.Accept<StreamEnd>(out _))
+            while (!parser.Accept<StreamEnd>(out _))
             {
-                return null;
+                if (single && roots.Count == 1)
+                {
+                    var next = parser.Current!;
+                    throw new YamlLimitException("yaml-multiple-documents",
+                        "more than one YAML document in this file; gateway configs are a single document", next.Start.Line, next.Start.Column);
+                }
+
+                parser.Consume<DocumentStart>();
+                _anchors.Clear();
+                var root = parser.Accept<DocumentEnd>(out _) ? null : ReadNode(parser, 1);
+                if (root is YamlScalar { IsNull: true, Value: "", Tag: null })
+                {
+                    // "---" alone: an empty document, as PyYAML reads it.
+                    root = null;
+                }
+
+                parser.Consume<DocumentEnd>();
+                if (root is not null)
+                {
+                    _fileWeight = AddWeight(_fileWeight, WeightOf(root), root);
+                }
+
+                // An empty document between two "---" reads as an empty plain scalar: nothing to hand to a reader.
+                if (single || root is not (null or YamlScalar { IsNull: true }))
+                {
+                    roots.Add(root);
+                }
             }
 
-            parser.Consume<DocumentStart>();
-            var root = parser.Accept<DocumentEnd>(out _) ? null : ReadNode(parser, 1);
-            if (root is YamlScalar { IsNull: true, Value: "", Tag: null })
-            {
-                // "---" alone: an empty document, as PyYAML reads it.
-                root = null;
-            }
-
-            parser.Consume<DocumentEnd>();
-            if (!parser.Accept<StreamEnd>(out _))
-            {
-                var next = parser.Current!;
-                throw new YamlLimitException("yaml-multiple-documents",
-                    "more than one YAML document in this file; gateway configs are a single document", next.Start.Line, next.Start.Column);
-            }
-
-            return root;
+            return roots;
         }
 
         private YamlNode ReadNode(IParser parser, int depth)

@@ -801,21 +801,14 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
             }
 
             var at = values.At(node);
-            var db = model.Add(new Component
-            {
-                Id = PostgresId,
-                Name = "LiteLLM Postgres (keys, budgets, spend logs)",
-                Role = ComponentRole.Datastore,
-                Evidence = { at },
-                Notes = { "Holds virtual keys, teams, budgets and, unless disabled, one spend-log row per request." },
-            });
-            ClassifyHost(db, url is null ? null : values.CheckUrlPassword("general_settings.database_url", node, url), "Postgres", at);
+            var db = LiteLlmDatastores.AddPostgres(model, at);
+            HostClassifier.Classify(db, url is null ? null : values.CheckUrlPassword("general_settings.database_url", node, url), "Postgres", at);
             if (implied)
             {
                 db.Notes.Add("database_url is not in the config, but spend-log settings are: the database comes from DATABASE_URL in the proxy's environment.");
             }
 
-            var categories = new List<DataCategory> { DataCategory.Metadata, DataCategory.Usage, DataCategory.Credentials };
+            var categories = new List<DataCategory>(LiteLlmDatastores.PostgresCategories);
             var spendLogsOff = values.Bool(_general, "disable_spend_logs", "general_settings.disable_spend_logs") == true;
             var prompts = values.Bool(_general, "store_prompts_in_spend_logs", "general_settings.store_prompts_in_spend_logs") == true;
             db.Attributes.Set("spendLogs", !spendLogsOff);
@@ -851,8 +844,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 db.Notes.Add("No maximum_spend_logs_retention_period: spend-log rows are kept until someone deletes them.");
             }
 
-            var flow = model.Connect(GatewayId, PostgresId, categories, at);
-            flow.Attributes.Set("kind", "storage");
+            LiteLlmDatastores.ConnectPostgres(model, categories, at);
             model.OpenQuestions.Add(new OpenQuestion("Postgres", "Who hosts this Postgres, in which region, and how long are its backups kept?", at));
         }
 
@@ -918,11 +910,11 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 var hostNode = parameters["host"] as YamlScalar ?? parameters["qdrant_api_base"] as YamlScalar ?? parameters["url"] as YamlScalar;
                 if (hostNode is not null && cache.Hosting == Hosting.Unknown)
                 {
-                    ClassifyHost(cache, values.Resolve(hostNode).Value is { } h ? values.CheckUrlPassword("litellm_settings.cache_params", hostNode, h) : null, name, values.At(hostNode));
+                    HostClassifier.Classify(cache, values.Resolve(hostNode).Value is { } h ? values.CheckUrlPassword("litellm_settings.cache_params", hostNode, h) : null, name, values.At(hostNode));
                 }
                 else if (typeText is "redis" or "redis-semantic" && values.Environment.TryGetValue("REDIS_HOST", out var envHost))
                 {
-                    ClassifyHost(cache, envHost.Value, name, values.At(envHost));
+                    HostClassifier.Classify(cache, envHost.Value, name, values.At(envHost));
                 }
 
                 ReadBucket(cache, parameters, "litellm_settings.cache_params", "s3_bucket_name", "s3_region_name", "s3_endpoint_url");
@@ -968,7 +960,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 Notes = { "Shared state between proxy replicas; on the request path for rate limiting." },
             });
             var host = values.Resolve(hostNode).Value;
-            ClassifyHost(redis, host is null ? null : values.CheckUrlPassword($"router_settings.{hostKey}", hostNode, host), "Router Redis", values.At(hostNode));
+            HostClassifier.Classify(redis, host is null ? null : values.CheckUrlPassword($"router_settings.{hostKey}", hostNode, host), "Router Redis", values.At(hostNode));
             foreach (var key in new[] { "redis_url", "redis_password" })
             {
                 // Both keys can carry a credential even when redis_host names the server.
@@ -1039,6 +1031,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
 
         private void ReadAlerting()
         {
+            var alertTypes = values.Names(_general, "alert_types", "general_settings.alert_types").Select(t => t.Value.Trim()).Distinct().Order(StringComparer.Ordinal).ToList();
             foreach (var name in values.Names(_general, "alerting", "general_settings.alerting"))
             {
                 var text = name.Value.Trim();
@@ -1059,6 +1052,12 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                     Hosting = vendor is null ? Hosting.Unknown : Hosting.ThirdParty,
                     Evidence = { values.At(name) },
                 });
+                if (alertTypes.Count > 0)
+                {
+                    // Absent means LiteLLM's default: every alert type.
+                    alert.Attributes.Set("alertTypes", alertTypes);
+                }
+
                 model.Connect(GatewayId, alert.Id, [DataCategory.Metadata], values.At(name)).Attributes.Set("kind", "alerting");
                 model.OpenQuestions.Add(new OpenQuestion(display,
                     "Which alert types are enabled, and can alert text carry request content (error messages, model responses)? The config does not show what an alert contains.", values.At(name)));
@@ -1221,26 +1220,6 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 component.Attributes.Set("host", host);
                 component.Hosting = HostClassifier.IsOperatorNetwork(host) ? Hosting.OperatorHosted : Hosting.Unknown;
                 component.Name = $"S3-compatible storage at {host}";
-            }
-        }
-
-        /// <summary>Decides hosting from a connection URL or host: operator network, a catalog host, or unknown.</summary>
-        private void ClassifyHost(Component component, string? urlOrHost, string what, SourceLocation? at = null)
-        {
-            var host = HostClassifier.HostOf(urlOrHost);
-            if (host is null)
-            {
-                component.Hosting = Hosting.Unknown;
-                component.Notes.Add($"The {what} address comes from the environment; where it runs is not in the config.");
-                return;
-            }
-
-            component.Attributes.Set("host", host);
-            component.Hosting = HostClassifier.IsOperatorNetwork(host) ? Hosting.OperatorHosted : Hosting.Unknown;
-            if (component.Region is null && HostClassifier.AwsRegionOf(host) is { } region && at is not null)
-            {
-                // AWS endpoints name their region (db.abc.eu-central-1.rds.amazonaws.com).
-                component.Region = new Sourced<string>(region, at);
             }
         }
 

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using GatewayAudit.Core.Scanning;
+
+namespace GatewayAudit.Cli;
+
+/// <summary>The options every auditing command shares (scan, baseline write), declared once so help and parsing agree.</summary>
+public sealed class AuditOptionSet
+{
+    public Argument<string[]> Paths { get; } = new("path")
+    {
+        Description = "Config files or folders to scan (folders are searched for .yaml/.yml). Default: the current folder.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public Option<string[]> Catalogs { get; } = new("--catalog")
+    {
+        Description = "Extra vendor catalog folder (*.yaml); a vendor id here overrides the built-in entry. Repeatable.",
+    };
+
+    public Option<string[]> Policies { get; } = new("--policies")
+    {
+        Description = "Extra rule folder (*.yaml rules, see docs/policies.md), loaded after the built-in pack; a duplicate rule id is an error. " +
+            "Repeatable, e.g. --policies security/rules --policies team/rules.",
+    };
+
+    public Option<string?> Settings { get; } = new("--settings")
+    {
+        Description = "Organisation policy settings (allowedVendors, allowedRegions, maxRetentionDays, maxCacheTtlSeconds, requireZdr, " +
+            "declaredSubprocessors). Default: gateway-audit.settings.yaml in the scanned folder, else built-in defaults.",
+    };
+
+    public Option<string?> Dpa { get; } = new("--dpa")
+    {
+        Description = "Declared sub-processors of your DPA: a YAML list of vendor ids (anthropic) or component ids (datastore:litellm-postgres), " +
+            "or 'subprocessors: [...]'. Turns on the *-not-declared rules.",
+    };
+
+    public Option<string?> Baseline { get; } = new("--baseline")
+    {
+        Description = "Baseline of accepted findings (write one with 'gateway-audit baseline write'); matching findings are reported as suppressed.",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(Paths);
+        command.Options.Add(Catalogs);
+        command.Options.Add(Policies);
+        command.Options.Add(Settings);
+        command.Options.Add(Dpa);
+        command.Options.Add(Baseline);
+    }
+
+    public AuditOptions Read(ParseResult parse, string workingDirectory) => new()
+    {
+        Paths = parse.GetValue(Paths) is { Length: > 0 } given ? given : ["."],
+        WorkingDirectory = workingDirectory,
+        CatalogDirs = parse.GetValue(Catalogs) ?? [],
+        PolicyDirs = parse.GetValue(Policies) ?? [],
+        SettingsPath = parse.GetValue(Settings),
+        DpaPath = parse.GetValue(Dpa),
+        BaselinePath = parse.GetValue(Baseline),
+    };
+}

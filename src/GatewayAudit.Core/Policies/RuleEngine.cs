@@ -1,0 +1,223 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using GatewayAudit.Core.Model;
+
+namespace GatewayAudit.Core.Policies;
+
+/// <summary>
+/// Evaluates policy rules over a stack model. Pure: the same model, catalog and settings give the same findings,
+/// in subject order. Missing facts make every operator false except <c>notEquals</c>/<c>notIn</c> (exact negations)
+/// and <c>exists: false</c>.
+/// </summary>
+public static partial class RuleEngine
+{
+    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
+
+    public static IEnumerable<Finding> Evaluate(PolicyRule rule, PolicyContext context)
+    {
+        foreach (var subject in Select(rule.Selector, context))
+        {
+            if (rule.When is not null && !Holds(rule.When, subject, context))
+            {
+                continue;
+            }
+
+            yield return new Finding
+            {
+                RuleId = rule.Id,
+                Severity = rule.Severity,
+                Title = rule.Title,
+                Message = Interpolate(rule.Message, subject, context),
+                Remediation = Interpolate(rule.Remediation, subject, context),
+                Location = subject.Location(context, rule.EvidenceFiles),
+                Subject = subject.Key,
+                References = rule.References,
+            };
+        }
+    }
+
+    public static IEnumerable<RuleSubject> Select(RuleSelector selector, PolicyContext context)
+    {
+        var model = context.Model;
+        return selector.Kind switch
+        {
+            SubjectKind.Component => model.Components.Where(c => Matches(selector.Filter, c, context)).Select(RuleSubject.Of),
+            SubjectKind.Flow => model.Flows
+                .Where(f => selector.Carries.Count == 0 || selector.Carries.Any(f.DataCategories.Contains))
+                .Where(f => selector.From is null || (model.Find(f.From) is { } from && Matches(selector.From, from, context)))
+                .Where(f => selector.To is null || (model.Find(f.To) is { } to && Matches(selector.To, to, context)))
+                .Select(RuleSubject.Of),
+            _ => model.Secrets.OrderBy(s => s.Location).ThenBy(s => s.Key, StringComparer.Ordinal).Select(RuleSubject.Of),
+        };
+    }
+
+    private static bool Matches(ComponentFilter filter, Component component, PolicyContext context) =>
+        (filter.Ids is null || filter.Ids.Any(p => Glob(p, component.Id)))
+        && (filter.Roles is null || filter.Roles.Contains(component.Role))
+        && (filter.Vendors is null || (component.Vendor is { } v && filter.Vendors.Any(p => Glob(p, v))))
+        && (filter.Hostings is null || filter.Hostings.Contains(component.Hosting))
+        && (filter.Receives is null || context.Model.Receives(component.Id).Overlaps(filter.Receives));
+
+    public static bool Holds(RuleCondition condition, RuleSubject subject, PolicyContext context) => condition switch
+    {
+        AllCondition all => all.Conditions.All(c => Holds(c, subject, context)),
+        AnyCondition any => any.Conditions.Any(c => Holds(c, subject, context)),
+        NotCondition not => !Holds(not.Condition, subject, context),
+        FactCondition fact => fact.Tests.All(t => Test(subject.Fact(fact.Fact, context), t.Operator, Resolve(t.Operand, context))),
+        ReachCondition reach => subject.Component is { } start && Reachable(start, reach, context).Any(c => reach.Where is null || Holds(reach.Where, RuleSubject.Of(c), context)),
+        FlowCondition flows => subject.Component is { } c
+            && (flows.Incoming ? context.Model.FlowsInto(c.Id) : context.Model.FlowsOutOf(c.Id)).Any(f => Holds(flows.Where, RuleSubject.Of(f), context)),
+        _ => throw new ArgumentOutOfRangeException(nameof(condition)),
+    };
+
+    private static IEnumerable<Component> Reachable(Component start, ReachCondition reach, PolicyContext context)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal) { start.Id };
+        var pending = new Queue<string>();
+        pending.Enqueue(start.Id);
+        while (pending.Count > 0)
+        {
+            var current = pending.Dequeue();
+            var edges = reach.Downstream ? context.Model.FlowsOutOf(current) : context.Model.FlowsInto(current);
+            foreach (var flow in edges)
+            {
+                if (reach.Carrying.Count > 0 && !reach.Carrying.Any(flow.DataCategories.Contains))
+                {
+                    continue;
+                }
+
+                var next = reach.Downstream ? flow.To : flow.From;
+                if (seen.Add(next) && context.Model.Find(next) is { } component)
+                {
+                    pending.Enqueue(next);
+                    yield return component;
+                }
+            }
+        }
+    }
+
+    private static object? Resolve(Operand operand, PolicyContext context) =>
+        operand.Setting is { } name ? context.Settings.Fact(name) : operand.Literal;
+
+    /// <summary>One operator applied to a fact value. Lists: in tests every element, containsAny some element (both with globs); contains tests membership.</summary>
+    public static bool Test(object? fact, string op, object? operand)
+    {
+        switch (op)
+        {
+            case "exists":
+                return (fact is not null) == (operand is true);
+            case "notEquals":
+                return !Test(fact, "equals", operand);
+            case "notIn":
+                return !Test(fact, "in", operand);
+        }
+
+        if (fact is null || operand is null)
+        {
+            return false;
+        }
+
+        switch (op)
+        {
+            case "equals":
+                return fact is string[] list ? operand is string[] other && list.SequenceEqual(other, StringComparer.Ordinal) : ScalarEquals(fact, operand);
+            case "in":
+                var allowed = operand as string[] ?? [Text(operand)];
+                return fact is string[] items ? items.Length > 0 && items.All(i => allowed.Any(a => Glob(a, i))) : allowed.Any(a => Glob(a, Text(fact)));
+            case "contains":
+                return fact is string[] haystack ? haystack.Any(h => ScalarEquals(h, operand)) : Text(fact).Contains(Text(operand), StringComparison.Ordinal);
+            case "containsAny":
+                var wanted = operand as string[] ?? [Text(operand)];
+                return (fact as string[] ?? [Text(fact)]).Any(p => wanted.Any(w => Glob(w, p)));
+            case "matches":
+                var pattern = Text(operand);
+                return fact is string[] texts ? texts.Any(t => IsMatch(t, pattern)) : IsMatch(Text(fact), pattern);
+            case "greaterThan":
+            case "atLeast":
+            case "lessThan":
+            case "atMost":
+                if (Number(fact) is not { } a || Number(operand) is not { } b)
+                {
+                    return false;
+                }
+
+                return op switch
+                {
+                    "greaterThan" => a > b,
+                    "atLeast" => a >= b,
+                    "lessThan" => a < b,
+                    _ => a <= b,
+                };
+            default:
+                throw new ArgumentOutOfRangeException(nameof(op), op, "unknown operator");
+        }
+    }
+
+    private static bool ScalarEquals(object fact, object operand) => (fact, operand) switch
+    {
+        (bool a, bool b) => a == b,
+        (double a, _) when Number(operand) is { } b => a == b,
+        (string a, _) => string.Equals(a, Text(operand), StringComparison.Ordinal),
+        _ => false,
+    };
+
+    private static double? Number(object value) => value switch
+    {
+        double d => d,
+        long l => l,
+        int i => i,
+        string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+        _ => null,
+    };
+
+    private static string Text(object value) => RuleSubject.Format(value);
+
+    private static bool IsMatch(string text, string pattern)
+    {
+        try
+        {
+            return Regex.IsMatch(text, pattern, RegexOptions.CultureInvariant, RegexTimeout);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Case-insensitive match where <c>*</c> stands for any run of characters; without <c>*</c> an exact match.</summary>
+    public static bool Glob(string pattern, string text)
+    {
+        if (!pattern.Contains('*', StringComparison.Ordinal))
+        {
+            return string.Equals(pattern, text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var regex = "^" + string.Join(".*", pattern.Split('*').Select(Regex.Escape)) + "$";
+        return Regex.IsMatch(text, regex, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeout);
+    }
+
+    /// <summary>Fills <c>{{component.name}}</c>, <c>{{flow.to.name}}</c>, <c>{{settings.maxRetentionDays}}</c> ... from the subject.</summary>
+    public static string Interpolate(string template, RuleSubject subject, PolicyContext context) =>
+        PlaceholderRegex().Replace(template, m => FactPathOf(m.Groups[1].Value, subject.Kind) is { } path ? RuleSubject.Format(subject.Fact(path, context)) : m.Value);
+
+    /// <summary>Placeholders in a text, for load-time checks.</summary>
+    public static IEnumerable<string> Placeholders(string template) => PlaceholderRegex().Matches(template).Select(m => m.Groups[1].Value);
+
+    /// <summary>The fact path a placeholder names for this kind of subject, or null when it names none.</summary>
+    public static string? FactPathOf(string placeholder, SubjectKind kind)
+    {
+        var prefix = kind switch
+        {
+            SubjectKind.Component => "component.",
+            SubjectKind.Flow => "flow.",
+            _ => "secret.",
+        };
+        var path = placeholder.StartsWith(prefix, StringComparison.Ordinal) ? placeholder[prefix.Length..]
+            : placeholder.StartsWith("settings.", StringComparison.Ordinal) || (kind == SubjectKind.Component && placeholder.StartsWith("catalog.", StringComparison.Ordinal)) ? placeholder
+            : null;
+        return path is not null && RuleSubject.IsKnownPath(kind, path) ? path : null;
+    }
+
+    [GeneratedRegex(@"\{\{\s*([A-Za-z0-9_.:-]+)\s*\}\}")]
+    private static partial Regex PlaceholderRegex();
+}

@@ -1,0 +1,192 @@
+using System.Globalization;
+using GatewayAudit.Core.Catalog;
+using GatewayAudit.Core.Model;
+
+namespace GatewayAudit.Core.Policies;
+
+/// <summary>What rules evaluate against: the merged stack, the vendor catalog and the organisation settings.</summary>
+public sealed record PolicyContext(StackModel Model, VendorCatalog Catalog, PolicySettings Settings);
+
+/// <summary>
+/// One thing a rule looks at (a component, a flow or a literal secret) and the facts it exposes by path:
+/// <c>role</c>, <c>attributes.ttlSeconds</c>, <c>catalog.zdr</c>, <c>to.role</c>, <c>settings.maxRetentionDays</c>.
+/// Values are string, bool, double or string[]; null when the fact is missing.
+/// </summary>
+public sealed class RuleSubject
+{
+    private static readonly HashSet<string> ComponentFacts = new(StringComparer.Ordinal)
+    {
+        "id", "name", "role", "vendor", "hosting", "thirdParty", "region", "regions", "zdr", "retention", "retentionDays", "receives", "declared", "catalogListed",
+    };
+
+    private static readonly HashSet<string> FlowFacts = new(StringComparer.Ordinal) { "key", "carries" };
+
+    private static readonly HashSet<string> SecretFacts = new(StringComparer.Ordinal) { "key", "redacted", "file", "line" };
+
+    private RuleSubject(SubjectKind kind, Component? component, Flow? flow, LiteralSecret? secret)
+    {
+        Kind = kind;
+        Component = component;
+        Flow = flow;
+        Secret = secret;
+    }
+
+    public SubjectKind Kind { get; }
+
+    public Component? Component { get; }
+
+    public Flow? Flow { get; }
+
+    public LiteralSecret? Secret { get; }
+
+    public static RuleSubject Of(Component component) => new(SubjectKind.Component, component, null, null);
+
+    public static RuleSubject Of(Flow flow) => new(SubjectKind.Flow, null, flow, null);
+
+    public static RuleSubject Of(LiteralSecret secret) => new(SubjectKind.Secret, null, null, secret);
+
+    /// <summary>The stable key of the subject: component id, flow key or the secret's config key.</summary>
+    public string Key => Component?.Id ?? Flow?.Key ?? Secret!.Key;
+
+    /// <summary>
+    /// Where a finding about this subject points: the first evidence in a file whose name matches the first of
+    /// <paramref name="preferredFiles"/> that any evidence matches, else the first evidence (the target's for a flow
+    /// without its own).
+    /// </summary>
+    public SourceLocation? Location(PolicyContext context, IReadOnlyList<string>? preferredFiles = null)
+    {
+        IEnumerable<SourceLocation> evidence = Kind switch
+        {
+            SubjectKind.Component => Component!.Evidence,
+            SubjectKind.Flow => Flow!.Evidence.Count > 0 ? Flow.Evidence : context.Model.Find(Flow.To)?.Evidence ?? [],
+            _ => [Secret!.Location],
+        };
+        foreach (var pattern in preferredFiles ?? [])
+        {
+            if (evidence.FirstOrDefault(e => RuleEngine.Glob(pattern, e.File.Split('/')[^1])) is { } preferred)
+            {
+                return preferred;
+            }
+        }
+
+        return evidence.FirstOrDefault();
+    }
+
+    /// <summary>Whether a fact path is one this kind of subject can have (checked when rules load).</summary>
+    public static bool IsKnownPath(SubjectKind kind, string path)
+    {
+        if (path.StartsWith("settings.", StringComparison.Ordinal))
+        {
+            return PolicySettings.Names.Contains(path["settings.".Length..]);
+        }
+
+        return kind switch
+        {
+            SubjectKind.Component => IsComponentPath(path),
+            SubjectKind.Flow => FlowFacts.Contains(path) || IsAttributePath(path)
+                || (path.StartsWith("from.", StringComparison.Ordinal) && IsComponentPath(path[5..]))
+                || (path.StartsWith("to.", StringComparison.Ordinal) && IsComponentPath(path[3..])),
+            _ => SecretFacts.Contains(path),
+        };
+    }
+
+    private static bool IsComponentPath(string path) =>
+        ComponentFacts.Contains(path) || IsAttributePath(path)
+        || (path.StartsWith("catalog.", StringComparison.Ordinal) && Vendor.FactNames.Contains(path["catalog.".Length..]));
+
+    private static bool IsAttributePath(string path) => path.StartsWith("attributes.", StringComparison.Ordinal) && path.Length > "attributes.".Length;
+
+    public object? Fact(string path, PolicyContext context)
+    {
+        if (path.StartsWith("settings.", StringComparison.Ordinal))
+        {
+            return context.Settings.Fact(path["settings.".Length..]);
+        }
+
+        switch (Kind)
+        {
+            case SubjectKind.Component:
+                return ComponentFact(Component!, path, context);
+            case SubjectKind.Flow:
+                if (path.StartsWith("from.", StringComparison.Ordinal))
+                {
+                    return context.Model.Find(Flow!.From) is { } from ? ComponentFact(from, path[5..], context) : null;
+                }
+
+                if (path.StartsWith("to.", StringComparison.Ordinal))
+                {
+                    return context.Model.Find(Flow!.To) is { } to ? ComponentFact(to, path[3..], context) : null;
+                }
+
+                return path switch
+                {
+                    "key" => Flow!.Key,
+                    "carries" => Flow!.DataCategories.Select(EnumText.Of).ToArray(),
+                    _ when IsAttributePath(path) => Normalize(Flow!.Attributes[path["attributes.".Length..]]),
+                    _ => null,
+                };
+            default:
+                return path switch
+                {
+                    "key" => Secret!.Key,
+                    "redacted" => Secret!.Redacted,
+                    "file" => Secret!.Location.File,
+                    "line" => (double)Secret!.Location.Line,
+                    _ => null,
+                };
+        }
+    }
+
+    private static object? ComponentFact(Component component, string path, PolicyContext context)
+    {
+        if (IsAttributePath(path))
+        {
+            return Normalize(component.Attributes[path["attributes.".Length..]]);
+        }
+
+        if (path.StartsWith("catalog.", StringComparison.Ordinal))
+        {
+            // A vendor the catalog does not list, or a component nobody identified, has every catalog fact unknown.
+            var vendor = context.Catalog.Find(component.Vendor);
+            return vendor?.Fact(path["catalog.".Length..]) is { Known: true } fact ? fact.Text : "unknown";
+        }
+
+        var vendorEntry = context.Catalog.Find(component.Vendor);
+        return path switch
+        {
+            "id" => component.Id,
+            "name" => component.Name,
+            "role" => EnumText.Of(component.Role),
+            "vendor" => component.Vendor,
+            "hosting" => EnumText.Of(component.Hosting),
+            "thirdParty" => component.Hosting != Hosting.OperatorHosted,
+            "region" => component.Region?.Value,
+            "regions" => component.Region is { } r ? new[] { r.Value }
+                : vendorEntry?.Fact(Vendor.DataRegions) is { Known: true } regions ? regions.Values.ToArray() : null,
+            "zdr" => component.Zdr is { } z ? EnumText.Of(z.Value) : null,
+            "retention" => component.Retention?.Value.Description,
+            "retentionDays" => component.Retention?.Value.Days,
+            "receives" => context.Model.Receives(component.Id).Select(EnumText.Of).ToArray(),
+            "declared" => context.Settings.DeclaredSubprocessors is null ? null : context.Settings.Declares(component),
+            "catalogListed" => vendorEntry is not null,
+            _ => null,
+        };
+    }
+
+    private static object? Normalize(object? value) => value switch
+    {
+        long l => (double)l,
+        string[] { Length: 0 } => null,
+        _ => value,
+    };
+
+    /// <summary>A fact as text for messages: lists joined with ", ", numbers without trailing zeros.</summary>
+    public static string Format(object? value) => value switch
+    {
+        null => "(not set)",
+        bool b => b ? "true" : "false",
+        double d => d.ToString("0.###", CultureInfo.InvariantCulture),
+        string[] list => string.Join(", ", list),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+}

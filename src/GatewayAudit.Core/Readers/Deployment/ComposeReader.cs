@@ -1,0 +1,176 @@
+using System.Text.RegularExpressions;
+using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Yaml;
+
+namespace GatewayAudit.Core.Readers.Deployment;
+
+/// <summary>
+/// Reads a docker-compose file that runs the LiteLLM proxy: the proxy's image and version, its replica count
+/// (<c>deploy.replicas</c> or <c>scale</c>), its environment (literal secrets, DATABASE_URL, REDIS_HOST), and the
+/// services beside it (Postgres, Redis, Langfuse, OTel collector, Prometheus), which run on the operator's host.
+/// </summary>
+public sealed partial class ComposeReader : IConfigReader
+{
+    private static readonly (string Marker, string What)[] NeighbourKinds =
+    [
+        ("pgvector", "Postgres"), ("postgres", "Postgres"), ("timescale", "Postgres"),
+        ("valkey", "Redis"), ("redis", "Redis"),
+        ("langfuse", "Langfuse"), ("otel", "OpenTelemetry collector"), ("opentelemetry-collector", "OpenTelemetry collector"),
+        ("prometheus", "Prometheus"), ("grafana", "Grafana"), ("clickhouse", "ClickHouse"), ("minio", "MinIO object storage"),
+    ];
+
+    public string Name => "docker-compose";
+
+    public IReadOnlyCollection<string> Extensions { get; } = [];
+
+    public bool OffersFileName(string fileName) => FileNameRegex().IsMatch(fileName);
+
+    public bool Recognizes(InputFile file) => OffersFileName(file.FileName) && LiteLlmImageRegex().IsMatch(file.Text);
+
+    public ReaderResult Read(InputFile file)
+    {
+        var (document, yamlDiagnostics) = file.Yaml;
+        var diagnostics = new List<Diagnostic>(yamlDiagnostics);
+        var model = new StackModel();
+        var secrets = new SecretLedger();
+        if (document is null)
+        {
+            return new ReaderResult(model, diagnostics, secrets);
+        }
+
+        var values = new ConfigValues(document, model, diagnostics, secrets);
+        if (document.Root is not YamlMapping root || values.Mapping(root, "services", "services") is not { } services)
+        {
+            if (document.Root is YamlMapping top && top["services"] is { } wrong && wrong is not YamlScalar { IsNull: true })
+            {
+                // values.Mapping has already said what 'services' should be.
+                return new ReaderResult(model, diagnostics, secrets);
+            }
+
+            diagnostics.Add(Diagnostic.Error("compose-shape", "a compose file needs a 'services' mapping",
+                document.Root is null ? file.At(1) : document.At(document.Root)));
+            return new ReaderResult(model, diagnostics, secrets);
+        }
+
+        var deployment = new GatewayDeployment(model, Name);
+        var environment = new ProxyEnvironment(values, model, deployment);
+        var proxies = new List<(string Name, YamlMapping Service, YamlScalar Image)>();
+        var neighbours = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (key, node) in services.Entries)
+        {
+            if (node is not YamlMapping service)
+            {
+                values.Error("wrong-type", $"'services.{key.Value}' must be a mapping, not {node.KindText}", node);
+                continue;
+            }
+
+            var imageNode = values.Scalar(service, "image", $"services.{key.Value}.image");
+            var image = imageNode is null ? null : ResolveImage(imageNode.Value).Image;
+            if (image?.IsLiteLlm == true)
+            {
+                proxies.Add((key.Value, service, imageNode!));
+            }
+            else if (Neighbour(image?.Repository ?? key.Value) is { } what)
+            {
+                environment.Neighbours[key.Value] = what;
+                neighbours.Add($"{key.Value} ({what})");
+            }
+        }
+
+        foreach (var (name, service, imageNode) in proxies)
+        {
+            ReadProxy(values, deployment, environment, name, service, imageNode);
+        }
+
+        if (proxies.Count > 0 && neighbours.Count > 0)
+        {
+            var gateway = deployment.Gateway(values.At(proxies[0].Image));
+            gateway.Attributes.Set("colocatedServices", neighbours);
+            gateway.Notes.Add($"{file.DisplayPath} runs beside the proxy, on the operator's host: {string.Join(", ", neighbours)}.");
+        }
+
+        environment.Apply();
+        return new ReaderResult(model, diagnostics, secrets);
+    }
+
+    private static void ReadProxy(ConfigValues values, GatewayDeployment deployment, ProxyEnvironment environment, string name, YamlMapping service, YamlScalar imageNode)
+    {
+        var path = $"services.{name}";
+        var (image, fromEnvironment) = ResolveImage(imageNode.Value);
+        if (image is not null)
+        {
+            deployment.SetImage(image, values.At(imageNode));
+            if (fromEnvironment)
+            {
+                deployment.Gateway(values.At(imageNode)).Notes.Add(
+                    $"The image at {values.At(imageNode)} is interpolated from the environment when compose runs; the version shown is the file's default, if any.");
+            }
+        }
+
+        var deploy = values.Mapping(service, "deploy", $"{path}.deploy");
+        if (deploy is not null && GatewayDeployment.ReadCount(values, deploy, "replicas", $"{path}.deploy.replicas") is { } replicas)
+        {
+            deployment.SetCount(GatewayDeployment.Replicas, replicas.Count, values.At(replicas.Node));
+        }
+        else if (GatewayDeployment.ReadCount(values, service, "scale", $"{path}.scale") is { } scale)
+        {
+            deployment.SetCount(GatewayDeployment.Replicas, scale.Count, values.At(scale.Node));
+        }
+
+        if (service["environment"] is { } env)
+        {
+            environment.AddCompose(env, $"{path}.environment");
+        }
+    }
+
+    /// <summary>
+    /// The image with compose interpolation applied as far as the file shows it: ${VAR:-default} and ${VAR-default}
+    /// take their default; a variable with no default leaves the tag unknown (floating), since the file does not pin it.
+    /// </summary>
+    internal static (ImageReference? Image, bool FromEnvironment) ResolveImage(string text)
+    {
+        if (!text.Contains('$', StringComparison.Ordinal))
+        {
+            return (ImageReference.Parse(text), false);
+        }
+
+        var resolved = DefaultRegex().Replace(text, m => m.Groups["default"].Value);
+        var open = resolved.IndexOf("${", StringComparison.Ordinal);
+        if (open < 0)
+        {
+            return (ImageReference.Parse(resolved), true);
+        }
+
+        // Keep what comes before the first unresolved variable: a repository whose tag the environment chooses.
+        var known = resolved[..open].TrimEnd(':');
+        if (known.Length == 0 || known.EndsWith('/') || ImageReference.Parse(known) is not { } repository)
+        {
+            return (null, true);
+        }
+
+        return (repository with { Tag = null, Digest = null }, true);
+    }
+
+    private static string? Neighbour(string repositoryOrName)
+    {
+        var text = repositoryOrName.ToLowerInvariant();
+        foreach (var (marker, what) in NeighbourKinds)
+        {
+            if (text.Contains(marker, StringComparison.Ordinal))
+            {
+                return what;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\$\{[A-Za-z_][A-Za-z0-9_]*:?-(?<default>[^}]*)\}")]
+    private static partial Regex DefaultRegex();
+
+    [GeneratedRegex(@"^(docker-)?compose(\.[A-Za-z0-9_-]+)*\.ya?ml$", RegexOptions.IgnoreCase)]
+    private static partial Regex FileNameRegex();
+
+    [GeneratedRegex(@"^\s*-?\s*image:\s*[""']?[^\s""'#]*litellm", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex LiteLlmImageRegex();
+}

@@ -1,0 +1,137 @@
+using System.Text.RegularExpressions;
+using GatewayAudit.Core.Model;
+using Tomlyn.Parsing;
+using Tomlyn.Syntax;
+
+namespace GatewayAudit.Core.Readers.Deployment;
+
+/// <summary>
+/// Reads the litellm dependency of a <c>pyproject.toml</c>: PEP 621 <c>[project] dependencies</c> and
+/// <c>optional-dependencies</c>, PEP 735 <c>[dependency-groups]</c>, and Poetry's <c>[tool.poetry.dependencies]</c>
+/// (where a bare "1.74.3" means exactly that version and ^ / ~ / * are ranges). Uses Tomlyn's syntax tree, which
+/// keeps each value's line, rather than its object model.
+/// </summary>
+public sealed partial class PyprojectReader : IConfigReader
+{
+    public string Name => "pyproject";
+
+    public IReadOnlyCollection<string> Extensions { get; } = [];
+
+    public bool OffersFileName(string fileName) => fileName.Equals("pyproject.toml", StringComparison.OrdinalIgnoreCase);
+
+    public bool Recognizes(InputFile file) => OffersFileName(file.FileName) && LiteLlmRegex().IsMatch(file.Text);
+
+    public ReaderResult Read(InputFile file)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var model = new StackModel();
+        DocumentSyntax document;
+        try
+        {
+            document = SyntaxParser.Parse(file.Text, file.DisplayPath, true);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            diagnostics.Add(Diagnostic.Error("toml-syntax", "malformed TOML: the parser gave up on this file", file.At(1)));
+            return new ReaderResult(model, diagnostics, new SecretLedger());
+        }
+
+        if (document.HasErrors)
+        {
+            // Tomlyn's messages quote the offending token, which could be a secret: only the position is reported.
+            var first = document.Diagnostics.First(d => d.Kind == DiagnosticMessageKind.Error);
+            diagnostics.Add(Diagnostic.Error("toml-syntax", "malformed TOML: unexpected token",
+                file.At(first.Span.Start.Line + 1, first.Span.Start.Column + 1)));
+            return new ReaderResult(model, diagnostics, new SecretLedger());
+        }
+
+        var deployment = new GatewayDeployment(model, Name);
+        foreach (var (path, entry) in Entries(document))
+        {
+            if (path == "project.dependencies" || path.StartsWith("project.optional-dependencies.", StringComparison.Ordinal)
+                || path.StartsWith("dependency-groups.", StringComparison.Ordinal))
+            {
+                if (entry.Value is not ArraySyntax list)
+                {
+                    continue;
+                }
+
+                foreach (var item in list.Items)
+                {
+                    if (item.Value is StringValueSyntax text && PipRequirement.Parse(text.Value ?? "") is { IsLiteLlm: true } requirement)
+                    {
+                        deployment.SetVersion(requirement.Version, At(file, item.Value), requirement.Text);
+                    }
+                }
+            }
+            else if (PoetryRegex().IsMatch(path))
+            {
+                var version = entry.Value switch
+                {
+                    StringValueSyntax text => text,
+                    InlineTableSyntax table => table.Items.Select(i => i.KeyValue).FirstOrDefault(kv => KeyText(kv?.Key) == "version")?.Value as StringValueSyntax,
+                    _ => null,
+                };
+                var written = version?.Value?.Trim() ?? "";
+                var specifier = written.Length > 0 && char.IsAsciiDigit(written[0]) ? "==" + written : written == "*" ? "" : written;
+                deployment.SetVersion(LiteLlmVersion.FromPipSpecifier(specifier), At(file, (SyntaxNode?)version ?? entry), $"litellm = \"{written}\"");
+            }
+        }
+
+        return new ReaderResult(model, diagnostics, new SecretLedger());
+    }
+
+    /// <summary>Every key/value with its full dotted path, root keys first, then each [table]'s.</summary>
+    private static IEnumerable<(string Path, KeyValueSyntax Entry)> Entries(DocumentSyntax document)
+    {
+        foreach (var entry in document.KeyValues)
+        {
+            yield return (KeyText(entry.Key), entry);
+        }
+
+        foreach (var table in document.Tables)
+        {
+            if (table is not TableSyntax)
+            {
+                continue;
+            }
+
+            var prefix = KeyText(table.Name);
+            foreach (var entry in table.Items)
+            {
+                yield return ($"{prefix}.{KeyText(entry.Key)}", entry);
+            }
+        }
+    }
+
+    private static string KeyText(KeySyntax? key)
+    {
+        if (key is null)
+        {
+            return "";
+        }
+
+        var parts = new List<string> { Part(key.Key) };
+        foreach (DottedKeyItemSyntax dotted in key.DotKeys)
+        {
+            parts.Add(Part(dotted.Key));
+        }
+
+        return string.Join('.', parts);
+    }
+
+    private static string Part(BareKeyOrStringValueSyntax? part) => part switch
+    {
+        StringValueSyntax text => text.Value ?? "",
+        null => "",
+        _ => part.ToString()?.Trim() ?? "",
+    };
+
+    private static SourceLocation At(InputFile file, SyntaxNode node) => file.At(node.Span.Start.Line + 1, node.Span.Start.Column + 1);
+
+    [GeneratedRegex(@"^tool\.poetry(\.group\.[^.]+)?\.(dev-)?dependencies\.litellm$")]
+    private static partial Regex PoetryRegex();
+
+    [GeneratedRegex(@"[""']litellm\s*(\[[^\]]*\])?\s*([=<>!~@;""'])|^\s*litellm\s*=", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex LiteLlmRegex();
+}
