@@ -349,4 +349,16 @@ public sealed class LiteLlmStorageTests
     [InlineData(1, "1 second")]
     [InlineData(90.5, "90.5 seconds")]
     public void Ttl_is_written_for_people(double seconds, string text) => Assert.Equal(text, LiteLlmConfigReader.FormatSeconds(seconds));
+
+    [Theory]
+    [InlineData("-5", "must be a number of seconds, 0 or more")]
+    [InlineData("soon", "must be a number")]
+    public void Bad_ttl_is_an_error_and_no_bound(string ttl, string message)
+    {
+        var result = Read(Head + $"litellm_settings:\n  cache: true\n  cache_params:\n    type: redis\n    ttl: {ttl}\n");
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal((DiagnosticSeverity.Error, 9), (error.Severity, error.Location.Line));
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Null(result.Fragment.Get(LiteLlmConfigReader.CacheId).Retention);
+    }
 }

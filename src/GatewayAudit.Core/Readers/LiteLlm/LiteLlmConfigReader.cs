@@ -918,10 +918,18 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 }
 
                 ReadBucket(cache, parameters, "litellm_settings.cache_params", "s3_bucket_name", "s3_region_name", "s3_endpoint_url");
-                if (values.Number(parameters, "ttl", "litellm_settings.cache_params.ttl") is { } ttl)
+                var ttl = values.Number(parameters, "ttl", "litellm_settings.cache_params.ttl");
+                if (ttl < 0)
                 {
-                    cache.Retention = new Sourced<Retention>(new Retention($"entries expire after {FormatSeconds(ttl)} (ttl)", ttl / 86_400.0), values.At(parameters["ttl"]!));
-                    cache.Attributes.Set("ttlSeconds", ttl);
+                    // A negative ttl bounds nothing; "expires after -5 seconds" would read as a bound.
+                    values.Error("wrong-type", "'litellm_settings.cache_params.ttl' must be a number of seconds, 0 or more", parameters["ttl"]!);
+                    ttl = null;
+                }
+
+                if (ttl is not null)
+                {
+                    cache.Retention = new Sourced<Retention>(new Retention($"entries expire after {FormatSeconds(ttl.Value)} (ttl)", ttl.Value / 86_400.0), values.At(parameters["ttl"]!));
+                    cache.Attributes.Set("ttlSeconds", ttl.Value);
                 }
             }
 
