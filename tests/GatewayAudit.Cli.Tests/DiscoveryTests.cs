@@ -21,7 +21,7 @@ public sealed class DiscoveryTests : IDisposable
         Assert.True(File.Exists(real));
 
         var run = CliRunner.Run(_dir.Path, "scan", "litellm", "--format", "json").AssertNoStackTrace().AssertExit(0);
-        Assert.Equal("litellm/..2026_11_25/config.yaml", Inputs(run.Stdout));
+        Assert.Equal("litellm/config.yaml", Inputs(run.Stdout));
     }
 
     [Fact]

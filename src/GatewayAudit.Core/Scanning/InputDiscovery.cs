@@ -42,7 +42,10 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         // beats walked for the same path, so an unrecognised file the user named is still warned about.
         var files = new List<InputFile>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (full, named) in candidates.OrderBy(c => Display(c.Full), StringComparer.Ordinal).ThenBy(c => c.Named ? 0 : 1))
+        // Of two paths to one file, the one without hidden folders wins (config.yaml over ..2026_11_25/config.yaml
+        // in a ConfigMap mount), then the named one, then path order.
+        foreach (var (full, named) in candidates.OrderBy(c => Display(c.Full).Split('/').Any(p => p.StartsWith('.') && p is not ("." or "..")) ? 1 : 0)
+                     .ThenBy(c => c.Named ? 0 : 1).ThenBy(c => Display(c.Full), StringComparer.Ordinal))
         {
             var real = RealPath(full, 0);
             if (!seen.Add(real))
@@ -58,6 +61,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
             }
         }
 
+        files.Sort((a, b) => string.CompareOrdinal(a.DisplayPath, b.DisplayPath));
         return files;
     }
 
