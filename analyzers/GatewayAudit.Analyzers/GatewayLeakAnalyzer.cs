@@ -1,0 +1,452 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace GatewayAudit.Analyzers;
+
+/// <summary>
+/// Reports gateway details (GW001-GW004) written outside the gateway adapter, however the string is built: literal,
+/// constant from elsewhere, constant concatenation or interpolation, attribute argument, initializer, anonymous
+/// object, DTO with JSON property names, JSON inside a string. One analyzer registers the callbacks once for all
+/// four rules, so each string is looked at once; each rule's matching lives in its own file beside its descriptor.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        GatewayHeaderRule.Descriptor, GatewayModelSlugRule.Descriptor, GatewayEndpointRule.Descriptor, GatewayRequestFieldRule.Descriptor);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            // Options are per syntax tree (.editorconfig sections); most trees share one set, so vocabularies are
+            // shared by option values and looked up per tree once.
+            var provider = start.Options.AnalyzerConfigOptionsProvider;
+            var byOptions = new ConcurrentDictionary<string, GatewayVocabulary>(StringComparer.Ordinal);
+            var byTree = new ConcurrentDictionary<SyntaxTree, GatewayVocabulary>();
+            GatewayVocabulary VocabularyFor(SyntaxTree tree) => byTree.GetOrAdd(tree, t =>
+            {
+                var options = provider.GetOptions(t);
+                return byOptions.GetOrAdd(GatewayVocabulary.OptionsKey(options), _ => GatewayVocabulary.FromOptions(options));
+            });
+
+            start.RegisterOperationAction(c => AnalyzeLiteral(c, VocabularyFor(c.Operation.Syntax.SyntaxTree)), OperationKind.Literal);
+            start.RegisterOperationAction(c => AnalyzeConstantReference(c, VocabularyFor(c.Operation.Syntax.SyntaxTree)), OperationKind.FieldReference);
+            start.RegisterOperationAction(c => AnalyzeConstantExpression(c, VocabularyFor(c.Operation.Syntax.SyntaxTree)), OperationKind.Binary);
+            start.RegisterOperationAction(c => AnalyzeInterpolatedString(c, VocabularyFor(c.Operation.Syntax.SyntaxTree)), OperationKind.InterpolatedString);
+            start.RegisterOperationAction(c => AnalyzeAnonymousObject(c, VocabularyFor(c.Operation.Syntax.SyntaxTree)), OperationKind.AnonymousObjectCreation);
+            start.RegisterOperationAction(c => AnalyzeInitializer(c, VocabularyFor(c.Operation.Syntax.SyntaxTree)), OperationKind.ObjectOrCollectionInitializer);
+            start.RegisterSymbolAction(c => AnalyzeJsonContract(c, VocabularyFor), SymbolKind.NamedType);
+        });
+    }
+
+    private static void AnalyzeLiteral(OperationAnalysisContext context, GatewayVocabulary vocabulary)
+    {
+        if (context.Operation.ConstantValue.Value is not string value || IsPartOfLargerConstant(context.Operation))
+        {
+            return;
+        }
+
+        var parent = SkipConversions(context.Operation.Parent);
+        var isInterpolationText = parent is IInterpolatedStringTextOperation;
+        var findings = new Findings();
+        // Text between the holes of an interpolated string is scanned as JSON by AnalyzeInterpolatedString.
+        CheckValue(value, context.Operation.Syntax.GetLocation(), vocabulary, findings, scanJson: !isInterpolationText);
+        if (findings.Count == 0 && GatewayModelSlugRule.IsVendorPrefix(value, vocabulary) && StartsRuntimeValue(context.Operation, parent))
+        {
+            findings.Add(GatewayModelSlugRule.Descriptor, context.Operation.Syntax.GetLocation(), value + "…");
+        }
+
+        findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
+    }
+
+    private static void AnalyzeConstantReference(OperationAnalysisContext context, GatewayVocabulary vocabulary)
+    {
+        var reference = (IFieldReferenceOperation)context.Operation;
+        if (!reference.Field.IsConst || reference.Field.ConstantValue is not string value || IsPartOfLargerConstant(reference))
+        {
+            return;
+        }
+
+        var findings = new Findings();
+        CheckValue(value, reference.Syntax.GetLocation(), vocabulary, findings, scanJson: true);
+        findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
+    }
+
+    /// <summary>A constant concatenation ("HTTP-" + "Referer", Base + "/chat") is checked as the string it makes.</summary>
+    private static void AnalyzeConstantExpression(OperationAnalysisContext context, GatewayVocabulary vocabulary)
+    {
+        if (context.Operation.ConstantValue.Value is not string value || IsPartOfLargerConstant(context.Operation))
+        {
+            return;
+        }
+
+        var findings = new Findings();
+        CheckValue(value, context.Operation.Syntax.GetLocation(), vocabulary, findings, scanJson: true);
+        findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
+    }
+
+    private static void AnalyzeInterpolatedString(OperationAnalysisContext context, GatewayVocabulary vocabulary)
+    {
+        var interpolated = (IInterpolatedStringOperation)context.Operation;
+        if (interpolated.ConstantValue.Value is string)
+        {
+            AnalyzeConstantExpression(context, vocabulary);
+            return;
+        }
+
+        // A request body built as $$"""{ "model": "{{model}}", "provider": {...} }""": scan the text with the holes
+        // filled by a neutral placeholder, so its keys and constant values are seen.
+        var text = new StringBuilder();
+        foreach (var part in interpolated.Parts)
+        {
+            if (part is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string literal })
+            {
+                text.Append(literal);
+            }
+            else
+            {
+                text.Append('0');
+            }
+        }
+
+        var body = text.ToString();
+        if (!JsonTextScanner.LooksLikeJson(body))
+        {
+            return;
+        }
+
+        var findings = new Findings();
+        CheckJson(body, interpolated.Syntax.GetLocation(), vocabulary, findings);
+        findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
+    }
+
+    private static void AnalyzeAnonymousObject(OperationAnalysisContext context, GatewayVocabulary vocabulary)
+    {
+        var creation = (IAnonymousObjectCreationOperation)context.Operation;
+        var shape = ShapeOf(creation, ParentKeyOf(creation), depth: 0);
+        if (shape is null)
+        {
+            return;
+        }
+
+        var findings = new Findings();
+        foreach (var key in GatewayRequestFieldRule.Find(shape, vocabulary))
+        {
+            findings.Add(GatewayRequestFieldRule.Descriptor, key.Location, key.Name);
+        }
+
+        findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
+    }
+
+    /// <summary>Dictionary-style initializers: <c>new Dictionary&lt;string, object&gt; { ["provider"] = ... }</c>, <c>new JsonObject { ... }</c>.</summary>
+    private static void AnalyzeInitializer(OperationAnalysisContext context, GatewayVocabulary vocabulary)
+    {
+        var initializer = (IObjectOrCollectionInitializerOperation)context.Operation;
+        var shape = ShapeOf(initializer, ParentKeyOf(initializer.Parent), depth: 0);
+        if (shape is null)
+        {
+            return;
+        }
+
+        var findings = new Findings();
+        foreach (var key in GatewayRequestFieldRule.Find(shape, vocabulary))
+        {
+            findings.Add(GatewayRequestFieldRule.Descriptor, key.Location, key.Name);
+        }
+
+        findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
+    }
+
+    /// <summary>A DTO whose members carry [JsonPropertyName("provider")] (System.Text.Json), [JsonProperty("...")] (Newtonsoft) or [DataMember(Name = "...")].</summary>
+    private static void AnalyzeJsonContract(SymbolAnalysisContext context, Func<SyntaxTree, GatewayVocabulary> vocabularyFor)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return;
+        }
+
+        ObjectShape? shape = null;
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not (IPropertySymbol or IFieldSymbol) || member.IsImplicitlyDeclared)
+            {
+                continue;
+            }
+
+            foreach (var attribute in member.GetAttributes())
+            {
+                if (JsonNameOf(attribute) is not { } name || attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax syntax)
+                {
+                    continue;
+                }
+
+                var location = syntax.ArgumentList is { Arguments.Count: > 0 } arguments ? arguments.Arguments[0].GetLocation() : syntax.GetLocation();
+                shape ??= new ObjectShape(null);
+                shape.Keys.Add(new ObjectKey(name, location, null));
+            }
+        }
+
+        if (shape is null)
+        {
+            return;
+        }
+
+        var vocabulary = vocabularyFor(type.DeclaringSyntaxReferences[0].SyntaxTree);
+        var findings = new Findings();
+        foreach (var key in GatewayRequestFieldRule.Find(shape, vocabulary))
+        {
+            findings.Add(GatewayRequestFieldRule.Descriptor, key.Location, key.Name);
+        }
+
+        findings.ReportUnlessInAdapter(context.ReportDiagnostic, type, vocabulary);
+    }
+
+    private static string? JsonNameOf(AttributeData attribute)
+    {
+        switch (attribute.AttributeClass?.Name)
+        {
+            case "JsonPropertyNameAttribute":
+            case "JsonPropertyAttribute":
+                if (attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string positional)
+                {
+                    return positional;
+                }
+
+                break;
+            case "DataMemberAttribute":
+                break;
+            default:
+                return null;
+        }
+
+        foreach (var named in attribute.NamedArguments)
+        {
+            if ((named.Key == "Name" || named.Key == "PropertyName") && named.Value.Value is string name)
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>GW001, GW003 and GW002 on one string value, then JSON inside it.</summary>
+    private static void CheckValue(string value, Location location, GatewayVocabulary vocabulary, Findings findings, bool scanJson)
+    {
+        if (GatewayHeaderRule.Match(value, vocabulary) is { } header)
+        {
+            findings.Add(GatewayHeaderRule.Descriptor, location, header);
+        }
+        else if (GatewayEndpointRule.Match(value, vocabulary) is { } host)
+        {
+            findings.Add(GatewayEndpointRule.Descriptor, location, host);
+        }
+        else if (GatewayModelSlugRule.Match(value, vocabulary) is { } slug)
+        {
+            findings.Add(GatewayModelSlugRule.Descriptor, location, slug);
+        }
+        else if (scanJson && JsonTextScanner.LooksLikeJson(value))
+        {
+            CheckJson(value, location, vocabulary, findings);
+        }
+    }
+
+    private static void CheckJson(string json, Location location, GatewayVocabulary vocabulary, Findings findings)
+    {
+        var objects = new List<ObjectShape>();
+        var values = new List<string>();
+        JsonTextScanner.Scan(json, location, objects, values);
+        foreach (var value in values)
+        {
+            CheckValue(value, location, vocabulary, findings, scanJson: false);
+        }
+
+        foreach (var shape in objects)
+        {
+            foreach (var key in shape.Keys)
+            {
+                if (GatewayHeaderRule.Match(key.Name, vocabulary) is { } header)
+                {
+                    findings.Add(GatewayHeaderRule.Descriptor, location, header);
+                }
+            }
+
+            foreach (var key in GatewayRequestFieldRule.Find(shape, vocabulary))
+            {
+                findings.Add(GatewayRequestFieldRule.Descriptor, location, key.Name);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The keys of an anonymous object or a dictionary-style initializer, with one level of children (enough to
+    /// see that "provider" holds preferences). Null when the operation has no string keys.
+    /// </summary>
+    private static ObjectShape? ShapeOf(IOperation operation, string? parentKey, int depth)
+    {
+        var shape = new ObjectShape(parentKey);
+        switch (operation)
+        {
+            case IAnonymousObjectCreationOperation anonymous:
+                foreach (var initializer in anonymous.Initializers)
+                {
+                    if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
+                    {
+                        var location = assignment.Syntax is AnonymousObjectMemberDeclaratorSyntax { NameEquals: { } nameEquals }
+                            ? nameEquals.Name.GetLocation()
+                            : assignment.Syntax.GetLocation();
+                        shape.Keys.Add(new ObjectKey(property.Property.Name, location, ChildShape(assignment.Value, property.Property.Name, depth)));
+                    }
+                }
+
+                break;
+            case IObjectOrCollectionInitializerOperation initializer:
+                foreach (var element in initializer.Initializers)
+                {
+                    switch (element)
+                    {
+                        case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } assignment
+                            when indexer.Arguments[0].Value.ConstantValue.Value is string key:
+                            shape.Keys.Add(new ObjectKey(key, indexer.Arguments[0].Value.Syntax.GetLocation(), ChildShape(assignment.Value, key, depth)));
+                            break;
+                        case IInvocationOperation { Arguments.Length: >= 2 } add when add.Arguments[0].Value.ConstantValue.Value is string key:
+                            shape.Keys.Add(new ObjectKey(key, add.Arguments[0].Value.Syntax.GetLocation(), ChildShape(add.Arguments[1].Value, key, depth)));
+                            break;
+                    }
+                }
+
+                break;
+            default:
+                return null;
+        }
+
+        return shape.Keys.Count > 0 ? shape : null;
+    }
+
+    private static ObjectShape? ChildShape(IOperation value, string key, int depth)
+    {
+        if (depth > 0)
+        {
+            return null;
+        }
+
+        return SkipConversions(value) switch
+        {
+            IAnonymousObjectCreationOperation anonymous => ShapeOf(anonymous, key, depth + 1),
+            IObjectCreationOperation { Initializer: { } initializer } => ShapeOf(initializer, key, depth + 1),
+            _ => null,
+        };
+    }
+
+    /// <summary>The key an object is the value of, in the enclosing anonymous object or dictionary initializer (or array under a key).</summary>
+    private static string? ParentKeyOf(IOperation? creation)
+    {
+        var parent = SkipConversions(creation?.Parent);
+        if (parent is IArrayInitializerOperation)
+        {
+            parent = SkipConversions(parent.Parent?.Parent); // array initializer -> array creation -> its holder
+        }
+
+        return parent switch
+        {
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } when indexer.Arguments[0].Value.ConstantValue.Value is string key => key,
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } when property.Property.ContainingType.IsAnonymousType => property.Property.Name,
+            IArgumentOperation { Parent: IInvocationOperation { Arguments.Length: >= 2 } add } argument
+                when add.Arguments[1] == argument && add.Arguments[0].Value.ConstantValue.Value is string key => key,
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// True when the operation is one piece of a constant string built from pieces ("HTTP-" + "Referer",
+    /// $"{Base}/chat" with const parts): the whole is checked once, not each piece.
+    /// </summary>
+    private static bool IsPartOfLargerConstant(IOperation operation)
+    {
+        var parent = SkipConversions(operation.Parent);
+        if (parent is IInterpolatedStringTextOperation or IInterpolationOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IBinaryOperation or IInterpolatedStringOperation && parent.ConstantValue.Value is string;
+    }
+
+    /// <summary>"anthropic/" + model, or $"anthropic/{model}": the literal is the first piece of a string built at run time.</summary>
+    private static bool StartsRuntimeValue(IOperation literal, IOperation? parent)
+    {
+        if (parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary)
+        {
+            var left = binary.LeftOperand;
+            while (left is IConversionOperation conversion)
+            {
+                left = conversion.Operand;
+            }
+
+            return left == literal;
+        }
+
+        return parent is IInterpolatedStringTextOperation text
+            && text.Parent is IInterpolatedStringOperation interpolated
+            && interpolated.Parts.Length > 1
+            && interpolated.Parts[0] == text
+            && interpolated.Parts[1] is IInterpolationOperation;
+    }
+
+    private static IOperation? SkipConversions(IOperation? operation)
+    {
+        while (operation is IConversionOperation)
+        {
+            operation = operation.Parent;
+        }
+
+        return operation;
+    }
+
+    /// <summary>What one callback found, reported only when the code is outside the adapter (checked lazily: rare).</summary>
+    private sealed class Findings
+    {
+        private List<(DiagnosticDescriptor Descriptor, Location Location, string Argument)>? _items;
+
+        public int Count => _items?.Count ?? 0;
+
+        public void Add(DiagnosticDescriptor descriptor, Location location, string argument)
+        {
+            _items ??= [];
+            foreach (var item in _items)
+            {
+                if (item.Descriptor == descriptor && item.Location == location && item.Argument == argument)
+                {
+                    return;
+                }
+            }
+
+            _items.Add((descriptor, location, argument));
+        }
+
+        public void ReportUnlessInAdapter(Action<Diagnostic> report, ISymbol? containingSymbol, GatewayVocabulary vocabulary)
+        {
+            if (_items is null || vocabulary.IsInAdapter(containingSymbol))
+            {
+                return;
+            }
+
+            foreach (var (descriptor, location, argument) in _items)
+            {
+                report(Diagnostic.Create(descriptor, location, argument));
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace GatewayAudit.Analyzers;
+
+/// <summary>
+/// GW004: a gateway-only request field (OpenRouter <c>provider</c> preferences, <c>models</c> fallback list,
+/// <c>transforms</c>, <c>route</c>, <c>plugins</c>) outside the adapter.
+/// </summary>
+/// <remarks>
+/// Field names such as <c>order</c>, <c>models</c> or <c>provider</c> are ordinary words, so a key is reported only
+/// in an object that has the request's shape: a chat request (it has <c>messages</c> or <c>prompt</c>) for the
+/// request-level fields, a provider-preferences object (the value of <c>provider</c>, or an object with a key only
+/// OpenRouter's preferences have) for the preference fields.
+/// </remarks>
+public static class GatewayRequestFieldRule
+{
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        RuleIdentifiers.GatewayRequestField,
+        title: "Gateway-only request field used outside the gateway adapter",
+        messageFormat: "Gateway-only request field '{0}' is used outside the gateway adapter; express routing and privacy preferences through the adapter",
+        category: RuleIdentifiers.Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "OpenRouter's provider preferences (order, allow_fallbacks, data_collection, zdr, only, ignore, sort, ...), the models fallback list, transforms, route and plugins exist on one gateway only. Another gateway rejects or silently ignores them, which can turn a ZDR requirement into a no-op.",
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.GatewayRequestField));
+
+    /// <summary>Request-level fields that only OpenRouter's chat request has (source: openrouter.ai/docs routing, transforms).</summary>
+    public static readonly IReadOnlyList<string> RequestLevelFields = ["provider", "models", "transforms", "route", "plugins"];
+
+    /// <summary>Keys that only OpenRouter's provider preferences have: one is enough to recognise the object.</summary>
+    public static readonly IReadOnlyList<string> DistinctivePreferenceFields =
+        ["allow_fallbacks", "data_collection", "require_parameters", "zdr", "quantizations", "enforce_distillable_text"];
+
+    /// <summary>Provider-preference keys that are ordinary words elsewhere.</summary>
+    public static readonly IReadOnlyList<string> GenericPreferenceFields =
+        ["order", "only", "ignore", "sort", "max_price", "preferred_min_throughput", "preferred_max_latency"];
+
+    private static readonly HashSet<string> s_requestLevel = new(RequestLevelFields);
+    private static readonly HashSet<string> s_distinctive = new(DistinctivePreferenceFields);
+    private static readonly HashSet<string> s_generic = new(GenericPreferenceFields);
+
+    /// <summary>The keys of <paramref name="shape"/> (its own keys, not its children's) that are gateway-only fields.</summary>
+    public static IEnumerable<ObjectKey> Find(ObjectShape shape, GatewayVocabulary vocabulary)
+    {
+        var isRequest = false;
+        var unique = false;
+        var distinctive = 0;
+        var preference = 0;
+        foreach (var key in shape.Keys)
+        {
+            isRequest |= key.Name == "messages" || key.Name == "prompt";
+            unique |= key.Name == "allow_fallbacks" || key.Name == "require_parameters" || key.Name == "zdr" || key.Name == "enforce_distillable_text";
+            if (s_distinctive.Contains(key.Name))
+            {
+                distinctive++;
+                preference++;
+            }
+            else if (s_generic.Contains(key.Name))
+            {
+                preference++;
+            }
+        }
+
+        // data_collection or quantizations alone may be someone else's setting; with a second preference key, or
+        // under "provider", the object is OpenRouter's. allow_fallbacks, require_parameters and zdr are OpenRouter's alone.
+        var isPreferences = shape.ParentKey == "provider" || (distinctive > 0 && preference >= 2) || unique;
+        foreach (var key in shape.Keys)
+        {
+            if (vocabulary.IsExtraRequestField(key.Name))
+            {
+                yield return key;
+            }
+            else if (isPreferences && (s_distinctive.Contains(key.Name) || s_generic.Contains(key.Name)))
+            {
+                yield return key;
+            }
+            else if (s_requestLevel.Contains(key.Name) && (isRequest || (key.Name == "provider" && key.Child is { } child && LooksLikePreferences(child))))
+            {
+                yield return key;
+            }
+        }
+    }
+
+    private static bool LooksLikePreferences(ObjectShape child)
+    {
+        foreach (var key in child.Keys)
+        {
+            if (s_distinctive.Contains(key.Name) || s_generic.Contains(key.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>The keys of one object as written in code: an anonymous object, a dictionary initializer, a DTO, JSON text.</summary>
+public sealed class ObjectShape(string? parentKey)
+{
+    public string? ParentKey { get; } = parentKey;
+
+    public List<ObjectKey> Keys { get; } = [];
+}
+
+/// <summary>One key, where it is written, and the object it holds when that is known.</summary>
+public sealed class ObjectKey(string name, Location location, ObjectShape? child)
+{
+    public string Name { get; } = name;
+
+    public Location Location { get; } = location;
+
+    public ObjectShape? Child { get; set; } = child;
+}

@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using GatewayAudit.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace GatewayAudit.Analyzers.Tests;
+
+/// <summary>
+/// Runs <see cref="GatewayLeakAnalyzer"/> over sources written with the testing library's markup
+/// (<c>{|GW002:"anthropic/claude-sonnet-4.6"|}</c>) and checks that exactly the marked spans are reported.
+/// </summary>
+public static class Verify
+{
+    /// <summary>
+    /// The references are the running .NET's own assemblies (trusted platform assemblies), listed once. That keeps
+    /// the tests offline: the testing library's ReferenceAssemblies presets would download reference packs from a
+    /// NuGet feed while the tests run.
+    /// </summary>
+    private static readonly ImmutableArray<MetadataReference> s_references =
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(path => Path.GetFileName(path) is var name && (name.StartsWith("System.", StringComparison.Ordinal) || name is "mscorlib.dll" or "netstandard.dll"))
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToImmutableArray();
+
+    private static readonly ReferenceAssemblies s_noPackages = new("net10.0");
+
+    /// <summary>Analyzes <paramref name="source"/>; <paramref name="editorconfig"/> lines go under <c>[*.cs]</c>.</summary>
+    public static Task AnalyzerAsync(string source, params string[] editorconfig) => AnalyzerAsync([source], editorconfig);
+
+    public static async Task AnalyzerAsync(string[] sources, params string[] editorconfig)
+    {
+        var test = new CSharpAnalyzerTest<GatewayLeakAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = s_noPackages,
+        };
+        test.TestState.AdditionalReferences.AddRange(s_references);
+        for (var i = 0; i < sources.Length; i++)
+        {
+            test.TestState.Sources.Add(($"/src/File{i}.cs", sources[i]));
+        }
+
+        if (editorconfig.Length > 0)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + string.Join("\n", editorconfig) + "\n"));
+        }
+
+        await test.RunAsync();
+    }
+}
