@@ -30,7 +30,14 @@ public static class Verify
     /// <summary>Analyzes <paramref name="source"/>; <paramref name="editorconfig"/> lines go under <c>[*.cs]</c>.</summary>
     public static Task AnalyzerAsync(string source, params string[] editorconfig) => AnalyzerAsync([source], editorconfig);
 
-    public static async Task AnalyzerAsync(string[] sources, params string[] editorconfig)
+    public static Task AnalyzerAsync(string[] sources, params string[] editorconfig) => AnalyzerAsync(sources, [], editorconfig);
+
+    /// <summary>For sources the markup cannot hold (it reads "$$" as a caret and "{|" as a span): expected diagnostics spelled out.</summary>
+    public static Task AnalyzerAsync(string source, DiagnosticResult[] expected, params string[] editorconfig) => AnalyzerAsync([source], expected, editorconfig);
+
+    public static DiagnosticResult Diagnostic(string id) => new(id, DiagnosticSeverity.Warning);
+
+    private static async Task AnalyzerAsync(string[] sources, DiagnosticResult[] expected, string[] editorconfig)
     {
         var test = new CSharpAnalyzerTest<GatewayLeakAnalyzer, DefaultVerifier>
         {
@@ -45,6 +52,12 @@ public static class Verify
         if (editorconfig.Length > 0)
         {
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + string.Join("\n", editorconfig) + "\n"));
+        }
+
+        if (expected.Length > 0)
+        {
+            test.TestState.MarkupHandling = MarkupMode.None;
+            test.ExpectedDiagnostics.AddRange(expected);
         }
 
         await test.RunAsync();
