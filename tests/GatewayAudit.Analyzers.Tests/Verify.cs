@@ -35,15 +35,19 @@ public static class Verify
     /// <summary>For sources the markup cannot hold (it reads "$$" as a caret and "{|" as a span): expected diagnostics spelled out.</summary>
     public static Task AnalyzerAsync(string source, DiagnosticResult[] expected, params string[] editorconfig) => AnalyzerAsync([source], expected, editorconfig);
 
+    /// <summary>An executable (top-level statements).</summary>
+    public static Task ProgramAsync(string source) => AnalyzerAsync([source], [], [], OutputKind.ConsoleApplication);
+
     public static DiagnosticResult Diagnostic(string id) => new(id, DiagnosticSeverity.Warning);
 
-    private static async Task AnalyzerAsync(string[] sources, DiagnosticResult[] expected, string[] editorconfig)
+    private static async Task AnalyzerAsync(string[] sources, DiagnosticResult[] expected, string[] editorconfig, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
     {
         var test = new CSharpAnalyzerTest<GatewayLeakAnalyzer, DefaultVerifier>
         {
             ReferenceAssemblies = s_noPackages,
         };
         test.TestState.AdditionalReferences.AddRange(s_references);
+        test.TestState.OutputKind = outputKind;
         for (var i = 0; i < sources.Length; i++)
         {
             test.TestState.Sources.Add(($"/src/File{i}.cs", sources[i]));
