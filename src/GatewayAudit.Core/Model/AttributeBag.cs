@@ -10,12 +10,24 @@ public sealed class AttributeBag : IEnumerable<KeyValuePair<string, object>>
 {
     private readonly SortedDictionary<string, object> _values = new(StringComparer.Ordinal);
 
+    // Where a reader read a fact (the setting's line), so a finding about it points there rather than at the
+    // component's first evidence. Not part of the value: JSON output and comparisons ignore it.
+    private readonly Dictionary<string, SourceLocation> _origins = new(StringComparer.Ordinal);
+
     public int Count => _values.Count;
 
     public object? this[string key] => _values.TryGetValue(key, out var value) ? value : null;
 
+    /// <summary>Sets a fact and remembers the line it was read from.</summary>
+    public void Set(string key, object value, SourceLocation origin)
+    {
+        Set(key, value);
+        _origins[key] = origin;
+    }
+
     public void Set(string key, object value)
     {
+        _origins.Remove(key);
         _values[key] = value switch
         {
             string or bool or long or double => value,
@@ -24,6 +36,9 @@ public sealed class AttributeBag : IEnumerable<KeyValuePair<string, object>>
             _ => throw new ArgumentException($"attribute {key}: unsupported value type {value.GetType().Name}", nameof(value)),
         };
     }
+
+    /// <summary>The place the fact was read, when the reader recorded one.</summary>
+    public SourceLocation? Origin(string key) => _origins.GetValueOrDefault(key);
 
     public bool TryGet(string key, out object value) => _values.TryGetValue(key, out value!);
 
@@ -41,7 +56,10 @@ public sealed class AttributeBag : IEnumerable<KeyValuePair<string, object>>
             }
             else
             {
-                _values.TryAdd(key, value);
+                if (_values.TryAdd(key, value) && other._origins.TryGetValue(key, out var origin))
+                {
+                    _origins[key] = origin;
+                }
             }
         }
     }

@@ -15,6 +15,7 @@ public static partial class RuleEngine
 
     public static IEnumerable<Finding> Evaluate(PolicyRule rule, PolicyContext context)
     {
+        var facts = FactPaths(rule.When).ToList();
         foreach (var subject in Select(rule.Selector, context))
         {
             if (rule.When is not null && !Holds(rule.When, subject, context))
@@ -29,12 +30,25 @@ public static partial class RuleEngine
                 Title = rule.Title,
                 Message = Interpolate(rule.Message, subject, context),
                 Remediation = Interpolate(rule.Remediation, subject, context),
-                Location = subject.Location(context, rule.EvidenceFiles),
+                Location = subject.Location(context, rule.EvidenceFiles, facts),
                 Subject = subject.Key,
                 References = rule.References,
             };
         }
     }
+
+    /// <summary>
+    /// The fact paths a condition tests on its own subject, in the order written (not those inside reaches/flowsIn,
+    /// which test other subjects): a finding points at the line where the first of them was read.
+    /// </summary>
+    public static IEnumerable<string> FactPaths(RuleCondition? condition) => condition switch
+    {
+        FactCondition fact => [fact.Fact],
+        AllCondition all => all.Conditions.SelectMany(FactPaths),
+        AnyCondition any => any.Conditions.SelectMany(FactPaths),
+        NotCondition not => FactPaths(not.Condition),
+        _ => [],
+    };
 
     public static IEnumerable<RuleSubject> Select(RuleSelector selector, PolicyContext context)
     {

@@ -50,10 +50,12 @@ public sealed class RuleSubject
 
     /// <summary>
     /// Where a finding about this subject points: the first evidence in a file whose name matches the first of
-    /// <paramref name="preferredFiles"/> that any evidence matches, else the first evidence (the target's for a flow
-    /// without its own).
+    /// <paramref name="preferredFiles"/> that any evidence matches; else the line where the first of
+    /// <paramref name="facts"/> (the facts the rule tests) was read, so a fallback finding points at the fallbacks
+    /// and not at the first line of the config, and an inline suppression goes on the setting it accepts; else the
+    /// first evidence (the target's for a flow without its own).
     /// </summary>
-    public SourceLocation? Location(PolicyContext context, IReadOnlyList<string>? preferredFiles = null)
+    public SourceLocation? Location(PolicyContext context, IReadOnlyList<string>? preferredFiles = null, IReadOnlyList<string>? facts = null)
     {
         IEnumerable<SourceLocation> evidence = Kind switch
         {
@@ -69,7 +71,34 @@ public sealed class RuleSubject
             }
         }
 
+        foreach (var path in facts ?? [])
+        {
+            if (FactOrigin(path) is { } origin)
+            {
+                return origin;
+            }
+        }
+
         return evidence.FirstOrDefault();
+    }
+
+    /// <summary>Where a fact of this subject was read, when a reader recorded it; null for derived or missing facts.</summary>
+    public SourceLocation? FactOrigin(string path)
+    {
+        var attribute = IsAttributePath(path) ? path["attributes.".Length..] : null;
+        return Kind switch
+        {
+            SubjectKind.Component when attribute is not null => Component!.Attributes.Origin(attribute),
+            SubjectKind.Component => path switch
+            {
+                "retention" or "retentionDays" => Component!.Retention?.Evidence,
+                "region" => Component!.Region?.Evidence,
+                "zdr" => Component!.Zdr?.Evidence,
+                _ => null,
+            },
+            SubjectKind.Flow when attribute is not null => Flow!.Attributes.Origin(attribute),
+            _ => null,
+        };
     }
 
     /// <summary>Whether a fact path is one this kind of subject can have (checked when rules load).</summary>

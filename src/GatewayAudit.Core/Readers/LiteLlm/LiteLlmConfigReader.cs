@@ -255,7 +255,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
             {
                 if (values.Bool(_litellm, key, $"litellm_settings.{key}") is { } on)
                 {
-                    host.Attributes.Set(key == "set_verbose" ? "verboseLogging" : "jsonLogs", on);
+                    host.Attributes.Set(key == "set_verbose" ? "verboseLogging" : "jsonLogs", on, values.At(_litellm.KeyNode(key)!));
                     hostFlow.Evidence.Add(values.At(_litellm.KeyNode(key)!));
                 }
             }
@@ -268,7 +268,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
             {
                 if (values.Bool(_litellm, key, $"litellm_settings.{key}") is { } on)
                 {
-                    _gateway.Attributes.Set(Camel(key), on);
+                    _gateway.Attributes.Set(Camel(key), on, values.At(_litellm.KeyNode(key)!));
                     _gateway.Evidence.Add(values.At(_litellm.KeyNode(key)!));
                 }
             }
@@ -286,7 +286,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
             }
 
             _gateway.Evidence.Add(values.At(key));
-            _gateway.Attributes.Set("masterKey", values.CheckSecret("general_settings.master_key", key) ? "literal" : "reference");
+            _gateway.Attributes.Set("masterKey", values.CheckSecret("general_settings.master_key", key) ? "literal" : "reference", values.At(key));
         }
 
         private void ReadModels()
@@ -584,13 +584,13 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                     if (text is not null)
                     {
                         object typed = scalar.AsBool() is { } b ? b : text;
-                        openRouter.Attributes.Set("provider." + key.Value, typed);
+                        openRouter.Attributes.Set("provider." + key.Value, typed, values.At(scalar));
                         openRouter.Evidence.Add(values.At(scalar));
                     }
                 }
                 else if (value is YamlSequence seq)
                 {
-                    openRouter.Attributes.Set("provider." + key.Value, seq.Items.OfType<YamlScalar>().Select(s => s.Value));
+                    openRouter.Attributes.Set("provider." + key.Value, seq.Items.OfType<YamlScalar>().Select(s => s.Value), values.At(seq));
                 }
             }
 
@@ -811,8 +811,8 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
             var categories = new List<DataCategory>(LiteLlmDatastores.PostgresCategories);
             var spendLogsOff = values.Bool(_general, "disable_spend_logs", "general_settings.disable_spend_logs") == true;
             var prompts = values.Bool(_general, "store_prompts_in_spend_logs", "general_settings.store_prompts_in_spend_logs") == true;
-            db.Attributes.Set("spendLogs", !spendLogsOff);
-            db.Attributes.Set("storePromptsInSpendLogs", prompts);
+            SetRead(db, "spendLogs", !spendLogsOff, _general, "disable_spend_logs");
+            SetRead(db, "storePromptsInSpendLogs", prompts, _general, "store_prompts_in_spend_logs");
             Evidence(db, _general, "disable_spend_logs", "store_prompts_in_spend_logs", "store_model_in_db", "maximum_spend_logs_retention_period");
             if (prompts && !spendLogsOff)
             {
@@ -823,7 +823,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
 
             if (values.Bool(_general, "store_model_in_db", "general_settings.store_model_in_db") == true)
             {
-                db.Attributes.Set("storeModelInDb", true);
+                SetRead(db, "storeModelInDb", true, _general, "store_model_in_db");
                 db.Notes.Add("store_model_in_db is on: model deployments and their provider credentials are stored in the database.");
             }
 
@@ -929,7 +929,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 if (ttl is not null)
                 {
                     cache.Retention = new Sourced<Retention>(new Retention($"entries expire after {FormatSeconds(ttl.Value)} (ttl)", ttl.Value / 86_400.0), values.At(parameters["ttl"]!));
-                    cache.Attributes.Set("ttlSeconds", ttl.Value);
+                    cache.Attributes.Set("ttlSeconds", ttl.Value, values.At(parameters["ttl"]!));
                 }
             }
 
@@ -986,13 +986,14 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
             }
 
             model.Connect(GatewayId, RouterRedisId, [DataCategory.Metadata, DataCategory.Usage], values.At(hostNode)).Attributes.Set("kind", "coordination");
-            _gateway.Attributes.Set("redisOnHotPath", true);
+            _gateway.Attributes.Set("redisOnHotPath", true, values.At(hostNode));
         }
 
         private void ReadFallbacks()
         {
             var crossProvider = new SortedSet<string>(StringComparer.Ordinal);
             var all = new SortedSet<string>(StringComparer.Ordinal);
+            SourceLocation? firstFallback = null, firstCrossProvider = null;
             foreach (var (section, sectionPath) in new[] { (_litellm, "litellm_settings"), (_router, "router_settings") })
             {
                 foreach (var key in new[] { "fallbacks", "context_window_fallbacks", "content_policy_fallbacks" })
@@ -1016,8 +1017,10 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                             {
                                 all.Add($"{from.Value} -> {to.Value}");
                                 _gateway.Evidence.Add(values.At(from));
+                                firstFallback ??= values.At(from);
                                 if (_groups.TryGetValue(from.Value, out var a) && _groups.TryGetValue(to.Value, out var b) && a.ComponentId != b.ComponentId)
                                 {
+                                    firstCrossProvider ??= values.At(from);
                                     crossProvider.Add($"{from.Value} ({model.Find(a.ComponentId)!.Name}) -> {to.Value} ({model.Find(b.ComponentId)!.Name})");
                                 }
                             }
@@ -1028,12 +1031,12 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
 
             if (all.Count > 0)
             {
-                _gateway.Attributes.Set("fallbacks", all);
+                _gateway.Attributes.Set("fallbacks", all, firstFallback!);
             }
 
             if (crossProvider.Count > 0)
             {
-                _gateway.Attributes.Set("crossProviderFallbacks", crossProvider);
+                _gateway.Attributes.Set("crossProviderFallbacks", crossProvider, firstCrossProvider!);
             }
         }
 
@@ -1157,7 +1160,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
             {
                 if (values.Bool(_general, key, $"general_settings.{key}") is { } on)
                 {
-                    _gateway.Attributes.Set(Camel(key), on);
+                    _gateway.Attributes.Set(Camel(key), on, values.At(_general.KeyNode(key)!));
                 }
             }
 
@@ -1228,6 +1231,19 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 component.Attributes.Set("host", host);
                 component.Hosting = HostClassifier.IsOperatorNetwork(host) ? Hosting.OperatorHosted : Hosting.Unknown;
                 component.Name = $"S3-compatible storage at {host}";
+            }
+        }
+
+        /// <summary>Sets a fact read from a setting; the setting's line is its origin when the setting is written.</summary>
+        private void SetRead(Component component, string attribute, object value, YamlMapping section, string key)
+        {
+            if (section.KeyNode(key) is { } node)
+            {
+                component.Attributes.Set(attribute, value, values.At(node));
+            }
+            else
+            {
+                component.Attributes.Set(attribute, value);
             }
         }
 
