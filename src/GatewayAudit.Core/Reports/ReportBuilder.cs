@@ -242,6 +242,17 @@ public static class ReportBuilder
                 yield return new OpenQuestion(vendor.Name, "How long does this vendor keep the prompts and responses it receives? The catalog could not confirm it.");
             }
 
+            // A provider that offers ZDR: whether this account has it (or another retention agreement) is a contract
+            // fact no config shows. Readers that ask a sharper question (OpenRouter's account-wide setting) win.
+            if (component.Role is ComponentRole.ModelProvider or ComponentRole.Gateway && component.Zdr is null
+                && vendor.Fact(Vendor.Zdr).Text is "yes" or "partial"
+                && !model.OpenQuestions.Any(q => q.Subject == component.Name && q.Question.Contains("zero data retention", StringComparison.OrdinalIgnoreCase)))
+            {
+                yield return new OpenQuestion(vendor.Name,
+                    "Is zero data retention, or another retention agreement, in force for the account or project this stack uses? The config cannot show it; without one the vendor's default retention applies.",
+                    component.Evidence.FirstOrDefault());
+            }
+
             if (!vendor.Fact(Vendor.DpaUrl).Known)
             {
                 yield return new OpenQuestion(vendor.Name, "Is a data processing agreement in place with this vendor? The catalog has no DPA link.");
