@@ -35,7 +35,7 @@ public static class GatewayHeaderRule
     /// </summary>
     public static string? Match(string value, GatewayVocabulary vocabulary)
     {
-        if (value.Length < 5 || value.Length > 512)
+        if (value.Length < 5 || value.Length > 512 || (vocabulary.EveryHeaderHasDash && value.IndexOf('-') < 0))
         {
             return null;
         }

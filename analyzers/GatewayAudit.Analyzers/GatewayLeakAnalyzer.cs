@@ -40,23 +40,24 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
                 return byOptions.GetOrAdd(GatewayVocabulary.OptionsKey(options), _ => GatewayVocabulary.FromOptions(options));
             });
 
-            start.RegisterOperationAction(c => AnalyzeLiteral(c, VocabularyFor(c.Operation.Syntax.SyntaxTree)), OperationKind.Literal);
-            start.RegisterOperationAction(c => AnalyzeConstantReference(c, VocabularyFor(c.Operation.Syntax.SyntaxTree)), OperationKind.FieldReference);
-            start.RegisterOperationAction(c => AnalyzeConstantExpression(c, VocabularyFor(c.Operation.Syntax.SyntaxTree)), OperationKind.Binary);
-            start.RegisterOperationAction(c => AnalyzeInterpolatedString(c, VocabularyFor(c.Operation.Syntax.SyntaxTree)), OperationKind.InterpolatedString);
-            start.RegisterOperationAction(c => AnalyzeAnonymousObject(c, VocabularyFor(c.Operation.Syntax.SyntaxTree)), OperationKind.AnonymousObjectCreation);
-            start.RegisterOperationAction(c => AnalyzeInitializer(c, VocabularyFor(c.Operation.Syntax.SyntaxTree)), OperationKind.ObjectOrCollectionInitializer);
+            start.RegisterOperationAction(c => AnalyzeLiteral(c, VocabularyFor), OperationKind.Literal);
+            start.RegisterOperationAction(c => AnalyzeConstantReference(c, VocabularyFor), OperationKind.FieldReference);
+            start.RegisterOperationAction(c => AnalyzeConstantExpression(c, VocabularyFor), OperationKind.Binary);
+            start.RegisterOperationAction(c => AnalyzeInterpolatedString(c, VocabularyFor), OperationKind.InterpolatedString);
+            start.RegisterOperationAction(c => AnalyzeAnonymousObject(c, VocabularyFor), OperationKind.AnonymousObjectCreation);
+            start.RegisterOperationAction(c => AnalyzeInitializer(c, VocabularyFor), OperationKind.ObjectOrCollectionInitializer);
             start.RegisterSymbolAction(c => AnalyzeJsonContract(c, VocabularyFor), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeLiteral(OperationAnalysisContext context, GatewayVocabulary vocabulary)
+    private static void AnalyzeLiteral(OperationAnalysisContext context, Func<SyntaxTree, GatewayVocabulary> vocabularyFor)
     {
         if (context.Operation.ConstantValue.Value is not string value || IsPartOfLargerConstant(context.Operation))
         {
             return;
         }
 
+        var vocabulary = vocabularyFor(context.Operation.Syntax.SyntaxTree);
         var parent = SkipConversions(context.Operation.Parent);
         var isInterpolationText = parent is IInterpolatedStringTextOperation;
         var findings = new Findings();
@@ -70,7 +71,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
         findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
     }
 
-    private static void AnalyzeConstantReference(OperationAnalysisContext context, GatewayVocabulary vocabulary)
+    private static void AnalyzeConstantReference(OperationAnalysisContext context, Func<SyntaxTree, GatewayVocabulary> vocabularyFor)
     {
         var reference = (IFieldReferenceOperation)context.Operation;
         if (!reference.Field.IsConst || reference.Field.ConstantValue is not string value || IsPartOfLargerConstant(reference))
@@ -78,30 +79,32 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        var vocabulary = vocabularyFor(reference.Syntax.SyntaxTree);
         var findings = new Findings();
         CheckValue(value, reference.Syntax.GetLocation(), vocabulary, findings, scanJson: true);
         findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
     }
 
     /// <summary>A constant concatenation ("HTTP-" + "Referer", Base + "/chat") is checked as the string it makes.</summary>
-    private static void AnalyzeConstantExpression(OperationAnalysisContext context, GatewayVocabulary vocabulary)
+    private static void AnalyzeConstantExpression(OperationAnalysisContext context, Func<SyntaxTree, GatewayVocabulary> vocabularyFor)
     {
         if (context.Operation.ConstantValue.Value is not string value || IsPartOfLargerConstant(context.Operation))
         {
             return;
         }
 
+        var vocabulary = vocabularyFor(context.Operation.Syntax.SyntaxTree);
         var findings = new Findings();
         CheckValue(value, context.Operation.Syntax.GetLocation(), vocabulary, findings, scanJson: true);
         findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
     }
 
-    private static void AnalyzeInterpolatedString(OperationAnalysisContext context, GatewayVocabulary vocabulary)
+    private static void AnalyzeInterpolatedString(OperationAnalysisContext context, Func<SyntaxTree, GatewayVocabulary> vocabularyFor)
     {
         var interpolated = (IInterpolatedStringOperation)context.Operation;
         if (interpolated.ConstantValue.Value is string)
         {
-            AnalyzeConstantExpression(context, vocabulary);
+            AnalyzeConstantExpression(context, vocabularyFor);
             return;
         }
 
@@ -126,12 +129,13 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        var vocabulary = vocabularyFor(interpolated.Syntax.SyntaxTree);
         var findings = new Findings();
         CheckJson(body, interpolated.Syntax.GetLocation(), vocabulary, findings);
         findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
     }
 
-    private static void AnalyzeAnonymousObject(OperationAnalysisContext context, GatewayVocabulary vocabulary)
+    private static void AnalyzeAnonymousObject(OperationAnalysisContext context, Func<SyntaxTree, GatewayVocabulary> vocabularyFor)
     {
         var creation = (IAnonymousObjectCreationOperation)context.Operation;
         var shape = ShapeOf(creation, ParentKeyOf(creation), depth: 0);
@@ -140,6 +144,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        var vocabulary = vocabularyFor(context.Operation.Syntax.SyntaxTree);
         var findings = new Findings();
         foreach (var key in GatewayRequestFieldRule.Find(shape, vocabulary))
         {
@@ -150,7 +155,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Dictionary-style initializers: <c>new Dictionary&lt;string, object&gt; { ["provider"] = ... }</c>, <c>new JsonObject { ... }</c>.</summary>
-    private static void AnalyzeInitializer(OperationAnalysisContext context, GatewayVocabulary vocabulary)
+    private static void AnalyzeInitializer(OperationAnalysisContext context, Func<SyntaxTree, GatewayVocabulary> vocabularyFor)
     {
         var initializer = (IObjectOrCollectionInitializerOperation)context.Operation;
         var shape = ShapeOf(initializer, ParentKeyOf(initializer.Parent), depth: 0);
@@ -159,6 +164,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        var vocabulary = vocabularyFor(context.Operation.Syntax.SyntaxTree);
         var findings = new Findings();
         foreach (var key in GatewayRequestFieldRule.Find(shape, vocabulary))
         {
@@ -296,7 +302,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static ObjectShape? ShapeOf(IOperation operation, string? parentKey, int depth)
     {
-        var shape = new ObjectShape(parentKey);
+        ObjectShape? shape = null;
         switch (operation)
         {
             case IAnonymousObjectCreationOperation anonymous:
@@ -307,7 +313,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
                         var location = assignment.Syntax is AnonymousObjectMemberDeclaratorSyntax { NameEquals: { } nameEquals }
                             ? nameEquals.Name.GetLocation()
                             : assignment.Syntax.GetLocation();
-                        shape.Keys.Add(new ObjectKey(property.Property.Name, location, ChildShape(assignment.Value, property.Property.Name, depth)));
+                        (shape ??= new ObjectShape(parentKey)).Keys.Add(new ObjectKey(property.Property.Name, location, ChildShape(assignment.Value, property.Property.Name, depth)));
                     }
                 }
 
@@ -319,10 +325,10 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
                     {
                         case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } assignment
                             when indexer.Arguments[0].Value.ConstantValue.Value is string key:
-                            shape.Keys.Add(new ObjectKey(key, indexer.Arguments[0].Value.Syntax.GetLocation(), ChildShape(assignment.Value, key, depth)));
+                            (shape ??= new ObjectShape(parentKey)).Keys.Add(new ObjectKey(key, indexer.Arguments[0].Value.Syntax.GetLocation(), ChildShape(assignment.Value, key, depth)));
                             break;
                         case IInvocationOperation { Arguments.Length: >= 2 } add when add.Arguments[0].Value.ConstantValue.Value is string key:
-                            shape.Keys.Add(new ObjectKey(key, add.Arguments[0].Value.Syntax.GetLocation(), ChildShape(add.Arguments[1].Value, key, depth)));
+                            (shape ??= new ObjectShape(parentKey)).Keys.Add(new ObjectKey(key, add.Arguments[0].Value.Syntax.GetLocation(), ChildShape(add.Arguments[1].Value, key, depth)));
                             break;
                     }
                 }
@@ -332,7 +338,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
                 return null;
         }
 
-        return shape.Keys.Count > 0 ? shape : null;
+        return shape;
     }
 
     private static ObjectShape? ChildShape(IOperation value, string key, int depth)

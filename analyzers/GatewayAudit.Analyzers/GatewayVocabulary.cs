@@ -45,6 +45,17 @@ public sealed class GatewayVocabulary
             }
         }
 
+        EveryHeaderHasDash = true;
+        foreach (var header in _headers)
+        {
+            EveryHeaderHasDash &= header.IndexOf('-') >= 0;
+        }
+
+        foreach (var prefix in _headerPrefixes)
+        {
+            EveryHeaderHasDash &= prefix.IndexOf('-') >= 0;
+        }
+
         foreach (var vendor in GatewayModelSlugRule.DefaultCompanyVendors)
         {
             _vendors[vendor] = VendorKind.Company;
@@ -99,6 +110,9 @@ public sealed class GatewayVocabulary
         options.TryGetValue(RequestFieldsKey, out var fields);
         return string.Join("\u0001", adapterTypes, headers, vendors, hosts, fields);
     }
+
+    /// <summary>True when every header name has a '-', so a string without one is skipped at once (most strings).</summary>
+    public bool EveryHeaderHasDash { get; }
 
     public bool IsGatewayHeader(string name)
     {

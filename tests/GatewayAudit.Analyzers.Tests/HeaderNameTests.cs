@@ -154,6 +154,14 @@ public class HeaderNameTests
         """, "gateway_audit.header_names = X-Acme-Gateway-Route, X-Acme-Tag-*");
 
     [Fact]
+    public Task Extra_header_name_without_a_dash_is_still_found() => Verify.AnalyzerAsync("""
+        class Client
+        {
+            string A() => {|GW001:"XAcmeRoute"|};
+        }
+        """, "gateway_audit.header_names = XAcmeRoute");
+
+    [Fact]
     public Task Severity_is_configurable_the_usual_way() => Verify.AnalyzerAsync("""
         class Client
         {
