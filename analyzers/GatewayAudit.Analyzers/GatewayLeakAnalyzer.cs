@@ -41,6 +41,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
             });
 
             start.RegisterOperationAction(c => AnalyzeLiteral(c, VocabularyFor), OperationKind.Literal);
+            start.RegisterOperationAction(c => AnalyzeUtf8String(c, VocabularyFor), OperationKind.Utf8String);
             start.RegisterOperationAction(c => AnalyzeConstantReference(c, VocabularyFor), OperationKind.FieldReference);
             start.RegisterOperationAction(c => AnalyzeConstantExpression(c, VocabularyFor), OperationKind.Binary);
             start.RegisterOperationAction(c => AnalyzeInterpolatedString(c, VocabularyFor), OperationKind.InterpolatedString);
@@ -69,6 +70,15 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
         }
 
         findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
+    }
+
+    /// <summary>"HTTP-Referer"u8: header names are often written as UTF-8 literals in allocation-free HTTP code.</summary>
+    private static void AnalyzeUtf8String(OperationAnalysisContext context, Func<SyntaxTree, GatewayVocabulary> vocabularyFor)
+    {
+        var value = ((IUtf8StringOperation)context.Operation).Value;
+        var findings = new Findings();
+        CheckValue(value, context.Operation.Syntax.GetLocation(), vocabularyFor(context.Operation.Syntax.SyntaxTree), findings, scanJson: true);
+        findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabularyFor(context.Operation.Syntax.SyntaxTree));
     }
 
     private static void AnalyzeConstantReference(OperationAnalysisContext context, Func<SyntaxTree, GatewayVocabulary> vocabularyFor)

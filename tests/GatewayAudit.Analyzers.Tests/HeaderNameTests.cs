@@ -98,6 +98,14 @@ public class HeaderNameTests
         """);
 
     [Fact]
+    public Task Utf8_literal_is_reported() => Verify.AnalyzerAsync("""
+        class Client
+        {
+            System.ReadOnlySpan<byte> Name() => {|GW001:"HTTP-Referer"u8|};
+        }
+        """);
+
+    [Fact]
     public Task Switch_case_label_is_reported() => Verify.AnalyzerAsync("""
         class Client
         {
