@@ -220,7 +220,7 @@ public sealed class BadInputTests : IDisposable
         _dir.Write("config.yaml", Valid);
         _dir.Write("catalog/acme.yaml", "id: acme\nname: Acme\nkind: telepathy\nhosts: []\nfacts: {}\n");
         var run = Scan("config.yaml", "--catalog", "catalog");
-        AssertRefused(run, "catalog/acme.yaml:3: error catalog-schema: 'kind' has a value that is not one of the allowed values");
+        AssertRefused(run, "catalog/acme.yaml:3: error catalog-schema: 'kind' has a value ('telepathy') that is not one of the allowed values: ");
     }
 
     [Fact]

@@ -99,7 +99,17 @@ public sealed class PoliciesCliTests : IDisposable
         Write("rules/team.yaml", Rule.Replace("severity: critical", "severity: blocker", StringComparison.Ordinal));
         var (exit, _, error) = Run("policies", "validate", "rules");
         Assert.Equal(2, exit);
-        Assert.Contains("rules/team.yaml:3: error policy-schema: 'severity'", error, StringComparison.Ordinal);
+        // The message teaches the fix: the value given and the values allowed.
+        Assert.Contains("rules/team.yaml:3: error policy-schema: 'severity' has a value ('blocker') that is not one of the allowed values: critical, high, medium, low, info", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Policies_validate_names_the_expected_form_of_an_id()
+    {
+        Write("rules/team.yaml", Rule.Replace("id: team-no-langfuse", "id: Team_No_Langfuse", StringComparison.Ordinal));
+        var (exit, _, error) = Run("policies", "validate", "rules");
+        Assert.Equal(2, exit);
+        Assert.Contains("rules/team.yaml:1: error policy-schema: 'id' does not have the expected form ('Team_No_Langfuse'): kebab-case rule id", error, StringComparison.Ordinal);
     }
 
     [Fact]

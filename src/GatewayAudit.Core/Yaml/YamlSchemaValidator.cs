@@ -34,7 +34,7 @@ public sealed class YamlSchemaValidator
         {
             var (node, key) = Locate(token, origins, error.Path);
             var at = node is null ? new SourceLocation(document.File, 1) : document.At(node);
-            diagnostics.Add(Diagnostic.Error(code, Describe(error, key), at));
+            diagnostics.Add(Diagnostic.Error(code, Describe(error, key, node as YamlScalar), at));
         }
 
         return diagnostics.DistinctBy(d => (d.Location, d.Message)).OrderBy(d => d.Location).ToList();
@@ -73,15 +73,16 @@ public sealed class YamlSchemaValidator
         }
     }
 
-    private static string Describe(ValidationError error, string key)
+    private static string Describe(ValidationError error, string key, YamlScalar? value)
     {
         var where = string.IsNullOrEmpty(key) ? "the document" : $"'{key}'";
+        var given = value is null ? "" : $" ('{Shorten(value.Value)}')";
         return error.Kind switch
         {
             ValidationErrorKind.PropertyRequired => $"required key '{error.Property}' is missing",
             ValidationErrorKind.NoAdditionalPropertiesAllowed => $"unknown key '{error.Property}'",
-            ValidationErrorKind.NotInEnumeration => $"{where} has a value that is not one of the allowed values",
-            ValidationErrorKind.PatternMismatch => $"{where} does not have the expected form",
+            ValidationErrorKind.NotInEnumeration => $"{where} has a value{given} that is not one of the allowed values{Allowed(error.Schema)}",
+            ValidationErrorKind.PatternMismatch => $"{where} does not have the expected form{given}{Expected(error.Schema)}",
             ValidationErrorKind.StringExpected => $"{where} must be text",
             ValidationErrorKind.BooleanExpected => $"{where} must be true or false",
             ValidationErrorKind.IntegerExpected or ValidationErrorKind.NumberExpected => $"{where} must be a number",
@@ -92,6 +93,17 @@ public sealed class YamlSchemaValidator
             _ => $"{where}: {SplitWords(error.Kind.ToString())}",
         };
     }
+
+    // A value echoed back is cut short: enough to spot a typo, never a whole pasted blob.
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
+
+    private static string Allowed(JsonSchema? schema) =>
+        schema?.ActualSchema.Enumeration is { Count: > 0 } values
+            ? ": " + string.Join(", ", values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)))
+            : "";
+
+    private static string Expected(JsonSchema? schema) =>
+        schema?.ActualSchema is { } actual && !string.IsNullOrEmpty(actual.Description) ? $": {actual.Description}" : "";
 
     private static string SplitWords(string pascal) =>
         string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));

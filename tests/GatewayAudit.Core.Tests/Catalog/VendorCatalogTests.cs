@@ -103,10 +103,10 @@ public sealed class VendorCatalogTests
     }
 
     [Theory]
-    [InlineData("kind: model-provider", "kind: telepathy", "'kind' has a value that is not one of the allowed values", 3)]
+    [InlineData("kind: model-provider", "kind: telepathy", "'kind' has a value ('telepathy') that is not one of the allowed values: ", 3)]
     [InlineData("hosts: []\n", "", "required key 'hosts' is missing", 1)]
     [InlineData("  country:\n    value: unknown", "  country:\n    value: unknown\n    valu: x", "unknown key 'valu'", 10)]
-    [InlineData("  country:\n    value: unknown", "  country:\n    value: Germany\n    source: https://x.example\n    checked: \"2026-01-01\"", "'value' does not have the expected form", 9)]
+    [InlineData("  country:\n    value: unknown", "  country:\n    value: Germany\n    source: https://x.example\n    checked: \"2026-01-01\"", "'value' does not have the expected form ('Germany')", 9)]
     [InlineData("name: Acme AI", "name: [a, b]", "'name' must be text", 2)]
     [InlineData("facts:", "extra: 1\nfacts:", "unknown key 'extra'", 5)]
     public void Schema_errors_name_the_key_and_line(string from, string to, string message, int line)
