@@ -8,7 +8,7 @@ public sealed class AuditOptionSet
 {
     public Argument<string[]> Paths { get; } = new("path")
     {
-        Description = "Config files or folders to scan (folders are searched for .yaml/.yml). Default: the current folder.",
+        Description = "Config files or folders to scan. Folders are searched for .yaml/.yml (LiteLLM config, compose, Helm values, Kubernetes manifests), Dockerfiles, requirements files and pyproject.toml. Default: the current folder.",
         Arity = ArgumentArity.ZeroOrMore,
     };
 

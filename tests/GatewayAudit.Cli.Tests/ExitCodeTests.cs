@@ -86,6 +86,16 @@ public sealed class ExitCodeTests
     }
 
     [Fact]
+    public void Scan_help_names_every_kind_of_file_a_folder_scan_reads()
+    {
+        // It said "folders are searched for .yaml/.yml", while a folder scan also reads Dockerfiles, requirements
+        // files and pyproject.toml (the compose example's requirements.txt is read).
+        var run = CliRunner.RunInRepo("scan", "--help").AssertExit(0);
+        var text = string.Join(' ', run.Stdout.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Dockerfiles, requirements files and pyproject.toml", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Default_path_is_the_current_folder()
     {
         var run = CliRunner.Run(RepoPaths.Combine("examples", "eu-multi-provider"), "scan").AssertExit(0);
