@@ -143,6 +143,22 @@ public sealed class BadInputTests : IDisposable
         AssertRefused(Scan("config.yaml"), "config.yaml:6: error wrong-type: 'litellm_settings.success_callback' must be a list of names");
     }
 
+    [Theory]
+    [InlineData("general_settings:\n  database_url: 5\n", "config.yaml:6: error wrong-type: 'general_settings.database_url' must be text (a postgresql:// URL, or os.environ/NAME), not a number")]
+    [InlineData("router_settings:\n  redis_host: true\n", "config.yaml:6: error wrong-type: 'router_settings.redis_host' must be text (a host name or address, or os.environ/NAME), not true/false")]
+    public void Scalar_of_the_wrong_kind_names_file_line_key_and_expected_type(string settings, string expected)
+    {
+        _dir.Write("config.yaml", Valid + settings);
+        AssertRefused(Scan("config.yaml"), expected);
+    }
+
+    [Fact]
+    public void A_list_where_an_api_key_belongs_is_refused_not_ignored()
+    {
+        _dir.Write("config.yaml", Valid + "      api_key: [1, 2]\n");
+        AssertRefused(Scan("config.yaml"), "config.yaml:5: error wrong-type: 'model_list[0].litellm_params.api_key' must be text (the value, or os.environ/NAME), not a list");
+    }
+
     [Fact]
     public void Alias_bomb_is_refused_with_a_line()
     {

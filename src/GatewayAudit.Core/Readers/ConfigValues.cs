@@ -35,6 +35,63 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
 
     public YamlScalar? Scalar(YamlMapping parent, string key, string path) => Expect<YamlScalar>(parent, key, path, "a single value");
 
+    /// <summary>
+    /// The scalar of a setting LiteLLM reads as text (a URL, a host, a model, a key), or null when it is absent. A list,
+    /// a mapping, a number or true/false there is an error naming the key and the expected type: LiteLLM would crash on
+    /// it or read it as something else, and a report that skipped it would read as complete. A quoted or !!str value is
+    /// text whatever it looks like; <paramref name="numberAllowed"/> admits numbers where LiteLLM passes them on as
+    /// they are (a Redis password, a port). The message never holds the value, which may be a secret.
+    /// </summary>
+    public YamlScalar? Text(YamlMapping parent, string key, string path, string what, bool numberAllowed = false)
+    {
+        var node = parent[key];
+        if (node is null || node is YamlScalar { IsNull: true })
+        {
+            return null;
+        }
+
+        return CheckText(node, path, what, numberAllowed);
+    }
+
+    /// <summary>The node as a text scalar, or null after an error naming path and the expected type (see <see cref="Text"/>).</summary>
+    public YamlScalar? CheckText(YamlNode node, string path, string what, bool numberAllowed = false)
+    {
+        if (node is not YamlScalar scalar)
+        {
+            Error("wrong-type", $"'{path}' must be {what}, not {node.KindText}", node);
+            return null;
+        }
+
+        if (NotText(scalar, numberAllowed) is { } kind)
+        {
+            Error("wrong-type", $"'{path}' must be {what}, not {kind}{(kind == "a number" ? " (put it in quotes if it is meant as text)" : "")}", scalar);
+            return null;
+        }
+
+        return scalar;
+    }
+
+    /// <summary>
+    /// What a plain scalar is when PyYAML (YAML 1.1, as LiteLLM loads its config) does not read it as text: "true/false"
+    /// or "a number"; null for text. Follows PyYAML's resolvers, so 1e5 (no dot) and 10.0.0.5 stay text, and y/n are
+    /// text too (PyYAML's bool resolver does not take them).
+    /// </summary>
+    public static string? NotText(YamlScalar scalar, bool numberAllowed = false)
+    {
+        if (scalar.Quoted || scalar.IsNull || scalar.Tag is "tag:yaml.org,2002:str" or "!!str" or "!")
+        {
+            return null;
+        }
+
+        var text = scalar.Value;
+        if (PyYamlBoolRegex().IsMatch(text))
+        {
+            return "true/false";
+        }
+
+        return !numberAllowed && (PyYamlIntRegex().IsMatch(text) || PyYamlFloatRegex().IsMatch(text)) ? "a number" : null;
+    }
+
     /// <summary>A list of names; LiteLLM also accepts a single name for some keys, which is read as a one-item list.</summary>
     public IReadOnlyList<YamlScalar> Names(YamlMapping parent, string key, string path)
     {
@@ -45,19 +102,22 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
                 return [];
             case YamlScalar s when s.IsNull:
                 return [];
+            case YamlScalar s when NotText(s) is { } kind:
+                Error("wrong-type", $"'{path}' must be a list of names, not {kind}", s);
+                return [];
             case YamlScalar s:
                 return [s];
             case YamlSequence seq:
                 var names = new List<YamlScalar>();
                 foreach (var item in seq.Items)
                 {
-                    if (item is YamlScalar name && !name.IsNull)
+                    if (item is YamlScalar name && !name.IsNull && NotText(name) is null)
                     {
                         names.Add(name);
                     }
                     else
                     {
-                        Error("wrong-type", $"'{path}' must be a list of names; this item is {item.KindText}", item);
+                        Error("wrong-type", $"'{path}' must be a list of names; this item is {(item is YamlScalar bad ? NotText(bad) ?? "empty" : item.KindText)}", item);
                     }
                 }
 
@@ -167,6 +227,30 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     }
 
     /// <summary>
+    /// Checks every credential-named key of a mapping (api_key, aws_secret_access_key, password ...): its value must be
+    /// text, since LiteLLM passes it on as a string and a list or a number there is silently wrong; a password may be a
+    /// number (Redis takes it as it is), and *_credentials may be a mapping (vertex_credentials takes the JSON inline).
+    /// Literal values are recorded as secrets.
+    /// </summary>
+    public void CheckSecretKeys(YamlMapping parameters, string path)
+    {
+        foreach (var (key, value) in parameters.Entries)
+        {
+            if (!IsSecretKey(key.Value) || value is YamlScalar { IsNull: true }
+                || (value is not YamlScalar && key.Value.EndsWith("credentials", StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var password = key.Value.Contains("password", StringComparison.OrdinalIgnoreCase) || key.Value.Contains("passwd", StringComparison.OrdinalIgnoreCase);
+            if (CheckText(value, $"{path}.{key.Value}", "text (the value, or os.environ/NAME)", numberAllowed: password) is { } scalar)
+            {
+                CheckSecret($"{path}.{key.Value}", scalar);
+            }
+        }
+    }
+
+    /// <summary>
     /// Looks at every value in the document once (shared alias targets once, no recursion): a literal under a
     /// credential-named key, or a URL carrying a password, is recorded wherever it is, so no section the reader
     /// does not interpret (x- blocks, s3_callback_params, settings added by newer LiteLLM versions) hides one.
@@ -262,6 +346,16 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
         Error("wrong-type", $"'{path}' must be {what}, not {node.KindText}", node);
         return null;
     }
+
+    // PyYAML's implicit resolvers (yaml/resolver.py): the plain scalars it reads as bool, int and float.
+    [GeneratedRegex(@"^(yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$")]
+    private static partial Regex PyYamlBoolRegex();
+
+    [GeneratedRegex(@"^([-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+)$")]
+    private static partial Regex PyYamlIntRegex();
+
+    [GeneratedRegex(@"^([-+]?([0-9][0-9_]*)\.[0-9_]*([eE][-+][0-9]+)?|\.[0-9_]+([eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$")]
+    private static partial Regex PyYamlFloatRegex();
 
     // ${NAME}, and compose's ${NAME:-default} / ${NAME-default} / ${NAME:?error} / ${NAME?error} / ${NAME:+alt}; $NAME; {{ helm }}; <placeholder>.
     [GeneratedRegex(@"^(\$\{[A-Za-z_][A-Za-z0-9_]*(:?[-?+][^}]*)?\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{.*\}\}|<[^<>]+>)$")]

@@ -276,7 +276,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
 
         private void ReadMasterKey()
         {
-            var key = values.Scalar(_general, "master_key", "general_settings.master_key");
+            var key = values.Text(_general, "master_key", "general_settings.master_key", "text (the key, or os.environ/NAME)");
             if (key is null)
             {
                 _gateway.Attributes.Set("masterKey", "not-in-config");
@@ -313,7 +313,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                     continue;
                 }
 
-                var group = values.Scalar(entry, "model_name", $"{path}.model_name");
+                var group = values.Text(entry, "model_name", $"{path}.model_name", "text (the model group name)");
                 var parameters = values.Mapping(entry, "litellm_params", $"{path}.litellm_params");
                 if (group is null || parameters is null)
                 {
@@ -359,17 +359,15 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
         /// <summary>Reads one deployment; returns the id of the component its prompts go to first.</summary>
         private string? ReadDeployment(YamlMapping parameters, string path, string group)
         {
-            foreach (var (key, value) in parameters.Entries)
-            {
-                if (value is YamlScalar scalar && ConfigValues.IsSecretKey(key.Value))
-                {
-                    values.CheckSecret($"{path}.{key.Value}", scalar);
-                }
-            }
-
-            var modelNode = values.Scalar(parameters, "model", $"{path}.model");
+            values.CheckSecretKeys(parameters, path);
+            var modelNode = values.Text(parameters, "model", $"{path}.model", "text (provider/model, or os.environ/NAME)");
             if (modelNode is null)
             {
+                if (parameters.ContainsKey("model") && parameters["model"] is not YamlScalar { IsNull: true })
+                {
+                    return null; // a wrong type, already reported
+                }
+
                 values.Error("litellm-model-entry", $"'{path}' needs a 'model' (provider/model)", parameters);
                 return null;
             }
@@ -381,7 +379,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 return AddUnresolvedProvider(group, reference!, at);
             }
 
-            var apiBase = values.Scalar(parameters, "api_base", $"{path}.api_base");
+            var apiBase = values.Text(parameters, "api_base", $"{path}.api_base", "text (a URL, or os.environ/NAME)");
             var apiBaseText = apiBase is null ? null : values.Resolve(apiBase).Value;
             var slash = modelText.IndexOf('/', StringComparison.Ordinal);
             var prefix = slash > 0 ? modelText[..slash] : LiteLlmProviders.PrefixForBareModel(modelText);
@@ -397,7 +395,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
             AddToList(component, "modelGroups", group);
             foreach (var regionKey in new[] { "aws_region_name", "vertex_location", "vertex_ai_location", "region_name" })
             {
-                if (values.Scalar(parameters, regionKey, $"{path}.{regionKey}") is { } regionNode && values.Resolve(regionNode).Value is { } region)
+                if (values.Text(parameters, regionKey, $"{path}.{regionKey}", "text (a region name, or os.environ/NAME)") is { } regionNode && values.Resolve(regionNode).Value is { } region)
                 {
                     AddToList(component, "regions", region);
                     component.Region = _lists[(component.Attributes, "regions")].Count == 1 ? new Sourced<string>(region, values.At(regionNode)) : null;
@@ -748,13 +746,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 }
 
                 var teamId = (team["team_id"] as YamlScalar)?.Value ?? i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                foreach (var (key, value) in team.Entries)
-                {
-                    if (value is YamlScalar scalar && ConfigValues.IsSecretKey(key.Value))
-                    {
-                        values.CheckSecret($"{path}.{key.Value}", scalar);
-                    }
-                }
+                values.CheckSecretKeys(team, path);
 
                 foreach (var key in new[] { "success_callback", "failure_callback", "callbacks" })
                 {
@@ -768,7 +760,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
 
         private void ReadDatabase()
         {
-            var urlNode = values.Scalar(_general, "database_url", "general_settings.database_url");
+            var urlNode = values.Text(_general, "database_url", "general_settings.database_url", "text (a postgresql:// URL, or os.environ/NAME)");
             YamlScalar? node = urlNode;
             string? url = null;
             if (urlNode is not null)
@@ -862,7 +854,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 return;
             }
 
-            var type = parameters is null ? null : values.Scalar(parameters, "type", "litellm_settings.cache_params.type");
+            var type = parameters is null ? null : values.Text(parameters, "type", "litellm_settings.cache_params.type", "text (redis, s3, qdrant-semantic, ...)");
             var typeReference = type is null ? null : values.Resolve(type).Reference;
             var typeText = type is null ? "local" : values.Resolve(type).Value ?? "from-environment";
             var at = values.At(type ?? (YamlNode?)parameters ?? _litellm.KeyNode("cache")!);
@@ -899,15 +891,10 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
             cache.Attributes.Set("semantic", semantic);
             if (parameters is not null)
             {
-                foreach (var (key, value) in parameters.Entries)
-                {
-                    if (value is YamlScalar scalar && ConfigValues.IsSecretKey(key.Value))
-                    {
-                        values.CheckSecret($"litellm_settings.cache_params.{key.Value}", scalar);
-                    }
-                }
-
-                var hostNode = parameters["host"] as YamlScalar ?? parameters["qdrant_api_base"] as YamlScalar ?? parameters["url"] as YamlScalar;
+                values.CheckSecretKeys(parameters, "litellm_settings.cache_params");
+                var hostNode = values.Text(parameters, "host", "litellm_settings.cache_params.host", "text (a host name or address, or os.environ/NAME)")
+                    ?? values.Text(parameters, "qdrant_api_base", "litellm_settings.cache_params.qdrant_api_base", "text (a URL, or os.environ/NAME)")
+                    ?? values.Text(parameters, "url", "litellm_settings.cache_params.url", "text (a URL, or os.environ/NAME)");
                 if (hostNode is not null && cache.Hosting == Hosting.Unknown)
                 {
                     HostClassifier.Classify(cache, values.Resolve(hostNode).Value is { } h ? values.CheckUrlPassword("litellm_settings.cache_params", hostNode, h) : null, name, values.At(hostNode));
@@ -953,7 +940,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
         private void ReadRouterRedis()
         {
             var hostKey = _router.ContainsKey("redis_host") ? "redis_host" : "redis_url";
-            var hostNode = values.Scalar(_router, hostKey, $"router_settings.{hostKey}");
+            var hostNode = values.Text(_router, hostKey, $"router_settings.{hostKey}", hostKey == "redis_host" ? "text (a host name or address, or os.environ/NAME)" : "text (a redis:// URL, or os.environ/NAME)");
             if (hostNode is null)
             {
                 return;
@@ -972,7 +959,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
             foreach (var key in new[] { "redis_url", "redis_password" })
             {
                 // Both keys can carry a credential even when redis_host names the server.
-                if (key != hostKey && values.Scalar(_router, key, $"router_settings.{key}") is { } extra)
+                if (key != hostKey && values.Text(_router, key, $"router_settings.{key}", key == "redis_password" ? "text (the password, or os.environ/NAME)" : "text (a redis:// URL, or os.environ/NAME)", numberAllowed: key == "redis_password") is { } extra)
                 {
                     if (key == "redis_password")
                     {
@@ -1076,12 +1063,20 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
 
             if (values.Mapping(_general, "alert_to_webhook_url", "general_settings.alert_to_webhook_url") is { } hooks)
             {
-                foreach (var (_, value) in hooks.Entries)
+                foreach (var (alertType, value) in hooks.Entries)
                 {
-                    if (value is YamlScalar hook && values.Resolve(hook).Value is { } url && url.Contains("hooks.slack.com", StringComparison.Ordinal))
+                    // One webhook URL per alert type, or a list of them.
+                    var path = $"general_settings.alert_to_webhook_url.{alertType.Value}";
+                    var urls = value is YamlSequence list
+                        ? list.Items.Select((item, i) => values.CheckText(item, $"{path}[{i}]", "text (a URL, or os.environ/NAME)")).ToList()
+                        : [values.CheckText(value, path, "text (a URL, or os.environ/NAME)" + " or a list of them")];
+                    foreach (var hook in urls)
                     {
-                        // A Slack webhook URL is itself a credential: anyone holding it can post to the channel.
-                        values.CheckSecret("general_settings.alert_to_webhook_url", hook);
+                        if (hook is not null && values.Resolve(hook).Value is { } url && url.Contains("hooks.slack.com", StringComparison.Ordinal))
+                        {
+                            // A Slack webhook URL is itself a credential: anyone holding it can post to the channel.
+                            values.CheckSecret(path, hook);
+                        }
                     }
                 }
             }
@@ -1103,21 +1098,18 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                     continue;
                 }
 
-                foreach (var (key, value) in parameters.Entries)
+                values.CheckSecretKeys(parameters, $"{path}.litellm_params");
+                if (values.Text(parameters, "guardrail", $"{path}.litellm_params.guardrail", "text (the guardrail provider)") is not { } kind)
                 {
-                    if (value is YamlScalar scalar && ConfigValues.IsSecretKey(key.Value))
+                    if (parameters["guardrail"] is null or YamlScalar { IsNull: true })
                     {
-                        values.CheckSecret($"{path}.litellm_params.{key.Value}", scalar);
+                        values.Error("litellm-guardrail", $"'{path}.litellm_params' needs 'guardrail' (the guardrail provider)", parameters);
                     }
-                }
 
-                if (parameters["guardrail"] is not YamlScalar kind)
-                {
-                    values.Error("litellm-guardrail", $"'{path}.litellm_params' needs 'guardrail' (the guardrail provider)", parameters);
                     continue;
                 }
 
-                var baseNode = parameters["api_base"] as YamlScalar;
+                var baseNode = values.Text(parameters, "api_base", $"{path}.litellm_params.api_base", "text (a URL, or os.environ/NAME)");
                 var host = baseNode is null ? null : HostClassifier.HostOf(values.Resolve(baseNode).Value);
                 var operatorHosted = kind.Value is "presidio" or "hide-secrets" or "detect_prompt_injection" or "custom_guardrail"
                     || (host is not null && HostClassifier.IsOperatorNetwork(host));
@@ -1164,7 +1156,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 }
             }
 
-            if (values.Scalar(_general, "key_management_system", "general_settings.key_management_system") is { } kms)
+            if (values.Text(_general, "key_management_system", "general_settings.key_management_system", "text (google_kms, azure_kms, ...)") is { } kms)
             {
                 var (name, vendor) = kms.Value switch
                 {
@@ -1189,9 +1181,17 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
 
             if (values.Sequence(_general, "pass_through_endpoints", "general_settings.pass_through_endpoints") is { } passThrough)
             {
-                foreach (var item in passThrough.Items.OfType<YamlMapping>())
+                for (var i = 0; i < passThrough.Items.Count; i++)
                 {
-                    if (item["target"] is not YamlScalar target || HostClassifier.HostOf(values.Resolve(target).Value) is not { } host)
+                    var itemPath = $"general_settings.pass_through_endpoints[{i}]";
+                    if (passThrough.Items[i] is not YamlMapping item)
+                    {
+                        values.Error("wrong-type", $"'{itemPath}' must be a mapping with path and target, not {passThrough.Items[i].KindText}", passThrough.Items[i]);
+                        continue;
+                    }
+
+                    if (values.Text(item, "target", $"{itemPath}.target", "text (a URL, or os.environ/NAME)") is not { } target
+                        || HostClassifier.HostOf(values.Resolve(target).Value) is not { } host)
                     {
                         continue;
                     }
@@ -1213,18 +1213,18 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
 
         private void ReadBucket(Component component, YamlMapping parameters, string path, string bucketKey, string regionKey, string endpointKey)
         {
-            if (values.Scalar(parameters, bucketKey, $"{path}.{bucketKey}") is { } bucket && values.Resolve(bucket).Value is { } name)
+            if (values.Text(parameters, bucketKey, $"{path}.{bucketKey}", "text (a bucket name, or os.environ/NAME)") is { } bucket && values.Resolve(bucket).Value is { } name)
             {
                 component.Attributes.Set("bucket", name);
                 component.Evidence.Add(values.At(bucket));
             }
 
-            if (values.Scalar(parameters, regionKey, $"{path}.{regionKey}") is { } region && values.Resolve(region).Value is { } regionText)
+            if (values.Text(parameters, regionKey, $"{path}.{regionKey}", "text (a region name, or os.environ/NAME)") is { } region && values.Resolve(region).Value is { } regionText)
             {
                 component.Region = new Sourced<string>(regionText, values.At(region));
             }
 
-            if (values.Scalar(parameters, endpointKey, $"{path}.{endpointKey}") is { } endpoint && HostClassifier.HostOf(values.Resolve(endpoint).Value) is { } host)
+            if (values.Text(parameters, endpointKey, $"{path}.{endpointKey}", "text (a URL, or os.environ/NAME)") is { } endpoint && HostClassifier.HostOf(values.Resolve(endpoint).Value) is { } host)
             {
                 // An S3-compatible endpoint (MinIO, R2 ...) means the bucket is not on AWS.
                 component.Vendor = null;
