@@ -101,6 +101,25 @@ public sealed class SecretTests : IDisposable
     }
 
     [Fact]
+    public void Secret_pasted_as_a_top_level_key_is_redacted_in_the_unknown_section_error()
+    {
+        _dir.Write("config.yaml", $"model_list:\n  - model_name: m\n    litellm_params:\n      model: openai/gpt-4o\n{ApiKey}: true\n");
+        var run = CliRunner.Run(_dir.Path, "scan", "config.yaml").AssertNoStackTrace().AssertExit(2);
+        Assert.Contains("config.yaml:5: error litellm-unknown-section: unknown top-level section 'sk-proj-****'", run.Stderr, StringComparison.Ordinal);
+        AssertNoSecret(run.Stderr + run.Stdout, "error output");
+    }
+
+    [Fact]
+    public void Secret_pasted_as_a_nested_key_is_a_redacted_literal_secret_and_never_printed()
+    {
+        _dir.Write("config.yaml", $"model_list:\n  - model_name: m\n    litellm_params:\n      model: openai/gpt-4o\nx-notes:\n  {ApiKey}: old key\n");
+        var run = CliRunner.Run(_dir.Path, "scan", "config.yaml", "--format", "json").AssertNoStackTrace().AssertExit(0);
+        AssertNoSecret(run.Stdout + run.Stderr, "json");
+        Assert.Contains("\"ruleId\": \"literal-secret\"", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("x-notes.sk-proj-****", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Secret_used_as_a_model_group_name_is_scrubbed_from_the_report()
     {
         // Nothing should echo a value that is also a secret, wherever else it appears in the file.

@@ -273,7 +273,16 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
                     for (var i = mapping.Entries.Count - 1; i >= 0; i--)
                     {
                         var (key, value) = mapping.Entries[i];
-                        pending.Push((value, item.Path.Length == 0 ? key.Value : $"{item.Path}.{key.Value}", key.Value));
+                        var shown = Shown(key.Value);
+                        var path = item.Path.Length == 0 ? shown : $"{item.Path}.{shown}";
+                        if (!ReferenceEquals(shown, key.Value))
+                        {
+                            // A credential pasted as a key (a misplaced line, a mapping written the wrong way round):
+                            // still a literal secret, and every message that names the key must not echo it.
+                            CheckSecret(path, key);
+                        }
+
+                        pending.Push((value, path, key.Value));
                     }
 
                     break;
@@ -297,6 +306,12 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
             }
         }
     }
+
+    /// <summary>
+    /// A key or name as it may appear in a message: itself, or redacted (sk-proj-****) when it has a credential's shape,
+    /// so a secret pasted where a name belongs is never echoed. Returns the same instance when nothing was hidden.
+    /// </summary>
+    public static string Shown(string name) => SecretValueRegex().IsMatch(name) ? SecretLedger.Redact(name.Trim()) : name;
 
     /// <summary>Records a password written inside a connection URL; returns the URL with the password hidden.</summary>
     public string CheckUrlPassword(string path, YamlScalar scalar, string url)

@@ -137,7 +137,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 {
                     // An unknown section may wire something we cannot see; a report that ignored it would be incomplete.
                     values.Error("litellm-unknown-section",
-                        $"unknown top-level section '{key.Value}'; known sections are {string.Join(", ", KnownSections.Order(StringComparer.Ordinal))} (prefix anchor-only blocks with 'x-')",
+                        $"unknown top-level section '{ConfigValues.Shown(key.Value)}'; known sections are {string.Join(", ", KnownSections.Order(StringComparer.Ordinal))} (prefix anchor-only blocks with 'x-')",
                         key);
                 }
             }
@@ -171,7 +171,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 if (meant is not null)
                 {
                     values.Warning("litellm-unknown-key",
-                        $"'{path}.{key.Value}' is not a LiteLLM setting; did you mean '{meant}'? LiteLLM ignores it, so '{meant}' is not in force", key);
+                        $"'{path}.{ConfigValues.Shown(key.Value)}' is not a LiteLLM setting; did you mean '{meant}'? LiteLLM ignores it, so '{meant}' is not in force", key);
                 }
             }
         }
