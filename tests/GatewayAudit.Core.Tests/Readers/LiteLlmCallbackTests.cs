@@ -270,6 +270,30 @@ public sealed class LiteLlmCallbackTests
             """);
         var warning = Assert.Single(result.Diagnostics);
         Assert.Equal(("litellm-misplaced-setting", DiagnosticSeverity.Warning, 6), (warning.Code, warning.Severity, warning.Location.Line));
+        Assert.EndsWith("so this setting does not apply: otel.message_logging", warning.Message, StringComparison.Ordinal);
         Assert.Equal(Messages, result.Fragment.Flow(LiteLlmConfigReader.GatewayId, "exporter:otel").Categories());
+    }
+
+    [Theory]
+    [InlineData("  callback_settings: {}")]
+    [InlineData("  callback_settings:")]
+    [InlineData("  callback_settings: ~")]
+    public void Empty_callback_settings_inside_litellm_settings_sets_nothing_so_nothing_is_warned(string block)
+    {
+        var result = Read(Config("  callbacks: [\"otel\"]\n" + block));
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Fact]
+    public void Misplaced_callback_settings_warning_names_every_setting_that_does_not_apply()
+    {
+        var result = Read(Config("""
+              callbacks: ["otel", "langfuse"]
+              callback_settings:
+                otel: {message_logging: false}
+                langfuse: {message_logging: false, extra: 1}
+            """));
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.EndsWith("so these settings do not apply: otel.message_logging, langfuse.message_logging, langfuse.extra", warning.Message, StringComparison.Ordinal);
     }
 }

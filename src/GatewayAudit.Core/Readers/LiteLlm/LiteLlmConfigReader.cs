@@ -606,12 +606,12 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
         {
             var messageLogging = values.Bool(_litellm, "turn_off_message_logging", "litellm_settings.turn_off_message_logging") != true;
             var perCallback = values.Mapping(root, "callback_settings", "callback_settings");
-            if (_litellm.KeyNode("callback_settings") is { } misplaced)
+            if (_litellm.KeyNode("callback_settings") is { } misplaced && MisplacedSettings(_litellm["callback_settings"]!) is { } ignored)
             {
                 // LiteLLM reads callback_settings only at the top level: a per-callback message_logging: false here
-                // does not take effect, so prompts still reach that callback.
+                // does not take effect, so prompts still reach that callback. An empty block sets nothing: no warning.
                 values.Warning("litellm-misplaced-setting",
-                    "'callback_settings' belongs at the top level of the config; LiteLLM ignores it inside litellm_settings, so its settings (message_logging) do not apply", misplaced);
+                    $"'callback_settings' belongs at the top level of the config; LiteLLM ignores it inside litellm_settings, so {ignored}", misplaced);
             }
 
             foreach (var key in new[] { "success_callback", "failure_callback", "callbacks" })
@@ -638,6 +638,26 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
             if (values.Mapping(_litellm, "s3_callback_params", "litellm_settings.s3_callback_params") is { } s3 && model.Find("exporter:aws-s3") is { } bucket)
             {
                 ReadBucket(bucket, s3, "litellm_settings.s3_callback_params", "s3_bucket_name", "s3_region_name", "s3_endpoint_url");
+            }
+        }
+
+        /// <summary>What a misplaced callback_settings block would have set, for the warning; null when it sets nothing.</summary>
+        private static string? MisplacedSettings(YamlNode block)
+        {
+            switch (block)
+            {
+                case YamlScalar { IsNull: true }:
+                case YamlMapping { Entries.Count: 0 }:
+                    return null;
+                case YamlMapping mapping:
+                    var settings = mapping.Entries
+                        .SelectMany(e => e.Value is YamlMapping { Entries.Count: > 0 } inner
+                            ? inner.Entries.Select(i => $"{ConfigValues.Shown(e.Key.Value)}.{ConfigValues.Shown(i.Key.Value)}")
+                            : [ConfigValues.Shown(e.Key.Value)])
+                        .ToList();
+                    return $"{(settings.Count == 1 ? "this setting does" : "these settings do")} not apply: {string.Join(", ", settings)}";
+                default:
+                    return "it does not apply";
             }
         }
 
