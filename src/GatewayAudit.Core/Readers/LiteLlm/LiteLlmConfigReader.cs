@@ -1081,6 +1081,15 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                     "Which alert types are enabled, and can alert text carry request content (error messages, model responses)? The config does not show what an alert contains.", values.At(name)));
             }
 
+            // What each alerting target is sent, in words the findings can quote: the configured alert_types, or
+            // LiteLLM's default when alert_types is absent (every alert type). Alerting named as a callback gets it too.
+            foreach (var alerting in model.Components.Where(c => c.Role == ComponentRole.Alerting))
+            {
+                alerting.Attributes.Set("alertsSent", alerting.Attributes["alertTypes"] is string[] { Length: > 0 } types
+                    ? $"alert_types: {string.Join(", ", types)}"
+                    : "every alert type, since alert_types is not set");
+            }
+
             if (values.Mapping(_general, "alert_to_webhook_url", "general_settings.alert_to_webhook_url") is { } hooks)
             {
                 foreach (var (alertType, value) in hooks.Entries)

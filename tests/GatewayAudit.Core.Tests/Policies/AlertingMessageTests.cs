@@ -1,0 +1,48 @@
+using GatewayAudit.Core.Scanning;
+
+namespace GatewayAudit.Core.Tests.Policies;
+
+/// <summary>
+/// alerting-receives-content says what the target is actually sent: the configured alert_types, or every type when
+/// alert_types is absent. It used to append "not set means all types" even when alert_types was set, which read as
+/// if the setting were missing.
+/// </summary>
+public sealed class AlertingMessageTests
+{
+    private const string Head = """
+        model_list:
+          - model_name: gpt
+            litellm_params: {model: openai/gpt-4o, api_key: os.environ/OPENAI_API_KEY}
+
+        """;
+
+    private static string MessageFor(string config)
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("config.yaml", Head + config);
+        var audit = Auditor.Default.Run(new AuditOptions { Paths = ["config.yaml"], WorkingDirectory = folder.Path, Today = new DateOnly(2026, 11, 25) });
+        return Assert.Single(audit.Findings, f => f.RuleId == "alerting-receives-content").Message;
+    }
+
+    [Fact]
+    public void Alert_types_set_are_quoted_and_not_called_unset()
+    {
+        var message = MessageFor("general_settings:\n  alerting: [slack]\n  alert_types: [llm_exceptions, budget_alerts]\n");
+        Assert.Equal("Slack receives proxy alerts (alert_types: budget_alerts, llm_exceptions), which can carry request content.", message);
+    }
+
+    [Fact]
+    public void Alert_types_absent_means_every_type_and_says_so()
+    {
+        var message = MessageFor("general_settings:\n  alerting: [slack]\n");
+        Assert.Equal("Slack receives proxy alerts (every alert type, since alert_types is not set), which can carry request content.", message);
+    }
+
+    [Fact]
+    public void Alerting_named_as_a_callback_gets_the_same_wording()
+    {
+        var message = MessageFor("litellm_settings:\n  callbacks: [slack]\n");
+        Assert.DoesNotContain("(not set)", message, StringComparison.Ordinal);
+        Assert.Contains("(every alert type, since alert_types is not set)", message, StringComparison.Ordinal);
+    }
+}
