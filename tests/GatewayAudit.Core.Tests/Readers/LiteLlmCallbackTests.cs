@@ -25,7 +25,10 @@ public sealed class LiteLlmCallbackTests
         { "langfuse_otel", "callbacks", "exporter:langfuse", ComponentRole.Exporter, Hosting.ThirdParty, "langfuse", Messages },
         { "langsmith", "success_callback", "exporter:langsmith", ComponentRole.Exporter, Hosting.ThirdParty, "langsmith", Messages },
         { "datadog", "callbacks", "exporter:datadog", ComponentRole.Exporter, Hosting.ThirdParty, "datadog", Messages },
-        { "sentry", "failure_callback", "exporter:sentry", ComponentRole.Exporter, Hosting.ThirdParty, "sentry", Messages },
+        // A failure callback gets failed requests: the prompt and metadata with the error, never a completion or usage.
+        { "sentry", "failure_callback", "exporter:sentry", ComponentRole.Exporter, Hosting.ThirdParty, "sentry", "prompt,metadata" },
+        { "langfuse", "failure_callback", "exporter:langfuse", ComponentRole.Exporter, Hosting.ThirdParty, "langfuse", "prompt,metadata" },
+        { "prometheus", "failure_callback", "exporter:prometheus", ComponentRole.Exporter, Hosting.OperatorHosted, null, "metadata" },
         { "s3", "success_callback", "exporter:aws-s3", ComponentRole.Exporter, Hosting.ThirdParty, "aws-s3", Messages },
         { "gcs_bucket", "success_callback", "exporter:google-cloud-storage", ComponentRole.Exporter, Hosting.ThirdParty, "google-cloud-storage", Messages },
         { "azure_storage", "success_callback", "exporter:azure-blob-storage", ComponentRole.Exporter, Hosting.ThirdParty, "azure-blob-storage", Messages },
@@ -67,6 +70,40 @@ public sealed class LiteLlmCallbackTests
         Assert.Equal(new[] { $"{Cfg}:5", $"{Cfg}:6" }, model.Get("exporter:langfuse").Lines());
         Assert.NotNull(model.Find("exporter:sentry"));
         Assert.NotNull(model.Find("exporter:datadog"));
+    }
+
+    [Fact]
+    public void A_failure_only_callback_receives_no_completions_and_says_why_but_one_in_both_lists_receives_both()
+    {
+        var model = ReadClean(Config("""
+              success_callback: ["langfuse"]
+              failure_callback: ["langfuse", "sentry"]
+            """));
+        Assert.Equal("prompt,metadata", model.Flow(LiteLlmConfigReader.GatewayId, "exporter:sentry").Categories());
+        Assert.Contains(model.Get("exporter:sentry").Notes, n => n.StartsWith("Named only in failure_callback", StringComparison.Ordinal));
+        Assert.Equal(Messages, model.Flow(LiteLlmConfigReader.GatewayId, "exporter:langfuse").Categories());
+        Assert.DoesNotContain(model.Get("exporter:langfuse").Notes, n => n.Contains("failure_callback", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Turn_off_message_logging_leaves_a_failure_callback_only_metadata()
+    {
+        var model = ReadClean(Config("""
+              turn_off_message_logging: true
+              failure_callback: ["sentry"]
+            """));
+        Assert.Equal("metadata", model.Flow(LiteLlmConfigReader.GatewayId, "exporter:sentry").Categories());
+    }
+
+    [Fact]
+    public void A_team_failure_callback_is_a_failure_callback_too()
+    {
+        var model = ReadClean(Config("""
+              default_team_settings:
+                - team_id: t1
+                  failure_callback: ["sentry"]
+            """));
+        Assert.Equal("prompt,metadata", model.Flow(LiteLlmConfigReader.GatewayId, "exporter:sentry").Categories());
     }
 
     [Fact]

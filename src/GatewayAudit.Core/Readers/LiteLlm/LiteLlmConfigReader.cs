@@ -97,6 +97,12 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
         private static readonly DataCategory[] MessagesAndMetadata = [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Usage];
         private static readonly DataCategory[] MetadataOnly = [DataCategory.Metadata, DataCategory.Usage];
 
+        // A failure callback is called only for failed requests: it gets the request (messages, metadata) and the
+        // error, never a completion, and a failed call has no token usage (LiteLLM's StandardLoggingPayload with
+        // status "failure"; the Sentry integration is documented as failure_callback for exceptions).
+        private static readonly DataCategory[] FailedRequest = [DataCategory.Prompt, DataCategory.Metadata];
+        private static readonly DataCategory[] FailedRequestMetadata = [DataCategory.Metadata];
+
         private readonly Dictionary<string, (string ComponentId, string? Vendor)> _groups = new(StringComparer.Ordinal);
         private readonly YamlMapping _litellm = values.Mapping(root, "litellm_settings", "litellm_settings") ?? Empty(root);
         private readonly YamlMapping _general = values.Mapping(root, "general_settings", "general_settings") ?? Empty(root);
@@ -117,6 +123,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
             ReadModels();
             ReadCallbacks();
             ReadTeamCallbacks();
+            NoteFailureOnlyCallbacks();
             ReadDatabase();
             ReadCache();
             ReadRouterRedis();
@@ -661,6 +668,20 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
             }
         }
 
+        /// <summary>A callback named only in failure_callback lists gets a note saying why it receives no completions.</summary>
+        private void NoteFailureOnlyCallbacks()
+        {
+            foreach (var flow in model.FlowsOutOf(GatewayId).Where(f => f.Attributes["kind"] as string == "logging"))
+            {
+                if (_lists.TryGetValue((flow.Attributes, "settings"), out var settings)
+                    && settings.All(s => s.EndsWith("failure_callback", StringComparison.Ordinal)))
+                {
+                    model.Find(flow.To)!.Notes.Add(
+                        "Named only in failure_callback: it receives failed requests (the prompt, metadata and the error), not completions.");
+                }
+            }
+        }
+
         private Component AddCallback(YamlScalar name, string setting, bool messageLogging, bool metadataOnly, string? team = null)
         {
             var text = name.Value.Trim();
@@ -701,7 +722,17 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
             }
 
             var carriesMessages = info.CarriesMessages && !metadataOnly;
-            var flow = model.Connect(GatewayId, component.Id, carriesMessages && messageLogging ? MessagesAndMetadata : MetadataOnly, at);
+            var failuresOnly = setting == "failure_callback";
+            var categories = (carriesMessages && messageLogging, failuresOnly) switch
+            {
+                (true, false) => MessagesAndMetadata,
+                (false, false) => MetadataOnly,
+                (true, true) => FailedRequest,
+                (false, true) => FailedRequestMetadata,
+            };
+
+            // Categories add up per destination: a callback in both success_callback and failure_callback gets both.
+            var flow = model.Connect(GatewayId, component.Id, categories, at);
             flow.Attributes.Set("kind", "logging");
             AddToList(flow, "settings", team is null ? setting : $"default_team_settings[{team}].{setting}");
             if (carriesMessages)
