@@ -8,7 +8,7 @@ public sealed class AuditOptionSet
 {
     public Argument<string[]> Paths { get; } = new("path")
     {
-        Description = "Config files or folders to scan. Folders are searched for .yaml/.yml (LiteLLM config, compose, Helm values, Kubernetes manifests), Dockerfiles, requirements files and pyproject.toml. Default: the current folder.",
+        Description = "Config files or folders to scan. Folders are searched for .yaml/.yml (LiteLLM config, compose, Helm values, Kubernetes manifests), Dockerfiles, requirements files and pyproject.toml; other files there are listed in the report as skipped (bin, obj, .git, node_modules and similar folders are not searched). Default: the current folder.",
         Arity = ArgumentArity.ZeroOrMore,
     };
 

@@ -193,6 +193,7 @@ public sealed class BadInputTests : IDisposable
     {
         _dir.Write("notes.txt", "hello");
         AssertRefused(Scan("."), "error input-none-found");
+        Assert.Contains("the one file found (notes.txt) is of a type it does not read", Scan(".").Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

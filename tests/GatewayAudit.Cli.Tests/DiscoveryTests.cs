@@ -64,6 +64,84 @@ public sealed class DiscoveryTests : IDisposable
         Assert.Equal("config.yaml", Inputs(run.Stdout));
     }
 
+    private static string Skipped(string json) => string.Join("\n", System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("inputs")
+        .EnumerateArray().Select(i => $"{i.GetProperty("file").GetString()} | {i.GetProperty("reader").GetString()} | {(i.TryGetProperty("skipped", out var why) ? why.GetString() : "")}"));
+
+    [Fact]
+    public void Files_no_reader_takes_are_listed_as_skipped_with_the_reason_in_path_order()
+    {
+        _dir.Write("config.yaml", Valid);
+        _dir.Write("provider-prefs.json", "{\"provider\": {\"zdr\": true}}");
+        _dir.Write("notes.txt", "who owns the Langfuse project?");
+        _dir.Write("deploy/Makefile", "all:\n");
+        _dir.Write("deploy/.env.example", "OPENAI_API_KEY=\n");
+        _dir.Write("obj/project.assets.json", "{}");
+        _dir.Write("node_modules/pkg/index.json", "{}");
+        var json = CliRunner.Run(_dir.Path, "scan", ".", "--format", "json").AssertNoStackTrace().AssertExit(0).Stdout;
+        Assert.Equal("""
+            config.yaml | litellm-config | 
+            deploy/.env.example | none | no reader for .example files
+            deploy/Makefile | none | no reader for this file name
+            notes.txt | none | no reader for .txt files
+            provider-prefs.json | none | no reader for .json files
+            """.Replace("\r", "", StringComparison.Ordinal), Skipped(json));
+
+        var md = CliRunner.Run(_dir.Path, "scan", ".").AssertExit(0).Stdout;
+        Assert.Contains("| `config.yaml` | litellm-config |\n| `deploy/.env.example` | skipped: no reader for .example files |", md, StringComparison.Ordinal);
+        Assert.Contains("| `provider-prefs.json` | skipped: no reader for .json files |", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Skipped_files_do_not_depend_on_the_order_they_were_created_in_or_named_folders_overlap()
+    {
+        string Scan(string[] names, params string[] paths)
+        {
+            using var dir = new TempDir();
+            dir.Write("stack/config.yaml", Valid);
+            foreach (var name in names)
+            {
+                dir.Write(name, "x");
+            }
+
+            return CliRunner.Run(dir.Path, ["scan", .. paths, "--format", "json"]).AssertExit(0).Stdout;
+        }
+
+        string[] names = ["stack/b.json", "stack/a.txt", "stack/sub/c.md", "stack/B.json"];
+        var first = Scan(names, "stack");
+        Assert.Equal(first, Scan([.. names.Reverse()], "stack"));
+        Assert.Equal(first, Scan(names, "stack", "stack/sub"));
+        Assert.Equal(5, System.Text.Json.JsonDocument.Parse(first).RootElement.GetProperty("inputs").GetArrayLength());
+    }
+
+    [Fact]
+    public void A_folder_of_many_unread_files_lists_the_first_thousand_and_counts_the_rest()
+    {
+        _dir.Write("config.yaml", Valid);
+        for (var i = 0; i < 1_003; i++)
+        {
+            _dir.Write($"data/{i:D4}.json", "{}");
+        }
+
+        var run = CliRunner.Run(_dir.Path, "scan", ".", "--format", "json").AssertNoStackTrace().AssertExit(0);
+        var inputs = System.Text.Json.JsonDocument.Parse(run.Stdout).RootElement.GetProperty("inputs").EnumerateArray().Select(i => i.GetProperty("file").GetString()).ToList();
+        Assert.Equal(1_001, inputs.Count);
+        Assert.Equal(["config.yaml", "data/0000.json"], inputs.Take(2));
+        Assert.Equal("data/0999.json", inputs[^1]);
+        Assert.Contains(".: warning input-not-read-many: 3 more files of types gateway-audit does not read are not listed", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scanning_all_examples_lists_the_analyzer_sample_project_as_skipped_without_its_build_output()
+    {
+        var json = CliRunner.RunInRepo("scan", "examples", "--format", "json").AssertNoStackTrace().AssertExit(0).Stdout;
+        var rows = Skipped(json).Split('\n');
+        Assert.Contains("examples/analyzer-consumer/SupportAgent.cs | none | no reader for .cs files", rows);
+        Assert.Contains("examples/analyzer-consumer/README.md | none | no reader for .md files", rows);
+        Assert.Contains("examples/eu-multi-provider/config.yaml | litellm-config | ", rows);
+        Assert.DoesNotContain(rows, r => r.Contains("/bin/", StringComparison.Ordinal) || r.Contains("/obj/", StringComparison.Ordinal));
+        Assert.Equal(rows.Order(StringComparer.Ordinal), rows);
+    }
+
     [Fact]
     public void Catalog_override_changes_the_report()
     {

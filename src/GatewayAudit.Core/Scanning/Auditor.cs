@@ -51,9 +51,20 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
         }
         else if (files.Count == 0 && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
-            diagnostics.Add(Diagnostic.Error("input-none-found", "no gateway config or deployment files found here (LiteLLM config.yaml, docker-compose, Kubernetes or Helm YAML, Dockerfile, requirements.txt, pyproject.toml); name one or a folder holding one",
+            var passedOver = discovery.NotRead.Count switch
+            {
+                0 => "",
+                1 => $"; the one file found ({discovery.NotRead[0].File}) is of a type it does not read",
+                var n => $"; the {n} files found are of types it does not read",
+            };
+            diagnostics.Add(Diagnostic.Error("input-none-found", $"no gateway config or deployment files found here (LiteLLM config.yaml, docker-compose, Kubernetes or Helm YAML, Dockerfile, requirements.txt, pyproject.toml){passedOver}; name one or a folder holding one",
                 new SourceLocation(discovery.Display(Path.GetFullPath(options.Paths[0], options.WorkingDirectory)), 0)));
         }
+
+        // Files in the scanned folders that no reader takes (.json, .txt, source code ...) are listed as skipped, in
+        // path order among the files read, so the inputs section shows everything the scan passed over.
+        inputs.AddRange(discovery.NotRead);
+        inputs.Sort((a, b) => string.CompareOrdinal(a.File, b.File));
 
         CatalogEnrichment.Apply(model, catalog);
         var context = new AuditContext(model, catalog, options, files, diagnostics);

@@ -6,7 +6,8 @@ namespace GatewayAudit.Core.Scanning;
 /// <summary>
 /// Expands the paths a user gave into input files. Named files are always read; folders are walked for files
 /// whose name some reader takes (by ending, or by name for Dockerfile and requirements.txt), skipping build
-/// output and dependency folders.
+/// output and dependency folders. Every other file in a walked folder is listed in <see cref="NotRead"/> (not
+/// opened), so the report shows what the scan passed over instead of silently dropping it.
 /// </summary>
 public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string workingDirectory)
 {
@@ -17,19 +18,32 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
 
     public const int MaxFiles = 20_000;
 
+    /// <summary>At most this many passed-over files are listed one by one; the rest are counted in a warning.</summary>
+    public const int MaxListedNotRead = 1_000;
+
+    /// <summary>
+    /// Files found in the walked folders that no reader takes by name, with why they were not read, in path order;
+    /// filled by <see cref="Discover"/>.
+    /// </summary>
+    public List<ScannedInput> NotRead { get; } = [];
+
     public List<InputFile> Discover(IEnumerable<string> paths, List<Diagnostic> diagnostics)
     {
-        var candidates = new List<(string Full, bool Named)>();
+        var candidates = new List<(string Full, bool Named, bool Offered)>();
+        var firstFolder = (string?)null;
         foreach (var path in paths)
         {
             var full = Path.GetFullPath(path, workingDirectory);
             if (File.Exists(full))
             {
-                candidates.Add((full, true));
+                candidates.Add((full, true, true));
             }
             else if (Directory.Exists(full))
             {
-                candidates.AddRange(Walk(full, diagnostics).Select(f => (f, false)));
+                firstFolder ??= full;
+                var (offered, passedOver) = Walk(full, diagnostics);
+                candidates.AddRange(offered.Select(f => (f, false, true)));
+                candidates.AddRange(passedOver.Select(f => (f, false, false)));
             }
             else
             {
@@ -44,7 +58,8 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         // Of two paths to one file, the one without hidden folders wins (config.yaml over ..2026_11_25/config.yaml
         // in a ConfigMap mount), then the named one, then path order.
-        foreach (var (full, named) in candidates.OrderBy(c => Display(c.Full).Split('/').Any(p => p.StartsWith('.') && p is not ("." or "..")) ? 1 : 0)
+        var notRead = new List<string>();
+        foreach (var (full, named, offered) in candidates.OrderBy(c => Display(c.Full).Split('/').Any(p => p.StartsWith('.') && p is not ("." or "..")) ? 1 : 0)
                      .ThenBy(c => c.Named ? 0 : 1).ThenBy(c => Display(c.Full), StringComparer.Ordinal))
         {
             var real = RealPath(full, 0);
@@ -54,6 +69,12 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
             }
 
             var shown = Display(full);
+            if (!offered)
+            {
+                notRead.Add(shown);
+                continue;
+            }
+
             var text = InputText.Read(full, shown, diagnostics);
             if (text is not null)
             {
@@ -62,7 +83,25 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         }
 
         files.Sort((a, b) => string.CompareOrdinal(a.DisplayPath, b.DisplayPath));
+        notRead.Sort(StringComparer.Ordinal);
+        NotRead.AddRange(notRead.Take(MaxListedNotRead).Select(f => new ScannedInput(f, "none", NotReadReason(f))));
+        if (notRead.Count > MaxListedNotRead)
+        {
+            diagnostics.Add(Diagnostic.Warning("input-not-read-many",
+                $"{notRead.Count - MaxListedNotRead:N0} more files of types gateway-audit does not read are not listed (the first {MaxListedNotRead:N0} in path order are); name a smaller folder to see them all",
+                new SourceLocation(Display(firstFolder!), 0)));
+        }
+
         return files;
+    }
+
+    /// <summary>Why a walked file was not read: no reader takes its name.</summary>
+    public static string NotReadReason(string path)
+    {
+        var extension = Path.GetExtension(path);
+        return extension.Length > 1 && !Path.GetFileName(path).StartsWith(extension, StringComparison.Ordinal)
+            ? $"no reader for {extension} files"
+            : "no reader for this file name";
     }
 
     /// <summary>The path with every symlink on the way resolved (realpath), so one file is one input; best effort.</summary>
@@ -91,9 +130,10 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
 
     private bool Offered(string fileName) => readers.Any(r => r.OffersFileName(fileName));
 
-    private IEnumerable<string> Walk(string root, List<Diagnostic> diagnostics)
+    private (List<string> Offered, List<string> PassedOver) Walk(string root, List<Diagnostic> diagnostics)
     {
         var found = new List<string>();
+        var passedOver = new List<string>();
         var pending = new Stack<string>();
         pending.Push(root);
         while (pending.Count > 0)
@@ -107,6 +147,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                     // a dangling link is reported, not dropped. Symlinked folders are still not followed (below).
                     if (!Offered(Path.GetFileName(file)))
                     {
+                        passedOver.Add(file);
                         continue;
                     }
 
@@ -137,11 +178,11 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
             if (found.Count > MaxFiles)
             {
                 diagnostics.Add(Diagnostic.Error("input-too-many", $"more than {MaxFiles:N0} candidate files; name a smaller folder", new SourceLocation(Display(root), 0)));
-                return [];
+                return ([], []);
             }
         }
 
         found.Sort(StringComparer.Ordinal);
-        return found;
+        return (found, passedOver);
     }
 }
