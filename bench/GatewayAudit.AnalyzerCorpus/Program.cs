@@ -1,0 +1,3 @@
+using GatewayAudit.AnalyzerCorpus;
+
+return await CorpusRunner.RunAsync(args);
