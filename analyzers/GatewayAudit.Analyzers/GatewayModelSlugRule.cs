@@ -107,6 +107,13 @@ public static class GatewayModelSlugRule
         var hasDash = false;
         foreach (var c in model)
         {
+            if (c >= 'A' && c <= 'Z')
+            {
+                // Gateway slugs are lower case (meta-llama/llama-3.1-70b-instruct); the same author with capitals
+                // (meta-llama/Llama-2-7b-hf) is a Hugging Face model id, used with that hub or a provider directly.
+                return null;
+            }
+
             hasDigit |= c >= '0' && c <= '9';
             hasDash |= c == '-';
         }

@@ -9,7 +9,8 @@ namespace GatewayAudit.Analyzers;
 /// </summary>
 /// <remarks>
 /// Field names such as <c>order</c>, <c>models</c> or <c>provider</c> are ordinary words, so a key is reported only
-/// in an object that has the request's shape: a chat request (it has <c>messages</c> or <c>prompt</c>) for the
+/// in an object that has the request's shape: a request (it has <c>messages</c> or <c>prompt</c>, or <c>model</c>
+/// and <c>input</c> as embeddings have) for the
 /// request-level fields, a provider-preferences object (the value of <c>provider</c>, or an object with a key only
 /// OpenRouter's preferences have) for the preference fields.
 /// </remarks>
@@ -45,11 +46,15 @@ public static class GatewayRequestFieldRule
     {
         var isRequest = false;
         var unique = false;
+        var hasModel = false;
+        var hasInput = false;
         var distinctive = 0;
         var preference = 0;
         foreach (var key in shape.Keys)
         {
             isRequest |= key.Name == "messages" || key.Name == "prompt";
+            hasModel |= key.Name == "model";
+            hasInput |= key.Name == "input";
             unique |= key.Name == "allow_fallbacks" || key.Name == "require_parameters" || key.Name == "zdr" || key.Name == "enforce_distillable_text";
             if (s_distinctive.Contains(key.Name))
             {
@@ -61,6 +66,9 @@ public static class GatewayRequestFieldRule
                 preference++;
             }
         }
+
+        // Embeddings and rerank requests have model + input instead of messages.
+        isRequest |= hasModel && hasInput;
 
         // data_collection or quantizations alone may be someone else's setting; with a second preference key, or
         // under "provider", the object is OpenRouter's. allow_fallbacks, require_parameters and zdr are OpenRouter's alone.

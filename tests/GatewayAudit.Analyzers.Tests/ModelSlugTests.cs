@@ -41,6 +41,9 @@ public class ModelSlugTests
     [InlineData("acme/model-1")]
     [InlineData("anthropic/claude-3/extra")]
     [InlineData("openai/gpt-4o:Free Tier")]
+    [InlineData("meta-llama/Llama-2-7b-hf")]
+    [InlineData("mistralai/Mistral-7B-Instruct-v0.2")]
+    [InlineData("microsoft/Phi-3-mini-4k-instruct")]
     public Task Ordinary_strings_are_not_reported(string text) => Verify.AnalyzerAsync($$"""
         class Agent
         {

@@ -20,6 +20,15 @@ public class RequestFieldTests
         """);
 
     [Fact]
+    public Task Embeddings_request_with_provider_preferences_is_reported() => Verify.AnalyzerAsync("""
+        class Agent
+        {
+            object Body(string text) => new { model = "text-embedding-3-small", input = text, {|GW004:provider|} = "x" };
+            object Form(string text) => new { input = text, provider = "x" };
+        }
+        """);
+
+    [Fact]
     public Task Ordinary_objects_with_the_same_words_are_not_reported() => Verify.AnalyzerAsync("""
         class Shop
         {
