@@ -110,6 +110,16 @@ public sealed class SecretTests : IDisposable
     }
 
     [Fact]
+    public void Secret_pasted_twice_as_a_key_of_a_file_no_reader_sweeps_is_redacted_in_the_duplicate_key_warning()
+    {
+        _dir.Write("config.yaml", $"model_list:\n  - model_name: m\n    litellm_params:\n      model: openai/gpt-4o\n");
+        _dir.Write("docker-compose.yaml", $"services:\n  litellm:\n    image: ghcr.io/berriai/litellm:v1.55.0\n    labels:\n      {ApiKey}: a\n      {ApiKey}: b\n");
+        var run = CliRunner.Run(_dir.Path, "scan", ".").AssertNoStackTrace();
+        Assert.Contains("key 'sk-proj-****' appears more than once", run.Stderr, StringComparison.Ordinal);
+        AssertNoSecret(run.Stderr + run.Stdout, "output");
+    }
+
+    [Fact]
     public void Secret_pasted_as_a_nested_key_is_a_redacted_literal_secret_and_never_printed()
     {
         _dir.Write("config.yaml", $"model_list:\n  - model_name: m\n    litellm_params:\n      model: openai/gpt-4o\nx-notes:\n  {ApiKey}: old key\n");

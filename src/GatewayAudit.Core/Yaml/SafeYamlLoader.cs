@@ -230,7 +230,7 @@ public sealed class SafeYamlLoader
                 if (!seen.Add(key.Value))
                 {
                     diagnostics.Add(Diagnostic.Warning("yaml-duplicate-key",
-                        $"key '{key.Value}' appears more than once in this mapping; the last one is used",
+                        $"key '{Readers.ConfigValues.Shown(key.Value)}' appears more than once in this mapping; the last one is used",
                         new SourceLocation(file, key.Line, key.Column)));
                 }
 
