@@ -47,6 +47,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(c => AnalyzeInterpolatedString(c, VocabularyFor), OperationKind.InterpolatedString);
             start.RegisterOperationAction(c => AnalyzeAnonymousObject(c, VocabularyFor), OperationKind.AnonymousObjectCreation);
             start.RegisterOperationAction(c => AnalyzeInitializer(c, VocabularyFor), OperationKind.ObjectOrCollectionInitializer);
+            start.RegisterOperationAction(c => AnalyzeIndexerAssignment(c, VocabularyFor), OperationKind.SimpleAssignment);
             start.RegisterSymbolAction(c => AnalyzeJsonContract(c, VocabularyFor), SymbolKind.NamedType);
         });
     }
@@ -168,7 +169,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeInitializer(OperationAnalysisContext context, Func<SyntaxTree, GatewayVocabulary> vocabularyFor)
     {
         var initializer = (IObjectOrCollectionInitializerOperation)context.Operation;
-        var shape = ShapeOf(initializer, ParentKeyOf(initializer.Parent), depth: 0);
+        var shape = ShapeOf(initializer, ParentKeyOf(initializer.Parent), depth: 0, IsExtraFieldsReceiver(AssignedTo(initializer)));
         if (shape is null)
         {
             return;
@@ -182,6 +183,67 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
         }
 
         findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
+    }
+
+    /// <summary>
+    /// One key set at a time, outside an initializer: <c>chat.ExtraBody["transforms"] = ...</c>,
+    /// <c>options.AdditionalProperties["provider"] = ...</c>. Without the rest of the object, a request-level key is
+    /// reported when the receiver is an extra-fields dictionary, when its value is OpenRouter's, or when it is
+    /// <c>provider</c> holding preferences.
+    /// </summary>
+    private static void AnalyzeIndexerAssignment(OperationAnalysisContext context, Func<SyntaxTree, GatewayVocabulary> vocabularyFor)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is not IPropertyReferenceOperation { Arguments.Length: 1 } indexer
+            || indexer.Arguments[0].Value.ConstantValue.Value is not string key
+            || assignment.Parent is IObjectOrCollectionInitializerOperation)
+        {
+            return;
+        }
+
+        var shape = new ObjectShape(null, IsExtraFieldsReceiver(indexer.Instance));
+        shape.Keys.Add(KeyOf(key, indexer.Arguments[0].Value.Syntax.GetLocation(), assignment.Value, depth: 0));
+        var vocabulary = vocabularyFor(assignment.Syntax.SyntaxTree);
+        var findings = new Findings();
+        foreach (var found in GatewayRequestFieldRule.Find(shape, vocabulary))
+        {
+            findings.Add(GatewayRequestFieldRule.Descriptor, found.Location, found.Name);
+        }
+
+        findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
+    }
+
+    /// <summary>The member an initialized object is assigned to: <c>ExtraBody = new() { ... }</c> or <c>ExtraBody = { ... }</c>.</summary>
+    private static IOperation? AssignedTo(IObjectOrCollectionInitializerOperation initializer)
+    {
+        var holder = SkipConversions(initializer.Parent);
+        if (holder is IMemberInitializerOperation member)
+        {
+            return member.InitializedMember;
+        }
+
+        return SkipConversions(holder?.Parent) is ISimpleAssignmentOperation assignment ? assignment.Target : null;
+    }
+
+    /// <summary>ExtraBody, AdditionalProperties, ExtensionData, extra_body...: a bag of extra request fields.</summary>
+    private static bool IsExtraFieldsReceiver(IOperation? receiver)
+    {
+        var name = (receiver is null ? null : SkipConversionsDown(receiver)) switch
+        {
+            IPropertyReferenceOperation property => property.Property.Name,
+            IFieldReferenceOperation field => field.Field.Name,
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            _ => null,
+        };
+        if (name is null)
+        {
+            return false;
+        }
+
+        var normalized = name.Replace("_", string.Empty).ToLowerInvariant();
+        return normalized.Contains("extrabody") || normalized.Contains("additionalproperties") || normalized.Contains("extensiondata")
+            || normalized.Contains("extraparameters") || normalized.Contains("additionalbody");
     }
 
     /// <summary>A DTO whose members carry [JsonPropertyName("provider")] (System.Text.Json), [JsonProperty("...")] (Newtonsoft) or [DataMember(Name = "...")].</summary>
@@ -310,7 +372,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
     /// The keys of an anonymous object or a dictionary-style initializer, with one level of children (enough to
     /// see that "provider" holds preferences). Null when the operation has no string keys.
     /// </summary>
-    private static ObjectShape? ShapeOf(IOperation operation, string? parentKey, int depth)
+    private static ObjectShape? ShapeOf(IOperation operation, string? parentKey, int depth, bool isExtension = false)
     {
         ObjectShape? shape = null;
         switch (operation)
@@ -323,7 +385,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
                         var location = assignment.Syntax is AnonymousObjectMemberDeclaratorSyntax { NameEquals: { } nameEquals }
                             ? nameEquals.Name.GetLocation()
                             : assignment.Syntax.GetLocation();
-                        (shape ??= new ObjectShape(parentKey)).Keys.Add(new ObjectKey(property.Property.Name, location, ChildShape(assignment.Value, property.Property.Name, depth)));
+                        (shape ??= new ObjectShape(parentKey, isExtension)).Keys.Add(KeyOf(property.Property.Name, location, assignment.Value, depth));
                     }
                 }
 
@@ -335,10 +397,10 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
                     {
                         case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } assignment
                             when indexer.Arguments[0].Value.ConstantValue.Value is string key:
-                            (shape ??= new ObjectShape(parentKey)).Keys.Add(new ObjectKey(key, indexer.Arguments[0].Value.Syntax.GetLocation(), ChildShape(assignment.Value, key, depth)));
+                            (shape ??= new ObjectShape(parentKey, isExtension)).Keys.Add(KeyOf(key, indexer.Arguments[0].Value.Syntax.GetLocation(), assignment.Value, depth));
                             break;
                         case IInvocationOperation { Arguments.Length: >= 2 } add when add.Arguments[0].Value.ConstantValue.Value is string key:
-                            (shape ??= new ObjectShape(parentKey)).Keys.Add(new ObjectKey(key, add.Arguments[0].Value.Syntax.GetLocation(), ChildShape(add.Arguments[1].Value, key, depth)));
+                            (shape ??= new ObjectShape(parentKey, isExtension)).Keys.Add(KeyOf(key, add.Arguments[0].Value.Syntax.GetLocation(), add.Arguments[1].Value, depth));
                             break;
                     }
                 }
@@ -351,6 +413,51 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
         return shape;
     }
 
+    private static ObjectKey KeyOf(string name, Location location, IOperation value, int depth) =>
+        new(name, location, ChildShape(value, name, depth)) { Values = ConstantStrings(value) };
+
+    /// <summary>The constant string a value is, or the constant strings of an array or collection expression.</summary>
+    private static IReadOnlyList<string> ConstantStrings(IOperation value)
+    {
+        value = SkipConversionsDown(value);
+        if (value.ConstantValue.Value is string single)
+        {
+            return [single];
+        }
+
+        IEnumerable<IOperation>? elements = value switch
+        {
+            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+            _ when value.Syntax is CollectionExpressionSyntax => value.ChildOperations,
+            _ => null,
+        };
+        if (elements is null)
+        {
+            return [];
+        }
+
+        var strings = new List<string>();
+        foreach (var element in elements)
+        {
+            if (SkipConversionsDown(element).ConstantValue.Value is string text)
+            {
+                strings.Add(text);
+            }
+        }
+
+        return strings;
+    }
+
+    private static IOperation SkipConversionsDown(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
     private static ObjectShape? ChildShape(IOperation value, string key, int depth)
     {
         if (depth > 0)
@@ -358,7 +465,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
-        return SkipConversions(value) switch
+        return SkipConversionsDown(value) switch
         {
             IAnonymousObjectCreationOperation anonymous => ShapeOf(anonymous, key, depth + 1),
             IObjectCreationOperation { Initializer: { } initializer } => ShapeOf(initializer, key, depth + 1),

@@ -68,7 +68,7 @@ public static class GatewayRequestFieldRule
         }
 
         // Embeddings and rerank requests have model + input instead of messages.
-        isRequest |= hasModel && hasInput;
+        isRequest |= (hasModel && hasInput) || shape.IsRequestExtension;
 
         // data_collection or quantizations alone may be someone else's setting; with a second preference key, or
         // under "provider", the object is OpenRouter's. allow_fallbacks, require_parameters and zdr are OpenRouter's alone.
@@ -87,7 +87,35 @@ public static class GatewayRequestFieldRule
             {
                 yield return key;
             }
+            else if (HasGatewayValue(key))
+            {
+                yield return key;
+            }
         }
+    }
+
+    /// <summary>
+    /// Values only OpenRouter gives these keys (route "fallback", transforms "middle-out", data_collection
+    /// "deny"/"allow"): with them the key is OpenRouter's whatever object it is in.
+    /// </summary>
+    private static bool HasGatewayValue(ObjectKey key)
+    {
+        foreach (var value in key.Values)
+        {
+            var gatewayValue = key.Name switch
+            {
+                "route" => value == "fallback",
+                "transforms" => value == "middle-out",
+                "data_collection" => value == "deny" || value == "allow",
+                _ => false,
+            };
+            if (gatewayValue)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool LooksLikePreferences(ObjectShape child)
@@ -105,9 +133,15 @@ public static class GatewayRequestFieldRule
 }
 
 /// <summary>The keys of one object as written in code: an anonymous object, a dictionary initializer, a DTO, JSON text.</summary>
-public sealed class ObjectShape(string? parentKey)
+public sealed class ObjectShape(string? parentKey, bool isRequestExtension = false)
 {
     public string? ParentKey { get; } = parentKey;
+
+    /// <summary>
+    /// The object is where extra request fields go (an <c>ExtraBody</c>, <c>AdditionalProperties</c> or
+    /// <c>ExtensionData</c> dictionary): its keys are request fields by definition.
+    /// </summary>
+    public bool IsRequestExtension { get; } = isRequestExtension;
 
     public List<ObjectKey> Keys { get; } = [];
 }
@@ -120,4 +154,7 @@ public sealed class ObjectKey(string name, Location location, ObjectShape? child
     public Location Location { get; } = location;
 
     public ObjectShape? Child { get; set; } = child;
+
+    /// <summary>The constant strings the key holds (one, or an array's), when written in place.</summary>
+    public IReadOnlyList<string> Values { get; set; } = [];
 }

@@ -29,6 +29,42 @@ public class RequestFieldTests
         """);
 
     [Fact]
+    public Task Keys_set_one_at_a_time_on_an_extra_fields_bag_are_reported() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        class ChatOptions
+        {
+            public Dictionary<string, object?> AdditionalProperties { get; } = new();
+            public Dictionary<string, object?> ExtraBody { get; set; } = new();
+            public Dictionary<string, object?> Tags { get; } = new();
+        }
+        class Agent
+        {
+            void Configure(ChatOptions options, Dictionary<string, object?> extra_body)
+            {
+                options.AdditionalProperties[{|GW004:"provider"|}] = "x";
+                options.ExtraBody[{|GW004:"transforms"|}] = new[] { "middle-out" };
+                extra_body[{|GW004:"models"|}] = new[] { "fast", "cheap" };
+                options.ExtraBody = new() { [{|GW004:"route"|}] = "x" };
+                options.Tags["provider"] = "stripe";
+                options.Tags["route"] = "/checkout";
+                options.Tags[{|GW004:"route"|}] = "fallback";
+                options.Tags[{|GW004:"provider"|}] = new Dictionary<string, object> { [{|GW004:"order"|}] = new[] { "azure" } };
+            }
+        }
+        """);
+
+    [Fact]
+    public Task OpenRouter_values_identify_their_keys_anywhere() => Verify.AnalyzerAsync("""
+        class Agent
+        {
+            object A(string model) => new { model, {|GW004:route|} = "fallback", {|GW004:data_collection|} = "deny" };
+            object B() => new { {|GW004:transforms|} = new[] { "middle-out" } };
+            System.Collections.Generic.Dictionary<string, string[]> D() => new() { [{|GW004:"transforms"|}] = ["middle-out"] };
+            object C() => new { route = "/home", data_collection = true, transforms = new[] { "gzip" } };
+        }
+        """);
+
+    [Fact]
     public Task Ordinary_objects_with_the_same_words_are_not_reported() => Verify.AnalyzerAsync("""
         class Shop
         {
