@@ -26,6 +26,10 @@ public static class Program
                                 environment's default; then the build-tree CPU column leaves the compiler out
           --skip-analyzer-build use the existing analyzers/GatewayAudit.Analyzers/bin/Release DLL as it is
           --generate-only       write the project and stop
+          --report-from DIR     print the report of an earlier run from DIR/run.json and DIR/logs (no builds)
+          --profile-callbacks DIR
+                                time each callback of GatewayLeakAnalyzer in-process (thread CPU, single-threaded)
+                                on the project and analyzer copy in DIR, against a no-op analyzer (no builds)
         """;
 
     public static int Main(string[] args)
@@ -61,6 +65,21 @@ public static class Program
 
     private static int Run(Options options)
     {
+        if (options.ProfileFrom is not null)
+        {
+            Console.Write(CallbackProfiler.Run(Path.GetFullPath(options.ProfileFrom), options.Iterations));
+            return 0;
+        }
+
+        if (options.ReportFrom is not null)
+        {
+            var dir = Path.GetFullPath(options.ReportFrom);
+            var record = RunRecord.Load(dir);
+            Console.Write(Report.Render(new ReportInput(record, dir, record.ReadSamples(dir))));
+            return 0;
+        }
+
+        var startedAt = DateTimeOffset.Now;
         var repo = FindRepoRoot();
         var scratch = Path.GetFullPath(options.Out ?? Path.Combine(Path.GetTempPath(), "gateway-audit-analyzer-bench"));
         var logs = Path.Combine(scratch, "logs");
@@ -123,6 +142,14 @@ public static class Program
         }
 
         var samples = new List<BuildSample>();
+        var run = new RunRecord(startedAt, options.Seed, options.Iterations, options.Sequential, options.CompilerServer, analyzer, project, []);
+        void Record(BuildSample sample)
+        {
+            samples.Add(sample);
+            run.Samples.Add(new SampleRecord(sample.Configuration.Name, sample.Round, sample.WallSeconds, sample.CpuSeconds, sample.LogName));
+            run.Save(scratch);
+        }
+
         if (options.Sequential)
         {
             foreach (var configuration in BuildConfiguration.All)
@@ -131,7 +158,7 @@ public static class Program
                 Build(options, configuration, scratch, logs, round: 0, project);
                 for (var round = 1; round <= options.Iterations; round++)
                 {
-                    samples.Add(Build(options, configuration, scratch, logs, round, project));
+                    Record(Build(options, configuration, scratch, logs, round, project));
                 }
             }
         }
@@ -149,14 +176,14 @@ public static class Program
                 // Rotate the order each round so that no configuration always runs right after another one.
                 for (var i = 0; i < all.Count; i++)
                 {
-                    samples.Add(Build(options, all[(i + round - 1) % all.Count], scratch, logs, round, project));
+                    Record(Build(options, all[(i + round - 1) % all.Count], scratch, logs, round, project));
                 }
             }
         }
 
         ShutDownCompilerServer(options, scratch, logs, "end");
 
-        var markdown = Report.Render(new ReportInput(options, repo, scratch, project, analyzer, samples));
+        var markdown = Report.Render(new ReportInput(run, scratch, samples));
         File.WriteAllText(Path.Combine(scratch, "results.md"), markdown);
         Console.Write(markdown);
         Progress($"also written to {Path.Combine(scratch, "results.md")}; build logs in {logs}");
@@ -181,7 +208,7 @@ public static class Program
         var log = BuildLog.Parse(File.ReadLines(logPath));
         Progress($"{configuration.Name,-14} {label,-8} wall {result.Elapsed.TotalSeconds,7:0.00} s, cpu {result.CpuSeconds,7:0.00} s, csc {log.CscTaskSeconds,6:0.00} s ({log.CompilerMode}), "
             + $"analyzers {log.TotalAnalyzerSeconds,6:0.000} s, {log.Diagnostics.Count} diagnostics ({project.Files} files)");
-        return new BuildSample(configuration, round, result.Elapsed.TotalSeconds, result.CpuSeconds, log);
+        return new BuildSample(configuration, round, result.Elapsed.TotalSeconds, result.CpuSeconds, log) { LogName = Path.GetFileName(logPath) };
     }
 
     private static void ShutDownCompilerServer(Options options, string scratch, string logs, string when)
@@ -224,7 +251,10 @@ internal sealed class BenchmarkException(string message) : Exception(message);
 internal sealed record AnalyzerIdentity(string LastCommit, bool Dirty, string Sha256Prefix, long Bytes);
 
 /// <summary>One timed (or warm-up, round 0) build.</summary>
-internal sealed record BuildSample(BuildConfiguration Configuration, int Round, double WallSeconds, double? CpuSeconds, BuildLog Log);
+internal sealed record BuildSample(BuildConfiguration Configuration, int Round, double WallSeconds, double? CpuSeconds, BuildLog Log)
+{
+    public string LogName { get; init; } = string.Empty;
+}
 
 /// <summary>Command-line options.</summary>
 internal sealed class Options
@@ -250,6 +280,10 @@ internal sealed class Options
     public bool GenerateOnly { get; private set; }
 
     public bool Quick { get; private set; }
+
+    public string? ReportFrom { get; private set; }
+
+    public string? ProfileFrom { get; private set; }
 
     public static Options Parse(string[] args)
     {
@@ -299,6 +333,12 @@ internal sealed class Options
                     break;
                 case "--generate-only":
                     options.GenerateOnly = true;
+                    break;
+                case "--report-from":
+                    options.ReportFrom = Value();
+                    break;
+                case "--profile-callbacks":
+                    options.ProfileFrom = Value();
                     break;
                 default:
                     throw new ArgumentException($"unknown option {args[i]}");

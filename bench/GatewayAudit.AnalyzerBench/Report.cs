@@ -4,13 +4,12 @@ using System.Text;
 
 namespace GatewayAudit.AnalyzerBench;
 
-internal sealed record ReportInput(
-    Options Options,
-    string Repo,
-    string Scratch,
-    GeneratedProject Project,
-    AnalyzerIdentity Analyzer,
-    IReadOnlyList<BuildSample> Samples);
+internal sealed record ReportInput(RunRecord Run, string Scratch, IReadOnlyList<BuildSample> Samples)
+{
+    public GeneratedProject Project => Run.Project;
+
+    public AnalyzerIdentity Analyzer => Run.Analyzer;
+}
 
 /// <summary>Turns the timed builds into the Markdown section for bench/RESULTS.md.</summary>
 internal static class Report
@@ -30,39 +29,54 @@ internal static class Report
         var compiler = timed.Select(x => x.Log.CompilerVersion).FirstOrDefault(v => v is not null) ?? "unknown";
         var modes = string.Join(", ", timed.Select(x => x.Log.CompilerMode ?? "unknown").Distinct(StringComparer.Ordinal));
 
-        s.Append(CultureInfo.InvariantCulture, $"Date: {DateTime.Now:yyyy-MM-dd}. Machine: {Machine()}. .NET SDK {Shell.Capture("dotnet", input.Scratch, "--version") ?? "unknown"}, C# compiler {compiler}.\n");
+        s.Append(CultureInfo.InvariantCulture, $"Date: {input.Run.StartedAt:yyyy-MM-dd}. Machine: {Machine()}. .NET SDK {Shell.Capture("dotnet", input.Scratch, "--version") ?? "unknown"}, C# compiler {compiler}.\n");
         s.Append(CultureInfo.InvariantCulture, $"Analyzer measured: analyzers/GatewayAudit.Analyzers at {input.Analyzer.LastCommit}{(input.Analyzer.Dirty ? " plus uncommitted changes" : "")}, Release DLL {input.Analyzer.Bytes:N0} bytes, sha256 {input.Analyzer.Sha256Prefix}….\n\n");
-        s.Append(CultureInfo.InvariantCulture, $"Generated project (seed {input.Options.Seed}): {p.Files:N0} files, {p.Lines:N0} lines, {p.Bytes / 1024.0 / 1024.0:0.0} MiB of C#; ");
+        s.Append(CultureInfo.InvariantCulture, $"Generated project (seed {input.Run.Seed}): {p.Files:N0} files, {p.Lines:N0} lines, {p.Bytes / 1024.0 / 1024.0:0.0} MiB of C#; ");
         s.Append(CultureInfo.InvariantCulture, $"{p.Leaks.Count} planted leak lines in {p.LeakFiles} files ({PlantedById(p)}), ");
         s.Append(CultureInfo.InvariantCulture, $"{p.NearMisses.Count} look-alike lines that are not leaks in {p.NearMissFiles} files. ");
-        s.Append(CultureInfo.InvariantCulture, $"Timed builds: {input.Options.Iterations} per configuration after one warm-up each, ");
-        s.Append(input.Options.Sequential ? "one configuration after the other" : "interleaved in rotating order (none, ours, banned; ours, banned, none; ...)");
-        s.Append(CultureInfo.InvariantCulture, $". Compiler: {(modes == "tool" ? "a csc process per build (this environment sets UseSharedCompilation=false)" : modes == "server" ? "the shared compiler server (VBCSCompiler), shut down " + (input.Options.Sequential ? "before each configuration" : "once at the start") : modes)}.\n\n");
+        s.Append(CultureInfo.InvariantCulture, $"Timed builds: {input.Run.Iterations} per configuration after one warm-up each, ");
+        s.Append(input.Run.Sequential ? "one configuration after the other" : "interleaved in rotating order (none, ours, banned; ours, banned, none; ...)");
+        s.Append(CultureInfo.InvariantCulture, $". Compiler: {(modes == "tool" ? "a csc process per build (this environment sets UseSharedCompilation=false)" : modes == "server" ? "the shared compiler server (VBCSCompiler), shut down " + (input.Run.Sequential ? "before each configuration" : "once at the start") : modes)}.\n\n");
 
-        s.Append("| configuration | wall median | wall min | wall vs none (median) | wall vs none (min) | build CPU median | CPU vs none | Csc task median | Csc vs none | all analyzers, summed (median) |\n");
-        s.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        foreach (var c in BuildConfiguration.All)
+        s.Append("| configuration | wall median | wall min | build CPU median | build CPU min | Csc task median | all analyzers, summed (median) |\n");
+        s.Append("|---|---:|---:|---:|---:|---:|---:|\n");
+        foreach (var c in BuildConfiguration.All.Where(c => by[c].Count > 0))
         {
             var rows = by[c];
-            if (rows.Count == 0)
-            {
-                continue;
-            }
-
             var wall = rows.Select(r => r.WallSeconds).ToList();
-            var csc = rows.Select(r => r.Log.CscTaskSeconds).OfType<double>().ToList();
-            var baseCsc = none.Select(r => r.Log.CscTaskSeconds).OfType<double>().ToList();
-            s.Append(CultureInfo.InvariantCulture, $"| {c.Name}: {c.Description} | {Median(wall):0.00} s | {wall.Min():0.00} s | ");
             var cpu = rows.Select(r => r.CpuSeconds).OfType<double>().ToList();
-            var baseCpu = none.Select(r => r.CpuSeconds).OfType<double>().ToList();
-            s.Append(CultureInfo.InvariantCulture, $"{Ratio(Median(wall), Median(none.Select(r => r.WallSeconds)))} | {Ratio(wall.Min(), none.Select(r => r.WallSeconds).DefaultIfEmpty().Min())} | ");
-            s.Append(CultureInfo.InvariantCulture, $"{Seconds(Median(cpu))} | {Ratio(Median(cpu), Median(baseCpu))} | ");
-            s.Append(CultureInfo.InvariantCulture, $"{Seconds(Median(csc))} | {Ratio(Median(csc), Median(baseCsc))} | {Seconds(Median(rows.Select(r => r.Log.TotalAnalyzerSeconds).OfType<double>()), "0.000")} |\n");
+            s.Append(CultureInfo.InvariantCulture, $"| {c.Name}: {c.Description} | {Median(wall):0.00} s | {wall.Min():0.00} s | {Seconds(Median(cpu))} | {Seconds(cpu.DefaultIfEmpty(double.NaN).Min())} | ");
+            s.Append(CultureInfo.InvariantCulture, $"{Seconds(Median(rows.Select(r => r.Log.CscTaskSeconds).OfType<double>()))} | {Seconds(Median(rows.Select(r => r.Log.TotalAnalyzerSeconds).OfType<double>()), "0.000")} |\n");
         }
 
-        s.Append("\nOwn time of each analyzer from `-p:ReportAnalyzer=true` (CPU seconds summed over the compiler's threads; median, min and max over the timed builds):\n\n");
-        s.Append("| analyzer | in configuration | median | min | max | share of the Csc task (median) |\n");
-        s.Append("|---|---|---:|---:|---:|---:|\n");
+        s.Append("\nThe same as ratios to the no-analyzer builds. \"Per round\" pairs each build with the no-analyzer build of the same round ");
+        s.Append(input.Run.Sequential ? "(sequential run: rounds are not interleaved, so these pairs are far apart in time)" : "(minutes apart, so slow drifts in the machine's load cancel)");
+        s.Append(" and takes the median of those ratios.\n\n");
+        s.Append("| configuration | wall: medians | wall: mins | wall: per round | build CPU: medians | build CPU: mins | build CPU: per round | Csc task: medians |\n");
+        s.Append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        foreach (var c in BuildConfiguration.All.Where(c => c != BuildConfiguration.None && by[c].Count > 0))
+        {
+            var rows = by[c];
+            double? Paired(Func<BuildSample, double?> value)
+            {
+                var ratios = rows
+                    .Select(r => (Mine: value(r), Base: none.Where(n => n.Round == r.Round).Select(value).FirstOrDefault()))
+                    .Where(p => p.Mine is > 0 && p.Base is > 0)
+                    .Select(p => p.Mine!.Value / p.Base!.Value)
+                    .ToList();
+                return ratios.Count == 0 ? null : Median(ratios);
+            }
+
+            string Of(Func<BuildSample, double?> value, Func<IEnumerable<double>, double> aggregate) =>
+                Ratio(aggregate(rows.Select(value).OfType<double>()), aggregate(none.Select(value).OfType<double>()));
+
+            s.Append(CultureInfo.InvariantCulture, $"| {c.Name} | {Of(r => r.WallSeconds, Median)} | {Of(r => r.WallSeconds, Min)} | {Ratio(Paired(r => r.WallSeconds) ?? double.NaN, 1)} | ");
+            s.Append(CultureInfo.InvariantCulture, $"{Of(r => r.CpuSeconds, Median)} | {Of(r => r.CpuSeconds, Min)} | {Ratio(Paired(r => r.CpuSeconds) ?? double.NaN, 1)} | {Of(r => r.Log.CscTaskSeconds, Median)} |\n");
+        }
+
+        s.Append("\nOwn time of each analyzer from `-p:ReportAnalyzer=true` (the compiler's stopwatch time of the analyzer's callbacks, summed over its threads, so time a callback spends preempted by other processes counts too; median, min and max over the timed builds), and as a share of the same builds' Csc task wall time and build CPU:\n\n");
+        s.Append("| analyzer | in configuration | median | min | max | / Csc task wall (median) | / build CPU (median) |\n");
+        s.Append("|---|---|---:|---:|---:|---:|---:|\n");
         var ours = OwnTimes(by[BuildConfiguration.Ours], OurAssembly);
         var banned = OwnTimes(by[BuildConfiguration.BannedApi], BannedAssembly);
         AppendOwnRow(s, "GatewayAudit.Analyzers (GW001-GW004)", BuildConfiguration.Ours, OurAssembly, by[BuildConfiguration.Ours]);
@@ -102,15 +116,19 @@ internal static class Report
         var times = OwnTimes(rows, assembly);
         if (times.Count == 0)
         {
-            s.Append(CultureInfo.InvariantCulture, $"| {name} | {c.Name} | n/a | n/a | n/a | n/a |\n");
+            s.Append(CultureInfo.InvariantCulture, $"| {name} | {c.Name} | n/a | n/a | n/a | n/a | n/a |\n");
             return;
         }
 
-        var shares = rows
+        var cscShares = rows
             .Where(r => r.Log.CscTaskSeconds is > 0)
             .Select(r => (r.Log.AssemblySeconds(assembly) ?? 0) / r.Log.CscTaskSeconds!.Value)
             .ToList();
-        s.Append(CultureInfo.InvariantCulture, $"| {name} | {c.Name} | {Median(times):0.000} s | {times.Min():0.000} s | {times.Max():0.000} s | {(shares.Count == 0 ? "n/a" : (Median(shares) * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %")} |\n");
+        var cpuShares = rows
+            .Where(r => r.CpuSeconds is > 0)
+            .Select(r => (r.Log.AssemblySeconds(assembly) ?? 0) / r.CpuSeconds!.Value)
+            .ToList();
+        s.Append(CultureInfo.InvariantCulture, $"| {name} | {c.Name} | {Median(times):0.000} s | {times.Min():0.000} s | {times.Max():0.000} s | {Percent(cscShares)} | {Percent(cpuShares)} |\n");
     }
 
     private static void AppendDiagnostics(StringBuilder s, ReportInput input, Dictionary<BuildConfiguration, List<BuildSample>> by)
@@ -184,6 +202,9 @@ internal static class Report
         }
     }
 
+    private static string Percent(List<double> shares) =>
+        shares.Count == 0 ? "n/a" : (Median(shares) * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+
     private static string PlantedById(GeneratedProject p) =>
         string.Join(", ", GwIds.Select(id => $"{id} {p.Leaks.Count(l => l.ExpectedIds.Contains(id))}"));
 
@@ -203,6 +224,8 @@ internal static class Report
 
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
+
+    private static double Min(IEnumerable<double> values) => values.DefaultIfEmpty(double.NaN).Min();
 
     private static string Ratio(double value, double baseline) =>
         double.IsNaN(value) || double.IsNaN(baseline) || baseline <= 0
