@@ -155,14 +155,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var vocabulary = vocabularyFor(context.Operation.Syntax.SyntaxTree);
-        var findings = new Findings();
-        foreach (var key in GatewayRequestFieldRule.Find(shape, vocabulary))
-        {
-            findings.Add(GatewayRequestFieldRule.Descriptor, key.Location, key.Name);
-        }
-
-        findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
+        ReportRequestFields(shape, vocabularyFor(context.Operation.Syntax.SyntaxTree), context.ReportDiagnostic, context.ContainingSymbol);
     }
 
     /// <summary>Dictionary-style initializers: <c>new Dictionary&lt;string, object&gt; { ["provider"] = ... }</c>, <c>new JsonObject { ... }</c>.</summary>
@@ -175,14 +168,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var vocabulary = vocabularyFor(context.Operation.Syntax.SyntaxTree);
-        var findings = new Findings();
-        foreach (var key in GatewayRequestFieldRule.Find(shape, vocabulary))
-        {
-            findings.Add(GatewayRequestFieldRule.Descriptor, key.Location, key.Name);
-        }
-
-        findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
+        ReportRequestFields(shape, vocabularyFor(context.Operation.Syntax.SyntaxTree), context.ReportDiagnostic, context.ContainingSymbol);
     }
 
     /// <summary>
@@ -203,14 +189,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
 
         var shape = new ObjectShape(null, IsExtraFieldsReceiver(indexer.Instance));
         shape.Keys.Add(KeyOf(key, indexer.Arguments[0].Value.Syntax.GetLocation(), assignment.Value, depth: 0));
-        var vocabulary = vocabularyFor(assignment.Syntax.SyntaxTree);
-        var findings = new Findings();
-        foreach (var found in GatewayRequestFieldRule.Find(shape, vocabulary))
-        {
-            findings.Add(GatewayRequestFieldRule.Descriptor, found.Location, found.Name);
-        }
-
-        findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
+        ReportRequestFields(shape, vocabularyFor(assignment.Syntax.SyntaxTree), context.ReportDiagnostic, context.ContainingSymbol);
     }
 
     /// <summary>The member an initialized object is assigned to: <c>ExtraBody = new() { ... }</c> or <c>ExtraBody = { ... }</c>.</summary>
@@ -281,14 +260,18 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var vocabulary = vocabularyFor(type.DeclaringSyntaxReferences[0].SyntaxTree);
+        ReportRequestFields(shape, vocabularyFor(type.DeclaringSyntaxReferences[0].SyntaxTree), context.ReportDiagnostic, type);
+    }
+
+    private static void ReportRequestFields(ObjectShape shape, GatewayVocabulary vocabulary, Action<Diagnostic> report, ISymbol? containingSymbol)
+    {
         var findings = new Findings();
         foreach (var key in GatewayRequestFieldRule.Find(shape, vocabulary))
         {
             findings.Add(GatewayRequestFieldRule.Descriptor, key.Location, key.Name);
         }
 
-        findings.ReportUnlessInAdapter(context.ReportDiagnostic, type, vocabulary);
+        findings.ReportUnlessInAdapter(report, containingSymbol, vocabulary);
     }
 
     private static string? JsonNameOf(AttributeData attribute)

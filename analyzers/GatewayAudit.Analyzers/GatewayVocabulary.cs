@@ -92,23 +92,23 @@ public sealed class GatewayVocabulary
 
     public static GatewayVocabulary FromOptions(AnalyzerConfigOptions options)
     {
-        options.TryGetValue(AdapterTypesKey, out var adapterTypes);
-        options.TryGetValue(HeaderNamesKey, out var headers);
-        options.TryGetValue(ModelVendorsKey, out var vendors);
-        options.TryGetValue(EndpointHostsKey, out var hosts);
-        options.TryGetValue(RequestFieldsKey, out var fields);
-        return new GatewayVocabulary(adapterTypes, headers, vendors, hosts, fields);
+        var values = Read(options);
+        return new GatewayVocabulary(values[0], values[1], values[2], values[3], values[4]);
     }
 
     /// <summary>The raw option values, to share one vocabulary between trees with the same options.</summary>
-    public static string OptionsKey(AnalyzerConfigOptions options)
+    public static string OptionsKey(AnalyzerConfigOptions options) => string.Join("\u0001", Read(options));
+
+    private static string?[] Read(AnalyzerConfigOptions options)
     {
-        options.TryGetValue(AdapterTypesKey, out var adapterTypes);
-        options.TryGetValue(HeaderNamesKey, out var headers);
-        options.TryGetValue(ModelVendorsKey, out var vendors);
-        options.TryGetValue(EndpointHostsKey, out var hosts);
-        options.TryGetValue(RequestFieldsKey, out var fields);
-        return string.Join("\u0001", adapterTypes, headers, vendors, hosts, fields);
+        string[] keys = [AdapterTypesKey, HeaderNamesKey, ModelVendorsKey, EndpointHostsKey, RequestFieldsKey];
+        var values = new string?[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            values[i] = options.TryGetValue(keys[i], out var value) ? value : null;
+        }
+
+        return values;
     }
 
     /// <summary>True when every header name has a '-', so a string without one is skipped at once (most strings).</summary>
