@@ -9,8 +9,11 @@ internal sealed record AnalyzerTime(string Name, double Seconds);
 /// <summary>One analyzer assembly's line in a ReportAnalyzer table, with the analyzer classes under it.</summary>
 internal sealed record AnalyzerAssemblyTime(string Assembly, double Seconds, IReadOnlyList<AnalyzerTime> Analyzers);
 
-/// <summary>A compiler diagnostic as printed by MSBuild (deduplicated: MSBuild repeats warnings in its summary).</summary>
-internal sealed record BuildDiagnostic(string File, int Line, int Column, string Severity, string Id);
+/// <summary>
+/// A compiler diagnostic as printed by MSBuild, deduplicated (MSBuild repeats warnings in its summary); two
+/// diagnostics of one id at one place with different messages are two.
+/// </summary>
+internal sealed record BuildDiagnostic(string File, int Line, int Column, string Severity, string Id, string Message);
 
 /// <summary>What one build's detailed log says: times from MSBuild and from the compiler's ReportAnalyzer output.</summary>
 internal sealed partial class BuildLog
@@ -70,7 +73,8 @@ internal sealed partial class BuildLog
                     int.Parse(diagnostic.Groups["line"].Value, CultureInfo.InvariantCulture),
                     int.Parse(diagnostic.Groups["col"].Value, CultureInfo.InvariantCulture),
                     diagnostic.Groups["severity"].Value,
-                    diagnostic.Groups["id"].Value);
+                    diagnostic.Groups["id"].Value,
+                    diagnostic.Groups["message"].Value.Trim());
                 if (seen.Add(d))
                 {
                     log.Diagnostics.Add(d);
@@ -172,7 +176,7 @@ internal sealed partial class BuildLog
     }
 
     // "/tmp/x/src/Orders/OrderService.cs(12,9): warning GW001: ..." possibly behind "1:7>" and indentation.
-    [GeneratedRegex(@"^\s*(?:\d+(?::\d+)?>)?(?<file>[^\s(][^(]*?\.cs)\((?<line>\d+),(?<col>\d+)\): (?<severity>warning|error|info) (?<id>[A-Za-z]+\d+):")]
+    [GeneratedRegex(@"^\s*(?:\d+(?::\d+)?>)?(?<file>[^\s(][^(]*?\.cs)\((?<line>\d+),(?<col>\d+)\): (?<severity>warning|error|info) (?<id>[A-Za-z]+\d+):(?<message>.*?)(?: \[[^\[\]]+\.csproj(?:::[^\]]*)?\])?$")]
     private static partial Regex DiagnosticLine();
 
     [GeneratedRegex(@"^Time Elapsed (\d+:\d+:\d+(?:\.\d+)?)$")]
