@@ -64,10 +64,10 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
         var isInterpolationText = parent is IInterpolatedStringTextOperation;
         var findings = new Findings();
         // Text between the holes of an interpolated string is scanned as JSON by AnalyzeInterpolatedString.
-        CheckValue(value, context.Operation.Syntax.GetLocation(), vocabulary, findings, scanJson: !isInterpolationText);
+        CheckValue(value, context.Operation.Syntax, vocabulary, ref findings, scanJson: !isInterpolationText);
         if (findings.Count == 0 && GatewayModelSlugRule.IsVendorPrefix(value, vocabulary) && StartsRuntimeValue(context.Operation, parent))
         {
-            findings.Add(GatewayModelSlugRule.Descriptor, context.Operation.Syntax.GetLocation(), value + "…");
+            findings.Add(GatewayModelSlugRule.Descriptor, context.Operation.Syntax, value + "…");
         }
 
         findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
@@ -78,7 +78,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
     {
         var value = ((IUtf8StringOperation)context.Operation).Value;
         var findings = new Findings();
-        CheckValue(value, context.Operation.Syntax.GetLocation(), vocabularyFor(context.Operation.Syntax.SyntaxTree), findings, scanJson: true);
+        CheckValue(value, context.Operation.Syntax, vocabularyFor(context.Operation.Syntax.SyntaxTree), ref findings, scanJson: true);
         findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabularyFor(context.Operation.Syntax.SyntaxTree));
     }
 
@@ -92,7 +92,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
 
         var vocabulary = vocabularyFor(reference.Syntax.SyntaxTree);
         var findings = new Findings();
-        CheckValue(value, reference.Syntax.GetLocation(), vocabulary, findings, scanJson: true);
+        CheckValue(value, reference.Syntax, vocabulary, ref findings, scanJson: true);
         findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
     }
 
@@ -106,7 +106,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
 
         var vocabulary = vocabularyFor(context.Operation.Syntax.SyntaxTree);
         var findings = new Findings();
-        CheckValue(value, context.Operation.Syntax.GetLocation(), vocabulary, findings, scanJson: true);
+        CheckValue(value, context.Operation.Syntax, vocabulary, ref findings, scanJson: true);
         findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
     }
 
@@ -142,7 +142,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
 
         var vocabulary = vocabularyFor(interpolated.Syntax.SyntaxTree);
         var findings = new Findings();
-        CheckJson(body, interpolated.Syntax.GetLocation(), vocabulary, findings);
+        CheckJson(body, interpolated.Syntax, vocabulary, ref findings);
         findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
     }
 
@@ -188,7 +188,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
         }
 
         var shape = new ObjectShape(null, IsExtraFieldsReceiver(indexer.Instance));
-        shape.Keys.Add(KeyOf(key, indexer.Arguments[0].Value.Syntax.GetLocation(), assignment.Value, depth: 0));
+        shape.Keys.Add(KeyOf(key, indexer.Arguments[0].Value.Syntax, assignment.Value, depth: 0));
         ReportRequestFields(shape, vocabularyFor(assignment.Syntax.SyntaxTree), context.ReportDiagnostic, context.ContainingSymbol);
     }
 
@@ -249,7 +249,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                var location = syntax.ArgumentList is { Arguments.Count: > 0 } arguments ? arguments.Arguments[0].GetLocation() : syntax.GetLocation();
+                var location = syntax.ArgumentList is { Arguments.Count: > 0 } arguments ? (SyntaxNode)arguments.Arguments[0] : syntax;
                 shape ??= new ObjectShape(null);
                 shape.Keys.Add(new ObjectKey(name, location, null));
             }
@@ -268,7 +268,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
         var findings = new Findings();
         foreach (var key in GatewayRequestFieldRule.Find(shape, vocabulary))
         {
-            findings.Add(GatewayRequestFieldRule.Descriptor, key.Location, key.Name);
+            findings.Add(GatewayRequestFieldRule.Descriptor, key.Node, key.Name);
         }
 
         findings.ReportUnlessInAdapter(report, containingSymbol, vocabulary);
@@ -304,7 +304,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>GW001, GW003 and GW002 on one string value, then JSON inside it.</summary>
-    private static void CheckValue(string value, Location location, GatewayVocabulary vocabulary, Findings findings, bool scanJson)
+    private static void CheckValue(string value, SyntaxNode location, GatewayVocabulary vocabulary, ref Findings findings, bool scanJson)
     {
         if (GatewayHeaderRule.Match(value, vocabulary) is { } header)
         {
@@ -320,18 +320,18 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
         }
         else if (scanJson && JsonTextScanner.LooksLikeJson(value))
         {
-            CheckJson(value, location, vocabulary, findings);
+            CheckJson(value, location, vocabulary, ref findings);
         }
     }
 
-    private static void CheckJson(string json, Location location, GatewayVocabulary vocabulary, Findings findings)
+    private static void CheckJson(string json, SyntaxNode location, GatewayVocabulary vocabulary, ref Findings findings)
     {
         var objects = new List<ObjectShape>();
         var values = new List<string>();
         JsonTextScanner.Scan(json, location, objects, values);
         foreach (var value in values)
         {
-            CheckValue(value, location, vocabulary, findings, scanJson: false);
+            CheckValue(value, location, vocabulary, ref findings, scanJson: false);
         }
 
         foreach (var shape in objects)
@@ -366,8 +366,8 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
                     if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
                     {
                         var location = assignment.Syntax is AnonymousObjectMemberDeclaratorSyntax { NameEquals: { } nameEquals }
-                            ? nameEquals.Name.GetLocation()
-                            : assignment.Syntax.GetLocation();
+                            ? (SyntaxNode)nameEquals.Name
+                            : assignment.Syntax;
                         (shape ??= new ObjectShape(parentKey, isExtension)).Keys.Add(KeyOf(property.Property.Name, location, assignment.Value, depth));
                     }
                 }
@@ -380,10 +380,10 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
                     {
                         case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } assignment
                             when indexer.Arguments[0].Value.ConstantValue.Value is string key:
-                            (shape ??= new ObjectShape(parentKey, isExtension)).Keys.Add(KeyOf(key, indexer.Arguments[0].Value.Syntax.GetLocation(), assignment.Value, depth));
+                            (shape ??= new ObjectShape(parentKey, isExtension)).Keys.Add(KeyOf(key, indexer.Arguments[0].Value.Syntax, assignment.Value, depth));
                             break;
                         case IInvocationOperation { Arguments.Length: >= 2 } add when add.Arguments[0].Value.ConstantValue.Value is string key:
-                            (shape ??= new ObjectShape(parentKey, isExtension)).Keys.Add(KeyOf(key, add.Arguments[0].Value.Syntax.GetLocation(), add.Arguments[1].Value, depth));
+                            (shape ??= new ObjectShape(parentKey, isExtension)).Keys.Add(KeyOf(key, add.Arguments[0].Value.Syntax, add.Arguments[1].Value, depth));
                             break;
                     }
                 }
@@ -396,7 +396,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
         return shape;
     }
 
-    private static ObjectKey KeyOf(string name, Location location, IOperation value, int depth) =>
+    private static ObjectKey KeyOf(string name, SyntaxNode location, IOperation value, int depth) =>
         new(name, location, ChildShape(value, name, depth)) { Values = ConstantStrings(value) };
 
     /// <summary>The constant string a value is, or the constant strings of an array or collection expression.</summary>
@@ -521,19 +521,22 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
         return operation;
     }
 
-    /// <summary>What one callback found, reported only when the code is outside the adapter (checked lazily: rare).</summary>
-    private sealed class Findings
+    /// <summary>
+    /// What one callback found, reported only when the code is outside the adapter (checked lazily: rare). A struct
+    /// whose list is made on the first finding, so the common case (nothing found) allocates nothing.
+    /// </summary>
+    private struct Findings
     {
-        private List<(DiagnosticDescriptor Descriptor, Location Location, string Argument)>? _items;
+        private List<(DiagnosticDescriptor Descriptor, SyntaxNode Node, string Argument)>? _items;
 
         public int Count => _items?.Count ?? 0;
 
-        public void Add(DiagnosticDescriptor descriptor, Location location, string argument)
+        public void Add(DiagnosticDescriptor descriptor, SyntaxNode location, string argument)
         {
             _items ??= [];
             foreach (var item in _items)
             {
-                if (item.Descriptor == descriptor && item.Location == location && item.Argument == argument)
+                if (item.Descriptor == descriptor && item.Node == location && item.Argument == argument)
                 {
                     return;
                 }
@@ -551,7 +554,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
 
             foreach (var (descriptor, location, argument) in _items)
             {
-                report(Diagnostic.Create(descriptor, location, argument));
+                report(Diagnostic.Create(descriptor, location.GetLocation(), argument));
             }
         }
     }

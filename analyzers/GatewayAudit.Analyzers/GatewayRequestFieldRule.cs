@@ -147,11 +147,12 @@ public sealed class ObjectShape(string? parentKey, bool isRequestExtension = fal
 }
 
 /// <summary>One key, where it is written, and the object it holds when that is known.</summary>
-public sealed class ObjectKey(string name, Location location, ObjectShape? child)
+public sealed class ObjectKey(string name, SyntaxNode node, ObjectShape? child)
 {
     public string Name { get; } = name;
 
-    public Location Location { get; } = location;
+    /// <summary>Where the key is written; a location is made from it only when a diagnostic is reported.</summary>
+    public SyntaxNode Node { get; } = node;
 
     public ObjectShape? Child { get; set; } = child;
 

@@ -36,7 +36,7 @@ public static class JsonTextScanner
     }
 
     /// <summary>Adds every object of <paramref name="text"/> to <paramref name="objects"/> and every string value to <paramref name="values"/>.</summary>
-    public static void Scan(string text, Location location, List<ObjectShape> objects, List<string> values)
+    public static void Scan(string text, SyntaxNode location, List<ObjectShape> objects, List<string> values)
     {
         // One frame per open object or array; an array remembers its key so that objects inside it
         // ("models": [{...}]) know what they are the value of.
