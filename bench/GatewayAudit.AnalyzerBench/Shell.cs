@@ -11,17 +11,7 @@ internal static class Shell
 
     public static Result Run(string fileName, IEnumerable<string> arguments, string workingDirectory, string logPath, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = StartInfo(fileName, workingDirectory, arguments);
 
         // A harness started by `dotnet run` may inherit the MSBuild location variables of the CLI that launched it;
         // a child build must find its own. Telemetry and the first-run banner are noise in timings.
@@ -85,22 +75,29 @@ internal static class Shell
     [DllImport("libc", EntryPoint = "getrusage", SetLastError = true)]
     private static extern int GetRUsage(int who, [Out] long[] usage);
 
+    private static ProcessStartInfo StartInfo(string fileName, string workingDirectory, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
+    }
+
     /// <summary>Runs a short command and returns its standard output, or null if it failed.</summary>
     public static string? Capture(string fileName, string workingDirectory, params string[] arguments)
     {
         try
         {
-            var start = new ProcessStartInfo(fileName)
-            {
-                WorkingDirectory = workingDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
+            var start = StartInfo(fileName, workingDirectory, arguments);
 
             using var process = Process.Start(start);
             if (process is null)
