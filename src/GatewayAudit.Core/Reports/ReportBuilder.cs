@@ -239,7 +239,7 @@ public static class ReportBuilder
 
             if (!vendor.Fact(Vendor.DefaultRetention).Known)
             {
-                yield return new OpenQuestion(vendor.Name, "How long does this vendor keep the prompts and responses it receives? The catalog could not confirm it.");
+                yield return new OpenQuestion(vendor.Name, "How long does this vendor keep the data it receives? The catalog could not confirm it.");
             }
 
             // A provider that offers ZDR: whether this account has it (or another retention agreement) is a contract

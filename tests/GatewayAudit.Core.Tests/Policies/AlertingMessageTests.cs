@@ -16,12 +16,31 @@ public sealed class AlertingMessageTests
 
         """;
 
-    private static string MessageFor(string config)
+    private static AuditResult Audit(string config)
     {
         using var folder = new TemporaryFolder();
         folder.Write("config.yaml", Head + config);
-        var audit = Auditor.Default.Run(new AuditOptions { Paths = ["config.yaml"], WorkingDirectory = folder.Path, Today = new DateOnly(2026, 11, 25) });
-        return Assert.Single(audit.Findings, f => f.RuleId == "alerting-receives-content").Message;
+        return Auditor.Default.Run(new AuditOptions { Paths = ["config.yaml"], WorkingDirectory = folder.Path, Today = new DateOnly(2026, 11, 25) });
+    }
+
+    private static string MessageFor(string config) =>
+        Assert.Single(Audit(config).Findings, f => f.RuleId == "alerting-receives-content").Message;
+
+    private static string QuestionFor(string config) =>
+        Assert.Single(Audit(config).Model.OpenQuestions, q => q.Subject == "Slack").Question;
+
+    [Fact]
+    public void Open_question_does_not_ask_which_alert_types_when_the_config_says()
+    {
+        var question = QuestionFor("general_settings:\n  alerting: [slack]\n  alert_types: [llm_exceptions, budget_alerts]\n");
+        Assert.Equal("Can the alerts sent (budget_alerts, llm_exceptions) carry request content (error messages, model responses)? The config does not show what an alert contains.", question);
+    }
+
+    [Fact]
+    public void Open_question_asks_which_alert_types_when_alert_types_is_absent()
+    {
+        var question = QuestionFor("general_settings:\n  alerting: [slack]\n");
+        Assert.StartsWith("Which alert types are enabled, and can alert text carry request content", question, StringComparison.Ordinal);
     }
 
     [Fact]

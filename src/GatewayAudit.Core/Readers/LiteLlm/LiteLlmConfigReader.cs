@@ -1108,8 +1108,12 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
                 }
 
                 model.Connect(GatewayId, alert.Id, [DataCategory.Metadata], values.At(name)).Attributes.Set("kind", "alerting");
+                // With alert_types set the config answers which alerts go out; only their content stays open.
                 model.OpenQuestions.Add(new OpenQuestion(display,
-                    "Which alert types are enabled, and can alert text carry request content (error messages, model responses)? The config does not show what an alert contains.", values.At(name)));
+                    alertTypes.Count > 0
+                        ? $"Can the alerts sent ({string.Join(", ", alertTypes)}) carry request content (error messages, model responses)? The config does not show what an alert contains."
+                        : "Which alert types are enabled, and can alert text carry request content (error messages, model responses)? The config does not show what an alert contains.",
+                    values.At(name)));
             }
 
             // What each alerting target is sent, in words the findings can quote: the configured alert_types, or
