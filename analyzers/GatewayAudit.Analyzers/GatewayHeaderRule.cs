@@ -63,9 +63,4 @@ public static class GatewayHeaderRule
 
         return false;
     }
-
-    internal static bool MatchesPattern(string name, string pattern) =>
-        pattern.EndsWith("*", StringComparison.Ordinal)
-            ? name.StartsWith(pattern.Substring(0, pattern.Length - 1), StringComparison.OrdinalIgnoreCase) && name.Length >= pattern.Length
-            : string.Equals(name, pattern, StringComparison.OrdinalIgnoreCase);
 }

@@ -77,9 +77,10 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeUtf8String(OperationAnalysisContext context, Func<SyntaxTree, GatewayVocabulary> vocabularyFor)
     {
         var value = ((IUtf8StringOperation)context.Operation).Value;
+        var vocabulary = vocabularyFor(context.Operation.Syntax.SyntaxTree);
         var findings = new Findings();
-        CheckValue(value, context.Operation.Syntax, vocabularyFor(context.Operation.Syntax.SyntaxTree), ref findings, scanJson: true);
-        findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabularyFor(context.Operation.Syntax.SyntaxTree));
+        CheckValue(value, context.Operation.Syntax, vocabulary, ref findings, scanJson: true);
+        findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
     }
 
     private static void AnalyzeConstantReference(OperationAnalysisContext context, Func<SyntaxTree, GatewayVocabulary> vocabularyFor)
