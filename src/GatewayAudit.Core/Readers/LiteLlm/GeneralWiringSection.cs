@@ -1,0 +1,277 @@
+using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Yaml;
+using static GatewayAudit.Core.Readers.LiteLlm.LiteLlmConfigReader;
+
+namespace GatewayAudit.Core.Readers.LiteLlm;
+
+/// <summary>
+/// The proxy itself and what wires it to the world outside the model, callback and storage sections: the top-level
+/// sections (unknown ones are errors), environment_variables, the proxy, its clients and host, the master key,
+/// key management, pass-through endpoints and the header and availability switches.
+/// </summary>
+internal sealed class GeneralWiringSection(LiteLlmRead read) : LiteLlmSection(read)
+{
+    private static readonly HashSet<string> KnownSections = new(StringComparer.Ordinal)
+    {
+        "model_list", "litellm_settings", "general_settings", "router_settings", "environment_variables", "callback_settings",
+        "finetune_settings", "files_settings", "guardrails", "credential_list", "include", "mcp_servers", "mcp_tools",
+        "vector_store_registry", "search_tools", "prompts", "assistant_settings",
+    };
+
+    // Settings this reader interprets, for typo detection (CheckNearMisses).
+    private static readonly string[] LiteLlmSettingsRead =
+    [
+        "success_callback", "failure_callback", "callbacks", "service_callback", "service_callbacks", "turn_off_message_logging",
+        "redact_user_api_key_info", "redact_messages_in_exceptions", "cache", "cache_params", "s3_callback_params", "default_team_settings",
+        "fallbacks", "context_window_fallbacks", "content_policy_fallbacks", "set_verbose", "json_logs", "callback_settings",
+    ];
+
+    private static readonly string[] GeneralSettingsRead =
+    [
+        "master_key", "database_url", "disable_spend_logs", "store_prompts_in_spend_logs", "maximum_spend_logs_retention_period",
+        "store_model_in_db", "alerting", "alert_to_webhook_url", "alert_types", "key_management_system", "pass_through_endpoints",
+        "forward_client_headers_to_llm_api", "allow_requests_on_db_unavailable",
+    ];
+
+    private static readonly string[] RouterSettingsRead =
+    [
+        "redis_host", "redis_port", "redis_password", "redis_url", "fallbacks", "context_window_fallbacks", "content_policy_fallbacks",
+        "routing_strategy",
+    ];
+
+    /// <summary>Runs first: checks the sections, reads environment_variables, and adds the proxy, its clients and host.</summary>
+    public void ReadCore()
+    {
+        CheckSections();
+        ReadEnvironment();
+        AddCore();
+    }
+
+    /// <summary>Runs last: key management, pass-through endpoints and the proxy's switches.</summary>
+    public override void Read() => ReadGeneralWiring();
+
+    private void CheckSections()
+    {
+        foreach (var (key, _) in Root.Entries)
+        {
+            if (!KnownSections.Contains(key.Value) && !key.Value.StartsWith("x-", StringComparison.Ordinal))
+            {
+                // An unknown section may wire something we cannot see; a report that ignored it would be incomplete.
+                Values.Error("litellm-unknown-section",
+                    $"unknown top-level section '{ConfigValues.Shown(key.Value)}'; known sections are {string.Join(", ", KnownSections.Order(StringComparer.Ordinal))} (prefix anchor-only blocks with 'x-')",
+                    key);
+            }
+        }
+
+        CheckNearMisses(LiteLlm, "litellm_settings", LiteLlmSettingsRead);
+        CheckNearMisses(General, "general_settings", GeneralSettingsRead);
+        CheckNearMisses(Router, "router_settings", RouterSettingsRead);
+
+        if (Root["include"] is { } include)
+        {
+            Values.Error("litellm-include", "'include' pulls in other config files, which gateway-audit does not follow yet; scan the included files' merged config instead", include);
+        }
+    }
+
+    /// <summary>
+    /// A key one or two edits away from a setting this reader interprets (turn_off_message_loging) is almost
+    /// certainly a typo that LiteLLM silently ignores: the setting the author meant is not in force. Other unknown
+    /// keys are left alone, since LiteLLM has many settings that change no data flow.
+    /// </summary>
+    private void CheckNearMisses(YamlMapping section, string path, string[] known)
+    {
+        foreach (var (key, _) in section.Entries)
+        {
+            if (Array.IndexOf(known, key.Value) >= 0)
+            {
+                continue;
+            }
+
+            var meant = known.Where(k => Math.Abs(k.Length - key.Value.Length) <= 2 && EditDistance(k, key.Value) <= 2)
+                .OrderBy(k => EditDistance(k, key.Value)).ThenBy(k => k, StringComparer.Ordinal).FirstOrDefault();
+            if (meant is not null)
+            {
+                Values.Warning("litellm-unknown-key",
+                    $"'{path}.{ConfigValues.Shown(key.Value)}' is not a LiteLLM setting; did you mean '{meant}'? LiteLLM ignores it, so '{meant}' is not in force", key);
+            }
+        }
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    private void ReadEnvironment()
+    {
+        if (Values.Mapping(Root, "environment_variables", "environment_variables") is not { } env)
+        {
+            return;
+        }
+
+        foreach (var (key, value) in env.Entries)
+        {
+            if (value is not YamlScalar scalar)
+            {
+                Values.Error("wrong-type", $"'environment_variables.{key.Value}' must be a single value, not {value.KindText}", value);
+                continue;
+            }
+
+            Values.Environment[key.Value] = scalar;
+            if (ConfigValues.IsSecretKey(key.Value) || key.Value.EndsWith("_KEY", StringComparison.Ordinal))
+            {
+                Values.CheckSecret($"environment_variables.{key.Value}", scalar);
+            }
+            else if (key.Value.EndsWith("_URL", StringComparison.Ordinal) || key.Value.EndsWith("_URI", StringComparison.Ordinal))
+            {
+                Values.CheckUrlPassword($"environment_variables.{key.Value}", scalar, scalar.Value);
+            }
+        }
+    }
+
+    private void AddCore()
+    {
+        var at = Values.At(Root);
+        State.Gateway = Model.Add(new Component
+        {
+            Id = GatewayId,
+            Name = "LiteLLM proxy",
+            Role = ComponentRole.Gateway,
+            Vendor = "litellm",
+            Hosting = Hosting.OperatorHosted,
+            Evidence = { at },
+            Notes = { "Receives every prompt and completion in memory and forwards them to everything below." },
+        });
+        Model.Add(new Component { Id = AppId, Name = "Client applications", Role = ComponentRole.App, Hosting = Hosting.OperatorHosted });
+        Model.Connect(AppId, GatewayId, [DataCategory.Prompt, DataCategory.Credentials], at);
+
+        var host = Model.Add(new Component
+        {
+            Id = HostId,
+            Name = "Proxy host (process memory and logs)",
+            Role = ComponentRole.Host,
+            Evidence = { at },
+            Notes = { "Where the proxy runs and where its stdout logs go is not in the config." },
+        });
+        var hostFlow = Model.Connect(GatewayId, HostId, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata], at);
+        foreach (var key in new[] { "set_verbose", "json_logs" })
+        {
+            if (Values.Bool(LiteLlm, key, $"litellm_settings.{key}") is { } on)
+            {
+                host.Attributes.Set(key == "set_verbose" ? "verboseLogging" : "jsonLogs", on, Values.At(LiteLlm.KeyNode(key)!));
+                hostFlow.Evidence.Add(Values.At(LiteLlm.KeyNode(key)!));
+            }
+        }
+
+        Model.OpenQuestions.Add(new OpenQuestion("Proxy host",
+            "Where does the LiteLLM proxy run (cloud account, region), and where are its logs shipped and for how long are they kept?", at));
+
+        ReadMasterKey();
+        foreach (var key in new[] { "turn_off_message_logging", "redact_user_api_key_info", "redact_messages_in_exceptions" })
+        {
+            if (Values.Bool(LiteLlm, key, $"litellm_settings.{key}") is { } on)
+            {
+                Gateway.Attributes.Set(Camel(key), on, Values.At(LiteLlm.KeyNode(key)!));
+                Gateway.Evidence.Add(Values.At(LiteLlm.KeyNode(key)!));
+            }
+        }
+    }
+
+    private void ReadMasterKey()
+    {
+        var key = Values.Text(General, "master_key", "general_settings.master_key", "text (the key, or os.environ/NAME)");
+        if (key is null)
+        {
+            Gateway.Attributes.Set("masterKey", "not-in-config");
+            Model.OpenQuestions.Add(new OpenQuestion("LiteLLM proxy",
+                "general_settings.master_key is not set in the config; is LITELLM_MASTER_KEY set in the proxy's environment?", Values.At(Root)));
+            return;
+        }
+
+        Gateway.Evidence.Add(Values.At(key));
+        Gateway.Attributes.Set("masterKey", Values.CheckSecret("general_settings.master_key", key) ? "literal" : "reference", Values.At(key));
+    }
+
+    private void ReadGeneralWiring()
+    {
+        foreach (var key in new[] { "forward_client_headers_to_llm_api", "allow_requests_on_db_unavailable" })
+        {
+            if (Values.Bool(General, key, $"general_settings.{key}") is { } on)
+            {
+                Gateway.Attributes.Set(Camel(key), on, Values.At(General.KeyNode(key)!));
+            }
+        }
+
+        if (Values.Text(General, "key_management_system", "general_settings.key_management_system", "text (google_kms, azure_kms, ...)") is { } kms)
+        {
+            var (name, vendor) = kms.Value switch
+            {
+                "google_kms" => ("Google Cloud KMS", (string?)null),
+                "azure_kms" or "azure_key_vault" => ("Azure Key Vault", null),
+                "aws_kms" or "aws_secret_manager" => ("AWS KMS / Secrets Manager", null),
+                "hashicorp_vault" => ("HashiCorp Vault", null),
+                _ => ($"Key management '{kms.Value}'", null),
+            };
+            var store = Model.Add(new Component
+            {
+                Id = "datastore:key-management",
+                Name = name,
+                Role = ComponentRole.Datastore,
+                Vendor = vendor,
+                Hosting = kms.Value == "hashicorp_vault" ? Hosting.Unknown : Hosting.ThirdParty,
+                Evidence = { Values.At(kms) },
+                Notes = { "Holds provider and proxy credentials; sees no prompts." },
+            });
+            Model.Connect(GatewayId, store.Id, [DataCategory.Credentials], Values.At(kms)).Attributes.Set("kind", "secrets");
+        }
+
+        if (Values.Sequence(General, "pass_through_endpoints", "general_settings.pass_through_endpoints") is { } passThrough)
+        {
+            for (var i = 0; i < passThrough.Items.Count; i++)
+            {
+                var itemPath = $"general_settings.pass_through_endpoints[{i}]";
+                if (passThrough.Items[i] is not YamlMapping item)
+                {
+                    Values.Error("wrong-type", $"'{itemPath}' must be a mapping with path and target, not {passThrough.Items[i].KindText}", passThrough.Items[i]);
+                    continue;
+                }
+
+                if (Values.Text(item, "target", $"{itemPath}.target", "text (a URL, or os.environ/NAME)") is not { } target
+                    || HostClassifier.HostOf(Values.Resolve(target).Value) is not { } host)
+                {
+                    continue;
+                }
+
+                var component = Model.Add(new Component
+                {
+                    Id = $"provider:host:{host}",
+                    Name = $"Pass-through target {host}",
+                    Role = ComponentRole.ModelProvider,
+                    Hosting = HostClassifier.IsOperatorNetwork(host) ? Hosting.OperatorHosted : Hosting.Unknown,
+                    Evidence = { Values.At(target) },
+                });
+                component.Attributes.Set("host", host);
+                Model.Connect(GatewayId, component.Id, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Credentials], Values.At(target))
+                    .Attributes.Set("kind", "pass-through");
+            }
+        }
+    }
+}

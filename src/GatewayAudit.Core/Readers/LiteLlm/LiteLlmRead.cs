@@ -1,0 +1,67 @@
+using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Yaml;
+
+namespace GatewayAudit.Core.Readers.LiteLlm;
+
+/// <summary>
+/// The state of one read of one config, shared by its section readers: the file's values, the fragment being
+/// built, the three settings blocks (empty when absent), the proxy component and the list attributes gathered.
+/// </summary>
+internal sealed class LiteLlmRead(ConfigValues values, StackModel model, YamlMapping root)
+{
+    private readonly Dictionary<(AttributeBag Bag, string Key), SortedSet<string>> _lists = [];
+    private readonly HashSet<(AttributeBag Bag, string Key)> _dirty = [];
+
+    public ConfigValues Values { get; } = values;
+
+    public StackModel Model { get; } = model;
+
+    public YamlMapping Root { get; } = root;
+
+    public YamlMapping LiteLlm { get; } = values.Mapping(root, "litellm_settings", "litellm_settings") ?? Empty(root);
+
+    public YamlMapping General { get; } = values.Mapping(root, "general_settings", "general_settings") ?? Empty(root);
+
+    public YamlMapping Router { get; } = values.Mapping(root, "router_settings", "router_settings") ?? Empty(root);
+
+    /// <summary>The proxy component; set by the general-wiring section before any other section runs.</summary>
+    public Component Gateway { get; set; } = null!;
+
+    public Dictionary<string, (string ComponentId, string? Vendor)> Groups { get; } = new(StringComparer.Ordinal);
+
+    // List attributes grow one value at a time; a sorted set per list keeps that O(log n) per value (re-sorting
+    // the array on every add made 20,000 distinct models take minutes), and the array is rewritten only on change.
+    public void AddToList(AttributeBag bag, string key, string value)
+    {
+        if (!_lists.TryGetValue((bag, key), out var set))
+        {
+            set = new SortedSet<string>(bag[key] as string[] ?? [], StringComparer.Ordinal);
+            _lists[(bag, key)] = set;
+        }
+
+        if (set.Add(value) || bag[key] is null)
+        {
+            _dirty.Add((bag, key));
+        }
+    }
+
+    /// <summary>The values gathered so far for a list attribute (empty when none).</summary>
+    public IReadOnlyCollection<string> ListOf(AttributeBag bag, string key) =>
+        _lists.TryGetValue((bag, key), out var set) ? set : [];
+
+    public bool TryGetList((AttributeBag Bag, string Key) list, out SortedSet<string> values) =>
+        _lists.TryGetValue(list, out values!);
+
+    /// <summary>Writes the lists gathered by <see cref="AddToList"/> into their bags.</summary>
+    public void FlushLists()
+    {
+        foreach (var (bag, key) in _dirty)
+        {
+            bag.Set(key, _lists[(bag, key)]);
+        }
+
+        _dirty.Clear();
+    }
+
+    private static YamlMapping Empty(YamlNode at) => new(at.Line, at.Column, []);
+}

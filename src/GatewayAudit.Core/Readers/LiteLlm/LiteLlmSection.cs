@@ -1,0 +1,93 @@
+using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Yaml;
+
+namespace GatewayAudit.Core.Readers.LiteLlm;
+
+/// <summary>
+/// One section reader of a LiteLLM config (models and routing, callbacks, storage, alerting, guardrails, general
+/// wiring). Sections share one <see cref="LiteLlmRead"/>: the file's values, the fragment being built and the
+/// proxy component, so a change to one section of the config touches one class.
+/// </summary>
+internal abstract class LiteLlmSection(LiteLlmRead read)
+{
+    protected LiteLlmRead State { get; } = read;
+
+    protected ConfigValues Values => State.Values;
+
+    protected StackModel Model => State.Model;
+
+    protected YamlMapping Root => State.Root;
+
+    protected YamlMapping LiteLlm => State.LiteLlm;
+
+    protected YamlMapping General => State.General;
+
+    protected YamlMapping Router => State.Router;
+
+    protected Component Gateway => State.Gateway;
+
+    /// <summary>Model group name → the component its prompts go to first (for fallbacks across providers).</summary>
+    protected Dictionary<string, (string ComponentId, string? Vendor)> Groups => State.Groups;
+
+    public abstract void Read();
+
+    protected void AddToList(Component component, string key, string value) => State.AddToList(component.Attributes, key, value);
+
+    protected void AddToList(Flow flow, string key, string value) => State.AddToList(flow.Attributes, key, value);
+
+    protected IReadOnlyCollection<string> ListOf(Component component, string key) => State.ListOf(component.Attributes, key);
+
+    /// <summary>Sets a fact read from a setting; the setting's line is its origin when the setting is written.</summary>
+    protected void SetRead(Component component, string attribute, object value, YamlMapping section, string key)
+    {
+        if (section.KeyNode(key) is { } node)
+        {
+            component.Attributes.Set(attribute, value, Values.At(node));
+        }
+        else
+        {
+            component.Attributes.Set(attribute, value);
+        }
+    }
+
+    protected void Evidence(Component component, YamlMapping section, params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            if (section.KeyNode(key) is { } node)
+            {
+                component.Evidence.Add(Values.At(node));
+            }
+        }
+    }
+
+    protected static string Camel(string snake)
+    {
+        var parts = snake.Split('_');
+        return parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+    }
+
+    /// <summary>Bucket name, region and an S3-compatible endpoint of a logging or cache bucket.</summary>
+    protected void ReadBucket(Component component, YamlMapping parameters, string path, string bucketKey, string regionKey, string endpointKey)
+    {
+        if (Values.Text(parameters, bucketKey, $"{path}.{bucketKey}", "text (a bucket name, or os.environ/NAME)") is { } bucket && Values.Resolve(bucket).Value is { } name)
+        {
+            component.Attributes.Set("bucket", name);
+            component.Evidence.Add(Values.At(bucket));
+        }
+
+        if (Values.Text(parameters, regionKey, $"{path}.{regionKey}", "text (a region name, or os.environ/NAME)") is { } region && Values.Resolve(region).Value is { } regionText)
+        {
+            component.Region = new Sourced<string>(regionText, Values.At(region));
+        }
+
+        if (Values.Text(parameters, endpointKey, $"{path}.{endpointKey}", "text (a URL, or os.environ/NAME)") is { } endpoint && HostClassifier.HostOf(Values.Resolve(endpoint).Value) is { } host)
+        {
+            // An S3-compatible endpoint (MinIO, R2 ...) means the bucket is not on AWS.
+            component.Vendor = null;
+            component.Attributes.Set("host", host);
+            component.Hosting = HostClassifier.IsOperatorNetwork(host) ? Hosting.OperatorHosted : Hosting.Unknown;
+            component.Name = $"S3-compatible storage at {host}";
+        }
+    }
+}
