@@ -15,12 +15,37 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     // A value reached twice (an alias, or a specific check after the sweep) is one secret, reported once.
     private readonly HashSet<YamlScalar> _recorded = new(ReferenceEqualityComparer.Instance);
 
+    // Values resolved from other files of the stack (compose environment, .env, Kubernetes env): their own place.
+    private readonly Dictionary<YamlNode, SourceLocation> _elsewhere = new(ReferenceEqualityComparer.Instance);
+
     public YamlDocument Document { get; } = document;
 
-    /// <summary>Variables the file itself defines (LiteLLM's environment_variables), used to resolve references.</summary>
+    /// <summary>
+    /// Variables used to resolve <c>os.environ/NAME</c>: those the stack's deployment files give the process (see
+    /// <see cref="Import"/>), then the file's own (LiteLLM's environment_variables, which the proxy sets at start).
+    /// </summary>
     public Dictionary<string, YamlScalar> Environment { get; } = new(StringComparer.Ordinal);
 
-    public SourceLocation At(YamlNode node) => Document.At(node);
+    /// <summary>Where a node was read: in this file, or in the deployment file an imported variable came from.</summary>
+    public SourceLocation At(YamlNode node) => _elsewhere.TryGetValue(node, out var at) ? at : Document.At(node);
+
+    /// <summary>True when the node is a variable's value read from another file of the stack.</summary>
+    public bool IsFromElsewhere(YamlNode node) => _elsewhere.ContainsKey(node);
+
+    /// <summary>Adds the variables the stack assembly found for this file's process (compose, Kubernetes, Helm, .env).</summary>
+    public void Import(IReadOnlyDictionary<string, EnvironmentValue> environment)
+    {
+        foreach (var (name, value) in environment)
+        {
+            if (value.Node is null)
+            {
+                continue;
+            }
+
+            Environment[name] = value.Node;
+            _elsewhere[value.Node] = value.At;
+        }
+    }
 
     public void Error(string code, string message, YamlNode node) => diagnostics.Add(Diagnostic.Error(code, message, At(node)));
 

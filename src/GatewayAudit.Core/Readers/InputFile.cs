@@ -35,6 +35,12 @@ public sealed class InputFile(string displayPath, string fullPath, string text, 
     public string FileName => Path.GetFileName(FullPath);
 
     public SourceLocation At(int line, int column = 1) => new(DisplayPath, line, column);
+
+    /// <summary>
+    /// The environment the stack assembly found for the process that reads this file (the proxy's compose service,
+    /// Kubernetes env, .env files). Empty when the file is read on its own. Only variables with a value are here.
+    /// </summary>
+    public IReadOnlyDictionary<string, EnvironmentValue> Environment { get; set; } = new Dictionary<string, EnvironmentValue>();
 }
 
 /// <summary>What a reader made of one file: a fragment of the stack and any problems with the input.</summary>

@@ -45,6 +45,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
         }
 
         var values = new ConfigValues(document, model, diagnostics, secrets);
+        values.Import(file.Environment);
         values.SweepSecrets(root);
         var read = new LiteLlmRead(values, model, root);
         var wiring = new GeneralWiringSection(read);
