@@ -80,14 +80,14 @@ public sealed class DiscoveryTests : IDisposable
         var json = CliRunner.Run(_dir.Path, "scan", ".", "--format", "json").AssertNoStackTrace().AssertExit(0).Stdout;
         Assert.Equal("""
             config.yaml | litellm-config | 
-            deploy/.env.example | none | no reader for .example files
+            deploy/.env.example | dotenv | 
             deploy/Makefile | none | no reader for this file name
             notes.txt | none | no reader for .txt files
             provider-prefs.json | none | no reader for .json files
             """.Replace("\r", "", StringComparison.Ordinal), Skipped(json));
 
         var md = CliRunner.Run(_dir.Path, "scan", ".").AssertExit(0).Stdout;
-        Assert.Contains("| `config.yaml` | litellm-config |\n| `deploy/.env.example` | skipped: no reader for .example files |", md, StringComparison.Ordinal);
+        Assert.Contains("| `config.yaml` | litellm-config |\n| `deploy/.env.example` | dotenv |", md, StringComparison.Ordinal);
         Assert.Contains("| `provider-prefs.json` | skipped: no reader for .json files |", md, StringComparison.Ordinal);
     }
 

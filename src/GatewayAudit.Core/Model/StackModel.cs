@@ -82,6 +82,30 @@ public sealed class StackModel
         return set;
     }
 
+    /// <summary>
+    /// Merges copies of another model's components and flows, leaving the other model as it was (the roll-up of
+    /// several stacks must not change the stacks it is made from).
+    /// </summary>
+    public void MergeCopiesFrom(StackModel other)
+    {
+        foreach (var component in other.Components)
+        {
+            var copy = new Component { Id = component.Id, Name = component.Name, Role = component.Role, Vendor = component.Vendor, Hosting = component.Hosting };
+            copy.MergeFrom(component);
+            Add(copy);
+        }
+
+        foreach (var flow in other.Flows)
+        {
+            var copy = new Flow { From = flow.From, To = flow.To };
+            copy.MergeFrom(flow);
+            AddFlow(copy);
+        }
+
+        Secrets.AddRange(other.Secrets);
+        OpenQuestions.AddRange(other.OpenQuestions);
+    }
+
     public void MergeFrom(StackModel other)
     {
         foreach (var component in other.Components)

@@ -32,6 +32,15 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     /// <summary>True when the node is a variable's value read from another file of the stack.</summary>
     public bool IsFromElsewhere(YamlNode node) => _elsewhere.ContainsKey(node);
 
+    /// <summary>Records that these nodes were read in other files (a config's include: files).</summary>
+    public void Adopt(IReadOnlyDictionary<YamlNode, SourceLocation> elsewhere)
+    {
+        foreach (var (node, at) in elsewhere)
+        {
+            _elsewhere[node] = at;
+        }
+    }
+
     /// <summary>Adds the variables the stack assembly found for this file's process (compose, Kubernetes, Helm, .env).</summary>
     public void Import(IReadOnlyDictionary<string, EnvironmentValue> environment)
     {

@@ -41,10 +41,19 @@ public sealed class InputFile(string displayPath, string fullPath, string text, 
     /// Kubernetes env, .env files). Empty when the file is read on its own. Only variables with a value are here.
     /// </summary>
     public IReadOnlyDictionary<string, EnvironmentValue> Environment { get; set; } = new Dictionary<string, EnvironmentValue>();
+
+    /// <summary>
+    /// The config with its <c>include:</c> files merged in by the stack assembly, and where each included node was
+    /// read; null when the file includes nothing (readers then use <see cref="Yaml"/>).
+    /// </summary>
+    public (YamlDocument Document, IReadOnlyDictionary<YamlNode, SourceLocation> Elsewhere)? Merged { get; set; }
 }
 
-/// <summary>What a reader made of one file: a fragment of the stack and any problems with the input.</summary>
-public sealed record ReaderResult(StackModel Fragment, IReadOnlyList<Diagnostic> Diagnostics, SecretLedger Secrets);
+/// <summary>
+/// What a reader made of one file: a fragment of the stack, any problems with the input, and (deployment files) the
+/// facts the stack assembly joins across files.
+/// </summary>
+public sealed record ReaderResult(StackModel Fragment, IReadOnlyList<Diagnostic> Diagnostics, SecretLedger Secrets, DeploymentFacts? Deployment = null);
 
 /// <summary>
 /// Turns one input format into a <see cref="StackModel"/> fragment with exact source locations. A reader never

@@ -15,8 +15,10 @@ public static class ReaderRegistry
         new ComposeReader(),
         new HelmValuesReader(),
         new KubernetesReader(),
+        new HelmTemplateReader(),
         new DockerfileReader(),
         new RequirementsReader(),
         new PyprojectReader(),
+        new DotEnvReader(),
     ];
 }

@@ -65,7 +65,13 @@ public sealed class AuditResult
     public IReadOnlyList<PolicyRule> Rules { get; init; } = [];
 
     public bool Complete => !Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>The stacks the scan formed, each audited on its own; <see cref="Model"/> and <see cref="Findings"/> are their roll-up.</summary>
+    public IReadOnlyList<StackResult> Stacks { get; init; } = [];
 }
+
+/// <summary>One stack and the findings about it.</summary>
+public sealed record StackResult(Stacks.Stack Stack, IReadOnlyList<Finding> Findings);
 
 /// <summary>What a finding source sees: the merged stack, the catalog and the options.</summary>
 public sealed record AuditContext(StackModel Model, VendorCatalog Catalog, AuditOptions Options, IReadOnlyList<InputFile> Files, List<Diagnostic> Diagnostics)

@@ -2,6 +2,7 @@ using GatewayAudit.Core.Catalog;
 using GatewayAudit.Core.Model;
 using GatewayAudit.Core.Policies;
 using GatewayAudit.Core.Readers;
+using GatewayAudit.Core.Stacks;
 using GatewayAudit.Core.Suppressions;
 
 namespace GatewayAudit.Core.Scanning;
@@ -24,9 +25,8 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
         diagnostics.AddRange(catalogDiagnostics);
 
         var files = discovery.Discover(options.Paths, diagnostics);
-        var model = new StackModel();
-        var secrets = new SecretLedger();
         var inputs = new List<ScannedInput>();
+        var recognized = new List<(InputFile File, IConfigReader Reader)>();
         foreach (var file in files)
         {
             var reader = readers.FirstOrDefault(r => r.Recognizes(file));
@@ -36,14 +36,14 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
                 continue;
             }
 
-            var result = reader.Read(file);
             inputs.Add(new ScannedInput(file.DisplayPath, reader.Name));
-            diagnostics.AddRange(result.Diagnostics);
-            model.MergeFrom(result.Fragment);
-            secrets.Absorb(result.Secrets);
+            recognized.Add((file, reader));
         }
 
-        if (files.Count > 0 && inputs.All(i => i.Skipped) && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        var stacks = StackAssembler.Assemble(recognized, readers, diagnostics);
+
+        // A .env file alone wires nothing: its variables only matter to a config or deployment that reads them.
+        if (files.Count > 0 && inputs.All(i => i.Skipped || i.Reader == "dotenv") && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             diagnostics.Add(Diagnostic.Error("input-none-recognized",
                 "none of the files read is a gateway config or deployment gateway-audit understands (LiteLLM proxy config.yaml, or a compose file, manifest, Helm values, Dockerfile or requirements naming LiteLLM); nothing to audit",
@@ -66,15 +66,47 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
         inputs.AddRange(discovery.NotRead);
         inputs.Sort((a, b) => string.CompareOrdinal(a.File, b.File));
 
-        CatalogEnrichment.Apply(model, catalog);
-        var context = new AuditContext(model, catalog, options, files, diagnostics);
-        var findings = findingSources.SelectMany(s => s.Evaluate(context))
+        // Each stack is audited on its own (a finding about one deployment never rests on another's facts); the
+        // top level is their roll-up.
+        var baseline = LoadBaseline(options, discovery, diagnostics);
+        var audited = new List<StackResult>();
+        var rules = new List<PolicyRule>();
+        foreach (var stack in stacks)
+        {
+            CatalogEnrichment.Apply(stack.Model, catalog);
+            var context = new AuditContext(stack.Model, catalog, options, stack.Files, diagnostics);
+            var stackFindings = findingSources.SelectMany(s => s.Evaluate(context))
+                .OrderBy(f => f.Location?.File ?? "", StringComparer.Ordinal)
+                .ThenBy(f => f.Location?.Line ?? 0)
+                .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+                .ThenBy(f => f.Subject, StringComparer.Ordinal)
+                .ToList();
+            audited.Add(new StackResult(stack, SuppressionStage.Apply(stackFindings, stack.Files, baseline, options.Today, diagnostics)));
+            if (rules.Count == 0)
+            {
+                rules.AddRange(context.Rules);
+            }
+        }
+
+        var model = stacks.Count == 1 ? stacks[0].Model : new StackModel();
+        var secrets = new SecretLedger();
+        foreach (var stack in stacks)
+        {
+            if (stacks.Count > 1)
+            {
+                model.MergeCopiesFrom(stack.Model);
+            }
+
+            secrets.Absorb(stack.Secrets);
+        }
+
+        var findings = audited.SelectMany(s => s.Findings)
+            .DistinctBy(f => (f.RuleId, f.Location, f.Subject, f.Message))
             .OrderBy(f => f.Location?.File ?? "", StringComparer.Ordinal)
             .ThenBy(f => f.Location?.Line ?? 0)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ThenBy(f => f.Subject, StringComparer.Ordinal)
             .ToList();
-        findings = SuppressionStage.Apply(findings, files, LoadBaseline(options, discovery, diagnostics), options.Today, diagnostics);
 
         return new AuditResult
         {
@@ -84,7 +116,8 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             Findings = findings,
             Diagnostics = diagnostics.OrderBy(d => d.Location).ThenBy(d => d.Code, StringComparer.Ordinal).ToList(),
             Secrets = secrets,
-            Rules = context.Rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList(),
+            Rules = rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList(),
+            Stacks = audited,
         };
     }
 

@@ -170,19 +170,24 @@ public sealed class DeploymentReaderTests
     }
 
     [Fact]
-    public void Helm_values_embedding_proxy_config_warn_that_it_is_not_read()
+    public void Helm_values_give_proxy_config_to_the_stack_assembly_with_the_values_file_line_numbers()
     {
         var result = Read("values.yaml", """
             image:
               repository: ghcr.io/berriai/litellm
               tag: main-v1.74.3-stable
             proxy_config:
-              model_list: []
+              model_list:
+                - model_name: gpt
+                  litellm_params: {model: openai/gpt-4o}
 
             """);
 
-        var warning = Assert.Single(result.Diagnostics);
-        Assert.Equal((DiagnosticSeverity.Warning, "helm-proxy-config", 4), (warning.Severity, warning.Code, warning.Location.Line));
+        Assert.Empty(result.Diagnostics);
+        var embedded = Assert.Single(result.Deployment!.EmbeddedConfigs);
+        Assert.Equal(("proxy_config", 4), (embedded.Name, embedded.At.Line));
+        Assert.Equal("  model_list:", embedded.Text.Split('\n')[4]);
+        Assert.True(Assert.Single(result.Deployment.Services).RunsProxy);
     }
 
     [Fact]

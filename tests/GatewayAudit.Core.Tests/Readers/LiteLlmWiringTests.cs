@@ -174,7 +174,7 @@ public sealed class LiteLlmWiringTests
     [InlineData("model_list: []\nlitellm_settings: [1, 2]", "'litellm_settings' must be a mapping", 2)]
     [InlineData("model_list: []\nlitellm_settings:\n  turn_off_message_logging: maybe", "'litellm_settings.turn_off_message_logging' must be true or false", 3)]
     [InlineData("model_list: []\ngeneral_settings:\n  database_url: [a, b]", "'general_settings.database_url' must be text (a postgresql:// URL, or os.environ/NAME), not a list", 3)]
-    [InlineData("model_list: []\ninclude: [other.yaml]", "'include' pulls in other config files", 2)]
+    [InlineData("model_list: []\ninclude: {file: other.yaml}", "'include' must be a file name or a list of file names, not a mapping", 2)]
     [InlineData("- a\n- b", "must be a mapping of sections", 1)]
     public void Wrong_types_are_errors_naming_the_key_and_line(string yaml, string message, int line)
     {

@@ -52,6 +52,7 @@ public sealed partial class ComposeReader : IConfigReader
             return new ReaderResult(model, diagnostics, secrets);
         }
 
+        var facts = new DeploymentFacts();
         var deployment = new GatewayDeployment(model, Name);
         var environment = new ProxyEnvironment(values, model, deployment);
         var proxies = new List<(string Name, YamlMapping Service, YamlScalar Image)>();
@@ -66,6 +67,7 @@ public sealed partial class ComposeReader : IConfigReader
 
             var imageNode = values.Scalar(service, "image", $"services.{key.Value}.image");
             var image = imageNode is null ? null : ResolveImage(imageNode.Value).Image;
+            facts.Services.Add(ComposeServiceFacts.Read(values, file.FileName, key, service, image));
             if (image?.IsLiteLlm == true)
             {
                 proxies.Add((key.Value, service, imageNode!));
@@ -90,7 +92,7 @@ public sealed partial class ComposeReader : IConfigReader
         }
 
         environment.Apply();
-        return new ReaderResult(model, diagnostics, secrets);
+        return new ReaderResult(model, diagnostics, secrets, facts);
     }
 
     private static void ReadProxy(ConfigValues values, GatewayDeployment deployment, ProxyEnvironment environment, string name, YamlMapping service, YamlScalar imageNode)

@@ -92,12 +92,13 @@ public sealed partial class HelmValuesReader : IConfigReader
 
         environment.Apply();
         ReadDatabase(values, model, root);
-        if (root.KeyNode("proxy_config") is { } proxyConfig)
-        {
-            values.Warning("helm-proxy-config", "proxy_config embeds the LiteLLM config in the chart values; gateway-audit does not read it here yet: scan the rendered config.yaml too", proxyConfig);
-        }
-
-        return new ReaderResult(model, diagnostics, secrets);
+        // The release runs the proxy with envVars as its environment and proxy_config as its config.
+        var facts = new DeploymentFacts();
+        var release = new ServiceFacts("litellm", "Helm release", values.At(repository)) { Image = repository.Value.Trim(), RunsProxy = true };
+        ComposeServiceFacts.ReadEnvironment(values, $"{file.FileName} envVars", root["envVars"], release);
+        facts.Services.Add(release);
+        facts.EmbeddedConfigs.AddRange(EmbeddedConfigFinder.Find(file.DisplayPath, file.Text));
+        return new ReaderResult(model, diagnostics, secrets, facts);
     }
 
     private static void ReadDatabase(ConfigValues values, StackModel model, YamlMapping root)

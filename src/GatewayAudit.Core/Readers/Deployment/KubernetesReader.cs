@@ -21,7 +21,8 @@ public sealed partial class KubernetesReader : IConfigReader
 
     public bool Recognizes(InputFile file) =>
         file.LooksLikeYaml && !file.Text.Contains("{{", StringComparison.Ordinal)
-        && WorkloadRegex().IsMatch(file.Text) && LiteLlmImageRegex().IsMatch(file.Text);
+        && ((WorkloadRegex().IsMatch(file.Text) && LiteLlmImageRegex().IsMatch(file.Text))
+            || (ConfigMapRegex().IsMatch(file.Text) && EmbeddedConfigFinder.MayHoldConfig(file.Text)));
 
     public ReaderResult Read(InputFile file)
     {
@@ -34,6 +35,8 @@ public sealed partial class KubernetesReader : IConfigReader
             return new ReaderResult(model, diagnostics, secrets);
         }
 
+        var facts = new DeploymentFacts();
+        facts.EmbeddedConfigs.AddRange(EmbeddedConfigFinder.Find(file.DisplayPath, file.Text));
         var deployment = new GatewayDeployment(model, Name);
         var proxies = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         var autoscalers = new List<(ConfigValues Values, YamlMapping Spec, string Target)>();
@@ -49,6 +52,12 @@ public sealed partial class KubernetesReader : IConfigReader
             var kind = (root["kind"] as YamlScalar)?.Value;
             var name = ((root["metadata"] as YamlMapping)?["name"] as YamlScalar)?.Value ?? "";
             var spec = root["spec"] as YamlMapping;
+            if (kind is not null && name.Length > 0 && kind is not ("ConfigMap" or "Secret" or "HorizontalPodAutoscaler"))
+            {
+                facts.Namespace ??= ((root["metadata"] as YamlMapping)?["namespace"] as YamlScalar)?.Value;
+                facts.Services.Add(KubernetesWorkloadFacts.Read(values, file.FileName, kind, name, root, spec));
+            }
+
             if (kind == "HorizontalPodAutoscaler" && spec is not null
                 && ((spec["scaleTargetRef"] as YamlMapping)?["name"] as YamlScalar)?.Value is { } target)
             {
@@ -73,7 +82,7 @@ public sealed partial class KubernetesReader : IConfigReader
             environment.Apply();
         }
 
-        return new ReaderResult(model, diagnostics, secrets);
+        return new ReaderResult(model, diagnostics, secrets, facts);
     }
 
     private static void ReadWorkload(ConfigValues values, GatewayDeployment deployment, List<ProxyEnvironment> environments, YamlMapping spec,
@@ -125,6 +134,9 @@ public sealed partial class KubernetesReader : IConfigReader
             }
         }
     }
+
+    [GeneratedRegex(@"^kind:\s*[""']?ConfigMap\b", RegexOptions.Multiline)]
+    private static partial Regex ConfigMapRegex();
 
     [GeneratedRegex(@"^kind:\s*[""']?(Deployment|StatefulSet)\b", RegexOptions.Multiline)]
     private static partial Regex WorkloadRegex();

@@ -67,9 +67,10 @@ internal sealed class GeneralWiringSection(LiteLlmRead read) : LiteLlmSection(re
         CheckNearMisses(General, "general_settings", GeneralSettingsRead);
         CheckNearMisses(Router, "router_settings", RouterSettingsRead);
 
-        if (Root["include"] is { } include)
+        // The stack assembly follows include: and hands this reader the merged tree; here only its shape is checked.
+        if (Root["include"] is { } include && include is not YamlSequence && include is not YamlScalar { IsNull: false })
         {
-            Values.Error("litellm-include", "'include' pulls in other config files, which gateway-audit does not follow yet; scan the included files' merged config instead", include);
+            Values.Error("wrong-type", $"'include' must be a file name or a list of file names, not {include.KindText}", include);
         }
     }
 

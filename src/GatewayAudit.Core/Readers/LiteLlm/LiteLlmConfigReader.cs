@@ -26,7 +26,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
 
     public ReaderResult Read(InputFile file)
     {
-        var (document, yamlDiagnostics) = file.Yaml;
+        var (document, yamlDiagnostics) = file.Merged is { } merged ? (merged.Document, []) : file.Yaml;
         var diagnostics = new List<Diagnostic>(yamlDiagnostics);
         var model = new StackModel();
         var secrets = new SecretLedger();
@@ -46,6 +46,11 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
 
         var values = new ConfigValues(document, model, diagnostics, secrets);
         values.Import(file.Environment);
+        if (file.Merged is { } includes)
+        {
+            values.Adopt(includes.Elsewhere);
+        }
+
         values.SweepSecrets(root);
         var read = new LiteLlmRead(values, model, root);
         var wiring = new GeneralWiringSection(read);

@@ -53,6 +53,12 @@ internal sealed class StorageSection(LiteLlmRead read) : LiteLlmSection(read)
 
         var at = Values.At(node);
         var db = LiteLlmDatastores.AddPostgres(Model, at);
+        if (urlNode is not null && !ReferenceEquals(urlNode, node))
+        {
+            // database_url: os.environ/DATABASE_URL resolved in a deployment file: both lines are evidence.
+            db.Evidence.Add(Values.At(urlNode));
+        }
+
         HostClassifier.Classify(db, url is null ? null : Values.CheckUrlPassword("general_settings.database_url", node, url), "Postgres", at);
         if (implied)
         {

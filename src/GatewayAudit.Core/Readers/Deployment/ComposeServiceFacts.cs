@@ -1,0 +1,114 @@
+using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Yaml;
+
+namespace GatewayAudit.Core.Readers.Deployment;
+
+/// <summary>
+/// What a compose service says about itself for the stack assembly: its names on the network, environment (mapping
+/// or NAME=value list, values as written, ${VAR:-default} left for the assembly to interpolate), env_file, bind-mount
+/// sources and command line. Shape errors are reported by the compose reader; here a wrong shape is passed over.
+/// </summary>
+internal static class ComposeServiceFacts
+{
+    public static ServiceFacts Read(ConfigValues values, string fileName, YamlScalar key, YamlMapping service, ImageReference? image)
+    {
+        var path = $"services.{key.Value}";
+        var facts = new ServiceFacts(key.Value, "compose service", values.At(key)) { Image = image?.ToString(), RunsProxy = image?.IsLiteLlm == true };
+        foreach (var alias in new[] { "container_name", "hostname" })
+        {
+            if (service[alias] is YamlScalar { IsNull: false } name)
+            {
+                facts.Aliases.Add(name.Value.Trim());
+            }
+        }
+
+        if (service["networks"] is YamlMapping networks)
+        {
+            foreach (var (_, network) in networks.Entries)
+            {
+                if (network is YamlMapping settings && settings["aliases"] is YamlSequence aliases)
+                {
+                    facts.Aliases.AddRange(aliases.Items.OfType<YamlScalar>().Select(a => a.Value.Trim()));
+                }
+            }
+        }
+
+        ReadEnvironment(values, $"{fileName} {path}.environment", service["environment"], facts);
+        foreach (var item in Items(service["env_file"]))
+        {
+            var file = item is YamlMapping { } longSyntax ? longSyntax["path"] as YamlScalar : item as YamlScalar;
+            if (file is { IsNull: false })
+            {
+                facts.EnvFiles.Add((file.Value.Trim(), values.At(file)));
+            }
+        }
+
+        foreach (var item in Items(service["volumes"]))
+        {
+            // Short syntax "./config.yaml:/app/config.yaml:ro"; long syntax {type: bind, source: ..., target: ...}.
+            var source = item switch
+            {
+                YamlScalar s when !s.IsNull => (s.Value.Split(':')[0], s),
+                YamlMapping m when m["source"] is YamlScalar s => (s.Value, s),
+                _ => default,
+            };
+            if (source.Item2 is not null)
+            {
+                facts.Mounts.Add((source.Item1.Trim(), values.At(source.Item2)));
+            }
+        }
+
+        switch (service["command"])
+        {
+            case YamlScalar { IsNull: false } line:
+                foreach (var word in line.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    facts.Command.Add((word.Trim('"', '\''), values.At(line)));
+                }
+
+                break;
+            case YamlSequence words:
+                facts.Command.AddRange(words.Items.OfType<YamlScalar>().Select(w => (w.Value.Trim(), values.At(w))));
+                break;
+        }
+
+        return facts;
+    }
+
+    /// <summary>A mapping NAME: value or a list of NAME=value (compose environment, Helm envVars).</summary>
+    internal static void ReadEnvironment(ConfigValues values, string origin, YamlNode? node, ServiceFacts facts)
+    {
+        switch (node)
+        {
+            case YamlMapping map:
+                foreach (var (name, value) in map.Entries)
+                {
+                    if (value is YamlScalar { IsNull: false } scalar)
+                    {
+                        facts.Environment.Add(new EnvironmentValue(name.Value, scalar, values.At(scalar), origin));
+                    }
+                }
+
+                break;
+            case YamlSequence list:
+                foreach (var line in list.Items.OfType<YamlScalar>())
+                {
+                    var equals = line.Value.IndexOf('=', StringComparison.Ordinal);
+                    if (equals > 0)
+                    {
+                        var value = new YamlScalar(line.Line, line.Column, line.Value[(equals + 1)..], line.Quoted, null);
+                        facts.Environment.Add(new EnvironmentValue(line.Value[..equals].Trim(), value, values.At(line), origin));
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static IEnumerable<YamlNode> Items(YamlNode? node) => node switch
+    {
+        YamlSequence list => list.Items,
+        YamlScalar { IsNull: false } one => [one],
+        _ => [],
+    };
+}

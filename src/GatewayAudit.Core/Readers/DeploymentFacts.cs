@@ -1,0 +1,60 @@
+using GatewayAudit.Core.Model;
+
+namespace GatewayAudit.Core.Readers;
+
+/// <summary>
+/// What one deployment file says about the processes it runs, for the stack assembly to join with other files:
+/// its services (compose services, Kubernetes workloads and Services) with their environment, env files, mounts and
+/// command line; the variables of a .env file; and LiteLLM configs embedded in it (a ConfigMap's config.yaml, Helm
+/// values' proxy_config). A reader fills this from its own file only.
+/// </summary>
+public sealed class DeploymentFacts
+{
+    public List<ServiceFacts> Services { get; } = [];
+
+    /// <summary>Variables a .env file defines (compose reads them for ${VAR} and env_file).</summary>
+    public List<EnvironmentValue> Variables { get; } = [];
+
+    public List<EmbeddedConfig> EmbeddedConfigs { get; } = [];
+
+    /// <summary>Kubernetes namespace or Helm release the file deploys into, when it says (co-location scope).</summary>
+    public string? Namespace { get; set; }
+}
+
+/// <summary>One process a deployment file runs: a compose service, a Kubernetes Deployment/StatefulSet or Service.</summary>
+public sealed class ServiceFacts(string name, string kind, SourceLocation at)
+{
+    public string Name { get; } = name;
+
+    /// <summary>"compose service", "Kubernetes Deployment", "Kubernetes Service", ...</summary>
+    public string Kind { get; } = kind;
+
+    public SourceLocation At { get; } = at;
+
+    public string? Image { get; set; }
+
+    /// <summary>True when the service runs the LiteLLM proxy image.</summary>
+    public bool RunsProxy { get; set; }
+
+    /// <summary>Other names the service answers to on the network (compose aliases, container_name, hostname).</summary>
+    public List<string> Aliases { get; } = [];
+
+    /// <summary>The environment given to the process; a Kubernetes secretKeyRef is a value whose Node is null.</summary>
+    public List<EnvironmentValue> Environment { get; } = [];
+
+    /// <summary>compose env_file entries, as written (relative to the compose file's folder).</summary>
+    public List<(string Path, SourceLocation At)> EnvFiles { get; } = [];
+
+    /// <summary>Host-side sources of mounted files (compose volumes) and ConfigMaps mounted (Kubernetes), as written.</summary>
+    public List<(string Source, SourceLocation At)> Mounts { get; } = [];
+
+    /// <summary>Command-line words of the process (compose command, Kubernetes args/command).</summary>
+    public List<(string Word, SourceLocation At)> Command { get; } = [];
+}
+
+/// <summary>
+/// A LiteLLM config written inside another file. <see cref="Text"/> keeps the outer file's line numbers: the lines
+/// before the block are blank and the block's lines keep their indentation, so positions read from it are the
+/// outer file's.
+/// </summary>
+public sealed record EmbeddedConfig(string Name, string Text, SourceLocation At);

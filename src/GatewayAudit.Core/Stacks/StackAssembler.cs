@@ -1,0 +1,153 @@
+using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Readers;
+using GatewayAudit.Core.Readers.LiteLlm;
+
+namespace GatewayAudit.Core.Stacks;
+
+/// <summary>
+/// The one place facts that join files live. Reads the deployment files first, then forms stacks: each LiteLLM
+/// config (on disk or embedded in a ConfigMap, Helm values or template) anchors one stack, unless another config
+/// includes it; a deployment file joins the stack whose config its proxy mounts, else the config in its folder, else
+/// the nearest config above or below it, else the only stack, else it is a stack of its own; a .env file joins the
+/// stacks of the files beside it. Each config is then read with the environment its stack gives the proxy, and
+/// services that run beside the proxy are marked operator-hosted.
+/// </summary>
+public static class StackAssembler
+{
+    public static List<Stack> Assemble(IReadOnlyList<(InputFile File, IConfigReader Reader)> recognized, IReadOnlyList<IConfigReader> readers, List<Diagnostic> diagnostics)
+    {
+        var configReader = readers.OfType<LiteLlmConfigReader>().FirstOrDefault() ?? new LiteLlmConfigReader();
+        var onDisk = recognized.Where(r => r.Reader is LiteLlmConfigReader).Select(r => r.File).ToList();
+        var deployments = new List<(InputFile File, ReaderResult Result)>();
+        foreach (var (file, reader) in recognized.Where(r => r.Reader is not LiteLlmConfigReader))
+        {
+            var result = reader.Read(file);
+            diagnostics.AddRange(result.Diagnostics);
+            deployments.Add((file, result));
+        }
+
+        var stacks = new List<(Stack Stack, InputFile Config, InputFile? Host)>();
+        var included = onDisk.SelectMany(c => ConfigIncludes.Named(c).Where(n => n.FullPath != c.FullPath).Select(n => n.FullPath)).ToHashSet(StringComparer.Ordinal);
+        var roots = onDisk.Where(c => !included.Contains(c.FullPath)).ToList();
+        foreach (var config in roots.Count > 0 || onDisk.Count == 0 ? roots : onDisk)
+        {
+            var stack = new Stack($"stack:{config.DisplayPath}", config.DisplayPath);
+            Join(stack, config, "LiteLLM config");
+            stacks.Add((stack, config, null));
+        }
+
+        foreach (var (file, result) in deployments)
+        {
+            foreach (var embedded in result.Deployment?.EmbeddedConfigs ?? [])
+            {
+                var stack = new Stack($"stack:{file.DisplayPath}#{embedded.At.Line}", $"{file.DisplayPath} ({embedded.Name}, line {embedded.At.Line})");
+                Join(stack, file, $"embeds the LiteLLM config at line {embedded.At.Line} ({embedded.Name})");
+                stacks.Add((stack, new InputFile(file.DisplayPath, file.FullPath, embedded.Text, namedExplicitly: false), file));
+            }
+        }
+
+        // Deployment files that embed no config join a stack; .env files last, so they can follow the files beside them.
+        foreach (var (file, result) in deployments.OrderBy(d => d.Result.Deployment?.Variables.Count > 0 && d.Result.Deployment.Services.Count == 0 ? 1 : 0))
+        {
+            if (result.Deployment?.EmbeddedConfigs.Count > 0)
+            {
+                continue;
+            }
+
+            var (targets, why) = Attach(file, result.Deployment, stacks);
+            if (targets.Count == 0)
+            {
+                var own = new Stack($"stack:{file.DisplayPath}", file.DisplayPath);
+                Join(own, file, "deployment file with no LiteLLM config found for it");
+                stacks.Add((own, file, null));
+                continue;
+            }
+
+            foreach (var target in targets)
+            {
+                Join(target, file, why);
+            }
+        }
+
+        var byPath = onDisk.ToDictionary(c => c.FullPath, StringComparer.Ordinal);
+        foreach (var (stack, config, host) in stacks)
+        {
+            var members = deployments.Where(d => d.Result.Deployment is not null && stack.Files.Contains(d.File)).Select(d => (d.File, d.Result.Deployment!)).ToList();
+            foreach (var (file, result) in deployments.Where(d => stack.Files.Contains(d.File)))
+            {
+                stack.Model.MergeFrom(result.Fragment);
+                stack.Secrets.Absorb(result.Secrets);
+            }
+
+            if (host is null && !byPath.ContainsKey(config.FullPath))
+            {
+                continue; // a stack of deployment files only
+            }
+
+            config.Environment = StackEnvironment.For(members, host is null ? config.FullPath : null);
+            var includes = new List<InputFile>();
+            config.Merged = ConfigIncludes.Merge(config, byPath, includes, diagnostics) is { } merged ? (merged.Document, merged.Elsewhere) : null;
+            foreach (var file in includes)
+            {
+                Join(stack, file, $"included by {config.DisplayPath}");
+            }
+
+            var read = configReader.Read(config);
+            diagnostics.AddRange(read.Diagnostics);
+            stack.Model.MergeFrom(read.Fragment);
+            stack.Secrets.Absorb(read.Secrets);
+            CoLocation.Apply(stack, members);
+        }
+
+        return stacks.Select(s => s.Stack).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+    }
+
+    private static void Join(Stack stack, InputFile file, string why)
+    {
+        if (!stack.Files.Contains(file))
+        {
+            stack.Files.Add(file);
+            stack.Membership[file.DisplayPath] = why;
+        }
+    }
+
+    private static (List<Stack> Targets, string Why) Attach(InputFile file, DeploymentFacts? facts, List<(Stack Stack, InputFile Config, InputFile? Host)> stacks)
+    {
+        var configs = stacks.Where(s => s.Host is null && s.Stack.Membership.GetValueOrDefault(s.Config.DisplayPath) == "LiteLLM config").ToList();
+        if (facts is not null)
+        {
+            var mounted = configs.Where(c => facts.Services.Any(s => s.RunsProxy && StackEnvironment.MountsConfig(file, s, c.Config.FullPath))).Select(c => c.Stack).ToList();
+            if (mounted.Count > 0)
+            {
+                return (mounted, "runs the proxy with this config mounted");
+            }
+        }
+
+        var folder = Path.GetDirectoryName(file.FullPath) ?? "";
+        var beside = stacks.Where(s => s.Stack.Files.Any(f => f != file && Path.GetDirectoryName(f.FullPath) == folder)).Select(s => s.Stack).Distinct().ToList();
+        if (beside.Count > 0)
+        {
+            return (beside, "in the same folder as the stack's files");
+        }
+
+        // The nearest config above the file (a deployment in a subfolder), then below it (a config in a subfolder).
+        var above = configs.Select(c => (c.Stack, Folder: Path.GetDirectoryName(c.Config.FullPath) ?? ""))
+            .Where(c => IsUnder(folder, c.Folder)).OrderByDescending(c => c.Folder.Length).ToList();
+        if (above.Count > 0)
+        {
+            return (above.Where(c => c.Folder.Length == above[0].Folder.Length).Select(c => c.Stack).ToList(), "in a subfolder of the config's folder");
+        }
+
+        var below = configs.Select(c => (c.Stack, Folder: Path.GetDirectoryName(c.Config.FullPath) ?? ""))
+            .Where(c => IsUnder(c.Folder, folder)).OrderBy(c => c.Folder.Length).ToList();
+        if (below.Count > 0 && below.Count(c => c.Folder.Length == below[0].Folder.Length) == 1)
+        {
+            return ([below[0].Stack], "in a parent folder of the config");
+        }
+
+        return stacks.Count == 1 ? ([stacks[0].Stack], "the only stack in the scan") : ([], "");
+    }
+
+    private static bool IsUnder(string folder, string ancestor) =>
+        folder.StartsWith(ancestor.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+}

@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using GatewayAudit.Core.Readers;
+using GatewayAudit.Core.Yaml;
+
+namespace GatewayAudit.Core.Stacks;
+
+/// <summary>
+/// The environment a stack gives its proxy, in the order that decides a variable: the compose service that runs the
+/// proxy (its <c>environment:</c>, then its <c>env_file:</c>), Kubernetes <c>env</c>, Helm <c>envVars</c>, then the
+/// stack's .env files (a real .env before an example). Compose <c>${VAR:-default}</c> is interpolated from the .env
+/// beside the compose file, then its default. The config's own environment_variables come last, in the reader, and
+/// override these (LiteLLM sets them into its environment at start).
+/// </summary>
+public static partial class StackEnvironment
+{
+    public static Dictionary<string, EnvironmentValue> For(IReadOnlyList<(InputFile File, DeploymentFacts Facts)> members, string? configFullPath)
+    {
+        var environment = new Dictionary<string, EnvironmentValue>(StringComparer.Ordinal);
+        var dotEnvs = members.Where(m => m.Facts.Variables.Count > 0)
+            .OrderBy(m => m.File.FileName.Contains("example", StringComparison.OrdinalIgnoreCase) || m.File.FileName.Contains("sample", StringComparison.OrdinalIgnoreCase) ? 1 : 0)
+            .ThenBy(m => m.File.DisplayPath, StringComparer.Ordinal).ToList();
+
+        var proxies = members.SelectMany(m => m.Facts.Services.Where(s => s.RunsProxy).Select(s => (m.File, Service: s)))
+            .OrderBy(p => configFullPath is not null && MountsConfig(p.File, p.Service, configFullPath) ? 0 : 1)
+            .ThenBy(p => p.File.DisplayPath, StringComparer.Ordinal).ToList();
+        foreach (var (file, service) in proxies)
+        {
+            var folder = Path.GetDirectoryName(file.FullPath) ?? "";
+            var beside = dotEnvs.FirstOrDefault(d => Path.GetDirectoryName(d.File.FullPath) == folder && d.File.FileName == ".env");
+            foreach (var value in service.Environment)
+            {
+                environment.TryAdd(value.Name, Interpolate(value, beside.Facts?.Variables ?? []));
+            }
+
+            foreach (var (envFile, _) in service.EnvFiles)
+            {
+                var full = Path.GetFullPath(envFile, folder);
+                foreach (var value in dotEnvs.Where(d => d.File.FullPath == full).SelectMany(d => d.Facts.Variables))
+                {
+                    environment.TryAdd(value.Name, value);
+                }
+            }
+        }
+
+        foreach (var value in dotEnvs.SelectMany(d => d.Facts.Variables))
+        {
+            environment.TryAdd(value.Name, value);
+        }
+
+        return environment;
+    }
+
+    /// <summary>True when the service mounts the config (a bind mount of the file or its folder).</summary>
+    public static bool MountsConfig(InputFile file, ServiceFacts service, string configFullPath)
+    {
+        var folder = Path.GetDirectoryName(file.FullPath) ?? "";
+        return service.Mounts.Any(m => !m.Source.StartsWith("configmap:", StringComparison.Ordinal) && m.Source.Length > 0
+            && Covers(Path.GetFullPath(Expand(m.Source), folder), configFullPath));
+    }
+
+    private static bool Covers(string mounted, string config) =>
+        string.Equals(mounted, config, StringComparison.Ordinal)
+        || config.StartsWith(mounted.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    // ${PWD}/config.yaml and ./config.yaml name the same file for a compose project.
+    private static string Expand(string source) => source.Replace("${PWD}", ".", StringComparison.Ordinal).Replace("$PWD", ".", StringComparison.Ordinal);
+
+    /// <summary>Compose interpolation of ${VAR}, ${VAR:-default}, ${VAR-default} and $VAR from the .env beside it.</summary>
+    private static EnvironmentValue Interpolate(EnvironmentValue value, IReadOnlyList<EnvironmentValue> dotEnv)
+    {
+        if (value.Node is not { } node || !node.Value.Contains('$', StringComparison.Ordinal))
+        {
+            return value;
+        }
+
+        var unresolved = false;
+        var text = VariableRegex().Replace(node.Value, m =>
+        {
+            var name = m.Groups["name"].Success ? m.Groups["name"].Value : m.Groups["bare"].Value;
+            if (dotEnv.FirstOrDefault(v => v.Name == name)?.Value is { } found && (found.Length > 0 || !m.Groups["colon"].Success))
+            {
+                return found;
+            }
+
+            if (m.Groups["default"].Success)
+            {
+                return m.Groups["default"].Value;
+            }
+
+            unresolved = true;
+            return m.Value;
+        });
+        return unresolved && text == node.Value ? value : value with { Node = new YamlScalar(node.Line, node.Column, text, node.Quoted, node.Tag) };
+    }
+
+    [GeneratedRegex(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)((?<colon>:)?-(?<default>[^}]*)|[:]?[?+][^}]*)?\}|\$(?<bare>[A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial Regex VariableRegex();
+}
