@@ -105,7 +105,24 @@ public static class ReportBuilder
             questions,
             vendors,
             summary,
-            MermaidDiagram.Render(model));
+            MermaidDiagram.Render(model),
+            audit.Stacks.Count > 1 ? audit.Stacks.Select(s => StackRowOf(s, audit)).ToList() : null);
+    }
+
+    private static StackRow StackRowOf(StackResult stack, AuditResult audit)
+    {
+        var own = Build(new AuditResult
+        {
+            Inputs = [],
+            Model = stack.Stack.Model,
+            Catalog = audit.Catalog,
+            Findings = stack.Findings,
+            Diagnostics = [],
+            Secrets = audit.Secrets,
+        });
+        return new StackRow(stack.Stack.Id, stack.Stack.Name,
+            stack.Stack.Membership.Select(m => new StackFileRow(m.Key, m.Value)).ToList(),
+            own.Subprocessors, own.Findings, own.ZdrGaps, own.OpenQuestions, own.Summary);
     }
 
     private static (ZdrStatus Status, string Detail) ZdrOf(Component component, Vendor? vendor, SortedSet<DataCategory> receives)

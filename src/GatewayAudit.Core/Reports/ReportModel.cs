@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace GatewayAudit.Core.Reports;
 
 // The one report model every renderer reads. Property names become the JSON keys (camelCase) and the Liquid
@@ -16,7 +18,24 @@ public sealed record Report(
     IReadOnlyList<OpenQuestionRow> OpenQuestions,
     IReadOnlyList<VendorRow> Vendors,
     SummarySection Summary,
-    string Mermaid);
+    string Mermaid,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<StackRow>? Stacks = null);
+
+/// <summary>
+/// One deployment of a scan that formed several stacks: its files (and why each belongs), its own inventory,
+/// findings and open questions. The report's top level is the roll-up of all stacks. Absent for a one-stack scan.
+/// </summary>
+public sealed record StackRow(
+    string Id,
+    string Name,
+    IReadOnlyList<StackFileRow> Files,
+    IReadOnlyList<SubProcessorRow> Subprocessors,
+    IReadOnlyList<FindingRow> Findings,
+    IReadOnlyList<ZdrGapRow> ZdrGaps,
+    IReadOnlyList<OpenQuestionRow> OpenQuestions,
+    SummarySection Summary);
+
+public sealed record StackFileRow(string File, string Why);
 
 public sealed record ToolSection(string Name, string Version, string? CatalogCheckedFrom, string? CatalogCheckedTo, int CatalogVendors);
 
