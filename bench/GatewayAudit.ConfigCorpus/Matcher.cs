@@ -40,8 +40,8 @@ public sealed class MatchResult
 /// (2) a party with <c>match</c> globs takes the scan entries whose id matches them;
 /// (3) every other party takes the best unclaimed entry of the same role family, in two passes (first a known
 ///     vendor takes an entry of that vendor; then the rest, unknown vendors first, take the best entry left)
-///     (inference: model-provider, self-hosted-inference, gateway; telemetry: exporter, alerting; store: datastore,
-///     cache; host; guardrail; operator-code), scored +4 same vendor (or, for an unknown vendor, +2 no vendor),
+///     (inference: model-provider, self-hosted-inference, gateway; telemetry: exporter, alerting, operator-code; store: datastore,
+///     cache; host; guardrail), scored +4 same vendor (or, for an unknown vendor, +2 no vendor),
 ///     +3 a name word in common, +2 same role, +1 same hosting;
 /// (4) an unclaimed entry of the same family as a claimed one, with the same vendor or a name word in common, is a
 ///     duplicate of that party; (5) what is left is a false party.
@@ -52,6 +52,7 @@ public static class Matcher
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "litellm", "proxy", "host", "hosts", "model", "models", "with", "the", "and", "from", "service", "services", "server", "servers",
+        "provider", "inference", "exporter", "datastore", "gateway", "self", "hosted", "picks", "unmapped", "unresolved", "response",
     };
 
     public static string VendorOf(ScanParty party) =>
@@ -60,7 +61,7 @@ public static class Matcher
     public static string Family(string role) => role switch
     {
         "model-provider" or "self-hosted-inference" or "gateway" => "inference",
-        "exporter" or "alerting" => "telemetry",
+        "exporter" or "alerting" or "operator-code" => "telemetry",
         "datastore" or "cache" => "store",
         _ => role,
     };

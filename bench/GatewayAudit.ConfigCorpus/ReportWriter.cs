@@ -161,8 +161,8 @@ public static class ReportWriter
         L("The scan's roll-up `subprocessors` is compared with the annotation. The LiteLLM proxy's own entry (role gateway,");
         L("vendor litellm) is the operator's software on the host party and is not scored. A party with `match:` globs takes");
         L("the entries whose id matches. Every other party takes the best unclaimed entry of its role family (inference:");
-        L("model-provider, self-hosted-inference, gateway; telemetry: exporter, alerting; store: datastore, cache; host;");
-        L("guardrail; operator-code): first a party with a known vendor takes an entry of that vendor, then the rest (unknown");
+        L("model-provider, self-hosted-inference, gateway; telemetry: exporter, alerting, operator-code; store: datastore,");
+        L("cache; host; guardrail): first a party with a known vendor takes an entry of that vendor, then the rest (unknown");
         L("vendors first) take the best entry left, scored +4 same vendor (+2 none for an unknown vendor), +3 a name word in");
         L("common, +2 same role, +1 same hosting. An unclaimed entry of a claimed entry's family with the same vendor or a");
         L("name word in common is a duplicate (several endpoints of one party); anything else left is a false party.");
