@@ -44,7 +44,7 @@ public static class ReportWriter
         L();
         L($"- Date: {DateTime.UtcNow.ToString("yyyy-MM-dd", c)} (UTC)");
         L($"- Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {RuntimeInformation.OSDescription}, .NET runtime {Environment.Version}");
-        L($"- Commit scanned: {Git(info.RepositoryRoot, "log -1 --format=%H%x20(%s)")}");
+        L($"- Commit scanned: {Git(info.RepositoryRoot, "log -1 --format=%H%x20(%s)")}; src/ last changed in {Git(info.RepositoryRoot, "log -1 --format=%h%x20(%s) -- src")}");
         L($"- Corpus: {runs.Count} deployments from {runs.Select(r => r.Deployment.Repo).Distinct().Count()} public repositories, {runs.Sum(r => r.Deployment.Paths.Count)} files; {required.Count} parties a reviewer lists (+{runs.Sum(r => r.Deployment.Parties.Count(p => p.Optional))} optional); scans took {info.Elapsed.TotalSeconds.ToString("F0", c)} s in all");
         L();
         L("## Targets");
