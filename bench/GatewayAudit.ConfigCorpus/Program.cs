@@ -1,0 +1,3 @@
+using GatewayAudit.ConfigCorpus;
+
+return await CorpusRun.RunAsync(args);
