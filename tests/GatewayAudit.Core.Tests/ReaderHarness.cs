@@ -3,6 +3,7 @@ using GatewayAudit.Core.Model;
 using GatewayAudit.Core.Readers;
 using GatewayAudit.Core.Readers.LiteLlm;
 using GatewayAudit.Core.Scanning;
+using GatewayAudit.Core.Tests.Policies;
 
 namespace GatewayAudit.Core.Tests;
 
@@ -35,6 +36,18 @@ internal static class ReaderHarness
 
         return result;
     }
+
+    /// <summary>Scans a config as the CLI does (readers, catalog, policies) from a temporary folder.</summary>
+    public static AuditResult Scan(string yaml)
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write(Cfg, yaml);
+        return Auditor.Default.Run(new AuditOptions { Paths = [Cfg], WorkingDirectory = folder.Path, Today = new DateOnly(2026, 11, 30) });
+    }
+
+    /// <summary>The open questions the report of a scan asks, as "subject: question".</summary>
+    public static IReadOnlyList<string> ReportQuestions(string yaml) =>
+        Core.Reports.ReportBuilder.Build(Scan(yaml)).OpenQuestions.Select(q => $"{q.Subject}: {q.Question}").ToList();
 
     /// <summary>Reads and asserts there are no error diagnostics.</summary>
     public static StackModel ReadClean(string yaml, bool enrich = false)

@@ -19,7 +19,39 @@ public sealed record Diagnostic(DiagnosticSeverity Severity, string Code, string
 public sealed record LiteralSecret(SourceLocation Location, string Key, string Redacted);
 
 /// <summary>Something the inputs cannot show and a reviewer must ask about, rather than the tool guessing.</summary>
-public sealed record OpenQuestion(string Subject, string Question, SourceLocation? Evidence = null);
+public sealed record OpenQuestion(string Subject, string Question, SourceLocation? Evidence = null)
+{
+    /// <summary>The component this question asks about; with <see cref="OpenWhile"/>, what keeps it open.</summary>
+    public string? About { get; init; }
+
+    /// <summary>
+    /// The fact of <see cref="About"/> this question asks for. A report drops the question once the stack answers
+    /// it (a later reader, stack assembly or the catalog may know the host), so one report never asks what it says.
+    /// </summary>
+    public OpenWhile OpenWhile { get; init; }
+
+    /// <summary>Whether the question is still open in this model.</summary>
+    public bool IsOpen(StackModel model) => About is null || model.Find(About) is not { } component || OpenWhile switch
+    {
+        OpenWhile.HostingUnknown => component.Hosting == Hosting.Unknown,
+        // Unknown hosting is asked by the hosting question (which names the region too); operator hosts are yours.
+        OpenWhile.RegionUnknown => component.Hosting == Hosting.ThirdParty && component.Region is null,
+        _ => true,
+    };
+}
+
+/// <summary>What an open question about a component waits for.</summary>
+public enum OpenWhile
+{
+    /// <summary>Open whatever the model says.</summary>
+    Always,
+
+    /// <summary>Open while nobody knows who runs the component.</summary>
+    HostingUnknown,
+
+    /// <summary>Open while a third party runs the component and its region is not known.</summary>
+    RegionUnknown,
+}
 
 /// <summary>One file the scan looked at, and which reader took it (or why none did).</summary>
 public sealed record ScannedInput(string File, string Reader, string? SkippedReason = null)

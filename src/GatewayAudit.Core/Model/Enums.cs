@@ -12,6 +12,12 @@ public enum ComponentRole
     Alerting,
     Host,
     SelfHostedInference,
+
+    /// <summary>A service that inspects prompts or responses (Lakera, Bedrock Guardrails, the operator's Presidio).</summary>
+    Guardrail,
+
+    /// <summary>The operator's own code loaded into the proxy (a custom callback, guardrail or provider handler).</summary>
+    OperatorCode,
 }
 
 /// <summary>What crosses a flow.</summary>
@@ -72,6 +78,8 @@ public static class EnumText
         ComponentRole.Alerting => "alerting",
         ComponentRole.Host => "host",
         ComponentRole.SelfHostedInference => "self-hosted-inference",
+        ComponentRole.Guardrail => "guardrail",
+        ComponentRole.OperatorCode => "operator-code",
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 

@@ -43,19 +43,61 @@ public static partial class HostClassifier
         return host.Length == 0 || host.Any(char.IsWhiteSpace) ? null : host.Trim('[', ']').ToLowerInvariant();
     }
 
-    /// <summary>The AWS region an AWS service host names (x.eu-central-1.rds.amazonaws.com, bedrock-runtime.us-east-1.amazonaws.com).</summary>
-    public static string? AwsRegionOf(string host)
+    /// <summary>A region a host names, and the vendor page that documents that host pattern.</summary>
+    public sealed record HostRegion(string Region, string Source);
+
+    // Hosts that name their region, one row per documented pattern (checked 2026-11-30). The region group of the
+    // pattern, or the fixed region, becomes the component's region. A resource name that merely contains a region
+    // (contoso-eastus.openai.azure.com) is a name someone chose, not a fact, and matches nothing here.
+    private static readonly (Regex Host, string? Region, string Source)[] RegionRows =
+    [
+        // Any AWS service endpoint: db.abc.eu-central-1.rds.amazonaws.com, bedrock-runtime.us-east-1.amazonaws.com.
+        (new(@"(^|\.)(?<region>(us|eu|ap|ca|sa|me|af|il|mx)(-gov)?-(north|south|east|west|central|northeast|southeast|northwest|southwest)-\d)\.([a-z0-9-]+\.)*amazonaws\.com$"),
+            null, "https://docs.aws.amazon.com/general/latest/gr/rande.html"),
+        // Neon: <endpoint-id>[-pooler].<region>.aws.neon.tech.
+        (new(@"^[a-z0-9-]+\.(?<region>[a-z]{2}-[a-z]+-\d)\.aws\.neon\.tech$"), null, "https://neon.com/faqs/find-database-connection-string-url"),
+        // Supabase shared pooler (Supavisor): aws-0-eu-central-1.pooler.supabase.com.
+        (new(@"^aws-\d+-(?<region>[a-z]{2}-[a-z]+-\d)\.pooler\.supabase\.com$"), null, "https://supabase.com/docs/guides/database/connecting-to-postgres"),
+        // Langfuse Cloud: fully separated regions by host.
+        (new(@"^us\.cloud\.langfuse\.com$"), "US", LangfuseRegions),
+        (new(@"^hipaa\.cloud\.langfuse\.com$"), "US", LangfuseRegions),
+        (new(@"^jp\.cloud\.langfuse\.com$"), "JP", LangfuseRegions),
+        (new(@"^cloud\.langfuse\.com$"), "EU", LangfuseRegions),
+        // Datadog sites: each site is a separate region (US1 datadoghq.com, US3, US5, EU1, AP1 Japan, AP2 Australia, US1-FED).
+        (new(@"(^|\.)datadoghq\.eu$"), "EU", DatadogSites),
+        (new(@"(^|\.)(us3|us5)\.datadoghq\.com$"), "US", DatadogSites),
+        (new(@"(^|\.)ap1\.datadoghq\.com$"), "JP", DatadogSites),
+        (new(@"(^|\.)ap2\.datadoghq\.com$"), "AU", DatadogSites),
+        (new(@"(^|\.)datadoghq\.com$"), "US", DatadogSites),
+        (new(@"(^|\.)ddog-gov\.com$"), "US", DatadogSites),
+    ];
+
+    private const string LangfuseRegions = "https://langfuse.com/security/data-regions.md";
+    private const string DatadogSites = "https://docs.datadoghq.com/getting_started/site/";
+
+    /// <summary>The region a vendor host names (RDS, Neon, Supabase pooler, Langfuse Cloud, Datadog sites); null when the host does not say.</summary>
+    public static HostRegion? RegionOf(string host)
     {
-        if (!host.EndsWith(".amazonaws.com", StringComparison.Ordinal))
+        foreach (var (pattern, region, source) in RegionRows)
         {
-            return null;
+            if (pattern.Match(host) is { Success: true } match)
+            {
+                return new HostRegion(region ?? match.Groups["region"].Value, source);
+            }
         }
 
-        return host.Split('.').FirstOrDefault(p => AwsRegion().IsMatch(p));
+        return null;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(us|eu|ap|ca|sa|me|af|il|mx)(-gov)?-(north|south|east|west|central|northeast|southeast|northwest|southwest)-\d$")]
-    private static partial System.Text.RegularExpressions.Regex AwsRegion();
+    /// <summary>Sets the region a host names on the component, read at <paramref name="at"/>; a region already known wins.</summary>
+    public static void SetRegionFromHost(Component component, string host, SourceLocation at)
+    {
+        if (component.Region is null && RegionOf(host) is { } region)
+        {
+            component.Region = new Sourced<string>(region.Region, at);
+            component.Notes.Add($"Region {region.Region} from the host {host} (host pattern documented at {region.Source}).");
+        }
+    }
 
     public static bool IsOperatorNetwork(string host)
     {
@@ -108,10 +150,9 @@ public static partial class HostClassifier
 
         component.Attributes.Set("host", host);
         component.Hosting = IsOperatorNetwork(host) ? Hosting.OperatorHosted : Hosting.Unknown;
-        if (component.Region is null && at is not null && AwsRegionOf(host) is { } region)
+        if (at is not null)
         {
-            // AWS endpoints name their region (db.abc.eu-central-1.rds.amazonaws.com).
-            component.Region = new Sourced<string>(region, at);
+            SetRegionFromHost(component, host, at);
         }
     }
 

@@ -70,7 +70,7 @@ public static class ReportBuilder
         }
 
         var findings = audit.Findings.Select(ToRow).ToList();
-        var questions = model.OpenQuestions
+        var questions = model.OpenQuestions.Where(q => q.IsOpen(model))
             .Concat(CatalogQuestions(model, catalog))
             .DistinctBy(q => (q.Subject, q.Question))
             .OrderBy(q => q.Subject, StringComparer.Ordinal).ThenBy(q => q.Question, StringComparer.Ordinal)
@@ -168,11 +168,13 @@ public static class ReportBuilder
         ComponentRole.Gateway => 0,
         ComponentRole.ModelProvider => 1,
         ComponentRole.SelfHostedInference => 2,
-        ComponentRole.Exporter => 3,
-        ComponentRole.Datastore => 4,
-        ComponentRole.Cache => 5,
-        ComponentRole.Alerting => 6,
-        _ => 7,
+        ComponentRole.Guardrail => 3,
+        ComponentRole.OperatorCode => 4,
+        ComponentRole.Exporter => 5,
+        ComponentRole.Datastore => 6,
+        ComponentRole.Cache => 7,
+        ComponentRole.Alerting => 8,
+        _ => 9,
     };
 
     private static (string Text, string Basis) RetentionOf(Component component, Vendor? vendor)
@@ -235,6 +237,8 @@ public static class ReportBuilder
         ComponentRole.Alerting => $"{component.Name}: alert messages",
         ComponentRole.Host => component.Name,
         ComponentRole.SelfHostedInference => $"{component.Name}: server logs",
+        ComponentRole.Guardrail => $"{component.Name}: inspected requests",
+        ComponentRole.OperatorCode => $"{component.Name}: wherever its code writes",
         _ => component.Name,
     };
 
@@ -261,7 +265,7 @@ public static class ReportBuilder
 
             // A provider that offers ZDR: whether this account has it (or another retention agreement) is a contract
             // fact no config shows. Readers that ask a sharper question (OpenRouter's account-wide setting) win.
-            if (component.Role is ComponentRole.ModelProvider or ComponentRole.Gateway && component.Zdr is null
+            if (component.Role is ComponentRole.ModelProvider or ComponentRole.Gateway or ComponentRole.Guardrail && component.Zdr is null
                 && vendor.Fact(Vendor.Zdr).Text is "yes" or "partial"
                 && !model.OpenQuestions.Any(q => q.Subject == component.Name && q.Question.Contains("zero data retention", StringComparison.OrdinalIgnoreCase)))
             {

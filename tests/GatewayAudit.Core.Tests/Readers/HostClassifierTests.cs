@@ -38,5 +38,31 @@ public sealed class HostClassifierTests
     [InlineData("db.us-gov-west-1.rds.amazonaws.com", "us-gov-west-1")]
     [InlineData("s3.amazonaws.com", null)]
     [InlineData("db.eu-central-1.example.com", null)]
-    public void Aws_region_from_host(string host, string? region) => Assert.Equal(region, HostClassifier.AwsRegionOf(host));
+    [InlineData("ep-cool-darkness-a1b2c3d4-pooler.us-east-2.aws.neon.tech", "us-east-2")]
+    [InlineData("ep-cool-darkness-a1b2c3d4.eu-central-1.aws.neon.tech", "eu-central-1")]
+    [InlineData("aws-0-eu-central-1.pooler.supabase.com", "eu-central-1")]
+    [InlineData("db.abcdefghijkl.supabase.co", null)]
+    [InlineData("cloud.langfuse.com", "EU")]
+    [InlineData("us.cloud.langfuse.com", "US")]
+    [InlineData("jp.cloud.langfuse.com", "JP")]
+    [InlineData("hipaa.cloud.langfuse.com", "US")]
+    [InlineData("langfuse.example.com", null)]
+    [InlineData("datadoghq.eu", "EU")]
+    [InlineData("http-intake.logs.datadoghq.eu", "EU")]
+    [InlineData("us3.datadoghq.com", "US")]
+    [InlineData("api.us5.datadoghq.com", "US")]
+    [InlineData("ap1.datadoghq.com", "JP")]
+    [InlineData("ap2.datadoghq.com", "AU")]
+    [InlineData("datadoghq.com", "US")]
+    [InlineData("ddog-gov.com", "US")]
+    [InlineData("contoso-eastus.openai.azure.com", null)]
+    [InlineData("api.openai.com", null)]
+    public void Region_from_host(string host, string? region) => Assert.Equal(region, HostClassifier.RegionOf(host)?.Region);
+
+    [Fact]
+    public void A_region_from_a_host_cites_the_vendor_page_that_documents_the_pattern()
+    {
+        var region = HostClassifier.RegionOf("ep-x.eu-west-2.aws.neon.tech")!;
+        Assert.StartsWith("https://neon.com/", region.Source, StringComparison.Ordinal);
+    }
 }

@@ -41,8 +41,14 @@ public sealed class LiteLlmCallbackTests
         { "slack", "callbacks", "alerting:slack", ComponentRole.Alerting, Hosting.ThirdParty, "slack", MetadataOnly },
         { "pagerduty", "callbacks", "alerting:pagerduty", ComponentRole.Alerting, Hosting.ThirdParty, "pagerduty", MetadataOnly },
         { "smtp_email", "callbacks", "alerting:smtp_email", ComponentRole.Alerting, Hosting.Unknown, null, MetadataOnly },
-        // A custom callback (module.instance) sends whatever its code sends: treated as receiving prompts.
-        { "custom_callbacks.proxy_handler_instance", "callbacks", "exporter:custom_callbacks.proxy_handler_instance", ComponentRole.Exporter, Hosting.Unknown, null, Messages },
+        // A custom callback (module.instance) is the operator's code in the proxy: it receives the prompts, and where
+        // it sends them is an open question.
+        { "custom_callbacks.proxy_handler_instance", "callbacks", "operator-code:custom_callbacks.proxy_handler_instance", ComponentRole.OperatorCode, Hosting.OperatorHosted, null, Messages },
+        { "literalai", "callbacks", "exporter:literal-ai", ComponentRole.Exporter, Hosting.ThirdParty, "literal-ai", Messages },
+        { "deepeval", "callbacks", "exporter:confident-ai", ComponentRole.Exporter, Hosting.ThirdParty, "confident-ai", Messages },
+        { "opentelemetry", "callbacks", "exporter:opentelemetry", ComponentRole.Exporter, Hosting.Unknown, null, Messages },
+        { "cloudzero", "callbacks", "exporter:cloudzero", ComponentRole.Exporter, Hosting.ThirdParty, "cloudzero", MetadataOnly },
+        { "bedrock_vector_store", "callbacks", "exporter:aws-bedrock", ComponentRole.Datastore, Hosting.ThirdParty, "aws-bedrock", Messages },
     };
 
     [Theory]
@@ -179,11 +185,128 @@ public sealed class LiteLlmCallbackTests
     }
 
     [Fact]
-    public void Custom_callback_is_not_a_warning_but_is_an_open_question()
+    public void Custom_callback_is_operator_code_with_a_question_about_where_it_sends_data_and_no_unidentified_party()
     {
         var result = Read(Config("  callbacks: [\"hooks.audit_logger\"]"));
         Assert.Empty(result.Diagnostics);
-        Assert.Contains(result.Fragment.OpenQuestions, q => q.Subject.Contains("hooks.audit_logger", StringComparison.Ordinal));
+        var code = result.Fragment.Get("operator-code:hooks.audit_logger");
+        Assert.Equal((ComponentRole.OperatorCode, Hosting.OperatorHosted), (code.Role, code.Hosting));
+        Assert.Contains(result.Fragment.OpenQuestions, q => q.Subject == code.Name && q.Question.StartsWith("Where does this code send", StringComparison.Ordinal));
+        Assert.DoesNotContain(Scan(Config("  callbacks: [\"hooks.audit_logger\"]")).Findings, f => f.RuleId == "prompts-reach-unidentified-party");
+    }
+
+    // Every name LiteLLM's registry and string callbacks accept (custom_logger_registry.py, litellm/__init__.py
+    // _custom_logger_compatible_callbacks_literal, callback_utils.py) is mapped: a party, in-process, or a guardrail.
+    [Theory]
+    [InlineData("lago")]
+    [InlineData("openmeter")]
+    [InlineData("logfire")]
+    [InlineData("literalai")]
+    [InlineData("dynamic_rate_limiter")]
+    [InlineData("dynamic_rate_limiter_v3")]
+    [InlineData("langsmith")]
+    [InlineData("prometheus")]
+    [InlineData("otel")]
+    [InlineData("opentelemetry")]
+    [InlineData("datadog")]
+    [InlineData("datadog_llm_observability")]
+    [InlineData("galileo")]
+    [InlineData("braintrust")]
+    [InlineData("arize")]
+    [InlineData("arize_phoenix")]
+    [InlineData("langtrace")]
+    [InlineData("gcs_bucket")]
+    [InlineData("azure_storage")]
+    [InlineData("opik")]
+    [InlineData("argilla")]
+    [InlineData("mlflow")]
+    [InlineData("langfuse")]
+    [InlineData("langfuse_otel")]
+    [InlineData("pagerduty")]
+    [InlineData("humanloop")]
+    [InlineData("gcs_pubsub")]
+    [InlineData("agentops")]
+    [InlineData("anthropic_cache_control_hook")]
+    [InlineData("bedrock_vector_store")]
+    [InlineData("generic_api")]
+    [InlineData("resend_email")]
+    [InlineData("smtp_email")]
+    [InlineData("deepeval")]
+    [InlineData("s3_v2")]
+    [InlineData("aws_sqs")]
+    [InlineData("vector_store_pre_call_hook")]
+    [InlineData("dotprompt")]
+    [InlineData("bitbucket")]
+    [InlineData("cloudzero")]
+    [InlineData("posthog")]
+    [InlineData("sentry")]
+    [InlineData("slack")]
+    [InlineData("traceloop")]
+    [InlineData("athina")]
+    [InlineData("helicone")]
+    [InlineData("lunary")]
+    [InlineData("promptlayer")]
+    [InlineData("dynamodb")]
+    [InlineData("s3")]
+    [InlineData("wandb")]
+    [InlineData("supabase")]
+    [InlineData("greenscale")]
+    [InlineData("presidio")]
+    [InlineData("detect_prompt_injection")]
+    [InlineData("hide_secrets")]
+    [InlineData("llamaguard_moderations")]
+    [InlineData("lakera_prompt_injection")]
+    [InlineData("google_text_moderation")]
+    [InlineData("azure_content_safety")]
+    public void Every_callback_name_litellm_accepts_is_mapped(string name)
+    {
+        var mapped = LiteLlmCallbacks.ByName.ContainsKey(name) || LiteLlmCallbacks.InProcess.ContainsKey(name) || LiteLlmGuardrails.CallbackNames.Contains(name);
+        Assert.True(mapped, $"callback '{name}' is not in LiteLlmCallbacks or LiteLlmGuardrails");
+        Assert.DoesNotContain(Read(Config($"  callbacks: [\"{name}\"]")).Diagnostics, d => d.Code == "litellm-unknown-callback");
+    }
+
+    [Theory]
+    [InlineData("anthropic_cache_control_hook")]
+    [InlineData("dynamic_rate_limiter")]
+    [InlineData("detect_prompt_injection")]
+    [InlineData("hide_secrets")]
+    public void In_process_callbacks_are_no_party_but_a_note_on_the_proxy(string name)
+    {
+        var model = ReadClean(Config($"  callbacks: [\"{name}\"]"));
+        Assert.DoesNotContain(model.Components, c => c.Id.Contains(name, StringComparison.Ordinal));
+        Assert.Contains(name, (string[])model.Get(LiteLlmConfigReader.GatewayId).Attributes["inProcessHooks"]!);
+        Assert.Contains($"{Cfg}:5", model.Get(LiteLlmConfigReader.GatewayId).Lines());
+        Assert.DoesNotContain(Scan(Config($"  callbacks: [\"{name}\"]")).Findings, f => f.RuleId == "prompts-reach-unidentified-party");
+    }
+
+    [Fact]
+    public void Langfuse_without_a_host_anywhere_is_langfuse_cloud_eu_by_litellm_default_and_otel_is_us()
+    {
+        var model = ReadClean(Config("  success_callback: [\"langfuse\"]"), enrich: true);
+        var langfuse = model.Get("exporter:langfuse");
+        Assert.Equal(("cloud.langfuse.com", "EU", Hosting.ThirdParty), (langfuse.Attributes["host"], langfuse.Region?.Value, langfuse.Hosting));
+        Assert.Contains(langfuse.Notes, n => n.Contains("litellm/integrations/langfuse/langfuse.py", StringComparison.Ordinal));
+
+        var otel = ReadClean(Config("  callbacks: [\"langfuse_otel\"]"), enrich: true).Get("exporter:langfuse");
+        Assert.Equal(("us.cloud.langfuse.com", "US"), (otel.Attributes["host"], otel.Region?.Value));
+    }
+
+    [Fact]
+    public void Langfuse_otel_host_wins_over_langfuse_host()
+    {
+        var model = ReadClean("""
+            environment_variables:
+              LANGFUSE_HOST: https://us.cloud.langfuse.com
+              LANGFUSE_OTEL_HOST: http://langfuse-web:3000
+            model_list:
+              - model_name: m
+                litellm_params: {model: openai/gpt-4o}
+            litellm_settings:
+              callbacks: ["langfuse_otel"]
+            """);
+        var langfuse = model.Get("exporter:langfuse");
+        Assert.Equal((Hosting.OperatorHosted, "langfuse-web"), (langfuse.Hosting, langfuse.Attributes["host"]));
+        Assert.Contains($"{Cfg}:3", langfuse.Lines());
     }
 
     [Fact]
@@ -274,7 +397,7 @@ public sealed class LiteLlmCallbackTests
         Assert.Equal(hosting, exporter.Hosting);
         Assert.Equal(region, exporter.Region?.Value);
         Assert.Contains($"{Cfg}:2", exporter.Lines());
-        Assert.DoesNotContain(model.OpenQuestions, q => q.Subject == exporter.Name && q.Question.StartsWith("Who runs the endpoint", StringComparison.Ordinal));
+        Assert.DoesNotContain(model.OpenQuestions, q => q.IsOpen(model) && q.Question.StartsWith("Who runs the endpoint", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -231,13 +231,94 @@ public sealed class LiteLlmStorageTests
     }
 
     [Fact]
-    public void Cache_true_without_params_is_the_in_memory_cache()
+    public void Cache_true_without_params_is_litellms_default_redis_whose_host_is_unknown()
     {
+        // proxy_server.py: cache_type = cache_params.get("type", "redis"), host from REDIS_HOST.
         var model = ReadClean(Head + """
             litellm_settings:
               cache: true
             """);
-        Assert.Equal(Hosting.OperatorHosted, model.Get(LiteLlmConfigReader.CacheId).Hosting);
+        var cache = model.Get(LiteLlmConfigReader.CacheId);
+        Assert.Equal(("redis", Hosting.Unknown, "Redis response cache"), (cache.Attributes["type"], cache.Hosting, cache.Name));
+        Assert.Contains(cache.Notes, n => n.Contains("REDIS_HOST", StringComparison.Ordinal));
+        Assert.Contains(model.OpenQuestions, q => q.IsOpen(model) && q.Question == "Who hosts this cache, and in which region?");
+    }
+
+    [Fact]
+    public void Cache_true_without_params_takes_its_redis_host_from_the_stack_environment()
+    {
+        var model = ReadClean("""
+            environment_variables:
+              REDIS_HOST: redis
+            model_list:
+              - model_name: m
+                litellm_params: {model: openai/gpt-4o}
+            litellm_settings:
+              cache: true
+            """);
+        var cache = model.Get(LiteLlmConfigReader.CacheId);
+        Assert.Equal((Hosting.OperatorHosted, "redis"), (cache.Hosting, cache.Attributes["host"]));
+        Assert.DoesNotContain(model.OpenQuestions, q => q.IsOpen(model) && q.Subject == cache.Name && q.Question.StartsWith("Who hosts", StringComparison.Ordinal));
+    }
+
+    // LiteLLMCacheType in litellm/types/caching.py (read 2026-11-30): every type is mapped, none warns.
+    [Theory]
+    [InlineData("local")]
+    [InlineData("redis")]
+    [InlineData("redis-semantic")]
+    [InlineData("valkey-semantic")]
+    [InlineData("s3")]
+    [InlineData("disk")]
+    [InlineData("qdrant-semantic")]
+    [InlineData("azure-blob")]
+    [InlineData("gcs")]
+    public void Every_cache_type_litellm_defines_is_mapped(string type)
+    {
+        Assert.True(LiteLlmDatastores.CacheTypes.ContainsKey(type));
+        var result = Read(Head + $"litellm_settings:\n  cache: true\n  cache_params:\n    type: {type}\n");
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == "litellm-unknown-cache");
+    }
+
+    [Fact]
+    public void Unknown_cache_type_stays_unknown_with_a_warning()
+    {
+        var result = Read(Head + "litellm_settings:\n  cache: true\n  cache_params:\n    type: memcached\n");
+        Assert.Equal(("litellm-unknown-cache", 8), (result.Diagnostics.Single().Code, result.Diagnostics.Single().Location.Line));
+        Assert.Equal(Hosting.Unknown, result.Fragment.Get(LiteLlmConfigReader.CacheId).Hosting);
+    }
+
+    // The report never asks what it already says: where the host answers who runs the database and where, only
+    // the backups stay open.
+    [Theory]
+    [InlineData("postgresql://litellm@claims-db.c9akciq32.eu-central-1.rds.amazonaws.com:5432/litellm", false, false)]
+    [InlineData("postgresql://litellm@ep-cool-darkness-a1b2c3d4-pooler.eu-central-1.aws.neon.tech/litellm", false, false)]
+    [InlineData("postgresql://litellm@localhost:5432/litellm", false, false)]
+    [InlineData("postgresql://litellm@db:5432/litellm", false, false)]
+    [InlineData("postgresql://litellm@10.0.4.12:5432/litellm", false, false)]
+    [InlineData("postgresql://litellm@db.pg.example.net:5432/litellm", true, false)]
+    [InlineData("os.environ/DATABASE_URL", true, false)]
+    public void Postgres_questions_ask_only_what_the_report_does_not_say(string url, bool asksWhoHosts, bool asksRegion)
+    {
+        var questions = ReportQuestions(Head + $"general_settings:\n  database_url: {url}\n");
+        Assert.Equal(asksWhoHosts, questions.Contains("Postgres: Who hosts this Postgres, and in which region?"));
+        Assert.Equal(asksRegion, questions.Any(q => q.StartsWith("Postgres: In which region", StringComparison.Ordinal)));
+        Assert.Contains("Postgres: How long are this Postgres's backups kept, and where?", questions);
+        Assert.DoesNotContain(questions, q => q.Contains("Who hosts this Postgres, in which region, and how long", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_managed_postgres_whose_host_names_no_region_is_asked_only_for_its_region()
+    {
+        var questions = ReportQuestions(Head + "general_settings:\n  database_url: postgresql://postgres@db.abcdefghijkl.supabase.co:5432/postgres\n");
+        Assert.DoesNotContain("Postgres: Who hosts this Postgres, and in which region?", questions);
+        Assert.Contains("Postgres: In which region does this Postgres run? Its host does not name one.", questions);
+    }
+
+    [Fact]
+    public void Store_model_in_db_is_an_open_question_in_the_report_that_the_annex_may_be_incomplete()
+    {
+        var questions = ReportQuestions(Head + "general_settings:\n  database_url: postgresql://litellm@db:5432/litellm\n  store_model_in_db: true\n");
+        Assert.Contains(questions, q => q.StartsWith("LiteLLM proxy: store_model_in_db is on", StringComparison.Ordinal) && q.Contains("annex may miss parties", StringComparison.Ordinal));
     }
 
     [Fact]

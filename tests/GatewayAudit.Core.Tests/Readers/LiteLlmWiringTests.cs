@@ -72,7 +72,7 @@ public sealed class LiteLlmWiringTests
     }
 
     [Fact]
-    public void Guardrails_receive_prompts_operator_hosted_or_asked_about()
+    public void Guardrails_receive_prompts_a_vendor_is_a_third_party_and_presidio_without_an_address_is_asked_about()
     {
         var result = Read(Head + """
             guardrails:
@@ -87,10 +87,10 @@ public sealed class LiteLlmWiringTests
                   api_key: lk-literal-key-123456
             """);
         var model = result.Fragment;
-        Assert.Equal(Hosting.OperatorHosted, model.Get("guardrail:presidio").Hosting);
-        Assert.Equal(Hosting.Unknown, model.Get("guardrail:lakera").Hosting);
+        Assert.Equal(Hosting.Unknown, model.Get("guardrail:presidio").Hosting);
+        Assert.Contains(model.OpenQuestions, q => q.Subject.Contains("Presidio", StringComparison.Ordinal) && q.IsOpen(model));
+        Assert.Equal((Hosting.ThirdParty, "lakera", ComponentRole.Guardrail), (model.Get("guardrail:lakera").Hosting, model.Get("guardrail:lakera").Vendor, model.Get("guardrail:lakera").Role));
         Assert.Equal("prompt,completion,metadata", model.Flow(LiteLlmConfigReader.GatewayId, "guardrail:lakera").Categories());
-        Assert.Contains(model.OpenQuestions, q => q.Subject.Contains("lakera", StringComparison.Ordinal));
         Assert.Equal(("guardrails[1].litellm_params.api_key", 14), (model.Secrets.Single().Key, model.Secrets.Single().Location.Line));
     }
 

@@ -99,22 +99,35 @@ internal sealed class CallbackSection(LiteLlmRead read) : LiteLlmSection(read)
         }
     }
 
-    private Component AddCallback(YamlScalar name, string setting, bool messageLogging, bool metadataOnly, string? team = null)
+    private Component? AddCallback(YamlScalar name, string setting, bool messageLogging, bool metadataOnly, string? team = null)
     {
         var text = name.Value.Trim();
         var at = Values.At(name);
+        if (LiteLlmCallbacks.InProcess.TryGetValue(text, out var inProcess))
+        {
+            NoteInProcess(text, inProcess, name);
+            return null;
+        }
+
+        if (LiteLlmGuardrails.CallbackNames.Contains(text))
+        {
+            // The older way to switch on a guardrail (callbacks: [presidio]); parameters come from the environment.
+            new GuardrailSection(State).AddGuardrail(name, null, $"litellm_settings.{setting}");
+            return null;
+        }
+
         LiteLlmCallbacks.ByName.TryGetValue(text, out var info);
+        if (info is null && text.Contains('.', StringComparison.Ordinal))
+        {
+            // module.instance: the operator's own CustomLogger, imported by LiteLLM's get_instance_fn (proxy_server.py).
+            return ConnectCallback(AddOperatorCode(text, "Custom callback", name), setting, messageLogging, metadataOnly, true, team, at);
+        }
+
         if (info is null)
         {
-            var custom = text.Contains('.', StringComparison.Ordinal);
-            if (!custom)
-            {
-                Values.Warning("litellm-unknown-callback",
-                    $"callback '{text}' is not in gateway-audit's table; it is listed as an exporter of unknown hosting that receives prompts", name);
-            }
-
-            info = new LiteLlmCallbacks.CallbackInfo(null, custom ? $"Custom callback {text}" : $"Callback '{text}'", ComponentRole.Exporter, Hosting.Unknown, true,
-                custom ? "custom Python callback: where it sends data is decided by its code, not by the config" : null);
+            Values.Warning("litellm-unknown-callback",
+                $"callback '{ConfigValues.Shown(text)}' is not in gateway-audit's table; it is listed as an exporter of unknown hosting that receives prompts", name);
+            info = new LiteLlmCallbacks.CallbackInfo(null, $"Callback '{text}'", ComponentRole.Exporter, Hosting.Unknown, true);
             Model.OpenQuestions.Add(new OpenQuestion(info.Name, "Where does this callback send the request data, and how long is it kept there?", at));
         }
 
@@ -132,13 +145,19 @@ internal sealed class CallbackSection(LiteLlmRead read) : LiteLlmSection(read)
             component.Notes.Add(info.Note);
         }
 
-        var endpointKnown = ReadCallbackEndpoint(component, text);
-        if (info.Hosting == Hosting.Unknown && info.Vendor is null && !endpointKnown)
+        ReadCallbackEndpoint(component, text);
+        if (info.Hosting == Hosting.Unknown && info.Vendor is null)
         {
-            Model.OpenQuestions.Add(new OpenQuestion(info.Name, "Who runs the endpoint this exporter sends to, and where?", at));
+            Model.OpenQuestions.Add(new OpenQuestion(info.Name, "Who runs the endpoint this exporter sends to, and where?", at)
+                { About = component.Id, OpenWhile = OpenWhile.HostingUnknown });
         }
 
-        var carriesMessages = info.CarriesMessages && !metadataOnly;
+        return ConnectCallback(component, setting, messageLogging, metadataOnly, info.CarriesMessages, team, at);
+    }
+
+    private Component ConnectCallback(Component component, string setting, bool messageLogging, bool metadataOnly, bool carriesMessagesByKind, string? team, SourceLocation at)
+    {
+        var carriesMessages = carriesMessagesByKind && !metadataOnly;
         var failuresOnly = setting == "failure_callback";
         var categories = (carriesMessages && messageLogging, failuresOnly) switch
         {
@@ -163,37 +182,64 @@ internal sealed class CallbackSection(LiteLlmRead read) : LiteLlmSection(read)
     }
 
     /// <summary>
-    /// An exporter's endpoint set in the file's environment_variables (LANGFUSE_HOST, OTEL_ENDPOINT, ...) says who
-    /// runs it: a private host is the operator's own (a self-hosted Langfuse keeps traces on your servers), a
-    /// public one is matched to a vendor by the catalog. Returns true when the endpoint was found.
+    /// An exporter's endpoint set in the stack's environment (LANGFUSE_HOST, OTEL_ENDPOINT, ...) says who runs it: a
+    /// private host is the operator's own (a self-hosted Langfuse keeps traces on your servers), a public one is
+    /// matched to a vendor by the catalog. When none of the variables is set anywhere the scan looked, LiteLLM's
+    /// documented default applies (Langfuse Cloud). A variable set to an unresolved reference leaves it unknown.
     /// </summary>
-    private bool ReadCallbackEndpoint(Component component, string callback)
+    private void ReadCallbackEndpoint(Component component, string callback)
     {
-        if (!LiteLlmCallbacks.EndpointVariables.TryGetValue(callback, out var names)
-            || names.Select(n => Values.Environment.GetValueOrDefault(n)).FirstOrDefault(v => v is not null) is not { } variable
-            || ConfigValues.IsReference(variable.Value)
-            || HostClassifier.HostOf(variable.Value.Contains("://", StringComparison.Ordinal) ? variable.Value : "https://" + variable.Value) is not { } host)
+        if (!LiteLlmCallbacks.EndpointVariables.TryGetValue(callback, out var names))
         {
-            return false;
+            return;
+        }
+
+        var variable = names.Select(n => Values.Environment.GetValueOrDefault(n)).FirstOrDefault(v => v is not null);
+        string url;
+        SourceLocation at;
+        var isDefault = variable is null;
+        if (variable is not null)
+        {
+            if (ConfigValues.IsReference(variable.Value))
+            {
+                return;
+            }
+
+            (url, at) = (variable.Value, Values.At(variable));
+        }
+        else if (LiteLlmCallbacks.DefaultEndpoints.TryGetValue(callback, out var fallback))
+        {
+            (url, at) = (fallback.Url, component.Evidence.Min!);
+            component.Attributes.Set("endpointDefault", true);
+            component.Notes.Add($"{string.Join(" / ", names)} not set in the files read: LiteLLM then sends to {fallback.Url} (its default, {fallback.Source}).");
+        }
+        else
+        {
+            return;
+        }
+
+        if (HostClassifier.HostOf(url.Contains("://", StringComparison.Ordinal) ? url : "https://" + url) is not { } host)
+        {
+            return;
         }
 
         component.Attributes.Set("host", host);
-        component.Evidence.Add(Values.At(variable));
+        component.Evidence.Add(at);
         if (HostClassifier.IsOperatorNetwork(host))
         {
             component.Hosting = Hosting.OperatorHosted;
             component.Name += $" (self-hosted at {host})";
-            return true;
+            return;
         }
 
-        // Public host: who runs it is the catalog's call (CatalogEnrichment); until then, unknown.
-        component.Hosting = Hosting.Unknown;
-        if (LiteLlmCallbacks.RegionOfHost(host) is { } region)
+        // Public host: who runs it is the catalog's call (CatalogEnrichment), except LiteLLM's own default, which is
+        // the vendor's service by definition. The region is the host's if it names one.
+        if (!isDefault)
         {
-            component.Region = new Sourced<string>(region, Values.At(variable));
+            component.Hosting = Hosting.Unknown;
         }
 
-        return true;
+        HostClassifier.SetRegionFromHost(component, host, at);
     }
 
     private void ReadTeamCallbacks()

@@ -23,13 +23,13 @@ internal sealed class GeneralWiringSection(LiteLlmRead read) : LiteLlmSection(re
     [
         "success_callback", "failure_callback", "callbacks", "service_callback", "service_callbacks", "turn_off_message_logging",
         "redact_user_api_key_info", "redact_messages_in_exceptions", "cache", "cache_params", "s3_callback_params", "default_team_settings",
-        "fallbacks", "context_window_fallbacks", "content_policy_fallbacks", "set_verbose", "json_logs", "callback_settings",
+        "fallbacks", "context_window_fallbacks", "content_policy_fallbacks", "set_verbose", "json_logs", "callback_settings", "custom_provider_map",
     ];
 
     private static readonly string[] GeneralSettingsRead =
     [
         "master_key", "database_url", "disable_spend_logs", "store_prompts_in_spend_logs", "maximum_spend_logs_retention_period",
-        "store_model_in_db", "alerting", "alert_to_webhook_url", "alert_types", "key_management_system", "pass_through_endpoints",
+        "store_model_in_db", "alerting", "alert_to_webhook_url", "alert_types", "key_management_system", "key_management_settings", "pass_through_endpoints",
         "forward_client_headers_to_llm_api", "allow_requests_on_db_unavailable",
     ];
 
@@ -221,28 +221,8 @@ internal sealed class GeneralWiringSection(LiteLlmRead read) : LiteLlmSection(re
             }
         }
 
-        if (Values.Text(General, "key_management_system", "general_settings.key_management_system", "text (google_kms, azure_kms, ...)") is { } kms)
-        {
-            var (name, vendor) = kms.Value switch
-            {
-                "google_kms" => ("Google Cloud KMS", (string?)null),
-                "azure_kms" or "azure_key_vault" => ("Azure Key Vault", null),
-                "aws_kms" or "aws_secret_manager" => ("AWS KMS / Secrets Manager", null),
-                "hashicorp_vault" => ("HashiCorp Vault", null),
-                _ => ($"Key management '{kms.Value}'", null),
-            };
-            var store = Model.Add(new Component
-            {
-                Id = "datastore:key-management",
-                Name = name,
-                Role = ComponentRole.Datastore,
-                Vendor = vendor,
-                Hosting = kms.Value == "hashicorp_vault" ? Hosting.Unknown : Hosting.ThirdParty,
-                Evidence = { Values.At(kms) },
-                Notes = { "Holds provider and proxy credentials; sees no prompts." },
-            });
-            Model.Connect(GatewayId, store.Id, [DataCategory.Credentials], Values.At(kms)).Attributes.Set("kind", "secrets");
-        }
+        ReadSecretManager();
+        ReadCustomProviders();
 
         if (Values.Sequence(General, "pass_through_endpoints", "general_settings.pass_through_endpoints") is { } passThrough)
         {
@@ -273,6 +253,85 @@ internal sealed class GeneralWiringSection(LiteLlmRead read) : LiteLlmSection(re
                 Model.Connect(GatewayId, component.Id, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Credentials], Values.At(target))
                     .Attributes.Set("kind", "pass-through");
             }
+        }
+    }
+
+    private void ReadSecretManager()
+    {
+        if (Values.Text(General, "key_management_system", "general_settings.key_management_system", "text (google_kms, azure_key_vault, aws_secret_manager, ...)") is not { } kms)
+        {
+            return;
+        }
+
+        var name = kms.Value.Trim();
+        if (!LiteLlmDatastores.SecretManagers.TryGetValue(name, out var manager))
+        {
+            Values.Warning("litellm-unknown-secret-manager",
+                $"key_management_system '{ConfigValues.Shown(name)}' is not one LiteLLM defines (KeyManagementSystem); listed with unknown hosting", kms);
+            manager = new LiteLlmDatastores.SecretManager($"Key management '{name}'", Hosting.Unknown);
+        }
+
+        if (manager is null && name == "local")
+        {
+            NoteInProcess(name, "secrets read from the proxy's own environment (key_management_system: local)", kms);
+            return;
+        }
+
+        Component store;
+        if (manager is null)
+        {
+            // custom: the class named in key_management_settings.custom_secret_manager (module.Class).
+            var settings = Values.Mapping(General, "key_management_settings", "general_settings.key_management_settings");
+            var reference = settings is null ? null : Values.Text(settings, "custom_secret_manager", "general_settings.key_management_settings.custom_secret_manager", "text (module.Class)");
+            store = AddOperatorCode(reference?.Value.Trim() ?? "(custom_secret_manager not set)", "Custom secret manager", reference ?? kms);
+        }
+        else
+        {
+            store = Model.Add(new Component
+            {
+                Id = "datastore:key-management",
+                Name = manager.Name,
+                Role = ComponentRole.Datastore,
+                Hosting = manager.Hosting,
+                Evidence = { Values.At(kms) },
+                Notes = { "Holds provider and proxy credentials; sees no prompts." },
+            });
+        }
+
+        Model.Connect(GatewayId, store.Id, [DataCategory.Credentials], Values.At(kms)).Attributes.Set("kind", "secrets");
+    }
+
+    /// <summary>
+    /// litellm_settings.custom_provider_map: each handler (module.instance) is the operator's own code that serves
+    /// the models routed to its provider name (proxy_server.py, custom_provider_map → get_instance_fn).
+    /// </summary>
+    private void ReadCustomProviders()
+    {
+        if (Values.Sequence(LiteLlm, "custom_provider_map", "litellm_settings.custom_provider_map") is not { } providers)
+        {
+            return;
+        }
+
+        for (var i = 0; i < providers.Items.Count; i++)
+        {
+            var path = $"litellm_settings.custom_provider_map[{i}]";
+            if (providers.Items[i] is not YamlMapping item
+                || Values.Text(item, "custom_handler", $"{path}.custom_handler", "text (module.instance)") is not { } handler)
+            {
+                Values.Error("wrong-type", $"'{path}' must be a mapping with provider and custom_handler", providers.Items[i]);
+                continue;
+            }
+
+            var provider = (item["provider"] as YamlScalar)?.Value;
+            var code = AddOperatorCode(handler.Value.Trim(), "Custom provider handler", handler);
+            if (provider is not null)
+            {
+                code.Attributes.Set("provider", provider);
+                code.Notes.Add($"Serves the models whose provider prefix is '{ConfigValues.Shown(provider)}'.");
+            }
+
+            Model.Connect(GatewayId, code.Id, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Credentials], Values.At(handler))
+                .Attributes.Set("kind", "operator-code");
         }
     }
 }

@@ -61,6 +61,42 @@ internal abstract class LiteLlmSection(LiteLlmRead read)
         }
     }
 
+    /// <summary>
+    /// A hook or guardrail that runs inside the proxy process is no party of its own: it is recorded on the proxy
+    /// (attribute inProcessHooks, a note, the line) and sends the request nowhere else.
+    /// </summary>
+    protected void NoteInProcess(string name, string what, YamlScalar at)
+    {
+        AddToList(Gateway, "inProcessHooks", name);
+        Gateway.Evidence.Add(Values.At(at));
+        Gateway.Notes.Add($"Runs inside the proxy process, not a separate party: {what}.");
+    }
+
+    /// <summary>
+    /// The operator's own Python code named as module.instance (a custom callback, guardrail, provider handler or
+    /// secret manager): it runs in the proxy, so the operator hosts it, and where it sends what it receives is an
+    /// open question only its code answers. The caller connects the flow.
+    /// </summary>
+    protected Component AddOperatorCode(string reference, string what, YamlScalar at)
+    {
+        var code = Model.Add(new Component
+        {
+            Id = $"operator-code:{reference}",
+            Name = $"{what} {reference} (operator code)",
+            Role = ComponentRole.OperatorCode,
+            Hosting = Hosting.OperatorHosted,
+            Evidence = { Values.At(at) },
+            Notes = { "The operator's own Python code, loaded into the proxy: where it sends what it receives is decided by its code, not by the config." },
+        });
+        Model.OpenQuestions.Add(new OpenQuestion(code.Name,
+            "Where does this code send the data it receives, and how long is it kept there? Its code decides; the config does not show it.", Values.At(at)));
+        return code;
+    }
+
+    /// <summary>The first of the named variables the stack's environment sets to a literal value.</summary>
+    protected YamlScalar? EnvironmentValue(IEnumerable<string> names) =>
+        names.Select(n => Values.Environment.GetValueOrDefault(n)).FirstOrDefault(v => v is not null && !ConfigValues.IsReference(v.Value));
+
     protected static string Camel(string snake)
     {
         var parts = snake.Split('_');

@@ -82,6 +82,7 @@ internal sealed class StorageSection(LiteLlmRead read) : LiteLlmSection(read)
         {
             SetRead(db, "storeModelInDb", true, General, "store_model_in_db");
             db.Notes.Add("store_model_in_db is on: model deployments and their provider credentials are stored in the database.");
+            Model.OpenQuestions.Add(LiteLlmDatastores.StoreModelInDbQuestion(Values.At(General.KeyNode("store_model_in_db")!)));
         }
 
         if (Values.Scalar(General, "maximum_spend_logs_retention_period", "general_settings.maximum_spend_logs_retention_period") is { } retention)
@@ -102,7 +103,18 @@ internal sealed class StorageSection(LiteLlmRead read) : LiteLlmSection(read)
         }
 
         LiteLlmDatastores.ConnectPostgres(Model, categories, at);
-        Model.OpenQuestions.Add(new OpenQuestion("Postgres", "Who hosts this Postgres, in which region, and how long are its backups kept?", at));
+        AskWhereItRuns(db.Id, "Postgres", "this Postgres", at);
+        Model.OpenQuestions.Add(new OpenQuestion("Postgres", "How long are this Postgres's backups kept, and where?", at));
+    }
+
+    /// <summary>
+    /// Who runs a datastore and where, asked only while the stack does not say: the report drops the question once
+    /// the host is known (operator network, a catalog vendor) and the region is known (in the host, or the operator's).
+    /// </summary>
+    private void AskWhereItRuns(string id, string subject, string what, SourceLocation at)
+    {
+        Model.OpenQuestions.Add(new OpenQuestion(subject, $"Who hosts {what}, and in which region?", at) { About = id, OpenWhile = OpenWhile.HostingUnknown });
+        Model.OpenQuestions.Add(new OpenQuestion(subject, $"In which region does {what} run? Its host does not name one.", at) { About = id, OpenWhile = OpenWhile.RegionUnknown });
     }
 
     private void ReadCache()
@@ -121,27 +133,17 @@ internal sealed class StorageSection(LiteLlmRead read) : LiteLlmSection(read)
 
         var type = parameters is null ? null : Values.Text(parameters, "type", "litellm_settings.cache_params.type", "text (redis, s3, qdrant-semantic, ...)");
         var typeReference = type is null ? null : Values.Resolve(type).Reference;
-        var typeText = type is null ? "local" : Values.Resolve(type).Value ?? "from-environment";
+        var typeText = type is null ? LiteLlmDatastores.DefaultCacheType : Values.Resolve(type).Value ?? "from-environment";
         var at = Values.At(type ?? (YamlNode?)parameters ?? LiteLlm.KeyNode("cache")!);
-        var (name, vendor, hosting, semantic) = typeText switch
+        var known = LiteLlmDatastores.CacheTypes.GetValueOrDefault(typeText);
+        if (known is null && type is not null && typeReference is null)
         {
-            "local" => ("In-memory response cache (proxy process)", null, Hosting.OperatorHosted, false),
-            "redis" => ("Redis response cache", null, Hosting.Unknown, false),
-            "redis-semantic" => ("Redis semantic cache", null, Hosting.Unknown, true),
-            "valkey-semantic" => ("Valkey semantic cache", null, Hosting.Unknown, true),
-            "qdrant-semantic" => ("Qdrant semantic cache", null, Hosting.Unknown, true),
-            "s3" => ("Amazon S3 response cache", "aws-s3", Hosting.ThirdParty, false),
-            "gcs" => ("Google Cloud Storage response cache", "google-cloud-storage", Hosting.ThirdParty, false),
-            "azure-blob" => ("Azure Blob Storage response cache", "azure-blob-storage", Hosting.ThirdParty, false),
-            "disk" => ("Disk response cache (proxy host)", null, Hosting.OperatorHosted, false),
-            "from-environment" => ($"Response cache (type set by ${typeReference})", (string?)null, Hosting.Unknown, false),
-            _ => ($"Response cache '{typeText}'", (string?)null, Hosting.Unknown, false),
-        };
-        if (name.StartsWith("Response cache '", StringComparison.Ordinal) && type is not null)
-        {
-            Values.Warning("litellm-unknown-cache", $"cache type '{typeText}' is not one gateway-audit knows; listed with unknown hosting", type);
+            Values.Warning("litellm-unknown-cache", $"cache type '{ConfigValues.Shown(typeText)}' is not one gateway-audit knows; listed with unknown hosting", type);
         }
 
+        var (name, vendor, hosting, semantic) = known is not null ? (known.Name, known.Vendor, known.Hosting, known.Semantic)
+            : typeReference is not null ? ($"Response cache (type set by ${typeReference})", (string?)null, Hosting.Unknown, false)
+            : ($"Response cache '{typeText}'", null, Hosting.Unknown, false);
         var cache = Model.Add(new Component
         {
             Id = CacheId,
@@ -154,6 +156,11 @@ internal sealed class StorageSection(LiteLlmRead read) : LiteLlmSection(read)
         });
         cache.Attributes.Set("type", typeText);
         cache.Attributes.Set("semantic", semantic);
+        if (type is null)
+        {
+            cache.Notes.Add("cache: true without cache_params.type: LiteLLM's default cache type, Redis (litellm/proxy/proxy_server.py).");
+        }
+
         if (parameters is not null)
         {
             Values.CheckSecretKeys(parameters, "litellm_settings.cache_params");
@@ -164,9 +171,9 @@ internal sealed class StorageSection(LiteLlmRead read) : LiteLlmSection(read)
             {
                 HostClassifier.Classify(cache, Values.Resolve(hostNode).Value is { } h ? Values.CheckUrlPassword("litellm_settings.cache_params", hostNode, h) : null, name, Values.At(hostNode));
             }
-            else if (typeText is "redis" or "redis-semantic" && Values.Environment.TryGetValue("REDIS_HOST", out var envHost))
+            else if (typeText is "redis" or "redis-semantic")
             {
-                HostClassifier.Classify(cache, envHost.Value, name, Values.At(envHost));
+                ReadRedisHostFromEnvironment(cache, name);
             }
 
             ReadBucket(cache, parameters, "litellm_settings.cache_params", "s3_bucket_name", "s3_region_name", "s3_endpoint_url");
@@ -185,21 +192,36 @@ internal sealed class StorageSection(LiteLlmRead read) : LiteLlmSection(read)
             }
         }
 
+        else if (typeText == LiteLlmDatastores.DefaultCacheType)
+        {
+            ReadRedisHostFromEnvironment(cache, name);
+        }
+
         if (cache.Retention is null && typeText != "local")
         {
             cache.Attributes.Set("retentionUnbounded", true);
             cache.Notes.Add("No ttl in cache_params: entries stay until evicted or deleted.");
         }
 
-        if (cache.Hosting == Hosting.Unknown)
-        {
-            Model.OpenQuestions.Add(new OpenQuestion(name, "Who hosts this cache and in which region?", at));
-        }
+        AskWhereItRuns(CacheId, name, "this cache", at);
 
         DataCategory[] categories = semantic
             ? [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata]
             : [DataCategory.Completion, DataCategory.Metadata];
         Model.Connect(GatewayId, CacheId, categories, at).Attributes.Set("kind", "cache");
+    }
+
+    /// <summary>The Redis address LiteLLM reads from REDIS_HOST when cache_params names none; unknown when the stack does not set it.</summary>
+    private void ReadRedisHostFromEnvironment(Component cache, string name)
+    {
+        if (Values.Environment.TryGetValue("REDIS_HOST", out var envHost) && !ConfigValues.IsReference(envHost.Value))
+        {
+            HostClassifier.Classify(cache, envHost.Value, name, Values.At(envHost));
+        }
+        else
+        {
+            HostClassifier.Classify(cache, null, "Redis (REDIS_HOST)");
+        }
     }
 
     private void ReadRouterRedis()
