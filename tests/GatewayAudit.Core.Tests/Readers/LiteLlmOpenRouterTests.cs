@@ -44,37 +44,28 @@ public sealed class LiteLlmOpenRouterTests
         Assert.Contains(model.OpenQuestions, q => q.Subject == $"OpenRouter upstream for {slug}" && q.Question.Contains("provider.only", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Pinned_providers_are_named_and_need_no_question_about_the_host()
+    [Theory]
+    [InlineData("{order: [amazon-bedrock, google-vertex], allow_fallbacks: false}", "pinned", "amazon-bedrock,google-vertex")]
+    [InlineData("{only: [anthropic]}", "pinned", "anthropic")]
+    [InlineData("{order: [anthropic]}", "any-provider", "")]
+    [InlineData("{order: [anthropic], allow_fallbacks: true, ignore: [azure]}", "any-provider", "")]
+    public void Only_or_order_without_fallbacks_pins_the_upstream_and_then_no_question_is_asked(string preferences, string routing, string pinned)
     {
-        var model = ReadClean("""
+        var model = ReadClean($$"""
             model_list:
               - model_name: claude
                 litellm_params:
                   model: openrouter/anthropic/claude-sonnet-4.5
-                  extra_body:
-                    provider:
-                      order: [amazon-bedrock, google-vertex]
-                      allow_fallbacks: false
+                  extra_body: {provider: {{preferences}}}
             """);
         var upstream = model.Get("provider:openrouter-upstream:claude:anthropic/claude-sonnet-4.5");
-        Assert.Equal("pinned", upstream.Attributes["routing"]);
-        Assert.Equal(new[] { "amazon-bedrock", "google-vertex" }, (string[])upstream.Attributes["pinnedProviders"]!);
-        Assert.Contains("amazon-bedrock, google-vertex", upstream.Name, StringComparison.Ordinal);
-        Assert.DoesNotContain(model.OpenQuestions, q => q.Subject.StartsWith("OpenRouter upstream", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Order_with_fallbacks_allowed_is_not_pinned()
-    {
-        var model = ReadClean("""
-            model_list:
-              - model_name: claude
-                litellm_params:
-                  model: openrouter/anthropic/claude-sonnet-4.5
-                  extra_body: {provider: {order: [anthropic]}}
-            """);
-        Assert.Equal("any-provider", model.Get("provider:openrouter-upstream:claude:anthropic/claude-sonnet-4.5").Attributes["routing"]);
+        Assert.Equal(routing, upstream.Attributes["routing"]);
+        Assert.Equal(pinned, string.Join(",", upstream.Attributes["pinnedProviders"] as string[] ?? []));
+        Assert.Equal(pinned.Length == 0, model.OpenQuestions.Any(q => q.Subject.StartsWith("OpenRouter upstream", StringComparison.Ordinal)));
+        if (pinned.Length > 0)
+        {
+            Assert.Contains(pinned.Replace(",", ", ", StringComparison.Ordinal), upstream.Name, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
