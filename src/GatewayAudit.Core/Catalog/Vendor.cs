@@ -50,17 +50,5 @@ public sealed class Vendor
 
     public VendorFact Fact(string name) => Facts.TryGetValue(name, out var fact) ? fact : VendorFact.Unknown(name);
 
-    public bool MatchesHost(string host)
-    {
-        foreach (var pattern in Hosts)
-        {
-            if (pattern.StartsWith('.') ? host.EndsWith(pattern, StringComparison.OrdinalIgnoreCase) || host.Equals(pattern[1..], StringComparison.OrdinalIgnoreCase)
-                : host.Equals(pattern, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool MatchesHost(string host) => Hosts.Any(pattern => HostPattern.Matches(pattern, host));
 }

@@ -18,6 +18,12 @@ public sealed class Component
 
     public Hosting Hosting { get; set; }
 
+    /// <summary>
+    /// The id of the gateway whose sub-processor this is (OpenRouter's upstream providers): the customer's contract is
+    /// with that gateway, which picks this party per request. Null for a party the stack contracts with directly.
+    /// </summary>
+    public string? SubProcessorOf { get; set; }
+
     /// <summary>Region as the config states it (e.g. aws_region_name), with its evidence; null when not stated.</summary>
     public Sourced<string>? Region { get; set; }
 
@@ -44,6 +50,7 @@ public sealed class Component
         }
 
         Vendor ??= other.Vendor;
+        SubProcessorOf ??= other.SubProcessorOf;
         if (Hosting == Hosting.Unknown)
         {
             Hosting = other.Hosting;

@@ -16,7 +16,7 @@ public sealed class RuleSubject
 {
     private static readonly HashSet<string> ComponentFacts = new(StringComparer.Ordinal)
     {
-        "id", "name", "role", "vendor", "hosting", "thirdParty", "region", "regions", "zdr", "retention", "retentionDays", "receives", "declared", "catalogListed",
+        "id", "name", "role", "vendor", "hosting", "thirdParty", "region", "regions", "zdr", "retention", "retentionDays", "receives", "declared", "catalogListed", "subProcessorOf",
     };
 
     private static readonly HashSet<string> FlowFacts = new(StringComparer.Ordinal) { "key", "carries" };
@@ -198,6 +198,7 @@ public sealed class RuleSubject
             "receives" => context.Model.Receives(component.Id).Select(EnumText.Of).ToArray(),
             "declared" => context.Settings.DeclaredSubprocessors is null ? null : context.Settings.Declares(component),
             "catalogListed" => vendorEntry is not null,
+            "subProcessorOf" => component.SubProcessorOf,
             _ => null,
         };
     }

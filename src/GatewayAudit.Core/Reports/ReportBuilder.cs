@@ -35,8 +35,9 @@ public static class ReportBuilder
         {
             var vendor = catalog.Find(component.Vendor);
             var receives = model.Receives(component.Id);
-            var (zdr, zdrDetail) = ZdrOf(component, vendor, receives);
-            var retention = RetentionOf(component, vendor);
+            var parent = component.SubProcessorOf is { } parentId ? model.Find(parentId) : null;
+            var (zdr, zdrDetail) = ZdrOf(component, vendor, receives, parent);
+            var retention = RetentionOf(component, vendor, parent);
             var evidence = Evidence(component.Evidence);
             var row = new SubProcessorRow(
                 component.Id,
@@ -52,7 +53,9 @@ public static class ReportBuilder
                 EnumText.Of(zdr),
                 zdrDetail,
                 evidence,
-                component.Notes.ToList());
+                component.Notes.ToList(),
+                component.SubProcessorOf,
+                parent?.Name);
             subprocessors.Add(row);
 
             var keeps = receives.Where(c => c != DataCategory.Credentials).Select(EnumText.Of).ToList();
@@ -96,7 +99,7 @@ public static class ReportBuilder
             audit.Inputs.Select(i => new InputRow(i.File, i.Reader, i.SkippedReason)).ToList(),
             subprocessors,
             model.Components.Select(c => new ComponentRow(c.Id, c.Name, EnumText.Of(c.Role), c.Vendor, EnumText.Of(c.Hosting),
-                model.Receives(c.Id).Select(EnumText.Of).ToList(), Attributes(c.Attributes), Evidence(c.Evidence))).ToList(),
+                model.Receives(c.Id).Select(EnumText.Of).ToList(), Attributes(c.Attributes), Evidence(c.Evidence), c.SubProcessorOf)).ToList(),
             model.Flows.Select(f => new FlowRow(f.From, f.To, f.DataCategories.Select(EnumText.Of).ToList(), Attributes(f.Attributes), Evidence(f.Evidence))).ToList(),
             findings,
             audit.Diagnostics.Select(d => new DiagnosticRow(EnumText.Of(d.Severity), d.Code, d.Message, d.Location.File, d.Location.Line)).ToList(),
@@ -125,7 +128,7 @@ public static class ReportBuilder
             own.Subprocessors, own.Findings, own.ZdrGaps, own.OpenQuestions, own.Summary);
     }
 
-    private static (ZdrStatus Status, string Detail) ZdrOf(Component component, Vendor? vendor, SortedSet<DataCategory> receives)
+    private static (ZdrStatus Status, string Detail) ZdrOf(Component component, Vendor? vendor, SortedSet<DataCategory> receives, Component? parent)
     {
         if (component.Zdr is { } set)
         {
@@ -135,6 +138,13 @@ public static class ReportBuilder
         if (!receives.Contains(DataCategory.Prompt) && !receives.Contains(DataCategory.Completion))
         {
             return (ZdrStatus.NotApplicable, "receives no prompt or completion text");
+        }
+
+        if (parent is not null)
+        {
+            // A gateway's sub-processor: whether it retains depends on the gateway's routing and its agreements, not on
+            // a contract of ours with this provider.
+            return (ZdrStatus.Unknown, $"depends on {parent.Name}'s routing: this deployment does not set provider.zdr, and an account-wide ZDR setting at {parent.Name} is not visible in config");
         }
 
         if (component.Hosting == Hosting.OperatorHosted || component.Role == ComponentRole.Host)
@@ -177,11 +187,16 @@ public static class ReportBuilder
         _ => 9,
     };
 
-    private static (string Text, string Basis) RetentionOf(Component component, Vendor? vendor)
+    private static (string Text, string Basis) RetentionOf(Component component, Vendor? vendor, Component? parent)
     {
         if (component.Retention is { } configured)
         {
             return (configured.Value.Description, $"config ({configured.Evidence})");
+        }
+
+        if (parent is not null)
+        {
+            return ("unknown", $"{parent.Name}'s sub-processor: retention follows {parent.Name}'s agreement with whichever provider serves the request");
         }
 
         if (component.Attributes["retentionUnbounded"] is true)
@@ -217,7 +232,7 @@ public static class ReportBuilder
 
         if (component.Region is { } region)
         {
-            return $"{region.Value} (config)";
+            return component.Attributes["regionNote"] is string note ? $"{region.Value} (config: {note})" : $"{region.Value} (config)";
         }
 
         if (component.Hosting == Hosting.OperatorHosted)
@@ -244,7 +259,8 @@ public static class ReportBuilder
 
     private static IEnumerable<OpenQuestion> CatalogQuestions(StackModel model, VendorCatalog catalog)
     {
-        foreach (var component in model.Components.Where(c => c.Hosting == Hosting.ThirdParty))
+        // A gateway's sub-processors are covered by the contract with the gateway, which the questions about it ask.
+        foreach (var component in model.Components.Where(c => c.Hosting == Hosting.ThirdParty && c.SubProcessorOf is null))
         {
             var receives = model.Receives(component.Id);
             if (!receives.Contains(DataCategory.Prompt))

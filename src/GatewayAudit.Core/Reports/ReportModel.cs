@@ -50,6 +50,8 @@ public sealed record EvidenceRow(string File, int Line);
 /// true unless the component is known to run on the operator's own infrastructure: for a DPA, a party whose
 /// hosting the inputs do not show counts as a third party until shown otherwise. <see cref="Hosting"/> tells the
 /// cases apart (third-party, operator-hosted, unknown), and the Markdown annex prints "unknown" for the last.
+/// <see cref="SubProcessorOf"/> is the id of the gateway whose sub-processor this party is (OpenRouter's upstream
+/// providers), with its name in <see cref="SubProcessorOfName"/>; null for a party the stack contracts with directly.
 /// </summary>
 public sealed record SubProcessorRow(
     string Id,
@@ -65,7 +67,9 @@ public sealed record SubProcessorRow(
     string Zdr,
     string ZdrDetail,
     IReadOnlyList<EvidenceRow> Evidence,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    string? SubProcessorOf = null,
+    string? SubProcessorOfName = null);
 
 public sealed record ComponentRow(
     string Id,
@@ -75,7 +79,8 @@ public sealed record ComponentRow(
     string Hosting,
     IReadOnlyList<string> Receives,
     IReadOnlyDictionary<string, object> Attributes,
-    IReadOnlyList<EvidenceRow> Evidence);
+    IReadOnlyList<EvidenceRow> Evidence,
+    string? SubProcessorOf = null);
 
 public sealed record FlowRow(string From, string To, IReadOnlyList<string> DataCategories, IReadOnlyDictionary<string, object> Attributes, IReadOnlyList<EvidenceRow> Evidence);
 

@@ -4,54 +4,82 @@ using static GatewayAudit.Core.Tests.ReaderHarness;
 
 namespace GatewayAudit.Core.Tests.Readers;
 
-/// <summary>openrouter/AUTHOR/MODEL: OpenRouter is a sub-processor, and so is whoever serves the model behind it.</summary>
+/// <summary>
+/// openrouter/AUTHOR/MODEL: the customer's contract is with OpenRouter; the providers it routes to are OpenRouter's
+/// sub-processors, listed under it per deployment, and the slug's author is not presumed to be the host.
+/// </summary>
 public sealed class LiteLlmOpenRouterTests
 {
+    private const string OpenRouter = "provider:openrouter";
+
     [Theory]
-    [InlineData("openrouter/anthropic/claude-sonnet-4.5", "provider:anthropic", "anthropic")]
-    [InlineData("openrouter/openai/gpt-4o", "provider:openai", "openai")]
-    [InlineData("openrouter/mistralai/mistral-large", "provider:mistral", "mistral")]
-    [InlineData("openrouter/x-ai/grok-4", "provider:xai", "xai")]
-    [InlineData("openrouter/deepseek/deepseek-chat", "provider:deepseek", "deepseek")]
-    public void Known_author_is_named_as_the_upstream_vendor(string modelText, string upstreamId, string vendor)
+    [InlineData("openrouter/anthropic/claude-sonnet-4.5", "anthropic")]
+    [InlineData("openrouter/openai/gpt-oss-120b", "openai")]
+    [InlineData("openrouter/openai/gpt-4o", "openai")]
+    [InlineData("openrouter/mistralai/mistral-large", "mistral")]
+    [InlineData("openrouter/deepseek/deepseek-chat", "deepseek")]
+    [InlineData("openrouter/meta-llama/llama-3.3-70b-instruct", null)]
+    [InlineData("openrouter/qwen/qwen-2.5-72b-instruct", null)]
+    public void Upstream_is_openrouters_sub_processor_and_the_slug_author_is_not_presumed_the_host(string modelText, string? authorVendor)
     {
-        var model = ReadClean(Deployment(modelText));
-        var openRouter = model.Get("provider:openrouter");
+        var model = ReadClean(Deployment(modelText), enrich: true);
+        var openRouter = model.Get(OpenRouter);
         Assert.Equal((ComponentRole.Gateway, Hosting.ThirdParty, "openrouter"), (openRouter.Role, openRouter.Hosting, openRouter.Vendor));
 
-        var upstream = model.Get(upstreamId);
-        Assert.Equal((ComponentRole.ModelProvider, Hosting.ThirdParty, vendor), (upstream.Role, upstream.Hosting, upstream.Vendor));
+        var slug = modelText["openrouter/".Length..];
+        var upstream = model.Get($"provider:openrouter-upstream:m:{slug}");
+        Assert.Equal((ComponentRole.ModelProvider, Hosting.ThirdParty, OpenRouter), (upstream.Role, upstream.Hosting, upstream.SubProcessorOf));
+        Assert.Null(upstream.Vendor);
+        Assert.Equal("any-provider", upstream.Attributes["routing"]);
         Assert.Contains($"{Cfg}:4", upstream.Lines());
-        Assert.Equal("prompt,completion,metadata", model.Flow("provider:openrouter", upstreamId).Categories());
+        Assert.Equal("prompt,completion,metadata", model.Flow(OpenRouter, upstream.Id).Categories());
 
-        // The proxy talks only to OpenRouter, not to the upstream directly.
-        Assert.DoesNotContain(model.Flows, f => f.From == LiteLlmConfigReader.GatewayId && f.To == upstreamId);
+        // No direct contract with the slug's author appears, and the proxy talks only to OpenRouter.
+        if (authorVendor is not null)
+        {
+            Assert.Null(model.Find($"provider:{authorVendor}"));
+        }
+
+        Assert.Equal([OpenRouter], model.Flows.Where(f => f.From == LiteLlmConfigReader.GatewayId && f.Attributes["kind"] is "inference").Select(f => f.To));
+        Assert.Contains(model.OpenQuestions, q => q.Subject == $"OpenRouter upstream for {slug}" && q.Question.Contains("provider.only", StringComparison.Ordinal));
     }
 
     [Theory]
-    [InlineData("openrouter/meta-llama/llama-3.3-70b-instruct", "meta-llama")]
-    [InlineData("openrouter/qwen/qwen-2.5-72b-instruct", "qwen")]
-    public void Open_weight_author_is_an_unknown_host_set_and_an_open_question(string modelText, string author)
+    [InlineData("{order: [amazon-bedrock, google-vertex], allow_fallbacks: false}", "pinned", "amazon-bedrock,google-vertex")]
+    [InlineData("{only: [anthropic]}", "pinned", "anthropic")]
+    [InlineData("{order: [anthropic]}", "any-provider", "")]
+    [InlineData("{order: [anthropic], allow_fallbacks: true, ignore: [azure]}", "any-provider", "")]
+    public void Only_or_order_without_fallbacks_pins_the_upstream_and_then_no_question_is_asked(string preferences, string routing, string pinned)
     {
-        var model = ReadClean(Deployment(modelText));
-        var upstream = model.Get($"provider:openrouter-upstream:{author}");
-        Assert.Null(upstream.Vendor);
-        Assert.Equal(ComponentRole.ModelProvider, upstream.Role);
-        Assert.Equal("prompt,completion,metadata", model.Flow("provider:openrouter", upstream.Id).Categories());
-        Assert.Contains(model.OpenQuestions, q => q.Subject.Contains(author, StringComparison.Ordinal) && q.Question.Contains("provider.only", StringComparison.Ordinal));
+        var model = ReadClean($$"""
+            model_list:
+              - model_name: claude
+                litellm_params:
+                  model: openrouter/anthropic/claude-sonnet-4.5
+                  extra_body: {provider: {{preferences}}}
+            """);
+        var upstream = model.Get("provider:openrouter-upstream:claude:anthropic/claude-sonnet-4.5");
+        Assert.Equal(routing, upstream.Attributes["routing"]);
+        Assert.Equal(pinned, string.Join(",", upstream.Attributes["pinnedProviders"] as string[] ?? []));
+        Assert.Equal(pinned.Length == 0, model.OpenQuestions.Any(q => q.Subject.StartsWith("OpenRouter upstream", StringComparison.Ordinal)));
+        if (pinned.Length > 0)
+        {
+            Assert.Contains(pinned.Replace(",", ", ", StringComparison.Ordinal), upstream.Name, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
     public void Account_wide_zdr_is_asked_about_because_the_config_cannot_show_it()
     {
         var model = ReadClean(Deployment("openrouter/anthropic/claude-sonnet-4.5"));
-        Assert.Null(model.Get("provider:openrouter").Zdr);
+        Assert.Null(model.Get(OpenRouter).Zdr);
         Assert.Contains(model.OpenQuestions, q => q.Subject == "OpenRouter" && q.Question.Contains("zero data retention", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Provider_zdr_preference_sets_zdr_yes_with_its_line()
+    public void Provider_preferences_stay_on_their_own_deployment_with_their_lines()
     {
+        // Two deployments of a homelab config: one denies data collection and sets ZDR, the other sets nothing.
         var model = ReadClean("""
             model_list:
               - model_name: claude
@@ -61,16 +89,31 @@ public sealed class LiteLlmOpenRouterTests
                     provider:
                       zdr: true
                       data_collection: deny
-                      order: [anthropic]
-                      allow_fallbacks: false
+                      only: [anthropic]
+              - model_name: llama
+                litellm_params:
+                  model: openrouter/meta-llama/llama-3.3-70b-instruct
+                  extra_body:
+                    provider:
+                      data_collection: allow
+                      sort: price
+                      max_price: {prompt: 1}
             """);
-        var openRouter = model.Get("provider:openrouter");
-        Assert.Equal(ZdrStatus.Yes, openRouter.Zdr!.Value);
-        Assert.Equal(7, openRouter.Zdr.Evidence.Line);
-        Assert.Equal("deny", openRouter.Attributes["provider.data_collection"]);
-        Assert.Equal(false, openRouter.Attributes["provider.allow_fallbacks"]);
-        Assert.Equal(new[] { "anthropic" }, (string[])openRouter.Attributes["provider.order"]!);
-        Assert.Equal(true, model.Flow("provider:openrouter", "provider:anthropic").Attributes["zdrRouting"]);
+        var claude = model.Get("provider:openrouter-upstream:claude:anthropic/claude-sonnet-4.5");
+        var llama = model.Get("provider:openrouter-upstream:llama:meta-llama/llama-3.3-70b-instruct");
+        Assert.Equal(("deny", 8), (claude.Attributes["provider.data_collection"], claude.Attributes.Origin("provider.data_collection")!.Line));
+        Assert.Equal(("allow", 15), (llama.Attributes["provider.data_collection"], llama.Attributes.Origin("provider.data_collection")!.Line));
+        Assert.Equal(true, claude.Attributes["provider.zdr"]);
+        Assert.Null(llama.Attributes["provider.zdr"]);
+        Assert.Equal("price", llama.Attributes["provider.sort"]);
+        Assert.Equal("1", llama.Attributes["provider.max_price.prompt"]);
+        Assert.Equal((ZdrStatus.Yes, 7), (claude.Zdr!.Value, claude.Zdr.Evidence.Line));
+        Assert.Null(llama.Zdr);
+        Assert.Equal(true, model.Flow(OpenRouter, claude.Id).Attributes["zdrRouting"]);
+        Assert.Null(model.Flow(OpenRouter, llama.Id).Attributes["zdrRouting"]);
+
+        // OpenRouter itself carries no one deployment's preferences.
+        Assert.DoesNotContain(model.Get(OpenRouter).Attributes, a => a.Key.StartsWith("provider.", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -83,7 +126,8 @@ public sealed class LiteLlmOpenRouterTests
                   model: openrouter/anthropic/claude-sonnet-4.5
                   provider: {zdr: false}
             """);
-        Assert.Null(model.Get("provider:openrouter").Zdr);
+        Assert.Null(model.Get(OpenRouter).Zdr);
+        Assert.Null(model.Get("provider:openrouter-upstream:claude:anthropic/claude-sonnet-4.5").Zdr);
     }
 
     [Fact]
@@ -99,7 +143,7 @@ public sealed class LiteLlmOpenRouterTests
                 litellm_params:
                   model: openrouter/meta-llama/llama-3.3-70b-instruct
             """);
-        var openRouter = model.Get("provider:openrouter");
+        var openRouter = model.Get(OpenRouter);
         Assert.Equal((ZdrStatus.Partial, 5), (openRouter.Zdr!.Value, openRouter.Zdr.Evidence.Line));
         Assert.Contains(openRouter.Notes, n => n.Contains("1 of 2", StringComparison.Ordinal));
     }
@@ -107,13 +151,23 @@ public sealed class LiteLlmOpenRouterTests
     [Theory]
     [InlineData("openrouter/auto")]
     [InlineData("openrouter/openrouter/auto")]
-    public void Auto_router_is_any_provider_not_an_author_called_auto(string modelText)
+    public void Auto_router_is_any_model_and_provider_not_an_author_called_auto(string modelText)
     {
         var model = ReadClean(Deployment(modelText));
-        var upstream = model.Get("provider:openrouter-upstream:auto-router");
+        var upstream = Assert.Single(model.Components, c => c.SubProcessorOf == OpenRouter);
+        Assert.Equal("auto-router", upstream.Attributes["routing"]);
         Assert.Null(upstream.Vendor);
-        Assert.Equal("prompt,completion,metadata", model.Flow("provider:openrouter", upstream.Id).Categories());
-        Assert.DoesNotContain(model.Components, c => c.Id is "provider:openrouter-upstream:auto" or "provider:openrouter-upstream:openrouter");
+        Assert.Equal("prompt,completion,metadata", model.Flow(OpenRouter, upstream.Id).Categories());
         Assert.Contains(model.OpenQuestions, q => q.Subject == "OpenRouter auto router");
+    }
+
+    [Fact]
+    public void OpenAI_prefix_pointed_at_openrouter_is_openrouter_with_its_upstream()
+    {
+        var model = ReadClean(Deployment("openai/meta-llama/llama-3.3-70b-instruct", "https://openrouter.ai/api/v1"));
+        Assert.Null(model.Find("provider:openai"));
+        var upstream = model.Get("provider:openrouter-upstream:m:meta-llama/llama-3.3-70b-instruct");
+        Assert.Equal(OpenRouter, upstream.SubProcessorOf);
+        Assert.Equal("prompt,completion,metadata,credentials", model.Flow(LiteLlmConfigReader.GatewayId, OpenRouter).Categories());
     }
 }

@@ -8,12 +8,8 @@ namespace GatewayAudit.Core.Readers.LiteLlm;
 /// model_list and routing: each deployment's provider (from its model prefix and api_base), regions, OpenRouter
 /// upstreams and provider preferences, model groups, and the fallbacks between groups.
 /// </summary>
-internal sealed class ModelRoutingSection(LiteLlmRead read) : LiteLlmSection(read)
+internal sealed partial class ModelRoutingSection(LiteLlmRead read) : LiteLlmSection(read)
 {
-    private int _openRouterDeployments;
-    private int _openRouterZdrDeployments;
-    private SourceLocation? _firstZdr;
-
     public override void Read()
     {
         ReadModels();
@@ -64,16 +60,7 @@ internal sealed class ModelRoutingSection(LiteLlmRead read) : LiteLlmSection(rea
             }
         }
 
-        if (_openRouterZdrDeployments > 0 && Model.Find("provider:openrouter") is { } openRouter)
-        {
-            // provider.zdr is per request: ZDR holds only if every OpenRouter deployment sets it.
-            var all = _openRouterZdrDeployments == _openRouterDeployments;
-            openRouter.Zdr = new Sourced<ZdrStatus>(all ? ZdrStatus.Yes : ZdrStatus.Partial, _firstZdr!);
-            if (!all)
-            {
-                openRouter.Notes.Add($"provider.zdr is set on {_openRouterZdrDeployments} of {_openRouterDeployments} OpenRouter deployments; the others may be routed to endpoints that retain prompts.");
-            }
-        }
+        SummariseOpenRouterZdr();
 
         foreach (var ((componentId, group), count) in deploymentsPerGroup.OrderBy(p => p.Key.Group, StringComparer.Ordinal))
         {
@@ -110,123 +97,73 @@ internal sealed class ModelRoutingSection(LiteLlmRead read) : LiteLlmSection(rea
             return AddUnresolvedProvider(group, reference!, at);
         }
 
-        var apiBase = Values.Text(parameters, "api_base", $"{path}.api_base", "text (a URL, or os.environ/NAME)");
-        var apiBaseText = apiBase is null ? null : Values.Resolve(apiBase).Value;
         var slash = modelText.IndexOf('/', StringComparison.Ordinal);
         var prefix = slash > 0 ? modelText[..slash] : LiteLlmProviders.PrefixForBareModel(modelText);
-        var inferred = slash <= 0;
-        var component = AddProvider(prefix, modelText, apiBase, apiBaseText, group, at, inferred);
-        if (component is null)
+        var endpoint = ResolveEndpoint(new Deployment(prefix, modelText, slash > 0 ? modelText[(slash + 1)..] : modelText, slash <= 0, group, at),
+            Values.Text(parameters, "api_base", $"{path}.api_base", "text (a URL, or os.environ/NAME)"));
+        if (endpoint is null)
         {
             return null;
         }
 
+        var component = endpoint.Component;
         component.Evidence.Add(at);
         AddToList(component, "models", modelText);
         AddToList(component, "modelGroups", group);
-        foreach (var regionKey in new[] { "aws_region_name", "vertex_location", "vertex_ai_location", "region_name" })
-        {
-            if (Values.Text(parameters, regionKey, $"{path}.{regionKey}", "text (a region name, or os.environ/NAME)") is { } regionNode && Values.Resolve(regionNode).Value is { } region)
-            {
-                AddToList(component, "regions", region);
-                component.Region = ListOf(component, "regions").Count == 1 ? new Sourced<string>(region, Values.At(regionNode)) : null;
-            }
-        }
+        ReadRegions(component, parameters, path, endpoint.Prefix == "bedrock" ? BedrockProfiles.Of(endpoint.Model) : null, modelText, at);
 
         Groups.TryAdd(group, (component.Id, component.Vendor));
         var flow = Model.Connect(GatewayId, component.Id, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Credentials], at);
         flow.Attributes.Set("kind", "inference");
-        if (prefix == "openrouter")
+        if (component.Vendor == "openrouter")
         {
-            ReadOpenRouterUpstream(modelText[(slash + 1)..], parameters, path, at);
+            ReadOpenRouterRoute(component, endpoint.Model, parameters, group, at);
         }
 
         return component.Id;
     }
 
-    private Component? AddProvider(string? prefix, string modelText, YamlScalar? apiBase, string? apiBaseText, string group, SourceLocation at, bool inferred)
+    /// <summary>
+    /// The region keys of a deployment, and the geography of a Bedrock cross-Region inference profile: with a profile,
+    /// aws_region_name is only the source Region the request is sent to, and the profile's geography is where it may be
+    /// processed.
+    /// </summary>
+    private void ReadRegions(Component component, YamlMapping parameters, string path, (string Region, string Scope)? profile, string modelText, SourceLocation at)
     {
-        var host = HostClassifier.HostOf(apiBaseText);
-        LiteLlmProviders.ProviderInfo? info = null;
-        if (prefix is not null && !LiteLlmProviders.ByPrefix.TryGetValue(prefix, out info))
+        // A region the api_base host names (*.openai.azure.com resources, regional endpoints) is added by the host
+        // classifier on another branch: HostClassifier region-from-host belongs here, next to the configured keys.
+        var sourceRegions = new List<string>();
+        foreach (var regionKey in new[] { "aws_region_name", "vertex_location", "vertex_ai_location", "region_name" })
         {
-            info = null;
-        }
-
-        var selfHosted = info?.Role == ComponentRole.SelfHostedInference || (host is not null && HostClassifier.IsOperatorNetwork(host));
-        if (selfHosted)
-        {
-            var name = host is null ? $"Self-hosted inference ({prefix})" : $"Self-hosted inference at {host}";
-            var component = Model.Add(new Component
+            if (Values.Text(parameters, regionKey, $"{path}.{regionKey}", "text (a region name, or os.environ/NAME)") is not { } regionNode || Values.Resolve(regionNode).Value is not { } region)
             {
-                Id = $"inference:{host ?? prefix}",
-                Name = name,
-                Role = ComponentRole.SelfHostedInference,
-                Hosting = host is null || HostClassifier.IsOperatorNetwork(host) ? Hosting.OperatorHosted : Hosting.Unknown,
-                Notes = { "Inference on the operator's own servers: not a third party, but it holds prompts in memory and in its own logs." },
-            });
-            if (host is not null)
-            {
-                component.Attributes.Set("host", host);
+                continue;
             }
 
-            return component;
-        }
-
-        // An OpenAI-compatible prefix pointed at another public host is whoever runs that host.
-        var hostDecides = host is not null && prefix is "openai" or "text-completion-openai" or "litellm_proxy" or null
-            && !(host?.EndsWith("openai.com", StringComparison.Ordinal) ?? false);
-        if (hostDecides)
-        {
-            var component = Model.Add(new Component
+            if (profile is not null)
             {
-                Id = $"provider:host:{host}",
-                Name = $"OpenAI-compatible endpoint at {host}",
-                Role = prefix == "litellm_proxy" ? ComponentRole.Gateway : ComponentRole.ModelProvider,
-                Hosting = Hosting.Unknown,
-            });
-            component.Attributes.Set("host", host!);
-            component.Evidence.Add(Values.At(apiBase!));
-            return component;
+                sourceRegions.Add(region);
+                AddToList(component, "sourceRegions", region);
+                component.Evidence.Add(Values.At(regionNode));
+                continue;
+            }
+
+            SetRegion(component, region, Values.At(regionNode));
         }
 
-        if (info is null)
+        if (profile is { } geography)
         {
-            var label = prefix ?? modelText;
-            Values.Warning("litellm-unknown-provider", prefix is null
-                ? $"model '{modelText}' has no provider prefix gateway-audit can map; the provider is listed as unknown"
-                : $"provider prefix '{prefix}' is not in gateway-audit's table; the provider is listed as unknown", at);
-            Model.OpenQuestions.Add(new OpenQuestion($"Model group {group}", $"Which company serves '{modelText}', and under what retention terms?", at));
-            return Model.Add(new Component
-            {
-                Id = $"provider:unmapped:{label}",
-                Name = prefix is null ? $"Provider of {modelText}" : $"Provider '{prefix}'",
-                Role = ComponentRole.ModelProvider,
-                Hosting = Hosting.Unknown,
-                Evidence = { at },
-            });
+            SetRegion(component, geography.Region, at);
+            var source = sourceRegions.Count > 0 ? $" (source Region {string.Join(", ", sourceRegions)})" : "";
+            component.Notes.Add($"{modelText} is a cross-Region inference profile: Bedrock may process the request in {geography.Scope}{source}. Source: {BedrockProfiles.Source}");
+            component.Attributes.Set("regionNote", $"cross-Region inference profile: {geography.Scope}", at);
         }
+    }
 
-        var provider = Model.Add(new Component
-        {
-            Id = $"provider:{info.Vendor ?? prefix}",
-            Name = info.Name,
-            Role = info.Role,
-            Vendor = info.Vendor,
-            Hosting = info.Hosting,
-        });
-        if (host is not null)
-        {
-            AddToList(provider, "apiHosts", host);
-            provider.Evidence.Add(Values.At(apiBase!));
-        }
-
-        if (inferred)
-        {
-            provider.Notes.Add($"Provider inferred from the bare model name '{modelText}' (LiteLLM's default routing).");
-        }
-
-        return provider;
+    private void SetRegion(Component component, string region, SourceLocation at)
+    {
+        AddToList(component, "regions", region);
+        component.Region = ListOf(component, "regions").Count == 1 ? new Sourced<string>(region, at) : null;
     }
 
     private string AddUnresolvedProvider(string group, string reference, SourceLocation at)
@@ -243,94 +180,6 @@ internal sealed class ModelRoutingSection(LiteLlmRead read) : LiteLlmSection(rea
         Model.OpenQuestions.Add(new OpenQuestion($"Model group {group}",
             $"The model is read from the environment variable {reference}, which the config does not define: which provider does it name?", at));
         return component.Id;
-    }
-
-    private void ReadOpenRouterUpstream(string slug, YamlMapping parameters, string path, SourceLocation at)
-    {
-        var author = slug.Split('/')[0];
-        var openRouter = Model.Find("provider:openrouter")!;
-        _openRouterDeployments++;
-        openRouter.Notes.Add("OpenRouter receives the prompt and passes it on to the provider that serves the model.");
-        Model.OpenQuestions.Add(new OpenQuestion("OpenRouter",
-            "Is zero data retention enforced on the OpenRouter account (an account-wide setting the config cannot show), and is prompt logging off there?", at));
-
-        Component upstream;
-        if (author is "auto" or "openrouter")
-        {
-            // openrouter/auto (and openrouter/openrouter/*): OpenRouter picks the model, so any provider it lists.
-            upstream = Model.Add(new Component
-            {
-                Id = "provider:openrouter-upstream:auto-router",
-                Name = "Any provider OpenRouter's router picks",
-                Role = ComponentRole.ModelProvider,
-                Hosting = Hosting.ThirdParty,
-            });
-            Model.OpenQuestions.Add(new OpenQuestion("OpenRouter auto router",
-                "The auto router may send a prompt to any model and provider OpenRouter offers: is that acceptable, or should the model list be pinned (models, provider.only) with ZDR enforced?", at));
-        }
-        else if (LiteLlmProviders.OpenRouterAuthors.TryGetValue(author, out var known))
-        {
-            upstream = Model.Add(new Component
-            {
-                Id = $"provider:{known.Vendor}",
-                Name = known.Name,
-                Role = ComponentRole.ModelProvider,
-                Vendor = known.Vendor,
-                Hosting = Hosting.ThirdParty,
-            });
-            upstream.Notes.Add("Reached through OpenRouter; OpenRouter may also route this author's models to other hosting providers unless provider routing pins it.");
-        }
-        else
-        {
-            upstream = Model.Add(new Component
-            {
-                Id = $"provider:openrouter-upstream:{author}",
-                Name = $"Host(s) OpenRouter picks for {author}/* models",
-                Role = ComponentRole.ModelProvider,
-                Hosting = Hosting.ThirdParty,
-            });
-            Model.OpenQuestions.Add(new OpenQuestion($"OpenRouter upstream for {author}/*",
-                $"Which providers may OpenRouter route {author}/* requests to, and do they retain prompts? Pin them with provider.only or provider.order and allow_fallbacks: false.", at));
-        }
-
-        upstream.Evidence.Add(at);
-        AddToList(upstream, "models", slug);
-        var flow = Model.Connect("provider:openrouter", upstream.Id, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata], at);
-        flow.Attributes.Set("kind", "inference");
-
-        // OpenRouter provider preferences passed through LiteLLM (extra_body.provider or provider).
-        var preferences = parameters["provider"] as YamlMapping ?? (parameters["extra_body"] as YamlMapping)?["provider"] as YamlMapping;
-        if (preferences is null)
-        {
-            return;
-        }
-
-        foreach (var (key, value) in preferences.Entries)
-        {
-            if (value is YamlScalar scalar)
-            {
-                var text = Values.Resolve(scalar).Value;
-                if (text is not null)
-                {
-                    object typed = scalar.AsBool() is { } b ? b : text;
-                    openRouter.Attributes.Set("provider." + key.Value, typed, Values.At(scalar));
-                    openRouter.Evidence.Add(Values.At(scalar));
-                }
-            }
-            else if (value is YamlSequence seq)
-            {
-                openRouter.Attributes.Set("provider." + key.Value, seq.Items.OfType<YamlScalar>().Select(s => s.Value), Values.At(seq));
-            }
-        }
-
-        if (preferences["zdr"] is YamlScalar zdr && zdr.AsBool() == true)
-        {
-            _openRouterZdrDeployments++;
-            _firstZdr ??= Values.At(zdr);
-            flow.Attributes.Set("zdrRouting", true);
-        }
-
-        _ = path;
     }
 
     private void ReadFallbacks()
