@@ -4,10 +4,14 @@ namespace GatewayAudit.Core.Readers.Deployment;
 
 /// <summary>
 /// A LiteLLM version as a deployment file states it, and what that says for a policy: whether it is pinned and
-/// which release line it follows. Channels: <c>stable</c> (X.Y.Z, <c>main-vX.Y.Z-stable</c>), <c>dev</c>
-/// (X.Y.Z.devN, release candidates, main-branch commit builds), <c>nightly</c> (<c>-nightly</c> tags), and
-/// <c>floating</c> (latest, main-latest, main-stable, no tag, version ranges): each pull or install can bring another
-/// version. Version is the text as written, null when nothing is written; Channel is null when it cannot be told
+/// which release line it follows. LiteLLM's release cycle (docs/my-website/docs/proxy/release_cycle.md,
+/// docs.litellm.ai/docs/proxy/release_cycle) has two tag conventions, both judged here:
+/// from 1.84.0 a stable release is a bare <c>1.84.0</c> (Docker also <c>v1.84.0</c>, PyPI never the v), pre-releases
+/// are <c>-rc.N</c> (PyPI <c>1.84.0rcN</c>) and <c>-dev.N</c> nightly builds (PyPI <c>1.84.0.devN</c>); before it,
+/// <c>v1.x.y-stable</c> (and <c>-stable.N</c> patch builds, <c>main-v1.x.y-stable</c>), <c>v1.x.y-nightly</c> and
+/// <c>v1.x.y.rc</c>. Channels: <c>stable</c> (a full version with no pre-release marker), <c>dev</c> (dev and rc
+/// pre-releases, main-branch commit builds), <c>nightly</c> (the old <c>-nightly</c> tags), and <c>floating</c>
+/// (latest, main-latest, main-stable, no tag, version ranges): each pull or install can bring another version. Version is the text as written, null when nothing is written; Channel is null when it cannot be told
 /// (an image pinned by digest alone).
 /// </summary>
 public sealed partial record LiteLlmVersion(string? Version, bool Pinned, string? Channel)
@@ -95,8 +99,8 @@ public sealed partial record LiteLlmVersion(string? Version, bool Pinned, string
     [GeneratedRegex(@"\d+\.\d+\.\d+")]
     private static partial Regex FullVersionRegex();
 
-    // 1.74.3.dev1, 1.74.3rc1, 1.74.3-rc.1, 1.74.3a1, 1.74.3b2, 1.74.3.pre ...
-    [GeneratedRegex(@"\d+\.\d+\.\d+(\.?dev\d*|[.-]?rc[.\d]*|a\d+|b\d+|[.-]?alpha|[.-]?beta|[.-]?pre)")]
+    // 1.74.3.dev1, 1.84.0-dev.2, 1.74.3rc1, 1.74.3-rc.1, v1.72.0.rc, 1.74.3a1, 1.74.3b2, 1.74.3.pre ...
+    [GeneratedRegex(@"\d+\.\d+\.\d+([.-]?dev[.\d]*|[.-]?rc[.\d]*|a\d+|b\d+|[.-]?alpha|[.-]?beta|[.-]?pre)")]
     private static partial Regex PreReleaseRegex();
 
     // main-1a2b3c4 or a bare commit hash: one build of the main branch.
