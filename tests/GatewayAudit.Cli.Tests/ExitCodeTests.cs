@@ -15,13 +15,15 @@ public sealed class ExitCodeTests
     [InlineData("medium", 1)]
     [InlineData("low", 1)]
     [InlineData("info", 1)]
-    [InlineData("critical", 0)]
+    [InlineData("critical", 1)]
     [InlineData("none", 0)]
-    public void Fail_on_gates_on_the_literal_secret_finding(string threshold, int exit)
+    public void Fail_on_gates_on_the_secret_findings(string threshold, int exit)
     {
-        // minimal-single-provider holds three literal secrets (high).
+        // minimal-single-provider holds a literal provider key (high) and LiteLLM's documented example master key and
+        // database password (critical).
         var run = CliRunner.RunInRepo("scan", "examples/minimal-single-provider", "--fail-on", threshold).AssertNoStackTrace().AssertExit(exit);
         Assert.Contains("literal-secret", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("well-known-credential", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,8 +15,11 @@ public sealed record Diagnostic(DiagnosticSeverity Severity, string Code, string
     public override string ToString() => $"{Location}: {EnumText.Of(Severity)} {Code}: {Message}";
 }
 
-/// <summary>A literal secret written inline in an input. The value itself is kept only in <see cref="SecretLedger"/>.</summary>
-public sealed record LiteralSecret(SourceLocation Location, string Key, string Redacted);
+/// <summary>
+/// A literal secret written inline in an input. The value itself is kept only in <see cref="SecretLedger"/>.
+/// WellKnown says what it is when anyone can know it (LiteLLM's documented example key sk-1234), else null.
+/// </summary>
+public sealed record LiteralSecret(SourceLocation Location, string Key, string Redacted, string? WellKnown = null);
 
 /// <summary>Something the inputs cannot show and a reviewer must ask about, rather than the tool guessing.</summary>
 public sealed record OpenQuestion(string Subject, string Question, SourceLocation? Evidence = null)

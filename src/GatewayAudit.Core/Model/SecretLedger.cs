@@ -1,31 +1,66 @@
 namespace GatewayAudit.Core.Model;
 
 /// <summary>
-/// The raw values of literal secrets met during a scan. Nothing renders from here: the CLI passes every text it
-/// writes (reports, errors) through <see cref="Scrub"/> as a last line of defence, so a secret that slipped into
-/// a message or a note still never leaves the process.
+/// The raw values of literal secrets met during a scan, for a last line of defence. Secrets are redacted where they
+/// occur (the value at its location, the password in a URL's user info, a header value: see ConfigValues); nothing
+/// renders from here. The CLI passes every text it writes (reports, errors) through <see cref="Scrub"/>, which
+/// replaces a value wherever it appears, so only values that cannot be mistaken for anything else are swept:
+/// <list type="bullet">
+/// <item>at least <see cref="MinimumLength"/> characters, with no white space, holding both letters and digits, so a
+/// word, a compound of words (<c>litellm-postgres</c>, <c>my-secret-password</c>) or a number never is (a short or
+/// dictionary-word password such as <c>postgres</c> or <c>openai</c> would otherwise turn component ids, vendor names
+/// and URLs of the report into <c>****</c>);</item>
+/// <item>never a part of the report's own vocabulary, registered with <see cref="Protect"/>: rule ids and their
+/// references, the catalog's vendor ids, names, hosts and source URLs, the fixed component ids.</item>
+/// </list>
+/// Provider keys (sk-..., AKIA..., xoxb-..., which their shape alone makes unambiguous), generated passwords and whole
+/// connection URLs pass both tests.
 /// </summary>
 public sealed class SecretLedger
 {
-    private const int MinimumLength = 6;
+    public const int MinimumLength = 12;
+
     private readonly HashSet<string> _values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _protected = new(StringComparer.Ordinal);
+    private List<string>? _sweep;
 
-    public int Count => _values.Count;
+    /// <summary>The values the sweep replaces.</summary>
+    public int Count => Sweep.Count;
 
-    public void Add(string value)
+    /// <summary>
+    /// Records a raw secret; it is swept only when <see cref="IsUnambiguous"/> (or has a provider key's shape,
+    /// <paramref name="knownShape"/>: sk-..., AKIA...) and is not a part of a protected text.
+    /// </summary>
+    public void Add(string value, bool knownShape = false)
     {
-        // Very short values would scrub ordinary words out of the report; they are still reported as findings.
-        if (value.Length >= MinimumLength)
+        if ((knownShape || IsUnambiguous(value)) && _values.Add(value))
         {
-            _values.Add(value);
+            _sweep = null;
         }
     }
 
-    public void Absorb(SecretLedger other) => _values.UnionWith(other._values);
+    /// <summary>Texts of the report's own (ids, rule ids, vendor names, catalog URLs) that the sweep must leave whole.</summary>
+    public void Protect(IEnumerable<string?> texts)
+    {
+        foreach (var text in texts)
+        {
+            if (!string.IsNullOrEmpty(text) && _protected.Add(text))
+            {
+                _sweep = null;
+            }
+        }
+    }
+
+    public void Absorb(SecretLedger other)
+    {
+        _values.UnionWith(other._values);
+        _protected.UnionWith(other._protected);
+        _sweep = null;
+    }
 
     public string Scrub(string text)
     {
-        foreach (var value in _values.OrderByDescending(v => v.Length))
+        foreach (var value in Sweep)
         {
             if (text.Contains(value, StringComparison.Ordinal))
             {
@@ -35,6 +70,10 @@ public sealed class SecretLedger
 
         return text;
     }
+
+    /// <summary>Long enough, no white space, letters and digits both: a value that cannot be a word or an id of the report.</summary>
+    public static bool IsUnambiguous(string value) =>
+        value.Length >= MinimumLength && !value.Any(char.IsWhiteSpace) && value.Any(char.IsLetter) && value.Any(char.IsDigit);
 
     /// <summary>Keeps a recognisable, non-secret prefix (such as "sk-") and hides the rest.</summary>
     public static string Redact(string value)
@@ -50,4 +89,10 @@ public sealed class SecretLedger
 
         return "****";
     }
+
+    private List<string> Sweep => _sweep ??= _values
+        .Where(v => !_protected.Any(p => p.Contains(v, StringComparison.Ordinal)))
+        .OrderByDescending(v => v.Length)
+        .ThenBy(v => v, StringComparer.Ordinal)
+        .ToList();
 }

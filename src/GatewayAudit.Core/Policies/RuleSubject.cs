@@ -21,7 +21,7 @@ public sealed class RuleSubject
 
     private static readonly HashSet<string> FlowFacts = new(StringComparer.Ordinal) { "key", "carries" };
 
-    private static readonly HashSet<string> SecretFacts = new(StringComparer.Ordinal) { "key", "redacted", "file", "line" };
+    private static readonly HashSet<string> SecretFacts = new(StringComparer.Ordinal) { "key", "redacted", "wellKnown", "file", "line" };
 
     private RuleSubject(SubjectKind kind, Component? component, Flow? flow, LiteralSecret? secret)
     {
@@ -159,6 +159,7 @@ public sealed class RuleSubject
                 {
                     "key" => Secret!.Key,
                     "redacted" => Secret!.Redacted,
+                    "wellKnown" => Secret!.WellKnown,
                     "file" => Secret!.Location.File,
                     "line" => (double)Secret!.Location.Line,
                     _ => null,

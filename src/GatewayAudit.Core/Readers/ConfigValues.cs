@@ -229,18 +229,31 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     /// <summary>Helm/compose/shell style placeholders are filled at deploy time: references, not values.</summary>
     private static bool IsTemplate(string text) => TemplateRegex().IsMatch(text);
 
-    /// <summary>True for key names that hold credentials (api_key, aws_secret_access_key, master_key, password ...).</summary>
+    /// <summary>
+    /// True for key names that hold credentials (api_key, aws_secret_access_key, master_key, password ...), and not for
+    /// settings that only end like one: prices per token (input_cost_per_token), cache and lookup keys (cache_key),
+    /// public or publishable keys.
+    /// </summary>
     public static bool IsSecretKey(string key) =>
-        SecretKeyRegex().IsMatch(key) && !key.Contains("public", StringComparison.OrdinalIgnoreCase);
+        SecretKeyRegex().IsMatch(key) && !NotACredentialKeyRegex().IsMatch(key);
 
     /// <summary>
-    /// Records a literal secret written under a secret-named key. Returns true when one was found. The raw value
-    /// goes only to the ledger so every output can be scrubbed of it.
+    /// Records a literal secret written under a secret-named key. Returns true when one was found. What counts is
+    /// decided by <see cref="SecretValues"/>: a placeholder where no server checks a key (api_key: EMPTY) or a number
+    /// is none; a value LiteLLM's docs print (sk-1234) is recorded as well known. The raw value goes only to the
+    /// ledger, so every output can be scrubbed of it; the finding says what a well-known value is, never the value.
+    /// A value another file of the stack gave (<see cref="Import"/>) is that file's literal, reported by its reader.
     /// </summary>
     public bool CheckSecret(string path, YamlScalar scalar)
     {
         var text = scalar.Value.Trim();
-        if (scalar.IsNull || text.Length == 0 || IsReference(text) || LooksLikeFilePath(text))
+        if (scalar.IsNull || text.Length == 0 || IsReference(text) || LooksLikeFilePath(text) || IsFromElsewhere(scalar))
+        {
+            return false;
+        }
+
+        var judged = SecretValues.Judge(LastKey(path), text);
+        if (!judged.IsSecret)
         {
             return false;
         }
@@ -248,15 +261,12 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
         secrets.Add(text);
         foreach (Match token in SecretValueRegex().Matches(text))
         {
-            // The bare key too, so it is scrubbed wherever it appears without its "Bearer " or URL around it.
-            secrets.Add(token.Groups[2].Value);
+            // The bare key too, so it is scrubbed wherever it appears without its "Bearer " or URL around it; its
+            // shape alone makes it unambiguous (an AWS key id may have no digit).
+            secrets.Add(token.Groups[2].Value, knownShape: true);
         }
 
-        if (_recorded.Add(scalar))
-        {
-            model.Secrets.Add(new LiteralSecret(At(scalar), path, SecretLedger.Redact(text)));
-        }
-
+        Record(scalar, path, SecretLedger.Redact(text), judged.WellKnown);
         return true;
     }
 
@@ -347,7 +357,11 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     /// </summary>
     public static string Shown(string name) => SecretValueRegex().IsMatch(name) ? SecretLedger.Redact(name.Trim()) : name;
 
-    /// <summary>Records a password written inside a connection URL; returns the URL with the password hidden.</summary>
+    /// <summary>
+    /// Records a password written inside a connection URL; returns the URL with the password hidden. The node is the
+    /// setting as written: when it is an os.environ/NAME reference, the URL (given resolved) is a literal where NAME
+    /// is defined (environment_variables, a compose file), is reported there, and is only redacted here.
+    /// </summary>
     public string CheckUrlPassword(string path, YamlScalar scalar, string url)
     {
         if (FindUrlPassword(url) is not var (start, length) || IsReference(url.Substring(start, length)))
@@ -357,14 +371,32 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
 
         var password = url.Substring(start, length);
         var redacted = url[..start] + "****" + url[(start + length)..];
+        var wellKnown = SecretValues.WellKnown(password);
         secrets.Add(password);
         secrets.Add(url);
-        if (_recorded.Add(scalar))
+
+        if (!IsReference(scalar.Value) && !IsFromElsewhere(scalar))
         {
-            model.Secrets.Add(new LiteralSecret(At(scalar), path, redacted));
+            Record(scalar, path, redacted, wellKnown);
         }
 
         return redacted;
+    }
+
+    private void Record(YamlScalar scalar, string path, string redacted, string? wellKnown)
+    {
+        if (_recorded.Add(scalar))
+        {
+            model.Secrets.Add(new LiteralSecret(At(scalar), path, redacted, wellKnown));
+        }
+    }
+
+    /// <summary>The setting's own name: the last part of a path such as model_list[0].litellm_params.api_key.</summary>
+    private static string LastKey(string path)
+    {
+        var key = path[(path.LastIndexOf('.') + 1)..];
+        var index = key.IndexOf('[', StringComparison.Ordinal);
+        return index > 0 ? key[..index] : key;
     }
 
     private static bool LooksLikeFilePath(string text) =>
@@ -412,6 +444,11 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
 
     [GeneratedRegex(@"(^|[_-])(api[_-]?key|key|secret|secret_access_key|password|passwd|token|access_key_id|credentials|private_key|master_key|salt_key|auth_token|authorization)$", RegexOptions.IgnoreCase)]
     private static partial Regex SecretKeyRegex();
+
+    // Settings that end like a credential name and are none: per-token prices (input_cost_per_token), keys that name
+    // a cache entry, a partition or a lookup field, and keys meant to be public (LANGFUSE_PUBLIC_KEY, publishable keys).
+    [GeneratedRegex(@"per[_-]token$|(^|[_-])(cache|prompt_cache|idempotency|partition|sort|primary|hash|object|lookup|dedup|metadata|field|group|shard)[_-]key$|public|publishable", RegexOptions.IgnoreCase)]
+    private static partial Regex NotACredentialKeyRegex();
 
     /// <summary>
     /// Where the password sits in scheme://user:password@host...; null when there is none. The user info runs to the

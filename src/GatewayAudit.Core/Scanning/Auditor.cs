@@ -107,6 +107,7 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ThenBy(f => f.Subject, StringComparer.Ordinal)
             .ToList();
+        secrets.Protect(ReportVocabulary(stacks.SelectMany(s => s.Model.Components), catalog, rules));
 
         return new AuditResult
         {
@@ -120,6 +121,17 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             Stacks = audited,
         };
     }
+
+    /// <summary>
+    /// The report's own words, which the secret sweep must leave whole whatever password a config holds (see
+    /// <see cref="SecretLedger"/>): rule ids and references, the catalog's vendor ids, names, hosts, facts and source
+    /// URLs, and the ids and names of components that stand for a catalog vendor.
+    /// </summary>
+    private static IEnumerable<string?> ReportVocabulary(IEnumerable<Component> components, VendorCatalog catalog, IEnumerable<PolicyRule> rules) =>
+        rules.SelectMany(r => r.References.Prepend(r.Id))
+            .Concat(catalog.Vendors.SelectMany(v => v.Hosts.Concat([v.Id, v.Name])
+                .Concat(v.Facts.Values.SelectMany(f => f.Values.Append(f.Source?.ToString()).Append(f.Source?.OriginalString).Append(f.Note))))!)
+            .Concat(components.Where(c => catalog.Find(c.Vendor) is not null).SelectMany(c => new[] { c.Id, c.Name }));
 
     private static Baseline? LoadBaseline(AuditOptions options, InputDiscovery discovery, List<Diagnostic> diagnostics)
     {

@@ -24,7 +24,7 @@ public sealed class LiteLlmStorageTests
     {
         var result = Read(Head + """
             general_settings:
-              database_url: postgresql://llmproxy:dbpassword9090@localhost:5432/litellm
+              database_url: postgresql://llmproxy:pg-Local-4417x@localhost:5432/litellm
             """);
         var db = Postgres(result.Fragment);
         Assert.Equal(Hosting.OperatorHosted, db.Hosting);
@@ -33,7 +33,8 @@ public sealed class LiteLlmStorageTests
         Assert.Equal(("general_settings.database_url", 6), (secret.Key, secret.Location.Line));
         Assert.Equal("postgresql://llmproxy:****@localhost:5432/litellm", secret.Redacted);
         Assert.Equal("metadata,credentials,usage", ToPostgres(result.Fragment).Categories());
-        Assert.Equal("****", result.Secrets.Scrub("dbpassword9090"));
+        Assert.Null(secret.WellKnown);
+        Assert.Equal("****", result.Secrets.Scrub("pg-Local-4417x"));
     }
 
     [Fact]
