@@ -238,6 +238,13 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
         SecretKeyRegex().IsMatch(key) && !NotACredentialKeyRegex().IsMatch(key);
 
     /// <summary>
+    /// True for environment variable names that hold credentials: a credential-named key, or any other *_KEY
+    /// (LITELLM_SALT_KEY, LANGFUSE_SECRET_KEY), except public ones (LANGFUSE_PUBLIC_KEY) and non-credential keys.
+    /// </summary>
+    public static bool IsSecretVariable(string name) =>
+        IsSecretKey(name) || (name.EndsWith("_KEY", StringComparison.Ordinal) && !NotACredentialKeyRegex().IsMatch(name));
+
+    /// <summary>
     /// Records a literal secret written under a secret-named key. Returns true when one was found. What counts is
     /// decided by <see cref="SecretValues"/>: a placeholder where no server checks a key (api_key: EMPTY) or a number
     /// is none; a value LiteLLM's docs print (sk-1234) is recorded as well known. The raw value goes only to the

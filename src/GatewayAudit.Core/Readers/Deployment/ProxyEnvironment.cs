@@ -74,18 +74,17 @@ public sealed class ProxyEnvironment(ConfigValues values, StackModel model, Gate
                 continue;
             }
 
-            // LANGFUSE_PUBLIC_KEY and the like are meant to be seen; every other *_KEY is treated as a credential.
-            if ((ConfigValues.IsSecretKey(name) || name.EndsWith("_KEY", StringComparison.Ordinal)) && !name.Contains("PUBLIC", StringComparison.OrdinalIgnoreCase))
+            // LANGFUSE_PUBLIC_KEY and the like are meant to be seen; every other *_KEY is treated as a credential, judged
+            // like config.yaml's (OPENAI_API_KEY: EMPTY is a placeholder, LITELLM_MASTER_KEY: sk-1234 well known).
+            if (ConfigValues.IsSecretVariable(name))
             {
                 values.CheckSecret(path, value);
             }
-            else if (name.EndsWith("_URL", StringComparison.Ordinal) || name.EndsWith("_URI", StringComparison.Ordinal))
+            else if (name != "DATABASE_URL")
             {
-                // DATABASE_URL is re-checked below with the redacted URL kept for the host; record each password once.
-                if (name != "DATABASE_URL")
-                {
-                    values.CheckUrlPassword(path, value, value.Value.Trim());
-                }
+                // A password in any URL (REDIS_URL, a DB_CONN of the operator's naming); DATABASE_URL is checked below
+                // with the redacted URL kept for the host, so each password is recorded once.
+                values.CheckUrlPassword(path, value, value.Value.Trim());
             }
 
             switch (name)

@@ -137,7 +137,7 @@ internal sealed class GeneralWiringSection(LiteLlmRead read) : LiteLlmSection(re
             }
 
             Values.Environment[key.Value] = scalar;
-            if (ConfigValues.IsSecretKey(key.Value) || key.Value.EndsWith("_KEY", StringComparison.Ordinal))
+            if (ConfigValues.IsSecretVariable(key.Value))
             {
                 Values.CheckSecret($"environment_variables.{key.Value}", scalar);
             }
