@@ -131,6 +131,42 @@ public sealed class DeploymentReaderTests
         Assert.Null(result.Fragment.Find(LiteLlmConfigReader.PostgresId));
     }
 
+    public static TheoryData<string, string, string[]> ProxyEnvironments => new()
+    {
+        // Placeholders of keyless local servers are no secrets; LiteLLM's documented example key is well known.
+        {
+            "docker-compose.yaml",
+            "services:\n  litellm:\n    image: ghcr.io/berriai/litellm:1.84.0\n    environment:\n      OPENAI_API_KEY: EMPTY\n      HOSTED_VLLM_API_KEY: not-needed\n      LITELLM_MASTER_KEY: sk-1234\n      LANGFUSE_PUBLIC_KEY: pk-lf-0d2c9b8a-1234\n      OPENAI_API_BASE: http://vllm:8000/v1\n",
+            ["7 services.litellm.environment.LITELLM_MASTER_KEY **** LiteLLM's documented example master key"]
+        },
+        // A weak master key and a dictionary-word database password are still the live credentials.
+        {
+            "docker-compose.yaml",
+            "services:\n  litellm:\n    image: ghcr.io/berriai/litellm:1.84.0\n    environment:\n      - LITELLM_MASTER_KEY=changeme\n      - DATABASE_URL=postgresql://postgres:postgres@db:5432/litellm\n      - OPENAI_API_KEY=ollama\n",
+            ["5 services.litellm.environment.LITELLM_MASTER_KEY **** -", "6 services.litellm.environment.DATABASE_URL postgresql://postgres:****@db:5432/litellm -"]
+        },
+        // The quick start's database password is well known; a password in a URL of any name is found.
+        {
+            "docker-compose.yaml",
+            "services:\n  litellm:\n    image: ghcr.io/berriai/litellm:1.84.0\n    environment:\n      DATABASE_URL: postgresql://llmproxy:dbpassword9090@db:5432/litellm\n      AUDIT_DB: postgresql://audit:Aud1t-Pass-77@audit-db:5432/audit\n",
+            ["5 services.litellm.environment.DATABASE_URL postgresql://llmproxy:****@db:5432/litellm the example database password of LiteLLM's docker quick start",
+             "6 services.litellm.environment.AUDIT_DB postgresql://audit:****@audit-db:5432/audit -"]
+        },
+        {
+            "values.yaml",
+            "image:\n  repository: ghcr.io/berriai/litellm\n  tag: 1.84.0\nmasterkey: sk-1234\nenvVars:\n  OPENAI_API_KEY: no-key\n",
+            ["4 masterkey **** LiteLLM's documented example master key"]
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(ProxyEnvironments))]
+    public void Proxy_environment_literals_are_judged_like_the_config(string name, string text, string[] expected)
+    {
+        var result = Read(name, text);
+        Assert.Equal(expected, result.Fragment.Secrets.Select(s => $"{s.Location.Line} {s.Key} {s.Redacted} {s.WellKnown ?? "-"}").Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Kubernetes_env_literal_is_a_secret_and_value_from_is_not()
     {

@@ -20,6 +20,31 @@ public sealed class LiteLlmSecretTests
         """;
 
     [Theory]
+    [InlineData("api_key", true)]
+    [InlineData("master_key", true)]
+    [InlineData("aws_secret_access_key", true)]
+    [InlineData("aws_access_key_id", true)]
+    [InlineData("langfuse_secret", true)]
+    [InlineData("redis_password", true)]
+    [InlineData("auth_token", true)]
+    [InlineData("HF_TOKEN", true)]
+    [InlineData("x-api-key", true)]
+    [InlineData("Authorization", true)]
+    [InlineData("vertex_credentials", true)]
+    [InlineData("input_cost_per_token", false)]
+    [InlineData("output_cost_per_token", false)]
+    [InlineData("max_tokens", false)]
+    [InlineData("tpm", false)]
+    [InlineData("key_alias", false)]
+    [InlineData("cache_key", false)]
+    [InlineData("prompt_cache_key", false)]
+    [InlineData("langfuse_public_key", false)]
+    [InlineData("LANGFUSE_PUBLIC_KEY", false)]
+    [InlineData("NEXT_PUBLIC_API_KEY", false)]
+    public void Credential_names_are_told_from_names_that_only_end_like_one(string key, bool secret) =>
+        Assert.Equal(secret, GatewayAudit.Core.Readers.ConfigValues.IsSecretKey(key));
+
+    [Theory]
     // Numbers and prices: input_cost_per_token ends in "token" but is a price, and a number is no key.
     [InlineData("input_cost_per_token: 0.0000025")]
     [InlineData("output_cost_per_token: \"0.00001\"")]

@@ -40,7 +40,7 @@ public sealed class SafeYamlPropertyTests
     }
 
     // A LiteLLM-shaped config built from the real vocabulary, so the reader's deeper paths run, with a literal
-    // password planted in a URL: whatever the shape, the rendered report never contains it.
+    // password planted in a URL: whatever the shape, the rendered report never contains it, scrubbed or not.
     private static readonly Gen<string> Value = Gen.OneOf(
         "openai/gpt-4o", "openrouter/meta-llama/llama-3", "anthropic/claude-x", "gpt-4o", "os.environ/X", "true", "false", "600", "30d",
         "redis", "redis-semantic", "s3", "langfuse", "otel", "x.y", "http://10.0.0.1/v1", "https://api.groq.com/v1", "", "~", "[]", "{}",
@@ -66,12 +66,13 @@ public sealed class SafeYamlPropertyTests
     {
         Config.Sample(text =>
         {
-            var json = ReadAndRender(text);
+            var json = ReadAndRender(text, scrub: false);
+            // Redacted where it is written: the report holds no copy even before the ledger's last-line sweep.
             Assert.DoesNotContain("Plant3dPassw0rd", json, StringComparison.Ordinal);
         }, iter: 2000);
     }
 
-    private static string ReadAndRender(string text)
+    private static string ReadAndRender(string text, bool scrub = true)
     {
         var file = new InputFile("config.yaml", "/scan/config.yaml", text, namedExplicitly: true);
         var result = new LiteLlmConfigReader().Read(file);
@@ -86,6 +87,7 @@ public sealed class SafeYamlPropertyTests
             Diagnostics = result.Diagnostics,
             Secrets = result.Secrets,
         };
-        return result.Secrets.Scrub(new JsonRenderer().Render(ReportBuilder.Build(audit)));
+        var json = new JsonRenderer().Render(ReportBuilder.Build(audit));
+        return scrub ? result.Secrets.Scrub(json) : json;
     }
 }
