@@ -250,8 +250,10 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     /// is none; a value LiteLLM's docs print (sk-1234) is recorded as well known. The raw value goes only to the
     /// ledger, so every output can be scrubbed of it; the finding says what a well-known value is, never the value.
     /// A value another file of the stack gave (<see cref="Import"/>) is that file's literal, reported by its reader.
+    /// <paramref name="templateFile"/> is true for a file meant to be copied and filled in (.env.example), where an
+    /// unfilled template value is no credential whatever its key.
     /// </summary>
-    public bool CheckSecret(string path, YamlScalar scalar)
+    public bool CheckSecret(string path, YamlScalar scalar, bool templateFile = false)
     {
         var text = scalar.Value.Trim();
         if (scalar.IsNull || text.Length == 0 || IsReference(text) || LooksLikeFilePath(text) || IsFromElsewhere(scalar))
@@ -259,7 +261,7 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
             return false;
         }
 
-        var judged = SecretValues.Judge(LastKey(path), text);
+        var judged = SecretValues.Judge(LastKey(path), text, templateFile);
         if (!judged.IsSecret)
         {
             return false;
@@ -445,8 +447,9 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     [GeneratedRegex(@"^([-+]?([0-9][0-9_]*)\.[0-9_]*([eE][-+][0-9]+)?|\.[0-9_]+([eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$")]
     private static partial Regex PyYamlFloatRegex();
 
-    // ${NAME}, and compose's ${NAME:-default} / ${NAME-default} / ${NAME:?error} / ${NAME?error} / ${NAME:+alt}; $NAME; {{ helm }}; <placeholder>.
-    [GeneratedRegex(@"^(\$\{[A-Za-z_][A-Za-z0-9_]*(:?[-?+][^}]*)?\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{.*\}\}|<[^<>]+>)$")]
+    // ${NAME}, and compose's ${NAME:-default} / ${NAME-default} / ${NAME:?error} / ${NAME?error} / ${NAME:+alt}; $NAME;
+    // Kubernetes' $(NAME) (an env value naming another variable of the container); {{ helm }}; <placeholder>.
+    [GeneratedRegex(@"^(\$\{[A-Za-z_][A-Za-z0-9_]*(:?[-?+][^}]*)?\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\([A-Za-z_][A-Za-z0-9_]*\)|\{\{.*\}\}|<[^<>]+>)$")]
     private static partial Regex TemplateRegex();
 
     [GeneratedRegex(@"(^|[_-])(api[_-]?key|key|secret|secret_access_key|password|passwd|token|access_key_id|credentials|private_key|master_key|salt_key|auth_token|authorization)$", RegexOptions.IgnoreCase)]
@@ -477,13 +480,39 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
             return null;
         }
 
-        var colon = url.IndexOf(':', authorityStart);
-        if (colon < 0 || colon > at || url.AsSpan(authorityStart, colon - authorityStart).Contains('/'))
+        var colon = UserInfoColon(url, authorityStart, at);
+        if (colon < 0 || url.AsSpan(authorityStart, colon - authorityStart).Contains('/'))
         {
             return null;
         }
 
         return at - colon - 1 > 0 ? (colon + 1, at - colon - 1) : null;
+    }
+
+    /// <summary>
+    /// The ':' between user and password, before <paramref name="at"/>, or -1. A colon inside a compose or Kubernetes
+    /// reference (${POSTGRES_USER:-llmadmin}, $(DB_USER)) is part of the user name, not the separator.
+    /// </summary>
+    private static int UserInfoColon(string url, int from, int at)
+    {
+        var depth = 0;
+        for (var i = from; i < at; i++)
+        {
+            switch (url[i])
+            {
+                case '$' when i + 1 < at && url[i + 1] is '{' or '(':
+                    depth++;
+                    i++;
+                    break;
+                case '}' or ')' when depth > 0:
+                    depth--;
+                    break;
+                case ':' when depth == 0:
+                    return i;
+            }
+        }
+
+        return -1;
     }
 
     // Provider key shapes: OpenAI/Anthropic/OpenRouter/Langfuse sk-..., AWS access key ids, Slack tokens, GitHub,

@@ -12,8 +12,15 @@ namespace GatewayAudit.Core.Readers;
 /// <item>A key the proxy sends to someone else (a provider's api_key, a callback's secret) is not a credential when it
 /// holds a placeholder: local and self-hosted servers (vLLM, Ollama, LM Studio, llama.cpp) need some value and check
 /// none (<c>EMPTY</c>, <c>no-key</c>, <c>not-needed</c>, <c>ollama</c>, <c>lm-studio</c>, <c>sk-no-key-required</c>,
-/// <c>fake-key</c>...), and an unreplaced template value (<c>your-api-key-here</c>, <c>changeme</c>, <c>xxx</c>) makes
-/// the call fail rather than exposing anything.</item>
+/// <c>fake-key</c>, <c>sk-bridge-noauth</c>, a one-letter <c>a</c>...), and an unreplaced template value
+/// (<c>your-api-key-here</c>, <c>changeme</c>, <c>sk-change-me-...</c>, <c>xxx</c>) makes the call fail rather than
+/// exposing anything.</item>
+/// <item>A value that is an instruction to fill it in (<c>your_clickhouse_password</c>,
+/// <c>sk-change-me-to-something-secure</c>, <c>sk-your-key-here</c>) is no credential anywhere: nobody chose it. A bare
+/// default word under a key the stack checks (<c>changeme</c>, <c>sk-changeme</c>, <c>postgres</c>) is reported: people
+/// do deploy with it, and it is guessable.</item>
+/// <item>In a file meant to be copied and filled in (<c>.env.example</c>), a template value is documentation even under
+/// a key the stack checks; a value that looks real there is still reported (someone pasted a real one).</item>
 /// <item>A number is not an API key, token or secret (<c>0</c>, <c>0.0000025</c>); under a password key a whole number
 /// of four digits or more is a (weak) password.</item>
 /// <item>A value LiteLLM's own docs print is a well-known credential wherever it is: anyone can guess it.</item>
@@ -45,8 +52,12 @@ public static partial class SecretValues
         "secret", "token", "password", "sk-", "sk-...", "...",
     };
 
-    /// <summary>How the value at a credential-named key reads. Key is the setting's own name (the last part of its path).</summary>
-    public static SecretValue Judge(string key, string value)
+    /// <summary>
+    /// How the value at a credential-named key reads. Key is the setting's own name (the last part of its path);
+    /// <paramref name="templateFile"/> is true for a file meant to be copied and filled in (.env.example), where an
+    /// unfilled template value is documentation, not the live credential, whatever its key.
+    /// </summary>
+    public static SecretValue Judge(string key, string value, bool templateFile = false)
     {
         var text = value.Trim();
         if (WellKnownValues.TryGetValue(text, out var known))
@@ -61,7 +72,17 @@ public static partial class SecretValues
             return new SecretValue(checkedHere && IsPassword(key) && WholeNumberRegex().IsMatch(text), null);
         }
 
-        return new SecretValue(checkedHere || !IsPlaceholder(text), null);
+        // A value that tells the reader to fill it in was never chosen as anyone's credential.
+        if (InstructionRegex().IsMatch(text))
+        {
+            return new SecretValue(false, null);
+        }
+
+        // Sent to someone else: a placeholder, a template value or a one-to-three-character stand-in ("a") is no key.
+        // Checked by the stack itself: the live credential (changeme, sk-changeme, postgres are weak ones people do
+        // deploy), unless the file is only a template to be filled in.
+        var placeholder = IsPlaceholder(text) || (!checkedHere && text.Length <= 3);
+        return new SecretValue(!placeholder || (checkedHere && !templateFile), null);
     }
 
     /// <summary>The well-known description of a value (LiteLLM's documented example key ...), or null.</summary>
@@ -71,7 +92,9 @@ public static partial class SecretValues
     public static bool IsPlaceholder(string value)
     {
         var text = value.Trim();
-        return Placeholders.Contains(text) || FillerRegex().IsMatch(text) || YourKeyRegex().IsMatch(text);
+        var bare = KeyPrefixRegex().Replace(text, "");
+        return Placeholders.Contains(text) || FillerRegex().IsMatch(text) || YourKeyRegex().IsMatch(text) || TemplateWordRegex().IsMatch(text)
+            || (bare.Length < text.Length && (Placeholders.Contains(bare) || YourKeyRegex().IsMatch(bare)));
     }
 
     /// <summary>
@@ -90,6 +113,20 @@ public static partial class SecretValues
 
     [GeneratedRegex(@"^\d{4,}$")]
     private static partial Regex WholeNumberRegex();
+
+    // An instruction to whoever fills the file in: your_clickhouse_password, sk-your-litellm-master-key,
+    // sk-your_master_key_here, sk-change-me-to-something-secure, sk-chnge-me-to-something-random, sk-nomad-CHANGE-ME-to-...
+    [GeneratedRegex(@"(^|[-_. ])(your|here)([-_. ]|$)|(^|[-_. ])(cha?nge|replace)[-_. ]?me[-_. ]+[a-z0-9]", RegexOptions.IgnoreCase)]
+    private static partial Regex InstructionRegex();
+
+    // A word of a template or a stand-in among the value's parts: sk-change-me-to-something-secure,
+    // your_clickhouse_password, sk-your_master_key_here, sk-bridge-noauth, dummy-token-01, fake-openai-key.
+    [GeneratedRegex(@"(^|[-_. ])(change[-_. ]?me|change[-_. ]?it|replace[-_. ]?me|your|here|noauth|no[-_]auth|no[-_]?key|dummy|fake|placeholder|not[-_]?needed|unused|todo|x{3,})([-_. ]|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex TemplateWordRegex();
+
+    // A provider key's prefix in front of a placeholder: sk-ant-replace-me, sk-lf-changeme, sk-proj-your-key-here.
+    [GeneratedRegex(@"^(sk-ant-(api\d+-)?|sk-proj-|sk-or-v1-|sk-lf-|sk-|gsk_|hf_)", RegexOptions.IgnoreCase)]
+    private static partial Regex KeyPrefixRegex();
 
     // xxx, XXXXXXXX, sk-xxxxxxxx, ****, ........, sk-...: a mask or filler, not a value.
     [GeneratedRegex(@"^([a-z]{2,4}[-_])?(x{3,}|\*{3,}|\.{3,}|0{3,})$", RegexOptions.IgnoreCase)]

@@ -152,6 +152,24 @@ public sealed class DeploymentReaderTests
             ["5 services.litellm.environment.DATABASE_URL postgresql://llmproxy:****@db:5432/litellm the example database password of LiteLLM's docker quick start",
              "6 services.litellm.environment.AUDIT_DB postgresql://audit:****@audit-db:5432/audit -"]
         },
+        // A reference of any syntax inside the URL's user info is no password (compose ${VAR:-default}, Kubernetes $(VAR)).
+        {
+            "docker-compose.yaml",
+            "services:\n  litellm:\n    image: ghcr.io/berriai/litellm:1.84.0\n    environment:\n      - DATABASE_URL=postgresql://${POSTGRES_USER:-llmadmin}:${POSTGRES_PASSWORD}@postgres:5432/litellm\n",
+            []
+        },
+        // A template meant to be filled in: its template values are documentation, a real-looking key is still found.
+        {
+            ".env.example",
+            "LITELLM_MASTER_KEY=sk-dummy-master-key-0000000000\nLITELLM_SALT_KEY=sk-your_salt_key_here\nOPENAI_API_KEY=sk-proj-Zx81kQm3VwT9pLr2Nd7sHf4Jc6Yb0EaUi5Og\n",
+            ["3 OPENAI_API_KEY sk-proj-**** -"]
+        },
+        // The same template value in the env file the proxy runs with is its live (weak) master key.
+        {
+            ".env",
+            "LITELLM_MASTER_KEY=sk-dummy-master-key-0000000000\nOPENAI_API_KEY=sk-no-key-required\n",
+            ["1 LITELLM_MASTER_KEY sk-**** -"]
+        },
         {
             "values.yaml",
             "image:\n  repository: ghcr.io/berriai/litellm\n  tag: 1.84.0\nmasterkey: sk-1234\nenvVars:\n  OPENAI_API_KEY: no-key\n",
@@ -161,7 +179,7 @@ public sealed class DeploymentReaderTests
 
     [Theory]
     [MemberData(nameof(ProxyEnvironments))]
-    public void Proxy_environment_literals_are_judged_like_the_config(string name, string text, string[] expected)
+    public void Environment_literals_are_judged_like_the_config(string name, string text, string[] expected)
     {
         var result = Read(name, text);
         Assert.Equal(expected, result.Fragment.Secrets.Select(s => $"{s.Location.Line} {s.Key} {s.Redacted} {s.WellKnown ?? "-"}").Order(StringComparer.Ordinal));

@@ -74,6 +74,12 @@ public sealed class LiteLlmSecretTests
     [InlineData("api_key: YOUR_OPENAI_API_KEY")]
     [InlineData("api_key: changeme")]
     [InlineData("api_key: anything")]
+    [InlineData("api_key: a")]
+    [InlineData("api_key: sk-bridge-noauth")]
+    [InlineData("api_key: sk-change-me-to-something-secure")]
+    [InlineData("api_key: dummy-token-01")]
+    [InlineData("api_key: sk-ant-replace-me")]
+    [InlineData("api_key: sk-proj-your-key-here")]
     // References are never literals.
     [InlineData("api_key: os.environ/OPENAI_API_KEY")]
     [InlineData("api_key: \"os.environ/VLLM_API_KEY\"")]
@@ -100,6 +106,7 @@ public sealed class LiteLlmSecretTests
     // What the proxy or its datastores check is the live credential whatever it is: a weak value is still reported.
     [InlineData("general_settings:\n  master_key: changeme", "general_settings.master_key")]
     [InlineData("general_settings:\n  master_key: dummy", "general_settings.master_key")]
+    [InlineData("general_settings:\n  master_key: sk-changeme", "general_settings.master_key")]
     [InlineData("general_settings:\n  database_url: postgresql://postgres:postgres@db:5432/litellm", "general_settings.database_url")]
     [InlineData("router_settings:\n  redis_host: redis\n  redis_password: postgres", "router_settings.redis_password")]
     [InlineData("router_settings:\n  redis_host: redis\n  redis_password: 123456", "router_settings.redis_password")]
@@ -156,6 +163,17 @@ public sealed class LiteLlmSecretTests
         var secret = Assert.Single(Read(config).Fragment.Secrets);
         Assert.Equal(2, secret.Location.Line);
         Assert.StartsWith("environment_variables.", secret.Key, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("general_settings:\n  master_key: sk-change-me-to-something-secure")]
+    [InlineData("general_settings:\n  master_key: sk-chnge-me-to-something-random")]
+    [InlineData("environment_variables:\n  LITELLM_MASTER_KEY: your_litellm_master_key")]
+    [InlineData("environment_variables:\n  CLICKHOUSE_PASSWORD: your_clickhouse_password")]
+    [InlineData("environment_variables:\n  LITELLM_SALT_KEY: sk-your_salt_key_here")]
+    public void An_instruction_to_fill_the_value_in_is_no_credential_even_where_the_stack_checks_it(string settings)
+    {
+        Assert.Empty(Read(Model("api_key: EMPTY") + "\n" + settings + "\n").Fragment.Secrets);
     }
 
     [Fact]

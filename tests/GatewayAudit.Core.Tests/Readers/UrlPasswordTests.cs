@@ -16,6 +16,9 @@ public sealed class UrlPasswordTests
     [InlineData("https://host/path@x", null)]
     [InlineData("not a url user:pw@host", null)]
     [InlineData("postgresql://user:@db/x", null)]
+    [InlineData("postgresql://${POSTGRES_USER:-llmadmin}:${POSTGRES_PASSWORD}@postgres:5432/litellm", "${POSTGRES_PASSWORD}")]
+    [InlineData("postgresql://${DB_USER:-app}:Real-Pass-4417@db:5432/x", "Real-Pass-4417")]
+    [InlineData("postgresql://$(DB_USER):$(DB_PASS)@db:5432/x", "$(DB_PASS)")]
     public void Finds_the_whole_password(string url, string? password)
     {
         var found = ConfigValues.FindUrlPassword(url);

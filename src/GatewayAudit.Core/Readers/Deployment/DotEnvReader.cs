@@ -50,7 +50,7 @@ public sealed partial class DotEnvReader : IConfigReader
 
             if (ConfigValues.IsSecretKey(name) && (!example || !ReferenceEquals(ConfigValues.Shown(text), text)))
             {
-                values.CheckSecret(name, node);
+                values.CheckSecret(name, node, templateFile: example);
             }
             else if (!example)
             {
