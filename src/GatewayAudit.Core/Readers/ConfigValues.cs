@@ -349,7 +349,7 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
                 case YamlScalar scalar when item.Key is not null && IsSecretKey(item.Key) && scalar.AsBool() is null:
                     CheckSecret(item.Path, scalar);
                     break;
-                case YamlScalar scalar when FindUrlPassword(scalar.Value.Trim()) is not null:
+                case YamlScalar scalar when UrlPassword.Find(scalar.Value.Trim()) is not null:
                     CheckUrlPassword(item.Path, scalar, scalar.Value.Trim());
                     break;
                 case YamlScalar scalar when SecretValueRegex().IsMatch(scalar.Value):
@@ -373,7 +373,7 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     /// </summary>
     public string CheckUrlPassword(string path, YamlScalar scalar, string url)
     {
-        if (FindUrlPassword(url) is not var (start, length) || IsReference(url.Substring(start, length)))
+        if (UrlPassword.Find(url) is not var (start, length) || IsReference(url.Substring(start, length)))
         {
             return url;
         }
@@ -460,66 +460,8 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     [GeneratedRegex(@"per[_-]token$|(^|[_-])(cache|prompt_cache|idempotency|partition|sort|primary|hash|object|lookup|dedup|metadata|field|group|shard)[_-]key$|public|publishable", RegexOptions.IgnoreCase)]
     private static partial Regex NotACredentialKeyRegex();
 
-    /// <summary>
-    /// Where the password sits in scheme://user:password@host...; null when there is none. The user info runs to the
-    /// last '@', because passwords written unencoded contain '@' and '/' (a regex stopping at the first '@' left the
-    /// rest of such a password in the "redacted" URL).
-    /// </summary>
-    public static (int Start, int Length)? FindUrlPassword(string url)
-    {
-        var scheme = SchemeRegex().Match(url);
-        if (!scheme.Success)
-        {
-            return null;
-        }
-
-        var authorityStart = scheme.Length;
-        var at = url.LastIndexOf('@');
-        if (at < authorityStart)
-        {
-            return null;
-        }
-
-        var colon = UserInfoColon(url, authorityStart, at);
-        if (colon < 0 || url.AsSpan(authorityStart, colon - authorityStart).Contains('/'))
-        {
-            return null;
-        }
-
-        return at - colon - 1 > 0 ? (colon + 1, at - colon - 1) : null;
-    }
-
-    /// <summary>
-    /// The ':' between user and password, before <paramref name="at"/>, or -1. A colon inside a compose or Kubernetes
-    /// reference (${POSTGRES_USER:-llmadmin}, $(DB_USER)) is part of the user name, not the separator.
-    /// </summary>
-    private static int UserInfoColon(string url, int from, int at)
-    {
-        var depth = 0;
-        for (var i = from; i < at; i++)
-        {
-            switch (url[i])
-            {
-                case '$' when i + 1 < at && url[i + 1] is '{' or '(':
-                    depth++;
-                    i++;
-                    break;
-                case '}' or ')' when depth > 0:
-                    depth--;
-                    break;
-                case ':' when depth == 0:
-                    return i;
-            }
-        }
-
-        return -1;
-    }
-
     // Provider key shapes: OpenAI/Anthropic/OpenRouter/Langfuse sk-..., AWS access key ids, Slack tokens, GitHub,
     // Hugging Face and Groq tokens; also inside a "Bearer ..." header value or a URL query string.
     [GeneratedRegex(@"(^|Bearer\s+|[=\s""'])(sk-[A-Za-z0-9_-]{20,}|AKIA[0-9A-Z]{16}|xox[abposr]-[A-Za-z0-9-]{10,}|gh[pousr]_[A-Za-z0-9]{30,}|hf_[A-Za-z0-9]{30,}|gsk_[A-Za-z0-9]{30,})")]
     private static partial Regex SecretValueRegex();
-
-    [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9+.-]*://")]
-    private static partial Regex SchemeRegex();
 }

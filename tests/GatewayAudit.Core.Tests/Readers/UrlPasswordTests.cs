@@ -21,7 +21,7 @@ public sealed class UrlPasswordTests
     [InlineData("postgresql://$(DB_USER):$(DB_PASS)@db:5432/x", "$(DB_PASS)")]
     public void Finds_the_whole_password(string url, string? password)
     {
-        var found = ConfigValues.FindUrlPassword(url);
+        var found = UrlPassword.Find(url);
         Assert.Equal(password, found is var (start, length) ? url.Substring(start, length) : null);
     }
 
