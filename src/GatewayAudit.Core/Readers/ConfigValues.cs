@@ -46,7 +46,8 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     {
         foreach (var (name, value) in environment)
         {
-            if (value.Node is null)
+            // A variable whose value is itself a placeholder (${VAR} left for the shell) tells nothing.
+            if (value.Node is null || IsReference(value.Node.Value))
             {
                 continue;
             }

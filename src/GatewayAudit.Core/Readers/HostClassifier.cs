@@ -12,6 +12,8 @@ namespace GatewayAudit.Core.Readers;
 public static partial class HostClassifier
 {
     /// <summary>The host of a URL-ish text ("https://x.y/v1", "redis://:pw@h:6379", "h:5432"), lower-cased; null if none.</summary>
+    private const string Placeholder = "gateway-audit-placeholder";
+
     public static string? HostOf(string? urlOrHost)
     {
         if (string.IsNullOrWhiteSpace(urlOrHost))
@@ -20,10 +22,11 @@ public static partial class HostClassifier
         }
 
         // Deploy-time placeholders (${POSTGRES_PASSWORD:?set it}) stand for one word; they must not break the parse.
-        var text = PlaceholderRegex().Replace(urlOrHost.Trim(), "x");
+        // A host that is itself a placeholder (http://${LLM_HOST}:8000) is unknown: it is not a name to classify.
+        var text = PlaceholderRegex().Replace(urlOrHost.Trim(), Placeholder);
         if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.Host) && text.Contains("://", StringComparison.Ordinal))
         {
-            return uri.Host.Trim('[', ']').ToLowerInvariant();
+            return uri.Host.Contains(Placeholder, StringComparison.OrdinalIgnoreCase) ? null : uri.Host.Trim('[', ']').ToLowerInvariant();
         }
 
         // Bare "host" or "host:port".
@@ -40,7 +43,8 @@ public static partial class HostClassifier
             host = host[..colon];
         }
 
-        return host.Length == 0 || host.Any(char.IsWhiteSpace) ? null : host.Trim('[', ']').ToLowerInvariant();
+        return host.Length == 0 || host.Any(char.IsWhiteSpace) || host.Contains(Placeholder, StringComparison.OrdinalIgnoreCase)
+            ? null : host.Trim('[', ']').ToLowerInvariant();
     }
 
     /// <summary>A region a host names, and the vendor page that documents that host pattern.</summary>

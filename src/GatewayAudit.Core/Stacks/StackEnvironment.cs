@@ -29,7 +29,12 @@ public static partial class StackEnvironment
             var beside = dotEnvs.FirstOrDefault(d => Path.GetDirectoryName(d.File.FullPath) == folder && d.File.FileName == ".env");
             foreach (var value in service.Environment)
             {
-                environment.TryAdd(value.Name, Interpolate(value, beside.Facts?.Variables ?? []));
+                // ${VAR} that neither the .env beside the file nor a default fills is set by the shell at deploy time:
+                // unknown here, so a later source (env_file, .env) may still say it, and nothing is guessed.
+                if (Interpolate(value, beside.Facts?.Variables ?? []) is { Value: { } text } resolved && !ConfigValues.IsReference(text))
+                {
+                    environment.TryAdd(value.Name, resolved);
+                }
             }
 
             foreach (var (envFile, _) in service.EnvFiles)

@@ -13,6 +13,10 @@ public sealed class HostClassifierTests
     [InlineData("http://[fd00::1]:8000/v1", "fd00::1")]
     [InlineData("", null)]
     [InlineData("two words", null)]
+    [InlineData("postgresql://u:${PG_PASSWORD}@db:5432/x", "db")]
+    [InlineData("${AZURE_API_BASE}", null)]
+    [InlineData("http://${LLM_HOST}:8000/v1", null)]
+    [InlineData("https://${RESOURCE}.openai.azure.com", null)]
     public void Host_of_urls_and_bare_hosts(string text, string? host) => Assert.Equal(host, HostClassifier.HostOf(text));
 
     [Theory]

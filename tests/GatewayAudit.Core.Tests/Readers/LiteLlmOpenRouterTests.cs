@@ -27,7 +27,7 @@ public sealed class LiteLlmOpenRouterTests
         Assert.Equal((ComponentRole.Gateway, Hosting.ThirdParty, "openrouter"), (openRouter.Role, openRouter.Hosting, openRouter.Vendor));
 
         var slug = modelText["openrouter/".Length..];
-        var upstream = model.Get($"provider:openrouter-upstream:m:{slug}");
+        var upstream = Upstream(model, slug);
         Assert.Equal((ComponentRole.ModelProvider, Hosting.ThirdParty, OpenRouter), (upstream.Role, upstream.Hosting, upstream.SubProcessorOf));
         Assert.Null(upstream.Vendor);
         Assert.Equal("any-provider", upstream.Attributes["routing"]);
@@ -41,7 +41,7 @@ public sealed class LiteLlmOpenRouterTests
         }
 
         Assert.Equal([OpenRouter], model.Flows.Where(f => f.From == LiteLlmConfigReader.GatewayId && f.Attributes["kind"] is "inference").Select(f => f.To));
-        Assert.Contains(model.OpenQuestions, q => q.Subject == $"OpenRouter upstream for {slug}" && q.Question.Contains("provider.only", StringComparison.Ordinal));
+        Assert.Contains(model.OpenQuestions, q => q.Subject.StartsWith("OpenRouter upstream providers", StringComparison.Ordinal) && q.Question.Contains("provider.only", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -58,10 +58,10 @@ public sealed class LiteLlmOpenRouterTests
                   model: openrouter/anthropic/claude-sonnet-4.5
                   extra_body: {provider: {{preferences}}}
             """);
-        var upstream = model.Get("provider:openrouter-upstream:claude:anthropic/claude-sonnet-4.5");
+        var upstream = Upstream(model, "anthropic/claude-sonnet-4.5");
         Assert.Equal(routing, upstream.Attributes["routing"]);
         Assert.Equal(pinned, string.Join(",", upstream.Attributes["pinnedProviders"] as string[] ?? []));
-        Assert.Equal(pinned.Length == 0, model.OpenQuestions.Any(q => q.Subject.StartsWith("OpenRouter upstream", StringComparison.Ordinal)));
+        Assert.Equal(pinned.Length == 0, model.OpenQuestions.Any(q => q.Subject.StartsWith("OpenRouter upstream providers", StringComparison.Ordinal) && q.Question.Contains("provider.only", StringComparison.Ordinal)));
         if (pinned.Length > 0)
         {
             Assert.Contains(pinned.Replace(",", ", ", StringComparison.Ordinal), upstream.Name, StringComparison.Ordinal);
@@ -99,8 +99,8 @@ public sealed class LiteLlmOpenRouterTests
                       sort: price
                       max_price: {prompt: 1}
             """);
-        var claude = model.Get("provider:openrouter-upstream:claude:anthropic/claude-sonnet-4.5");
-        var llama = model.Get("provider:openrouter-upstream:llama:meta-llama/llama-3.3-70b-instruct");
+        var claude = Upstream(model, "anthropic/claude-sonnet-4.5");
+        var llama = Upstream(model, "meta-llama/llama-3.3-70b-instruct");
         Assert.Equal(("deny", 8), (claude.Attributes["provider.data_collection"], claude.Attributes.Origin("provider.data_collection")!.Line));
         Assert.Equal(("allow", 15), (llama.Attributes["provider.data_collection"], llama.Attributes.Origin("provider.data_collection")!.Line));
         Assert.Equal(true, claude.Attributes["provider.zdr"]);
@@ -127,7 +127,7 @@ public sealed class LiteLlmOpenRouterTests
                   provider: {zdr: false}
             """);
         Assert.Null(model.Get(OpenRouter).Zdr);
-        Assert.Null(model.Get("provider:openrouter-upstream:claude:anthropic/claude-sonnet-4.5").Zdr);
+        Assert.Null(Upstream(model, "anthropic/claude-sonnet-4.5").Zdr);
     }
 
     [Fact]
@@ -166,8 +166,36 @@ public sealed class LiteLlmOpenRouterTests
     {
         var model = ReadClean(Deployment("openai/meta-llama/llama-3.3-70b-instruct", "https://openrouter.ai/api/v1"));
         Assert.Null(model.Find("provider:openai"));
-        var upstream = model.Get("provider:openrouter-upstream:m:meta-llama/llama-3.3-70b-instruct");
+        var upstream = Upstream(model, "meta-llama/llama-3.3-70b-instruct");
         Assert.Equal(OpenRouter, upstream.SubProcessorOf);
         Assert.Equal("prompt,completion,metadata,credentials", model.Flow(LiteLlmConfigReader.GatewayId, OpenRouter).Categories());
     }
+
+    [Fact]
+    public void Deployments_routed_on_the_same_terms_share_one_row_and_different_terms_get_their_own()
+    {
+        // A homelab config with many free OpenRouter models and one pinned, ZDR-only deployment.
+        var model = ReadClean("""
+            model_list:
+              - model_name: default
+                litellm_params: {model: openrouter/meta-llama/llama-3.3-70b-instruct:free}
+              - model_name: bench
+                litellm_params: {model: openrouter/meta-llama/llama-3.3-70b-instruct:free}
+              - model_name: gemma
+                litellm_params: {model: openrouter/google/gemma-3-27b-it:free}
+              - model_name: private
+                litellm_params:
+                  model: openrouter/anthropic/claude-sonnet-4.5
+                  extra_body: {provider: {only: [anthropic], zdr: true}}
+            """);
+        var routes = model.Components.Where(c => c.SubProcessorOf == OpenRouter).ToList();
+        Assert.Equal(2, routes.Count);
+        var any = Assert.Single(routes, r => r.Attributes["routing"] is "any-provider");
+        Assert.Equal(["google/gemma-3-27b-it:free", "meta-llama/llama-3.3-70b-instruct:free"], any.Attributes["models"] as string[] ?? []);
+        Assert.Equal(["bench", "default", "gemma"], any.Attributes["modelGroups"] as string[] ?? []);
+        Assert.Single(routes, r => r.Attributes["routing"] is "pinned" && r.Zdr?.Value == ZdrStatus.Yes);
+    }
+
+    private static Component Upstream(StackModel model, string slug) =>
+        Assert.Single(model.Components, c => c.SubProcessorOf == OpenRouter && (c.Attributes["models"] as string[] ?? []).Contains(slug));
 }

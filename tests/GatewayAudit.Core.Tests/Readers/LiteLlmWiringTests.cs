@@ -23,7 +23,7 @@ public sealed class LiteLlmWiringTests
             (model.Get(LiteLlmConfigReader.GatewayId).Role, model.Get(LiteLlmConfigReader.GatewayId).Hosting, model.Get(LiteLlmConfigReader.GatewayId).Vendor));
         Assert.Equal("prompt,credentials", model.Flow(LiteLlmConfigReader.AppId, LiteLlmConfigReader.GatewayId).Categories());
         Assert.Equal("prompt,completion,metadata", model.Flow(LiteLlmConfigReader.GatewayId, LiteLlmConfigReader.HostId).Categories());
-        Assert.Equal(Hosting.Unknown, model.Get(LiteLlmConfigReader.HostId).Hosting);
+        Assert.Equal(Hosting.OperatorHosted, model.Get(LiteLlmConfigReader.HostId).Hosting);
         Assert.Equal("not-in-config", model.Get(LiteLlmConfigReader.GatewayId).Attributes["masterKey"]);
     }
 
@@ -154,16 +154,17 @@ public sealed class LiteLlmWiringTests
     }
 
     [Fact]
-    public void X_blocks_are_not_unknown_sections_but_other_unknown_sections_are_errors()
+    public void X_blocks_are_not_unknown_sections_but_other_unknown_sections_are_warnings_and_questions()
     {
         var result = Read(Head + """
             x-anything: {a: 1}
             litellm_setings:
               cache: true
             """);
-        var error = Assert.Single(result.Diagnostics);
-        Assert.Equal(("litellm-unknown-section", DiagnosticSeverity.Error, 6), (error.Code, error.Severity, error.Location.Line));
-        Assert.Contains("litellm_setings", error.Message, StringComparison.Ordinal);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal(("litellm-unknown-section", DiagnosticSeverity.Warning, 6), (warning.Code, warning.Severity, warning.Location.Line));
+        Assert.Contains("did you mean 'litellm_settings'", warning.Message, StringComparison.Ordinal);
+        Assert.Contains(result.Fragment.OpenQuestions, q => q.Question.Contains("'litellm_setings'", StringComparison.Ordinal) && q.Evidence!.Line == 6);
     }
 
     [Theory]

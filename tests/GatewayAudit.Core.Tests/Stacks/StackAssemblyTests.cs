@@ -279,6 +279,28 @@ public sealed class StackAssemblyTests
         }
     }
 
+    [Fact]
+    public void A_compose_variable_left_for_the_shell_is_unknown_and_a_dist_env_file_can_still_say_it()
+    {
+        // Coolify-style compose: ${AZURE_API_BASE} is filled by the shell, so it says nothing; .env-dist does.
+        var folder = Folder(
+            ("config.yaml", "model_list:\n  - model_name: a\n    litellm_params:\n      model: azure/gpt-4o\n      api_base: os.environ/AZURE_API_BASE\n  - model_name: b\n    litellm_params:\n      model: openai/gpt-4o\n      api_base: os.environ/OTHER_BASE\n"),
+            ("docker-compose.yaml", "services:\n  litellm:\n    image: ghcr.io/berriai/litellm:v1.84.0\n    environment:\n      AZURE_API_BASE: ${AZURE_API_BASE}\n      OTHER_BASE: ${OTHER_BASE}\n"),
+            (".env-dist", "OTHER_BASE=http://vllm.lan:8000/v1\n"));
+        try
+        {
+            var result = Audit(folder);
+
+            Assert.Equal("dotenv", Assert.Single(result.Inputs, i => i.File == ".env-dist").Reader);
+            Assert.DoesNotContain(result.Model.Components, c => c.Attributes["host"] is "x" || c.Id == "inference:x");
+            Assert.Contains(result.Model.Components, c => c.Role == ComponentRole.SelfHostedInference && c.Attributes["host"] is "vllm.lan");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static AuditResult Audit(string folder, string path = ".") => Auditor.Default.Run(new AuditOptions
     {
         Paths = [path],

@@ -61,7 +61,7 @@ public sealed partial class DotEnvReader : IConfigReader
         return new ReaderResult(model, diagnostics, secrets, facts);
     }
 
-    [GeneratedRegex(@"^(\.env(\.[A-Za-z0-9_-]+)*|[A-Za-z0-9_-]+\.env)$")]
+    [GeneratedRegex(@"^(\.env([.-][A-Za-z0-9_-]+)*|[A-Za-z0-9_-]+\.env)$")]
     private static partial Regex FileNameRegex();
 
     [GeneratedRegex(@"(example|sample|template|dist|defaults?)", RegexOptions.IgnoreCase)]

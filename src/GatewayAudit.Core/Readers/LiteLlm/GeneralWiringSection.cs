@@ -56,10 +56,16 @@ internal sealed class GeneralWiringSection(LiteLlmRead read) : LiteLlmSection(re
         {
             if (!KnownSections.Contains(key.Value) && !key.Value.StartsWith("x-", StringComparison.Ordinal))
             {
-                // An unknown section may wire something we cannot see; a report that ignored it would be incomplete.
-                Values.Error("litellm-unknown-section",
-                    $"unknown top-level section '{ConfigValues.Shown(key.Value)}'; known sections are {string.Join(", ", KnownSections.Order(StringComparer.Ordinal))} (prefix anchor-only blocks with 'x-')",
+                // LiteLLM ignores a section it does not know, so the config is valid; but it may be read by the team's
+                // own code (a custom callback, a wrapper), which this scan cannot see: a warning and an open question,
+                // not a rejected scan.
+                var meant = KnownSections.Where(k => EditDistance(k, key.Value) <= 2).Order(StringComparer.Ordinal).FirstOrDefault();
+                Values.Warning("litellm-unknown-section", meant is not null
+                    ? $"unknown top-level section '{ConfigValues.Shown(key.Value)}'; did you mean '{meant}'? LiteLLM ignores it, so none of its settings are in force"
+                    : $"unknown top-level section '{ConfigValues.Shown(key.Value)}', which LiteLLM ignores; known sections are {string.Join(", ", KnownSections.Order(StringComparer.Ordinal))} (prefix anchor-only blocks with 'x-')",
                     key);
+                Model.OpenQuestions.Add(new OpenQuestion("LiteLLM config",
+                    $"The config has a section '{ConfigValues.Shown(key.Value)}' that LiteLLM itself does not read: does code of yours (a custom callback, a wrapper script) read it and send data anywhere?", Values.At(key)));
             }
         }
 
@@ -169,6 +175,9 @@ internal sealed class GeneralWiringSection(LiteLlmRead read) : LiteLlmSection(re
             Id = HostId,
             Name = "Proxy host (process memory and logs)",
             Role = ComponentRole.Host,
+            // The operator runs the proxy, so the machine or account it runs on is the operator's; which cloud or
+            // data centre provides it (itself then a sub-processor) is the open question below.
+            Hosting = Hosting.OperatorHosted,
             Evidence = { at },
             Notes = { "Where the proxy runs and where its stdout logs go is not in the config." },
         });

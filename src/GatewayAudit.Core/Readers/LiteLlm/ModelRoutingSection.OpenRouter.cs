@@ -14,7 +14,30 @@ namespace GatewayAudit.Core.Readers.LiteLlm;
 /// </summary>
 internal sealed partial class ModelRoutingSection
 {
-    private readonly HashSet<string> _askedSlugs = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _askedRoutes = new(StringComparer.Ordinal);
+
+    /// <summary>The provider preferences as one stable text ("data_collection=deny, zdr=true"); empty when none.</summary>
+    private static string Signature(YamlMapping? preferences)
+    {
+        if (preferences is null)
+        {
+            return "";
+        }
+
+        var parts = new List<string>();
+        foreach (var (key, value) in preferences.Entries)
+        {
+            parts.Add(value switch
+            {
+                YamlScalar s => $"{key.Value}={s.Value.Trim()}",
+                YamlSequence list => $"{key.Value}=[{string.Join(",", list.Items.OfType<YamlScalar>().Select(i => i.Value.Trim()))}]",
+                YamlMapping map => $"{key.Value}={{{Signature(map)}}}",
+                _ => key.Value,
+            });
+        }
+
+        return string.Join(", ", parts.Order(StringComparer.Ordinal));
+    }
     private int _openRouterDeployments;
     private int _openRouterZdrDeployments;
     private SourceLocation? _firstZdr;
@@ -34,12 +57,15 @@ internal sealed partial class ModelRoutingSection
         var pinned = only.Count > 0 ? only : order.Count > 0 && fallbacks == false ? order : [];
         var auto = slug is "auto" || slug.StartsWith("openrouter/", StringComparison.Ordinal);
 
+        // Deployments with the same routing terms share one row: the annex lists who may receive prompts, and twenty
+        // model groups routed the same way are one sub-processor arrangement, not twenty.
+        var terms = Signature(preferences);
         var route = Model.Add(new Component
         {
-            Id = $"provider:openrouter-upstream:{group}:{slug}",
-            Name = auto ? $"Any model and provider OpenRouter's auto router picks (model group {group})"
-                : pinned.Count > 0 ? $"OpenRouter provider{(pinned.Count > 1 ? "s" : "")} {string.Join(", ", pinned)} serving {slug} (model group {group})"
-                : $"Any provider OpenRouter routes {slug} to (model group {group})",
+            Id = $"provider:openrouter-upstream:{(auto ? "auto" : pinned.Count > 0 ? "pinned" : "any")}{(terms.Length > 0 ? ":" + terms : "")}",
+            Name = auto ? "Any model and provider OpenRouter's auto router picks"
+                : pinned.Count > 0 ? $"OpenRouter provider{(pinned.Count > 1 ? "s" : "")} {string.Join(", ", pinned)} (pinned by provider preferences)"
+                : "Any provider OpenRouter routes these models to",
             Role = ComponentRole.ModelProvider,
             Hosting = Hosting.ThirdParty,
             SubProcessorOf = openRouter.Id,
@@ -47,6 +73,14 @@ internal sealed partial class ModelRoutingSection
         });
         route.Attributes.Set("routing", auto ? "auto-router" : pinned.Count > 0 ? "pinned" : "any-provider");
         AddToList(route, "models", slug);
+        if (!auto && pinned.Count == 0)
+        {
+            // The row names the models it covers, so counsel reads what is routed, not an id.
+            var models = ListOf(route, "models");
+            var shown = string.Join(", ", models.Take(3)) + (models.Count > 3 ? $" and {models.Count - 3} more" : "");
+            route.Name = terms.Length > 0 ? $"Any provider OpenRouter routes {shown} to, under these preferences: {terms}" : $"Any provider OpenRouter routes {shown} to";
+        }
+
         AddToList(route, "modelGroups", group);
         foreach (var provider in pinned)
         {
@@ -64,10 +98,10 @@ internal sealed partial class ModelRoutingSection
             Model.OpenQuestions.Add(new OpenQuestion("OpenRouter auto router",
                 "The auto router may send a prompt to any model and provider OpenRouter offers: is that acceptable, or should the model list be pinned (models, provider.only) with ZDR enforced?", at));
         }
-        else if (pinned.Count == 0 && _askedSlugs.Add(slug))
+        else if (pinned.Count == 0 && _askedRoutes.Add(route.Id))
         {
-            Model.OpenQuestions.Add(new OpenQuestion($"OpenRouter upstream for {slug}",
-                $"Which providers may OpenRouter route {slug} to, and do they retain prompts? OpenRouter picks among every provider serving the model, not necessarily its author; pin them with provider.only, or provider.order and allow_fallbacks: false.", at));
+            Model.OpenQuestions.Add(new OpenQuestion(terms.Length > 0 ? $"OpenRouter upstream providers ({terms})" : "OpenRouter upstream providers",
+                "Which providers may OpenRouter route these models to, and do they retain prompts? OpenRouter picks among every provider serving a model, not necessarily its author; pin them with provider.only, or provider.order and allow_fallbacks: false.", at));
         }
 
         if (preferences is not null)

@@ -166,7 +166,8 @@ internal sealed class StorageSection(LiteLlmRead read) : LiteLlmSection(read)
             Values.CheckSecretKeys(parameters, "litellm_settings.cache_params");
             var hostNode = Values.Text(parameters, "host", "litellm_settings.cache_params.host", "text (a host name or address, or os.environ/NAME)")
                 ?? Values.Text(parameters, "qdrant_api_base", "litellm_settings.cache_params.qdrant_api_base", "text (a URL, or os.environ/NAME)")
-                ?? Values.Text(parameters, "url", "litellm_settings.cache_params.url", "text (a URL, or os.environ/NAME)");
+                ?? Values.Text(parameters, "url", "litellm_settings.cache_params.url", "text (a URL, or os.environ/NAME)")
+                ?? Values.Text(parameters, "redis_url", "litellm_settings.cache_params.redis_url", "text (a redis:// URL, or os.environ/NAME)");
             if (hostNode is not null && cache.Hosting == Hosting.Unknown)
             {
                 HostClassifier.Classify(cache, Values.Resolve(hostNode).Value is { } h ? Values.CheckUrlPassword("litellm_settings.cache_params", hostNode, h) : null, name, Values.At(hostNode));
