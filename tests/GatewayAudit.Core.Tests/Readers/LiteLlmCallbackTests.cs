@@ -292,6 +292,19 @@ public sealed class LiteLlmCallbackTests
     }
 
     [Fact]
+    public void A_self_hosted_callback_in_success_and_failure_lists_is_named_once()
+    {
+        var model = ReadClean("""
+            environment_variables:
+              LANGFUSE_HOST: http://langfuse-web:3000
+            litellm_settings:
+              success_callback: ["langfuse"]
+              failure_callback: ["langfuse"]
+            """);
+        Assert.Equal("Langfuse (self-hosted at langfuse-web)", model.Get("exporter:langfuse").Name);
+    }
+
+    [Fact]
     public void Langfuse_otel_host_wins_over_langfuse_host()
     {
         var model = ReadClean("""

@@ -228,7 +228,12 @@ internal sealed class CallbackSection(LiteLlmRead read) : LiteLlmSection(read)
         if (HostClassifier.IsOperatorNetwork(host))
         {
             component.Hosting = Hosting.OperatorHosted;
-            component.Name += $" (self-hosted at {host})";
+            // A callback named in several lists (success and failure) is read once per list: name it once.
+            if (!component.Name.EndsWith($" (self-hosted at {host})", StringComparison.Ordinal))
+            {
+                component.Name += $" (self-hosted at {host})";
+            }
+
             return;
         }
 

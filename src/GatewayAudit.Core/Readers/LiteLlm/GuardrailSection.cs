@@ -124,7 +124,10 @@ internal sealed class GuardrailSection(LiteLlmRead read) : LiteLlmSection(read)
         if (HostClassifier.IsOperatorNetwork(host))
         {
             guard.Hosting = Hosting.OperatorHosted;
-            guard.Name += $" (self-hosted at {host})";
+            if (!guard.Name.EndsWith($" (self-hosted at {host})", StringComparison.Ordinal))
+            {
+                guard.Name += $" (self-hosted at {host})";
+            }
         }
 
         HostClassifier.SetRegionFromHost(guard, host, Values.At(node!));
