@@ -26,6 +26,12 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     /// </summary>
     public Dictionary<string, YamlScalar> Environment { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Variables a setting that decides who receives data (a host, a model, a region) reads and no file of the stack
+    /// defines, with the first place each is read: what they hold is unknown, and the report says so once each.
+    /// </summary>
+    public SortedDictionary<string, SourceLocation> Unresolved { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Where a node was read: in this file, or in the deployment file an imported variable came from.</summary>
     public SourceLocation At(YamlNode node) => _elsewhere.TryGetValue(node, out var at) ? at : Document.At(node);
 
@@ -214,7 +220,13 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
         if (text.StartsWith(EnvPrefix, StringComparison.Ordinal))
         {
             var name = text[EnvPrefix.Length..];
-            return Environment.TryGetValue(name, out var defined) ? (defined.Value, name, defined) : (null, name, scalar);
+            if (Environment.TryGetValue(name, out var defined))
+            {
+                return (defined.Value, name, defined);
+            }
+
+            Unresolved.TryAdd(name, At(scalar));
+            return (null, name, scalar);
         }
 
         return IsTemplate(text) ? (null, text, scalar) : (text, null, scalar);

@@ -292,6 +292,15 @@ public sealed class LiteLlmCallbackTests
     }
 
     [Fact]
+    public void A_connection_url_pasted_as_a_callback_name_never_carries_its_password_into_ids_or_names()
+    {
+        // Found by the property test (seed 0VbQmBV3QQs2): the URL became an operator-code id with the password in it.
+        var result = Read("litellm_settings:\n  callbacks: postgres://u:Plant3dPassw0rd@db.example.com/x\n");
+        Assert.DoesNotContain(result.Fragment.Components, c => c.Id.Contains("Plant3dPassw0rd", StringComparison.Ordinal) || c.Name.Contains("Plant3dPassw0rd", StringComparison.Ordinal));
+        Assert.Contains(result.Fragment.Secrets, s => s.Redacted == "postgres://u:****@db.example.com/x");
+    }
+
+    [Fact]
     public void A_self_hosted_callback_in_success_and_failure_lists_is_named_once()
     {
         var model = ReadClean("""

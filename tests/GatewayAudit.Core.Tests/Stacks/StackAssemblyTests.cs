@@ -301,6 +301,27 @@ public sealed class StackAssemblyTests
         }
     }
 
+    [Theory]
+    [InlineData("    environment:\n      REDIS_HOST: redis\n", false)]
+    [InlineData("", true)]
+    public void A_variable_that_decides_a_host_and_that_no_file_defines_is_asked_about_once(string environment, bool asked)
+    {
+        var folder = Folder(
+            ("config.yaml", "model_list: []\nrouter_settings:\n  redis_host: os.environ/REDIS_HOST\n  redis_password: os.environ/REDIS_PASSWORD\n"),
+            ("docker-compose.yaml", "services:\n  litellm:\n    image: ghcr.io/berriai/litellm:v1.84.0\n" + environment));
+        try
+        {
+            var questions = Audit(folder).Model.OpenQuestions.Where(q => q.Subject.StartsWith("Environment variable", StringComparison.Ordinal)).ToList();
+
+            // REDIS_PASSWORD decides nothing about who receives data: never asked about.
+            Assert.Equal(asked ? ["Environment variable REDIS_HOST"] : [], questions.Select(q => q.Subject));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static AuditResult Audit(string folder, string path = ".") => Auditor.Default.Run(new AuditOptions
     {
         Paths = [path],

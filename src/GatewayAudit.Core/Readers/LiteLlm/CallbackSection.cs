@@ -101,7 +101,9 @@ internal sealed class CallbackSection(LiteLlmRead read) : LiteLlmSection(read)
 
     private Component? AddCallback(YamlScalar name, string setting, bool messageLogging, bool metadataOnly, string? team = null)
     {
-        var text = name.Value.Trim();
+        // A callback "name" that is a URL with a password (a misplaced connection string) becomes ids and messages:
+        // the password is recorded as a secret and never carried into them.
+        var text = Values.CheckUrlPassword("litellm_settings.callbacks", name, name.Value.Trim());
         var at = Values.At(name);
         if (LiteLlmCallbacks.InProcess.TryGetValue(text, out var inProcess))
         {

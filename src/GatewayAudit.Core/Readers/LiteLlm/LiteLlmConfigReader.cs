@@ -62,7 +62,27 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
         }
 
         read.FlushLists();
+        AskAboutUnresolved(values, model);
         return new ReaderResult(model, diagnostics, secrets);
+    }
+
+    /// <summary>
+    /// One open question per variable that decides a host, model or region and that no file of the stack defines,
+    /// unless a section already asked about it (an api_base or model read from it).
+    /// </summary>
+    private static void AskAboutUnresolved(ConfigValues values, StackModel model)
+    {
+        foreach (var (name, at) in values.Unresolved)
+        {
+            // A question already asked about the same setting (who hosts this Postgres?) covers it.
+            if (model.OpenQuestions.Any(q => q.Question.Contains(name, StringComparison.Ordinal) || q.Evidence == at))
+            {
+                continue;
+            }
+
+            model.OpenQuestions.Add(new OpenQuestion($"Environment variable {name}",
+                $"The config reads os.environ/{name} here, and no file of this stack defines it (compose environment or env_file, Kubernetes env, Helm envVars, .env, environment_variables): what it sets is unknown in this report. What value does the running proxy get?", at));
+        }
     }
 
     /// <summary>A ttl in seconds as people write it: "1 day", "90 minutes".</summary>
