@@ -68,14 +68,14 @@ public sealed class CSharpSourceReaderTests
         var model = Read("src/Llm/OpenRouterAdapter.cs", OpenRouterAdapter);
         Assert.DoesNotContain(model.Components, c => c.Vendor is "openai" or "anthropic");
 
-        Assert.True(Reader.Recognizes(File("src/Ops/Startup.cs", LogMessages)));
+        Assert.Null(Reader.Declines(File("src/Ops/Startup.cs", LogMessages)));
         Assert.Empty(Read("src/Ops/Startup.cs", LogMessages).Components);
     }
 
     [Fact]
     public void Commented_out_calls_are_not_calls()
     {
-        Assert.True(Reader.Recognizes(File("src/Legacy/LegacyClient.cs", CommentedOut)));
+        Assert.Null(Reader.Declines(File("src/Legacy/LegacyClient.cs", CommentedOut)));
         Assert.Empty(Read("src/Legacy/LegacyClient.cs", CommentedOut).Components);
     }
 
@@ -162,7 +162,7 @@ public sealed class CSharpSourceReaderTests
     [Fact]
     public void Files_naming_no_known_host_sdk_or_slug_are_not_parsed()
     {
-        Assert.False(Reader.Recognizes(File("src/Billing/Invoice.cs", Unrelated)));
+        Assert.Contains("not parsed", Reader.Declines(File("src/Billing/Invoice.cs", Unrelated)), StringComparison.Ordinal);
         Assert.False(Reader.Recognizes(File("src/Llm/OpenRouterAdapter.txt", OpenRouterAdapter)));
     }
 
