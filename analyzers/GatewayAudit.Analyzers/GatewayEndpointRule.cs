@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using GatewayAudit.Vocabulary;
 using Microsoft.CodeAnalysis;
 
 namespace GatewayAudit.Analyzers;
@@ -18,13 +19,10 @@ public static class GatewayEndpointRule
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.GatewayEndpoint));
 
     /// <summary>
-    /// Gateway hosts; a host matches itself and its subdomains. Sources: OpenRouter, Portkey and Helicone docs
-    /// (../shared/knowledge/gateways.md); Vercel AI Gateway and Cloudflare AI Gateway docs for theirs.
+    /// Gateway hosts; a host matches itself and its subdomains. The gateway rows of <see cref="GatewayTerms.Hosts"/>,
+    /// shared with the code readers.
     /// </summary>
-    public static readonly IReadOnlyList<string> DefaultHosts =
-    [
-        "openrouter.ai", "api.portkey.ai", "helicone.ai", "hconeai.com", "ai-gateway.vercel.sh", "gateway.ai.cloudflare.com",
-    ];
+    public static readonly IReadOnlyList<string> DefaultHosts = GatewayHosts();
 
     /// <summary>The gateway host <paramref name="value"/> points at, when the whole string is a URL or host[/path].</summary>
     public static string? Match(string value, GatewayVocabulary vocabulary)
@@ -95,6 +93,19 @@ public static class GatewayEndpointRule
         return host.Length > 0 && vocabulary.IsGatewayHost(host) ? host : null;
     }
 
-    internal static bool HostMatches(string host, string gatewayHost) =>
-        host == gatewayHost || (host.Length > gatewayHost.Length && host.EndsWith("." + gatewayHost, StringComparison.Ordinal));
+    internal static bool HostMatches(string host, string gatewayHost) => GatewayTerms.HostMatches(host, gatewayHost);
+
+    private static List<string> GatewayHosts()
+    {
+        var hosts = new List<string>();
+        foreach (var term in GatewayTerms.Hosts)
+        {
+            if (term.Kind == PartyKind.Gateway)
+            {
+                hosts.Add(term.Pattern);
+            }
+        }
+
+        return hosts;
+    }
 }

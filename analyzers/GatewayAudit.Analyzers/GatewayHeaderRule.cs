@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using GatewayAudit.Vocabulary;
 using Microsoft.CodeAnalysis;
 
 namespace GatewayAudit.Analyzers;
@@ -18,16 +19,10 @@ public static class GatewayHeaderRule
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.GatewayHeader));
 
     /// <summary>
-    /// Built-in header names, compared case-insensitively (HTTP header names are). A trailing '*' is a prefix.
-    /// Sources: OpenRouter app attribution docs; Portkey headers docs; Helicone header docs (../shared/knowledge/gateways.md).
+    /// Built-in header names, compared case-insensitively (HTTP header names are). A trailing '*' is a prefix. The
+    /// list is <see cref="GatewayTerms.Headers"/>, shared with the code readers.
     /// </summary>
-    public static readonly IReadOnlyList<string> DefaultHeaderNames =
-    [
-        "HTTP-Referer", "X-OpenRouter-Title", "X-Title", "X-OpenRouter-Categories",
-        "x-portkey-api-key", "x-portkey-provider", "x-portkey-virtual-key", "x-portkey-config", "x-portkey-trace-id", "x-portkey-metadata",
-        "Helicone-Auth", "Helicone-Target-URL", "Helicone-Cache-Enabled", "Helicone-Omit-Request", "Helicone-Omit-Response",
-        "Helicone-User-Id", "Helicone-Session-Id", "Helicone-Property-*",
-    ];
+    public static readonly IReadOnlyList<string> DefaultHeaderNames = HeaderNames();
 
     /// <summary>
     /// The header name <paramref name="value"/> holds: the whole trimmed string, or the name before ':' in the
@@ -49,6 +44,17 @@ public static class GatewayHeaderRule
         }
 
         return vocabulary.IsGatewayHeader(name) ? name : null;
+    }
+
+    private static List<string> HeaderNames()
+    {
+        var names = new List<string>();
+        foreach (var term in GatewayTerms.Headers)
+        {
+            names.Add(term.Name);
+        }
+
+        return names;
     }
 
     private static bool HasWhitespace(string text)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using GatewayAudit.Vocabulary;
 using Microsoft.CodeAnalysis;
 
 namespace GatewayAudit.Analyzers;
@@ -27,15 +28,13 @@ public static class GatewayRequestFieldRule
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.GatewayRequestField));
 
     /// <summary>Request-level fields that only OpenRouter's chat request has (source: openrouter.ai/docs routing, transforms).</summary>
-    public static readonly IReadOnlyList<string> RequestLevelFields = ["provider", "models", "transforms", "route", "plugins"];
+    public static readonly IReadOnlyList<string> RequestLevelFields = GatewayTerms.RequestLevelFields;
 
     /// <summary>Keys that only OpenRouter's provider preferences have: one is enough to recognise the object.</summary>
-    public static readonly IReadOnlyList<string> DistinctivePreferenceFields =
-        ["allow_fallbacks", "data_collection", "require_parameters", "zdr", "quantizations", "enforce_distillable_text"];
+    public static readonly IReadOnlyList<string> DistinctivePreferenceFields = GatewayTerms.DistinctivePreferenceFields;
 
     /// <summary>Provider-preference keys that are ordinary words elsewhere.</summary>
-    public static readonly IReadOnlyList<string> GenericPreferenceFields =
-        ["order", "only", "ignore", "sort", "max_price", "preferred_min_throughput", "preferred_max_latency"];
+    public static readonly IReadOnlyList<string> GenericPreferenceFields = GatewayTerms.GenericPreferenceFields;
 
     private static readonly HashSet<string> s_requestLevel = new(RequestLevelFields);
     private static readonly HashSet<string> s_distinctive = new(DistinctivePreferenceFields);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using GatewayAudit.Vocabulary;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -45,6 +46,7 @@ public sealed class GatewayVocabulary
             }
         }
 
+        KindLookup = KindOf;
         EveryHeaderHasDash = true;
         foreach (var header in _headers)
         {
@@ -132,7 +134,10 @@ public sealed class GatewayVocabulary
         return false;
     }
 
-    public VendorKind KindOf(string vendor) => _vendors.TryGetValue(vendor, out var kind) ? kind : VendorKind.None;
+    internal VendorKind KindOf(string vendor) => _vendors.TryGetValue(vendor, out var kind) ? kind : VendorKind.None;
+
+    /// <summary><see cref="KindOf"/> as one delegate, made once, for the shared slug matcher.</summary>
+    internal Func<string, VendorKind> KindLookup { get; }
 
     public bool IsGatewayHost(string host)
     {

@@ -135,7 +135,8 @@ public sealed class DiscoveryTests : IDisposable
     {
         var json = CliRunner.RunInRepo("scan", "examples", "--format", "json").AssertNoStackTrace().AssertExit(0).Stdout;
         var rows = Skipped(json).Split('\n');
-        Assert.Contains("examples/analyzer-consumer/SupportAgent.cs | none | no reader for .cs files", rows);
+        Assert.Contains("examples/analyzer-consumer/SupportAgent.cs | csharp-source | ", rows);
+        Assert.Contains("examples/analyzer-consumer/Llm/ILlmGateway.cs | csharp-source | C# code that names no model provider, gateway or observability host, SDK, gateway header or model slug: not parsed", rows);
         Assert.Contains("examples/analyzer-consumer/README.md | none | no reader for .md files", rows);
         Assert.Contains("examples/eu-multi-provider/config.yaml | litellm-config | ", rows);
         Assert.DoesNotContain(rows, r => r.Contains("/bin/", StringComparison.Ordinal) || r.Contains("/obj/", StringComparison.Ordinal));

@@ -78,5 +78,11 @@ public interface IConfigReader
     /// <summary>Cheap check that this reader owns the file. Malformed files it would own still return true.</summary>
     bool Recognizes(InputFile file);
 
+    /// <summary>
+    /// Why this reader, which recognises the file, leaves it unread (generated code, test code, a file too large to be
+    /// hand-written); null to read it. The scan lists the file as skipped with this reason.
+    /// </summary>
+    string? Declines(InputFile file) => null;
+
     ReaderResult Read(InputFile file);
 }

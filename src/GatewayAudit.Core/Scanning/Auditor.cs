@@ -36,8 +36,12 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
                 continue;
             }
 
-            inputs.Add(new ScannedInput(file.DisplayPath, reader.Name));
-            recognized.Add((file, reader));
+            var declined = reader.Declines(file);
+            inputs.Add(new ScannedInput(file.DisplayPath, reader.Name, declined));
+            if (declined is null)
+            {
+                recognized.Add((file, reader));
+            }
         }
 
         var stacks = StackAssembler.Assemble(recognized, readers, diagnostics);

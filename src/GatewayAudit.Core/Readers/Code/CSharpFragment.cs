@@ -1,0 +1,391 @@
+using GatewayAudit.Core.Model;
+using GatewayAudit.Vocabulary;
+
+namespace GatewayAudit.Core.Readers.Code;
+
+/// <summary>
+/// Turns the sites of one C# file into components and flows: one component per party however many call sites (each
+/// site is evidence), one flow from the application code to each party with the data categories its call sites show.
+/// </summary>
+internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
+{
+    /// <summary>The application code as one client of every party it calls (shared by every code file and language).</summary>
+    public const string AppId = "app:code";
+
+    public const string LiteLlmProxyId = "gateway:litellm-proxy";
+
+    private const string NotShownNote = "Some evidence here (a host, base URL or gateway header) has no call beside it in the same file; the party is taken to receive prompts, since these APIs exist for that, until a reviewer shows otherwise.";
+
+    private readonly StackModel _model = new();
+    private readonly Dictionary<string, Party> _parties = new(StringComparer.Ordinal);
+
+    /// <summary>A party as this file shows it: its component, what its call sites do, and how it was reached.</summary>
+    private sealed class Party(Component component, PartyKind kind)
+    {
+        public Component Component { get; } = component;
+
+        public PartyKind Kind { get; } = kind;
+
+        public SortedSet<CallKind> Calls { get; } = [];
+
+        public List<SourceLocation> CallSites { get; } = [];
+
+        public bool HttpBase { get; set; }
+
+        public bool BySdk { get; set; }
+
+        public bool OwnServer { get; set; }
+    }
+
+    public StackModel Build()
+    {
+        var relativeLlmCalls = sites.Calls.Any(c => !c.Sdk && c.Url is null);
+        foreach (var endpoint in sites.Endpoints)
+        {
+            if (PartyAt(endpoint.Url, endpoint.Source, relativeLlmCalls, endpoint.At) is not { } party)
+            {
+                continue;
+            }
+
+            party.HttpBase |= endpoint.Source == EndpointSource.BaseAddress;
+            if (endpoint.Source == EndpointSource.Sdk)
+            {
+                party.BySdk = true;
+                AddCall(party, CallKind.Inference, endpoint.At);
+                party.Component.Notes.Add($"Called through the {endpoint.Sdk!.Name} with its endpoint set to {endpoint.Url.Host}.");
+            }
+
+            if (party.Kind == PartyKind.Gateway && !party.OwnServer)
+            {
+                LockIn(party.Component, endpoint.At, "base-url", endpoint.Url.Shown);
+            }
+        }
+
+        foreach (var client in sites.Clients)
+        {
+            AddClient(client);
+        }
+
+        foreach (var header in sites.Headers)
+        {
+            var party = Known(header.Term.Vendor, header.At);
+            LockIn(party.Component, header.At, "header", header.Name);
+        }
+
+        if (sites.Preferences.Count > 0 || sites.RequestFields.Count > 0)
+        {
+            var openRouter = Known("openrouter", (sites.Preferences.FirstOrDefault()?.At ?? sites.RequestFields[0].At));
+            foreach (var preference in sites.Preferences)
+            {
+                openRouter.Component.Evidence.Add(preference.At);
+                LockIn(openRouter.Component, preference.At, "request-field", "provider." + string.Join(",", preference.Values.Keys));
+                foreach (var (_, (_, at)) in preference.Values)
+                {
+                    openRouter.Component.Evidence.Add(at);
+                }
+            }
+
+            foreach (var field in sites.RequestFields)
+            {
+                openRouter.Component.Evidence.Add(field.At);
+                LockIn(openRouter.Component, field.At, "request-field", field.Field);
+            }
+        }
+
+        AttributeCalls();
+        foreach (var party in _parties.Values)
+        {
+            Connect(party);
+        }
+
+        if (_parties.TryGetValue("provider:openrouter", out var gateway) && !gateway.Calls.SetEquals([CallKind.Listing]))
+        {
+            new CSharpOpenRouterRoute(file, _model, sites).Add(gateway.Component);
+        }
+
+        AddSlugs();
+        AddImportsOnly();
+        return _model;
+    }
+
+    /// <summary>The party a URL names: a known vendor's host, the operator's own server, or an SDK's unknown host.</summary>
+    private Party? PartyAt(CodeUrl url, EndpointSource source, bool relativeLlmCalls, SourceLocation at)
+    {
+        if (GatewayTerms.FindHost(url.Host) is { } term)
+        {
+            var party = Known(term, at);
+            AddToList(party.Component, "apiHosts", url.Host);
+            if (!party.Component.Attributes.ContainsKey("host"))
+            {
+                party.Component.Attributes.Set("host", url.Host, at);
+            }
+
+            HostClassifier.SetRegionFromHost(party.Component, url.Host, at);
+            return party;
+        }
+
+        var engine = CSharpEngines.Of(url);
+        if (HostClassifier.IsOperatorNetwork(url.Host))
+        {
+            // A private address in a bare string is anything (a health check, a database); with a LiteLLM or inference
+            // engine's name or port, as a client's endpoint, or as the base of chat calls, it is the operator's server.
+            var accepted = source == EndpointSource.Sdk || engine is not null || (source == EndpointSource.BaseAddress && relativeLlmCalls);
+            return accepted ? OwnServer(url, engine, at) : null;
+        }
+
+        if (source == EndpointSource.Sdk || (source == EndpointSource.BaseAddress && relativeLlmCalls))
+        {
+            var party = Add(new Component
+            {
+                Id = $"provider:host:{url.Host}",
+                Name = $"OpenAI-compatible endpoint at {url.Host}",
+                Role = ComponentRole.ModelProvider,
+                Hosting = Hosting.Unknown,
+            }, PartyKind.ModelProvider, at);
+            party.Component.Attributes.Set("host", url.Host, at);
+            party.Component.Notes.Add($"The code sends model requests to {url.Host}; who runs that server is not in the code.");
+            return party;
+        }
+
+        return null;
+    }
+
+    /// <summary>The team's LiteLLM proxy or a self-hosted inference server: not a third party; links the code to its stack.</summary>
+    private Party OwnServer(CodeUrl url, string? engine, SourceLocation at)
+    {
+        Party party;
+        if (engine == CSharpEngines.LiteLlm)
+        {
+            party = Add(new Component
+            {
+                Id = LiteLlmProxyId,
+                Name = "LiteLLM proxy",
+                Role = ComponentRole.Gateway,
+                Vendor = "litellm",
+                Hosting = Hosting.OperatorHosted,
+            }, PartyKind.Gateway, at);
+            party.Component.Notes.Add("The application calls the team's own LiteLLM proxy: prompts go on to whatever the proxy's config wires up.");
+        }
+        else
+        {
+            party = Add(new Component
+            {
+                Id = $"inference:{url.Host}",
+                Name = $"Self-hosted inference at {url.Host}{(engine is null ? "" : $" ({engine})")}",
+                Role = ComponentRole.SelfHostedInference,
+                Hosting = Hosting.OperatorHosted,
+            }, PartyKind.ModelProvider, at);
+            party.Component.Notes.Add("A server on the operator's own network: not a third party, but it holds prompts in memory and in its own logs.");
+        }
+
+        party.OwnServer = true;
+        party.Component.Attributes.Set("host", url.Host, at);
+        AddToList(party.Component, "proxyAddresses", url.Host + (url.Port is { } port ? ":" + port : ""));
+        return party;
+    }
+
+    private void AddClient(ClientSite client)
+    {
+        var sdk = client.Sdk;
+        Party? party = null;
+        if (client.EndpointFrom is { } from)
+        {
+            var variable = from.StartsWith("env:", StringComparison.Ordinal) ? from[4..] : null;
+            party = Add(new Component
+            {
+                Id = variable is null ? $"provider:{from}" : $"provider:env:{variable}",
+                Name = variable is null ? $"Endpoint set by {from[8..]} ({sdk.Name})" : $"Endpoint at the address in ${variable} ({sdk.Name})",
+                Role = ComponentRole.ModelProvider,
+                Hosting = Hosting.Unknown,
+            }, PartyKind.ModelProvider, client.At);
+            if (sdk.Vendor is { } sdkVendor)
+            {
+                party.Component.Attributes.Set("sdkVendor", sdkVendor);
+            }
+
+            party.Component.Notes.Add($"A {sdk.Name} client whose endpoint comes from {(variable is null ? "configuration" : "the environment")}: whoever runs that address receives the prompts.");
+            _model.OpenQuestions.Add(new OpenQuestion(party.Component.Name,
+                $"The {sdk.Name} client's endpoint comes from {from}, which the code does not show: which server is it, who runs it, and what does it keep?", client.At));
+        }
+        else if (sdk.SelfHosted)
+        {
+            party = OwnServer(new CodeUrl("localhost", null, "", false, "localhost"), "Ollama", client.At);
+        }
+        else if (sdk.DefaultHost is { } host && GatewayTerms.FindHost(host) is { } term)
+        {
+            party = Known(term, client.At);
+            party.Component.Notes.Add($"A {sdk.Name} client with no endpoint set talks to {host}, the SDK's default.");
+        }
+        else if (sdk.Vendor is { } vendor)
+        {
+            party = Known(vendor, client.At);
+            party.Component.Notes.Add($"A {sdk.Name} client whose resource endpoint is not in the code.");
+        }
+
+        if (party is not null)
+        {
+            party.BySdk = true;
+            AddCall(party, CallKind.Inference, client.At);
+        }
+    }
+
+    /// <summary>Gives each call site to the party it reaches: by its host, else the file's one HTTP base or SDK party.</summary>
+    private void AttributeCalls()
+    {
+        foreach (var call in sites.Calls)
+        {
+            Party? target = null;
+            if (call.Url is { } url)
+            {
+                target = _parties.Values.FirstOrDefault(p => p.Component.Attributes["host"] as string == url.Host
+                    || (p.Component.Attributes["apiHosts"] as string[] ?? []).Contains(url.Host, StringComparer.Ordinal));
+            }
+            else if (call.Sdk)
+            {
+                target = Single(_parties.Values.Where(p => p.BySdk));
+            }
+            else
+            {
+                target = Single(_parties.Values.Where(p => p.HttpBase)) ?? Single(_parties.Values.Where(p => p.Kind is PartyKind.Gateway or PartyKind.ModelProvider));
+            }
+
+            if (target is not null)
+            {
+                AddCall(target, call.Kind, call.At);
+            }
+        }
+    }
+
+    private void Connect(Party party)
+    {
+        var exporter = party.Kind is PartyKind.Observability or PartyKind.LlmObservability;
+        var shown = party.Calls.Count > 0;
+        DataCategory[] categories = exporter
+            ? party.Kind == PartyKind.LlmObservability ? [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata] : [DataCategory.Metadata]
+            : !shown || party.Calls.Contains(CallKind.Inference)
+                ? [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Credentials]
+                : [DataCategory.Metadata, DataCategory.Credentials];
+        var flow = _model.Connect(AppId, party.Component.Id, categories, party.CallSites.FirstOrDefault() ?? party.Component.Evidence.First());
+        flow.Evidence.UnionWith(party.CallSites);
+        flow.Attributes.Set("kind", exporter ? "telemetry" : categories.Contains(DataCategory.Prompt) ? "inference" : "listing");
+        flow.Attributes.Set("callKinds", exporter ? ["telemetry"] : shown ? party.Calls.Select(c => c == CallKind.Inference ? "inference" : "listing") : ["not-shown"]);
+        if (party.OwnServer)
+        {
+            flow.Attributes.Set("callsOwnProxy", true);
+            party.Component.Attributes.Set("callsOwnProxy", true);
+        }
+
+        if (!shown && !exporter)
+        {
+            party.Component.Notes.Add(NotShownNote);
+        }
+        else if (exporter && party.Kind == PartyKind.Observability)
+        {
+            party.Component.Notes.Add("Receives what the application's instrumentation sends (traces, logs, errors); whether prompt text is in them depends on that instrumentation, which the code at these lines does not show.");
+        }
+
+        _model.Add(new Component { Id = AppId, Name = "Application code", Role = ComponentRole.App, Hosting = Hosting.OperatorHosted, Evidence = { flow.Evidence.First() } });
+    }
+
+    /// <summary>Model slugs are lock-in evidence of the file's one gateway, else of the application code.</summary>
+    private void AddSlugs()
+    {
+        if (sites.Slugs.Count == 0)
+        {
+            return;
+        }
+
+        var gateway = Single(_parties.Values.Where(p => p.Kind == PartyKind.Gateway && !p.OwnServer))?.Component
+            ?? _model.Add(new Component { Id = AppId, Name = "Application code", Role = ComponentRole.App, Hosting = Hosting.OperatorHosted });
+        foreach (var slug in sites.Slugs)
+        {
+            LockIn(gateway, slug.At, "slug", slug.Slug);
+        }
+    }
+
+    /// <summary>A provider SDK imported with no client, endpoint or call of it in this file: possible, not certain.</summary>
+    private void AddImportsOnly()
+    {
+        var used = sites.Clients.Select(c => c.Sdk.Vendor).Concat(sites.Endpoints.Select(e => e.Sdk?.Vendor)).ToHashSet();
+        foreach (var import in sites.Imports.Where(i => i.Sdk.Vendor is not null && !used.Contains(i.Sdk.Vendor)))
+        {
+            var vendor = import.Sdk.Vendor!;
+            var term = import.Sdk.DefaultHost is { } host ? GatewayTerms.FindHost(host) : null;
+            var component = _model.Add(new Component
+            {
+                Id = $"provider:{vendor}",
+                Name = term?.Name ?? import.Sdk.Name,
+                Role = ComponentRole.ModelProvider,
+                Vendor = vendor,
+                Hosting = Hosting.ThirdParty,
+                Evidence = { import.At },
+            });
+            component.Attributes.Set("confidence", "import-only", import.At);
+            component.Notes.Add($"Possible sub-processor, lower confidence: the {import.Sdk.Name} is imported (using {import.Namespace};) with no client, endpoint or call of it in the same file.");
+        }
+    }
+
+    private Party Known(HostTerm term, SourceLocation at)
+    {
+        var exporter = term.Kind is PartyKind.Observability or PartyKind.LlmObservability;
+        return Add(new Component
+        {
+            Id = (exporter ? "exporter:" : "provider:") + term.Vendor,
+            Name = term.Name,
+            Role = exporter ? ComponentRole.Exporter : term.Kind == PartyKind.Gateway ? ComponentRole.Gateway : ComponentRole.ModelProvider,
+            Vendor = term.Vendor,
+            Hosting = Hosting.ThirdParty,
+        }, term.Kind, at);
+    }
+
+    /// <summary>A gateway or provider known by vendor id (from a header or an SDK), named as the host table names it.</summary>
+    private Party Known(string vendor, SourceLocation at)
+    {
+        if (_parties.Values.FirstOrDefault(p => p.Component.Vendor == vendor && !p.OwnServer) is { } party)
+        {
+            party.Component.Evidence.Add(at);
+            return party;
+        }
+
+        return Known(GatewayTerms.Hosts.FirstOrDefault(h => h.Vendor == vendor) ?? new HostTerm("", vendor, vendor, PartyKind.ModelProvider), at);
+    }
+
+    private Party Add(Component component, PartyKind kind, SourceLocation at)
+    {
+        if (!_parties.TryGetValue(component.Id, out var party))
+        {
+            component.Attributes.Set("confidence", "shown");
+            party = new Party(_model.Add(component), kind);
+            _parties[component.Id] = party;
+        }
+
+        party.Component.Evidence.Add(at);
+        return party;
+    }
+
+    private static void AddCall(Party party, CallKind kind, SourceLocation at)
+    {
+        party.Calls.Add(kind);
+        party.CallSites.Add(at);
+        party.Component.Evidence.Add(at);
+    }
+
+    /// <summary>Lock-in evidence for the reports: "file:line kind value" (kind: header, slug, base-url, request-field).</summary>
+    private static void LockIn(Component component, SourceLocation at, string kind, string value) =>
+        AddToList(component, "lockIn", $"{at} {kind} {value}");
+
+    internal static void AddToList(Component component, string key, string value)
+    {
+        var list = component.Attributes[key] as string[] ?? [];
+        if (!list.Contains(value, StringComparer.Ordinal))
+        {
+            component.Attributes.Set(key, list.Append(value).Order(StringComparer.Ordinal).ToArray());
+        }
+    }
+
+    private static Party? Single(IEnumerable<Party> parties)
+    {
+        var list = parties.Take(2).ToList();
+        return list.Count == 1 ? list[0] : null;
+    }
+}

@@ -1,0 +1,159 @@
+namespace GatewayAudit.Core.Readers.Code;
+
+/// <summary>
+/// The C# SDK shapes the source reader recognises, as data: client types, builder methods, namespaces, the call
+/// methods and request paths that send prompts or only list models, and the logging calls whose text is prose.
+/// Sources (read 2026-11-30): openai/openai-dotnet README (<c>OpenAIClient</c>, <c>ChatClient(model, key, options)</c>,
+/// <c>OpenAIClientOptions.Endpoint</c>, <c>OpenAIModelClient.GetModels</c>); Azure.AI.OpenAI README
+/// (<c>AzureOpenAIClient(Uri, credential)</c>); anthropics/anthropic-sdk-csharp README (<c>new AnthropicClient()</c>,
+/// reads ANTHROPIC_BASE_URL) and tghamm/Anthropic.SDK; microsoft/semantic-kernel connector extension methods
+/// (<c>AddOpenAIChatCompletion(modelId, apiKey | endpoint)</c>, <c>AddAzureOpenAIChatCompletion(deploymentName,
+/// endpoint, apiKey)</c>, Ollama, Mistral, Google, Hugging Face, Azure AI Inference); Microsoft.Extensions.AI
+/// (<c>OllamaChatClient(Uri)</c>) and OllamaSharp (<c>OllamaApiClient(Uri)</c>).
+/// </summary>
+internal static class CSharpSdkShapes
+{
+    /// <summary>
+    /// A client or builder: the vendor it talks to by default (null: it has no default host, the endpoint decides), the
+    /// host it uses when no endpoint is given, and a display name for the SDK.
+    /// </summary>
+    internal sealed record Sdk(string? Vendor, string? DefaultHost, string Name, bool SelfHosted = false);
+
+    private static readonly Sdk OpenAi = new("openai", "api.openai.com", "OpenAI .NET SDK");
+    private static readonly Sdk AzureOpenAi = new("azure-openai", null, "Azure OpenAI SDK");
+    private static readonly Sdk Anthropic = new("anthropic", "api.anthropic.com", "Anthropic SDK");
+    private static readonly Sdk Ollama = new(null, "localhost", "Ollama client", SelfHosted: true);
+
+    /// <summary>Client types, by the type name written after <c>new</c> (generic arity and namespace stripped).</summary>
+    public static readonly IReadOnlyDictionary<string, Sdk> ClientTypes = new Dictionary<string, Sdk>(StringComparer.Ordinal)
+    {
+        ["OpenAIClient"] = OpenAi,
+        ["ChatClient"] = OpenAi,
+        ["EmbeddingClient"] = OpenAi,
+        ["OpenAIResponseClient"] = OpenAi,
+        ["ResponsesClient"] = OpenAi,
+        ["AudioClient"] = OpenAi,
+        ["ImageClient"] = OpenAi,
+        ["OpenAIModelClient"] = OpenAi,
+        ["AzureOpenAIClient"] = AzureOpenAi,
+        ["ChatCompletionsClient"] = new(null, null, "Azure AI Inference SDK"),
+        ["AnthropicClient"] = Anthropic,
+        ["MistralClient"] = new("mistral", "api.mistral.ai", "Mistral SDK"),
+        ["OllamaChatClient"] = Ollama,
+        ["OllamaApiClient"] = Ollama,
+    };
+
+    /// <summary>Semantic Kernel connector methods (on <c>IKernelBuilder</c> or <c>IServiceCollection</c>), by name.</summary>
+    public static readonly IReadOnlyDictionary<string, Sdk> BuilderMethods = new Dictionary<string, Sdk>(StringComparer.Ordinal)
+    {
+        ["AddOpenAIChatCompletion"] = OpenAi with { Name = "Semantic Kernel OpenAI connector" },
+        ["AddOpenAITextEmbeddingGeneration"] = OpenAi with { Name = "Semantic Kernel OpenAI connector" },
+        ["AddOpenAIEmbeddingGenerator"] = OpenAi with { Name = "Semantic Kernel OpenAI connector" },
+        ["AddAzureOpenAIChatCompletion"] = AzureOpenAi with { Name = "Semantic Kernel Azure OpenAI connector" },
+        ["AddAzureOpenAITextEmbeddingGeneration"] = AzureOpenAi with { Name = "Semantic Kernel Azure OpenAI connector" },
+        ["AddAzureOpenAIEmbeddingGenerator"] = AzureOpenAi with { Name = "Semantic Kernel Azure OpenAI connector" },
+        ["AddAzureAIInferenceChatCompletion"] = new(null, null, "Semantic Kernel Azure AI Inference connector"),
+        ["AddMistralChatCompletion"] = new("mistral", "api.mistral.ai", "Semantic Kernel Mistral connector"),
+        ["AddGoogleAIGeminiChatCompletion"] = new("google-gemini-api", "generativelanguage.googleapis.com", "Semantic Kernel Google connector"),
+        ["AddVertexAIGeminiChatCompletion"] = new("google-vertex-ai", "aiplatform.googleapis.com", "Semantic Kernel Google connector"),
+        ["AddHuggingFaceChatCompletion"] = new("huggingface", "api-inference.huggingface.co", "Semantic Kernel Hugging Face connector"),
+        ["AddOllamaChatCompletion"] = Ollama with { Name = "Semantic Kernel Ollama connector" },
+        ["AddOllamaChatClient"] = Ollama with { Name = "Semantic Kernel Ollama connector" },
+    };
+
+    /// <summary>Namespaces whose import alone names a provider SDK (<c>using OpenAI;</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, Sdk> Namespaces = new Dictionary<string, Sdk>(StringComparer.Ordinal)
+    {
+        ["OpenAI"] = OpenAi,
+        ["OpenAI.Chat"] = OpenAi,
+        ["Azure.AI.OpenAI"] = AzureOpenAi,
+        ["Anthropic"] = Anthropic,
+        ["Anthropic.SDK"] = Anthropic,
+        ["Mistral.SDK"] = new("mistral", "api.mistral.ai", "Mistral SDK"),
+        ["Microsoft.SemanticKernel.Connectors.OpenAI"] = OpenAi with { Name = "Semantic Kernel OpenAI connector" },
+        ["Microsoft.SemanticKernel.Connectors.MistralAI"] = new("mistral", "api.mistral.ai", "Semantic Kernel Mistral connector"),
+        ["Microsoft.SemanticKernel.Connectors.Google"] = new("google-gemini-api", "generativelanguage.googleapis.com", "Semantic Kernel Google connector"),
+    };
+
+    /// <summary>Named arguments and option properties that hold an endpoint.</summary>
+    public static readonly IReadOnlySet<string> EndpointNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "endpoint", "baseUrl", "baseUri", "baseAddress", "apiBase", "apiEndpoint", "uri", "host",
+    };
+
+    /// <summary>SDK methods that send a prompt (chat, completion, embedding, responses).</summary>
+    public static readonly IReadOnlySet<string> InferenceMethods = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "CompleteChat", "CompleteChatAsync", "CompleteChatStreaming", "CompleteChatStreamingAsync",
+        "GenerateEmbedding", "GenerateEmbeddingAsync", "GenerateEmbeddings", "GenerateEmbeddingsAsync",
+        "CreateResponse", "CreateResponseAsync", "GetResponseAsync", "GetStreamingResponseAsync",
+        "GetChatMessageContentAsync", "GetChatMessageContentsAsync", "GetStreamingChatMessageContentsAsync", "InvokePromptAsync",
+        "GetClaudeMessageAsync", "StreamClaudeMessageAsync",
+    };
+
+    /// <summary>SDK methods that only list models: metadata, no prompt.</summary>
+    public static readonly IReadOnlySet<string> ListingMethods = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "GetModels", "GetModelsAsync", "ListModels", "ListModelsAsync", "ListLocalModelsAsync",
+    };
+
+    /// <summary>HttpClient methods whose first argument is the request URI.</summary>
+    public static readonly IReadOnlySet<string> HttpMethods = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "GetAsync", "PostAsync", "PutAsync", "SendAsync", "GetStringAsync", "GetStreamAsync", "GetByteArrayAsync",
+        "PostAsJsonAsync", "GetFromJsonAsync", "PutAsJsonAsync", "HttpRequestMessage",
+    };
+
+    /// <summary>Logging and console calls: a URL in their text is a message about a call, not a call.</summary>
+    public static readonly IReadOnlySet<string> ProseMethods = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "LogTrace", "LogDebug", "LogInformation", "LogWarning", "LogError", "LogCritical", "Log", "BeginScope",
+        "WriteLine", "Write", "Trace", "TraceInformation", "TraceWarning", "TraceError", "Debug", "Information", "Warning",
+        "Error", "Fatal", "Verbose", "Assert",
+    };
+
+    /// <summary>Exceptions whose message text is prose.</summary>
+    public static bool IsProseType(string typeName) => typeName.EndsWith("Exception", StringComparison.Ordinal);
+
+    /// <summary>What a request path does: send a prompt, list models, or neither that we can tell.</summary>
+    public static CallKind? KindOfPath(string path)
+    {
+        var p = path.Split('?', '#')[0].TrimEnd('/').ToLowerInvariant();
+        string[] inference = ["chat/completions", "/completions", "/messages", "/responses", "/embeddings", ":generatecontent", ":streamgeneratecontent", "/api/chat", "/api/generate", "/rerank"];
+        if (inference.Any(p.EndsWith) || p is "completions" or "messages" or "responses" or "embeddings" or "chat/completions" or "api/chat" or "api/generate")
+        {
+            return CallKind.Inference;
+        }
+
+        return p == "models" || p.EndsWith("/models", StringComparison.Ordinal) || p.EndsWith("/api/tags", StringComparison.Ordinal) ? CallKind.Listing : null;
+    }
+}
+
+/// <summary>What a call site sends: a prompt, or only a request for the model list.</summary>
+internal enum CallKind
+{
+    Inference,
+    Listing,
+}
+
+/// <summary>
+/// Which self-hosted engine an address on the operator's network names, by host name or default port: LiteLLM proxy
+/// 4000 (docs.litellm.ai proxy quick start), Ollama 11434, LM Studio 1234, vLLM 8000 only with its name (8000 is
+/// common), TGI and llama.cpp by name. Null when the address names none.
+/// </summary>
+internal static class CSharpEngines
+{
+    public const string LiteLlm = "LiteLLM proxy";
+
+    public static string? Of(CodeUrl url)
+    {
+        var host = url.Host;
+        return host.Contains("litellm", StringComparison.Ordinal) || url.Port == 4000 ? LiteLlm
+            : host.Contains("ollama", StringComparison.Ordinal) || url.Port == 11434 ? "Ollama"
+            : host.Contains("vllm", StringComparison.Ordinal) ? "vLLM"
+            : host.Contains("lmstudio", StringComparison.Ordinal) || host.Contains("lm-studio", StringComparison.Ordinal) || url.Port == 1234 ? "LM Studio"
+            : host.Contains("tgi", StringComparison.Ordinal) || host.Contains("text-generation", StringComparison.Ordinal) ? "TGI"
+            : host.Contains("llama-cpp", StringComparison.Ordinal) || host.Contains("llamacpp", StringComparison.Ordinal) ? "llama.cpp"
+            : null;
+    }
+}

@@ -1,0 +1,440 @@
+using GatewayAudit.Core.Model;
+using GatewayAudit.Vocabulary;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GatewayAudit.Core.Readers.Code;
+
+/// <summary>
+/// Walks one C# syntax tree and collects the places that show a party: hosts and base URLs, SDK clients and builders,
+/// HTTP calls, gateway headers, model slugs, OpenRouter provider preferences and provider SDK imports. Comments are
+/// trivia and never visited; the text of logging calls and exception messages is prose, not a call.
+/// </summary>
+internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
+{
+    private readonly InputFile _file;
+    private readonly SyntaxTree _tree;
+    private readonly CSharpText _text;
+
+    // Above zero while the arguments of a logging call or an exception are visited: their text is prose.
+    private int _prose;
+
+    public CSharpSiteFinder(InputFile file, SyntaxTree tree)
+        : base(SyntaxWalkerDepth.Node)
+    {
+        _file = file;
+        _tree = tree;
+        _text = new CSharpText(tree.GetRoot());
+    }
+
+    public CSharpSites Sites { get; } = new();
+
+    public CSharpSites Find()
+    {
+        Visit(_tree.GetRoot());
+        return Sites;
+    }
+
+    public override void VisitUsingDirective(UsingDirectiveSyntax node)
+    {
+        if (node.Name?.ToString() is { } name && CSharpSdkShapes.Namespaces.TryGetValue(name, out var sdk))
+        {
+            Sites.Imports.Add(new ImportSite(sdk, name, At(node)));
+        }
+    }
+
+    public override void VisitInvocationExpression(InvocationExpressionSyntax node)
+    {
+        var method = CSharpText.MethodName(node);
+        if (method is not null && CSharpSdkShapes.ProseMethods.Contains(method))
+        {
+            // _logger.LogInformation("calling https://api.openai.com ...") names a host; it calls nothing. A call
+            // inside the arguments (Console.WriteLine(await chat.CompleteChatAsync(...))) is still a call.
+            _prose++;
+            base.VisitInvocationExpression(node);
+            _prose--;
+            return;
+        }
+
+        if (method is not null && CSharpSdkShapes.BuilderMethods.TryGetValue(method, out var sdk))
+        {
+            AddClient(sdk, method, node.ArgumentList.Arguments, initializer: null, node);
+        }
+        else if (method is not null && CSharpSdkShapes.InferenceMethods.Contains(method))
+        {
+            Sites.Calls.Add(new CallSite(CallKind.Inference, null, true, At(node)));
+        }
+        else if (method is not null && CSharpSdkShapes.ListingMethods.Contains(method))
+        {
+            Sites.Calls.Add(new CallSite(CallKind.Listing, null, true, At(node)));
+        }
+        else if (method is not null && CSharpSdkShapes.HttpMethods.Contains(method) && node.ArgumentList.Arguments.Count > 0)
+        {
+            AddHttpCall(node.ArgumentList.Arguments[0].Expression, node);
+        }
+
+        base.VisitInvocationExpression(node);
+    }
+
+    public override void VisitObjectCreationExpression(ObjectCreationExpressionSyntax node)
+    {
+        if (VisitCreation(node))
+        {
+            base.VisitObjectCreationExpression(node);
+        }
+    }
+
+    public override void VisitImplicitObjectCreationExpression(ImplicitObjectCreationExpressionSyntax node)
+    {
+        if (VisitCreation(node))
+        {
+            base.VisitImplicitObjectCreationExpression(node);
+        }
+    }
+
+    public override void VisitAnonymousObjectCreationExpression(AnonymousObjectCreationExpressionSyntax node)
+    {
+        CheckRequestShape(node);
+        base.VisitAnonymousObjectCreationExpression(node);
+    }
+
+    public override void VisitAssignmentExpression(AssignmentExpressionSyntax node)
+    {
+        // client.BaseAddress = new Uri("..."): the HttpClient's base for relative calls.
+        if (node.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "BaseAddress" })
+        {
+            AddEndpoint(node.Right, EndpointSource.BaseAddress, null, node);
+        }
+
+        base.VisitAssignmentExpression(node);
+    }
+
+    public override void VisitLiteralExpression(LiteralExpressionSyntax node)
+    {
+        if (node.IsKind(SyntaxKind.StringLiteralExpression) || node.IsKind(SyntaxKind.Utf8StringLiteralExpression))
+        {
+            CheckText(node);
+        }
+    }
+
+    public override void VisitInterpolatedStringExpression(InterpolatedStringExpressionSyntax node)
+    {
+        CheckText(node);
+        base.VisitInterpolatedStringExpression(node);
+    }
+
+    public override void VisitBinaryExpression(BinaryExpressionSyntax node)
+    {
+        if (node.IsKind(SyntaxKind.AddExpression))
+        {
+            CheckText(node);
+        }
+
+        base.VisitBinaryExpression(node);
+    }
+
+    /// <summary>Returns false when the creation was visited here as prose (an exception and its message).</summary>
+    private bool VisitCreation(BaseObjectCreationExpressionSyntax node)
+    {
+        var type = CSharpText.TypeName(node);
+        if (type is not null && CSharpSdkShapes.IsProseType(type))
+        {
+            _prose++;
+            DefaultVisit(node);
+            _prose--;
+            return false;
+        }
+
+        if (type is not null && CSharpSdkShapes.ClientTypes.TryGetValue(type, out var sdk))
+        {
+            AddClient(sdk, type, node.ArgumentList?.Arguments ?? [], node.Initializer, node);
+        }
+        else if (type == "HttpRequestMessage" && node.ArgumentList is { Arguments.Count: > 1 } arguments)
+        {
+            AddHttpCall(arguments.Arguments[1].Expression, node);
+        }
+
+        foreach (var (name, value) in InitializerMembers(node.Initializer))
+        {
+            if (name == "BaseAddress")
+            {
+                AddEndpoint(value, EndpointSource.BaseAddress, null, value);
+            }
+        }
+
+        CheckRequestShape(node);
+        return true;
+    }
+
+    private void AddClient(CSharpSdkShapes.Sdk sdk, string shape, IEnumerable<ArgumentSyntax> arguments, InitializerExpressionSyntax? initializer, SyntaxNode node)
+    {
+        var endpoint = EndpointArgument(arguments, initializer);
+        if (endpoint is null)
+        {
+            Sites.Clients.Add(new ClientSite(sdk, shape, null, At(node)));
+            return;
+        }
+
+        if (!AddEndpoint(endpoint, EndpointSource.Sdk, sdk, node))
+        {
+            Sites.Clients.Add(new ClientSite(sdk, shape, CSharpText.SourceOf(endpoint), At(node)));
+        }
+    }
+
+    /// <summary>
+    /// The expression that sets a client's endpoint: a named argument (<c>endpoint:</c>), a positional <c>new Uri</c>
+    /// or URL text, or <c>Endpoint = ...</c> in an options object passed along (<c>new OpenAIClientOptions { ... }</c>).
+    /// </summary>
+    private ExpressionSyntax? EndpointArgument(IEnumerable<ArgumentSyntax> arguments, InitializerExpressionSyntax? initializer)
+    {
+        foreach (var (name, value) in InitializerMembers(initializer))
+        {
+            if (CSharpSdkShapes.EndpointNames.Contains(name))
+            {
+                return value;
+            }
+        }
+
+        foreach (var argument in arguments)
+        {
+            var named = argument.NameColon?.Name.Identifier.ValueText;
+            if (named is not null && CSharpSdkShapes.EndpointNames.Contains(named))
+            {
+                return argument.Expression;
+            }
+
+            var expression = argument.Expression;
+            if (expression is BaseObjectCreationExpressionSyntax creation)
+            {
+                if (named is null && CSharpText.TypeName(creation) == "Uri")
+                {
+                    return expression;
+                }
+
+                // new OpenAIClientOptions { Endpoint = ... }, positional or as options: ...
+                if (EndpointArgument([], creation.Initializer) is { } nested)
+                {
+                    return nested;
+                }
+            }
+            else if (named is null && _text.Evaluate(expression) is { } text && text.Contains("://", StringComparison.Ordinal))
+            {
+                return expression;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Records the endpoint an expression names; false when its host is not in the code.</summary>
+    private bool AddEndpoint(ExpressionSyntax expression, EndpointSource source, CSharpSdkShapes.Sdk? sdk, SyntaxNode at)
+    {
+        if (_text.Evaluate(expression) is not { } text || CodeUrl.Parse(text) is not { } url)
+        {
+            return false;
+        }
+
+        Sites.Endpoints.Add(new EndpointSite(url, source, sdk, At(at)));
+        return true;
+    }
+
+    private void AddHttpCall(ExpressionSyntax uri, SyntaxNode node)
+    {
+        if (_text.Evaluate(uri) is not { } text)
+        {
+            return;
+        }
+
+        var url = CodeUrl.Parse(text);
+        var kind = CSharpSdkShapes.KindOfPath(url?.Path ?? text.Replace(CSharpText.Hole.ToString(), "", StringComparison.Ordinal));
+        if (kind is { } known)
+        {
+            Sites.Calls.Add(new CallSite(known, url, false, At(node)));
+        }
+    }
+
+    /// <summary>
+    /// A string the code forms (its outermost concatenation or interpolation only): a gateway header name, a URL or
+    /// host of a known party, a model slug. A string inside a larger one is read with it.
+    /// </summary>
+    private void CheckText(ExpressionSyntax node)
+    {
+        if (_prose > 0
+            || node.Parent is BinaryExpressionSyntax parent && parent.IsKind(SyntaxKind.AddExpression)
+            || node.Parent is InterpolationSyntax or ParenthesizedExpressionSyntax { Parent: BinaryExpressionSyntax })
+        {
+            return;
+        }
+
+        if (_text.Evaluate(node) is not { Length: >= 5 and <= 2048 } text)
+        {
+            return;
+        }
+
+        var colon = text.IndexOf(':');
+        var headerName = (colon > 0 && !text.Contains("://", StringComparison.Ordinal) ? text[..colon] : text).Trim();
+        if (headerName.Length is >= 5 and <= 80 && !headerName.Any(char.IsWhiteSpace) && GatewayTerms.FindHeader(headerName) is { } header)
+        {
+            Sites.Headers.Add(new HeaderSite(header, headerName, At(node)));
+            return;
+        }
+
+        if (CodeUrl.Parse(text) is { } url && (GatewayTerms.FindHost(url.Host) is not null || (url.HasScheme && HostClassifier.IsOperatorNetwork(url.Host))))
+        {
+            // Literal URLs of unknown public hosts are everywhere (docs links, schemas); they count only as a client's
+            // endpoint or base address. Known hosts and private addresses are kept here and weighed with the file.
+            Sites.Endpoints.Add(new EndpointSite(url, EndpointSource.Literal, null, At(node)));
+            if (url.Path is { Length: > 0 } path && CSharpSdkShapes.KindOfPath(path) is { } kind)
+            {
+                Sites.Calls.Add(new CallSite(kind, url, false, At(node)));
+            }
+        }
+        else if (text.IndexOf(CSharpText.Hole) < 0 && GatewaySlug.Match(text, GatewayTerms.DefaultKindOf) is { } slug)
+        {
+            Sites.Slugs.Add(new SlugSite(slug, At(node)));
+        }
+    }
+
+    /// <summary>An object whose keys are OpenRouter's provider preferences, or a request with OpenRouter-only fields.</summary>
+    private void CheckRequestShape(ExpressionSyntax node)
+    {
+        var members = Members(node);
+        if (members.Count == 0)
+        {
+            return;
+        }
+
+        var parentKey = ParentKey(node);
+        var keys = members.Select(m => m.Key).ToList();
+        var distinctive = keys.Count(GatewayTerms.DistinctivePreferenceFields.Contains);
+        var generic = keys.Count(GatewayTerms.GenericPreferenceFields.Contains);
+        if ((parentKey == "provider" && distinctive + generic > 0) || distinctive > 0 && distinctive + generic >= 2
+            || keys.Any(k => k is "allow_fallbacks" or "require_parameters" or "zdr"))
+        {
+            var values = new SortedDictionary<string, (object, SourceLocation)>(StringComparer.Ordinal);
+            foreach (var (key, value) in members)
+            {
+                if (ValueOf(value) is { } read && (GatewayTerms.DistinctivePreferenceFields.Contains(key) || GatewayTerms.GenericPreferenceFields.Contains(key)))
+                {
+                    values[key] = (read, At(value));
+                }
+            }
+
+            Sites.Preferences.Add(new PreferenceSite(values, At(node)));
+        }
+
+        if (keys.Contains("messages") || keys.Contains("prompt"))
+        {
+            foreach (var (key, value) in members.Where(m => m.Key is "models" or "transforms" or "route" or "plugins"))
+            {
+                Sites.RequestFields.Add(new RequestFieldSite(key, At(value)));
+            }
+        }
+    }
+
+    private static string? ParentKey(SyntaxNode node) => node.Parent switch
+    {
+        NameEqualsSyntax nameEquals => Snake(nameEquals.Name.Identifier.ValueText),
+        AnonymousObjectMemberDeclaratorSyntax { NameEquals: { } nameEquals } => Snake(nameEquals.Name.Identifier.ValueText),
+        AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } => Snake(name.Identifier.ValueText),
+        AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax access } => KeyText(access.ArgumentList),
+        _ => null,
+    };
+
+    /// <summary>The members of an anonymous object, an object initializer or a dictionary initializer, keys in snake_case.</summary>
+    private List<(string Key, ExpressionSyntax Value)> Members(ExpressionSyntax node)
+    {
+        var members = new List<(string, ExpressionSyntax)>();
+        if (node is AnonymousObjectCreationExpressionSyntax anonymous)
+        {
+            foreach (var member in anonymous.Initializers)
+            {
+                var name = member.NameEquals?.Name.Identifier.ValueText ?? (member.Expression as IdentifierNameSyntax)?.Identifier.ValueText;
+                if (name is not null)
+                {
+                    members.Add((Snake(name), member.Expression));
+                }
+            }
+        }
+        else if (node is BaseObjectCreationExpressionSyntax creation)
+        {
+            members.AddRange(InitializerMembers(creation.Initializer).Select(m => (Snake(m.Name), m.Value)));
+        }
+
+        return members;
+    }
+
+    private static IEnumerable<(string Name, ExpressionSyntax Value)> InitializerMembers(InitializerExpressionSyntax? initializer)
+    {
+        foreach (var expression in initializer?.Expressions ?? [])
+        {
+            switch (expression)
+            {
+                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } assignment:
+                    yield return (name.Identifier.ValueText, assignment.Right);
+                    break;
+                case AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax access } assignment when KeyText(access.ArgumentList) is { } key:
+                    yield return (key, assignment.Right);
+                    break;
+                case InitializerExpressionSyntax { Expressions.Count: 2 } pair when pair.Expressions[0] is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression):
+                    yield return (literal.Token.ValueText, pair.Expressions[1]);
+                    break;
+            }
+        }
+    }
+
+    private static string? KeyText(BracketedArgumentListSyntax arguments) =>
+        arguments.Arguments.Count == 1 && arguments.Arguments[0].Expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
+            ? literal.Token.ValueText
+            : null;
+
+    /// <summary>A preference value as an attribute: text, a boolean, a number as text, or a list of texts.</summary>
+    private object? ValueOf(ExpressionSyntax value)
+    {
+        if (value is LiteralExpressionSyntax literal)
+        {
+            return literal.Kind() switch
+            {
+                SyntaxKind.TrueLiteralExpression => true,
+                SyntaxKind.FalseLiteralExpression => false,
+                SyntaxKind.StringLiteralExpression => literal.Token.ValueText,
+                SyntaxKind.NumericLiteralExpression => literal.Token.Text,
+                _ => null,
+            };
+        }
+
+        IEnumerable<ExpressionSyntax>? elements = value switch
+        {
+            CollectionExpressionSyntax collection => collection.Elements.OfType<ExpressionElementSyntax>().Select(e => e.Expression),
+            ImplicitArrayCreationExpressionSyntax array => array.Initializer.Expressions,
+            ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
+            BaseObjectCreationExpressionSyntax { Initializer: { } initializer } when initializer.IsKind(SyntaxKind.CollectionInitializerExpression) => initializer.Expressions,
+            _ => null,
+        };
+        return elements?.Select(e => _text.Evaluate(e)).Where(t => t is not null && t.IndexOf(CSharpText.Hole) < 0).Cast<string>().ToArray();
+    }
+
+    /// <summary>AllowFallbacks, allowFallbacks and allow_fallbacks are one key (System.Text.Json's snake_case policy).</summary>
+    private static string Snake(string name)
+    {
+        var builder = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0 && name[i - 1] != '_')
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return builder.ToString();
+    }
+
+    private SourceLocation At(SyntaxNode node)
+    {
+        // Line granularity: a call and the literal inside it are one piece of evidence, as reports show file:line.
+        return _file.At(node.GetLocation().GetLineSpan().StartLinePosition.Line + 1);
+    }
+}

@@ -1,0 +1,259 @@
+using System;
+using System.Collections.Generic;
+
+namespace GatewayAudit.Vocabulary;
+
+/// <summary>
+/// What is gateway- or provider-specific in source code, in one place. This file is compiled into the analyzer
+/// (<c>analyzers/GatewayAudit.Analyzers</c>, GW001-GW004; netstandard2.0, no reference to Core) and into Core (the
+/// code readers), so what the analyzer warns about and what a scan lists as gateway usage cannot drift apart. Keep it
+/// free of anything but the BCL. Sources: OpenRouter app attribution, provider routing and models docs; Portkey
+/// and Helicone header docs; Vercel and Cloudflare AI Gateway docs (<c>../shared/knowledge/gateways.md</c>); API
+/// hosts as the vendors' own API references give them and as <c>policies/catalog/*.yaml</c> lists them (a test
+/// checks each host maps to the same catalog vendor).
+/// </summary>
+internal static class GatewayTerms
+{
+    /// <summary>
+    /// Gateway header names and the gateway (catalog vendor id) each belongs to. Compared case-insensitively (HTTP
+    /// header names are); a trailing '*' is a prefix.
+    /// </summary>
+    public static readonly IReadOnlyList<HeaderTerm> Headers =
+    [
+        new("HTTP-Referer", "openrouter"), new("X-OpenRouter-Title", "openrouter"), new("X-Title", "openrouter"),
+        new("X-OpenRouter-Categories", "openrouter"),
+        new("x-portkey-api-key", "portkey"), new("x-portkey-provider", "portkey"), new("x-portkey-virtual-key", "portkey"),
+        new("x-portkey-config", "portkey"), new("x-portkey-trace-id", "portkey"), new("x-portkey-metadata", "portkey"),
+        new("Helicone-Auth", "helicone"), new("Helicone-Target-URL", "helicone"), new("Helicone-Cache-Enabled", "helicone"),
+        new("Helicone-Omit-Request", "helicone"), new("Helicone-Omit-Response", "helicone"), new("Helicone-User-Id", "helicone"),
+        new("Helicone-Session-Id", "helicone"), new("Helicone-Property-*", "helicone"),
+    ];
+
+    /// <summary>
+    /// Model authors as OpenRouter writes them, whose model names are distinctive enough that <c>author/name-with-dash</c>
+    /// is a slug. Source: openrouter.ai/models author slugs.
+    /// </summary>
+    public static readonly IReadOnlyList<string> LabVendors =
+    [
+        "anthropic", "mistralai", "deepseek", "x-ai", "qwen", "cohere", "perplexity", "nousresearch", "moonshotai",
+        "z-ai", "minimax", "ai21", "meta-llama", "01-ai", "thudm", "arcee-ai", "openrouter", "gryphe", "sao10k",
+        "cognitivecomputations", "eleutherai", "allenai", "inflection", "neversleep", "undi95", "thedrummer",
+    ];
+
+    /// <summary>
+    /// Authors whose names are also ordinary GitHub owners or path segments (google/go-github, microsoft/vs-code):
+    /// for these a slug needs a digit in the model name (google/gemini-2.5-pro, openai/gpt-4o) or a variant suffix.
+    /// </summary>
+    public static readonly IReadOnlyList<string> CompanyVendors =
+    [
+        "openai", "google", "microsoft", "amazon", "nvidia", "baidu", "tencent", "bytedance", "alibaba", "liquid",
+        "inception", "ibm-granite", "meta",
+    ];
+
+    /// <summary>Request-level fields that only OpenRouter's chat request has (source: openrouter.ai/docs routing, transforms).</summary>
+    public static readonly IReadOnlyList<string> RequestLevelFields = ["provider", "models", "transforms", "route", "plugins"];
+
+    /// <summary>Keys that only OpenRouter's provider preferences have: one is enough to recognise the object.</summary>
+    public static readonly IReadOnlyList<string> DistinctivePreferenceFields =
+        ["allow_fallbacks", "data_collection", "require_parameters", "zdr", "quantizations", "enforce_distillable_text"];
+
+    /// <summary>Provider-preference keys that are ordinary words elsewhere.</summary>
+    public static readonly IReadOnlyList<string> GenericPreferenceFields =
+        ["order", "only", "ignore", "sort", "max_price", "preferred_min_throughput", "preferred_max_latency"];
+
+    /// <summary>
+    /// API hosts of gateways, model providers and observability backends, each with its catalog vendor id. A pattern
+    /// matches the host itself and its subdomains (<c>openrouter.ai</c> covers <c>eu.openrouter.ai</c>); a '*'
+    /// stands for part of one label (<c>*-aiplatform.googleapis.com</c>, <c>bedrock-runtime.*.amazonaws.com</c>).
+    /// The first matching row wins, so narrower rows come first. The gateway rows are the analyzer's GW003 hosts.
+    /// </summary>
+    public static readonly IReadOnlyList<HostTerm> Hosts =
+    [
+        // Gateways.
+        new("openrouter.ai", "openrouter", "OpenRouter", PartyKind.Gateway),
+        new("api.portkey.ai", "portkey", "Portkey", PartyKind.Gateway),
+        new("helicone.ai", "helicone", "Helicone", PartyKind.Gateway),
+        new("hconeai.com", "helicone", "Helicone", PartyKind.Gateway),
+        new("ai-gateway.vercel.sh", "vercel-ai-gateway", "Vercel AI Gateway", PartyKind.Gateway),
+        new("gateway.ai.cloudflare.com", "cloudflare-workers-ai", "Cloudflare AI Gateway", PartyKind.Gateway),
+
+        // Model providers' own APIs.
+        new("api.openai.com", "openai", "OpenAI", PartyKind.ModelProvider),
+        new("api.anthropic.com", "anthropic", "Anthropic", PartyKind.ModelProvider),
+        new("generativelanguage.googleapis.com", "google-gemini-api", "Google Gemini API", PartyKind.ModelProvider),
+        new("aiplatform.googleapis.com", "google-vertex-ai", "Google Vertex AI", PartyKind.ModelProvider),
+        new("*-aiplatform.googleapis.com", "google-vertex-ai", "Google Vertex AI", PartyKind.ModelProvider),
+        new("models.inference.ai.azure.com", "github-models", "GitHub Models", PartyKind.ModelProvider),
+        new("models.github.ai", "github-models", "GitHub Models", PartyKind.ModelProvider),
+        new("openai.azure.com", "azure-openai", "Azure OpenAI", PartyKind.ModelProvider),
+        new("services.ai.azure.com", "azure-openai", "Azure AI Foundry", PartyKind.ModelProvider),
+        new("cognitiveservices.azure.com", "azure-openai", "Azure OpenAI", PartyKind.ModelProvider),
+        new("models.ai.azure.com", "azure-openai", "Azure AI Foundry", PartyKind.ModelProvider),
+        new("bedrock-runtime.*.amazonaws.com", "aws-bedrock", "Amazon Bedrock", PartyKind.ModelProvider),
+        new("api.mistral.ai", "mistral", "Mistral AI", PartyKind.ModelProvider),
+        new("codestral.mistral.ai", "mistral", "Mistral AI", PartyKind.ModelProvider),
+        new("api.groq.com", "groq", "Groq", PartyKind.ModelProvider),
+        new("api.together.xyz", "together-ai", "Together AI", PartyKind.ModelProvider),
+        new("api.together.ai", "together-ai", "Together AI", PartyKind.ModelProvider),
+        new("api.deepseek.com", "deepseek", "DeepSeek", PartyKind.ModelProvider),
+        new("api.x.ai", "xai", "xAI", PartyKind.ModelProvider),
+        new("api.cohere.com", "cohere", "Cohere", PartyKind.ModelProvider),
+        new("api.cohere.ai", "cohere", "Cohere", PartyKind.ModelProvider),
+        new("api.fireworks.ai", "fireworks-ai", "Fireworks AI", PartyKind.ModelProvider),
+        new("api.perplexity.ai", "perplexity", "Perplexity", PartyKind.ModelProvider),
+        new("api.cerebras.ai", "cerebras", "Cerebras", PartyKind.ModelProvider),
+        new("api.deepinfra.com", "deepinfra", "DeepInfra", PartyKind.ModelProvider),
+        new("router.huggingface.co", "huggingface", "Hugging Face", PartyKind.ModelProvider),
+        new("api-inference.huggingface.co", "huggingface", "Hugging Face", PartyKind.ModelProvider),
+        new("endpoints.huggingface.cloud", "huggingface", "Hugging Face Inference Endpoints", PartyKind.ModelProvider),
+        new("integrate.api.nvidia.com", "nvidia-nim", "NVIDIA NIM", PartyKind.ModelProvider),
+        new("api.replicate.com", "replicate", "Replicate", PartyKind.ModelProvider),
+
+        // Observability backends. LLM tracing tools receive prompts and completions by design; general APM and error
+        // trackers receive what the application's instrumentation puts in spans, logs and events.
+        new("cloud.langfuse.com", "langfuse", "Langfuse Cloud", PartyKind.LlmObservability),
+        new("api.smith.langchain.com", "langsmith", "LangSmith", PartyKind.LlmObservability),
+        new("api.braintrust.dev", "braintrust", "Braintrust", PartyKind.LlmObservability),
+        new("api.lunary.ai", "lunary", "Lunary", PartyKind.LlmObservability),
+        new("api.traceloop.com", "traceloop", "Traceloop", PartyKind.LlmObservability),
+        new("api.promptlayer.com", "promptlayer", "PromptLayer", PartyKind.LlmObservability),
+        new("api.humanloop.com", "humanloop", "Humanloop", PartyKind.LlmObservability),
+        new("api.agentops.ai", "agentops", "AgentOps", PartyKind.LlmObservability),
+        new("otlp.arize.com", "arize", "Arize", PartyKind.LlmObservability),
+        new("trace.wandb.ai", "weights-and-biases", "Weights & Biases Weave", PartyKind.LlmObservability),
+        new("datadoghq.com", "datadog", "Datadog", PartyKind.Observability),
+        new("datadoghq.eu", "datadog", "Datadog", PartyKind.Observability),
+        new("ddog-gov.com", "datadog", "Datadog", PartyKind.Observability),
+        new("sentry.io", "sentry", "Sentry", PartyKind.Observability),
+        new("nr-data.net", "new-relic", "New Relic", PartyKind.Observability),
+        new("i.posthog.com", "posthog", "PostHog", PartyKind.Observability),
+    ];
+
+    private static readonly Dictionary<string, VendorKind> s_vendorKinds = BuildVendorKinds();
+
+    /// <summary>The built-in kind of a model author (the analyzer adds the user's own on top).</summary>
+    public static VendorKind DefaultKindOf(string vendor) => s_vendorKinds.TryGetValue(vendor, out var kind) ? kind : VendorKind.None;
+
+    /// <summary>The first host row that <paramref name="host"/> (lower case, no port) matches, or null.</summary>
+    public static HostTerm? FindHost(string host)
+    {
+        foreach (var term in Hosts)
+        {
+            if (HostMatches(host, term.Pattern))
+            {
+                return term;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The header row a header name matches (case-insensitively, prefixes too), or null.</summary>
+    public static HeaderTerm? FindHeader(string name)
+    {
+        foreach (var term in Headers)
+        {
+            var matches = term.IsPrefix
+                ? name.Length > term.Name.Length - 1 && name.StartsWith(term.Name.Substring(0, term.Name.Length - 1), StringComparison.OrdinalIgnoreCase)
+                : string.Equals(name, term.Name, StringComparison.OrdinalIgnoreCase);
+            if (matches)
+            {
+                return term;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when <paramref name="host"/> is <paramref name="pattern"/>, a subdomain of it, or fits its '*' labels.</summary>
+    public static bool HostMatches(string host, string pattern)
+    {
+        if (pattern.IndexOf('*') < 0)
+        {
+            return host == pattern || (host.Length > pattern.Length && host.EndsWith("." + pattern, StringComparison.Ordinal));
+        }
+
+        var hostLabels = host.Split('.');
+        var patternLabels = pattern.Split('.');
+        if (hostLabels.Length != patternLabels.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < hostLabels.Length; i++)
+        {
+            var label = patternLabels[i];
+            var star = label.IndexOf('*');
+            var ok = star < 0
+                ? hostLabels[i] == label
+                : hostLabels[i].Length > label.Length - 1
+                  && hostLabels[i].StartsWith(label.Substring(0, star), StringComparison.Ordinal)
+                  && hostLabels[i].EndsWith(label.Substring(star + 1), StringComparison.Ordinal);
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static Dictionary<string, VendorKind> BuildVendorKinds()
+    {
+        var kinds = new Dictionary<string, VendorKind>(StringComparer.Ordinal);
+        foreach (var vendor in CompanyVendors)
+        {
+            kinds[vendor] = VendorKind.Company;
+        }
+
+        foreach (var vendor in LabVendors)
+        {
+            kinds[vendor] = VendorKind.Lab;
+        }
+
+        return kinds;
+    }
+}
+
+/// <summary>A gateway header name (a trailing '*' is a prefix) and the gateway's catalog vendor id.</summary>
+internal sealed class HeaderTerm(string name, string vendor)
+{
+    public string Name { get; } = name;
+
+    public string Vendor { get; } = vendor;
+
+    public bool IsPrefix => Name.EndsWith("*", StringComparison.Ordinal);
+}
+
+/// <summary>A host pattern, the catalog vendor id of whoever runs it, a display name, and what kind of party it is.</summary>
+internal sealed class HostTerm(string pattern, string vendor, string name, PartyKind kind)
+{
+    public string Pattern { get; } = pattern;
+
+    public string Vendor { get; } = vendor;
+
+    public string Name { get; } = name;
+
+    public PartyKind Kind { get; } = kind;
+}
+
+/// <summary>What a host's owner is to the code that calls it.</summary>
+internal enum PartyKind
+{
+    ModelProvider,
+    Gateway,
+
+    /// <summary>APM, logs, error tracking: receives what the instrumentation puts in spans and events.</summary>
+    Observability,
+
+    /// <summary>LLM tracing: receives prompts and completions by design.</summary>
+    LlmObservability,
+}
+
+/// <summary>How distinctive a model author's name is (see <see cref="GatewaySlug"/>).</summary>
+internal enum VendorKind
+{
+    None,
+    Lab,
+    Company,
+}
