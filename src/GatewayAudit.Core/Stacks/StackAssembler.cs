@@ -46,15 +46,29 @@ public static class StackAssembler
             }
         }
 
-        // Deployment files that embed no config join a stack; .env files last, so they can follow the files beside them.
-        foreach (var (file, result) in deployments.OrderBy(d => d.Result.Deployment?.Variables.Count > 0 && d.Result.Deployment.Services.Count == 0 ? 1 : 0))
+        // Deployment files first, then code (which may call a proxy those files run), then .env files.
+        foreach (var (file, result) in deployments.OrderBy(d => IsCode(d.Result) ? 1 : d.Result.Deployment?.Variables.Count > 0 && d.Result.Deployment.Services.Count == 0 ? 2 : 0))
         {
             if (result.Deployment?.EmbeddedConfigs.Count > 0)
             {
                 continue;
             }
 
-            var (targets, why) = Attach(file, result.Deployment, stacks);
+            var (targets, why) = IsCode(result) ? AttachCode(file, result, deployments, stacks) : Attach(file, result.Deployment, stacks);
+            if (targets.Count == 0 && IsCode(result))
+            {
+                // Code that reaches no gateway stack of this checkout: all of it is one inventory, not one per folder.
+                var code = stacks.FirstOrDefault(s => s.Stack.Id == CodeStackId).Stack;
+                if (code is null)
+                {
+                    code = new Stack(CodeStackId, "Application code (calls no gateway stack found in this scan)");
+                    stacks.Add((code, file, null));
+                }
+
+                Join(code, file, "source code that calls no gateway stack of this scan");
+                continue;
+            }
+
             if (targets.Count == 0)
             {
                 var own = new Stack($"stack:{file.DisplayPath}", file.DisplayPath);
@@ -100,6 +114,42 @@ public static class StackAssembler
         }
 
         return stacks.Select(s => s.Stack).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+    }
+
+    private const string CodeStackId = "stack:application-code";
+
+    // Source-code readers describe the calling application as app:code.
+    private static bool IsCode(ReaderResult result) => result.Deployment is null && result.Fragment.Find("app:code") is not null;
+
+    /// <summary>
+    /// Code joins the stack whose proxy it calls (a client pointed at http://litellm:4000 where a compose service or
+    /// Kubernetes Service of that stack is named litellm), else the stack of its folder or above it, else the only
+    /// stack that has a config.
+    /// </summary>
+    private static (List<Stack> Targets, string Why) AttachCode(InputFile file, ReaderResult result,
+        List<(InputFile File, ReaderResult Result)> deployments, List<(Stack Stack, InputFile Config, InputFile? Host)> stacks)
+    {
+        var proxyHosts = result.Fragment.Components.SelectMany(c => c.Attributes["proxyAddresses"] as string[] ?? [])
+            .Select(a => a.Split(':')[0]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (proxyHosts.Count > 0)
+        {
+            var calling = stacks.Where(s => deployments.Any(d => s.Stack.Files.Contains(d.File)
+                && (d.Result.Deployment?.Services.Any(v => v.RunsProxy && (proxyHosts.Contains(v.Name) || v.Aliases.Any(proxyHosts.Contains))) ?? false)))
+                .Select(s => s.Stack).ToList();
+            if (calling.Count > 0)
+            {
+                return (calling, $"calls this stack's proxy ({string.Join(", ", proxyHosts.Order(StringComparer.Ordinal))})");
+            }
+        }
+
+        var configs = stacks.Where(s => s.Stack.Id != CodeStackId).ToList();
+        var (targets, why) = Attach(file, null, configs);
+        if (targets.Count > 0 && why != "the only stack in the scan")
+        {
+            return (targets, why);
+        }
+
+        return configs.Count == 1 ? ([configs[0].Stack], "the only gateway stack in the scan") : ([], "");
     }
 
     private static void Join(Stack stack, InputFile file, string why)
