@@ -1,3 +1,4 @@
+using GatewayAudit.Core.Readers.Code;
 using GatewayAudit.Core.Readers.Deployment;
 using GatewayAudit.Core.Readers.LiteLlm;
 
@@ -20,5 +21,9 @@ public static class ReaderRegistry
         new RequirementsReader(),
         new PyprojectReader(),
         new DotEnvReader(),
+        new PythonSourceReader(),
+        new JavaScriptSourceReader(),
+        new GoSourceReader(),
+        new JavaSourceReader(),
     ];
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using GatewayAudit.Core.Readers.LiteLlm;
 
 namespace GatewayAudit.Core.Readers.Code;
@@ -217,27 +216,21 @@ internal sealed partial class LexicalCallSites
                 continue;
             }
 
-            var urls = UrlRegex().Matches(t.Text).Select(m => m.Value).ToList();
-            if (urls.Count == 0 && LooksLikeAddress(t.Text))
+            // Only a literal that is an address by itself counts: a URL inside prose (a prompt, a message kept in a
+            // variable, a curl line in a help text) is text about an address, not one the code sends to.
+            if (!IsLiteralAddress(t))
             {
-                urls.Add(t.Text);
+                continue;
             }
 
-            foreach (var url in urls)
+            var url = t.Text;
+            var host = HostClassifier.HostOf(url)!;
+            var call = LexicalAddresses.CallOf(url, host);
+            var known = LexicalVocabulary.ServiceByHost(host) is not null || LiteLlmProviders.FindByHost(host) is not null;
+            var isPrivate = HostClassifier.IsOperatorNetwork(host);
+            if (known || (isPrivate && (call is not null || LexicalAddresses.ServerOf(url, host) is not null)) || (!isPrivate && call is not null && url.Contains("://", StringComparison.Ordinal)))
             {
-                var host = HostClassifier.HostOf(url);
-                if (host is null || host.Contains('{', StringComparison.Ordinal) || host.Contains('$', StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var call = LexicalAddresses.CallOf(url, host);
-                var known = LexicalVocabulary.ServiceByHost(host) is not null || LiteLlmProviders.FindByHost(host) is not null;
-                var isPrivate = HostClassifier.IsOperatorNetwork(host);
-                if (known || (isPrivate && (call is not null || LexicalAddresses.ServerOf(url, host) is not null)) || (!isPrivate && call is not null && url.Contains("://", StringComparison.Ordinal)))
-                {
-                    Sightings.Add(new LexicalSighting(new LexicalTarget("address") { Url = url }, call is null ? LexicalSightingKind.Endpoint : LexicalSightingKind.Call, call, t));
-                }
+                Sightings.Add(new LexicalSighting(new LexicalTarget("address") { Url = url }, call is null ? LexicalSightingKind.Endpoint : LexicalSightingKind.Call, call, t));
             }
         }
     }
@@ -255,6 +248,4 @@ internal sealed partial class LexicalCallSites
         }
     }
 
-    [GeneratedRegex(@"(https?|wss?)://[^\s""'<>`\\]+", RegexOptions.IgnoreCase)]
-    private static partial Regex UrlRegex();
 }

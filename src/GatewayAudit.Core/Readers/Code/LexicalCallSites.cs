@@ -214,12 +214,12 @@ internal sealed partial class LexicalCallSites
         for (var k = from; k < to; k++)
         {
             var t = T(k);
-            if (t.Kind == LexicalTokenKind.String && target.Url is null && LooksLikeAddress(t.Text))
+            if (t.Kind == LexicalTokenKind.String && target.Url is null && IsLiteralAddress(t))
             {
                 target.Url = t.Text;
                 _consumed.Add(k);
             }
-            else if (t.Kind == LexicalTokenKind.Identifier && target.Url is null && _source.Constants.TryGetValue(t.Text, out var constant) && LooksLikeAddress(T(constant).Text))
+            else if (t.Kind == LexicalTokenKind.Identifier && target.Url is null && _source.Constants.TryGetValue(t.Text, out var constant) && IsLiteralAddress(T(constant)))
             {
                 target.Url = T(constant).Text;
                 _consumed.Add(constant);
@@ -299,6 +299,21 @@ internal sealed partial class LexicalCallSites
 
     [GeneratedRegex(@"^(localhost|[a-z0-9-]+(\.[a-z0-9-]+)+)(:\d+)?(/\S*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex BareHostRegex();
+
+    /// <summary>
+    /// A string that is an address by itself, with a host the code wrote (a template whose host is a hole, such as
+    /// <c>`http://${host}:11434`</c>, names no host).
+    /// </summary>
+    public static bool IsLiteralAddress(LexicalToken token) =>
+        token.Kind == LexicalTokenKind.String && LooksLikeAddress(token.Text) && HostClassifier.HostOf(token.Text) is { } host
+        && !(token.Form == LexicalStringForm.Template && HostPart(token.Text).Contains('{', StringComparison.Ordinal));
+
+    private static string HostPart(string url)
+    {
+        var start = url.IndexOf("://", StringComparison.Ordinal) is var scheme and >= 0 ? scheme + 3 : 0;
+        var end = url.IndexOf('/', start);
+        return end < 0 ? url[start..] : url[start..end];
+    }
 
     /// <summary>True for a URL, or a bare host (with a dot, or localhost) and optional port and path.</summary>
     public static bool LooksLikeAddress(string text) =>
