@@ -28,7 +28,7 @@ internal sealed partial class LexicalCallSites
 
             var normal = string.Join('.', names.Select(LexicalSource.Normal));
             var shape = LexicalVocabulary.Calls.FirstOrDefault(c => normal == c.Suffix || normal.EndsWith("." + c.Suffix, StringComparison.Ordinal));
-            if (shape.Suffix is null)
+            if (shape.Suffix is null || (names.Count == 1 && !LexicalVocabulary.FreeFunctions.Contains(shape.Suffix)))
             {
                 continue;
             }

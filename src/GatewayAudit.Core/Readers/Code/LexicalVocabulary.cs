@@ -143,6 +143,12 @@ internal static class LexicalVocabulary
         ("embedquery", LexicalCallKind.Embedding, true), ("embeddocuments", LexicalCallKind.Embedding, true),
     ];
 
+    /// <summary>Call shapes that are free functions (the Vercel AI SDK's); every other shape needs a receiver, so a method definition or a user function named <c>listModels</c> is no call.</summary>
+    public static IReadOnlySet<string> FreeFunctions { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "generatetext", "streamtext", "generateobject", "streamobject", "embedmany",
+    };
+
     /// <summary>LiteLLM SDK functions (<c>litellm.completion(model=...)</c>, or imported by name).</summary>
     public static IReadOnlyDictionary<string, LexicalCallKind> LiteLlmCalls { get; } = new Dictionary<string, LexicalCallKind>(StringComparer.Ordinal)
     {
