@@ -64,7 +64,7 @@ public sealed class DiscoveryTests : IDisposable
         Assert.Equal("config.yaml", Inputs(run.Stdout));
     }
 
-    private static string Skipped(string json) => string.Join("\n", System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("inputs")
+    internal static string Skipped(string json) => string.Join("\n", System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("inputs")
         .EnumerateArray().Select(i => $"{i.GetProperty("file").GetString()} | {i.GetProperty("reader").GetString()} | {(i.TryGetProperty("skipped", out var why) ? why.GetString() : "")}"));
 
     [Fact]

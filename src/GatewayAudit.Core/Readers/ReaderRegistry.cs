@@ -22,5 +22,9 @@ public static class ReaderRegistry
         new PyprojectReader(),
         new DotEnvReader(),
         new CSharpSourceReader(),
+        new PythonSourceReader(),
+        new JavaScriptSourceReader(),
+        new GoSourceReader(),
+        new JavaSourceReader(),
     ];
 }

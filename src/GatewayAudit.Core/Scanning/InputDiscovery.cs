@@ -1,13 +1,16 @@
 using GatewayAudit.Core.Model;
 using GatewayAudit.Core.Readers;
+using GatewayAudit.Core.Readers.Code;
 
 namespace GatewayAudit.Core.Scanning;
 
 /// <summary>
 /// Expands the paths a user gave into input files. Named files are always read; folders are walked for files
 /// whose name some reader takes (by ending, or by name for Dockerfile and requirements.txt), skipping build
-/// output and dependency folders. Every other file in a walked folder is listed in <see cref="NotRead"/> (not
-/// opened), so the report shows what the scan passed over instead of silently dropping it.
+/// output and dependency folders and what the folders' .gitignore files ignore. Source code is read only when it is
+/// the project's own (not vendored, test, generated or minified: <see cref="SourceFilePolicy"/>) and a source reader's
+/// cheap pre-filter finds something it knows in it. Every other file in a walked folder is listed in
+/// <see cref="NotRead"/> with the reason, so the report shows what the scan passed over instead of silently dropping it.
 /// </summary>
 public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string workingDirectory)
 {
@@ -29,21 +32,21 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
 
     public List<InputFile> Discover(IEnumerable<string> paths, List<Diagnostic> diagnostics)
     {
-        var candidates = new List<(string Full, bool Named, bool Offered)>();
+        var candidates = new List<(string Full, bool Named, bool Offered, string? Reason)>();
         var firstFolder = (string?)null;
         foreach (var path in paths)
         {
             var full = Path.GetFullPath(path, workingDirectory);
             if (File.Exists(full))
             {
-                candidates.Add((full, true, true));
+                candidates.Add((full, true, true, null));
             }
             else if (Directory.Exists(full))
             {
                 firstFolder ??= full;
                 var (offered, passedOver) = Walk(full, diagnostics);
-                candidates.AddRange(offered.Select(f => (f, false, true)));
-                candidates.AddRange(passedOver.Select(f => (f, false, false)));
+                candidates.AddRange(offered.Select(f => (f, false, true, (string?)null)));
+                candidates.AddRange(passedOver.Select(f => (f.Path, false, false, f.Reason)));
             }
             else
             {
@@ -58,8 +61,9 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         // Of two paths to one file, the one without hidden folders wins (config.yaml over ..2026_11_25/config.yaml
         // in a ConfigMap mount), then the named one, then path order.
-        var notRead = new List<string>();
-        foreach (var (full, named, offered) in candidates.OrderBy(c => Display(c.Full).Split('/').Any(p => p.StartsWith('.') && p is not ("." or "..")) ? 1 : 0)
+        var notRead = new List<(string File, string Reason)>();
+        var sourceFiles = 0;
+        foreach (var (full, named, offered, reason) in candidates.OrderBy(c => Display(c.Full).Split('/').Any(p => p.StartsWith('.') && p is not ("." or "..")) ? 1 : 0)
                      .ThenBy(c => c.Named ? 0 : 1).ThenBy(c => Display(c.Full), StringComparer.Ordinal))
         {
             var real = RealPath(full, 0);
@@ -71,7 +75,27 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
             var shown = Display(full);
             if (!offered)
             {
-                notRead.Add(shown);
+                notRead.Add((shown, reason ?? NotReadReason(shown)));
+                continue;
+            }
+
+            if (!named && SourceOnly(Path.GetFileName(full)))
+            {
+                var (source, why) = ++sourceFiles > SourceFilePolicy.MaxFiles
+                    ? (null, $"beyond the first {SourceFilePolicy.MaxFiles:N0} source files of this scan; name a smaller folder")
+                    : SourceFilePolicy.Read(full);
+                var file = source is null ? null : new InputFile(shown, full, source, namedExplicitly: false);
+                why ??= readers.OfType<ISourceCodeReader>().Any(r => r.OffersFileName(file!.FileName) && r.Recognizes(file)) ? null
+                    : "source code naming no known model provider, gateway or observability SDK, host or API path (not tokenised)";
+                if (why is null)
+                {
+                    files.Add(file!);
+                }
+                else
+                {
+                    notRead.Add((shown, why));
+                }
+
                 continue;
             }
 
@@ -83,8 +107,8 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         }
 
         files.Sort((a, b) => string.CompareOrdinal(a.DisplayPath, b.DisplayPath));
-        notRead.Sort(StringComparer.Ordinal);
-        NotRead.AddRange(notRead.Take(MaxListedNotRead).Select(f => new ScannedInput(f, "none", NotReadReason(f))));
+        notRead.Sort((a, b) => string.CompareOrdinal(a.File, b.File));
+        NotRead.AddRange(notRead.Take(MaxListedNotRead).Select(f => new ScannedInput(f.File, "none", f.Reason)));
         if (notRead.Count > MaxListedNotRead)
         {
             diagnostics.Add(Diagnostic.Warning("input-not-read-many",
@@ -130,26 +154,50 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
 
     private bool Offered(string fileName) => readers.Any(r => r.OffersFileName(fileName));
 
-    private (List<string> Offered, List<string> PassedOver) Walk(string root, List<Diagnostic> diagnostics)
+    /// <summary>True when only source-code readers take this file name (a .py, .ts, .go file; not a config).</summary>
+    private bool SourceOnly(string fileName)
+    {
+        var takers = readers.Where(r => r.OffersFileName(fileName)).ToList();
+        return takers.Count > 0 && takers.All(r => r is ISourceCodeReader);
+    }
+
+    private (List<string> Offered, List<(string Path, string? Reason)> PassedOver) Walk(string root, List<Diagnostic> diagnostics)
     {
         var found = new List<string>();
-        var passedOver = new List<string>();
-        var pending = new Stack<string>();
-        pending.Push(root);
+        var configs = 0;
+        var passedOver = new List<(string, string?)>();
+        var pending = new Stack<(string Folder, GitIgnoreRules Ignore)>();
+        pending.Push((root, GitIgnoreRules.None));
         while (pending.Count > 0)
         {
-            var folder = pending.Pop();
+            var (folder, inherited) = pending.Pop();
             try
             {
+                var ignore = inherited.Enter(folder, Display, diagnostics);
                 foreach (var file in Directory.EnumerateFiles(folder))
                 {
                     // A symlinked file is read when it points at a file (Kubernetes ConfigMap mounts are symlinks);
                     // a dangling link is reported, not dropped. Symlinked folders are still not followed (below).
-                    if (!Offered(Path.GetFileName(file)))
+                    var name = Path.GetFileName(file);
+                    if (ignore.Ignores(file, isFolder: false))
                     {
-                        passedOver.Add(file);
+                        passedOver.Add((file, "ignored by .gitignore"));
                         continue;
                     }
+
+                    if (!Offered(name))
+                    {
+                        passedOver.Add((file, null));
+                        continue;
+                    }
+
+                    if (SourceOnly(name) && SourceFilePolicy.ByPath(Path.GetRelativePath(root, file)) is { } reason)
+                    {
+                        passedOver.Add((file, reason));
+                        continue;
+                    }
+
+                    configs += SourceOnly(name) ? 0 : 1;
 
                     if ((File.GetAttributes(file) & FileAttributes.ReparsePoint) == 0 || new FileInfo(file).ResolveLinkTarget(returnFinalTarget: true) is { Exists: true })
                     {
@@ -163,11 +211,20 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
 
                 foreach (var sub in Directory.EnumerateDirectories(folder))
                 {
-                    // Symlinked folders are not followed: they can loop and can leave the tree the user named.
-                    if (!IgnoredFolders.Contains(Path.GetFileName(sub)) && (File.GetAttributes(sub) & FileAttributes.ReparsePoint) == 0)
+                    // Symlinked folders are not followed: they can loop and can leave the tree the user named. A folder
+                    // .gitignore ignores is listed once, not walked.
+                    if (IgnoredFolders.Contains(Path.GetFileName(sub)) || (File.GetAttributes(sub) & FileAttributes.ReparsePoint) != 0)
                     {
-                        pending.Push(sub);
+                        continue;
                     }
+
+                    if (ignore.Ignores(sub, isFolder: true))
+                    {
+                        passedOver.Add((sub + "/", "folder ignored by .gitignore; not walked"));
+                        continue;
+                    }
+
+                    pending.Push((sub, ignore));
                 }
             }
             catch (Exception e) when (e is UnauthorizedAccessException or IOException)
@@ -175,7 +232,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                 diagnostics.Add(Diagnostic.Error("input-unreadable", "cannot list this folder: permission denied or I/O error", new SourceLocation(Display(folder), 0)));
             }
 
-            if (found.Count > MaxFiles)
+            if (configs > MaxFiles)
             {
                 diagnostics.Add(Diagnostic.Error("input-too-many", $"more than {MaxFiles:N0} candidate files; name a smaller folder", new SourceLocation(Display(root), 0)));
                 return ([], []);

@@ -17,7 +17,7 @@ namespace GatewayAudit.Core.Readers.Code;
 /// <c>[TestMethod]</c>) is not read, since its hosts are fakes and fixtures, not the product's data flows.
 /// </para>
 /// </summary>
-public sealed partial class CSharpSourceReader : IConfigReader
+public sealed partial class CSharpSourceReader : ISourceCodeReader
 {
     /// <summary>Hand-written C# files are far smaller; above this they are generated or vendored.</summary>
     public const int MaxBytes = 512 * 1024;

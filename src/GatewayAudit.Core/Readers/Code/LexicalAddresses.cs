@@ -1,0 +1,79 @@
+namespace GatewayAudit.Core.Readers.Code;
+
+/// <summary>What an address in code says by itself: the call its path makes, the port, and the server it names.</summary>
+internal static class LexicalAddresses
+{
+    /// <summary>
+    /// LiteLLM's proxy listens on port 4000 by default (docs.litellm.ai/docs/proxy/quick_start, "Running on
+    /// http://0.0.0.0:4000"); Ollama on 11434 (docs.ollama.com/api); LM Studio's server on 1234 (lmstudio.ai/docs/app/api).
+    /// </summary>
+    public const int LiteLlmProxyPort = 4000;
+
+    private static readonly (string Word, string Server)[] ServerNames =
+    [
+        ("litellm", "LiteLLM proxy"), ("ollama", "Ollama"), ("vllm", "vLLM"), ("tgi", "Text Generation Inference"),
+        ("text-generation", "Text Generation Inference"), ("lmstudio", "LM Studio"), ("lm-studio", "LM Studio"), ("llamacpp", "llama.cpp"),
+        ("llama-cpp", "llama.cpp"), ("llama-server", "llama.cpp"), ("llamafile", "llamafile"),
+    ];
+
+    /// <summary>The call an address's path makes: a listing (<c>/models</c>), embeddings, or a chat/completion/generation; null for a base URL.</summary>
+    public static LexicalCallKind? CallOf(string url, string host)
+    {
+        var path = PathOf(url, host);
+        if (path.EndsWith("/models", StringComparison.Ordinal) || path.EndsWith("/models/", StringComparison.Ordinal) || path.EndsWith("/api/tags", StringComparison.Ordinal))
+        {
+            return LexicalCallKind.Listing;
+        }
+
+        if (path.Contains("/embeddings", StringComparison.Ordinal) || path.Contains("/api/embed", StringComparison.Ordinal))
+        {
+            return LexicalCallKind.Embedding;
+        }
+
+        return path.Contains("/completions", StringComparison.Ordinal) || path.Contains("/messages", StringComparison.Ordinal)
+            || path.Contains("/responses", StringComparison.Ordinal) || path.Contains("/api/chat", StringComparison.Ordinal)
+            || path.Contains("/api/generate", StringComparison.Ordinal) || path.Contains(":generateContent", StringComparison.Ordinal)
+            || path.Contains(":streamGenerateContent", StringComparison.Ordinal) || path.EndsWith("/generate", StringComparison.Ordinal)
+            ? LexicalCallKind.Chat
+            : null;
+    }
+
+    /// <summary>The inference server or proxy an address names by its host name or default port; null when it does not say.</summary>
+    public static string? ServerOf(string url, string host)
+    {
+        foreach (var (word, server) in ServerNames)
+        {
+            if (host.Contains(word, StringComparison.Ordinal))
+            {
+                return server;
+            }
+        }
+
+        return PortOf(url) switch
+        {
+            LiteLlmProxyPort => "LiteLLM proxy",
+            11434 => "Ollama",
+            1234 => "LM Studio",
+            _ => null,
+        };
+    }
+
+    public static int? PortOf(string url)
+    {
+        var text = url.Contains("://", StringComparison.Ordinal) ? url : "http://" + url;
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && !uri.IsDefaultPort ? uri.Port : null;
+    }
+
+    /// <summary>host, or host:port when the address gives a port.</summary>
+    public static string HostAndPort(string url, string host) => PortOf(url) is { } port ? $"{host}:{port}" : host;
+
+    private static string PathOf(string url, string host)
+    {
+        var at = url.IndexOf(host, StringComparison.OrdinalIgnoreCase);
+        var rest = at >= 0 ? url[(at + host.Length)..] : url;
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        var path = slash >= 0 ? rest[slash..] : "";
+        var query = path.IndexOfAny(['?', '#']);
+        return query >= 0 ? path[..query] : path;
+    }
+}

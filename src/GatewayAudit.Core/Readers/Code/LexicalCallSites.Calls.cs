@@ -1,0 +1,251 @@
+using GatewayAudit.Core.Readers.LiteLlm;
+
+namespace GatewayAudit.Core.Readers.Code;
+
+/// <summary>Calls, environment settings, addresses in strings and imports left unused.</summary>
+internal sealed partial class LexicalCallSites
+{
+    private void FindCalls()
+    {
+        for (var i = 0; i < _source.Count; i++)
+        {
+            if (!T(i).Is("(") || _source.Match[i] < i)
+            {
+                continue;
+            }
+
+            var (names, start) = _source.Chain(i);
+            if (names.Count == 0 || _clientAt.ContainsKey(start) && names.Count == 1)
+            {
+                continue;
+            }
+
+            if (LiteLlmCall(names) is { } liteLlmKind)
+            {
+                ReadLiteLlmCall(i, start, liteLlmKind);
+                continue;
+            }
+
+            var normal = string.Join('.', names.Select(LexicalSource.Normal));
+            var shape = LexicalVocabulary.Calls.FirstOrDefault(c => normal == c.Suffix || normal.EndsWith("." + c.Suffix, StringComparison.Ordinal));
+            if (shape.Suffix is null || (names.Count == 1 && !LexicalVocabulary.FreeFunctions.Contains(shape.Suffix)))
+            {
+                continue;
+            }
+
+            foreach (var client in CallTargets(names, shape, i, start))
+            {
+                client.HasCall = true;
+                Sightings.Add(new LexicalSighting(client.Target, LexicalSightingKind.Call, shape.Kind, T(start), client.RecordsPrompts, client.Name));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The clients a call goes through: the one its receiver is bound to, else clients named in its arguments (the AI
+    /// SDK's <c>model: openai("...")</c>), else the imported module it is called on, else every client of the SDK family
+    /// the call's shape belongs to, else the default client of each imported SDK of that family.
+    /// </summary>
+    private List<LexicalClient> CallTargets(List<string> names, (string Suffix, LexicalCallKind Kind, bool Bound) shape, int open, int start)
+    {
+        var receiver = names.Count > 1 ? names[names[0] is "self" or "this" or "cls" && names.Count > 2 ? 1 : 0] : null;
+        if (receiver is not null && _bound.TryGetValue(receiver, out var bound))
+        {
+            return [bound];
+        }
+
+        var named = new List<LexicalClient>();
+        for (var k = open + 1; k < _source.Match[open]; k++)
+        {
+            if (_clientAt.TryGetValue(k, out var inline) || (T(k).Kind == LexicalTokenKind.Identifier && _bound.TryGetValue(T(k).Text, out inline)))
+            {
+                named.Add(inline);
+            }
+        }
+
+        if (named.Count > 0)
+        {
+            return named.Distinct().ToList();
+        }
+
+        if (receiver is not null && ModuleClient(receiver, T(start)) is { } module)
+        {
+            return [module];
+        }
+
+        if (shape.Bound)
+        {
+            return [];
+        }
+
+        var family = Family(shape.Suffix);
+        var clients = _clients.Where(c => !IsExporter(c.Target.Key) && (family is null || Family(c.Name) == family)).ToList();
+        if (clients.Count > 0)
+        {
+            return clients;
+        }
+
+        return _source.ImportedNames.Where(n => n.Value.Key != LexicalVocabulary.LiteLlmModule && !IsExporter(n.Value.Key) && (family is null || n.Value.Key == family))
+            .Select(n => ModuleClient(n.Key, T(start))!).Where(c => c is not null).Distinct().ToList();
+    }
+
+    /// <summary>The API family of a call shape or client name: OpenAI's (chat completions, responses) or Anthropic's (messages).</summary>
+    private static string? Family(string text)
+    {
+        if (text.StartsWith("messages.", StringComparison.Ordinal) || text.Contains("Anthropic", StringComparison.Ordinal) || text.StartsWith("anthropic.", StringComparison.Ordinal))
+        {
+            return "anthropic";
+        }
+
+        return text.StartsWith("chat", StringComparison.Ordinal) || text.StartsWith("completions.", StringComparison.Ordinal) || text.StartsWith("responses.", StringComparison.Ordinal)
+            || text.StartsWith("embeddings.", StringComparison.Ordinal) || text.StartsWith("create", StringComparison.Ordinal)
+            || text.Contains("OpenAI", StringComparison.Ordinal) || text.StartsWith("openai.", StringComparison.Ordinal)
+            ? "openai"
+            : null;
+    }
+
+    private static bool IsExporter(string key) =>
+        LexicalVocabulary.ServiceByKey.TryGetValue(key, out var service) && service.Role == Model.ComponentRole.Exporter;
+
+    private LexicalCallKind? LiteLlmCall(List<string> names)
+    {
+        var function = names[^1];
+        var module = names.Count == 1 ? function : names[0];
+        return names.Count <= 2 && _source.ImportedNames.TryGetValue(module, out var imported) && imported.Key == LexicalVocabulary.LiteLlmModule
+            && LexicalVocabulary.LiteLlmCalls.TryGetValue(function, out var kind)
+            ? kind
+            : null;
+    }
+
+    /// <summary><c>litellm.completion(model="anthropic/...", api_base=...)</c>: the model's prefix decides the party, as in a proxy config; api_base's host first.</summary>
+    private void ReadLiteLlmCall(int open, int start, LexicalCallKind kind)
+    {
+        var target = new LexicalTarget("litellm");
+        for (var k = open + 1; k < _source.Match[open] - 1; k++)
+        {
+            if (!_source.IsIdentifier(k) || !T(k + 1).Is("=") && !T(k + 1).Is(":"))
+            {
+                continue;
+            }
+
+            if (T(k).Text == "model")
+            {
+                if (T(k + 2).Kind == LexicalTokenKind.String && ValueEnd(k + 2) == k + 3)
+                {
+                    target.Model = T(k + 2).Text;
+                    var slash = target.Model.IndexOf('/', StringComparison.Ordinal);
+                    var prefix = slash > 0 ? target.Model[..slash] : LiteLlmProviders.PrefixForBareModel(target.Model);
+                    target.Key = prefix is not null && LiteLlmProviders.ByPrefix.ContainsKey(prefix) ? prefix : "litellm";
+                }
+                else
+                {
+                    target.Expression = "the model in " + Render(k + 2, ValueEnd(k + 2));
+                }
+            }
+            else if (T(k).Text is "api_base" or "base_url")
+            {
+                var expression = target.Expression;
+                ReadValue(target, k + 2, ValueEnd(k + 2));
+                target.Expression ??= expression;
+            }
+        }
+
+        if (target.Key == "litellm" && target.Url is null && target.Variable is null)
+        {
+            target.Expression ??= $"the model of this LiteLLM call ({(target.Model is null ? "not given" : "a prefix LiteLLM's table does not hold")})";
+        }
+
+        Sightings.Add(new LexicalSighting(target, LexicalSightingKind.Call, kind, T(start), Sdk: "litellm"));
+    }
+
+    /// <summary>
+    /// Environment settings that configure a party (LANGFUSE_HOST, DD_SITE, SENTRY_DSN, OPENAI_BASE_URL ...): read or
+    /// set in code; a literal beside the name on its line is the address.
+    /// </summary>
+    private void FindEnvironmentSettings()
+    {
+        for (var i = 0; i < _source.Count; i++)
+        {
+            var t = T(i);
+            if (t.Kind is not (LexicalTokenKind.String or LexicalTokenKind.Identifier) || _source.Quiet[i] || !LexicalVocabulary.Environment.TryGetValue(t.Text, out var setting))
+            {
+                continue;
+            }
+
+            var target = new LexicalTarget(setting.Key);
+            for (var k = i + 1; setting.Host && k < _source.Count && k < i + 8 && T(k).Line == t.Line; k++)
+            {
+                if (T(k).Kind == LexicalTokenKind.String && LooksLikeAddress(T(k).Text))
+                {
+                    if (_consumed.Add(k))
+                    {
+                        target.Url = T(k).Text;
+                    }
+
+                    break;
+                }
+            }
+
+            // A provider's base URL variable matters only with a value here; a client that reads it says so itself.
+            if (target.Url is null && !IsExporter(setting.Key))
+            {
+                continue;
+            }
+
+            if (target.Url is null && setting.Host)
+            {
+                target.Variable = t.Text;
+            }
+
+            _usedKeys.Add(setting.Key);
+            Sightings.Add(new LexicalSighting(target, LexicalSightingKind.Setting, null, t, LexicalVocabulary.RecordsPrompts.ContainsKey(t.Text), t.Text));
+        }
+    }
+
+    /// <summary>
+    /// Addresses in strings no client took: a known provider, gateway or observability host; a private host with an
+    /// LLM API path, an inference server's port or name; a public host with an LLM API path. The path tells the call.
+    /// </summary>
+    private void FindAddresses()
+    {
+        for (var i = 0; i < _source.Count; i++)
+        {
+            var t = T(i);
+            if (t.Kind != LexicalTokenKind.String || t.Form == LexicalStringForm.Docstring || _source.Quiet[i] || _consumed.Contains(i) || t.Text.Length > 4096)
+            {
+                continue;
+            }
+
+            // Only a literal that is an address by itself counts: a URL inside prose (a prompt, a message kept in a
+            // variable, a curl line in a help text) is text about an address, not one the code sends to.
+            if (!IsLiteralAddress(t))
+            {
+                continue;
+            }
+
+            var url = t.Text;
+            var host = HostClassifier.HostOf(url)!;
+            var call = LexicalAddresses.CallOf(url, host);
+            var known = LexicalVocabulary.ServiceByHost(host) is not null || LiteLlmProviders.FindByHost(host) is not null;
+            var isPrivate = HostClassifier.IsOperatorNetwork(host);
+            if (known || (isPrivate && (call is not null || LexicalAddresses.ServerOf(url, host) is not null)) || (!isPrivate && call is not null && url.Contains("://", StringComparison.Ordinal)))
+            {
+                Sightings.Add(new LexicalSighting(new LexicalTarget("address") { Url = url }, call is null ? LexicalSightingKind.Endpoint : LexicalSightingKind.Call, call, t));
+            }
+        }
+    }
+
+    /// <summary>A provider or observability SDK imported with no client, call or setting in the file: a possible party, with lower confidence.</summary>
+    private void FindUnusedImports()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var import in _source.Imports)
+        {
+            if (LexicalVocabulary.ModuleKey(import.Module) is { } key && !_usedKeys.Contains(key) && seen.Add(key))
+            {
+                Sightings.Add(new LexicalSighting(new LexicalTarget(key), LexicalSightingKind.ImportOnly, null, import.At, Sdk: import.Module));
+            }
+        }
+    }
+
+}

@@ -1,0 +1,321 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace GatewayAudit.Core.Readers.Code;
+
+/// <summary>How a party shows in a file, strongest first: a call, a client, a setting, an address, or an import alone.</summary>
+internal enum LexicalSightingKind
+{
+    Call,
+    Client,
+    Setting,
+    Endpoint,
+    ImportOnly,
+}
+
+/// <summary>
+/// Where requests go, as far as the file shows: an address (with the variable that may override it), a base URL read
+/// from an environment variable, an expression this file does not resolve, or else the SDK's own default party.
+/// </summary>
+internal sealed class LexicalTarget(string key)
+{
+    public string Key { get; set; } = key;
+
+    public string? Url { get; set; }
+
+    public string? Variable { get; set; }
+
+    public string? Expression { get; set; }
+
+    /// <summary>The model a LiteLLM SDK call names (its prefix chose <see cref="Key"/>).</summary>
+    public string? Model { get; set; }
+}
+
+/// <summary>An SDK client created in the file (<c>OpenAI(base_url=...)</c>, <c>new Langfuse({ baseUrl })</c>, <c>openai.NewClient(...)</c>).</summary>
+internal sealed class LexicalClient(string name, LexicalToken at, LexicalTarget target)
+{
+    public string Name { get; } = name;
+
+    public LexicalToken At { get; } = at;
+
+    public LexicalTarget Target { get; set; } = target;
+
+    public bool HasCall { get; set; }
+
+    public bool RecordsPrompts { get; set; }
+}
+
+/// <summary>One piece of evidence that a party receives something from this file.</summary>
+internal sealed record LexicalSighting(LexicalTarget Target, LexicalSightingKind Kind, LexicalCallKind? Call, LexicalToken At, bool RecordsPrompts = false, string? Sdk = null);
+
+/// <summary>
+/// Finds, in one file's tokens, the SDK clients, the calls made through them (or through LiteLLM), the settings and
+/// addresses that name a party, and the provider SDKs imported but never used. Strings in log, print, error and
+/// test-double calls and docstrings are messages, not addresses called; comments never reach here.
+/// </summary>
+internal sealed partial class LexicalCallSites
+{
+    private static readonly HashSet<string> InitVerbs = new(StringComparer.Ordinal) { "init", "Init", "enable", "configure", "initialize", "start", "patch", "patch_all" };
+
+    private readonly LexicalSource _source;
+    private readonly List<LexicalClient> _clients = [];
+    private readonly Dictionary<int, LexicalClient> _clientAt = [];
+    private readonly Dictionary<string, LexicalClient> _bound = new(StringComparer.Ordinal);
+    private readonly HashSet<int> _consumed = [];
+    private readonly HashSet<string> _usedKeys = new(StringComparer.Ordinal);
+
+    private LexicalCallSites(LexicalSource source) => _source = source;
+
+    public List<LexicalSighting> Sightings { get; } = [];
+
+    public static List<LexicalSighting> Find(LexicalSource source)
+    {
+        var finder = new LexicalCallSites(source);
+        finder.FindClients();
+        finder.FindPropertySettings();
+        finder.FindCalls();
+        finder.FindEnvironmentSettings();
+        finder.FindAddresses();
+        foreach (var client in finder._clients)
+        {
+            finder.Sightings.Add(new LexicalSighting(client.Target, LexicalSightingKind.Client, null, client.At, client.RecordsPrompts, client.Name));
+        }
+
+        finder.FindUnusedImports();
+        return finder.Sightings;
+    }
+
+    private LexicalToken T(int i) => _source[i];
+
+    private void FindClients()
+    {
+        for (var i = 0; i < _source.Count; i++)
+        {
+            var decorator = _source.IsPunct(i - 1, "@") && _source.IsIdentifier(i) && !_source.IsPunct(i + 1, "(") && !_source.IsPunct(i + 1, ".");
+            if (!decorator && !(T(i).Is("(") && _source.Match[i] > i))
+            {
+                continue;
+            }
+
+            var (names, start) = decorator ? ([T(i).Text], i) : _source.Chain(i);
+            if (names.Count == 0 || _clientAt.ContainsKey(start) || LexicalVocabulary.IsMessageCall(names) || LexicalVocabulary.IsTestDoubleCall(names)
+                || ClientKey(names) is not var (key, name))
+            {
+                continue;
+            }
+
+            var site = new LexicalClient(name, T(start), new LexicalTarget(key));
+            _usedKeys.Add(key);
+            _clients.Add(site);
+            _clientAt[start] = site;
+            if (_source.AssignedName(start) is { } bound)
+            {
+                _bound[bound] = site;
+            }
+
+            ReadSettings(site, start, decorator ? start + 1 : _source.ExpressionEnd(start));
+        }
+    }
+
+    /// <summary>The party key and SDK name of a call that creates a client or initialises an SDK, or null.</summary>
+    private (string Key, string Name)? ClientKey(List<string> names)
+    {
+        for (var j = 0; j < names.Count; j++)
+        {
+            if (j + 1 < names.Count && LexicalVocabulary.Clients.TryGetValue($"{names[j]}.{names[j + 1]}", out var qualified))
+            {
+                return (qualified, $"{names[j]}.{names[j + 1]}");
+            }
+
+            if (char.IsUpper(names[j][0]) && LexicalVocabulary.Clients.TryGetValue(names[j], out var key))
+            {
+                return (key, names[j]);
+            }
+        }
+
+        if (!_source.ImportedNames.TryGetValue(names[0], out var imported) || imported.Key == LexicalVocabulary.LiteLlmModule)
+        {
+            return null;
+        }
+
+        var exporter = LexicalVocabulary.ServiceByKey.TryGetValue(imported.Key, out var service) && service.Role == Model.ComponentRole.Exporter;
+        if (exporter && (names.Count == 1 || InitVerbs.Contains(names[^1])))
+        {
+            return (imported.Key, names.Count == 1 ? names[0] : $"{names[0]}.{names[^1]}");
+        }
+
+        // Vercel AI SDK provider instances: import { openai } from "@ai-sdk/openai"; openai("gpt-4o").
+        var aiSdk = imported.Module.StartsWith("@ai-sdk/", StringComparison.Ordinal) || imported.Module.StartsWith("@openrouter/", StringComparison.Ordinal)
+            || imported.Module == "ollama-ai-provider";
+        return aiSdk && names.Count == 1 && char.IsLower(names[0][0]) ? (imported.Key, names[0]) : null;
+    }
+
+    /// <summary>Reads base URL settings and prompt-recording switches in a client's arguments and builder chain.</summary>
+    private void ReadSettings(LexicalClient site, int from, int to)
+    {
+        var found = false;
+        for (var k = from + 1; k < to; k++)
+        {
+            var t = T(k);
+            if (t.Kind is not (LexicalTokenKind.Identifier or LexicalTokenKind.String) || k + 1 >= _source.Count)
+            {
+                continue;
+            }
+
+            var setting = LexicalSource.Normal(t.Text);
+            var next = T(k + 1);
+            var assigns = next.Is(":") || (next.Is("=") && !_source.IsPunct(k + 2, "=")) || next.Is("(");
+            if (!found && assigns && LexicalVocabulary.BaseUrlSettings.Contains(setting))
+            {
+                found = ReadValue(site.Target, k + 2, ValueEnd(k + 2));
+            }
+            else if (assigns && setting == "senddefaultpii" && k + 2 < _source.Count && T(k + 2).Text is "True" or "true")
+            {
+                site.RecordsPrompts = true;
+            }
+            else if (!found && t.Kind == LexicalTokenKind.Identifier && _bound.TryGetValue(t.Text, out var config) && config != site)
+            {
+                site.Target = config.Target; // openai.NewClientWithConfig(config): the config's address
+                found = true;
+            }
+        }
+
+        site.RecordsPrompts |= LexicalVocabulary.RecordsPrompts.ContainsKey(site.Name);
+    }
+
+    /// <summary>The end of a value: the ',' or closing bracket at its own depth, or the end of its line outside brackets.</summary>
+    private int ValueEnd(int from)
+    {
+        var depth = 0;
+        for (var k = from; k < _source.Count; k++)
+        {
+            var t = T(k);
+            if (depth == 0 && (t.Text is "," or ";" || (t.Kind == LexicalTokenKind.Punct && t.Text is ")" or "]" or "}") || (k > from && t.Line != T(from).Line && !T(k - 1).Is("."))))
+            {
+                return k;
+            }
+
+            depth += t.Kind == LexicalTokenKind.Punct ? t.Text switch { "(" or "[" or "{" => 1, ")" or "]" or "}" => -1, _ => 0 } : 0;
+        }
+
+        return _source.Count;
+    }
+
+    /// <summary>Fills the target from a value: an address literal (or a constant holding one), an environment variable, or the expression as written.</summary>
+    private bool ReadValue(LexicalTarget target, int from, int to)
+    {
+        if (from >= to)
+        {
+            return false;
+        }
+
+        var readsEnvironment = false;
+        string? variable = null;
+        for (var k = from; k < to; k++)
+        {
+            var t = T(k);
+            if (t.Kind == LexicalTokenKind.String && target.Url is null && IsLiteralAddress(t))
+            {
+                target.Url = t.Text;
+                _consumed.Add(k);
+            }
+            else if (t.Kind == LexicalTokenKind.Identifier && target.Url is null && _source.Constants.TryGetValue(t.Text, out var constant) && IsLiteralAddress(T(constant)))
+            {
+                target.Url = T(constant).Text;
+                _consumed.Add(constant);
+            }
+
+            readsEnvironment |= t.Kind == LexicalTokenKind.Identifier && t.Text is "environ" or "getenv" or "Getenv" or "env" or "getEnv" or "get_env" or "LookupEnv" or "GetEnvironmentVariable";
+            if (variable is null && t.Kind is LexicalTokenKind.String or LexicalTokenKind.Identifier && VariableRegex().IsMatch(t.Text))
+            {
+                variable = t.Text;
+            }
+        }
+
+        if (readsEnvironment && variable is not null)
+        {
+            target.Variable = variable;
+        }
+        else if (target.Url is null)
+        {
+            target.Expression = Render(from, to);
+        }
+
+        return true;
+    }
+
+    private string Render(int from, int to)
+    {
+        var text = new StringBuilder();
+        for (var k = from; k < to && text.Length < 60; k++)
+        {
+            text.Append(T(k).Kind switch { LexicalTokenKind.String => "\"…\"", LexicalTokenKind.Literal => "…", _ => T(k).Text });
+        }
+
+        return text.Length > 60 ? text.ToString(0, 60) + "…" : text.ToString();
+    }
+
+    /// <summary><c>client.base_url = "..."</c>, <c>config.BaseURL = "..."</c>, and module-level <c>openai.api_base = "..."</c>.</summary>
+    private void FindPropertySettings()
+    {
+        for (var i = 0; i + 3 < _source.Count; i++)
+        {
+            if (!_source.IsIdentifier(i) || !T(i + 1).Is(".") || !_source.IsIdentifier(i + 2) || !T(i + 3).Is("=") || _source.IsPunct(i + 4, "=")
+                || _source.IsPunct(i - 1, ".") || !LexicalVocabulary.BaseUrlSettings.Contains(LexicalSource.Normal(T(i + 2).Text)))
+            {
+                continue;
+            }
+
+            var site = _bound.GetValueOrDefault(T(i).Text) ?? ModuleClient(T(i).Text, T(i));
+            if (site is not null)
+            {
+                ReadValue(site.Target, i + 4, ValueEnd(i + 4));
+            }
+        }
+    }
+
+    /// <summary>The client an imported provider module stands for when used directly (<c>openai.chat.completions.create</c>).</summary>
+    private LexicalClient? ModuleClient(string name, LexicalToken at)
+    {
+        if (_bound.TryGetValue(name, out var existing))
+        {
+            return existing;
+        }
+
+        if (!_source.ImportedNames.TryGetValue(name, out var imported) || imported.Key == LexicalVocabulary.LiteLlmModule)
+        {
+            return null;
+        }
+
+        var site = new LexicalClient(name, at, new LexicalTarget(imported.Key));
+        _usedKeys.Add(imported.Key);
+        _clients.Add(site);
+        _bound[name] = site;
+        return site;
+    }
+
+    [GeneratedRegex(@"^[A-Z][A-Z0-9_]{2,}$")]
+    private static partial Regex VariableRegex();
+
+    [GeneratedRegex(@"^(localhost|[a-z0-9-]+(\.[a-z0-9-]+)+)(:\d+)?(/\S*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex BareHostRegex();
+
+    /// <summary>
+    /// A string that is an address by itself, with a host the code wrote (a template whose host is a hole, such as
+    /// <c>`http://${host}:11434`</c>, names no host).
+    /// </summary>
+    public static bool IsLiteralAddress(LexicalToken token) =>
+        token.Kind == LexicalTokenKind.String && LooksLikeAddress(token.Text) && HostClassifier.HostOf(token.Text) is { } host
+        && !(token.Form == LexicalStringForm.Template && HostPart(token.Text).Contains('{', StringComparison.Ordinal));
+
+    private static string HostPart(string url)
+    {
+        var start = url.IndexOf("://", StringComparison.Ordinal) is var scheme and >= 0 ? scheme + 3 : 0;
+        var end = url.IndexOf('/', start);
+        return end < 0 ? url[start..] : url[start..end];
+    }
+
+    /// <summary>True for a URL, or a bare host (with a dot, or localhost) and optional port and path.</summary>
+    public static bool LooksLikeAddress(string text) =>
+        text.Length < 2048 && (text.Contains("://", StringComparison.Ordinal) || BareHostRegex().IsMatch(text)) && !text.Any(char.IsWhiteSpace);
+}

@@ -1,0 +1,143 @@
+using GatewayAudit.Core.Model;
+
+namespace GatewayAudit.Core.Readers.Code;
+
+/// <summary>
+/// Turns the sightings of one file into components and flows: one component per party however many sightings (each is
+/// evidence), one flow from the application code with the data categories its call sites show. A party seen only
+/// through an import is kept as a possible party with confidence <c>import-only</c>, never dropped and never certain.
+/// </summary>
+internal static class LexicalInventory
+{
+    /// <summary>The application code as one client of every party (the id the C# reader uses too).</summary>
+    public const string AppId = "app:code";
+
+    private static readonly DataCategory[] Requests = [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata];
+
+    public static StackModel Build(InputFile file, IReadOnlyList<LexicalSighting> sightings)
+    {
+        var model = new StackModel();
+        if (sightings.Count == 0)
+        {
+            return model;
+        }
+
+        var resolved = sightings.Select(s => (Sighting: s, At: file.At(s.At.Line, s.At.Column)))
+            .Select(s => (s.Sighting, s.At, Party: LexicalParties.Resolve(s.Sighting.Target, s.At.ToString())))
+            .OrderBy(s => s.At)
+            .ToList();
+        var appEvidence = resolved.Where(s => s.Sighting.Kind != LexicalSightingKind.ImportOnly).Select(s => s.At).FirstOrDefault() ?? resolved[0].At;
+        model.Add(new Component { Id = AppId, Name = "Application code", Role = ComponentRole.App, Hosting = Hosting.OperatorHosted, Evidence = { appEvidence } });
+        foreach (var group in resolved.GroupBy(s => s.Party.Id, StringComparer.Ordinal))
+        {
+            // An import of an SDK whose party the file also reaches another way adds nothing.
+            var seen = group.Where(s => s.Sighting.Kind != LexicalSightingKind.ImportOnly).ToList();
+            AddParty(model, file, seen.Count > 0 ? seen : group.ToList());
+        }
+
+        return model;
+    }
+
+    private static void AddParty(StackModel model, InputFile file, List<(LexicalSighting Sighting, SourceLocation At, LexicalParty Party)> seen)
+    {
+        var party = seen[0].Party;
+        var first = seen[0].At;
+        var component = model.Add(new Component { Id = party.Id, Name = party.Name, Role = party.Role, Vendor = party.Vendor, Hosting = party.Hosting });
+        component.Evidence.UnionWith(seen.Select(s => s.At));
+        if (party.Host is { } host)
+        {
+            component.Attributes.Set("host", host, seen.First(s => s.Party.Host is not null).At);
+            HostClassifier.SetRegionFromHost(component, host, first);
+        }
+
+        if (party.Server is { } server)
+        {
+            component.Attributes.Set("server", server);
+        }
+
+        var proxies = seen.Select(s => s.Party.ProxyAddress).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (proxies.Length > 0)
+        {
+            component.Attributes.Set("callsOwnProxy", proxies);
+        }
+
+        var models = seen.Select(s => s.Sighting.Target.Model).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (models.Length > 0)
+        {
+            component.Attributes.Set("models", models);
+        }
+
+        var confidence = seen.Select(s => Confidence(s.Sighting.Kind)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        component.Attributes.Set("confidence", confidence);
+        foreach (var note in seen.Select(s => s.Party.Note).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            component.Notes.Add(note);
+        }
+
+        foreach (var question in seen.Select(s => (s.Party.Question, s.At)).Where(q => q.Question is not null).DistinctBy(q => q.Question))
+        {
+            model.OpenQuestions.Add(new OpenQuestion(component.Name, question.Question!, question.At) { About = component.Id, OpenWhile = OpenWhile.HostingUnknown });
+        }
+
+        var calls = seen.Where(s => s.Sighting.Kind == LexicalSightingKind.Call).ToList();
+        component.Notes.Add(Explain(seen, calls, file));
+        var categories = party.Sends is { } sends
+            ? sends.Concat(seen.Any(s => s.Sighting.RecordsPrompts) ? [DataCategory.Prompt, DataCategory.Completion] : [])
+            : calls.Count > 0 ? calls.SelectMany(c => CategoriesOf(c.Sighting.Call!.Value)) : Requests;
+        var flow = model.Connect(AppId, component.Id, categories, first);
+        flow.Evidence.UnionWith(seen.Select(s => s.At));
+        flow.Attributes.Set("kind", party.Sends is not null ? "telemetry" : calls.Count > 0 && calls.All(c => c.Sighting.Call == LexicalCallKind.Listing) ? "listing" : "inference");
+        flow.Attributes.Set("confidence", confidence);
+        if (calls.Count > 0)
+        {
+            flow.Attributes.Set("callSites", calls.Select(c => $"{c.At} {CallName(c.Sighting.Call!.Value)}").Distinct(StringComparer.Ordinal).ToArray());
+        }
+
+        if (proxies.Length > 0)
+        {
+            flow.Attributes.Set("callsOwnProxy", proxies);
+        }
+    }
+
+    private static string Explain(List<(LexicalSighting Sighting, SourceLocation At, LexicalParty Party)> seen, List<(LexicalSighting Sighting, SourceLocation At, LexicalParty Party)> calls, InputFile file)
+    {
+        var (sighting, at, party) = seen[0];
+        if (sighting.Kind == LexicalSightingKind.ImportOnly)
+        {
+            return $"Possible party, lower confidence (import-only): the {sighting.Sdk} SDK is imported at {at}, but {file.DisplayPath} creates no client and makes no call with it.";
+        }
+
+        if (calls.Count > 0 || party.Sends is not null)
+        {
+            return calls.Count > 0
+                ? $"Called from {file.DisplayPath}: {string.Join(", ", calls.Select(c => $"line {c.At.Line} ({CallName(c.Sighting.Call!.Value)})").Distinct(StringComparer.Ordinal))}."
+                : $"Set up in {file.DisplayPath} at line {at.Line}.";
+        }
+
+        var what = sighting.Kind == LexicalSightingKind.Client ? $"A {sighting.Sdk} client is created at {at}" : $"Its address appears at {at}";
+        return $"{what}; no call in that file shows what is sent, so the data categories are what the API is for.";
+    }
+
+    private static IEnumerable<DataCategory> CategoriesOf(LexicalCallKind call) => call switch
+    {
+        LexicalCallKind.Listing => [DataCategory.Metadata],
+        LexicalCallKind.Embedding => [DataCategory.Prompt, DataCategory.Metadata],
+        _ => Requests,
+    };
+
+    private static string CallName(LexicalCallKind call) => call switch
+    {
+        LexicalCallKind.Listing => "listing",
+        LexicalCallKind.Embedding => "embedding",
+        _ => "chat",
+    };
+
+    private static string Confidence(LexicalSightingKind kind) => kind switch
+    {
+        LexicalSightingKind.Call => "call",
+        LexicalSightingKind.Client => "client",
+        LexicalSightingKind.Setting => "setting",
+        LexicalSightingKind.Endpoint => "address",
+        _ => "import-only",
+    };
+}

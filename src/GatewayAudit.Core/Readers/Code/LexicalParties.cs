@@ -1,0 +1,172 @@
+using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Readers.LiteLlm;
+
+namespace GatewayAudit.Core.Readers.Code;
+
+/// <summary>Who receives what a target sends: the component to add, and what the file can and cannot show about it.</summary>
+internal sealed record LexicalParty(string Id, string Name, ComponentRole Role, string? Vendor, Hosting Hosting)
+{
+    /// <summary>The host the address names (for the catalog and region), when there is one.</summary>
+    public string? Host { get; init; }
+
+    /// <summary>host[:port] of the team's own LiteLLM proxy the code calls.</summary>
+    public string? ProxyAddress { get; init; }
+
+    /// <summary>The inference server an address names (Ollama, vLLM ...).</summary>
+    public string? Server { get; init; }
+
+    /// <summary>An observability backend's fixed categories; null for parties whose calls decide.</summary>
+    public IReadOnlyList<DataCategory>? Sends { get; init; }
+
+    public string? Note { get; init; }
+
+    /// <summary>What a reviewer must ask because the file does not show it.</summary>
+    public string? Question { get; init; }
+}
+
+/// <summary>
+/// Resolves targets to parties the way the LiteLLM config reader resolves an api_base: the address's host first (a
+/// private host is the operator's own server, or its LiteLLM proxy; a known host is its vendor; another public host is
+/// an endpoint of unknown hosting), an environment variable or an expression the file does not resolve is an endpoint
+/// nobody can name yet, and only with no address at all the SDK's own vendor.
+/// </summary>
+internal static class LexicalParties
+{
+    public const string LiteLlmProxyId = LiteLlmConfigReader.GatewayId;
+
+    /// <summary>The variables the official SDKs read for their base URL when none is passed (openai-python and anthropic-sdk-python READMEs).</summary>
+    private static readonly Dictionary<string, string> DefaultBaseUrlVariables = new(StringComparer.Ordinal)
+    {
+        ["openai"] = "OPENAI_BASE_URL",
+        ["anthropic"] = "ANTHROPIC_BASE_URL",
+    };
+
+    public static LexicalParty Resolve(LexicalTarget target, string at)
+    {
+        if (target.Url is { } url && HostClassifier.HostOf(url) is { } host)
+        {
+            var party = ByHost(url, host, target.Key);
+            return target.Variable is { } overriding
+                ? party with { Note = Join(party.Note, $"The address at {at} is a default: {overriding} overrides it where the code runs.") }
+                : party;
+        }
+
+        if (target.Variable is { } variable)
+        {
+            if (LexicalVocabulary.ServiceByKey.TryGetValue(target.Key, out var service))
+            {
+                return Service(service) with { Note = Join(service.SendsNote, $"Its address is read from {variable} ({at}), which this file does not set: the region is not shown here.") };
+            }
+
+            var role = RoleOf(target.Key);
+            return new LexicalParty($"provider:env:{variable}", $"Endpoint at the address in ${variable}", role, null, Hosting.Unknown)
+            {
+                Question = $"The {SdkName(target.Key)} client at {at} reads its base URL from {variable}, which the inputs do not define: which server is it, who runs it, and what does it keep?",
+            };
+        }
+
+        if (target.Expression is { } expression)
+        {
+            return new LexicalParty($"provider:unresolved:{expression}", $"Endpoint set by {expression}", RoleOf(target.Key), null, Hosting.Unknown)
+            {
+                Question = $"The {SdkName(target.Key)} call at {at} is sent to the address or model in {expression}, which this file does not resolve: who receives it, and what do they keep?",
+            };
+        }
+
+        return ByKey(target.Key);
+    }
+
+    private static LexicalParty ByHost(string url, string host, string key)
+    {
+        if (HostClassifier.IsOperatorNetwork(host))
+        {
+            var server = LexicalAddresses.ServerOf(url, host) ?? EngineName(key);
+            if (server == "LiteLLM proxy")
+            {
+                return new LexicalParty(LiteLlmProxyId, "LiteLLM proxy", ComponentRole.Gateway, "litellm", Hosting.OperatorHosted)
+                {
+                    ProxyAddress = LexicalAddresses.HostAndPort(url, host),
+                    Note = "The code calls the team's own LiteLLM proxy (a private address with LiteLLM's name or default port 4000): its providers are the proxy config's.",
+                };
+            }
+
+            return new LexicalParty($"inference:{host}", server is null ? $"Self-hosted inference at {host}" : $"Self-hosted inference at {host} ({server})",
+                ComponentRole.SelfHostedInference, null, Hosting.OperatorHosted)
+            {
+                Host = host,
+                Server = server,
+                Note = "Inference on the operator's own servers: not a third party, but it holds prompts in memory and in its own logs.",
+            };
+        }
+
+        if (LexicalVocabulary.ServiceByHost(host) is { } service)
+        {
+            return Service(service) with { Host = host };
+        }
+
+        if (LiteLlmProviders.FindByHost(host) is var (prefix, info))
+        {
+            return Provider(prefix, info) with { Host = host };
+        }
+
+        var exporter = LexicalVocabulary.ServiceByKey.TryGetValue(key, out var expected) && expected.Role == ComponentRole.Exporter;
+        return new LexicalParty(exporter ? $"exporter:host:{host}" : $"provider:host:{host}",
+            exporter ? $"{expected!.Name} at {host}" : $"OpenAI-compatible endpoint at {host}", exporter ? ComponentRole.Exporter : RoleOf(key), null, Hosting.Unknown)
+        {
+            Host = host,
+            Sends = exporter ? expected!.Sends : null,
+        };
+    }
+
+    private static LexicalParty ByKey(string key)
+    {
+        if (LexicalVocabulary.ServiceByKey.TryGetValue(key, out var service))
+        {
+            return Service(service);
+        }
+
+        if (!LiteLlmProviders.ByPrefix.TryGetValue(key, out var info))
+        {
+            return new LexicalParty($"provider:unmapped:{key}", $"Provider '{key}'", ComponentRole.ModelProvider, null, Hosting.Unknown);
+        }
+
+        if (info.Endpoint == EndpointKind.SelfHosted)
+        {
+            return new LexicalParty($"inference:{key}", $"Self-hosted inference ({info.Name})", ComponentRole.SelfHostedInference, null, Hosting.OperatorHosted)
+            {
+                Server = info.Name,
+                Note = $"No address in the code: the {info.Name} client's default, a server on the machine the code runs on.",
+            };
+        }
+
+        var party = Provider(key, info);
+        return DefaultBaseUrlVariables.TryGetValue(key, out var variable)
+            ? party with { Note = $"No base URL in the code: the SDK sends to {info.Name}'s API unless {variable} is set where it runs." }
+            : party;
+    }
+
+    private static LexicalParty Provider(string prefix, LiteLlmProviders.ProviderInfo info) =>
+        new($"provider:{info.Vendor ?? prefix}", info.Name, info.Role, info.Vendor, info.Hosting);
+
+    private static LexicalParty Service(LexicalVocabulary.Service service) =>
+        new(service.Id, service.Name, service.Role, service.Vendor, Hosting.ThirdParty)
+        {
+            Sends = service.Role == ComponentRole.Exporter ? service.Sends : null,
+            Note = service.SendsNote,
+        };
+
+    private static ComponentRole RoleOf(string key) =>
+        LexicalVocabulary.ServiceByKey.TryGetValue(key, out var service) ? service.Role
+        : LiteLlmProviders.ByPrefix.TryGetValue(key, out var info) && info.Role is ComponentRole.Gateway or ComponentRole.SelfHostedInference ? info.Role
+        : ComponentRole.ModelProvider;
+
+    private static string? EngineName(string key) =>
+        LiteLlmProviders.ByPrefix.TryGetValue(key, out var info) && info.Endpoint == EndpointKind.SelfHosted ? info.Name : null;
+
+    private static string SdkName(string key) =>
+        key == "litellm" ? "LiteLLM"
+        : LexicalVocabulary.ServiceByKey.TryGetValue(key, out var service) ? service.Name
+        : LiteLlmProviders.ByPrefix.TryGetValue(key, out var info) ? info.Name : key;
+
+    private static string? Join(string? first, string second) => first is null ? second : $"{first} {second}";
+}

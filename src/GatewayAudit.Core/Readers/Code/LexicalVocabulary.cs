@@ -1,0 +1,262 @@
+using System.Buffers;
+using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Readers.LiteLlm;
+
+namespace GatewayAudit.Core.Readers.Code;
+
+/// <summary>What a call site does with the prompt: a chat or completion call sends it, a listing sends none.</summary>
+internal enum LexicalCallKind
+{
+    Chat,
+    Embedding,
+    Listing,
+}
+
+/// <summary>
+/// The names the source readers recognise, as data in one place: SDK entry points and the party each reaches by
+/// default, modules, call shapes, setting names, host names of observability backends and gateways that LiteLLM's
+/// provider table (<see cref="LiteLlmProviders"/>, which gives every model provider's host) does not hold, and the
+/// words of the cheap pre-filter. A party key is a LiteLLM provider prefix ("openai", "anthropic", "ollama") or a key of
+/// <see cref="Services"/>. To be folded into the vocabulary shared with the C# reader and the analyzer.
+/// </summary>
+internal static class LexicalVocabulary
+{
+    /// <summary>A party that is not a LiteLLM provider prefix: observability backends and gateways, with the hosts that name them.</summary>
+    internal sealed record Service(string Key, string Id, string Name, ComponentRole Role, string Vendor, string[] Hosts, DataCategory[] Sends, string? SendsNote = null);
+
+    private static readonly DataCategory[] Traces = [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Usage];
+    private static readonly DataCategory[] Telemetry = [DataCategory.Metadata];
+    private static readonly DataCategory[] Requests = [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata];
+
+    // Hosts as in policies/catalog (checked 2026-11-30) and the knowledge notes: Langfuse Cloud regions
+    // (langfuse.com/security/data-regions), LangSmith (docs.smith.langchain.com, EU host eu.api.smith.langchain.com),
+    // Datadog sites (docs.datadoghq.com/getting_started/site/), Sentry ingest hosts, Helicone (docs.helicone.ai; EU
+    // api.eu.helicone.ai) and Portkey (portkey.ai/docs: https://api.portkey.ai/v1).
+    public static IReadOnlyList<Service> Services { get; } =
+    [
+        new("langfuse", "exporter:langfuse", "Langfuse", ComponentRole.Exporter, "langfuse",
+            ["cloud.langfuse.com", "us.cloud.langfuse.com", "jp.cloud.langfuse.com", "hipaa.cloud.langfuse.com"], Traces,
+            "Langfuse traces keep each call's input and output unless masked in the SDK."),
+        new("langsmith", "exporter:langsmith", "LangSmith", ComponentRole.Exporter, "langsmith",
+            ["api.smith.langchain.com", "eu.api.smith.langchain.com"], Traces,
+            "LangSmith traces keep each run's inputs and outputs unless hidden (LANGSMITH_HIDE_INPUTS / _OUTPUTS)."),
+        // ddtrace alone sends APM telemetry; LLM Observability (LLMObs.enable, DD_LLMOBS_ENABLED) records prompts and completions.
+        new("datadog", "exporter:datadog", "Datadog", ComponentRole.Exporter, "datadog",
+            [".datadoghq.com", ".datadoghq.eu", ".ddog-gov.com"], Telemetry),
+        // Sentry's AI integrations record prompts and responses only with send_default_pii / sendDefaultPii on
+        // (docs.sentry.io/platforms/python/integrations/openai/, read 2026-11-30).
+        new("sentry", "exporter:sentry", "Sentry", ComponentRole.Exporter, "sentry",
+            ["sentry.io", ".ingest.sentry.io", ".ingest.us.sentry.io", ".ingest.de.sentry.io"], Telemetry),
+        new("helicone", "provider:helicone", "Helicone", ComponentRole.Gateway, "helicone",
+            ["oai.helicone.ai", "anthropic.helicone.ai", "gateway.helicone.ai", "ai-gateway.helicone.ai", "api.helicone.ai", "api.eu.helicone.ai", "oai.hconeai.com"], Requests,
+            "Helicone is an observability gateway: it keeps request logs (a retention surface); Helicone-Omit-Request / -Response stop storage, not sending."),
+        new("portkey", "provider:portkey", "Portkey", ComponentRole.Gateway, "portkey", ["api.portkey.ai"], Requests),
+    ];
+
+    public static IReadOnlyDictionary<string, Service> ServiceByKey { get; } = Services.ToDictionary(s => s.Key, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Constructors and factories of SDK clients, by name (a Go or module-qualified name as "pkg.Name"), and the party
+    /// key each reaches when no base URL says otherwise. The OpenAI SDKs read OPENAI_BASE_URL when no base URL is given
+    /// (openai-python README), so the default is the vendor, noted as such.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Clients { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        // OpenAI SDKs (Python, TypeScript, Java, Go: openai-go and sashabaranov/go-openai), LangChain, LlamaIndex, langchain4j.
+        ["OpenAI"] = "openai", ["AsyncOpenAI"] = "openai", ["OpenAIOkHttpClient"] = "openai", ["OpenAIOkHttpClientAsync"] = "openai",
+        ["openai.NewClient"] = "openai", ["openai.NewClientWithConfig"] = "openai", ["openai.DefaultConfig"] = "openai",
+        ["ChatOpenAI"] = "openai", ["OpenAIEmbeddings"] = "openai", ["OpenAiChatModel"] = "openai", ["OpenAiStreamingChatModel"] = "openai",
+        ["OpenAiEmbeddingModel"] = "openai", ["createOpenAI"] = "openai",
+        ["OpenAILike"] = "openai_like", ["createOpenAICompatible"] = "openai_like",
+        ["AzureOpenAI"] = "azure", ["AsyncAzureOpenAI"] = "azure", ["AzureChatOpenAI"] = "azure", ["AzureOpenAIEmbeddings"] = "azure",
+        ["openai.DefaultAzureConfig"] = "azure", ["createAzure"] = "azure",
+
+        // Anthropic SDKs and their cloud variants.
+        ["Anthropic"] = "anthropic", ["AsyncAnthropic"] = "anthropic", ["AnthropicOkHttpClient"] = "anthropic", ["anthropic.NewClient"] = "anthropic",
+        ["ChatAnthropic"] = "anthropic", ["AnthropicChatModel"] = "anthropic", ["createAnthropic"] = "anthropic",
+        ["AnthropicBedrock"] = "bedrock", ["AsyncAnthropicBedrock"] = "bedrock", ["AnthropicVertex"] = "vertex_ai", ["AsyncAnthropicVertex"] = "vertex_ai",
+
+        // Other providers' SDKs and LangChain / LlamaIndex / Vercel AI SDK provider classes.
+        ["Mistral"] = "mistral", ["MistralClient"] = "mistral", ["MistralAI"] = "mistral", ["ChatMistralAI"] = "mistral", ["MistralAiChatModel"] = "mistral", ["createMistral"] = "mistral",
+        ["Groq"] = "groq", ["AsyncGroq"] = "groq", ["ChatGroq"] = "groq", ["createGroq"] = "groq",
+        ["cohere.Client"] = "cohere", ["cohere.ClientV2"] = "cohere", ["CohereClient"] = "cohere", ["ChatCohere"] = "cohere", ["createCohere"] = "cohere",
+        ["genai.Client"] = "gemini", ["GoogleGenerativeAI"] = "gemini", ["GoogleGenAI"] = "gemini", ["ChatGoogleGenerativeAI"] = "gemini", ["Gemini"] = "gemini", ["createGoogleGenerativeAI"] = "gemini",
+        ["ChatVertexAI"] = "vertex_ai", ["createVertex"] = "vertex_ai",
+        ["ChatBedrock"] = "bedrock", ["ChatBedrockConverse"] = "bedrock", ["createAmazonBedrock"] = "bedrock",
+        ["Together"] = "together_ai", ["ChatTogether"] = "together_ai", ["createTogetherAI"] = "together_ai",
+        ["ChatFireworks"] = "fireworks_ai", ["createFireworks"] = "fireworks_ai", ["ChatDeepSeek"] = "deepseek", ["createDeepSeek"] = "deepseek",
+        ["ChatXAI"] = "xai", ["createXai"] = "xai", ["ChatPerplexity"] = "perplexity", ["createPerplexity"] = "perplexity",
+        ["OpenRouter"] = "openrouter", ["ChatOpenRouter"] = "openrouter", ["createOpenRouter"] = "openrouter",
+        ["Ollama"] = "ollama", ["ChatOllama"] = "ollama", ["OllamaLLM"] = "ollama", ["OllamaEmbeddings"] = "ollama", ["OllamaChatModel"] = "ollama",
+        ["ollama.Client"] = "ollama", ["ollama.AsyncClient"] = "ollama", ["createOllama"] = "ollama",
+        ["Portkey"] = "portkey", ["AsyncPortkey"] = "portkey",
+
+        // Observability SDKs.
+        ["Langfuse"] = "langfuse", ["LangfuseClient"] = "langfuse", ["sentry_sdk.init"] = "sentry", ["Sentry.init"] = "sentry", ["sentry.Init"] = "sentry",
+        ["LLMObs.enable"] = "datadog",
+    };
+
+    /// <summary>Modules (Python, npm, Go, Java packages) by prefix, and the party key of the SDK they are.</summary>
+    public static IReadOnlyList<(string Module, string Key)> Modules { get; } =
+    [
+        ("openai", "openai"), ("langchain_openai", "openai"), ("@langchain/openai", "openai"), ("llama_index.llms.openai", "openai"), ("@ai-sdk/openai", "openai"),
+        ("github.com/openai/openai-go", "openai"), ("github.com/sashabaranov/go-openai", "openai"), ("com.openai", "openai"), ("dev.langchain4j.model.openai", "openai"),
+        ("anthropic", "anthropic"), ("@anthropic-ai/sdk", "anthropic"), ("langchain_anthropic", "anthropic"), ("@langchain/anthropic", "anthropic"), ("llama_index.llms.anthropic", "anthropic"),
+        ("@ai-sdk/anthropic", "anthropic"), ("github.com/anthropics/anthropic-sdk-go", "anthropic"), ("com.anthropic", "anthropic"), ("dev.langchain4j.model.anthropic", "anthropic"),
+        ("mistralai", "mistral"), ("@mistralai/mistralai", "mistral"), ("langchain_mistralai", "mistral"), ("@ai-sdk/mistral", "mistral"),
+        ("groq", "groq"), ("groq-sdk", "groq"), ("langchain_groq", "groq"), ("@ai-sdk/groq", "groq"),
+        ("cohere", "cohere"), ("cohere-ai", "cohere"), ("langchain_cohere", "cohere"),
+        ("google.generativeai", "gemini"), ("google.genai", "gemini"), ("@google/generative-ai", "gemini"), ("@google/genai", "gemini"), ("langchain_google_genai", "gemini"), ("@ai-sdk/google", "gemini"),
+        ("langchain_google_vertexai", "vertex_ai"), ("@ai-sdk/google-vertex", "vertex_ai"), ("langchain_aws", "bedrock"), ("@ai-sdk/amazon-bedrock", "bedrock"),
+        ("@ai-sdk/azure", "azure"), ("@openrouter/ai-sdk-provider", "openrouter"), ("llama_index.llms.openrouter", "openrouter"),
+        ("ollama", "ollama"), ("langchain_ollama", "ollama"), ("@langchain/ollama", "ollama"), ("llama_index.llms.ollama", "ollama"), ("ollama-ai-provider", "ollama"),
+        ("github.com/ollama/ollama/api", "ollama"), ("dev.langchain4j.model.ollama", "ollama"),
+        ("portkey_ai", "portkey"), ("portkey-ai", "portkey"),
+        ("langfuse", "langfuse"), ("@langfuse", "langfuse"), ("langfuse-langchain", "langfuse"), ("com.langfuse", "langfuse"),
+        ("langsmith", "langsmith"),
+        ("sentry_sdk", "sentry"), ("@sentry", "sentry"), ("github.com/getsentry/sentry-go", "sentry"), ("io.sentry", "sentry"),
+        ("ddtrace", "datadog"), ("dd-trace", "datadog"), ("gopkg.in/DataDog/dd-trace-go.v1", "datadog"), ("github.com/DataDog/dd-trace-go", "datadog"),
+    ];
+
+    /// <summary>The LiteLLM Python SDK: a call's <c>model</c> prefix decides the party (as in a proxy config).</summary>
+    public const string LiteLlmModule = "litellm";
+
+    /// <summary>
+    /// Call shapes by the dotted names before the parenthesis (lower case, underscores dropped, matched at the end).
+    /// Shapes marked bound count only on a receiver this file binds to a client (<c>llm = ChatOpenAI(...)</c>; <c>llm.invoke(...)</c>).
+    /// </summary>
+    public static IReadOnlyList<(string Suffix, LexicalCallKind Kind, bool Bound)> Calls { get; } =
+    [
+        ("chat.completions.create", LexicalCallKind.Chat, false), ("chat.completions.new", LexicalCallKind.Chat, false), ("chat.completions.parse", LexicalCallKind.Chat, false),
+        ("chat.completions.stream", LexicalCallKind.Chat, false), ("completions.create", LexicalCallKind.Chat, false), ("messages.create", LexicalCallKind.Chat, false),
+        ("messages.new", LexicalCallKind.Chat, false), ("messages.stream", LexicalCallKind.Chat, false), ("responses.create", LexicalCallKind.Chat, false),
+        ("responses.new", LexicalCallKind.Chat, false), ("responses.stream", LexicalCallKind.Chat, false), ("generatecontent", LexicalCallKind.Chat, false),
+        ("generatecontentstream", LexicalCallKind.Chat, false), ("createchatcompletion", LexicalCallKind.Chat, false), ("createchatcompletionstream", LexicalCallKind.Chat, false),
+        ("createcompletion", LexicalCallKind.Chat, false), ("generatetext", LexicalCallKind.Chat, false), ("streamtext", LexicalCallKind.Chat, false),
+        ("generateobject", LexicalCallKind.Chat, false), ("streamobject", LexicalCallKind.Chat, false),
+        ("embeddings.create", LexicalCallKind.Embedding, false), ("embeddings.new", LexicalCallKind.Embedding, false), ("createembeddings", LexicalCallKind.Embedding, false),
+        ("embedmany", LexicalCallKind.Embedding, false),
+        ("models.list", LexicalCallKind.Listing, false), ("models.retrieve", LexicalCallKind.Listing, false), ("listmodels", LexicalCallKind.Listing, false),
+        ("invoke", LexicalCallKind.Chat, true), ("ainvoke", LexicalCallKind.Chat, true), ("stream", LexicalCallKind.Chat, true), ("astream", LexicalCallKind.Chat, true),
+        ("batch", LexicalCallKind.Chat, true), ("complete", LexicalCallKind.Chat, true), ("acomplete", LexicalCallKind.Chat, true), ("chat", LexicalCallKind.Chat, true),
+        ("achat", LexicalCallKind.Chat, true), ("streamchat", LexicalCallKind.Chat, true), ("generate", LexicalCallKind.Chat, true), ("embed", LexicalCallKind.Embedding, true),
+        ("embedquery", LexicalCallKind.Embedding, true), ("embeddocuments", LexicalCallKind.Embedding, true),
+    ];
+
+    /// <summary>Call shapes that are free functions (the Vercel AI SDK's); every other shape needs a receiver, so a method definition or a user function named <c>listModels</c> is no call.</summary>
+    public static IReadOnlySet<string> FreeFunctions { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "generatetext", "streamtext", "generateobject", "streamobject", "embedmany",
+    };
+
+    /// <summary>LiteLLM SDK functions (<c>litellm.completion(model=...)</c>, or imported by name).</summary>
+    public static IReadOnlyDictionary<string, LexicalCallKind> LiteLlmCalls { get; } = new Dictionary<string, LexicalCallKind>(StringComparer.Ordinal)
+    {
+        ["completion"] = LexicalCallKind.Chat, ["acompletion"] = LexicalCallKind.Chat, ["responses"] = LexicalCallKind.Chat, ["aresponses"] = LexicalCallKind.Chat,
+        ["text_completion"] = LexicalCallKind.Chat, ["embedding"] = LexicalCallKind.Embedding, ["aembedding"] = LexicalCallKind.Embedding,
+    };
+
+    /// <summary>Argument or builder names that set where a client sends (lower case, underscores dropped).</summary>
+    public static IReadOnlySet<string> BaseUrlSettings { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "baseurl", "apibase", "openaiapibase", "anthropicapiurl", "apiurl", "host", "endpoint", "azureendpoint", "dsn", "site",
+        "serverurl", "withbaseurl", "basepath",
+    };
+
+    /// <summary>Environment variables that configure a party (a value beside them is its host), and whether it means prompts are recorded.</summary>
+    public static IReadOnlyDictionary<string, (string Key, bool Host)> Environment { get; } = new Dictionary<string, (string, bool)>(StringComparer.Ordinal)
+    {
+        ["LANGFUSE_HOST"] = ("langfuse", true), ["LANGFUSE_BASE_URL"] = ("langfuse", true), ["LANGFUSE_BASEURL"] = ("langfuse", true),
+        ["LANGFUSE_PUBLIC_KEY"] = ("langfuse", false), ["LANGFUSE_SECRET_KEY"] = ("langfuse", false),
+        ["LANGSMITH_ENDPOINT"] = ("langsmith", true), ["LANGCHAIN_ENDPOINT"] = ("langsmith", true), ["LANGSMITH_TRACING"] = ("langsmith", false),
+        ["LANGCHAIN_TRACING_V2"] = ("langsmith", false), ["LANGSMITH_API_KEY"] = ("langsmith", false), ["LANGCHAIN_API_KEY"] = ("langsmith", false),
+        ["DD_SITE"] = ("datadog", true), ["DD_LLMOBS_ENABLED"] = ("datadog", false), ["SENTRY_DSN"] = ("sentry", true),
+        ["OPENAI_BASE_URL"] = ("openai", true), ["OPENAI_API_BASE"] = ("openai", true), ["ANTHROPIC_BASE_URL"] = ("anthropic", true),
+    };
+
+    /// <summary>Settings whose truth means an observability SDK records prompts and completions.</summary>
+    public static IReadOnlyDictionary<string, string> RecordsPrompts { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["senddefaultpii"] = "sentry", ["DD_LLMOBS_ENABLED"] = "datadog", ["LLMObs.enable"] = "datadog",
+    };
+
+    /// <summary>Calls whose string arguments are messages for people (logs, prints, errors), never addresses that are called.</summary>
+    public static bool IsMessageCall(IReadOnlyList<string> chain)
+    {
+        var last = chain[^1];
+        if (last is "print" or "println" or "printf" or "Println" or "Printf" or "Print" or "pprint" or "echo" or "Errorf" or "Fatalf" or "Panicf"
+            || last.EndsWith("Error", StringComparison.Ordinal) || last.EndsWith("Exception", StringComparison.Ordinal)
+            || (chain.Count == 2 && chain[0] == "errors" && last == "New"))
+        {
+            return true;
+        }
+
+        if (chain.Count < 2)
+        {
+            return false;
+        }
+
+        var receiver = chain[^2].ToLowerInvariant();
+        return MessageVerbs.Contains(last.ToLowerInvariant())
+            && (receiver.Contains("log", StringComparison.Ordinal) || receiver is "console" or "warnings" or "fmt" or "st" or "click");
+    }
+
+    /// <summary>Calls that set up test doubles: an address given to them is mocked, not called.</summary>
+    public static bool IsTestDoubleCall(IReadOnlyList<string> chain) =>
+        chain.Any(name => TestDoubles.Contains(name.ToLowerInvariant()))
+        || (chain.Count == 2 && chain[0] == "responses" && chain[1] is "add" or "get" or "post" or "upsert" or "replace");
+
+    private static readonly HashSet<string> MessageVerbs = new(StringComparer.Ordinal)
+    {
+        "info", "debug", "warn", "warning", "error", "exception", "critical", "fatal", "trace", "log", "infof", "debugf", "warnf", "errorf",
+        "fatalf", "printf", "println", "print", "write", "echo", "success",
+    };
+
+    private static readonly HashSet<string> TestDoubles = new(StringComparer.Ordinal)
+    {
+        "nock", "respx", "mock", "mocker", "patch", "magicmock", "asyncmock", "sinon", "jest", "vi", "wiremock", "mockwebserver", "httpretty",
+        "aioresponses", "stub", "httptest",
+    };
+
+    /// <summary>
+    /// Words a file must contain to be tokenised at all: SDK and module names, every known API host, setting names and
+    /// API paths. A file with none of them cannot yield a party, so it is passed over unread by the lexers.
+    /// </summary>
+    public static SearchValues<string> PreFilter { get; } = SearchValues.Create(
+        new[]
+        {
+            "openai", "anthropic", "claude", "gemini", "genai", "mistral", "groq", "cohere", "ollama", "vllm", "litellm", "openrouter",
+            "helicone", "portkey", "langfuse", "langsmith", "langchain", "llama_index", "llamaindex", "ai-sdk", "generateText", "streamText",
+            "bedrock", "vertexai", "vertex_ai", "aiplatform", "together_ai", "togetherai", "ChatTogether", "fireworks", "deepseek", "perplexity",
+            "ChatXAI", "createXai", "sentry", "ddtrace", "dd-trace", "DD_SITE", "datadog", "LLMObs", "completions", "/models", ":11434", ":4000",
+            "lmstudio", "lm-studio", "llama.cpp", "llamacpp", "/api/chat", "/api/generate", "/v1/messages",
+        }
+        .Concat(Services.SelectMany(s => s.Hosts))
+        .Concat(LiteLlmProviders.ByPrefix.Values.SelectMany(p => p.Hosts))
+        .Select(h => h.TrimStart('.').Replace("*.", "", StringComparison.Ordinal).Replace("*-", "", StringComparison.Ordinal).Replace("*", "", StringComparison.Ordinal))
+        .Where(h => h.Length > 3)
+        .Distinct(StringComparer.OrdinalIgnoreCase)
+        .ToArray(),
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The party key of a module name, by the longest matching prefix (at a '.', '/' or '-' boundary).</summary>
+    public static string? ModuleKey(string module)
+    {
+        string? best = null;
+        var bestLength = 0;
+        foreach (var (prefix, key) in Modules)
+        {
+            if (prefix.Length > bestLength && module.StartsWith(prefix, StringComparison.Ordinal)
+                && (module.Length == prefix.Length || module[prefix.Length] is '.' or '/'))
+            {
+                (best, bestLength) = (key, prefix.Length);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>A service whose hosts include this host.</summary>
+    public static Service? ServiceByHost(string host) =>
+        Services.FirstOrDefault(s => s.Hosts.Any(pattern => Catalog.HostPattern.Matches(pattern, host)));
+}

@@ -1,0 +1,137 @@
+using System.Text;
+
+namespace GatewayAudit.Core.Scanning;
+
+/// <summary>
+/// Which source files a folder scan passes over, and why: vendored and build-output folders, test code (test doubles
+/// and fixtures are not production calls), generated and minified files, files too large or binary to be hand-written
+/// source. Applies to files only source-code readers take; configs are read wherever they are. Data in one place.
+/// </summary>
+public static class SourceFilePolicy
+{
+    /// <summary>Hand-written source is rarely larger; a bigger file is generated, bundled or data.</summary>
+    public const long MaxBytes = 1024 * 1024;
+
+    /// <summary>A line this long is minified or generated code.</summary>
+    public const int MaxLineLength = 5_000;
+
+    /// <summary>At most this many source files are read in one scan; the rest are listed as passed over.</summary>
+    public const int MaxFiles = 50_000;
+
+    private static readonly HashSet<string> VendoredFolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "vendor", "vendors", "third_party", "third-party", "thirdparty", "dist", "build", ".next", ".nuxt", "bower_components",
+        "site-packages", "__generated__", "generated",
+    };
+
+    private static readonly HashSet<string> TestFolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "test", "tests", "__tests__", "spec", "specs", "testdata", "testing", "fixtures", "__mocks__", "mocks", "e2e",
+    };
+
+    private static readonly string[] TestNameEndings =
+    [
+        "_test.py", "_tests.py", "_test.go", "Test.java", "Tests.java", "IT.java", "Test.kt", "Tests.kt",
+        ".test.js", ".test.jsx", ".test.ts", ".test.tsx", ".test.mjs", ".spec.js", ".spec.jsx", ".spec.ts", ".spec.tsx", ".spec.mjs",
+    ];
+
+    private static readonly string[] GeneratedNameEndings = ["_pb2.py", "_pb2_grpc.py", ".pb.go", ".gen.go", "_generated.go", ".generated.ts", ".generated.js"];
+
+    private static readonly string[] MinifiedNameEndings = [".min.js", ".min.mjs", "-min.js", ".bundle.js", ".chunk.js"];
+
+    /// <summary>Why a source file is passed over by where it is or what it is named; null to read it. The path is relative to the folder walked.</summary>
+    public static string? ByPath(string relativePath)
+    {
+        var parts = relativePath.Replace('\\', '/').Split('/');
+        var name = parts[^1];
+        foreach (var folder in parts[..^1])
+        {
+            if (VendoredFolders.Contains(folder))
+            {
+                return $"vendored or build output (in {folder}/): not the project's own code";
+            }
+
+            if (TestFolders.Contains(folder))
+            {
+                return $"test code (in {folder}/): test doubles and fixtures are not production calls";
+            }
+        }
+
+        if (name.StartsWith("test_", StringComparison.Ordinal) && name.EndsWith(".py", StringComparison.Ordinal) || name == "conftest.py" || EndsWithAny(name, TestNameEndings))
+        {
+            return "test code (by its name): test doubles and fixtures are not production calls";
+        }
+
+        if (EndsWithAny(name, GeneratedNameEndings))
+        {
+            return "generated code (by its name)";
+        }
+
+        if (name.EndsWith(".d.ts", StringComparison.Ordinal) || name.EndsWith(".d.mts", StringComparison.Ordinal))
+        {
+            return "type declarations: no calls";
+        }
+
+        return EndsWithAny(name, MinifiedNameEndings) ? "minified or bundled code (by its name)" : null;
+    }
+
+    /// <summary>
+    /// Reads a walked source file, or says why not: too large, binary, generated (its header says so) or minified
+    /// (a very long line). Bytes that are not UTF-8 are replaced, since a lexical scan needs only the ASCII around them.
+    /// </summary>
+    public static (string? Text, string? Reason) Read(string fullPath)
+    {
+        try
+        {
+            var info = new FileInfo(fullPath);
+            if (info.Length > MaxBytes)
+            {
+                return (null, $"{info.Length / (1024.0 * 1024.0):0.0} MiB: larger than {MaxBytes / (1024 * 1024)} MiB, so generated, bundled or data rather than hand-written source");
+            }
+
+            var bytes = File.ReadAllBytes(fullPath);
+            if (Array.IndexOf(bytes, (byte)0) >= 0)
+            {
+                return (null, "binary content (a NUL byte)");
+            }
+
+            var text = Encoding.UTF8.GetString(bytes);
+            text = text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+            return (text, ByContent(text));
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return (null, "unreadable: permission denied or I/O error");
+        }
+    }
+
+    /// <summary>Why a source text is passed over: a generated-code header (Go's "Code generated ... DO NOT EDIT.", @generated, &lt;auto-generated&gt;) or a minified line.</summary>
+    public static string? ByContent(string text)
+    {
+        var head = text.Length > 1_000 ? text[..1_000] : text;
+        if ((head.Contains("Code generated", StringComparison.Ordinal) && head.Contains("DO NOT EDIT", StringComparison.Ordinal))
+            || head.Contains("@generated", StringComparison.Ordinal) || head.Contains("<auto-generated", StringComparison.OrdinalIgnoreCase))
+        {
+            return "generated code (its header says so)";
+        }
+
+        var longest = 0;
+        var start = 0;
+        while (start <= text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            var length = (end < 0 ? text.Length : end) - start;
+            longest = Math.Max(longest, length);
+            if (end < 0)
+            {
+                break;
+            }
+
+            start = end + 1;
+        }
+
+        return longest > MaxLineLength ? $"minified or generated (a line of {longest:N0} characters)" : null;
+    }
+
+    private static bool EndsWithAny(string name, string[] endings) => endings.Any(e => name.EndsWith(e, StringComparison.Ordinal));
+}
