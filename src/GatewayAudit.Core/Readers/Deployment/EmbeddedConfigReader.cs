@@ -53,9 +53,14 @@ public partial class EmbeddedConfigReader : IConfigReader
 /// into a ConfigMap where the config's YAML block is still readable. It yields only the embedded config; the
 /// template's own wiring is the chart values' (read by <see cref="HelmValuesReader"/>).
 /// </summary>
-public sealed class HelmTemplateReader : EmbeddedConfigReader
+public sealed partial class HelmTemplateReader : EmbeddedConfigReader
 {
     public override string Name => "helm-template";
 
-    public override bool Recognizes(InputFile file) => file.Text.Contains("{{", StringComparison.Ordinal) && base.Recognizes(file);
+    // Helm's template language reads chart objects (.Values, .Release ...) and its own functions (include, toYaml);
+    // a Jinja or Ansible file's {{ name }} is not a Helm template, and is left to the embedded-config reader.
+    public override bool Recognizes(InputFile file) => HelmActionRegex().IsMatch(file.Text) && base.Recognizes(file);
+
+    [GeneratedRegex(@"\{\{[^}]*(\.(Values|Release|Chart|Capabilities|Files|Template)\b|\b(include|template|tpl|toYaml)\b)")]
+    private static partial Regex HelmActionRegex();
 }
