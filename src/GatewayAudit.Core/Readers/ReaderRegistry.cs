@@ -6,7 +6,8 @@ namespace GatewayAudit.Core.Readers;
 
 /// <summary>
 /// The one place readers are registered. The first reader that recognises a file reads it, so the LiteLLM config
-/// reader comes first; the deployment readers after it only claim files that name a LiteLLM image or package.
+/// reader comes first; the deployment readers after it only claim files that name a LiteLLM image or package; the
+/// embedded-config reader comes last and takes any other YAML file whose text holds a LiteLLM config.
 /// </summary>
 public static class ReaderRegistry
 {
@@ -26,5 +27,6 @@ public static class ReaderRegistry
         new JavaScriptSourceReader(),
         new GoSourceReader(),
         new JavaSourceReader(),
+        new EmbeddedConfigReader(),
     ];
 }

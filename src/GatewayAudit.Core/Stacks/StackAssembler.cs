@@ -9,8 +9,10 @@ namespace GatewayAudit.Core.Stacks;
 /// config (on disk or embedded in a ConfigMap, Helm values or template) anchors one stack, unless another config
 /// includes it; a deployment file joins the stack whose config its proxy mounts, else the config in its folder, else
 /// the nearest config above or below it, else the only stack, else it is a stack of its own; a .env file joins the
-/// stacks of the files beside it. Each config is then read with the environment its stack gives the proxy, and
-/// services that run beside the proxy are marked operator-hosted.
+/// stacks of the files beside it. Each config is then read with the environment its stack gives the proxy, services
+/// that run beside the proxy are marked operator-hosted (and a Redis there with persistence off keeps data in memory
+/// only), and the proxy's command line and own environment add what they change (debug logging, models stored in
+/// the database).
 /// </summary>
 public static class StackAssembler
 {
@@ -93,8 +95,11 @@ public static class StackAssembler
                 stack.Secrets.Absorb(result.Secrets);
             }
 
-            if (host is null && !byPath.ContainsKey(config.FullPath))
+            var hasConfig = host is not null || byPath.ContainsKey(config.FullPath);
+            var process = StackEnvironment.For(members, hasConfig && host is null ? config.FullPath : null, processOnly: true);
+            if (!hasConfig)
             {
+                ProxyProcess.Apply(stack, members, process);
                 continue; // a stack of deployment files only
             }
 
@@ -111,6 +116,8 @@ public static class StackAssembler
             stack.Model.MergeFrom(read.Fragment);
             stack.Secrets.Absorb(read.Secrets);
             CoLocation.Apply(stack, members);
+            RedisPersistence.Apply(stack, members);
+            ProxyProcess.Apply(stack, members, process);
         }
 
         return stacks.Select(s => s.Stack).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();

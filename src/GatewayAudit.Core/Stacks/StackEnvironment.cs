@@ -6,14 +6,18 @@ namespace GatewayAudit.Core.Stacks;
 
 /// <summary>
 /// The environment a stack gives its proxy, in the order that decides a variable: the compose service that runs the
-/// proxy (its <c>environment:</c>, then its <c>env_file:</c>), Kubernetes <c>env</c>, Helm <c>envVars</c>, then the
-/// stack's .env files (a real .env before an example). Compose <c>${VAR:-default}</c> is interpolated from the .env
+/// proxy (its <c>environment:</c>, then its <c>env_file:</c>), Kubernetes <c>env</c>, Helm <c>envVars</c>, the
+/// Dockerfile's <c>ENV</c>, then the stack's .env files (a real .env before an example). Compose <c>${VAR:-default}</c> is interpolated from the .env
 /// beside the compose file, then its default. The config's own environment_variables come last, in the reader, and
 /// override these (LiteLLM sets them into its environment at start).
 /// </summary>
 public static partial class StackEnvironment
 {
-    public static Dictionary<string, EnvironmentValue> For(IReadOnlyList<(InputFile File, DeploymentFacts Facts)> members, string? configFullPath)
+    /// <param name="processOnly">
+    /// True for the proxy process's own environment only (what it runs with), without the stack's other .env files,
+    /// which compose reads for interpolation but does not pass to the container unless named in env_file.
+    /// </param>
+    public static Dictionary<string, EnvironmentValue> For(IReadOnlyList<(InputFile File, DeploymentFacts Facts)> members, string? configFullPath, bool processOnly = false)
     {
         var environment = new Dictionary<string, EnvironmentValue>(StringComparer.Ordinal);
         var dotEnvs = members.Where(m => m.Facts.Variables.Count > 0)
@@ -22,6 +26,7 @@ public static partial class StackEnvironment
 
         var proxies = members.SelectMany(m => m.Facts.Services.Where(s => s.RunsProxy).Select(s => (m.File, Service: s)))
             .OrderBy(p => configFullPath is not null && MountsConfig(p.File, p.Service, configFullPath) ? 0 : 1)
+            .ThenBy(p => p.Service.Kind == "Dockerfile" ? 1 : 0) // compose, Kubernetes and Helm override the image's ENV
             .ThenBy(p => p.File.DisplayPath, StringComparer.Ordinal).ToList();
         foreach (var (file, service) in proxies)
         {
@@ -47,7 +52,7 @@ public static partial class StackEnvironment
             }
         }
 
-        foreach (var value in dotEnvs.SelectMany(d => d.Facts.Variables))
+        foreach (var value in processOnly ? [] : dotEnvs.SelectMany(d => d.Facts.Variables))
         {
             environment.TryAdd(value.Name, value);
         }

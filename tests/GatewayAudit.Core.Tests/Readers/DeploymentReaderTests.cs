@@ -269,7 +269,6 @@ public sealed class DeploymentReaderTests
     [InlineData("deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - image: nginx:1.27\n", null)]
     [InlineData("templates/deployment.yaml", "kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - image: \"{{ .Values.image.repository }}:litellm\"\n", null)]
     [InlineData("values.yaml", "image:\n  repository: bitnami/postgresql\n  tag: 16\n", null)]
-    [InlineData("values.yaml", "litellm-helm:\n  image:\n    repository: ghcr.io/berriai/litellm\n", null)]
     [InlineData("Dockerfile", "FROM python:3.12-slim\n# we call the litellm proxy over HTTP\nRUN pip install httpx\n", null)]
     [InlineData("requirements.txt", "httpx==0.27\nlitellm-proxy-extras==0.2.1\n", null)]
     [InlineData("pyproject.toml", "[project]\nname = \"litellm-client\"\ndependencies = [\"httpx\"]\n", null)]

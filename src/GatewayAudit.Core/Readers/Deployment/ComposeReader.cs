@@ -92,7 +92,43 @@ public sealed partial class ComposeReader : IConfigReader
         }
 
         environment.Apply();
+        ReadNeighbourSecrets(values, facts);
+        facts.EmbeddedConfigs.AddRange(InlineConfigs(file, root));
         return new ReaderResult(model, diagnostics, secrets, facts);
+    }
+
+    /// <summary>
+    /// Literal credentials in the environment of the services beside the proxy (POSTGRES_PASSWORD on the database,
+    /// LANGFUSE_SECRET_KEY, NEXTAUTH_SECRET on Langfuse): the same file, the same exposure. The proxy's own
+    /// environment is checked by <see cref="ProxyEnvironment"/>.
+    /// </summary>
+    private static void ReadNeighbourSecrets(ConfigValues values, DeploymentFacts facts)
+    {
+        foreach (var service in facts.Services.Where(s => !s.RunsProxy))
+        {
+            foreach (var variable in service.Environment.Where(v => v.Node is not null))
+            {
+                EnvironmentSecrets.Check(values, variable.Name, variable.Node!, $"services.{service.Name}.environment.{variable.Name}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// LiteLLM configs written inline in the top-level <c>configs:</c> (<c>name: {content: | ...}</c>, Compose
+    /// Specification, https://docs.docker.com/reference/compose-file/configs/): the config the proxy mounts, read with
+    /// this file's lines and named by its config name.
+    /// </summary>
+    private static IEnumerable<EmbeddedConfig> InlineConfigs(InputFile file, YamlMapping root)
+    {
+        if (root["configs"] is not YamlMapping configs)
+        {
+            return [];
+        }
+
+        var contents = configs.Entries.Where(e => e.Value is YamlMapping m && m.ContainsKey("content"))
+            .ToDictionary(e => ((YamlMapping)e.Value).KeyNode("content")!.Line, e => e.Key.Value);
+        return EmbeddedConfigFinder.Find(file.DisplayPath, file.Text)
+            .Where(c => contents.ContainsKey(c.At.Line)).Select(c => c with { Name = $"configs.{contents[c.At.Line]}" });
     }
 
     private static void ReadProxy(ConfigValues values, GatewayDeployment deployment, ProxyEnvironment environment, string name, YamlMapping service, YamlScalar imageNode)

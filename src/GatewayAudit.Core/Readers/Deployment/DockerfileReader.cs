@@ -1,12 +1,15 @@
 using System.Text.RegularExpressions;
 using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Yaml;
 
 namespace GatewayAudit.Core.Readers.Deployment;
 
 /// <summary>
 /// Reads a Dockerfile that builds the LiteLLM proxy: the LiteLLM base image of the final stage
 /// (<c>FROM ghcr.io/berriai/litellm:TAG</c>, with <c>ARG</c> defaults substituted) or a
-/// <c>pip install litellm==X</c> in a <c>RUN</c> line.
+/// <c>pip install litellm==X</c> in a <c>RUN</c> line. Its <c>CMD</c> / <c>ENTRYPOINT</c> and <c>ENV</c> are the
+/// proxy's command line and environment for the stack assembly; a literal credential in <c>ENV</c> or <c>ARG</c> is
+/// baked into the image or its history, and is a literal-secret finding.
 /// </summary>
 public sealed partial class DockerfileReader : IConfigReader
 {
@@ -23,6 +26,9 @@ public sealed partial class DockerfileReader : IConfigReader
     {
         var diagnostics = new List<Diagnostic>();
         var model = new StackModel();
+        var secrets = new SecretLedger();
+        var values = new ConfigValues(new YamlDocument(file.DisplayPath, null), model, diagnostics, secrets);
+        var process = new ServiceFacts(file.FileName, "Dockerfile", file.At(1)) { RunsProxy = true };
         var deployment = new GatewayDeployment(model, Name);
         var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
         (ImageReference Image, int Line, string Written)? baseImage = null;
@@ -46,6 +52,13 @@ public sealed partial class DockerfileReader : IConfigReader
                         arguments[rest[..equals].Trim()] = rest[(equals + 1)..].Trim().Trim('"', '\'');
                     }
 
+                    ReadVariables(values, file, line, text, keyword, process);
+                    break;
+                case "ENV":
+                    ReadVariables(values, file, line, text, keyword, process);
+                    break;
+                case "CMD" or "ENTRYPOINT":
+                    process.Command.AddRange(CommandWords(rest).Select(w => (w, file.At(line))));
                     break;
                 case "FROM":
                     var imageText = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(t => !t.StartsWith("--", StringComparison.Ordinal));
@@ -102,7 +115,55 @@ public sealed partial class DockerfileReader : IConfigReader
             deployment.SetVersion(install.Requirement.Version, file.At(install.Line), install.Requirement.Text);
         }
 
-        return new ReaderResult(model, diagnostics, new SecretLedger());
+        // The image's CMD/ENTRYPOINT and ENV are the proxy's command line and environment unless compose or a manifest overrides them.
+        var facts = new DeploymentFacts();
+        if (baseImage is not null || pip is not null)
+        {
+            facts.Services.Add(process);
+        }
+
+        return new ReaderResult(model, diagnostics, secrets, facts);
+    }
+
+    /// <summary>
+    /// ENV NAME=value ... / ENV NAME value and ARG NAME=value: each value is part of the image (ENV) or its build
+    /// history (ARG), so a literal credential there is a literal secret; ENV values are the proxy's environment.
+    /// </summary>
+    private static void ReadVariables(ConfigValues values, InputFile file, int line, string text, string keyword, ServiceFacts image)
+    {
+        foreach (Match pair in VariableRegex().Matches(text[(text.IndexOf(keyword, StringComparison.OrdinalIgnoreCase) + keyword.Length)..]))
+        {
+            var raw = pair.Groups["value"].Value;
+            var quoted = raw.Length >= 2 && raw[0] is '"' or '\'' && raw[^1] == raw[0];
+            // An instruction may span continued lines: the value is cited on its own line and column.
+            var at = LineOf(file.Text, line, pair.Value);
+            var column = file.Text.Split('\n')[at - 1].IndexOf(pair.Value, StringComparison.Ordinal) + pair.Groups["value"].Index - pair.Index;
+            var node = new YamlScalar(at, Math.Max(column, 0) + 1, quoted ? raw[1..^1] : raw, quoted, null);
+            var name = pair.Groups["name"].Value;
+            EnvironmentSecrets.Check(values, name, node, $"{keyword} {name}");
+            if (keyword == "ENV")
+            {
+                image.Environment.Add(new EnvironmentValue(name, node, values.At(node), $"{file.DisplayPath} ENV"));
+            }
+        }
+    }
+
+    /// <summary>CMD/ENTRYPOINT words: the exec form's JSON array, or the shell form split on spaces.</summary>
+    private static IEnumerable<string> CommandWords(string rest)
+    {
+        if (rest.StartsWith('['))
+        {
+            try
+            {
+                return System.Text.Json.JsonSerializer.Deserialize<string[]>(rest) ?? [];
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return [];
+            }
+        }
+
+        return rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('"', '\''));
     }
 
     /// <summary>Logical instructions with their first line: comments dropped, backslash continuations joined.</summary>
@@ -187,6 +248,10 @@ public sealed partial class DockerfileReader : IConfigReader
 
     [GeneratedRegex(@"^\s*(?<keyword>[A-Za-z]+)\s+(?<rest>.*)$")]
     private static partial Regex InstructionRegex();
+
+    // NAME=value pairs (value quoted or up to white space), or the legacy single "NAME value" form.
+    [GeneratedRegex(@"(?<name>[A-Za-z_][A-Za-z0-9_]*)=(?<value>""[^""]*""|'[^']*'|\S+)|^\s+(?<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?<value>[^=\s].*?)\s*$")]
+    private static partial Regex VariableRegex();
 
     [GeneratedRegex(@"\$\{(?<braced>[A-Za-z_][A-Za-z0-9_]*)\}|\$(?<bare>[A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex ArgumentRegex();

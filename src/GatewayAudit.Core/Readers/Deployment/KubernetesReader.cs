@@ -8,7 +8,8 @@ namespace GatewayAudit.Core.Readers.Deployment;
 /// Reads Kubernetes manifests (often several objects in one file, separated by <c>---</c>) that run the LiteLLM
 /// proxy: a Deployment or StatefulSet whose container image is LiteLLM gives image, version and
 /// <c>spec.replicas</c> (Kubernetes' default of 1 when absent); a HorizontalPodAutoscaler aimed at it gives
-/// <c>maxReplicas</c>; the container's <c>env</c> is checked for literal secrets and DATABASE_URL. Helm templates
+/// <c>maxReplicas</c>; the container's <c>env</c> is checked for literal secrets and DATABASE_URL, and so is a
+/// Secret's <c>stringData</c> / <c>data</c> (a file holding only a Secret is read when it names LiteLLM). Helm templates
 /// (files with <c>{{ }}</c>) are not manifests until rendered and are left to the Helm values reader.
 /// </summary>
 public sealed partial class KubernetesReader : IConfigReader
@@ -22,7 +23,8 @@ public sealed partial class KubernetesReader : IConfigReader
     public bool Recognizes(InputFile file) =>
         file.LooksLikeYaml && !file.Text.Contains("{{", StringComparison.Ordinal)
         && ((WorkloadRegex().IsMatch(file.Text) && LiteLlmImageRegex().IsMatch(file.Text))
-            || (ConfigMapRegex().IsMatch(file.Text) && EmbeddedConfigFinder.MayHoldConfig(file.Text)));
+            || (ConfigMapRegex().IsMatch(file.Text) && EmbeddedConfigFinder.MayHoldConfig(file.Text))
+            || (SecretRegex().IsMatch(file.Text) && file.Text.Contains("litellm", StringComparison.OrdinalIgnoreCase)));
 
     public ReaderResult Read(InputFile file)
     {
@@ -58,7 +60,11 @@ public sealed partial class KubernetesReader : IConfigReader
                 facts.Services.Add(KubernetesWorkloadFacts.Read(values, file.FileName, kind, name, root, spec));
             }
 
-            if (kind == "HorizontalPodAutoscaler" && spec is not null
+            if (kind == "Secret")
+            {
+                KubernetesSecrets.Check(values, name, root);
+            }
+            else if (kind == "HorizontalPodAutoscaler" && spec is not null
                 && ((spec["scaleTargetRef"] as YamlMapping)?["name"] as YamlScalar)?.Value is { } target)
             {
                 autoscalers.Add((values, spec, target));
@@ -137,6 +143,9 @@ public sealed partial class KubernetesReader : IConfigReader
 
     [GeneratedRegex(@"^kind:\s*[""']?ConfigMap\b", RegexOptions.Multiline)]
     private static partial Regex ConfigMapRegex();
+
+    [GeneratedRegex(@"^kind:\s*[""']?Secret\b", RegexOptions.Multiline)]
+    private static partial Regex SecretRegex();
 
     [GeneratedRegex(@"^kind:\s*[""']?(Deployment|StatefulSet)\b", RegexOptions.Multiline)]
     private static partial Regex WorkloadRegex();

@@ -76,15 +76,10 @@ public sealed class ProxyEnvironment(ConfigValues values, StackModel model, Gate
 
             // LANGFUSE_PUBLIC_KEY and the like are meant to be seen; every other *_KEY is treated as a credential, judged
             // like config.yaml's (OPENAI_API_KEY: EMPTY is a placeholder, LITELLM_MASTER_KEY: sk-1234 well known).
-            if (ConfigValues.IsSecretVariable(name))
+            // DATABASE_URL is checked below with the redacted URL kept for the host, so each password is recorded once.
+            if (name != "DATABASE_URL")
             {
-                values.CheckSecret(path, value);
-            }
-            else if (name != "DATABASE_URL")
-            {
-                // A password in any URL (REDIS_URL, a DB_CONN of the operator's naming); DATABASE_URL is checked below
-                // with the redacted URL kept for the host, so each password is recorded once.
-                values.CheckUrlPassword(path, value, value.Value.Trim());
+                EnvironmentSecrets.Check(values, name, value, path);
             }
 
             switch (name)
