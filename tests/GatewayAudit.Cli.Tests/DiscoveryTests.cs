@@ -72,6 +72,7 @@ public sealed class DiscoveryTests : IDisposable
     {
         _dir.Write("config.yaml", Valid);
         _dir.Write("provider-prefs.json", "{\"provider\": {\"zdr\": true}}");
+        _dir.Write("fixtures/users.json", "{\"users\": [{\"name\": \"ada\", \"provider\": \"github\"}]}");
         _dir.Write("notes.txt", "who owns the Langfuse project?");
         _dir.Write("deploy/Makefile", "all:\n");
         _dir.Write("deploy/.env.example", "OPENAI_API_KEY=\n");
@@ -82,13 +83,14 @@ public sealed class DiscoveryTests : IDisposable
             config.yaml | litellm-config | 
             deploy/.env.example | dotenv | 
             deploy/Makefile | none | no reader for this file name
+            fixtures/users.json | none | not a gateway config gateway-audit recognises
             notes.txt | none | no reader for .txt files
-            provider-prefs.json | none | no reader for .json files
+            provider-prefs.json | openrouter-request | 
             """.Replace("\r", "", StringComparison.Ordinal), Skipped(json));
 
         var md = CliRunner.Run(_dir.Path, "scan", ".").AssertExit(0).Stdout;
         Assert.Contains("| `config.yaml` | litellm-config |\n| `deploy/.env.example` | dotenv |", md, StringComparison.Ordinal);
-        Assert.Contains("| `provider-prefs.json` | skipped: no reader for .json files |", md, StringComparison.Ordinal);
+        Assert.Contains("| `fixtures/users.json` | skipped: not a gateway config gateway-audit recognises |", md, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,6 +113,15 @@ public sealed class DiscoveryTests : IDisposable
         Assert.Equal(first, Scan([.. names.Reverse()], "stack"));
         Assert.Equal(first, Scan(names, "stack", "stack/sub"));
         Assert.Equal(5, System.Text.Json.JsonDocument.Parse(first).RootElement.GetProperty("inputs").GetArrayLength());
+    }
+
+    [Fact]
+    public void A_walked_json_file_above_the_size_limit_is_passed_over_with_the_reason_not_refused()
+    {
+        _dir.Write("config.yaml", Valid);
+        _dir.Write("data/embeddings.json", "[" + string.Join(",", Enumerable.Repeat("0.125", 1_500_000)) + "]");
+        var run = CliRunner.Run(_dir.Path, "scan", ".", "--format", "json").AssertNoStackTrace().AssertExit(0);
+        Assert.Contains("data/embeddings.json | none | larger than 8 MiB: a data file, not a gateway config", Skipped(run.Stdout).Split('\n'));
     }
 
     [Fact]

@@ -1,12 +1,14 @@
 using GatewayAudit.Core.Readers.Code;
 using GatewayAudit.Core.Readers.Deployment;
+using GatewayAudit.Core.Readers.Gateways;
 using GatewayAudit.Core.Readers.LiteLlm;
 
 namespace GatewayAudit.Core.Readers;
 
 /// <summary>
 /// The one place readers are registered. The first reader that recognises a file reads it, so the LiteLLM config
-/// reader comes first; the deployment readers after it only claim files that name a LiteLLM image or package.
+/// reader comes first; the deployment readers after it only claim files that name a LiteLLM image or package; the
+/// gateway file readers (OpenRouter, Portkey, Helicone, Cloudflare AI Gateway) last, for files of their shape.
 /// </summary>
 public static class ReaderRegistry
 {
@@ -22,5 +24,8 @@ public static class ReaderRegistry
         new PyprojectReader(),
         new DotEnvReader(),
         new CSharpSourceReader(),
+
+        // Hosted gateways' configs and request bodies (JSON or YAML), recognised by shape after everything above.
+        new OpenRouterFileReader(),
     ];
 }

@@ -18,12 +18,18 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
 
     public const int MaxFiles = 20_000;
 
+    // Endings offered to readers that recognise a file by its content (gateway JSON), not by its name: a walked file of
+    // such an ending above the size limit is a data file, passed over with the reason rather than refused.
+    private static readonly HashSet<string> ReadByContent = new(StringComparer.OrdinalIgnoreCase) { ".json" };
+
+    private readonly HashSet<string> _tooLarge = new(StringComparer.Ordinal);
+
     /// <summary>At most this many passed-over files are listed one by one; the rest are counted in a warning.</summary>
     public const int MaxListedNotRead = 1_000;
 
     /// <summary>
-    /// Files found in the walked folders that no reader takes by name, with why they were not read, in path order;
-    /// filled by <see cref="Discover"/>.
+    /// Files found in the walked folders that no reader takes by name (or too large to look into), with why they were
+    /// not read, in path order; filled by <see cref="Discover"/>. <see cref="PassedOver"/> lists them for the report.
     /// </summary>
     public List<ScannedInput> NotRead { get; } = [];
 
@@ -84,15 +90,31 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
 
         files.Sort((a, b) => string.CompareOrdinal(a.DisplayPath, b.DisplayPath));
         notRead.Sort(StringComparer.Ordinal);
-        NotRead.AddRange(notRead.Take(MaxListedNotRead).Select(f => new ScannedInput(f, "none", NotReadReason(f))));
-        if (notRead.Count > MaxListedNotRead)
+        NotRead.AddRange(notRead.Select(f => new ScannedInput(f, "none", _tooLarge.Contains(f)
+            ? $"larger than {InputText.MaxBytes / (1024 * 1024)} MiB: a data file, not a gateway config"
+            : NotReadReason(f))));
+        _firstFolder = firstFolder;
+        return files;
+    }
+
+    private string? _firstFolder;
+
+    /// <summary>
+    /// The walked files the scan passed over (<see cref="NotRead"/>, plus <paramref name="unrecognised"/>: files offered
+    /// to the readers that none recognised), in path order, at most <see cref="MaxListedNotRead"/> of them; a warning
+    /// counts the rest.
+    /// </summary>
+    public IReadOnlyList<ScannedInput> PassedOver(IEnumerable<ScannedInput> unrecognised, List<Diagnostic> diagnostics)
+    {
+        var all = NotRead.Concat(unrecognised).OrderBy(i => i.File, StringComparer.Ordinal).ToList();
+        if (all.Count > MaxListedNotRead)
         {
             diagnostics.Add(Diagnostic.Warning("input-not-read-many",
-                $"{notRead.Count - MaxListedNotRead:N0} more files of types gateway-audit does not read are not listed (the first {MaxListedNotRead:N0} in path order are); name a smaller folder to see them all",
-                new SourceLocation(Display(firstFolder!), 0)));
+                $"{all.Count - MaxListedNotRead:N0} more files of types gateway-audit does not read are not listed (the first {MaxListedNotRead:N0} in path order are); name a smaller folder to see them all",
+                new SourceLocation(Display(_firstFolder ?? workingDirectory), 0)));
         }
 
-        return files;
+        return all.Take(MaxListedNotRead).ToList();
     }
 
     /// <summary>Why a walked file was not read: no reader takes its name.</summary>
@@ -130,6 +152,17 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
 
     private bool Offered(string fileName) => readers.Any(r => r.OffersFileName(fileName));
 
+    private bool TooLargeToSniff(string file)
+    {
+        if (!ReadByContent.Contains(Path.GetExtension(file)) || new FileInfo(file) is not { Exists: true, Length: > InputText.MaxBytes })
+        {
+            return false;
+        }
+
+        _tooLarge.Add(Display(file));
+        return true;
+    }
+
     private (List<string> Offered, List<string> PassedOver) Walk(string root, List<Diagnostic> diagnostics)
     {
         var found = new List<string>();
@@ -145,7 +178,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                 {
                     // A symlinked file is read when it points at a file (Kubernetes ConfigMap mounts are symlinks);
                     // a dangling link is reported, not dropped. Symlinked folders are still not followed (below).
-                    if (!Offered(Path.GetFileName(file)))
+                    if (!Offered(Path.GetFileName(file)) || TooLargeToSniff(file))
                     {
                         passedOver.Add(file);
                         continue;
