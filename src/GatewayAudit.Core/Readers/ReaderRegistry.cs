@@ -26,6 +26,7 @@ public static class ReaderRegistry
         new CSharpSourceReader(),
 
         // Hosted gateways' configs and request bodies (JSON or YAML), recognised by shape after everything above.
+        new PortkeyConfigReader(),
         new OpenRouterFileReader(),
     ];
 }

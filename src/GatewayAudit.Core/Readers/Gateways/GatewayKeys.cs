@@ -10,7 +10,7 @@ namespace GatewayAudit.Core.Readers.Gateways;
 /// </summary>
 internal static class GatewayKeys
 {
-    /// <summary>apiKey → api_key, overrideParams → override_params; snake_case stays as it is.</summary>
+    /// <summary>apiKey → api_key, overrideParams → override_params, baseURL → base_url; snake_case stays as it is.</summary>
     public static string Snake(string key)
     {
         if (!key.Any(char.IsUpper) || key.Contains('-', StringComparison.Ordinal))
@@ -18,10 +18,12 @@ internal static class GatewayKeys
             return key;
         }
 
+        // A capital starts a word after a lower-case letter or digit, or ends an acronym before one (baseURL, APIKey).
         var text = new StringBuilder(key.Length + 4);
-        foreach (var c in key)
+        for (var i = 0; i < key.Length; i++)
         {
-            if (char.IsUpper(c) && text.Length > 0)
+            var c = key[i];
+            if (char.IsUpper(c) && i > 0 && (!char.IsUpper(key[i - 1]) || (i + 1 < key.Length && char.IsLower(key[i + 1]))))
             {
                 text.Append('_');
             }

@@ -69,4 +69,40 @@ internal static class GatewayFixtures
           }
         }
         """;
+
+    // A Portkey config: fallback from a load-balanced OpenAI/Azure pair to Anthropic, then a Bedrock target; a cache
+    // with max_age, retries, guardrails (one of them a partner's check) and a self-hosted vLLM target.
+    public const string PortkeyFallback = """
+        {
+          "strategy": {"mode": "fallback", "on_status_codes": [429, 503]},
+          "cache": {"mode": "semantic", "max_age": 604800},
+          "retry": {"attempts": 3},
+          "input_guardrails": ["pg-pii-redact-01", {"id": "pg-inline", "checks": [{"id": "pangea.textGuard"}]}],
+          "targets": [
+            {
+              "strategy": {"mode": "loadbalance"},
+              "targets": [
+                {"provider": "openai", "api_key": "sk-proj-portkeyfixture0123456789abcdef", "weight": 0.7, "override_params": {"model": "gpt-4o"}},
+                {"virtual_key": "azure-eu-prod-4f2a", "weight": 0.3}
+              ]
+            },
+            {"provider": "@anthropic-prod", "override_params": {"model": "claude-sonnet-4-5"}, "forward_headers": ["x-user-id"]},
+            {"provider": "bedrock", "aws_region": "eu-central-1", "override_params": {"model": "anthropic.claude-3-haiku-20240307-v1:0"}},
+            {"provider": "openai", "custom_host": "http://vllm.inference.svc.cluster.local:8000/v1", "override_params": {"model": "llama-3.1-8b"}}
+          ]
+        }
+        """;
+
+    // The same shape in camelCase YAML, pointed at the team's own Portkey gateway.
+    public const string PortkeyCamelSelfHosted = """
+        baseURL: http://portkey-gateway:8787/v1
+        config:
+          strategy:
+            mode: single
+          targets:
+            - provider: anthropic
+              overrideParams:
+                model: claude-sonnet-4-5
+              customHost: https://api.anthropic.com
+        """;
 }
