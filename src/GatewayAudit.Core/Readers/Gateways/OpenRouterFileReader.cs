@@ -22,7 +22,8 @@ internal sealed class OpenRouterFileReader : GatewayFileReader
 
     public override string Name => "openrouter-request";
 
-    protected override IReadOnlyList<string> Markers { get; } = ["openrouter", "\"provider\"", "provider:", "allow_fallbacks", "data_collection"];
+    protected override IReadOnlyList<string> Markers { get; } =
+        ["openrouter", "provider", "allow_fallbacks", "data_collection", "transforms", "models", "plugins", "route"];
 
     protected override string BrokenFileMarker => "openrouter";
 
