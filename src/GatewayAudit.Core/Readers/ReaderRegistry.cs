@@ -28,5 +28,7 @@ public static class ReaderRegistry
         // Hosted gateways' configs and request bodies (JSON or YAML), recognised by shape after everything above.
         new PortkeyConfigReader(),
         new OpenRouterFileReader(),
+        new HeliconeConfigReader(),
+        new CloudflareAiGatewayReader(),
     ];
 }

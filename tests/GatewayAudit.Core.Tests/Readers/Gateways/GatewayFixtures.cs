@@ -105,4 +105,41 @@ internal static class GatewayFixtures
                 model: claude-sonnet-4-5
               customHost: https://api.anthropic.com
         """;
+
+    // A service's LLM client settings routed through Helicone's EU gateway to OpenAI, with omit and cache headers.
+    public const string HeliconeOmit = """
+        {
+          "llm": {
+            "base_url": "https://eu.helicone.ai/v1",
+            "model": "gpt-4o-mini",
+            "default_headers": {
+              "Helicone-Target-URL": "https://api.openai.com",
+              "Helicone-Omit-Request": "true",
+              "Helicone-Omit-Response": "false",
+              "Helicone-Cache-Enabled": "true",
+              "Cache-Control": "max-age=3600"
+            }
+          }
+        }
+        """;
+
+    // Helicone's generic gateway forwarding to Groq, in YAML.
+    public const string HeliconeTargetYaml = """
+        openai:
+          api_base: https://gateway.helicone.ai/v1
+          headers:
+            Helicone-Auth: Bearer sk-helicone-eu-0123456789abcdefghij
+            Helicone-Target-URL: https://api.groq.com/openai
+        """;
+
+    // A Cloudflare AI Gateway base URL per provider, with per-request logging and cache headers.
+    public const string CloudflareGateway = """
+        {
+          "anthropic": {
+            "baseURL": "https://gateway.ai.cloudflare.com/v1/0123456789abcdef0123456789abcdef/support-prod/anthropic",
+            "headers": {"x-api-key": "${ANTHROPIC_API_KEY}", "cf-aig-collect-log-payload": "false", "cf-aig-cache-ttl": "172800"}
+          },
+          "fallback": {"baseURL": "https://gateway.ai.cloudflare.com/v1/0123456789abcdef0123456789abcdef/support-prod/workers-ai"}
+        }
+        """;
 }
