@@ -121,19 +121,9 @@ internal sealed class CloudflareAiGatewayReader : GatewayFileReader
             }
             else if (name == "cf-aig-cache-ttl" && long.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
             {
-                var cache = read.Model.Add(new Component
-                {
-                    Id = "cache:cloudflare-ai-gateway",
-                    Name = "Cloudflare AI Gateway response cache",
-                    Role = ComponentRole.Cache,
-                    Vendor = GatewayVocabulary.CloudflareAiGateway,
-                    Hosting = Hosting.ThirdParty,
-                    Evidence = { read.At(key) },
-                    Notes = { "cf-aig-cache-ttl: Cloudflare keeps responses keyed by the request and answers identical requests from them." },
-                });
-                cache.Attributes.Set("ttlSeconds", seconds, read.At(key));
-                cache.Retention = new Sourced<Retention>(new Retention($"{LiteLlmConfigReader.FormatSeconds(seconds)} (cf-aig-cache-ttl)", seconds / 86_400.0), read.At(key));
-                read.Model.Connect(gateway.Id, cache.Id, [DataCategory.Prompt, DataCategory.Completion], read.At(key)).Attributes.Set("kind", "cache");
+                var cache = read.AddCache(gateway, "cache:cloudflare-ai-gateway", "Cloudflare AI Gateway response cache", GatewayVocabulary.CloudflareAiGateway, Hosting.ThirdParty,
+                    "cf-aig-cache-ttl: Cloudflare keeps responses keyed by the request and answers identical requests from them.", read.At(key));
+                GatewayRead.SetTtl(cache, seconds, "cf-aig-cache-ttl", read.At(key));
             }
         }
     }

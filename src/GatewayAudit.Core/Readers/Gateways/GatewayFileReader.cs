@@ -212,6 +212,21 @@ internal sealed class GatewayRead(InputFile file, ConfigValues values, StackMode
         }
     }
 
+    /// <summary>A gateway's response cache: it keeps completions keyed by the prompt the gateway sends it.</summary>
+    public Component AddCache(Component gateway, string id, string name, string? vendor, Hosting hosting, string note, SourceLocation at)
+    {
+        var cache = Model.Add(new Component { Id = id, Name = name, Role = ComponentRole.Cache, Vendor = vendor, Hosting = hosting, Evidence = { at }, Notes = { note } });
+        Model.Connect(gateway.Id, cache.Id, [DataCategory.Prompt, DataCategory.Completion], at).Attributes.Set("kind", "cache");
+        return cache;
+    }
+
+    /// <summary>A cache's time to live as its retention (ttlSeconds for the cache rules), read at <paramref name="at"/>.</summary>
+    public static void SetTtl(Component cache, double seconds, string setting, SourceLocation at)
+    {
+        cache.Attributes.Set("ttlSeconds", (long)seconds, at);
+        cache.Retention = new Sourced<Retention>(new Retention($"{LiteLlm.LiteLlmConfigReader.FormatSeconds(seconds)} ({setting})", seconds / 86_400), at);
+    }
+
     /// <summary>The text of a scalar, with references left unresolved (null).</summary>
     public string? Text(YamlNode? node) => node is YamlScalar scalar && !scalar.IsNull ? Values.Resolve(scalar).Value : null;
 }

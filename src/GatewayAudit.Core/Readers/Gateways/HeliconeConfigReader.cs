@@ -101,25 +101,15 @@ internal sealed class HeliconeConfigReader : GatewayFileReader
             return;
         }
 
-        var cache = read.Model.Add(new Component
-        {
-            Id = "cache:helicone",
-            Name = "Helicone response cache",
-            Role = ComponentRole.Cache,
-            Vendor = GatewayVocabulary.Helicone,
-            Hosting = Hosting.ThirdParty,
-            Evidence = { read.At(enabled.Key) },
-            Notes = { "Helicone-Cache-Enabled: Helicone keeps responses keyed by the request and answers identical requests from them." },
-        });
-        read.Model.Connect(helicone.Id, cache.Id, [DataCategory.Prompt, DataCategory.Completion], read.At(enabled.Key)).Attributes.Set("kind", "cache");
+        var cache = read.AddCache(helicone, "cache:helicone", "Helicone response cache", GatewayVocabulary.Helicone, Hosting.ThirdParty,
+            "Helicone-Cache-Enabled: Helicone keeps responses keyed by the request and answers identical requests from them.", read.At(enabled.Key));
         var control = headers.FirstOrDefault(h => string.Equals(h.Key.Value, "Cache-Control", StringComparison.OrdinalIgnoreCase));
         var maxAge = read.Text(control.Value) is { } text && text.Contains("max-age=", StringComparison.Ordinal)
             ? new string(text[(text.IndexOf("max-age=", StringComparison.Ordinal) + 8)..].TakeWhile(char.IsDigit).ToArray())
             : "";
         if (long.TryParse(maxAge, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
         {
-            cache.Attributes.Set("ttlSeconds", seconds, read.At(control.Key));
-            cache.Retention = new Sourced<Retention>(new Retention($"{LiteLlmConfigReader.FormatSeconds(seconds)} (Cache-Control max-age)", seconds / 86_400.0), read.At(control.Key));
+            GatewayRead.SetTtl(cache, seconds, "Cache-Control max-age", read.At(control.Key));
         }
     }
 

@@ -1,5 +1,4 @@
 using GatewayAudit.Core.Model;
-using GatewayAudit.Core.Readers.LiteLlm;
 using GatewayAudit.Core.Yaml;
 
 namespace GatewayAudit.Core.Readers.Gateways;
@@ -165,24 +164,19 @@ internal sealed class PortkeyConfigReader : GatewayFileReader
 
         var cacheMode = read.Text(GatewayKeys.Value(cache, "mode")) ?? "simple";
         var hosted = gateway.Id == HostedId;
-        var component = read.Model.Add(new Component
-        {
-            Id = hosted ? "cache:portkey" : $"cache:{gateway.Id}",
-            Name = hosted ? "Portkey response cache" : $"Response cache of the {gateway.Name}",
-            Role = ComponentRole.Cache,
-            Vendor = hosted ? GatewayVocabulary.Portkey : null,
-            Hosting = hosted ? Hosting.ThirdParty : Hosting.OperatorHosted,
-            Evidence = { read.At(cacheKey) },
-        });
+        var component = read.AddCache(gateway,
+            hosted ? "cache:portkey" : $"cache:{gateway.Id}",
+            hosted ? "Portkey response cache" : $"Response cache of the {gateway.Name}",
+            hosted ? GatewayVocabulary.Portkey : null,
+            hosted ? Hosting.ThirdParty : Hosting.OperatorHosted,
+            cacheMode == "semantic"
+                ? "Semantic cache: keeps responses and the embeddings of the prompts that produced them, and answers similar prompts from them."
+                : "Simple cache: keeps responses keyed by the exact request, and answers identical requests from them.",
+            read.At(cacheKey));
         component.Attributes.Set("mode", cacheMode, read.At(cacheKey));
-        component.Notes.Add(cacheMode == "semantic"
-            ? "Semantic cache: keeps responses and the embeddings of the prompts that produced them, and answers similar prompts from them."
-            : "Simple cache: keeps responses keyed by the exact request, and answers identical requests from them.");
-        read.Model.Connect(gateway.Id, component.Id, [DataCategory.Prompt, DataCategory.Completion], read.At(cacheKey)).Attributes.Set("kind", "cache");
         if (GatewayKeys.Get(cache, "max_age") is (YamlScalar age, { } ageKey) && age.AsNumber() is { } seconds)
         {
-            component.Attributes.Set("ttlSeconds", (long)seconds, read.At(ageKey));
-            component.Retention = new Sourced<Retention>(new Retention($"{LiteLlmConfigReader.FormatSeconds(seconds)} (cache max_age at {path}.cache)", seconds / 86_400), read.At(ageKey));
+            GatewayRead.SetTtl(component, seconds, $"cache max_age at {path}.cache", read.At(ageKey));
         }
         else
         {
