@@ -49,7 +49,7 @@ internal sealed class OpenRouterFileReader : GatewayFileReader
     protected override void ReadDocument(GatewayRead read, IReadOnlyList<YamlMapping> uses)
     {
         var root = read.Values.Document.Root as YamlMapping;
-        var routes = new OpenRouterRoutes(read.Values, read.Model, GatewayRead.AddToList, "request");
+        var routes = new OpenRouterRoutes(read.Values, read.Model, GatewayRead.AddToList, (c, key) => c.Attributes[key] as string[] ?? [], "request");
         foreach (var use in uses)
         {
             var at = read.At(use);
@@ -68,12 +68,11 @@ internal sealed class OpenRouterFileReader : GatewayFileReader
 
             var preferences = GatewayKeys.Value(use, "provider") as YamlMapping
                 ?? (GatewayKeys.Value(use, "model") is null && GatewayKeys.Value(use, "models") is null ? use : null);
-            var label = $"request at {at.File}:{at.Line}";
-            var key = $"{at.File}:{at.Line}";
+            // Requests of one file routed on the same terms share one row, as a LiteLLM config's deployments do.
             var slugs = Slugs(use);
             foreach (var slug in slugs.Count > 0 ? slugs : [""])
             {
-                var route = routes.Add(openRouter, slug, preferences, key, label, at);
+                var route = routes.Add(openRouter, slug, preferences, at, scope: at.File, where: $"requests in {at.File}");
                 ReadRequestFields(read, route, use);
             }
         }

@@ -23,26 +23,24 @@ public sealed class OpenRouterFileReaderTests
     }
 
     [Fact]
-    public void A_request_body_yields_openrouter_and_one_route_per_model_with_the_request_preferences()
+    public void A_request_body_yields_openrouter_and_its_route_with_the_request_preferences_and_models()
     {
         var model = Read(new OpenRouterFileReader(), "requests/summarise.json", OpenRouterRequest).Fragment;
         var openRouter = model.Get(OpenRouter);
         Assert.Equal((ComponentRole.Gateway, Hosting.ThirdParty, "openrouter"), (openRouter.Role, openRouter.Hosting, openRouter.Vendor));
         Assert.Equal("prompt,completion,metadata,credentials", model.Flow("app:clients", OpenRouter).Categories());
 
-        var claude = model.Get("provider:openrouter-upstream:requests/summarise.json:1:anthropic/claude-sonnet-4.5");
-        var gpt = model.Get("provider:openrouter-upstream:requests/summarise.json:1:openai/gpt-4o");
-        foreach (var route in new[] { claude, gpt })
-        {
-            Assert.Equal((OpenRouter, "pinned", ComponentRole.ModelProvider), (route.SubProcessorOf, route.Attributes["routing"], route.Role));
-            Assert.Null(route.Vendor);
-            Assert.Equal(("deny", 8), (route.Attributes["provider.data_collection"], route.Attributes.Origin("provider.data_collection")!.Line));
-            Assert.Equal((ZdrStatus.Yes, 9), (route.Zdr!.Value, route.Zdr.Evidence.Line));
-            Assert.Equal(true, model.Flow(OpenRouter, route.Id).Attributes["zdrRouting"]);
-            Assert.Equal(["middle-out"], (string[])route.Attributes["transforms"]!);
-        }
-
-        Assert.Contains("(request at requests/summarise.json:1)", claude.Name, StringComparison.Ordinal);
+        // The model and its fallback list are routed on the request's one set of terms: one row naming both models.
+        var route = Assert.Single(model.Components, c => c.SubProcessorOf == OpenRouter);
+        Assert.StartsWith("provider:openrouter-upstream:requests/summarise.json:pinned:", route.Id, StringComparison.Ordinal);
+        Assert.Equal(["anthropic/claude-sonnet-4.5", "openai/gpt-4o"], (string[])route.Attributes["models"]!);
+        Assert.Equal(("pinned", ComponentRole.ModelProvider), (route.Attributes["routing"], route.Role));
+        Assert.Null(route.Vendor);
+        Assert.Equal(("deny", 8), (route.Attributes["provider.data_collection"], route.Attributes.Origin("provider.data_collection")!.Line));
+        Assert.Equal((ZdrStatus.Yes, 9), (route.Zdr!.Value, route.Zdr.Evidence.Line));
+        Assert.Equal(true, model.Flow(OpenRouter, route.Id).Attributes["zdrRouting"]);
+        Assert.Equal(["middle-out"], (string[])route.Attributes["transforms"]!);
+        Assert.EndsWith("(requests in requests/summarise.json)", route.Name, StringComparison.Ordinal);
         Assert.Null(model.Find("provider:anthropic"));
         Assert.Null(model.Find("provider:openai"));
     }
