@@ -72,6 +72,7 @@ public sealed class DiscoveryTests : IDisposable
     {
         _dir.Write("config.yaml", Valid);
         _dir.Write("provider-prefs.json", "{\"provider\": {\"zdr\": true}}");
+        _dir.Write("fixtures/users.json", "{\"users\": [{\"name\": \"ada\", \"provider\": \"github\"}]}");
         _dir.Write("notes.txt", "who owns the Langfuse project?");
         _dir.Write("deploy/Makefile", "all:\n");
         _dir.Write("deploy/.env.example", "OPENAI_API_KEY=\n");
@@ -82,13 +83,14 @@ public sealed class DiscoveryTests : IDisposable
             config.yaml | litellm-config | 
             deploy/.env.example | dotenv | 
             deploy/Makefile | none | no reader for this file name
+            fixtures/users.json | none | not a gateway config gateway-audit recognises
             notes.txt | none | no reader for .txt files
-            provider-prefs.json | none | no reader for .json files
+            provider-prefs.json | openrouter-request | 
             """.Replace("\r", "", StringComparison.Ordinal), Skipped(json));
 
         var md = CliRunner.Run(_dir.Path, "scan", ".").AssertExit(0).Stdout;
         Assert.Contains("| `config.yaml` | litellm-config |\n| `deploy/.env.example` | dotenv |", md, StringComparison.Ordinal);
-        Assert.Contains("| `provider-prefs.json` | skipped: no reader for .json files |", md, StringComparison.Ordinal);
+        Assert.Contains("| `fixtures/users.json` | skipped: not a gateway config gateway-audit recognises |", md, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,6 +116,15 @@ public sealed class DiscoveryTests : IDisposable
     }
 
     [Fact]
+    public void A_walked_json_file_above_the_size_limit_is_passed_over_with_the_reason_not_refused()
+    {
+        _dir.Write("config.yaml", Valid);
+        _dir.Write("data/embeddings.json", "[" + string.Join(",", Enumerable.Repeat("0.125", 1_500_000)) + "]");
+        var run = CliRunner.Run(_dir.Path, "scan", ".", "--format", "json").AssertNoStackTrace().AssertExit(0);
+        Assert.Contains("data/embeddings.json | none | larger than 8 MiB: a data file, not a gateway config", Skipped(run.Stdout).Split('\n'));
+    }
+
+    [Fact]
     public void A_folder_of_many_unread_files_lists_the_first_thousand_and_counts_the_rest()
     {
         _dir.Write("config.yaml", Valid);
@@ -127,7 +138,7 @@ public sealed class DiscoveryTests : IDisposable
         Assert.Equal(1_001, inputs.Count);
         Assert.Equal(["config.yaml", "data/0000.json"], inputs.Take(2));
         Assert.Equal("data/0999.json", inputs[^1]);
-        Assert.Contains(".: warning input-not-read-many: 3 more files of types gateway-audit does not read are not listed", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains(".: warning input-not-read-many: 3 more files gateway-audit does not read are not listed", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -470,7 +470,8 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
 
     // Settings that end like a credential name and are none: per-token prices (input_cost_per_token), keys that name
     // a cache entry, a partition or a lookup field, and keys meant to be public (LANGFUSE_PUBLIC_KEY, publishable keys).
-    [GeneratedRegex(@"per[_-]token$|(^|[_-])(cache|prompt_cache|idempotency|partition|sort|primary|hash|object|lookup|dedup|metadata|field|group|shard)[_-]key$|public|publishable", RegexOptions.IgnoreCase)]
+    // A Portkey virtual_key is the name of credentials kept in Portkey's vault, useless without a Portkey API key.
+    [GeneratedRegex(@"per[_-]token$|(^|[_-])(cache|prompt_cache|idempotency|partition|sort|primary|hash|object|lookup|dedup|metadata|field|group|shard|virtual)[_-]key$|public|publishable", RegexOptions.IgnoreCase)]
     private static partial Regex NotACredentialKeyRegex();
 
     // Provider key shapes: OpenAI/Anthropic/OpenRouter/Langfuse sk-..., AWS access key ids, Slack tokens, GitHub,

@@ -1,5 +1,6 @@
 using GatewayAudit.Core.Readers.Code;
 using GatewayAudit.Core.Readers.Deployment;
+using GatewayAudit.Core.Readers.Gateways;
 using GatewayAudit.Core.Readers.LiteLlm;
 
 namespace GatewayAudit.Core.Readers;
@@ -7,7 +8,9 @@ namespace GatewayAudit.Core.Readers;
 /// <summary>
 /// The one place readers are registered. The first reader that recognises a file reads it, so the LiteLLM config
 /// reader comes first; the deployment readers after it only claim files that name a LiteLLM image or package; the
-/// embedded-config reader comes last and takes any other YAML file whose text holds a LiteLLM config.
+/// source-code readers take source files; the embedded-config reader takes any other YAML file whose text holds a
+/// LiteLLM config; the gateway file readers (OpenRouter, Portkey, Helicone, Cloudflare AI Gateway) come last, for
+/// files of their shape.
 /// </summary>
 public static class ReaderRegistry
 {
@@ -28,5 +31,11 @@ public static class ReaderRegistry
         new GoSourceReader(),
         new JavaSourceReader(),
         new EmbeddedConfigReader(),
+
+        // Hosted gateways' configs and request bodies (JSON or YAML), recognised by shape after everything above.
+        new PortkeyConfigReader(),
+        new OpenRouterFileReader(),
+        new HeliconeConfigReader(),
+        new CloudflareAiGatewayReader(),
     ];
 }

@@ -36,8 +36,9 @@ public static class ReportBuilder
             var vendor = catalog.Find(component.Vendor);
             var receives = model.Receives(component.Id);
             var parent = component.SubProcessorOf is { } parentId ? model.Find(parentId) : null;
-            var (zdr, zdrDetail) = ZdrOf(component, vendor, receives, parent);
-            var retention = RetentionOf(component, vendor, parent);
+            var terms = OnOwnAccount(component) ? null : parent;
+            var (zdr, zdrDetail) = ZdrOf(component, vendor, receives, terms);
+            var retention = RetentionOf(component, vendor, terms);
             var evidence = Evidence(component.Evidence);
             var row = new SubProcessorRow(
                 component.Id,
@@ -127,6 +128,12 @@ public static class ReportBuilder
             stack.Stack.Membership.Select(m => new StackFileRow(m.Key, m.Value)).ToList(),
             own.Subprocessors, own.Findings, own.ZdrGaps, own.OpenQuestions, own.Summary);
     }
+
+    /// <summary>
+    /// A gateway's sub-processor that the gateway calls with the operator's own provider credentials (a Portkey target):
+    /// its retention and ZDR are the operator's account terms with that provider, so it is judged as a direct provider.
+    /// </summary>
+    private static bool OnOwnAccount(Component component) => component.Attributes["providerAccount"] is "operator";
 
     private static (ZdrStatus Status, string Detail) ZdrOf(Component component, Vendor? vendor, SortedSet<DataCategory> receives, Component? parent)
     {
@@ -260,7 +267,7 @@ public static class ReportBuilder
     private static IEnumerable<OpenQuestion> CatalogQuestions(StackModel model, VendorCatalog catalog)
     {
         // A gateway's sub-processors are covered by the contract with the gateway, which the questions about it ask.
-        foreach (var component in model.Components.Where(c => c.Hosting == Hosting.ThirdParty && c.SubProcessorOf is null))
+        foreach (var component in model.Components.Where(c => c.Hosting == Hosting.ThirdParty && (c.SubProcessorOf is null || OnOwnAccount(c))))
         {
             var receives = model.Receives(component.Id);
             if (!receives.Contains(DataCategory.Prompt))

@@ -27,12 +27,15 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
         var files = discovery.Discover(options.Paths, diagnostics);
         var inputs = new List<ScannedInput>();
         var recognized = new List<(InputFile File, IConfigReader Reader)>();
+        var unrecognised = new List<ScannedInput>();
         foreach (var file in files)
         {
             var reader = readers.FirstOrDefault(r => r.Recognizes(file));
             if (reader is null)
             {
-                inputs.Add(new ScannedInput(file.DisplayPath, "none", Unrecognized(file, diagnostics)));
+                // A walked file offered by its ending (every .json) that no reader recognises is passed over like a
+                // file of a type no reader takes; one the user named is listed and explained.
+                (file.NamedExplicitly ? inputs : unrecognised).Add(new ScannedInput(file.DisplayPath, "none", Unrecognized(file, diagnostics)));
                 continue;
             }
 
@@ -50,7 +53,7 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
         if (files.Count > 0 && inputs.All(i => i.Skipped || i.Reader == "dotenv") && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             diagnostics.Add(Diagnostic.Error("input-none-recognized",
-                "none of the files read is a gateway config or deployment gateway-audit understands (LiteLLM proxy config.yaml, or a compose file, manifest, Helm values, Dockerfile or requirements naming LiteLLM); nothing to audit",
+                "none of the files read is a gateway config or deployment gateway-audit understands (LiteLLM proxy config.yaml; a compose file, manifest, Helm values, Dockerfile or requirements naming LiteLLM; an OpenRouter request, Portkey config, Helicone or Cloudflare AI Gateway config in JSON or YAML); nothing to audit",
                 new SourceLocation(discovery.Display(Path.GetFullPath(options.Paths[0], options.WorkingDirectory)), 0)));
         }
         else if (files.Count == 0 && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
@@ -61,13 +64,13 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
                 1 => $"; the one file found ({discovery.NotRead[0].File}) is of a type it does not read",
                 var n => $"; the {n} files found are of types it does not read",
             };
-            diagnostics.Add(Diagnostic.Error("input-none-found", $"no gateway config or deployment files found here (LiteLLM config.yaml, docker-compose, Kubernetes or Helm YAML, Dockerfile, requirements.txt, pyproject.toml){passedOver}; name one or a folder holding one",
+            diagnostics.Add(Diagnostic.Error("input-none-found", $"no gateway config or deployment files found here (LiteLLM config.yaml, docker-compose, Kubernetes or Helm YAML, Dockerfile, requirements.txt, pyproject.toml, gateway JSON or YAML){passedOver}; name one or a folder holding one",
                 new SourceLocation(discovery.Display(Path.GetFullPath(options.Paths[0], options.WorkingDirectory)), 0)));
         }
 
         // Files in the scanned folders that no reader takes (.json, .txt, source code ...) are listed as skipped, in
         // path order among the files read, so the inputs section shows everything the scan passed over.
-        inputs.AddRange(discovery.NotRead);
+        inputs.AddRange(discovery.PassedOver(unrecognised, diagnostics));
         inputs.Sort((a, b) => string.CompareOrdinal(a.File, b.File));
 
         // Each stack is audited on its own (a finding about one deployment never rests on another's facts); the

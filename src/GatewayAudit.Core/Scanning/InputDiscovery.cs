@@ -19,6 +19,9 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         ".git", ".hg", ".svn", "bin", "obj", "node_modules", ".venv", "venv", "__pycache__", ".idea", ".vs", ".terraform", ".tox",
     };
 
+    // Endings offered to readers that recognise a file by its content (gateway JSON), not by its name.
+    private static readonly HashSet<string> ReadByContent = new(StringComparer.OrdinalIgnoreCase) { ".json" };
+
     public const int MaxFiles = 20_000;
 
     /// <summary>At most this many passed-over files are listed one by one; the rest are counted in a warning.</summary>
@@ -119,6 +122,23 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         return files;
     }
 
+    /// <summary>
+    /// The walked files the scan passed over (<see cref="NotRead"/>, plus <paramref name="unrecognised"/>: files offered
+    /// to the readers by their ending that none recognised), in path order, at most <see cref="MaxListedNotRead"/>.
+    /// </summary>
+    public IReadOnlyList<ScannedInput> PassedOver(IEnumerable<ScannedInput> unrecognised, List<Diagnostic> diagnostics)
+    {
+        var all = NotRead.Concat(unrecognised).OrderBy(i => i.File, StringComparer.Ordinal).ToList();
+        if (all.Count > MaxListedNotRead && !diagnostics.Any(d => d.Code == "input-not-read-many"))
+        {
+            diagnostics.Add(Diagnostic.Warning("input-not-read-many",
+                $"{all.Count - MaxListedNotRead:N0} more files gateway-audit does not read are not listed (the first {MaxListedNotRead:N0} in path order are); name a smaller folder to see them all",
+                new SourceLocation(Display(workingDirectory), 0)));
+        }
+
+        return all.Take(MaxListedNotRead).ToList();
+    }
+
     /// <summary>Why a walked file was not read: no reader takes its name.</summary>
     public static string NotReadReason(string path)
     {
@@ -194,6 +214,14 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                     if (SourceOnly(name) && SourceFilePolicy.ByPath(Path.GetRelativePath(root, file)) is { } reason)
                     {
                         passedOver.Add((file, reason));
+                        continue;
+                    }
+
+                    // A file offered by its ending to readers that look inside it (every .json) and too large to be a
+                    // config is a data file: passed over with the reason rather than refused.
+                    if (ReadByContent.Contains(Path.GetExtension(name)) && new FileInfo(file) is { Exists: true, Length: > InputText.MaxBytes })
+                    {
+                        passedOver.Add((file, $"larger than {InputText.MaxBytes / (1024 * 1024)} MiB: a data file, not a gateway config"));
                         continue;
                     }
 

@@ -1,0 +1,183 @@
+using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Yaml;
+
+namespace GatewayAudit.Core.Readers.Gateways;
+
+/// <summary>
+/// The providers OpenRouter may route a use to (a LiteLLM deployment, a request body or provider-preference file), as
+/// OpenRouter's sub-processors. The customer contracts with OpenRouter; OpenRouter passes each request on to a provider
+/// of its choosing. The provider that serves a request is not the slug's author (open-weight models have many hosts,
+/// and even anthropic/ models are served by Anthropic, Bedrock or Vertex per OpenRouter's routing) unless the use pins
+/// it: provider.only, or provider.order with allow_fallbacks: false
+/// (https://openrouter.ai/docs/features/provider-routing). Uses with the same routing terms share one component under
+/// OpenRouter, with those terms as its attributes, so one use's data_collection: deny does not hide another's default
+/// allow, and twenty model groups routed the same way are one arrangement, not twenty. Shared by the LiteLLM config
+/// reader and the OpenRouter file reader.
+/// </summary>
+/// <param name="addToList">Adds a value to a sorted list attribute.</param>
+/// <param name="listOf">The values of a list attribute gathered so far.</param>
+/// <param name="noun">What one use is called in notes: "deployment" (LiteLLM) or "request" (a request file).</param>
+internal sealed class OpenRouterRoutes(
+    ConfigValues values,
+    StackModel model,
+    Action<Component, string, string> addToList,
+    Func<Component, string, IReadOnlyCollection<string>> listOf,
+    string noun)
+{
+    public const string Id = "provider:openrouter";
+
+    private readonly HashSet<string> _askedRoutes = new(StringComparer.Ordinal);
+    private int _uses;
+    private int _zdrUses;
+    private SourceLocation? _firstZdr;
+
+    /// <summary>
+    /// Adds the routing of one use under OpenRouter and returns its component. <paramref name="scope"/> keeps uses of
+    /// different files apart (null for a LiteLLM config, whose deployments share routes); <paramref name="where"/> ends
+    /// the name ("requests in r.json"). An empty slug is a preference file for whatever model each request names.
+    /// </summary>
+    public Component Add(Component openRouter, string slug, YamlMapping? preferences, SourceLocation at, string? scope = null, string? where = null)
+    {
+        _uses++;
+        openRouter.Notes.Add("OpenRouter receives the prompt and passes it on to a provider it picks per request; those providers are OpenRouter's sub-processors, listed under it.");
+        model.OpenQuestions.Add(new OpenQuestion("OpenRouter",
+            "Is zero data retention enforced on the OpenRouter account (an account-wide setting the config cannot show), and is prompt logging off there?", at));
+
+        var only = PreferenceNames(preferences, "only");
+        var order = PreferenceNames(preferences, "order");
+        var fallbacks = preferences is null ? null : values.Bool(preferences, "allow_fallbacks", "provider.allow_fallbacks");
+        var pinned = only.Count > 0 ? only : order.Count > 0 && fallbacks == false ? order : [];
+        var auto = slug is "auto" || slug.StartsWith("openrouter/", StringComparison.Ordinal);
+        var terms = Signature(preferences);
+        var suffix = where is null ? "" : $" ({where})";
+        var route = model.Add(new Component
+        {
+            Id = $"provider:openrouter-upstream:{(scope is null ? "" : scope + ":")}{(auto ? "auto" : pinned.Count > 0 ? "pinned" : "any")}{(terms.Length > 0 ? ":" + terms : "")}",
+            Name = auto ? $"Any model and provider OpenRouter's auto router picks{suffix}"
+                : pinned.Count > 0 ? $"OpenRouter provider{(pinned.Count > 1 ? "s" : "")} {string.Join(", ", pinned)} (pinned by provider preferences){suffix}"
+                : $"Any provider OpenRouter routes these models to{suffix}",
+            Role = ComponentRole.ModelProvider,
+            Hosting = Hosting.ThirdParty,
+            SubProcessorOf = openRouter.Id,
+            Evidence = { at },
+        });
+        route.Attributes.Set("routing", auto ? "auto-router" : pinned.Count > 0 ? "pinned" : "any-provider");
+        if (slug.Length > 0)
+        {
+            addToList(route, "models", slug);
+        }
+
+        if (!auto && pinned.Count == 0)
+        {
+            // The row names the models it covers, so counsel reads what is routed, not an id.
+            var models = listOf(route, "models");
+            var shown = models.Count == 0 ? "the models each request names" : string.Join(", ", models.Take(3)) + (models.Count > 3 ? $" and {models.Count - 3} more" : "");
+            route.Name = (terms.Length > 0 ? $"Any provider OpenRouter routes {shown} to, under these preferences: {terms}" : $"Any provider OpenRouter routes {shown} to") + suffix;
+        }
+
+        foreach (var provider in pinned)
+        {
+            addToList(route, "pinnedProviders", provider);
+        }
+
+        route.Notes.Add(pinned.Count > 0
+            ? $"OpenRouter's sub-processor: the {noun} pins which OpenRouter providers may serve it; the contract for it is OpenRouter's."
+            : "OpenRouter's sub-processor: OpenRouter picks, per request, any provider that serves the model; the slug's author is not presumed to be the host.");
+        var flow = model.Connect(openRouter.Id, route.Id, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata], at);
+        flow.Attributes.Set("kind", "inference");
+
+        if (auto)
+        {
+            model.OpenQuestions.Add(new OpenQuestion("OpenRouter auto router",
+                "The auto router may send a prompt to any model and provider OpenRouter offers: is that acceptable, or should the model list be pinned (models, provider.only) with ZDR enforced?", at));
+        }
+        else if (pinned.Count == 0 && _askedRoutes.Add(route.Id))
+        {
+            model.OpenQuestions.Add(new OpenQuestion((terms.Length > 0 ? $"OpenRouter upstream providers ({terms})" : "OpenRouter upstream providers") + suffix,
+                "Which providers may OpenRouter route these models to, and do they retain prompts? OpenRouter picks among every provider serving a model, not necessarily its author; pin them with provider.only, or provider.order and allow_fallbacks: false.", at));
+        }
+
+        if (preferences is not null)
+        {
+            ReadPreferences(route, preferences, "provider.");
+            if (preferences["zdr"] is YamlScalar zdr && zdr.AsBool() == true)
+            {
+                _zdrUses++;
+                _firstZdr ??= values.At(zdr);
+                route.Zdr = new Sourced<ZdrStatus>(ZdrStatus.Yes, values.At(zdr));
+                flow.Attributes.Set("zdrRouting", true);
+            }
+        }
+
+        return route;
+    }
+
+    /// <summary>provider.zdr is per request: OpenRouter's own ZDR holds only if every use read so far sets it.</summary>
+    public void SummariseZdr()
+    {
+        if (_zdrUses == 0 || model.Find(Id) is not { } openRouter)
+        {
+            return;
+        }
+
+        var all = _zdrUses == _uses;
+        openRouter.Zdr = new Sourced<ZdrStatus>(all ? ZdrStatus.Yes : ZdrStatus.Partial, _firstZdr!);
+        if (!all)
+        {
+            openRouter.Notes.Add($"provider.zdr is set on {_zdrUses} of {_uses} OpenRouter {noun}s; the others may be routed to endpoints that retain prompts.");
+        }
+    }
+
+    /// <summary>The provider preferences as one stable text ("data_collection=deny, zdr=true"); empty when none.</summary>
+    private static string Signature(YamlMapping? preferences)
+    {
+        if (preferences is null)
+        {
+            return "";
+        }
+
+        var parts = new List<string>();
+        foreach (var (key, value) in preferences.Entries)
+        {
+            parts.Add(value switch
+            {
+                YamlScalar s => $"{key.Value}={s.Value.Trim()}",
+                YamlSequence list => $"{key.Value}=[{string.Join(",", list.Items.OfType<YamlScalar>().Select(i => i.Value.Trim()))}]",
+                YamlMapping map => $"{key.Value}={{{Signature(map)}}}",
+                _ => key.Value,
+            });
+        }
+
+        return string.Join(", ", parts.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Each preference as an attribute of the route, with the line it was read from.</summary>
+    private void ReadPreferences(Component route, YamlMapping preferences, string prefix)
+    {
+        foreach (var (key, value) in preferences.Entries)
+        {
+            switch (value)
+            {
+                case YamlScalar scalar when values.Resolve(scalar).Value is { } text:
+                    route.Attributes.Set(prefix + key.Value, scalar.AsBool() is { } b ? b : text, values.At(scalar));
+                    route.Evidence.Add(values.At(scalar));
+                    break;
+                case YamlSequence seq:
+                    route.Attributes.Set(prefix + key.Value, seq.Items.OfType<YamlScalar>().Select(s => s.Value), values.At(seq));
+                    route.Evidence.Add(values.At(seq));
+                    break;
+                case YamlMapping nested when prefix.Count(c => c == '.') < 2:
+                    ReadPreferences(route, nested, $"{prefix}{key.Value}.");
+                    break;
+            }
+        }
+    }
+
+    private List<string> PreferenceNames(YamlMapping? preferences, string key) =>
+        preferences?[key] switch
+        {
+            YamlSequence seq => seq.Items.OfType<YamlScalar>().Select(s => values.Resolve(s).Value).OfType<string>().ToList(),
+            YamlScalar one when values.Resolve(one).Value is { } text => [text],
+            _ => [],
+        };
+}
