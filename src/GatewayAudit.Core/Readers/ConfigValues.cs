@@ -240,7 +240,11 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     private static partial Regex SchemeReferenceRegex();
 
     /// <summary>Helm/compose/shell style placeholders are filled at deploy time: references, not values.</summary>
-    private static bool IsTemplate(string text) => TemplateRegex().IsMatch(text);
+    // ${A:-${B}} (a default that is itself a reference) is a reference too: inner references are folded first.
+    private static bool IsTemplate(string text) => TemplateRegex().IsMatch(InnerReferenceRegex().Replace(text, "REF"));
+
+    [GeneratedRegex(@"(?<=\$\{[A-Za-z_][A-Za-z0-9_]*:?[-+?][^{}]*)\$\{[A-Za-z_][A-Za-z0-9_]*\}")]
+    private static partial Regex InnerReferenceRegex();
 
     /// <summary>
     /// True for key names that hold credentials (api_key, aws_secret_access_key, master_key, password ...), and not for

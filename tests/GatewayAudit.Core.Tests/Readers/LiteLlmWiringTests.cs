@@ -237,6 +237,7 @@ public sealed class LiteLlmWiringTests
     [InlineData("os.environ/OPENAI_API_KEY")]
     [InlineData("\"os.environ/OPENAI_API_KEY\"")]
     [InlineData("${OPENAI_API_KEY}")]
+    [InlineData("${N8N_LITELLM_IMAGE_API_KEY:-${LITELLM_MASTER_KEY}}")]
     [InlineData("\"{{ .Values.openaiKey }}\"")]
     [InlineData("/var/secrets/vertex-sa.json")]
     [InlineData("\"\"")]

@@ -94,7 +94,9 @@ internal sealed class StorageSection(LiteLlmRead read) : LiteLlmSection(read)
                 Values.Error("wrong-type", "'general_settings.maximum_spend_logs_retention_period' must be a duration such as 30d, 12h or 2w", retention);
             }
 
-            db.Retention = new Sourced<Retention>(new Retention($"spend logs deleted after {text ?? "(set by environment)"}", days), Values.At(retention));
+            // Only a valid duration is echoed: anything else is already an error and may be a pasted secret.
+            var shown = text is null ? "(set by environment)" : days is null ? "(an invalid period)" : text;
+            db.Retention = new Sourced<Retention>(new Retention($"spend logs deleted after {shown}", days), Values.At(retention));
         }
         else if (!spendLogsOff)
         {
