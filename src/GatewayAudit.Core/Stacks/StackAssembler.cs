@@ -74,7 +74,7 @@ public static class StackAssembler
             if (targets.Count == 0)
             {
                 var own = new Stack($"stack:{file.DisplayPath}", file.DisplayPath);
-                Join(own, file, "deployment file with no LiteLLM config found for it");
+                Join(own, file, "no LiteLLM config found for this file: it forms a stack of its own");
                 stacks.Add((own, file, null));
                 continue;
             }
