@@ -32,8 +32,14 @@ public sealed class Vendor
     public const string DpaUrl = "dpaUrl";
     public const string SubprocessorListUrl = "subprocessorListUrl";
 
+    /// <summary>The vendor's entity in the EEA where it has one (optional in catalog files).</summary>
+    public const string EeaLegalEntity = "eeaLegalEntity";
+
+    /// <summary>EU SCCs, EU-US DPF, adequacy... (optional in catalog files).</summary>
+    public const string TransferMechanisms = "transferMechanisms";
+
     public static IReadOnlyList<string> FactNames { get; } =
-        [LegalEntity, Country, DataRegions, DefaultRetention, Zdr, TrainsOnApiData, Certifications, DpaUrl, SubprocessorListUrl];
+        [LegalEntity, EeaLegalEntity, Country, DataRegions, DefaultRetention, Zdr, TrainsOnApiData, Certifications, DpaUrl, SubprocessorListUrl, TransferMechanisms];
 
     public required string Id { get; init; }
 
