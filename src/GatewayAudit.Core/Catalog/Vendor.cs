@@ -49,6 +49,9 @@ public sealed class Vendor
 
     public IReadOnlyList<string> Hosts { get; init; } = [];
 
+    /// <summary>Other names of the vendor (legal entities, trading names) for matching a signed DPA's wording.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
     public required IReadOnlyDictionary<string, VendorFact> Facts { get; init; }
 
     /// <summary>The catalog file this entry came from (for messages).</summary>

@@ -107,6 +107,7 @@ public sealed class VendorCatalog
         }
 
         var hosts = root["hosts"] is YamlSequence hs ? hs.Items.OfType<YamlScalar>().Select(s => s.Value).ToList() : [];
+        var aliases = root["aliases"] is YamlSequence al ? al.Items.OfType<YamlScalar>().Select(s => s.Value).ToList() : [];
         var facts = new Dictionary<string, VendorFact>(StringComparer.Ordinal);
         if (root["facts"] is YamlMapping factsNode)
         {
@@ -119,7 +120,7 @@ public sealed class VendorCatalog
             }
         }
 
-        return new Vendor { Id = id, Name = name, Kind = kind, Hosts = hosts, Facts = facts, Origin = document.File };
+        return new Vendor { Id = id, Name = name, Kind = kind, Hosts = hosts, Aliases = aliases, Facts = facts, Origin = document.File };
     }
 
     private static VendorFact? ParseFact(YamlDocument document, string name, YamlMapping node, List<Diagnostic> diagnostics)

@@ -102,6 +102,25 @@ public sealed class VendorCatalogTests
         Assert.Null(catalog.FindByHost("notacme-llm.example"));
     }
 
+    [Fact]
+    public void Aliases_are_read_so_a_signed_dpa_can_name_the_vendor_by_its_legal_entity()
+    {
+        using var dir = new TempDir();
+        dir.Write("acme-llm.yaml", Vendor("acme-llm", "Acme LLM").Replace("hosts: []", "hosts: []\naliases: [Acme Intelligence GmbH, AcmeAI]"));
+        var (catalog, diagnostics) = LoadWith(dir);
+        Assert.Empty(diagnostics);
+        Assert.Equal(["Acme Intelligence GmbH", "AcmeAI"], catalog.Vendors.Single(v => v.Id == "acme-llm").Aliases);
+    }
+
+    [Fact]
+    public void Aliases_must_be_a_list_of_names()
+    {
+        using var dir = new TempDir();
+        dir.Write("acme-llm.yaml", Vendor("acme-llm", "Acme LLM").Replace("hosts: []", "hosts: []\naliases: Acme GmbH"));
+        var (_, diagnostics) = LoadWith(dir);
+        Assert.Contains(diagnostics, d => d.Message.Contains("aliases", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("kind: model-provider", "kind: telepathy", "'kind' has a value ('telepathy') that is not one of the allowed values: ", 3)]
     [InlineData("hosts: []\n", "", "required key 'hosts' is missing", 1)]
