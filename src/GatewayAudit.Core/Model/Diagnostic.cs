@@ -39,6 +39,7 @@ public sealed record OpenQuestion(string Subject, string Question, SourceLocatio
         OpenWhile.HostingUnknown => component.Hosting == Hosting.Unknown,
         // Unknown hosting is asked by the hosting question (which names the region too); operator hosts are yours.
         OpenWhile.RegionUnknown => component.Hosting == Hosting.ThirdParty && component.Region is null,
+        OpenWhile.MasterKeyUnknown => component.Attributes["masterKey"] is "not-in-config",
         _ => true,
     };
 }
@@ -54,6 +55,9 @@ public enum OpenWhile
 
     /// <summary>Open while a third party runs the component and its region is not known.</summary>
     RegionUnknown,
+
+    /// <summary>Open while neither the config nor the proxy's environment sets a master key.</summary>
+    MasterKeyUnknown,
 }
 
 /// <summary>One file the scan looked at, and which reader took it (or why none did).</summary>

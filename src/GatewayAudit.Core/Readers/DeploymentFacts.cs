@@ -50,6 +50,17 @@ public sealed class ServiceFacts(string name, string kind, SourceLocation at)
 
     /// <summary>Command-line words of the process (compose command, Kubernetes args/command).</summary>
     public List<(string Word, SourceLocation At)> Command { get; } = [];
+
+    /// <summary>
+    /// A service built from the team's own image still runs the proxy when its process says so: it starts the
+    /// <c>litellm</c> CLI, or it sets <c>CONFIG_FILE_PATH</c>, the variable LiteLLM's proxy server reads its config
+    /// path from (litellm/proxy/proxy_server.py). Called by a reader once environment and command are read.
+    /// </summary>
+    public void RecogniseProxyProcess()
+    {
+        RunsProxy |= Environment.Any(e => e.Name == "CONFIG_FILE_PATH")
+            || (Command.Count > 0 && Path.GetFileName(Command[0].Word) == "litellm");
+    }
 }
 
 /// <summary>

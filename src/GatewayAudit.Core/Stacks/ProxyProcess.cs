@@ -29,6 +29,7 @@ public static class ProxyProcess
     {
         foreach (var service in members.SelectMany(m => m.Facts.Services.Where(s => s.RunsProxy)))
         {
+            MasterKeyFromEnvironment(stack.Model, service);
             foreach (var (word, at) in Words(service.Command))
             {
                 var where = $"{service.Kind} '{service.Name}'";
@@ -73,6 +74,24 @@ public static class ProxyProcess
                 stack.Model.OpenQuestions.Add(question);
             }
         }
+    }
+
+    /// <summary>
+    /// LITELLM_MASTER_KEY named in the proxy process's own environment (a value, a ${VAR} compose fills at deploy time,
+    /// a secretKeyRef) answers the master-key question: the proxy reads it when general_settings.master_key is unset
+    /// (litellm/proxy/proxy_server.py). The value is never read or printed here; only that the process is given one.
+    /// </summary>
+    private static void MasterKeyFromEnvironment(StackModel model, ServiceFacts service)
+    {
+        if (model.Find(LiteLlmConfigReader.GatewayId) is not { } gateway || gateway.Attributes["masterKey"] is not "not-in-config"
+            || service.Environment.FirstOrDefault(e => e.Name == "LITELLM_MASTER_KEY" && (e.Node is null || !string.IsNullOrWhiteSpace(e.Node.Value))) is not { } key)
+        {
+            return;
+        }
+
+        gateway.Attributes.Set("masterKey", "environment", key.At);
+        gateway.Evidence.Add(key.At);
+        gateway.Notes.Add($"The master key comes from LITELLM_MASTER_KEY in the proxy's environment ({key.Origin}).");
     }
 
     /// <summary>Each word, and each part of a word that is a whole shell line (sh -c "litellm --detailed_debug").</summary>

@@ -25,7 +25,7 @@ public sealed partial class ComposeReader : IConfigReader
 
     public bool OffersFileName(string fileName) => FileNameRegex().IsMatch(fileName);
 
-    public bool Recognizes(InputFile file) => OffersFileName(file.FileName) && LiteLlmImageRegex().IsMatch(file.Text);
+    public bool Recognizes(InputFile file) => OffersFileName(file.FileName) && LiteLlmProcessRegex().IsMatch(file.Text);
 
     public ReaderResult Read(InputFile file)
     {
@@ -92,7 +92,7 @@ public sealed partial class ComposeReader : IConfigReader
         }
 
         environment.Apply();
-        ReadNeighbourSecrets(values, facts);
+        ReadNeighbourSecrets(values, facts, proxies.Select(p => p.Name).ToHashSet(StringComparer.Ordinal));
         facts.EmbeddedConfigs.AddRange(InlineConfigs(file, root));
         return new ReaderResult(model, diagnostics, secrets, facts);
     }
@@ -102,9 +102,9 @@ public sealed partial class ComposeReader : IConfigReader
     /// LANGFUSE_SECRET_KEY, NEXTAUTH_SECRET on Langfuse): the same file, the same exposure. The proxy's own
     /// environment is checked by <see cref="ProxyEnvironment"/>.
     /// </summary>
-    private static void ReadNeighbourSecrets(ConfigValues values, DeploymentFacts facts)
+    private static void ReadNeighbourSecrets(ConfigValues values, DeploymentFacts facts, HashSet<string> proxiesRead)
     {
-        foreach (var service in facts.Services.Where(s => !s.RunsProxy))
+        foreach (var service in facts.Services.Where(s => !proxiesRead.Contains(s.Name)))
         {
             foreach (var variable in service.Environment.Where(v => v.Node is not null))
             {
@@ -209,6 +209,7 @@ public sealed partial class ComposeReader : IConfigReader
     [GeneratedRegex(@"^(docker-)?compose(\.[A-Za-z0-9_-]+)*\.ya?ml$", RegexOptions.IgnoreCase)]
     private static partial Regex FileNameRegex();
 
-    [GeneratedRegex(@"^\s*-?\s*image:\s*[""']?[^\s""'#]*litellm", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
-    private static partial Regex LiteLlmImageRegex();
+    // The proxy's own image, or a team image whose process is the proxy (ServiceFacts.RecogniseProxyProcess).
+    [GeneratedRegex(@"^\s*-?\s*(image:\s*[""']?[^\s""'#]*litellm|[""']?CONFIG_FILE_PATH[""']?\s*[:=]|command:\s*\[?\s*[""']?litellm\b)", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex LiteLlmProcessRegex();
 }

@@ -72,6 +72,7 @@ internal static class ComposeServiceFacts
                 break;
         }
 
+        facts.RecogniseProxyProcess();
         return facts;
     }
 

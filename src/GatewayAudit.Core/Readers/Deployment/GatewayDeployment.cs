@@ -45,6 +45,13 @@ public sealed class GatewayDeployment(StackModel model, string source)
             return;
         }
 
+        if (!image.IsLiteLlmRelease)
+        {
+            gateway.Evidence.Add(at);
+            gateway.Notes.Add($"The proxy runs the team's own image {image} (at {at}); its tag is not a LiteLLM release, so the LiteLLM version is whatever that image's build installs.");
+            return;
+        }
+
         gateway.Attributes.Set(Image, image.ToString());
         SetVersion(LiteLlmVersion.FromImage(image), at, image.ToString());
     }

@@ -65,6 +65,7 @@ internal static class KubernetesWorkloadFacts
             }
         }
 
+        facts.RecogniseProxyProcess();
         return facts;
     }
 }

@@ -142,5 +142,21 @@ public sealed record ImageReference(string Repository, string? Tag, string? Dige
     /// <summary>True for LiteLLM's images under any registry (ghcr.io/berriai/litellm, litellm/litellm, berriai/litellm-database ...).</summary>
     public bool IsLiteLlm => Repository.Contains("litellm", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// True when the tag is a LiteLLM release tag: the image is LiteLLM's own (a last segment <c>litellm</c>, or
+    /// <c>litellm-database</c> / <c>litellm-non_root</c> ... under berriai or litellm). A team image that merely
+    /// has litellm in its name (litellm-proxy-headroom-app:latest) is built on LiteLLM, but its tag is the team's.
+    /// </summary>
+    public bool IsLiteLlmRelease
+    {
+        get
+        {
+            var segments = Repository.ToLowerInvariant().Split('/');
+            var last = segments[^1];
+            return last == "litellm"
+                || (last.StartsWith("litellm-", StringComparison.Ordinal) && segments[..^1].Any(s => s is "berriai" or "litellm"));
+        }
+    }
+
     public override string ToString() => Repository + (Tag is null ? "" : ":" + Tag) + (Digest is null ? "" : "@" + Digest);
 }

@@ -212,7 +212,11 @@ internal sealed class GeneralWiringSection(LiteLlmRead read) : LiteLlmSection(re
         {
             Gateway.Attributes.Set("masterKey", "not-in-config");
             Model.OpenQuestions.Add(new OpenQuestion("LiteLLM proxy",
-                "general_settings.master_key is not set in the config; is LITELLM_MASTER_KEY set in the proxy's environment?", Values.At(Root)));
+                "general_settings.master_key is not set in the config; is LITELLM_MASTER_KEY set in the proxy's environment?", Values.At(Root))
+            {
+                About = LiteLlmConfigReader.GatewayId,
+                OpenWhile = OpenWhile.MasterKeyUnknown,
+            });
             return;
         }
 
