@@ -27,6 +27,12 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     public Dictionary<string, YamlScalar> Environment { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
+    /// Variables the deployment gives the process whose value no file holds (compose <c>${VAR}</c> left to the deploy
+    /// shell, a Kubernetes secretKeyRef), with where they are named: set, but to something the scan cannot know.
+    /// </summary>
+    public Dictionary<string, SourceLocation> SetAtDeploy { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
     /// Variables a setting that decides who receives data (a host, a model, a region) reads and no file of the stack
     /// defines, with the first place each is read: what they hold is unknown, and the report says so once each.
     /// </summary>
@@ -55,6 +61,7 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
             // A variable whose value is itself a placeholder (${VAR} left for the shell) tells nothing.
             if (value.Node is null || IsReference(value.Node.Value))
             {
+                SetAtDeploy.TryAdd(name, value.At);
                 continue;
             }
 
@@ -469,7 +476,7 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     [GeneratedRegex(@"^(\$\{[A-Za-z_][A-Za-z0-9_]*(:?[-?+][^}]*)?\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\([A-Za-z_][A-Za-z0-9_]*\)|\{\{.*\}\}|<[^<>]+>)$")]
     private static partial Regex TemplateRegex();
 
-    [GeneratedRegex(@"(^|[_-])(api[_-]?key|key|secret|secret_access_key|password|passwd|token|access_key_id|credentials|private_key|master_key|salt_key|auth_token|authorization)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(^|[_-])(api[_-]?key|key|secret|secret_access_key|password|passwd|token|credentials|private_key|master_key|salt_key|auth_token|authorization)$", RegexOptions.IgnoreCase)]
     private static partial Regex SecretKeyRegex();
 
     // Settings that end like a credential name and are none: per-token prices (input_cost_per_token), keys that name

@@ -103,6 +103,23 @@ public static partial class HostClassifier
         }
     }
 
+    // Public hosting platforms that give each customer app a subdomain of theirs (checked 2026-11-30 against each
+    // platform's own docs on default domains). A host under one runs on that platform's infrastructure, whoever
+    // deployed the app: the platform is a party the data passes through either way.
+    private static readonly (string Suffix, string Platform)[] HostingPlatforms =
+    [
+        (".up.railway.app", "Railway"), (".onrender.com", "Render"), (".fly.dev", "Fly.io"), (".herokuapp.com", "Heroku"),
+        (".vercel.app", "Vercel"), (".netlify.app", "Netlify"), (".modal.run", "Modal"), (".hf.space", "Hugging Face Spaces"),
+        (".ngrok-free.app", "ngrok"), (".ngrok.app", "ngrok"), (".ngrok.io", "ngrok"), (".trycloudflare.com", "Cloudflare Tunnel"),
+        (".azurewebsites.net", "Azure App Service"), (".run.app", "Google Cloud Run"), (".appspot.com", "Google App Engine"),
+        (".replit.app", "Replit"), (".repl.co", "Replit"), (".ondigitalocean.app", "DigitalOcean App Platform"),
+        (".proxy.runpod.net", "RunPod"),
+    ];
+
+    /// <summary>The hosting platform a public host is an app subdomain of (Railway, Render, Fly.io ...), or null.</summary>
+    public static string? HostingPlatformOf(string host) =>
+        HostingPlatforms.FirstOrDefault(p => host.EndsWith(p.Suffix, StringComparison.Ordinal)).Platform;
+
     public static bool IsOperatorNetwork(string host)
     {
         if (host is "localhost" or "host.docker.internal" || host.EndsWith(".localhost", StringComparison.Ordinal))

@@ -21,6 +21,10 @@ namespace GatewayAudit.Core.Readers;
 /// do deploy with it, and it is guessable.</item>
 /// <item>In a file meant to be copied and filled in (<c>.env.example</c>), a template value is documentation even under
 /// a key the stack checks; a value that looks real there is still reported (someone pasted a real one).</item>
+/// <item>An access key id (<c>aws_access_key_id</c>, MinIO's <c>*_ACCESS_KEY_ID</c>) is not a credential by its name:
+/// it names the key, like a user name, and signs nothing without its secret half (AWS IAM, "Manage access keys":
+/// the id and the secret access key are used together), which is reported under its own name. An AWS key id written
+/// anywhere is still scrubbed from every output by its shape.</item>
 /// <item>A number is not an API key, token or secret (<c>0</c>, <c>0.0000025</c>); under a password key a whole number
 /// of four digits or more is a (weak) password.</item>
 /// <item>A value LiteLLM's own docs print is a well-known credential wherever it is: anyone can guess it.</item>
@@ -72,8 +76,9 @@ public static partial class SecretValues
             return new SecretValue(checkedHere && IsPassword(key) && WholeNumberRegex().IsMatch(text), null);
         }
 
-        // A value that tells the reader to fill it in was never chosen as anyone's credential.
-        if (InstructionRegex().IsMatch(text))
+        // A value that tells the reader to fill it in was never chosen as anyone's credential; nor is a one-to-three
+        // character mark with no letter or digit (NEO4J_PASSWORD=!): a stand-in no server accepts as a password.
+        if (InstructionRegex().IsMatch(text) || (text.Length <= 3 && !text.Any(char.IsLetterOrDigit)))
         {
             return new SecretValue(false, null);
         }

@@ -28,6 +28,7 @@ public static partial class StackEnvironment
             .OrderBy(p => configFullPath is not null && MountsConfig(p.File, p.Service, configFullPath) ? 0 : 1)
             .ThenBy(p => p.Service.Kind == "Dockerfile" ? 1 : 0) // compose, Kubernetes and Helm override the image's ENV
             .ThenBy(p => p.File.DisplayPath, StringComparer.Ordinal).ToList();
+        var leftToTheShell = new Dictionary<string, EnvironmentValue>(StringComparer.Ordinal);
         foreach (var (file, service) in proxies)
         {
             var folder = Path.GetDirectoryName(file.FullPath) ?? "";
@@ -36,9 +37,16 @@ public static partial class StackEnvironment
             {
                 // ${VAR} that neither the .env beside the file nor a default fills is set by the shell at deploy time:
                 // unknown here, so a later source (env_file, .env) may still say it, and nothing is guessed.
-                if (Interpolate(value, beside.Facts?.Variables ?? []) is { Value: { } text } resolved && !ConfigValues.IsReference(text))
+                if (Interpolate(value, beside.Facts?.Variables ?? []) is { Value: { } text } resolved)
                 {
-                    environment.TryAdd(value.Name, resolved);
+                    if (!ConfigValues.IsReference(text))
+                    {
+                        environment.TryAdd(value.Name, resolved);
+                    }
+                    else
+                    {
+                        leftToTheShell.TryAdd(value.Name, resolved);
+                    }
                 }
             }
 
@@ -55,6 +63,13 @@ public static partial class StackEnvironment
         foreach (var value in processOnly ? [] : dotEnvs.SelectMany(d => d.Facts.Variables))
         {
             environment.TryAdd(value.Name, value);
+        }
+
+        // Still unset: the process is given the variable, but its value is the deploy shell's. Kept as the reference
+        // it is, so a reader neither applies a client default (LANGFUSE_HOST unset means Langfuse Cloud) nor guesses.
+        foreach (var (name, value) in leftToTheShell)
+        {
+            environment.TryAdd(name, value);
         }
 
         return environment;

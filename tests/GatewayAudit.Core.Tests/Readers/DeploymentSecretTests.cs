@@ -33,10 +33,16 @@ public sealed class DeploymentSecretTests
               - LANGFUSE_INIT_PROJECT_PUBLIC_KEY=pk-lf-1234567890
               - LANGFUSE_INIT_PROJECT_SECRET_KEY=sk-lf-0a1b2c3d4e5f60718293a4b5
               - LANGFUSE_INIT_USER_PASSWORD=${LANGFUSE_INIT_USER_PASSWORD:?set it}
+              - LANGFUSE_S3_EVENT_UPLOAD_ACCESS_KEY_ID=minio
+              - LANGFUSE_S3_EVENT_UPLOAD_SECRET_ACCESS_KEY=miniosecret-4f2a9c
           clickhouse:
             image: clickhouse/clickhouse-server:24.8
             environment:
               CLICKHOUSE_PASSWORD: your_clickhouse_password
+          neo4j:
+            image: neo4j:5
+            environment:
+              NEO4J_PASSWORD: "!"
 
         """;
 
@@ -47,7 +53,8 @@ public sealed class DeploymentSecretTests
 
         Assert.Equal(
             ["10 services.db.environment.POSTGRES_PASSWORD", "14 services.langfuse-web.environment.DATABASE_URL",
-             "15 services.langfuse-web.environment.NEXTAUTH_SECRET", "18 services.langfuse-web.environment.LANGFUSE_INIT_PROJECT_SECRET_KEY"],
+             "15 services.langfuse-web.environment.NEXTAUTH_SECRET", "18 services.langfuse-web.environment.LANGFUSE_INIT_PROJECT_SECRET_KEY",
+             "21 services.langfuse-web.environment.LANGFUSE_S3_EVENT_UPLOAD_SECRET_ACCESS_KEY"],
             result.Fragment.Secrets.Select(s => $"{s.Location.Line} {s.Key}").Order(StringComparer.Ordinal));
         Assert.Equal("****", result.Fragment.Secrets.Single(s => s.Location.Line == 10).Redacted);
         Assert.Equal("postgresql://langfuse:****@langfuse-db:5432/langfuse", result.Fragment.Secrets.Single(s => s.Location.Line == 14).Redacted);

@@ -63,6 +63,15 @@ public sealed class HostClassifierTests
     [InlineData("api.openai.com", null)]
     public void Region_from_host(string host, string? region) => Assert.Equal(region, HostClassifier.RegionOf(host)?.Region);
 
+    [Theory]
+    [InlineData("my-app-production.up.railway.app", "Railway")]
+    [InlineData("gateway.fly.dev", "Fly.io")]
+    [InlineData("svc-abc123-ew.a.run.app", "Google Cloud Run")]
+    [InlineData("railway.app", null)]
+    [InlineData("notfly.dev", null)]
+    [InlineData("api.openai.com", null)]
+    public void Hosting_platform_from_an_app_subdomain(string host, string? platform) => Assert.Equal(platform, HostClassifier.HostingPlatformOf(host));
+
     [Fact]
     public void A_region_from_a_host_cites_the_vendor_page_that_documents_the_pattern()
     {

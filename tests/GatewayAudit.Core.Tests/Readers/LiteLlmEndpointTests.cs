@@ -151,6 +151,18 @@ public sealed class LiteLlmEndpointTests
     }
 
     [Theory]
+    [InlineData("https://example-llm-production.up.railway.app/", "Railway", Hosting.ThirdParty)]
+    [InlineData("https://qwen-demo.hf.space/v1", "Hugging Face Spaces", Hosting.ThirdParty)]
+    [InlineData("https://llm.example.com/v1", null, Hosting.Unknown)]
+    public void A_host_on_a_public_hosting_platform_is_a_third_party_whoever_deployed_it(string apiBase, string? platform, Hosting hosting)
+    {
+        var model = ReadClean(Deployment("openai/qwen2.5", apiBase), enrich: true);
+        var endpoint = Assert.Single(model.Components, c => c.Id.StartsWith("provider:host:", StringComparison.Ordinal));
+        Assert.Equal((hosting, platform), (endpoint.Hosting, endpoint.Attributes["hostingPlatform"] as string));
+        Assert.Null(endpoint.Vendor);
+    }
+
+    [Theory]
     [InlineData("bedrock/eu.anthropic.claude-3-7-sonnet-20250219-v1:0", "EU", "any EU Region of the profile")]
     [InlineData("bedrock/converse/us.anthropic.claude-sonnet-4-5-20250929-v1:0", "US", "any US Region of the profile")]
     [InlineData("bedrock/apac.amazon.nova-pro-v1:0", "APAC", "any Asia Pacific Region of the profile")]

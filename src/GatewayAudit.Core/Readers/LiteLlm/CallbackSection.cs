@@ -197,6 +197,19 @@ internal sealed class CallbackSection(LiteLlmRead read) : LiteLlmSection(read)
         }
 
         var variable = names.Select(n => Values.Environment.GetValueOrDefault(n)).FirstOrDefault(v => v is not null);
+        if (variable is null && names.FirstOrDefault(Values.SetAtDeploy.ContainsKey) is { } deployed)
+        {
+            // The proxy is given the variable, but its value comes at deploy time: LiteLLM's default does not apply,
+            // and who runs the endpoint is not in the files.
+            var named = Values.SetAtDeploy[deployed];
+            component.Hosting = Hosting.Unknown;
+            component.Evidence.Add(named);
+            component.Notes.Add($"{deployed} is given to the proxy at {named}, with a value set at deploy time: where {component.Name} runs is not in the files.");
+            Model.OpenQuestions.Add(new OpenQuestion(component.Name, $"Where does {deployed} point, and who runs that endpoint? The proxy is given it at deploy time ({named}).", named)
+                { About = component.Id, OpenWhile = OpenWhile.HostingUnknown });
+            return;
+        }
+
         string url;
         SourceLocation at;
         var isDefault = variable is null;
