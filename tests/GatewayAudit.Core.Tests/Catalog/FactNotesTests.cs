@@ -13,6 +13,13 @@ public sealed class FactNotesTests
     private static readonly string[] MaintainerPhrasing =
         ["not confirmed", "stored cop", "today", "third-party", "third party", "not read", "excerpt", "mirror"];
 
+    /// <summary>
+    /// Sites that summarise or review vendors' terms. They were once cited in the catalog; a third-party summary is
+    /// never the source of a fact, least of all a legal one (the vendor's own page is).
+    /// </summary>
+    private static readonly string[] ThirdPartySummaries =
+        ["conductatlas.com", "infercheck.eu", "meetily.ai", "tautoru.ai", "anteroom.so", "swanum.com", "discuss.ai.google.dev", "companyscope.io", "stav.ai"];
+
     private static string Entry(string zdr) => $$"""
         id: acme-llm
         name: Acme LLM
@@ -135,5 +142,17 @@ public sealed class FactNotesTests
         var facts = ReaderHarness.ShippedCatalog.Vendors.SelectMany(v => v.Facts.Values.Select(f => (v.Id, Fact: f))).Where(p => p.Fact.Alternatives.Count > 0).ToList();
         Assert.NotEmpty(facts);
         Assert.All(facts, p => Assert.All(p.Fact.Alternatives, a => Assert.NotEqual(p.Fact.Source, a.Source)));
+    }
+
+    [Fact]
+    public void No_shipped_fact_cites_a_third_party_summary_of_a_vendor()
+    {
+        var cited = ReaderHarness.ShippedCatalog.Vendors
+            .SelectMany(v => v.Facts.Values.SelectMany(f => f.Alternatives.Select(a => (Uri?)a.Source).Prepend(f.Source))
+                .OfType<Uri>()
+                .Where(source => ThirdPartySummaries.Any(site => source.Host == site || source.Host.EndsWith("." + site, StringComparison.Ordinal)))
+                .Select(source => $"{v.Id}: {source}"))
+            .ToList();
+        Assert.True(cited.Count == 0, "cite the vendor's own page or leave the fact unknown:\n" + string.Join('\n', cited));
     }
 }
