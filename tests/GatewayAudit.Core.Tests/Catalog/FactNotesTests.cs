@@ -20,32 +20,13 @@ public sealed class FactNotesTests
     private static readonly string[] ThirdPartySummaries =
         ["conductatlas.com", "infercheck.eu", "meetily.ai", "tautoru.ai", "anteroom.so", "swanum.com", "discuss.ai.google.dev", "companyscope.io", "stav.ai"];
 
-    private static string Entry(string zdr) => $$"""
-        id: acme-llm
-        name: Acme LLM
-        kind: model-provider
-        hosts: []
-        facts:
-          legalEntity:
-            value: unknown
-            maintainerNote: "The imprint page was not in the stored copies."
-          country:
-            value: unknown
-          dataRegions:
-            value: unknown
-          defaultRetention:
-            value: unknown
-          zdr:
-        {{zdr}}
-          trainsOnApiData:
-            value: unknown
-          certifications:
-            value: unknown
-          dpaUrl:
-            value: unknown
-          subprocessorListUrl:
-            value: unknown
-        """;
+    /// <summary>A vendor whose facts are all unknown (as in <see cref="VendorCatalogTests"/>) but for a maintainer note and the zdr fact given.</summary>
+    private static string Entry(string zdr) =>
+        "id: acme-llm\nname: Acme LLM\nkind: model-provider\nhosts: []\n"
+        + VendorCatalogTests.Facts
+            .Replace("  legalEntity:\n    value: unknown", "  legalEntity:\n    value: unknown\n    maintainerNote: \"The imprint page was not in the stored copies.\"", StringComparison.Ordinal)
+            .Replace("  zdr:\n    value: unknown", "  zdr:\n" + zdr.TrimEnd('\n'), StringComparison.Ordinal)
+        + "\n";
 
     private const string ZdrWithAlternative = """
             value: "yes"
