@@ -4,6 +4,7 @@ namespace GatewayAudit.Core.Catalog;
 /// One fact about a vendor as the catalog states it: a value, where it was read and when. A fact that could not
 /// be confirmed is <see cref="Known"/> = false and renders as "unknown", never as a guess.
 /// </summary>
+/// <param name="Note">For the report's reader: a short, neutral caveat that goes with the value.</param>
 public sealed record VendorFact(string Name, IReadOnlyList<string> Values, Uri? Source, DateOnly? Checked, string? Note = null)
 {
     public bool Known => Values.Count > 0;
@@ -14,9 +15,26 @@ public sealed record VendorFact(string Name, IReadOnlyList<string> Values, Uri? 
     /// <summary>How ZDR is switched on, for the zdr fact.</summary>
     public string? HowToEnable { get; init; }
 
+    /// <summary>
+    /// For catalog maintainers only (what could not be read, where to look next). Never rendered in a report.
+    /// </summary>
+    public string? MaintainerNote { get; init; }
+
+    /// <summary>
+    /// What other pages of the same vendor state when they disagree with <see cref="Values"/>, each with its own
+    /// source and date, so a reader sees both statements rather than the catalog picking one silently.
+    /// </summary>
+    public IReadOnlyList<VendorFactAlternative> Alternatives { get; init; } = [];
+
     public string Text => Known ? string.Join(", ", Values) : "unknown";
 
     public static VendorFact Unknown(string name) => new(name, [], null, null);
+}
+
+/// <summary>Another statement of the same fact on another page of the vendor's own.</summary>
+public sealed record VendorFactAlternative(IReadOnlyList<string> Values, Uri Source, DateOnly Checked, string? Note = null)
+{
+    public string Text => string.Join(", ", Values);
 }
 
 /// <summary>A vendor entry from policies/catalog/ID.yaml (or a user's catalog folder, which overrides by id).</summary>

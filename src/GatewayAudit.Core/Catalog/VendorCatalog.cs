@@ -25,9 +25,12 @@ public sealed class VendorCatalog
     public Vendor? FindByHost(string host) => _vendors.Values.FirstOrDefault(v => v.MatchesHost(host));
 
     /// <summary>The most recent date any fact was checked, for the report header.</summary>
-    public DateOnly? LastChecked => _vendors.Values.SelectMany(v => v.Facts.Values).Max(f => f.Checked);
+    public DateOnly? LastChecked => CheckDates.Max();
 
-    public DateOnly? FirstChecked => _vendors.Values.SelectMany(v => v.Facts.Values).Min(f => f.Checked);
+    public DateOnly? FirstChecked => CheckDates.Min();
+
+    private IEnumerable<DateOnly?> CheckDates => _vendors.Values.SelectMany(v => v.Facts.Values)
+        .SelectMany(f => f.Alternatives.Select(a => (DateOnly?)a.Checked).Prepend(f.Checked));
 
     public static (VendorCatalog Catalog, IReadOnlyList<Diagnostic> Diagnostics) Load(IEnumerable<string> folders, string? schemaPath, Func<string, string> displayPath)
     {
@@ -125,20 +128,63 @@ public sealed class VendorCatalog
 
     private static VendorFact? ParseFact(YamlDocument document, string name, YamlMapping node, List<Diagnostic> diagnostics)
     {
-        var values = node["value"] switch
-        {
-            YamlScalar s when s.Value == "unknown" || s.IsNull => [],
-            YamlScalar s => [s.Value],
-            YamlSequence seq => seq.Items.OfType<YamlScalar>().Select(s => s.Value).ToList(),
-            _ => new List<string>(),
-        };
+        var values = Values(node);
         var note = node["note"] is YamlScalar n ? n.Value : null;
+        var maintainerNote = node["maintainerNote"] is YamlScalar m ? m.Value : null;
         if (values.Count == 0)
         {
-            return VendorFact.Unknown(name) with { Note = note };
+            // NJsonSchema does not apply the schema's if/then, so the details an unknown value cannot have are checked here.
+            foreach (var detail in UnknownHasNo.Where(k => node[k] is not null))
+            {
+                diagnostics.Add(Diagnostic.Error("catalog-shape", $"fact '{name}' is unknown, so it cannot have '{detail}'; state the value with its source, or drop '{detail}'", document.At(node)));
+            }
+
+            return VendorFact.Unknown(name) with { Note = note, MaintainerNote = maintainerNote };
         }
 
-        // A known fact without a source and a date is exactly the guess the catalog exists to prevent.
+        if (Provenance(document, name, node, diagnostics) is not { } provenance)
+        {
+            return null;
+        }
+
+        var alternatives = new List<VendorFactAlternative>();
+        if (node["alternatives"] is YamlSequence alternativeNodes)
+        {
+            foreach (var alternative in alternativeNodes.Items.OfType<YamlMapping>())
+            {
+                var alternativeValues = Values(alternative);
+                if (alternativeValues.Count > 0 && Provenance(document, $"{name}' alternative '{string.Join(", ", alternativeValues)}", alternative, diagnostics) is { } other)
+                {
+                    alternatives.Add(new VendorFactAlternative(alternativeValues, other.Source, other.Checked, alternative["note"] is YamlScalar an ? an.Value : null));
+                }
+            }
+        }
+
+        return new VendorFact(name, values, provenance.Source, provenance.Checked, note)
+        {
+            Days = node["days"] is YamlScalar d ? d.AsNumber() : null,
+            HowToEnable = node["howToEnable"] is YamlScalar h ? h.Value : null,
+            MaintainerNote = maintainerNote,
+            Alternatives = alternatives,
+        };
+    }
+
+    private static readonly string[] UnknownHasNo = ["days", "howToEnable", "alternatives"];
+
+    private static List<string> Values(YamlMapping node) => node["value"] switch
+    {
+        YamlScalar s when s.Value == "unknown" || s.IsNull => [],
+        YamlScalar s => [s.Value],
+        YamlSequence seq => seq.Items.OfType<YamlScalar>().Select(s => s.Value).ToList(),
+        _ => [],
+    };
+
+    /// <summary>
+    /// The https source and the date a stated value was read. A value without both is exactly the guess the
+    /// catalog exists to prevent, so it is refused (the schema says the same; this holds without the schema too).
+    /// </summary>
+    private static (Uri Source, DateOnly Checked)? Provenance(YamlDocument document, string name, YamlMapping node, List<Diagnostic> diagnostics)
+    {
         var sourceText = node["source"] is YamlScalar src ? src.Value : null;
         var checkedText = node["checked"] is YamlScalar chk ? chk.Value : null;
         if (sourceText is null || !Uri.TryCreate(sourceText, UriKind.Absolute, out var source) || source.Scheme != Uri.UriSchemeHttps)
@@ -153,10 +199,6 @@ public sealed class VendorCatalog
             return null;
         }
 
-        return new VendorFact(name, values, source, checkedOn, note)
-        {
-            Days = node["days"] is YamlScalar d ? d.AsNumber() : null,
-            HowToEnable = node["howToEnable"] is YamlScalar h ? h.Value : null,
-        };
+        return (source, checkedOn);
     }
 }

@@ -6,7 +6,7 @@ namespace GatewayAudit.Core.Tests.Catalog;
 /// <summary>The vendor catalog: the shipped data is clean, and bad entries are refused with file, line and key.</summary>
 public sealed class VendorCatalogTests
 {
-    private const string Facts = """
+    internal const string Facts = """
         facts:
           legalEntity:
             value: unknown
