@@ -90,7 +90,54 @@ public static class GatewayEndpointRule
         }
 
         var host = authority.TrimEnd('.').ToLowerInvariant();
-        return host.Length > 0 && vocabulary.IsGatewayHost(host) ? host : null;
+        if (host.Length == 0 || !vocabulary.IsGatewayHost(host) || IsWebsiteLink(host, text.Substring(end)))
+        {
+            return null;
+        }
+
+        return host;
+    }
+
+    /// <summary>
+    /// A page of a gateway's website, not its API: a <c>docs.</c> host (<c>docs.helicone.ai</c>), or a path on the
+    /// site's own host (<c>openrouter.ai</c>, <c>www.openrouter.ai</c>, <c>helicone.ai</c>) that is not under
+    /// <c>/api</c> or <c>/v1</c> (<c>https://openrouter.ai/keys</c>, <c>https://openrouter.ai/docs/quickstart</c>,
+    /// <c>https://openrouter.ai/models</c>). OpenRouter's API lives under <c>https://openrouter.ai/api/v1</c>
+    /// (openrouter.ai/docs/api-reference/overview); the other gateways' APIs have hosts of their own (<c>api.portkey.ai</c>,
+    /// <c>oai.helicone.ai</c>, <c>ai-gateway.vercel.sh</c>, <c>gateway.ai.cloudflare.com</c>). A bare host
+    /// (<c>https://openrouter.ai</c>) stays an endpoint: base URLs are written that way too.
+    /// </summary>
+    internal static bool IsWebsiteLink(string host, string pathAndQuery)
+    {
+        if (host.StartsWith("docs.", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var siteHost = host.StartsWith("www.", StringComparison.Ordinal) ? host.Substring(4) : host;
+        if (!IsSiteHost(siteHost))
+        {
+            return false;
+        }
+
+        var path = pathAndQuery.TrimStart('/');
+        var segmentEnd = path.IndexOfAny(['/', '?', '#']);
+        var segment = (segmentEnd < 0 ? path : path.Substring(0, segmentEnd)).ToLowerInvariant();
+        return segment.Length > 0 && segment != "api" && segment != "v1";
+    }
+
+    /// <summary>A gateway row that is a whole registrable site (<c>openrouter.ai</c>), not an API host of its own.</summary>
+    private static bool IsSiteHost(string host)
+    {
+        foreach (var gatewayHost in DefaultHosts)
+        {
+            if (host == gatewayHost && gatewayHost.IndexOf('.') == gatewayHost.LastIndexOf('.'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal static bool HostMatches(string host, string gatewayHost) => GatewayTerms.HostMatches(host, gatewayHost);

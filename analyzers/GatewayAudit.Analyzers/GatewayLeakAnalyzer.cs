@@ -1,8 +1,8 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -21,7 +21,8 @@ namespace GatewayAudit.Analyzers;
 public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        GatewayHeaderRule.Descriptor, GatewayModelSlugRule.Descriptor, GatewayEndpointRule.Descriptor, GatewayRequestFieldRule.Descriptor);
+        AdapterNotDeclaredRule.Descriptor, GatewayHeaderRule.Descriptor, GatewayModelSlugRule.Descriptor, GatewayEndpointRule.Descriptor,
+        GatewayRequestFieldRule.Descriptor);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -30,36 +31,49 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             // Options are per syntax tree (.editorconfig sections); most trees share one set, so vocabularies are
-            // shared by option values and looked up per tree once.
-            var provider = start.Options.AnalyzerConfigOptionsProvider;
-            var byOptions = new ConcurrentDictionary<string, GatewayVocabulary>(StringComparer.Ordinal);
-            var byTree = new ConcurrentDictionary<SyntaxTree, GatewayVocabulary>();
-            GatewayVocabulary VocabularyFor(SyntaxTree tree) => byTree.GetOrAdd(tree, t =>
+            // shared by option values and looked up per tree once (AnalysisScope). A test project whose files are all
+            // scoped out (gateway_audit.exclude_tests, on by default) registers nothing.
+            var scope = new AnalysisScope(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
+            if (scope.SkipsEveryTree(start.Compilation))
             {
-                var options = provider.GetOptions(t);
-                return byOptions.GetOrAdd(GatewayVocabulary.OptionsKey(options), _ => GatewayVocabulary.FromOptions(options));
-            });
+                return;
+            }
 
-            start.RegisterOperationAction(c => AnalyzeLiteral(c, VocabularyFor), OperationKind.Literal);
-            start.RegisterOperationAction(c => AnalyzeUtf8String(c, VocabularyFor), OperationKind.Utf8String);
-            start.RegisterOperationAction(c => AnalyzeConstantReference(c, VocabularyFor), OperationKind.FieldReference);
-            start.RegisterOperationAction(c => AnalyzeConstantExpression(c, VocabularyFor), OperationKind.Binary);
-            start.RegisterOperationAction(c => AnalyzeInterpolatedString(c, VocabularyFor), OperationKind.InterpolatedString);
-            start.RegisterOperationAction(c => AnalyzeAnonymousObject(c, VocabularyFor), OperationKind.AnonymousObjectCreation);
-            start.RegisterOperationAction(c => AnalyzeInitializer(c, VocabularyFor), OperationKind.ObjectOrCollectionInitializer);
-            start.RegisterOperationAction(c => AnalyzeIndexerAssignment(c, VocabularyFor), OperationKind.SimpleAssignment);
-            start.RegisterSymbolAction(c => AnalyzeJsonContract(c, VocabularyFor), SymbolKind.NamedType);
+            start.RegisterOperationAction(c => AnalyzeLiteral(c, scope), OperationKind.Literal);
+            start.RegisterOperationAction(c => AnalyzeUtf8String(c, scope), OperationKind.Utf8String);
+            start.RegisterOperationAction(c => AnalyzeMemberReference(c, scope), OperationKind.FieldReference, OperationKind.PropertyReference);
+            start.RegisterOperationAction(c => AnalyzeBinary(c, scope), OperationKind.Binary);
+            start.RegisterOperationAction(c => AnalyzeInterpolatedString(c, scope), OperationKind.InterpolatedString);
+            start.RegisterOperationAction(c => AnalyzeStringCall(c, scope), OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeAnonymousObject(c, scope), OperationKind.AnonymousObjectCreation);
+            start.RegisterOperationAction(c => AnalyzeInitializer(c, scope), OperationKind.ObjectOrCollectionInitializer);
+            start.RegisterOperationAction(c => AnalyzeIndexerAssignment(c, scope), OperationKind.SimpleAssignment);
+            start.RegisterSymbolAction(c => AnalyzeType(c, scope), SymbolKind.NamedType);
+            start.RegisterCompilationEndAction(c => ReportFirstRunGuidance(c, scope));
         });
     }
 
-    private static void AnalyzeLiteral(OperationAnalysisContext context, Func<SyntaxTree, GatewayVocabulary> vocabularyFor)
+    /// <summary>GW000 once, when something was reported and no adapter is declared anywhere in the compilation.</summary>
+    private static void ReportFirstRunGuidance(CompilationAnalysisContext context, AnalysisScope scope)
+    {
+        if (scope.Warnings > 0 && !scope.AdapterDeclared)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(AdapterNotDeclaredRule.Descriptor, Location.None, scope.Warnings));
+        }
+    }
+
+    private static void AnalyzeLiteral(OperationAnalysisContext context, AnalysisScope scope)
     {
         if (context.Operation.ConstantValue.Value is not string value || IsPartOfLargerConstant(context.Operation))
         {
             return;
         }
 
-        var vocabulary = vocabularyFor(context.Operation.Syntax.SyntaxTree);
+        if (scope.VocabularyFor(context.Operation.Syntax.SyntaxTree) is not { } vocabulary)
+        {
+            return;
+        }
+
         var parent = SkipConversions(context.Operation.Parent);
         var isInterpolationText = parent is IInterpolatedStringTextOperation;
         var findings = new Findings();
@@ -70,53 +84,185 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
             findings.Add(GatewayModelSlugRule.Descriptor, context.Operation.Syntax, value + "…");
         }
 
-        findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
+        findings.Report(context, scope, vocabulary);
     }
 
     /// <summary>"HTTP-Referer"u8: header names are often written as UTF-8 literals in allocation-free HTTP code.</summary>
-    private static void AnalyzeUtf8String(OperationAnalysisContext context, Func<SyntaxTree, GatewayVocabulary> vocabularyFor)
+    private static void AnalyzeUtf8String(OperationAnalysisContext context, AnalysisScope scope)
     {
         var value = ((IUtf8StringOperation)context.Operation).Value;
-        var vocabulary = vocabularyFor(context.Operation.Syntax.SyntaxTree);
-        var findings = new Findings();
-        CheckValue(value, context.Operation.Syntax, vocabulary, ref findings, scanJson: true);
-        findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
-    }
-
-    private static void AnalyzeConstantReference(OperationAnalysisContext context, Func<SyntaxTree, GatewayVocabulary> vocabularyFor)
-    {
-        var reference = (IFieldReferenceOperation)context.Operation;
-        if (!reference.Field.IsConst || reference.Field.ConstantValue is not string value || IsPartOfLargerConstant(reference))
+        if (scope.VocabularyFor(context.Operation.Syntax.SyntaxTree) is not { } vocabulary)
         {
             return;
         }
 
-        var vocabulary = vocabularyFor(reference.Syntax.SyntaxTree);
         var findings = new Findings();
-        CheckValue(value, reference.Syntax, vocabulary, ref findings, scanJson: true);
-        findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
+        CheckValue(value, context.Operation.Syntax, vocabulary, ref findings, scanJson: true);
+        findings.Report(context, scope, vocabulary);
     }
 
-    /// <summary>A constant concatenation ("HTTP-" + "Referer", Base + "/chat") is checked as the string it makes.</summary>
-    private static void AnalyzeConstantExpression(OperationAnalysisContext context, Func<SyntaxTree, GatewayVocabulary> vocabularyFor)
+    /// <summary>
+    /// A constant, <c>static readonly</c> field or static property with a gateway value, read somewhere: one rule for
+    /// all three. The value is reported where it is declared (the literal there); a read is reported only from a type
+    /// other than the one that declares it, and never when the declaring type is the adapter (or part of it): reading
+    /// what the adapter exports (<c>OpenRouterAdapter.DefaultModel</c>) is the point of having an adapter.
+    /// </summary>
+    private static void AnalyzeMemberReference(OperationAnalysisContext context, AnalysisScope scope)
+    {
+        var reference = (IMemberReferenceOperation)context.Operation;
+        string? value;
+        if (reference is IFieldReferenceOperation { Field: { IsConst: true } constant })
+        {
+            value = constant.ConstantValue as string;
+            if (value is null || IsPartOfLargerConstant(reference))
+            {
+                return;
+            }
+        }
+        else if (AnalysisScope.ExportedMember(reference) is { } member)
+        {
+            value = scope.DeclaredValue(member, context.CancellationToken);
+        }
+        else
+        {
+            return;
+        }
+
+        var declaringType = reference.Member.ContainingType;
+        if (value is null || declaringType is null || IsDeclaredAround(declaringType, context.ContainingSymbol)
+            || scope.VocabularyFor(reference.Syntax.SyntaxTree) is not { } vocabulary || vocabulary.IsInAdapter(declaringType))
+        {
+            return;
+        }
+
+        var findings = new Findings();
+        CheckValue(value, reference.Syntax, vocabulary, ref findings, scanJson: true);
+        findings.Report(context, scope, vocabulary);
+    }
+
+    /// <summary>True when <paramref name="containingSymbol"/> is inside <paramref name="declaringType"/> (or a type nested in it).</summary>
+    private static bool IsDeclaredAround(INamedTypeSymbol declaringType, ISymbol? containingSymbol)
+    {
+        for (var type = containingSymbol as INamedTypeSymbol ?? containingSymbol?.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, declaringType.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A constant concatenation ("HTTP-" + "Referer", Base + "/chat") is checked as the string it makes; a
+    /// concatenation built at run time is checked for a slug put together from a known author (<c>Vendor + "/" + model</c>).
+    /// </summary>
+    private static void AnalyzeBinary(OperationAnalysisContext context, AnalysisScope scope)
+    {
+        if (context.Operation.ConstantValue.Value is string)
+        {
+            AnalyzeConstantExpression(context, scope);
+            return;
+        }
+
+        var binary = (IBinaryOperation)context.Operation;
+        if (binary.OperatorKind != BinaryOperatorKind.Add || binary.Type?.SpecialType != SpecialType.System_String
+            || SkipConversions(binary.Parent) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add }
+            || scope.VocabularyFor(binary.Syntax.SyntaxTree) is not { } vocabulary)
+        {
+            return;
+        }
+
+        ReportBuiltSlug(context, scope, vocabulary, SlugConstruction.FromConcatenation(binary, scope, vocabulary, context.CancellationToken));
+    }
+
+    /// <summary><c>string.Join("/", vendor, model)</c>, <c>string.Concat(...)</c>, <c>string.Format("{0}/{1}", ...)</c>.</summary>
+    private static void AnalyzeStringCall(OperationAnalysisContext context, AnalysisScope scope)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod.ContainingType?.SpecialType != SpecialType.System_String
+            || scope.VocabularyFor(invocation.Syntax.SyntaxTree) is not { } vocabulary)
+        {
+            return;
+        }
+
+        ReportBuiltSlug(context, scope, vocabulary, SlugConstruction.FromInvocation(invocation, scope, vocabulary, context.CancellationToken));
+    }
+
+    private static void ReportBuiltSlug(OperationAnalysisContext context, AnalysisScope scope, GatewayVocabulary vocabulary, string? author)
+    {
+        if (author is null)
+        {
+            return;
+        }
+
+        var findings = new Findings();
+        findings.Add(GatewayModelSlugRule.Descriptor, context.Operation.Syntax, author + "/…");
+        findings.Report(context, scope, vocabulary);
+    }
+
+    /// <summary>A constant concatenation or interpolation, checked as the string it makes.</summary>
+    private static void AnalyzeConstantExpression(OperationAnalysisContext context, AnalysisScope scope)
     {
         if (context.Operation.ConstantValue.Value is not string value || IsPartOfLargerConstant(context.Operation))
         {
             return;
         }
 
-        var vocabulary = vocabularyFor(context.Operation.Syntax.SyntaxTree);
+        if (scope.VocabularyFor(context.Operation.Syntax.SyntaxTree) is not { } vocabulary
+            || BuildsOnReportedOrExportedConstant(context.Operation, context.ContainingSymbol, vocabulary))
+        {
+            return;
+        }
+
         var findings = new Findings();
         CheckValue(value, context.Operation.Syntax, vocabulary, ref findings, scanJson: true);
-        findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
+        findings.Report(context, scope, vocabulary);
     }
 
-    private static void AnalyzeInterpolatedString(OperationAnalysisContext context, Func<SyntaxTree, GatewayVocabulary> vocabularyFor)
+    /// <summary>
+    /// <c>BaseUrl + "/chat/completions"</c> where <c>BaseUrl</c> is a gateway constant of this type (already reported
+    /// where declared) or of the adapter (its export): the same rule as a plain read of that constant.
+    /// </summary>
+    private static bool BuildsOnReportedOrExportedConstant(IOperation operation, ISymbol? containingSymbol, GatewayVocabulary vocabulary)
+    {
+        foreach (var piece in operation.DescendantsAndSelf())
+        {
+            if (piece is IFieldReferenceOperation { Field: { IsConst: true, ContainingType: { } declaringType } field }
+                && field.ConstantValue is string value
+                && (IsDeclaredAround(declaringType, containingSymbol) || vocabulary.IsInAdapter(declaringType)))
+            {
+                var findings = new Findings();
+                CheckValue(value, piece.Syntax, vocabulary, ref findings, scanJson: false);
+                if (findings.Count > 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static void AnalyzeInterpolatedString(OperationAnalysisContext context, AnalysisScope scope)
     {
         var interpolated = (IInterpolatedStringOperation)context.Operation;
         if (interpolated.ConstantValue.Value is string)
         {
-            AnalyzeConstantExpression(context, vocabularyFor);
+            AnalyzeConstantExpression(context, scope);
+            return;
+        }
+
+        if (scope.VocabularyFor(interpolated.Syntax.SyntaxTree) is not { } vocabulary)
+        {
+            return;
+        }
+
+        // $"{Vendor}/{model}": a slug put together from a known author.
+        if (SlugConstruction.FromInterpolation(interpolated, scope, vocabulary, context.CancellationToken) is { } author)
+        {
+            ReportBuiltSlug(context, scope, vocabulary, author);
             return;
         }
 
@@ -141,35 +287,34 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var vocabulary = vocabularyFor(interpolated.Syntax.SyntaxTree);
         var findings = new Findings();
         CheckJson(body, interpolated.Syntax, vocabulary, ref findings);
-        findings.ReportUnlessInAdapter(context.ReportDiagnostic, context.ContainingSymbol, vocabulary);
+        findings.Report(context, scope, vocabulary);
     }
 
-    private static void AnalyzeAnonymousObject(OperationAnalysisContext context, Func<SyntaxTree, GatewayVocabulary> vocabularyFor)
+    private static void AnalyzeAnonymousObject(OperationAnalysisContext context, AnalysisScope scope)
     {
         var creation = (IAnonymousObjectCreationOperation)context.Operation;
-        var shape = ShapeOf(creation, ParentKeyOf(creation), depth: 0);
+        var shape = RequestShapes.ShapeOf(creation, RequestShapes.ParentKeyOf(creation), depth: 0);
         if (shape is null)
         {
             return;
         }
 
-        ReportRequestFields(shape, vocabularyFor(context.Operation.Syntax.SyntaxTree), context.ReportDiagnostic, context.ContainingSymbol);
+        ReportRequestFields(shape, scope, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic, context.ContainingSymbol, context.CancellationToken);
     }
 
     /// <summary>Dictionary-style initializers: <c>new Dictionary&lt;string, object&gt; { ["provider"] = ... }</c>, <c>new JsonObject { ... }</c>.</summary>
-    private static void AnalyzeInitializer(OperationAnalysisContext context, Func<SyntaxTree, GatewayVocabulary> vocabularyFor)
+    private static void AnalyzeInitializer(OperationAnalysisContext context, AnalysisScope scope)
     {
         var initializer = (IObjectOrCollectionInitializerOperation)context.Operation;
-        var shape = ShapeOf(initializer, ParentKeyOf(initializer.Parent), depth: 0, IsExtraFieldsReceiver(AssignedTo(initializer)));
+        var shape = RequestShapes.ShapeOf(initializer, RequestShapes.ParentKeyOf(initializer.Parent), depth: 0, IsExtraFieldsReceiver(AssignedTo(initializer)));
         if (shape is null)
         {
             return;
         }
 
-        ReportRequestFields(shape, vocabularyFor(context.Operation.Syntax.SyntaxTree), context.ReportDiagnostic, context.ContainingSymbol);
+        ReportRequestFields(shape, scope, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic, context.ContainingSymbol, context.CancellationToken);
     }
 
     /// <summary>
@@ -178,7 +323,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
     /// reported when the receiver is an extra-fields dictionary, when its value is OpenRouter's, or when it is
     /// <c>provider</c> holding preferences.
     /// </summary>
-    private static void AnalyzeIndexerAssignment(OperationAnalysisContext context, Func<SyntaxTree, GatewayVocabulary> vocabularyFor)
+    private static void AnalyzeIndexerAssignment(OperationAnalysisContext context, AnalysisScope scope)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation { Arguments.Length: 1 } indexer
@@ -189,8 +334,8 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
         }
 
         var shape = new ObjectShape(null, IsExtraFieldsReceiver(indexer.Instance));
-        shape.Keys.Add(KeyOf(key, indexer.Arguments[0].Value.Syntax, assignment.Value, depth: 0));
-        ReportRequestFields(shape, vocabularyFor(assignment.Syntax.SyntaxTree), context.ReportDiagnostic, context.ContainingSymbol);
+        shape.Keys.Add(RequestShapes.KeyOf(key, indexer.Arguments[0].Value.Syntax, assignment.Value, depth: 0));
+        ReportRequestFields(shape, scope, assignment.Syntax.SyntaxTree, context.ReportDiagnostic, context.ContainingSymbol, context.CancellationToken);
     }
 
     /// <summary>The member an initialized object is assigned to: <c>ExtraBody = new() { ... }</c> or <c>ExtraBody = { ... }</c>.</summary>
@@ -208,7 +353,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
     /// <summary>ExtraBody, AdditionalProperties, ExtensionData, extra_body...: a bag of extra request fields.</summary>
     private static bool IsExtraFieldsReceiver(IOperation? receiver)
     {
-        var name = (receiver is null ? null : SkipConversionsDown(receiver)) switch
+        var name = (receiver is null ? null : RequestShapes.SkipConversionsDown(receiver)) switch
         {
             IPropertyReferenceOperation property => property.Property.Name,
             IFieldReferenceOperation field => field.Field.Name,
@@ -226,8 +371,20 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
             || normalized.Contains("extraparameters") || normalized.Contains("additionalbody");
     }
 
+    /// <summary>Notes a type marked [GatewayAdapter] (for GW000), then looks at its JSON contract.</summary>
+    private static void AnalyzeType(SymbolAnalysisContext context, AnalysisScope scope)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (GatewayVocabulary.HasAdapterAttribute(type))
+        {
+            scope.NoteAdapterDeclared();
+        }
+
+        AnalyzeJsonContract(context, scope);
+    }
+
     /// <summary>A DTO whose members carry [JsonPropertyName("provider")] (System.Text.Json), [JsonProperty("...")] (Newtonsoft) or [DataMember(Name = "...")].</summary>
-    private static void AnalyzeJsonContract(SymbolAnalysisContext context, Func<SyntaxTree, GatewayVocabulary> vocabularyFor)
+    private static void AnalyzeJsonContract(SymbolAnalysisContext context, AnalysisScope scope)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.DeclaringSyntaxReferences.IsEmpty)
@@ -245,7 +402,7 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
 
             foreach (var attribute in member.GetAttributes())
             {
-                if (JsonNameOf(attribute) is not { } name || attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax syntax)
+                if (JsonNames.Of(attribute) is not { } name || attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax syntax)
                 {
                     continue;
                 }
@@ -261,47 +418,23 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        ReportRequestFields(shape, vocabularyFor(type.DeclaringSyntaxReferences[0].SyntaxTree), context.ReportDiagnostic, type);
+        ReportRequestFields(shape, scope, type.DeclaringSyntaxReferences[0].SyntaxTree, context.ReportDiagnostic, type, context.CancellationToken);
     }
 
-    private static void ReportRequestFields(ObjectShape shape, GatewayVocabulary vocabulary, Action<Diagnostic> report, ISymbol? containingSymbol)
+    private static void ReportRequestFields(ObjectShape shape, AnalysisScope scope, SyntaxTree tree, Action<Diagnostic> report, ISymbol? containingSymbol, CancellationToken cancellationToken)
     {
+        if (scope.VocabularyFor(tree) is not { } vocabulary)
+        {
+            return;
+        }
+
         var findings = new Findings();
         foreach (var key in GatewayRequestFieldRule.Find(shape, vocabulary))
         {
             findings.Add(GatewayRequestFieldRule.Descriptor, key.Node, key.Name);
         }
 
-        findings.ReportUnlessInAdapter(report, containingSymbol, vocabulary);
-    }
-
-    private static string? JsonNameOf(AttributeData attribute)
-    {
-        switch (attribute.AttributeClass?.Name)
-        {
-            case "JsonPropertyNameAttribute":
-            case "JsonPropertyAttribute":
-                if (attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string positional)
-                {
-                    return positional;
-                }
-
-                break;
-            case "DataMemberAttribute":
-                break;
-            default:
-                return null;
-        }
-
-        foreach (var named in attribute.NamedArguments)
-        {
-            if ((named.Key == "Name" || named.Key == "PropertyName") && named.Value.Value is string name)
-            {
-                return name;
-            }
-        }
-
-        return null;
+        findings.Report(report, containingSymbol, scope, vocabulary, cancellationToken);
     }
 
     /// <summary>GW001, GW003 and GW002 on one string value, then JSON inside it.</summary>
@@ -356,126 +489,6 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
     /// The keys of an anonymous object or a dictionary-style initializer, with one level of children (enough to
     /// see that "provider" holds preferences). Null when the operation has no string keys.
     /// </summary>
-    private static ObjectShape? ShapeOf(IOperation operation, string? parentKey, int depth, bool isExtension = false)
-    {
-        ObjectShape? shape = null;
-        switch (operation)
-        {
-            case IAnonymousObjectCreationOperation anonymous:
-                foreach (var initializer in anonymous.Initializers)
-                {
-                    if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
-                    {
-                        var location = assignment.Syntax is AnonymousObjectMemberDeclaratorSyntax { NameEquals: { } nameEquals }
-                            ? (SyntaxNode)nameEquals.Name
-                            : assignment.Syntax;
-                        (shape ??= new ObjectShape(parentKey, isExtension)).Keys.Add(KeyOf(property.Property.Name, location, assignment.Value, depth));
-                    }
-                }
-
-                break;
-            case IObjectOrCollectionInitializerOperation initializer:
-                foreach (var element in initializer.Initializers)
-                {
-                    switch (element)
-                    {
-                        case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } assignment
-                            when indexer.Arguments[0].Value.ConstantValue.Value is string key:
-                            (shape ??= new ObjectShape(parentKey, isExtension)).Keys.Add(KeyOf(key, indexer.Arguments[0].Value.Syntax, assignment.Value, depth));
-                            break;
-                        case IInvocationOperation { Arguments.Length: >= 2 } add when add.Arguments[0].Value.ConstantValue.Value is string key:
-                            (shape ??= new ObjectShape(parentKey, isExtension)).Keys.Add(KeyOf(key, add.Arguments[0].Value.Syntax, add.Arguments[1].Value, depth));
-                            break;
-                    }
-                }
-
-                break;
-            default:
-                return null;
-        }
-
-        return shape;
-    }
-
-    private static ObjectKey KeyOf(string name, SyntaxNode location, IOperation value, int depth) =>
-        new(name, location, ChildShape(value, name, depth)) { Values = ConstantStrings(value) };
-
-    /// <summary>The constant string a value is, or the constant strings of an array or collection expression.</summary>
-    private static IReadOnlyList<string> ConstantStrings(IOperation value)
-    {
-        value = SkipConversionsDown(value);
-        if (value.ConstantValue.Value is string single)
-        {
-            return [single];
-        }
-
-        IEnumerable<IOperation>? elements = value switch
-        {
-            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
-            _ when value.Syntax is CollectionExpressionSyntax => value.ChildOperations,
-            _ => null,
-        };
-        if (elements is null)
-        {
-            return [];
-        }
-
-        var strings = new List<string>();
-        foreach (var element in elements)
-        {
-            if (SkipConversionsDown(element).ConstantValue.Value is string text)
-            {
-                strings.Add(text);
-            }
-        }
-
-        return strings;
-    }
-
-    private static IOperation SkipConversionsDown(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
-
-    private static ObjectShape? ChildShape(IOperation value, string key, int depth)
-    {
-        if (depth > 0)
-        {
-            return null;
-        }
-
-        return SkipConversionsDown(value) switch
-        {
-            IAnonymousObjectCreationOperation anonymous => ShapeOf(anonymous, key, depth + 1),
-            IObjectCreationOperation { Initializer: { } initializer } => ShapeOf(initializer, key, depth + 1),
-            _ => null,
-        };
-    }
-
-    /// <summary>The key an object is the value of, in the enclosing anonymous object or dictionary initializer (or array under a key).</summary>
-    private static string? ParentKeyOf(IOperation? creation)
-    {
-        var parent = SkipConversions(creation?.Parent);
-        if (parent is IArrayInitializerOperation)
-        {
-            parent = SkipConversions(parent.Parent?.Parent); // array initializer -> array creation -> its holder
-        }
-
-        return parent switch
-        {
-            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } when indexer.Arguments[0].Value.ConstantValue.Value is string key => key,
-            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } when property.Property.ContainingType.IsAnonymousType => property.Property.Name,
-            IArgumentOperation { Parent: IInvocationOperation { Arguments.Length: >= 2 } add } argument
-                when add.Arguments[1] == argument && add.Arguments[0].Value.ConstantValue.Value is string key => key,
-            _ => null,
-        };
-    }
-
     /// <summary>
     /// True when the operation is one piece of a constant string built from pieces ("HTTP-" + "Referer",
     /// $"{Base}/chat" with const parts): the whole is checked once, not each piece.
@@ -546,7 +559,14 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
             _items.Add((descriptor, location, argument));
         }
 
-        public void ReportUnlessInAdapter(Action<Diagnostic> report, ISymbol? containingSymbol, GatewayVocabulary vocabulary)
+        public void Report(OperationAnalysisContext context, AnalysisScope scope, GatewayVocabulary vocabulary) =>
+            Report(context.ReportDiagnostic, context.ContainingSymbol, scope, vocabulary, context.CancellationToken);
+
+        /// <summary>
+        /// Reports what was found unless the code is in the adapter. A GW002 plain <c>author/model</c> id is also left
+        /// out in a type that clearly targets a provider whose own ids have that shape (NVIDIA NIM, Groq, ...).
+        /// </summary>
+        public void Report(Action<Diagnostic> report, ISymbol? containingSymbol, AnalysisScope scope, GatewayVocabulary vocabulary, CancellationToken cancellationToken)
         {
             if (_items is null || vocabulary.IsInAdapter(containingSymbol))
             {
@@ -555,7 +575,13 @@ public sealed class GatewayLeakAnalyzer : DiagnosticAnalyzer
 
             foreach (var (descriptor, location, argument) in _items)
             {
-                report(Diagnostic.Create(descriptor, location.GetLocation(), argument));
+                if (descriptor == GatewayModelSlugRule.Descriptor && AuthorModelProviders.MayBeProviderId(argument)
+                    && scope.TargetsAuthorModelProvider(containingSymbol, cancellationToken))
+                {
+                    continue;
+                }
+
+                scope.Report(report, Diagnostic.Create(descriptor, location.GetLocation(), argument));
             }
         }
     }

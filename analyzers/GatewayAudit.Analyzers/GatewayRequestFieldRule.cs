@@ -82,7 +82,7 @@ public static class GatewayRequestFieldRule
             {
                 yield return key;
             }
-            else if (s_requestLevel.Contains(key.Name) && (isRequest || (key.Name == "provider" && key.Child is { } child && LooksLikePreferences(child))))
+            else if (s_requestLevel.Contains(key.Name) && IsRequestLevelField(key, isRequest, shape.IsTyped))
             {
                 yield return key;
             }
@@ -117,6 +117,22 @@ public static class GatewayRequestFieldRule
         return false;
     }
 
+    /// <summary>
+    /// A request-level key in a request, or <c>provider</c> holding preferences anywhere. In a typed request
+    /// (<c>new ChatRequest { Provider = ... }</c>) a <c>Provider</c> property is as often "which provider" as
+    /// OpenRouter's preferences, so there it counts only when it holds preferences.
+    /// </summary>
+    private static bool IsRequestLevelField(ObjectKey key, bool isRequest, bool isTyped)
+    {
+        var holdsPreferences = key.Name == "provider" && key.Child is { } child && LooksLikePreferences(child);
+        if (key.Name == "provider" && isTyped)
+        {
+            return holdsPreferences;
+        }
+
+        return isRequest || holdsPreferences;
+    }
+
     private static bool LooksLikePreferences(ObjectShape child)
     {
         foreach (var key in child.Keys)
@@ -132,9 +148,12 @@ public static class GatewayRequestFieldRule
 }
 
 /// <summary>The keys of one object as written in code: an anonymous object, a dictionary initializer, a DTO, JSON text.</summary>
-public sealed class ObjectShape(string? parentKey, bool isRequestExtension = false)
+public sealed class ObjectShape(string? parentKey, bool isRequestExtension = false, bool isTyped = false)
 {
     public string? ParentKey { get; } = parentKey;
+
+    /// <summary>Keys are a typed object's members (an object initializer), named as its serializer writes them.</summary>
+    public bool IsTyped { get; } = isTyped;
 
     /// <summary>
     /// The object is where extra request fields go (an <c>ExtraBody</c>, <c>AdditionalProperties</c> or

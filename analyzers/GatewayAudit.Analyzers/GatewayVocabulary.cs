@@ -20,6 +20,13 @@ public sealed class GatewayVocabulary
     public const string EndpointHostsKey = "gateway_audit.endpoint_hosts";
     public const string RequestFieldsKey = "gateway_audit.request_fields";
 
+    /// <summary>
+    /// <c>true</c> (the default) or <c>false</c>: whether a test project's code is left out. A test project is one whose
+    /// <c>IsTestProject</c> build property is true (the package makes it visible to the compiler) or that references
+    /// xUnit, NUnit, MSTest or TUnit.
+    /// </summary>
+    public const string ExcludeTestsKey = "gateway_audit.exclude_tests";
+
     /// <summary>The attribute that marks an adapter type, matched by name in any namespace.</summary>
     public const string AdapterAttributeName = "GatewayAdapterAttribute";
 
@@ -32,8 +39,9 @@ public sealed class GatewayVocabulary
     private readonly List<string> _adapterNamespaces = [];
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _adapterCache = new(SymbolEqualityComparer.Default);
 
-    public GatewayVocabulary(string? adapterTypes = null, string? headerNames = null, string? modelVendors = null, string? endpointHosts = null, string? requestFields = null)
+    public GatewayVocabulary(string? adapterTypes = null, string? headerNames = null, string? modelVendors = null, string? endpointHosts = null, string? requestFields = null, string? excludeTests = null)
     {
+        ExcludeTests = !string.Equals(excludeTests?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
         foreach (var header in Concat(GatewayHeaderRule.DefaultHeaderNames, Split(headerNames)))
         {
             if (header.EndsWith("*", StringComparison.Ordinal))
@@ -92,25 +100,48 @@ public sealed class GatewayVocabulary
         }
     }
 
-    public static GatewayVocabulary FromOptions(AnalyzerConfigOptions options)
+    /// <summary>The vocabulary for a tree's options; a key the tree's options lack is read from the global options (.globalconfig).</summary>
+    public static GatewayVocabulary FromOptions(AnalyzerConfigOptions options, AnalyzerConfigOptions? globalOptions = null)
     {
-        var values = Read(options);
-        return new GatewayVocabulary(values[0], values[1], values[2], values[3], values[4]);
+        var values = Read(options, globalOptions);
+        return new GatewayVocabulary(values[0], values[1], values[2], values[3], values[4], values[5]);
     }
 
     /// <summary>The raw option values, to share one vocabulary between trees with the same options.</summary>
-    public static string OptionsKey(AnalyzerConfigOptions options) => string.Join("\u0001", Read(options));
+    public static string OptionsKey(AnalyzerConfigOptions options) => string.Join("\u0001", Read(options, null));
 
-    private static string?[] Read(AnalyzerConfigOptions options)
+    private static string?[] Read(AnalyzerConfigOptions options, AnalyzerConfigOptions? globalOptions)
     {
-        string[] keys = [AdapterTypesKey, HeaderNamesKey, ModelVendorsKey, EndpointHostsKey, RequestFieldsKey];
+        string[] keys = [AdapterTypesKey, HeaderNamesKey, ModelVendorsKey, EndpointHostsKey, RequestFieldsKey, ExcludeTestsKey];
         var values = new string?[keys.Length];
         for (var i = 0; i < keys.Length; i++)
         {
-            values[i] = options.TryGetValue(keys[i], out var value) ? value : null;
+            values[i] = options.TryGetValue(keys[i], out var value) ? value
+                : globalOptions is not null && globalOptions.TryGetValue(keys[i], out var global) ? global : null;
         }
 
         return values;
+    }
+
+    /// <summary>False only when <c>gateway_audit.exclude_tests = false</c>.</summary>
+    public bool ExcludeTests { get; }
+
+    /// <summary>True when these options list adapter types (<c>gateway_audit.adapter_types</c>).</summary>
+    public bool DeclaresAdapter => _adapterTypes.Count > 0 || _adapterNamespaces.Count > 0;
+
+    /// <summary>True when the type carries an attribute named <c>GatewayAdapter</c>.</summary>
+    public static bool HasAdapterAttribute(INamedTypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            var name = attribute.AttributeClass?.Name;
+            if (name == AdapterAttributeName || name == "GatewayAdapter")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when every header name has a '-', so a string without one is skipped at once (most strings).</summary>
@@ -177,13 +208,9 @@ public sealed class GatewayVocabulary
 
     private bool IsAdapterType(INamedTypeSymbol type)
     {
-        foreach (var attribute in type.GetAttributes())
+        if (HasAdapterAttribute(type))
         {
-            var name = attribute.AttributeClass?.Name;
-            if (name == AdapterAttributeName || name == "GatewayAdapter")
-            {
-                return true;
-            }
+            return true;
         }
 
         if (_adapterTypes.Count == 0 && _adapterNamespaces.Count == 0)

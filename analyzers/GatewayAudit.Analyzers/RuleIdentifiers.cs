@@ -3,6 +3,7 @@ namespace GatewayAudit.Analyzers;
 /// <summary>Rule ids, the shared category and help links, in one place so docs cannot drift from code.</summary>
 public static class RuleIdentifiers
 {
+    public const string AdapterNotDeclared = "GW000";
     public const string GatewayHeader = "GW001";
     public const string GatewayModelSlug = "GW002";
     public const string GatewayEndpoint = "GW003";

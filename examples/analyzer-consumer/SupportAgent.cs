@@ -20,13 +20,13 @@ public sealed class SupportAgent(HttpClient http, ILlmGateway gateway)
         {
             Content = JsonContent.Create(new
             {
-                model = Model, // GW002: the const above, used here too
+                model = Model, // not reported: the const above is reported where it is declared
                 messages = new[] { new ChatMessage("user", question) },
                 models = Fallbacks, // GW004
                 provider = new { order = new[] { "anthropic" } }, // GW004 x2
             }),
         };
-        request.Headers.Add(OpenRouterAdapter.RefererHeader, "https://support.acme.example"); // GW001: the adapter's constant, used outside it
+        request.Headers.Add(OpenRouterAdapter.RefererHeader, "https://support.acme.example"); // not reported: the adapter exports it
         request.Headers.Add("X-Title", "Acme Support"); // GW001
         using var response = await http.SendAsync(request);
         return await response.Content.ReadAsStringAsync();

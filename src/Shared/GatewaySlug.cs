@@ -90,7 +90,7 @@ internal static class GatewaySlug
         }
 
         var distinctive = kind == VendorKind.Company ? hasDigit || hasVariant : hasDigit || hasDash || hasVariant;
-        return distinctive ? value : null;
+        return distinctive || GatewayTerms.IsPlainNameSlug(vendor, model) ? value : null;
     }
 
     /// <summary>

@@ -31,23 +31,43 @@ internal static class GatewayTerms
 
     /// <summary>
     /// Model authors as OpenRouter writes them, whose model names are distinctive enough that <c>author/name-with-dash</c>
-    /// is a slug. Source: openrouter.ai/models author slugs.
+    /// is a slug. Source: the author part of every model id in OpenRouter's models list (<c>GET
+    /// https://openrouter.ai/api/v1/models</c>), read from two public snapshots of that list (generated model tables in
+    /// tombeckenham/ai-tom <c>packages/typescript/ai-openrouter/src/model-meta.ts</c> at a9613812, 2026-03-11, 348 ids, and
+    /// dexxiez/catgirls <c>packages/openrouter/src/models.ts</c> at 05cfe263, 2025-09-30, 327 ids), checked 2026-11-30.
+    /// Every author of both snapshots is in this list or in <see cref="CompanyVendors"/>; a test keeps it that way.
     /// </summary>
     public static readonly IReadOnlyList<string> LabVendors =
     [
         "anthropic", "mistralai", "deepseek", "x-ai", "qwen", "cohere", "perplexity", "nousresearch", "moonshotai",
         "z-ai", "minimax", "ai21", "meta-llama", "01-ai", "thudm", "arcee-ai", "openrouter", "gryphe", "sao10k",
         "cognitivecomputations", "eleutherai", "allenai", "inflection", "neversleep", "undi95", "thedrummer",
+        "agentica-org", "aion-labs", "alfredpros", "alpindale", "anthracite-org", "arliai", "bytedance-seed", "deepcogito",
+        "essentialai", "kwaipilot", "mancer", "nex-agi", "opengvlab", "prime-intellect", "raifle", "relace", "shisa-ai",
+        "stepfun-ai", "tngtech", "meituan",
     ];
 
     /// <summary>
     /// Authors whose names are also ordinary GitHub owners or path segments (google/go-github, microsoft/vs-code):
     /// for these a slug needs a digit in the model name (google/gemini-2.5-pro, openai/gpt-4o) or a variant suffix.
+    /// Same source as <see cref="LabVendors"/>; <c>meta</c> is not an OpenRouter author but NVIDIA NIM's and GitHub
+    /// Models' spelling of Meta, kept so that those ids are recognised (and then judged by the code around them).
     /// </summary>
     public static readonly IReadOnlyList<string> CompanyVendors =
     [
         "openai", "google", "microsoft", "amazon", "nvidia", "baidu", "tencent", "bytedance", "alibaba", "liquid",
-        "inception", "ibm-granite", "meta",
+        "inception", "ibm-granite", "meta", "mistral", "morph", "xiaomi", "switchpoint",
+    ];
+
+    /// <summary>
+    /// OpenRouter slugs the shape rule alone would miss: a model name without a digit or a dash, or a company author's
+    /// model name without a digit (every such id of the 417 in the snapshots named at <see cref="LabVendors"/>).
+    /// Matched exactly, with or without a <c>:variant</c>.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PlainNameSlugs =
+    [
+        "perplexity/sonar", "inception/mercury", "inception/mercury-coder", "arcee-ai/spotlight", "mancer/weaver",
+        "switchpoint/router", "openai/codex-mini",
     ];
 
     /// <summary>Request-level fields that only OpenRouter's chat request has (source: openrouter.ai/docs routing, transforms).</summary>
@@ -130,6 +150,11 @@ internal static class GatewayTerms
     ];
 
     private static readonly Dictionary<string, VendorKind> s_vendorKinds = BuildVendorKinds();
+
+    private static readonly HashSet<string> s_plainNameSlugs = new(PlainNameSlugs, StringComparer.Ordinal);
+
+    /// <summary>True for a slug of <see cref="PlainNameSlugs"/> (vendor and model without the variant).</summary>
+    public static bool IsPlainNameSlug(string vendor, string model) => s_plainNameSlugs.Contains(vendor + "/" + model);
 
     /// <summary>The built-in kind of a model author (the analyzer adds the user's own on top).</summary>
     public static VendorKind DefaultKindOf(string vendor) => s_vendorKinds.TryGetValue(vendor, out var kind) ? kind : VendorKind.None;

@@ -53,7 +53,7 @@ public class AdapterScopeTests
         }
         namespace Acme
         {
-            class OpenRouterAdapterFactory { string H() => {|GW001:Acme.Llm.OpenRouterAdapter.Referer|}; }
+            class OpenRouterAdapterFactory { string H() => {|GW001:"HTTP-Referer"|}; }
         }
         """, "gateway_audit.adapter_types = Acme.Llm.OpenRouterAdapter, Acme.Llm.*");
 

@@ -15,6 +15,9 @@ public class EndpointTests
     [InlineData("https://ai-gateway.vercel.sh/v1", "ai-gateway.vercel.sh")]
     [InlineData("https://gateway.ai.cloudflare.com/v1/acct/gw/openai", "gateway.ai.cloudflare.com")]
     [InlineData("https://openrouter.ai:443/api/v1?x=1", "openrouter.ai")]
+    [InlineData("https://openrouter.ai", "openrouter.ai")]
+    [InlineData("https://openrouter.ai/v1", "openrouter.ai")]
+    [InlineData("https://www.openrouter.ai/api/v1/models", "www.openrouter.ai")]
     public Task Gateway_url_is_reported_by_host(string url, string host) => Verify.AnalyzerAsync($$"""
         using System;
         class Client
@@ -34,6 +37,13 @@ public class EndpointTests
     [InlineData("support@openrouter.ai")]
     [InlineData("openrouter")]
     [InlineData("ftp://openrouter.ai/file")]
+    [InlineData("https://openrouter.ai/keys")]
+    [InlineData("https://openrouter.ai/settings/keys")]
+    [InlineData("https://openrouter.ai/docs/api-reference/overview")]
+    [InlineData("https://www.openrouter.ai/models?order=newest")]
+    [InlineData("openrouter.ai/privacy")]
+    [InlineData("https://docs.helicone.ai/getting-started/quick-start")]
+    [InlineData("https://helicone.ai/pricing")]
     public Task Other_hosts_and_prose_are_not_reported(string text) => Verify.AnalyzerAsync($$"""
         class Client
         {
@@ -43,10 +53,11 @@ public class EndpointTests
 
     [Fact]
     public Task Interpolation_and_concatenation_with_a_gateway_base_are_reported() => Verify.AnalyzerAsync("""
+        class Caller { string Chat() => {|GW003:Client.Base + "/chat/completions"|}; }
         class Client
         {
-            const string Base = {|GW003:"https://openrouter.ai/api/v1"|};
-            string Chat() => {|GW003:Base + "/chat/completions"|};
+            public const string Base = {|GW003:"https://openrouter.ai/api/v1"|};
+            string Chat() => Base + "/chat/completions";
             string Models(string path) => $"{|GW003:https://openrouter.ai/api/v1/|}{path}";
             string Other(string path) => {|GW003:"https://openrouter.ai/api/v1/"|} + path;
         }

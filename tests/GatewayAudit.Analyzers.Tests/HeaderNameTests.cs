@@ -34,21 +34,6 @@ public class HeaderNameTests
         """);
 
     [Fact]
-    public Task Const_of_the_adapter_used_outside_it_is_reported_at_the_use() => Verify.AnalyzerAsync("""
-        using System.Net.Http;
-        [GatewayAdapter]
-        static class OpenRouterAdapter
-        {
-            public const string TitleHeader = "X-OpenRouter-Title";
-        }
-        class GatewayAdapterAttribute : System.Attribute { }
-        class Client
-        {
-            void Send(HttpRequestMessage request) => request.Headers.Add({|GW001:OpenRouterAdapter.TitleHeader|}, "Acme");
-        }
-        """);
-
-    [Fact]
     public Task Constant_concatenation_is_reported_once_as_the_whole() => Verify.AnalyzerAsync("""
         class Client
         {

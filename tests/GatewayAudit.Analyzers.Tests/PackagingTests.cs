@@ -36,6 +36,25 @@ public partial class PackagingTests
             var nuspec = reader.ReadToEnd();
             Assert.Contains("<developmentDependency>true</developmentDependency>", nuspec, StringComparison.Ordinal);
             Assert.DoesNotContain("<dependency ", nuspec, StringComparison.Ordinal);
+
+            // Metadata a package page shows, and help links that resolve to the docs shipped with the package.
+            var projectUrl = Regex.Match(nuspec, "<projectUrl>([^<]+)</projectUrl>").Groups[1].Value;
+            Assert.Equal("https://github.com/gateway-audit/gateway-audit", projectUrl);
+            Assert.Contains("<readme>README.md</readme>", nuspec, StringComparison.Ordinal);
+            Assert.Contains("README.md", entries);
+            Assert.Contains("GW000 (info, once per project)", Regex.Match(nuspec, "<releaseNotes>([^<]+)</releaseNotes>").Groups[1].Value, StringComparison.Ordinal);
+            foreach (var descriptor in new GatewayLeakAnalyzer().SupportedDiagnostics)
+            {
+                Assert.Equal($"{projectUrl}/blob/main/docs/rules/{descriptor.Id}.md", descriptor.HelpLinkUri);
+                Assert.Contains($"docs/rules/{descriptor.Id}.md", entries);
+            }
+
+            // The build property the test-project scope needs reaches the compiler through the package's props.
+            foreach (var props in new[] { "build/GatewayAudit.Analyzers.props", "buildTransitive/GatewayAudit.Analyzers.props" })
+            {
+                using var propsReader = new StreamReader(zip.GetEntry(props)!.Open());
+                Assert.Contains("<CompilerVisibleProperty Include=\"IsTestProject\" />", propsReader.ReadToEnd(), StringComparison.Ordinal);
+            }
         }
 
         // A consumer outside the repository (no Directory.Build.props), restoring only from the local feed into
@@ -69,6 +88,11 @@ public partial class PackagingTests
         var build = Dotnet(consumer, "build", "--source", feed, "--packages", Path.Combine(temp.Path, "packages"), "-p:UseSharedCompilation=false", "-nodeReuse:false");
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.Equal(["Code.cs:5 GW001", "Code.cs:6 GW002", "Code.cs:7 GW003", "Code.cs:8 GW004"], Warnings(build.Output));
+
+        // The same project as a test project (what Microsoft.NET.Test.Sdk's props set): left out by default.
+        var asTests = Dotnet(consumer, "build", "--no-incremental", "--source", feed, "--packages", Path.Combine(temp.Path, "packages"), "-p:IsTestProject=true", "-p:UseSharedCompilation=false", "-nodeReuse:false");
+        Assert.True(asTests.ExitCode == 0, asTests.Output);
+        Assert.Empty(Warnings(asTests.Output));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using GatewayAudit.Analyzers;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 
@@ -40,13 +41,44 @@ public static class Verify
 
     public static DiagnosticResult Diagnostic(string id) => new(id, DiagnosticSeverity.Warning);
 
-    private static async Task AnalyzerAsync(string[] sources, DiagnosticResult[] expected, string[] editorconfig, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+    /// <summary>
+    /// With everything a test needs spelled out: GW000 (the first-run guidance, off in the other helpers so that each
+    /// rule's tests list only that rule) is checked too, a <c>.globalconfig</c> (build properties) and extra references
+    /// (a stand-in test framework assembly) can be given.
+    /// </summary>
+    public static Task ProjectAsync(string[] sources, DiagnosticResult[] expected, string[] editorconfig, string? globalconfig = null, MetadataReference[]? references = null) =>
+        AnalyzerAsync(sources, expected, editorconfig, OutputKind.DynamicallyLinkedLibrary, firstRunGuidance: true, globalconfig, references);
+
+    /// <summary>A metadata reference to an empty assembly called <paramref name="name"/>, standing in for a package's DLL.</summary>
+    public static MetadataReference AssemblyNamed(string name)
+    {
+        var compilation = CSharpCompilation.Create(name, [CSharpSyntaxTree.ParseText("namespace Stand.In { public sealed class Marker { } }")], s_references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var stream = new MemoryStream();
+        var emit = compilation.Emit(stream);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
+        return MetadataReference.CreateFromImage(stream.ToArray());
+    }
+
+    private static async Task AnalyzerAsync(
+        string[] sources, DiagnosticResult[] expected, string[] editorconfig, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary,
+        bool firstRunGuidance = false, string? globalconfig = null, MetadataReference[]? references = null)
     {
         var test = new CSharpAnalyzerTest<GatewayLeakAnalyzer, DefaultVerifier>
         {
             ReferenceAssemblies = s_noPackages,
         };
+        if (!firstRunGuidance)
+        {
+            test.DisabledDiagnostics.Add(RuleIdentifiers.AdapterNotDeclared);
+        }
+
+        if (globalconfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + globalconfig + "\n"));
+        }
+
         test.TestState.AdditionalReferences.AddRange(s_references);
+        test.TestState.AdditionalReferences.AddRange(references ?? []);
         test.TestState.OutputKind = outputKind;
         for (var i = 0; i < sources.Length; i++)
         {
@@ -58,11 +90,12 @@ public static class Verify
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + string.Join("\n", editorconfig) + "\n"));
         }
 
-        if (expected.Length > 0)
+        if (expected.Length > 0 && !firstRunGuidance)
         {
             test.TestState.MarkupHandling = MarkupMode.None;
-            test.ExpectedDiagnostics.AddRange(expected);
         }
+
+        test.ExpectedDiagnostics.AddRange(expected);
 
         await test.RunAsync();
     }

@@ -40,7 +40,7 @@ public static class CorpusRunner
 
         var results = new List<UnitResult>();
         using var tsv = options.TsvPath is null ? null : new StreamWriter(options.TsvPath, append: false, new UTF8Encoding(false));
-        tsv?.WriteLine("repo\tcompilation\tid\tpath\tline\tcolumn\tmessage\tsource");
+        tsv?.WriteLine("repo\tcompilation\ttest_project\tid\tpath\tline\tcolumn\tmessage\tsource");
         var wall = Stopwatch.StartNew();
         foreach (var folder in options.Folders)
         {
@@ -92,7 +92,16 @@ public static class CorpusRunner
 
         var failures = new ConcurrentQueue<AnalyzerFailure>();
         var analyzer = new GatewayLeakAnalyzer();
-        var analyzerOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new FixedOptionsProvider(options.AnalyzerOptions));
+        // What MSBuild gives the analyzer through the package's CompilerVisibleProperty: IsTestProject, which
+        // Microsoft.NET.Test.Sdk's props set to true (read here from the unit's csproj, since nothing is restored).
+        var unitOptions = new Dictionary<string, string>(options.AnalyzerOptions, StringComparer.OrdinalIgnoreCase);
+        result.IsTestProject = TestProjects.IsTestProject(unit);
+        if (result.IsTestProject)
+        {
+            unitOptions["build_property.IsTestProject"] = "true";
+        }
+
+        var analyzerOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new FixedOptionsProvider(unitOptions));
         var withAnalyzers = compilation.WithAnalyzers(
             ImmutableArray.Create<DiagnosticAnalyzer>(analyzer),
             new CompilationWithAnalyzersOptions(
@@ -185,7 +194,7 @@ public static class CorpusRunner
             var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
             Console.WriteLine($"{diagnostic.Id} {path}:{line}:{column} {message}");
             Console.WriteLine($"    | {source}");
-            tsv?.WriteLine(string.Join('\t', unit.Repo, unit.Name, diagnostic.Id, path, line, column, Clean(message), Clean(source)));
+            tsv?.WriteLine(string.Join('\t', unit.Repo, unit.Name, result.IsTestProject ? "test" : "", diagnostic.Id, path, line, column, Clean(message), Clean(source)));
         }
 
         foreach (var failure in result.Failures)

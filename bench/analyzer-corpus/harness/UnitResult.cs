@@ -12,6 +12,9 @@ public sealed class UnitResult
 
     public int Files { get; init; }
 
+    /// <summary>The unit's csproj is a test project (IsTestProject, or a test SDK or framework package).</summary>
+    public bool IsTestProject { get; set; }
+
     public long Lines { get; init; }
 
     /// <summary>Files the compiler treats as generated (name or &lt;auto-generated&gt; header): the analyzer skips them.</summary>
