@@ -35,6 +35,9 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
         public bool BySdk { get; set; }
 
         public bool OwnServer { get; set; }
+
+        /// <summary>A call site (not only a client or an endpoint) is attributed to the party.</summary>
+        public bool Called { get; set; }
     }
 
     public StackModel Build()
@@ -251,6 +254,7 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
 
             if (target is not null)
             {
+                target.Called = true;
                 AddCall(target, call.Kind, call.At);
             }
         }
@@ -265,7 +269,11 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
             : !shown || party.Calls.Contains(CallKind.Inference)
                 ? [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Credentials]
                 : [DataCategory.Metadata, DataCategory.Credentials];
+        // The strongest sighting in this file, on the scale every source reader uses (AttributeStrength.Confidence).
+        var confidence = party.Called ? "call" : party.BySdk ? "client" : "address";
+        party.Component.Attributes.Set("confidence", confidence);
         var flow = _model.Connect(AppId, party.Component.Id, categories, party.CallSites.FirstOrDefault() ?? party.Component.Evidence.First());
+        flow.Attributes.Set("confidence", confidence);
         flow.Evidence.UnionWith(party.CallSites);
         flow.Attributes.Set("kind", exporter ? "telemetry" : categories.Contains(DataCategory.Prompt) ? "inference" : "listing");
         flow.Attributes.Set("callKinds", exporter ? ["telemetry"] : shown ? party.Calls.Select(c => c == CallKind.Inference ? "inference" : "listing") : ["not-shown"]);
@@ -354,7 +362,7 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
     {
         if (!_parties.TryGetValue(component.Id, out var party))
         {
-            component.Attributes.Set("confidence", "shown");
+            component.Attributes.Set("confidence", "address");
             party = new Party(_model.Add(component), kind);
             _parties[component.Id] = party;
         }

@@ -230,6 +230,7 @@ internal static class LexicalVocabulary
             "bedrock", "vertexai", "vertex_ai", "aiplatform", "together_ai", "togetherai", "ChatTogether", "fireworks", "deepseek", "perplexity",
             "ChatXAI", "createXai", "sentry", "ddtrace", "dd-trace", "DD_SITE", "datadog", "LLMObs", "completions", "/models", ":11434", ":4000",
             "lmstudio", "lm-studio", "llama.cpp", "llamacpp", "/api/chat", "/api/generate", "/v1/messages",
+            "sk-ant-", "sk-or-v1-", "sk-proj-",
         }
         .Concat(Services.SelectMany(s => s.Hosts))
         .Concat(LiteLlmProviders.ByPrefix.Values.SelectMany(p => p.Hosts))
