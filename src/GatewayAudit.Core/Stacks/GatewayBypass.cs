@@ -7,7 +7,8 @@ namespace GatewayAudit.Core.Stacks;
 /// uses (the team's LiteLLM proxy, OpenRouter, Portkey, Helicone ...): a shadow sub-processor, which the gateway's
 /// controls (logging off, ZDR routing, budgets, the reviewed provider list) never see. A cross-file fact, so it is set
 /// here, after every stack is read: the flow from <c>app:code</c> to the provider gets <c>bypassedGateways</c>
-/// ("NAME at FILE:LINE" for each gateway of the scan), read at the first direct call site, and the
+/// ("NAME at FILE:LINE" for each gateway the checkout runs, else each hosted gateway its code uses), read at the first
+/// direct call site, and the
 /// <c>shadow-sub-processor</c> rule reports it. Only a call or client counts: an SDK that is only imported is no call,
 /// and a provider with no catalog vendor (an endpoint from an environment variable, which may be the proxy itself) is
 /// not presumed to be a direct provider.
@@ -21,10 +22,12 @@ public static class GatewayBypass
     /// <summary>Marks the direct calls in each model against the gateways of all of them (one checkout).</summary>
     public static void Apply(IReadOnlyList<StackModel> models)
     {
-        var gateways = models.SelectMany(Gateways)
-            .DistinctBy(g => g.Component.Id)
-            .OrderBy(g => g.Component.Hosting == Hosting.OperatorHosted ? 0 : 1)
-            .ThenBy(g => g.Component.Id, StringComparer.Ordinal)
+        // The gateway the team runs (its LiteLLM proxy) is the one a direct call goes around; hosted gateways the code
+        // uses count when the checkout runs none.
+        var used = models.SelectMany(Gateways).DistinctBy(g => g.Component.Id).ToList();
+        var run = used.Where(g => g.Component.Hosting == Hosting.OperatorHosted).ToList();
+        var gateways = (run.Count > 0 ? run : used)
+            .OrderBy(g => g.Component.Id, StringComparer.Ordinal)
             .Select(g => $"{g.Component.Name} at {g.At}")
             .ToArray();
         if (gateways.Length == 0)

@@ -1,4 +1,5 @@
 using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Readers.Gateways;
 using GatewayAudit.Vocabulary;
 
 namespace GatewayAudit.Core.Readers.Code;
@@ -103,7 +104,7 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
 
         if (_parties.TryGetValue("provider:openrouter", out var gateway) && !gateway.Calls.SetEquals([CallKind.Listing]))
         {
-            new CSharpOpenRouterRoute(file, _model, sites).Add(gateway.Component);
+            AddOpenRouterRoutes(gateway.Component);
         }
 
         AddSlugs();
@@ -293,6 +294,32 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
         }
 
         _model.Add(new Component { Id = AppId, Name = "Application code", Role = ComponentRole.App, Hosting = Hosting.OperatorHosted, Evidence = { flow.Evidence.First() } });
+    }
+
+    /// <summary>
+    /// The providers OpenRouter may route this file's calls to, as OpenRouter's sub-processors, modelled by the same
+    /// <see cref="OpenRouterRoutes"/> as a LiteLLM config's OpenRouter deployments and request files: one route per slug
+    /// the file names (or one for whatever model each call names), under the provider preferences the file writes.
+    /// </summary>
+    private void AddOpenRouterRoutes(Component openRouter)
+    {
+        var values = new SortedDictionary<string, (object Value, SourceLocation At)>(StringComparer.Ordinal);
+        foreach (var site in sites.Preferences)
+        {
+            foreach (var (key, value) in site.Values)
+            {
+                values.TryAdd(key, value);
+            }
+        }
+
+        var preferences = values.Count > 0 ? OpenRouterPreferences.FromValues(values) : null;
+        var routes = new OpenRouterRoutes(null, _model, AddToList, (c, key) => c.Attributes[key] as string[] ?? [], "call");
+        var fallback = sites.Preferences.FirstOrDefault()?.At ?? openRouter.Evidence.First(e => e.File == file.DisplayPath);
+        var slugs = sites.Slugs.DistinctBy(s => s.Slug).ToList();
+        foreach (var (slug, at) in slugs.Count > 0 ? slugs.Select(s => (s.Slug, s.At)) : [("", fallback)])
+        {
+            routes.Add(openRouter, slug, preferences, at, scope: file.DisplayPath, where: $"calls in {file.DisplayPath}");
+        }
     }
 
     /// <summary>Model slugs are lock-in evidence of the file's one gateway, else of the application code.</summary>

@@ -31,6 +31,7 @@ public abstract class LexicalSourceReader : ISourceCodeReader
         {
             var source = new LexicalSource(Language(file), Lex(file));
             var model = LexicalInventory.Build(file, LexicalCallSites.Find(source));
+            LexicalHelicone.Apply(file, source, model);
             var secrets = new SecretLedger();
             FindSecrets(file, source, model, secrets);
             if (model.Secrets.Count > 0 && model.Find(LexicalInventory.AppId) is null)

@@ -69,19 +69,12 @@ internal sealed class HeliconeConfigReader : GatewayFileReader
     private static void ReadOmit(GatewayRead read, Component helicone, Flow flow, List<(YamlScalar Key, YamlNode Value)> headers)
     {
         var stored = new List<string> { "metadata" };
-        foreach (var (header, attribute, what, category) in new[]
-                 {
-                     ("Helicone-Omit-Request", "omitRequest", "request (the prompt)", "prompt"),
-                     ("Helicone-Omit-Response", "omitResponse", "response (the completion)", "completion"),
-                 })
+        foreach (var (header, (_, _, category)) in OmitHeaders)
         {
             var omitted = headers.FirstOrDefault(h => string.Equals(h.Key.Value, header, StringComparison.OrdinalIgnoreCase));
             if (omitted.Key is not null && string.Equals(read.Text(omitted.Value), "true", StringComparison.OrdinalIgnoreCase))
             {
-                helicone.Attributes.Set(attribute, true, read.At(omitted.Key));
-                flow.Attributes.Set(attribute, true, read.At(omitted.Key));
-                helicone.Evidence.Add(read.At(omitted.Key));
-                helicone.Notes.Add($"{header}: true: the {what} is still sent to Helicone, which passes it on, but Helicone does not store it.");
+                MarkOmitted(helicone, flow, header, read.At(omitted.Key));
             }
             else
             {
@@ -90,6 +83,24 @@ internal sealed class HeliconeConfigReader : GatewayFileReader
         }
 
         helicone.Attributes.Set("storedCategories", stored.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The omit headers: the attribute each sets, what it keeps out of storage, and that content's data category.</summary>
+    internal static IReadOnlyDictionary<string, (string Attribute, string What, string Category)> OmitHeaders { get; } =
+        new Dictionary<string, (string, string, string)>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Helicone-Omit-Request"] = ("omitRequest", "request (the prompt)", "prompt"),
+            ["Helicone-Omit-Response"] = ("omitResponse", "response (the completion)", "completion"),
+        };
+
+    /// <summary>An omit header set true (in a settings file or in code): sent, passed on, not stored.</summary>
+    internal static void MarkOmitted(Component helicone, Flow flow, string header, SourceLocation at)
+    {
+        var (attribute, what, _) = OmitHeaders[header];
+        helicone.Attributes.Set(attribute, true, at);
+        flow.Attributes.Set(attribute, true, at);
+        helicone.Evidence.Add(at);
+        helicone.Notes.Add($"{OmitHeaders.Keys.First(k => string.Equals(k, header, StringComparison.OrdinalIgnoreCase))}: true: the {what} is still sent to Helicone, which passes it on, but Helicone does not store it.");
     }
 
     /// <summary>Helicone-Cache-Enabled: responses cached at Helicone, keyed by the request; Cache-Control max-age bounds them.</summary>
@@ -141,10 +152,19 @@ internal sealed class HeliconeConfigReader : GatewayFileReader
             return;
         }
 
-        var upstream = read.Model.Add(new Component
+        AddUpstream(read.Model, helicone, vendor, host, info?.Name, at);
+    }
+
+    /// <summary>
+    /// The provider Helicone forwards to, under Helicone, called with the operator's own provider key (a settings file
+    /// or code that sends to a dedicated host such as oai.helicone.ai, or names a Helicone-Target-URL).
+    /// </summary>
+    internal static Component AddUpstream(StackModel model, Component helicone, string? vendor, string? host, string? name, SourceLocation at)
+    {
+        var upstream = model.Add(new Component
         {
             Id = $"provider:helicone-upstream:{vendor ?? host}",
-            Name = info?.Name ?? (vendor is not null ? $"Provider {vendor}" : $"Endpoint at {host}"),
+            Name = name ?? (vendor is not null ? $"Provider {vendor}" : $"Endpoint at {host}"),
             Role = ComponentRole.ModelProvider,
             Vendor = vendor,
             Hosting = host is not null && HostClassifier.IsOperatorNetwork(host) ? Hosting.OperatorHosted : vendor is null ? Hosting.Unknown : Hosting.ThirdParty,
@@ -158,7 +178,8 @@ internal sealed class HeliconeConfigReader : GatewayFileReader
             upstream.Attributes.Set("host", host, at);
         }
 
-        read.Model.Connect(helicone.Id, upstream.Id, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Credentials], at).Attributes.Set("kind", "inference");
+        model.Connect(helicone.Id, upstream.Id, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Credentials], at).Attributes.Set("kind", "inference");
+        return upstream;
     }
 
     private static IEnumerable<(YamlScalar Node, string Host, GatewayVocabulary.GatewayHost Entry)> HeliconeUrls(YamlMapping mapping) =>
