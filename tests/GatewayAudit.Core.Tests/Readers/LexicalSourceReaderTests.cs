@@ -128,7 +128,7 @@ public sealed class LexicalSourceReaderTests
     {
         var model = Read("typescript/chat.ts");
         Assert.Equal(
-            ["app:code", "exporter:langfuse", "exporter:sentry", "inference:localhost", "provider:anthropic", "provider:groq", "provider:helicone", "provider:openrouter"],
+            ["app:code", "exporter:langfuse", "exporter:sentry", "inference:localhost", "provider:anthropic", "provider:groq", "provider:helicone", "provider:helicone-upstream:openai", "provider:openrouter"],
             model.Components.Select(c => c.Id));
         Assert.Equal(Chat, FlowTo(model, "provider:helicone").DataCategories);
         Assert.Equal(["typescript/chat.ts:38 chat"], (string[])FlowTo(model, "provider:anthropic").Attributes["callSites"]!);

@@ -21,7 +21,7 @@ internal static class LexicalHelicone
             return;
         }
 
-        if (helicone.Attributes["host"] is string host && GatewayVocabulary.FindHost(host)?.Upstream is { } vendor)
+        if (helicone.Attributes["host"] is string host && GatewayTerms.FindHost(host)?.Upstream is { } vendor)
         {
             var at = helicone.Attributes.Origin("host") ?? helicone.Evidence.First();
             HeliconeConfigReader.AddUpstream(model, helicone, vendor, null, GatewayTerms.Hosts.FirstOrDefault(h => h.Vendor == vendor)?.Name, at);

@@ -1,6 +1,7 @@
 using GatewayAudit.Core.Model;
 using GatewayAudit.Core.Readers.LiteLlm;
 using GatewayAudit.Core.Yaml;
+using GatewayAudit.Vocabulary;
 
 namespace GatewayAudit.Core.Readers.Gateways;
 
@@ -26,7 +27,7 @@ internal sealed class HeliconeConfigReader : GatewayFileReader
     protected override string Kind => "a Helicone config";
 
     protected override bool IsUse(YamlMapping mapping, YamlMapping root) =>
-        HeliconeUrls(mapping).Any() || Headers(mapping).Any(h => GatewayVocabulary.FindHeader(h.Key.Value)?.Gateway == GatewayVocabulary.Helicone);
+        HeliconeUrls(mapping).Any() || Headers(mapping).Any(h => GatewayTerms.FindHeader(h.Key.Value)?.Vendor == GatewayTerms.Helicone);
 
     protected override void ReadDocument(GatewayRead read, IReadOnlyList<YamlMapping> uses)
     {
@@ -38,7 +39,7 @@ internal sealed class HeliconeConfigReader : GatewayFileReader
                 Id = Id,
                 Name = "Helicone",
                 Role = ComponentRole.Gateway,
-                Vendor = GatewayVocabulary.Helicone,
+                Vendor = GatewayTerms.Helicone,
                 Hosting = Hosting.ThirdParty,
                 Evidence = { at },
                 Notes = { "Helicone is an observability gateway: every request and response passes through it and it keeps request logs (a retention surface)." },
@@ -112,7 +113,7 @@ internal sealed class HeliconeConfigReader : GatewayFileReader
             return;
         }
 
-        var cache = read.AddCache(helicone, "cache:helicone", "Helicone response cache", GatewayVocabulary.Helicone, Hosting.ThirdParty,
+        var cache = read.AddCache(helicone, "cache:helicone", "Helicone response cache", GatewayTerms.Helicone, Hosting.ThirdParty,
             "Helicone-Cache-Enabled: Helicone keeps responses keyed by the request and answers identical requests from them.", read.At(enabled.Key));
         var control = headers.FirstOrDefault(h => string.Equals(h.Key.Value, "Cache-Control", StringComparison.OrdinalIgnoreCase));
         var maxAge = read.Text(control.Value) is { } text && text.Contains("max-age=", StringComparison.Ordinal)
@@ -131,7 +132,7 @@ internal sealed class HeliconeConfigReader : GatewayFileReader
     /// </summary>
     private static void ReadUpstream(GatewayRead read, Component helicone, List<(YamlScalar Key, YamlNode Value)> headers, string? vendor, SourceLocation at)
     {
-        var target = headers.FirstOrDefault(h => GatewayVocabulary.FindHeader(h.Key.Value) is { Kind: GatewayVocabulary.HeaderKind.Target } header
+        var target = headers.FirstOrDefault(h => GatewayTerms.FindHeader(h.Key.Value) is { Kind: HeaderKind.Target } header
             && header.Name != "Helicone-Target-Provider" && HostClassifier.HostOf(read.Text(h.Value)) is not null);
         var host = target.Key is null ? null : HostClassifier.HostOf(read.Text(target.Value));
         var info = host is null ? null : LiteLlmProviders.FindByHost(host)?.Info;
@@ -182,11 +183,11 @@ internal sealed class HeliconeConfigReader : GatewayFileReader
         return upstream;
     }
 
-    private static IEnumerable<(YamlScalar Node, string Host, GatewayVocabulary.GatewayHost Entry)> HeliconeUrls(YamlMapping mapping) =>
+    private static IEnumerable<(YamlScalar Node, string Host, HostTerm Entry)> HeliconeUrls(YamlMapping mapping) =>
         mapping.Entries.Select(e => e.Value).OfType<YamlScalar>()
             .Select(s => (Node: s, Host: s.Value.Contains("://", StringComparison.Ordinal) ? HostClassifier.HostOf(s.Value) : null))
-            .Where(u => u.Host is not null && GatewayVocabulary.FindHost(u.Host)?.Gateway == GatewayVocabulary.Helicone)
-            .Select(u => (u.Node, u.Host!, GatewayVocabulary.FindHost(u.Host)!));
+            .Where(u => u.Host is not null && GatewayTerms.FindHost(u.Host)?.Vendor == GatewayTerms.Helicone)
+            .Select(u => (u.Node, u.Host!, GatewayTerms.FindHost(u.Host)!));
 
     /// <summary>Header-named entries of the mapping itself and of its child mappings whose key names headers.</summary>
     private static IEnumerable<(YamlScalar Key, YamlNode Value)> Headers(YamlMapping mapping) =>
