@@ -10,8 +10,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 corpus="${CODE_CORPUS:-/work/code-corpus}"
-cli="$root/src/GatewayAudit.Cli/bin/Release/net10.0/GatewayAudit.Cli.dll"
-[ -f "$cli" ] || cli="$root/src/GatewayAudit.Cli/bin/Debug/net10.0/GatewayAudit.Cli.dll"
+cli="$root/src/GatewayAudit.Cli/bin/Release/net10.0/gateway-audit.dll"
+[ -f "$cli" ] || cli="$root/src/GatewayAudit.Cli/bin/Debug/net10.0/gateway-audit.dll"
 mkdir -p "$corpus/results"
 while read -r repo; do
   [ -z "$repo" ] || [ "${repo#\#}" != "$repo" ] && continue
