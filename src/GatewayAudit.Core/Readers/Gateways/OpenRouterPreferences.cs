@@ -9,7 +9,9 @@ namespace GatewayAudit.Core.Readers.Gateways;
 /// <see cref="Value"/> (text, a boolean, a list of text, nested preferences such as <c>max_price</c>, or null when the
 /// input does not resolve it); and where it was read.
 /// </summary>
-internal sealed record OpenRouterPreference(string Key, string? Text, object? Value, SourceLocation At);
+/// <see cref="Names"/> are a list's entries with references resolved, for pinning (<c>only</c>, <c>order</c>); the
+/// <see cref="Value"/> of a list keeps them as written, so a resolved value never becomes a printed attribute.
+internal sealed record OpenRouterPreference(string Key, string? Text, object? Value, SourceLocation At, IReadOnlyList<string>? Names = null);
 
 /// <summary>
 /// A request's provider preferences (https://openrouter.ai/docs/features/provider-routing), whatever input they were
@@ -25,10 +27,11 @@ internal sealed class OpenRouterPreferences(IReadOnlyList<OpenRouterPreference> 
     public OpenRouterPreference? this[string key] => Entries.FirstOrDefault(e => e.Key == key);
 
     /// <summary>Provider names a preference lists (<c>only</c>, <c>order</c>): a list, or one name.</summary>
-    public IReadOnlyList<string> Names(string key) => this[key]?.Value switch
+    public IReadOnlyList<string> Names(string key) => this[key] switch
     {
-        string[] list => list,
-        string one => [one],
+        { Names: { } names } => names,
+        { Value: string[] list } => list,
+        { Value: string one } => [one],
         _ => [],
     };
 
@@ -48,7 +51,8 @@ internal sealed class OpenRouterPreferences(IReadOnlyList<OpenRouterPreference> 
         {
             YamlScalar s => new OpenRouterPreference(e.Key.Value, s.Value.Trim(), values.Resolve(s).Value is { } text ? s.AsBool() is { } b ? b : text : null, values.At(s)),
             YamlSequence list => new OpenRouterPreference(e.Key.Value, $"[{string.Join(",", list.Items.OfType<YamlScalar>().Select(i => i.Value.Trim()))}]",
-                list.Items.OfType<YamlScalar>().Select(i => values.Resolve(i).Value ?? i.Value).ToArray(), values.At(list)),
+                list.Items.OfType<YamlScalar>().Select(i => i.Value).ToArray(), values.At(list),
+                list.Items.OfType<YamlScalar>().Select(i => values.Resolve(i).Value).OfType<string>().ToArray()),
             YamlMapping map => new OpenRouterPreference(e.Key.Value, $"{{{Signature(Read(values, map))}}}", Read(values, map), values.At(map)),
             _ => new OpenRouterPreference(e.Key.Value, null, null, values.At(e.Key)),
         }).ToList();
