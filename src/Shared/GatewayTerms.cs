@@ -6,7 +6,8 @@ namespace GatewayAudit.Vocabulary;
 /// <summary>
 /// What is gateway- or provider-specific in source code, in one place. This file is compiled into the analyzer
 /// (<c>analyzers/GatewayAudit.Analyzers</c>, GW001-GW004; netstandard2.0, no reference to Core) and into Core (the
-/// code readers), so what the analyzer warns about and what a scan lists as gateway usage cannot drift apart. Keep it
+/// source-code readers of every language and the gateway file readers: the one table of gateway hosts, headers and
+/// request fields), so what the analyzer warns about and what a scan lists as gateway usage cannot drift apart. Keep it
 /// free of anything but the BCL. Sources: OpenRouter app attribution, provider routing and models docs; Portkey
 /// and Helicone header docs; Vercel and Cloudflare AI Gateway docs (<c>../shared/knowledge/gateways.md</c>); API
 /// hosts as the vendors' own API references give them and as <c>policies/catalog/*.yaml</c> lists them (a test
@@ -14,19 +15,52 @@ namespace GatewayAudit.Vocabulary;
 /// </summary>
 internal static class GatewayTerms
 {
+    /// <summary>Catalog vendor ids of the hosted gateways the file readers and the code readers model.</summary>
+    public const string OpenRouter = "openrouter";
+    public const string Portkey = "portkey";
+    public const string Helicone = "helicone";
+    public const string CloudflareAiGateway = "cloudflare-ai-gateway";
+
     /// <summary>
-    /// Gateway header names and the gateway (catalog vendor id) each belongs to. Compared case-insensitively (HTTP
-    /// header names are); a trailing '*' is a prefix.
+    /// Gateway header names, the gateway (catalog vendor id) each belongs to, what it does there and what it means.
+    /// Compared case-insensitively (HTTP header names are); a trailing '*' is a prefix. Every row is a GW001 header and
+    /// a lock-in header of the code readers; the gateway file readers read the kinds (a credential header's value is a
+    /// secret; a target header names the upstream). Sources, read 2026-11-30: OpenRouter app attribution
+    /// (openrouter.ai/docs/app-attribution); Portkey-AI/gateway src/globals.ts (HEADER_KEYS); Helicone
+    /// docs.helicone.ai/helicone-headers/header-directory; Cloudflare developers.cloudflare.com/ai-gateway
+    /// (observability/logging, features/caching).
     /// </summary>
     public static readonly IReadOnlyList<HeaderTerm> Headers =
     [
-        new("HTTP-Referer", "openrouter"), new("X-OpenRouter-Title", "openrouter"), new("X-Title", "openrouter"),
-        new("X-OpenRouter-Categories", "openrouter"),
-        new("x-portkey-api-key", "portkey"), new("x-portkey-provider", "portkey"), new("x-portkey-virtual-key", "portkey"),
-        new("x-portkey-config", "portkey"), new("x-portkey-trace-id", "portkey"), new("x-portkey-metadata", "portkey"),
-        new("Helicone-Auth", "helicone"), new("Helicone-Target-URL", "helicone"), new("Helicone-Cache-Enabled", "helicone"),
-        new("Helicone-Omit-Request", "helicone"), new("Helicone-Omit-Response", "helicone"), new("Helicone-User-Id", "helicone"),
-        new("Helicone-Session-Id", "helicone"), new("Helicone-Property-*", "helicone"),
+        new("HTTP-Referer", OpenRouter, HeaderKind.Attribution, "app attribution (the app's URL)"),
+        new("X-OpenRouter-Title", OpenRouter, HeaderKind.Attribution, "app attribution (the app's name)"),
+        new("X-Title", OpenRouter, HeaderKind.Attribution, "app attribution (legacy name header)"),
+        new("X-OpenRouter-Categories", OpenRouter, HeaderKind.Attribution, "app attribution (categories)"),
+        new("x-portkey-api-key", Portkey, HeaderKind.Credential, "Portkey API key"),
+        new("x-portkey-provider", Portkey, HeaderKind.Routing, "the provider Portkey forwards to"),
+        new("x-portkey-virtual-key", Portkey, HeaderKind.Routing, "a virtual key: provider credentials kept in Portkey's vault"),
+        new("x-portkey-config", Portkey, HeaderKind.Routing, "a config inline (JSON) or by id (pc-...)"),
+        new("x-portkey-trace-id", Portkey, HeaderKind.Attribution, "trace id Portkey logs"),
+        new("x-portkey-metadata", Portkey, HeaderKind.Attribution, "request metadata Portkey logs"),
+        new("x-portkey-custom-host", Portkey, HeaderKind.Target, "the host Portkey forwards to"),
+        new("x-portkey-forward-headers", Portkey, HeaderKind.Routing, "headers passed on to the provider as they are"),
+        new("x-portkey-cache", Portkey, HeaderKind.Cache, "cache mode"),
+        new("Helicone-Auth", Helicone, HeaderKind.Credential, "Helicone API key"),
+        new("Helicone-Target-URL", Helicone, HeaderKind.Target, "the provider URL gateway.helicone.ai forwards to"),
+        new("Helicone-Cache-Enabled", Helicone, HeaderKind.Cache, "caches responses at Helicone"),
+        new("Helicone-Omit-Request", Helicone, HeaderKind.OmitFromLogs, "the request is still sent to Helicone but not stored"),
+        new("Helicone-Omit-Response", Helicone, HeaderKind.OmitFromLogs, "the response still passes through Helicone but is not stored"),
+        new("Helicone-User-Id", Helicone, HeaderKind.Attribution, "end-user id Helicone logs"),
+        new("Helicone-Session-Id", Helicone, HeaderKind.Attribution, "session id Helicone logs"),
+        new("Helicone-Property-*", Helicone, HeaderKind.Attribution, "custom properties Helicone logs"),
+        new("Helicone-OpenAI-Api-Base", Helicone, HeaderKind.Target, "the OpenAI-compatible URL oai.helicone.ai forwards to"),
+        new("Helicone-Target-Provider", Helicone, HeaderKind.Target, "the provider's name, for cost mapping"),
+        new("cf-aig-authorization", CloudflareAiGateway, HeaderKind.Credential, "Cloudflare AI Gateway token (authenticated gateway)"),
+        new("cf-aig-collect-log", CloudflareAiGateway, HeaderKind.OmitFromLogs, "false: this request is not logged (it still passes through)"),
+        new("cf-aig-collect-log-payload", CloudflareAiGateway, HeaderKind.OmitFromLogs, "false: bodies are not stored, metadata is"),
+        new("cf-aig-cache-ttl", CloudflareAiGateway, HeaderKind.Cache, "cache time to live in seconds"),
+        new("cf-aig-skip-cache", CloudflareAiGateway, HeaderKind.Cache, "true: bypass the cache"),
+        new("cf-aig-metadata", CloudflareAiGateway, HeaderKind.Attribution, "custom metadata Cloudflare logs"),
     ];
 
     /// <summary>
@@ -89,13 +123,28 @@ internal static class GatewayTerms
     /// </summary>
     public static readonly IReadOnlyList<HostTerm> Hosts =
     [
-        // Gateways.
-        new("openrouter.ai", "openrouter", "OpenRouter", PartyKind.Gateway),
-        new("api.portkey.ai", "portkey", "Portkey", PartyKind.Gateway),
-        new("helicone.ai", "helicone", "Helicone", PartyKind.Gateway),
-        new("hconeai.com", "helicone", "Helicone", PartyKind.Gateway),
+        // Gateways. A regional host pins its region (OpenRouter's in-region routing, openrouter.ai/docs/guides/privacy/logging;
+        // Helicone's EU host); a provider-specific Helicone host forwards to that provider
+        // (docs.helicone.ai/getting-started/integration-method/gateway), named by its catalog id.
+        new("eu.openrouter.ai", OpenRouter, "OpenRouter", PartyKind.Gateway, region: "EU"),
+        new("us.openrouter.ai", OpenRouter, "OpenRouter", PartyKind.Gateway, region: "US"),
+        new("openrouter.ai", OpenRouter, "OpenRouter", PartyKind.Gateway),
+        new("api.portkey.ai", Portkey, "Portkey", PartyKind.Gateway),
+        new("oai.helicone.ai", Helicone, "Helicone", PartyKind.Gateway, upstream: "openai"),
+        new("oai.hconeai.com", Helicone, "Helicone", PartyKind.Gateway, upstream: "openai"),
+        new("anthropic.helicone.ai", Helicone, "Helicone", PartyKind.Gateway, upstream: "anthropic"),
+        new("together.helicone.ai", Helicone, "Helicone", PartyKind.Gateway, upstream: "together-ai"),
+        new("groq.helicone.ai", Helicone, "Helicone", PartyKind.Gateway, upstream: "groq"),
+        new("deepinfra.helicone.ai", Helicone, "Helicone", PartyKind.Gateway, upstream: "deepinfra"),
+        new("openrouter.helicone.ai", Helicone, "Helicone", PartyKind.Gateway, upstream: OpenRouter),
+        new("eu.helicone.ai", Helicone, "Helicone", PartyKind.Gateway, region: "EU"),
+        // Helicone's API hosts by name, not helicone.ai as a whole: docs.helicone.ai and us.helicone.ai (the dashboard)
+        // receive no requests.
+        new("gateway.helicone.ai", Helicone, "Helicone", PartyKind.Gateway),
+        new("ai-gateway.helicone.ai", Helicone, "Helicone", PartyKind.Gateway),
+        new("api.helicone.ai", Helicone, "Helicone", PartyKind.Gateway),
         new("ai-gateway.vercel.sh", "vercel-ai-gateway", "Vercel AI Gateway", PartyKind.Gateway),
-        new("gateway.ai.cloudflare.com", "cloudflare-workers-ai", "Cloudflare AI Gateway", PartyKind.Gateway),
+        new("gateway.ai.cloudflare.com", CloudflareAiGateway, "Cloudflare AI Gateway", PartyKind.Gateway),
 
         // Model providers' own APIs.
         new("api.openai.com", "openai", "OpenAI", PartyKind.ModelProvider),
@@ -160,8 +209,13 @@ internal static class GatewayTerms
     public static VendorKind DefaultKindOf(string vendor) => s_vendorKinds.TryGetValue(vendor, out var kind) ? kind : VendorKind.None;
 
     /// <summary>The first host row that <paramref name="host"/> (lower case, no port) matches, or null.</summary>
-    public static HostTerm? FindHost(string host)
+    public static HostTerm? FindHost(string? host)
     {
+        if (host is null)
+        {
+            return null;
+        }
+
         foreach (var term in Hosts)
         {
             if (HostMatches(host, term.Pattern))
@@ -240,18 +294,47 @@ internal static class GatewayTerms
     }
 }
 
-/// <summary>A gateway header name (a trailing '*' is a prefix) and the gateway's catalog vendor id.</summary>
-internal sealed class HeaderTerm(string name, string vendor)
+/// <summary>A gateway header name (a trailing '*' is a prefix), the gateway's catalog vendor id, what it does and means.</summary>
+internal sealed class HeaderTerm(string name, string vendor, HeaderKind kind, string meaning)
 {
     public string Name { get; } = name;
 
     public string Vendor { get; } = vendor;
 
+    public HeaderKind Kind { get; } = kind;
+
+    public string Meaning { get; } = meaning;
+
     public bool IsPrefix => Name.EndsWith("*", StringComparison.Ordinal);
 }
 
-/// <summary>A host pattern, the catalog vendor id of whoever runs it, a display name, and what kind of party it is.</summary>
-internal sealed class HostTerm(string pattern, string vendor, string name, PartyKind kind)
+/// <summary>What a header does at its gateway.</summary>
+internal enum HeaderKind
+{
+    /// <summary>Authenticates to the gateway: its value is a credential.</summary>
+    Credential,
+
+    /// <summary>Names where the gateway forwards the request (Helicone-Target-URL, x-portkey-custom-host).</summary>
+    Target,
+
+    /// <summary>Switches a cache on or bounds it (Helicone-Cache-Enabled, cf-aig-cache-ttl).</summary>
+    Cache,
+
+    /// <summary>Keeps content out of the gateway's stored logs; the content is still sent to it.</summary>
+    OmitFromLogs,
+
+    /// <summary>Chooses provider or routing at the gateway (x-portkey-config, x-portkey-provider).</summary>
+    Routing,
+
+    /// <summary>App attribution or request metadata the gateway records (HTTP-Referer, Helicone-Property-*).</summary>
+    Attribution,
+}
+
+/// <summary>
+/// A host pattern, the catalog vendor id of whoever runs it, a display name, what kind of party it is, and for a gateway
+/// host the provider it forwards to (<see cref="Upstream"/>) and the region it pins (<see cref="Region"/>).
+/// </summary>
+internal sealed class HostTerm(string pattern, string vendor, string name, PartyKind kind, string? upstream = null, string? region = null)
 {
     public string Pattern { get; } = pattern;
 
@@ -260,6 +343,10 @@ internal sealed class HostTerm(string pattern, string vendor, string name, Party
     public string Name { get; } = name;
 
     public PartyKind Kind { get; } = kind;
+
+    public string? Upstream { get; } = upstream;
+
+    public string? Region { get; } = region;
 }
 
 /// <summary>What a host's owner is to the code that calls it.</summary>

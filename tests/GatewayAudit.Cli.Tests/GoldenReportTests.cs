@@ -19,7 +19,7 @@ public sealed class GoldenReportTests
         return data;
     }
 
-    public static IReadOnlyList<string> Examples { get; } = ["compose-selfhosted-langfuse", "eu-multi-provider", "helm-values-stack", "litellm-compose-stack", "litellm-langfuse-postgres-redis", "minimal-single-provider"];
+    public static IReadOnlyList<string> Examples { get; } = ["agent-repo", "compose-selfhosted-langfuse", "eu-multi-provider", "helm-values-stack", "litellm-compose-stack", "litellm-langfuse-postgres-redis", "minimal-single-provider"];
 
     [Theory]
     [MemberData(nameof(ExamplesAndFormats))]

@@ -44,15 +44,26 @@ public sealed class AttributeBag : IEnumerable<KeyValuePair<string, object>>
 
     public bool ContainsKey(string key) => _values.ContainsKey(key);
 
-    /// <summary>Adds the other bag's facts: keys only it has, and the union of string lists both have.</summary>
+    /// <summary>Adds the other bag's facts: keys only it has, the union of string lists both have, and the stronger of ranked single values (<see cref="AttributeStrength"/>).</summary>
     public void MergeFrom(AttributeBag other)
     {
         foreach (var (key, value) in other._values)
         {
-            // Lists (models, regions, hosts seen in several files) are unions; for single values the first wins.
+            // Lists (models, regions, hosts seen in several files) are unions; for single values the first wins, except
+            // those AttributeStrength ranks.
             if (_values.TryGetValue(key, out var mine) && mine is string[] left && value is string[] right)
             {
                 _values[key] = left.Union(right, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            }
+            else if (mine is not null && AttributeStrength.IsStronger(key, mine, value))
+            {
+                // Ranked single values (confidence, kind): the stronger evidence wins whatever the reading order.
+                _values[key] = value;
+                _origins.Remove(key);
+                if (other._origins.TryGetValue(key, out var origin))
+                {
+                    _origins[key] = origin;
+                }
             }
             else
             {

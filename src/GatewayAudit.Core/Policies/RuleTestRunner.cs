@@ -1,6 +1,7 @@
 using GatewayAudit.Core.Catalog;
 using GatewayAudit.Core.Model;
 using GatewayAudit.Core.Readers;
+using GatewayAudit.Core.Stacks;
 
 namespace GatewayAudit.Core.Policies;
 
@@ -77,6 +78,7 @@ public sealed class RuleTestRunner(IReadOnlyList<IConfigReader> readers, VendorC
             model.MergeFrom(result.Fragment);
         }
 
+        GatewayBypass.Apply([model]);
         CatalogEnrichment.Apply(model, catalog);
         foreach (var (id, attributes) in testCase.Attributes)
         {

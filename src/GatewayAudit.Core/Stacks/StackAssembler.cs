@@ -12,7 +12,7 @@ namespace GatewayAudit.Core.Stacks;
 /// stacks of the files beside it. Each config is then read with the environment its stack gives the proxy, services
 /// that run beside the proxy are marked operator-hosted (and a Redis there with persistence off keeps data in memory
 /// only), and the proxy's command line and own environment add what they change (debug logging, models stored in
-/// the database).
+/// the database). Last, code that calls a provider directly beside a gateway of the scan is marked (<see cref="GatewayBypass"/>).
 /// </summary>
 public static class StackAssembler
 {
@@ -120,6 +120,8 @@ public static class StackAssembler
             ProxyProcess.Apply(stack, members, process);
         }
 
+        // Code that calls a provider directly while the checkout runs a gateway: judged against every stack's gateways.
+        GatewayBypass.Apply(stacks.Select(s => s.Stack.Model).ToList());
         return stacks.Select(s => s.Stack).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
     }
 

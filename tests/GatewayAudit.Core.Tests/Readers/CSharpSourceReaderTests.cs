@@ -51,9 +51,12 @@ public sealed class CSharpSourceReaderTests
     {
         var model = Read("src/Llm/OpenRouterAdapter.cs", OpenRouterAdapter);
         var route = Assert.Single(model.Components, c => c.SubProcessorOf == "provider:openrouter");
-        Assert.Equal("provider:openrouter-upstream:code:src/Llm/OpenRouterAdapter.cs", route.Id);
+        // The same route model as LiteLLM's OpenRouter deployments and request files (OpenRouterRoutes): scoped to the file, named by its terms.
+        Assert.StartsWith("provider:openrouter-upstream:src/Llm/OpenRouterAdapter.cs:pinned:", route.Id, StringComparison.Ordinal);
+        Assert.Contains("zdr=true", route.Id, StringComparison.Ordinal);
         Assert.Equal("pinned", route.Attributes["routing"]);
-        Assert.Equal(["anthropic", "amazon-bedrock"], (string[])route.Attributes["pinnedProviders"]!);
+        Assert.Equal(["amazon-bedrock", "anthropic"], (string[])route.Attributes["pinnedProviders"]!); // a set, as for LiteLLM deployments
+        Assert.Equal(["anthropic", "amazon-bedrock"], (string[])route.Attributes["provider.order"]!); // the order as written
         Assert.Equal(["anthropic/claude-sonnet-4.6", "openai/gpt-4o-mini"], (string[])route.Attributes["models"]!);
         Assert.Equal(("deny", true, false), (route.Attributes["provider.data_collection"], route.Attributes["provider.zdr"], route.Attributes["provider.allow_fallbacks"]));
         Assert.Equal(ZdrStatus.Yes, route.Zdr!.Value);

@@ -65,7 +65,9 @@ public sealed class SharedVocabularyTests
         {
             Assert.True(catalog.Find(term.Vendor) is not null, $"{term.Pattern}: no policies/catalog/{term.Vendor}.yaml");
             var host = Sample(term.Pattern);
-            if (catalog.FindByHost(host) is { } vendor)
+            // The catalog lists gateway.ai.cloudflare.com under cloudflare-workers-ai too (LiteLLM's cloudflare/ prefix);
+            // a call to that host is the AI Gateway, as policies/catalog/cloudflare-ai-gateway.yaml notes.
+            if (catalog.FindByHost(host) is { } vendor && term.Vendor != GatewayTerms.CloudflareAiGateway)
             {
                 Assert.Equal(term.Vendor, vendor.Id);
             }
@@ -76,6 +78,19 @@ public sealed class SharedVocabularyTests
         {
             Assert.Equal(catalog.FindByHost(host)?.Id, GatewayTerms.FindHost(host)?.Vendor);
         }
+    }
+
+    [Fact]
+    public void Code_and_gateway_files_name_a_gateway_host_by_one_table()
+    {
+        // The Cloudflare AI Gateway file reader and the C# reader give one component id; Helicone's provider host names
+        // its upstream and OpenRouter's regional host its region for every reader.
+        var source = "class C { const string Url = \"https://gateway.ai.cloudflare.com/v1/acct/gw/openai/chat/completions\"; }";
+        var model = CSharpSourceReaderTests.Read("src/C.cs", source);
+        Assert.Equal(GatewayAudit.Core.Model.ComponentRole.Gateway, model.Find("provider:cloudflare-ai-gateway")?.Role);
+        Assert.Equal(("openai", null), (GatewayTerms.FindHost("oai.helicone.ai")?.Upstream, GatewayTerms.FindHost("oai.helicone.ai")?.Region));
+        Assert.Equal(("EU", "openrouter"), (GatewayTerms.FindHost("eu.openrouter.ai")?.Region, GatewayTerms.FindHost("eu.openrouter.ai")?.Vendor));
+        Assert.Equal(HeaderKind.Credential, GatewayTerms.FindHeader("cf-aig-authorization")?.Kind);
     }
 
     /// <summary>A real host a pattern matches: '*' filled with a region.</summary>

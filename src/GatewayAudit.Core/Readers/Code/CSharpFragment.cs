@@ -1,4 +1,5 @@
 using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Readers.Gateways;
 using GatewayAudit.Vocabulary;
 
 namespace GatewayAudit.Core.Readers.Code;
@@ -35,6 +36,9 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
         public bool BySdk { get; set; }
 
         public bool OwnServer { get; set; }
+
+        /// <summary>A call site (not only a client or an endpoint) is attributed to the party.</summary>
+        public bool Called { get; set; }
     }
 
     public StackModel Build()
@@ -100,7 +104,7 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
 
         if (_parties.TryGetValue("provider:openrouter", out var gateway) && !gateway.Calls.SetEquals([CallKind.Listing]))
         {
-            new CSharpOpenRouterRoute(file, _model, sites).Add(gateway.Component);
+            AddOpenRouterRoutes(gateway.Component);
         }
 
         AddSlugs();
@@ -251,6 +255,7 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
 
             if (target is not null)
             {
+                target.Called = true;
                 AddCall(target, call.Kind, call.At);
             }
         }
@@ -265,7 +270,11 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
             : !shown || party.Calls.Contains(CallKind.Inference)
                 ? [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Credentials]
                 : [DataCategory.Metadata, DataCategory.Credentials];
+        // The strongest sighting in this file, on the scale every source reader uses (AttributeStrength.Confidence).
+        var confidence = party.Called ? "call" : party.BySdk ? "client" : "address";
+        party.Component.Attributes.Set("confidence", confidence);
         var flow = _model.Connect(AppId, party.Component.Id, categories, party.CallSites.FirstOrDefault() ?? party.Component.Evidence.First());
+        flow.Attributes.Set("confidence", confidence);
         flow.Evidence.UnionWith(party.CallSites);
         flow.Attributes.Set("kind", exporter ? "telemetry" : categories.Contains(DataCategory.Prompt) ? "inference" : "listing");
         flow.Attributes.Set("callKinds", exporter ? ["telemetry"] : shown ? party.Calls.Select(c => c == CallKind.Inference ? "inference" : "listing") : ["not-shown"]);
@@ -285,6 +294,32 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
         }
 
         _model.Add(new Component { Id = AppId, Name = "Application code", Role = ComponentRole.App, Hosting = Hosting.OperatorHosted, Evidence = { flow.Evidence.First() } });
+    }
+
+    /// <summary>
+    /// The providers OpenRouter may route this file's calls to, as OpenRouter's sub-processors, modelled by the same
+    /// <see cref="OpenRouterRoutes"/> as a LiteLLM config's OpenRouter deployments and request files: one route per slug
+    /// the file names (or one for whatever model each call names), under the provider preferences the file writes.
+    /// </summary>
+    private void AddOpenRouterRoutes(Component openRouter)
+    {
+        var values = new SortedDictionary<string, (object Value, SourceLocation At)>(StringComparer.Ordinal);
+        foreach (var site in sites.Preferences)
+        {
+            foreach (var (key, value) in site.Values)
+            {
+                values.TryAdd(key, value);
+            }
+        }
+
+        var preferences = values.Count > 0 ? OpenRouterPreferences.FromValues(values) : null;
+        var routes = new OpenRouterRoutes(null, _model, AddToList, (c, key) => c.Attributes[key] as string[] ?? [], "call");
+        var fallback = sites.Preferences.FirstOrDefault()?.At ?? openRouter.Evidence.First(e => e.File == file.DisplayPath);
+        var slugs = sites.Slugs.DistinctBy(s => s.Slug).ToList();
+        foreach (var (slug, at) in slugs.Count > 0 ? slugs.Select(s => (s.Slug, s.At)) : [("", fallback)])
+        {
+            routes.Add(openRouter, slug, preferences, at, scope: file.DisplayPath, where: $"calls in {file.DisplayPath}");
+        }
     }
 
     /// <summary>Model slugs are lock-in evidence of the file's one gateway, else of the application code.</summary>
@@ -354,7 +389,7 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
     {
         if (!_parties.TryGetValue(component.Id, out var party))
         {
-            component.Attributes.Set("confidence", "shown");
+            component.Attributes.Set("confidence", "address");
             party = new Party(_model.Add(component), kind);
             _parties[component.Id] = party;
         }

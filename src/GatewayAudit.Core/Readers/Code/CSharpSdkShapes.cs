@@ -41,6 +41,11 @@ internal static class CSharpSdkShapes
         ["MistralClient"] = new("mistral", "api.mistral.ai", "Mistral SDK"),
         ["OllamaChatClient"] = Ollama,
         ["OllamaApiClient"] = Ollama,
+
+        // Community OpenRouter .NET clients (OpenRouter.NET, Codezerg.OpenRouter, OpenRouterClientLite ...) all name their
+        // client OpenRouterClient and default to https://openrouter.ai/api/v1 (found in the public-code corpus run,
+        // bench/CODE-CORPUS.md: a program creating one with no URL in the file was missed).
+        ["OpenRouterClient"] = new("openrouter", "openrouter.ai", "OpenRouter .NET client"),
     };
 
     /// <summary>Semantic Kernel connector methods (on <c>IKernelBuilder</c> or <c>IServiceCollection</c>), by name.</summary>

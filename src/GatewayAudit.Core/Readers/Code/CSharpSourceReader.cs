@@ -76,7 +76,23 @@ public sealed partial class CSharpSourceReader : ISourceCodeReader
 
         var sites = new CSharpSiteFinder(file, tree).Find();
         var model = new CSharpFragment(file, sites).Build();
-        return new ReaderResult(model, diagnostics, new SecretLedger());
+        var secrets = new SecretLedger();
+        foreach (var token in tree.GetRoot().DescendantTokens())
+        {
+            if (token.Kind() is SyntaxKind.StringLiteralToken or SyntaxKind.InterpolatedStringTextToken or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken)
+            {
+                var start = token.GetLocation().GetLineSpan().StartLinePosition;
+                CodeSecrets.Check(token.ValueText, CSharpText.AssignedName(token), file.At(start.Line + 1, start.Character + 1), model, secrets);
+            }
+        }
+
+        if (model.Secrets.Count > 0 && model.Find(CSharpFragment.AppId) is null)
+        {
+            // The code that holds the key is the application's, whatever it calls.
+            model.Add(new Component { Id = CSharpFragment.AppId, Name = "Application code", Role = ComponentRole.App, Hosting = Hosting.OperatorHosted, Evidence = { model.Secrets[0].Location } });
+        }
+
+        return new ReaderResult(model, diagnostics, secrets);
     }
 
     private static IEnumerable<string> BuildNeedles()
@@ -101,7 +117,7 @@ public sealed partial class CSharpSourceReader : ISourceCodeReader
             yield return name;
         }
 
-        foreach (var hint in new[] { "chat/completions", "/v1/messages", "/models", "litellm", "ollama", "vllm", ":4000", ":11434" }.Concat(GatewayTerms.DistinctivePreferenceFields))
+        foreach (var hint in new[] { "sk-ant-", "sk-or-v1-", "sk-proj-", "chat/completions", "/v1/messages", "/models", "litellm", "ollama", "vllm", ":4000", ":11434" }.Concat(GatewayTerms.DistinctivePreferenceFields))
         {
             yield return hint;
         }

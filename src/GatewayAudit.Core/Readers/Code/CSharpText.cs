@@ -110,6 +110,31 @@ internal sealed class CSharpText
     }
 
     /// <summary>The method an invocation calls, without receiver or type arguments.</summary>
+    /// <summary>What a string literal is given to: a variable, field, property, named argument or anonymous member; null otherwise.</summary>
+    public static string? AssignedName(SyntaxToken literal)
+    {
+        foreach (var node in literal.Parent?.AncestorsAndSelf().Take(6) ?? [])
+        {
+            switch (node)
+            {
+                case VariableDeclaratorSyntax declarator:
+                    return declarator.Identifier.ValueText;
+                case AssignmentExpressionSyntax { Left: var left }:
+                    return NameOf(left) ?? left.ToString();
+                case AnonymousObjectMemberDeclaratorSyntax { NameEquals: { } nameEquals }:
+                    return nameEquals.Name.Identifier.ValueText;
+                case ArgumentSyntax { NameColon: { } nameColon }:
+                    return nameColon.Name.Identifier.ValueText;
+                case PropertyDeclarationSyntax property:
+                    return property.Identifier.ValueText;
+                case StatementSyntax or MemberDeclarationSyntax:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
     public static string? MethodName(InvocationExpressionSyntax invocation) => invocation.Expression switch
     {
         MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,

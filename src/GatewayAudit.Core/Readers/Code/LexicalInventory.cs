@@ -67,7 +67,8 @@ internal static class LexicalInventory
             component.Attributes.Set("models", models);
         }
 
-        var confidence = seen.Select(s => Confidence(s.Sighting.Kind)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        // The strongest sighting (LexicalSightingKind is ordered strongest first); across files the stronger wins too (AttributeStrength).
+        var confidence = Confidence(seen.Min(s => s.Sighting.Kind));
         component.Attributes.Set("confidence", confidence);
         foreach (var note in seen.Select(s => s.Party.Note).OfType<string>().Distinct(StringComparer.Ordinal))
         {

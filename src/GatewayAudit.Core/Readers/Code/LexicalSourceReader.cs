@@ -30,7 +30,17 @@ public abstract class LexicalSourceReader : ISourceCodeReader
         try
         {
             var source = new LexicalSource(Language(file), Lex(file));
-            return new ReaderResult(LexicalInventory.Build(file, LexicalCallSites.Find(source)), diagnostics, new SecretLedger());
+            var model = LexicalInventory.Build(file, LexicalCallSites.Find(source));
+            LexicalHelicone.Apply(file, source, model);
+            var secrets = new SecretLedger();
+            FindSecrets(file, source, model, secrets);
+            if (model.Secrets.Count > 0 && model.Find(LexicalInventory.AppId) is null)
+            {
+                // The code that holds the key is the application's, whatever it calls.
+                model.Add(new Component { Id = LexicalInventory.AppId, Name = "Application code", Role = ComponentRole.App, Hosting = Hosting.OperatorHosted, Evidence = { model.Secrets[0].Location } });
+            }
+
+            return new ReaderResult(model, diagnostics, secrets);
         }
         catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException or InsufficientExecutionStackException)
         {
@@ -38,6 +48,44 @@ public abstract class LexicalSourceReader : ISourceCodeReader
             diagnostics.Add(Diagnostic.Warning("source-unreadable", $"could not tokenise this file ({e.GetType().Name}); its calls are not in the report", file.At(0)));
             return new ReaderResult(new StackModel(), diagnostics, new SecretLedger());
         }
+    }
+
+    /// <summary>Literal keys in the file's strings (not docstrings, log messages or test doubles), named after what they are assigned to.</summary>
+    private static void FindSecrets(InputFile file, LexicalSource source, StackModel model, SecretLedger secrets)
+    {
+        for (var i = 0; i < source.Count; i++)
+        {
+            var token = source[i];
+            if (token.Kind == LexicalTokenKind.String && token.Form != LexicalStringForm.Docstring && !source.Quiet[i])
+            {
+                CodeSecrets.Check(token.Text, AssignedTo(source, i), file.At(token.Line, token.Column), model, secrets);
+            }
+        }
+    }
+
+    /// <summary>The name a string is given on its line: <c>key=</c> or <c>"key":</c> right before it, else the line's assignment target.</summary>
+    private static string? AssignedTo(LexicalSource source, int index)
+    {
+        if (index >= 2 && (source.IsPunct(index - 1, "=") || source.IsPunct(index - 1, ":")) && source[index - 2].Kind is LexicalTokenKind.Identifier or LexicalTokenKind.String)
+        {
+            return source[index - 2].Text;
+        }
+
+        var start = index;
+        while (start > 0 && source[start - 1].Line == source[index].Line)
+        {
+            start--;
+        }
+
+        for (var i = start; i < index - 1; i++)
+        {
+            if (source.IsIdentifier(i) && (source.IsPunct(i + 1, "=") || source.IsPunct(i + 1, ":")))
+            {
+                return source[i].Text;
+            }
+        }
+
+        return null;
     }
 
     private protected abstract LexicalLanguage Language(InputFile file);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using GatewayAudit.Core.Model;
 using GatewayAudit.Core.Readers.LiteLlm;
+using GatewayAudit.Vocabulary;
 
 namespace GatewayAudit.Core.Readers.Code;
 
@@ -17,40 +18,37 @@ internal enum LexicalCallKind
 /// default, modules, call shapes, setting names, host names of observability backends and gateways that LiteLLM's
 /// provider table (<see cref="LiteLlmProviders"/>, which gives every model provider's host) does not hold, and the
 /// words of the cheap pre-filter. A party key is a LiteLLM provider prefix ("openai", "anthropic", "ollama") or a key of
-/// <see cref="Services"/>. To be folded into the vocabulary shared with the C# reader and the analyzer.
+/// <see cref="Services"/>. Hosts, gateway headers and OpenRouter fields are not here: they are the shared vocabulary
+/// (src/Shared/GatewayTerms.cs) that the C# reader, the gateway file readers and the analyzer read too; this class holds
+/// only the shapes of the Python, JavaScript/TypeScript, Go and Java/Kotlin SDKs.
 /// </summary>
 internal static class LexicalVocabulary
 {
     /// <summary>A party that is not a LiteLLM provider prefix: observability backends and gateways, with the hosts that name them.</summary>
-    internal sealed record Service(string Key, string Id, string Name, ComponentRole Role, string Vendor, string[] Hosts, DataCategory[] Sends, string? SendsNote = null);
+    /// <summary>The service's hosts are the rows of the shared host table (<see cref="GatewayTerms.Hosts"/>) with its vendor.</summary>
+    internal sealed record Service(string Key, string Id, string Name, ComponentRole Role, string Vendor, DataCategory[] Sends, string? SendsNote = null);
 
     private static readonly DataCategory[] Traces = [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Usage];
     private static readonly DataCategory[] Telemetry = [DataCategory.Metadata];
     private static readonly DataCategory[] Requests = [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata];
 
-    // Hosts as in policies/catalog (checked 2026-11-30) and the knowledge notes: Langfuse Cloud regions
-    // (langfuse.com/security/data-regions), LangSmith (docs.smith.langchain.com, EU host eu.api.smith.langchain.com),
-    // Datadog sites (docs.datadoghq.com/getting_started/site/), Sentry ingest hosts, Helicone (docs.helicone.ai; EU
-    // api.eu.helicone.ai) and Portkey (portkey.ai/docs: https://api.portkey.ai/v1).
+    // Hosts come from the shared table (src/Shared/GatewayTerms.cs): Langfuse Cloud regions are subdomains of
+    // cloud.langfuse.com, LangSmith's EU host of api.smith.langchain.com, Datadog sites of datadoghq.com / .eu, Sentry's
+    // ingest hosts of sentry.io, Helicone's of helicone.ai.
     public static IReadOnlyList<Service> Services { get; } =
     [
-        new("langfuse", "exporter:langfuse", "Langfuse", ComponentRole.Exporter, "langfuse",
-            ["cloud.langfuse.com", "us.cloud.langfuse.com", "jp.cloud.langfuse.com", "hipaa.cloud.langfuse.com"], Traces,
+        new("langfuse", "exporter:langfuse", "Langfuse", ComponentRole.Exporter, "langfuse", Traces,
             "Langfuse traces keep each call's input and output unless masked in the SDK."),
-        new("langsmith", "exporter:langsmith", "LangSmith", ComponentRole.Exporter, "langsmith",
-            ["api.smith.langchain.com", "eu.api.smith.langchain.com"], Traces,
+        new("langsmith", "exporter:langsmith", "LangSmith", ComponentRole.Exporter, "langsmith", Traces,
             "LangSmith traces keep each run's inputs and outputs unless hidden (LANGSMITH_HIDE_INPUTS / _OUTPUTS)."),
         // ddtrace alone sends APM telemetry; LLM Observability (LLMObs.enable, DD_LLMOBS_ENABLED) records prompts and completions.
-        new("datadog", "exporter:datadog", "Datadog", ComponentRole.Exporter, "datadog",
-            [".datadoghq.com", ".datadoghq.eu", ".ddog-gov.com"], Telemetry),
+        new("datadog", "exporter:datadog", "Datadog", ComponentRole.Exporter, "datadog", Telemetry),
         // Sentry's AI integrations record prompts and responses only with send_default_pii / sendDefaultPii on
         // (docs.sentry.io/platforms/python/integrations/openai/, read 2026-11-30).
-        new("sentry", "exporter:sentry", "Sentry", ComponentRole.Exporter, "sentry",
-            ["sentry.io", ".ingest.sentry.io", ".ingest.us.sentry.io", ".ingest.de.sentry.io"], Telemetry),
-        new("helicone", "provider:helicone", "Helicone", ComponentRole.Gateway, "helicone",
-            ["oai.helicone.ai", "anthropic.helicone.ai", "gateway.helicone.ai", "ai-gateway.helicone.ai", "api.helicone.ai", "api.eu.helicone.ai", "oai.hconeai.com"], Requests,
+        new("sentry", "exporter:sentry", "Sentry", ComponentRole.Exporter, "sentry", Telemetry),
+        new("helicone", "provider:helicone", "Helicone", ComponentRole.Gateway, "helicone", Requests,
             "Helicone is an observability gateway: it keeps request logs (a retention surface); Helicone-Omit-Request / -Response stop storage, not sending."),
-        new("portkey", "provider:portkey", "Portkey", ComponentRole.Gateway, "portkey", ["api.portkey.ai"], Requests),
+        new("portkey", "provider:portkey", "Portkey", ComponentRole.Gateway, "portkey", Requests),
     ];
 
     public static IReadOnlyDictionary<string, Service> ServiceByKey { get; } = Services.ToDictionary(s => s.Key, StringComparer.Ordinal);
@@ -230,8 +228,9 @@ internal static class LexicalVocabulary
             "bedrock", "vertexai", "vertex_ai", "aiplatform", "together_ai", "togetherai", "ChatTogether", "fireworks", "deepseek", "perplexity",
             "ChatXAI", "createXai", "sentry", "ddtrace", "dd-trace", "DD_SITE", "datadog", "LLMObs", "completions", "/models", ":11434", ":4000",
             "lmstudio", "lm-studio", "llama.cpp", "llamacpp", "/api/chat", "/api/generate", "/v1/messages",
+            "sk-ant-", "sk-or-v1-", "sk-proj-",
         }
-        .Concat(Services.SelectMany(s => s.Hosts))
+        .Concat(GatewayTerms.Hosts.Select(h => h.Pattern))
         .Concat(LiteLlmProviders.ByPrefix.Values.SelectMany(p => p.Hosts))
         .Select(h => h.TrimStart('.').Replace("*.", "", StringComparison.Ordinal).Replace("*-", "", StringComparison.Ordinal).Replace("*", "", StringComparison.Ordinal))
         .Where(h => h.Length > 3)
@@ -258,5 +257,5 @@ internal static class LexicalVocabulary
 
     /// <summary>A service whose hosts include this host.</summary>
     public static Service? ServiceByHost(string host) =>
-        Services.FirstOrDefault(s => s.Hosts.Any(pattern => Catalog.HostPattern.Matches(pattern, host)));
+        GatewayTerms.FindHost(host) is { } term ? Services.FirstOrDefault(s => s.Vendor == term.Vendor) : null;
 }

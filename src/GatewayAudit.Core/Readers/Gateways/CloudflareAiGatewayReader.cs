@@ -1,6 +1,7 @@
 using GatewayAudit.Core.Model;
 using GatewayAudit.Core.Readers.LiteLlm;
 using GatewayAudit.Core.Yaml;
+using GatewayAudit.Vocabulary;
 
 namespace GatewayAudit.Core.Readers.Gateways;
 
@@ -47,7 +48,7 @@ internal sealed class CloudflareAiGatewayReader : GatewayFileReader
                 Id = Id,
                 Name = "Cloudflare AI Gateway",
                 Role = ComponentRole.Gateway,
-                Vendor = GatewayVocabulary.CloudflareAiGateway,
+                Vendor = GatewayTerms.CloudflareAiGateway,
                 Hosting = Hosting.ThirdParty,
                 Evidence = { at },
                 Notes = { "Cloudflare AI Gateway logs each request, prompt and response included, unless logging is off for the gateway (a dashboard setting the file cannot show) or the request sends cf-aig-collect-log: false." },
@@ -121,7 +122,7 @@ internal sealed class CloudflareAiGatewayReader : GatewayFileReader
             }
             else if (name == "cf-aig-cache-ttl" && long.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
             {
-                var cache = read.AddCache(gateway, "cache:cloudflare-ai-gateway", "Cloudflare AI Gateway response cache", GatewayVocabulary.CloudflareAiGateway, Hosting.ThirdParty,
+                var cache = read.AddCache(gateway, "cache:cloudflare-ai-gateway", "Cloudflare AI Gateway response cache", GatewayTerms.CloudflareAiGateway, Hosting.ThirdParty,
                     "cf-aig-cache-ttl: Cloudflare keeps responses keyed by the request and answers identical requests from them.", read.At(key));
                 GatewayRead.SetTtl(cache, seconds, "cf-aig-cache-ttl", read.At(key));
             }
@@ -131,7 +132,7 @@ internal sealed class CloudflareAiGatewayReader : GatewayFileReader
     /// <summary>Scalars of the mapping holding a gateway URL, with the provider segment after account and gateway ids.</summary>
     private static IEnumerable<(YamlScalar Node, string? Provider)> GatewayUrls(YamlMapping mapping) =>
         mapping.Entries.Select(e => e.Value).OfType<YamlScalar>()
-            .Where(s => s.Value.Contains("://", StringComparison.Ordinal) && GatewayVocabulary.FindHost(HostClassifier.HostOf(s.Value))?.Gateway == GatewayVocabulary.CloudflareAiGateway)
+            .Where(s => s.Value.Contains("://", StringComparison.Ordinal) && GatewayTerms.FindHost(HostClassifier.HostOf(s.Value))?.Vendor == GatewayTerms.CloudflareAiGateway)
             .Select(s =>
             {
                 var segments = Uri.TryCreate(s.Value.Trim(), UriKind.Absolute, out var uri) ? uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries) : [];

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using GatewayAudit.Core.Model;
 using GatewayAudit.Core.Yaml;
+using GatewayAudit.Vocabulary;
 
 namespace GatewayAudit.Core.Readers.Gateways;
 
@@ -150,7 +151,7 @@ internal abstract class GatewayFileReader : IConfigReader
                 foreach (var (key, value) in mapping.Entries)
                 {
                     var snake = GatewayKeys.Snake(key.Value);
-                    var credential = GatewayVocabulary.FindHeader(key.Value)?.Kind == GatewayVocabulary.HeaderKind.Credential;
+                    var credential = GatewayTerms.FindHeader(key.Value)?.Kind == HeaderKind.Credential;
                     if (value is YamlScalar scalar && (credential || (snake != key.Value && ConfigValues.IsSecretKey(snake)))
                         && !ConfigValues.IsReference(StripScheme(scalar.Value)))
                     {

@@ -1,6 +1,7 @@
 using GatewayAudit.Core.Model;
 using GatewayAudit.Core.Readers.LiteLlm;
 using GatewayAudit.Core.Yaml;
+using GatewayAudit.Vocabulary;
 
 namespace GatewayAudit.Core.Readers.Gateways;
 
@@ -26,7 +27,7 @@ internal sealed class HeliconeConfigReader : GatewayFileReader
     protected override string Kind => "a Helicone config";
 
     protected override bool IsUse(YamlMapping mapping, YamlMapping root) =>
-        HeliconeUrls(mapping).Any() || Headers(mapping).Any(h => GatewayVocabulary.FindHeader(h.Key.Value)?.Gateway == GatewayVocabulary.Helicone);
+        HeliconeUrls(mapping).Any() || Headers(mapping).Any(h => GatewayTerms.FindHeader(h.Key.Value)?.Vendor == GatewayTerms.Helicone);
 
     protected override void ReadDocument(GatewayRead read, IReadOnlyList<YamlMapping> uses)
     {
@@ -38,7 +39,7 @@ internal sealed class HeliconeConfigReader : GatewayFileReader
                 Id = Id,
                 Name = "Helicone",
                 Role = ComponentRole.Gateway,
-                Vendor = GatewayVocabulary.Helicone,
+                Vendor = GatewayTerms.Helicone,
                 Hosting = Hosting.ThirdParty,
                 Evidence = { at },
                 Notes = { "Helicone is an observability gateway: every request and response passes through it and it keeps request logs (a retention surface)." },
@@ -69,19 +70,12 @@ internal sealed class HeliconeConfigReader : GatewayFileReader
     private static void ReadOmit(GatewayRead read, Component helicone, Flow flow, List<(YamlScalar Key, YamlNode Value)> headers)
     {
         var stored = new List<string> { "metadata" };
-        foreach (var (header, attribute, what, category) in new[]
-                 {
-                     ("Helicone-Omit-Request", "omitRequest", "request (the prompt)", "prompt"),
-                     ("Helicone-Omit-Response", "omitResponse", "response (the completion)", "completion"),
-                 })
+        foreach (var (header, (_, _, category)) in OmitHeaders)
         {
             var omitted = headers.FirstOrDefault(h => string.Equals(h.Key.Value, header, StringComparison.OrdinalIgnoreCase));
             if (omitted.Key is not null && string.Equals(read.Text(omitted.Value), "true", StringComparison.OrdinalIgnoreCase))
             {
-                helicone.Attributes.Set(attribute, true, read.At(omitted.Key));
-                flow.Attributes.Set(attribute, true, read.At(omitted.Key));
-                helicone.Evidence.Add(read.At(omitted.Key));
-                helicone.Notes.Add($"{header}: true: the {what} is still sent to Helicone, which passes it on, but Helicone does not store it.");
+                MarkOmitted(helicone, flow, header, read.At(omitted.Key));
             }
             else
             {
@@ -90,6 +84,24 @@ internal sealed class HeliconeConfigReader : GatewayFileReader
         }
 
         helicone.Attributes.Set("storedCategories", stored.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The omit headers: the attribute each sets, what it keeps out of storage, and that content's data category.</summary>
+    internal static IReadOnlyDictionary<string, (string Attribute, string What, string Category)> OmitHeaders { get; } =
+        new Dictionary<string, (string, string, string)>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Helicone-Omit-Request"] = ("omitRequest", "request (the prompt)", "prompt"),
+            ["Helicone-Omit-Response"] = ("omitResponse", "response (the completion)", "completion"),
+        };
+
+    /// <summary>An omit header set true (in a settings file or in code): sent, passed on, not stored.</summary>
+    internal static void MarkOmitted(Component helicone, Flow flow, string header, SourceLocation at)
+    {
+        var (attribute, what, _) = OmitHeaders[header];
+        helicone.Attributes.Set(attribute, true, at);
+        flow.Attributes.Set(attribute, true, at);
+        helicone.Evidence.Add(at);
+        helicone.Notes.Add($"{OmitHeaders.Keys.First(k => string.Equals(k, header, StringComparison.OrdinalIgnoreCase))}: true: the {what} is still sent to Helicone, which passes it on, but Helicone does not store it.");
     }
 
     /// <summary>Helicone-Cache-Enabled: responses cached at Helicone, keyed by the request; Cache-Control max-age bounds them.</summary>
@@ -101,7 +113,7 @@ internal sealed class HeliconeConfigReader : GatewayFileReader
             return;
         }
 
-        var cache = read.AddCache(helicone, "cache:helicone", "Helicone response cache", GatewayVocabulary.Helicone, Hosting.ThirdParty,
+        var cache = read.AddCache(helicone, "cache:helicone", "Helicone response cache", GatewayTerms.Helicone, Hosting.ThirdParty,
             "Helicone-Cache-Enabled: Helicone keeps responses keyed by the request and answers identical requests from them.", read.At(enabled.Key));
         var control = headers.FirstOrDefault(h => string.Equals(h.Key.Value, "Cache-Control", StringComparison.OrdinalIgnoreCase));
         var maxAge = read.Text(control.Value) is { } text && text.Contains("max-age=", StringComparison.Ordinal)
@@ -120,7 +132,7 @@ internal sealed class HeliconeConfigReader : GatewayFileReader
     /// </summary>
     private static void ReadUpstream(GatewayRead read, Component helicone, List<(YamlScalar Key, YamlNode Value)> headers, string? vendor, SourceLocation at)
     {
-        var target = headers.FirstOrDefault(h => GatewayVocabulary.FindHeader(h.Key.Value) is { Kind: GatewayVocabulary.HeaderKind.Target } header
+        var target = headers.FirstOrDefault(h => GatewayTerms.FindHeader(h.Key.Value) is { Kind: HeaderKind.Target } header
             && header.Name != "Helicone-Target-Provider" && HostClassifier.HostOf(read.Text(h.Value)) is not null);
         var host = target.Key is null ? null : HostClassifier.HostOf(read.Text(target.Value));
         var info = host is null ? null : LiteLlmProviders.FindByHost(host)?.Info;
@@ -141,10 +153,19 @@ internal sealed class HeliconeConfigReader : GatewayFileReader
             return;
         }
 
-        var upstream = read.Model.Add(new Component
+        AddUpstream(read.Model, helicone, vendor, host, info?.Name, at);
+    }
+
+    /// <summary>
+    /// The provider Helicone forwards to, under Helicone, called with the operator's own provider key (a settings file
+    /// or code that sends to a dedicated host such as oai.helicone.ai, or names a Helicone-Target-URL).
+    /// </summary>
+    internal static Component AddUpstream(StackModel model, Component helicone, string? vendor, string? host, string? name, SourceLocation at)
+    {
+        var upstream = model.Add(new Component
         {
             Id = $"provider:helicone-upstream:{vendor ?? host}",
-            Name = info?.Name ?? (vendor is not null ? $"Provider {vendor}" : $"Endpoint at {host}"),
+            Name = name ?? (vendor is not null ? $"Provider {vendor}" : $"Endpoint at {host}"),
             Role = ComponentRole.ModelProvider,
             Vendor = vendor,
             Hosting = host is not null && HostClassifier.IsOperatorNetwork(host) ? Hosting.OperatorHosted : vendor is null ? Hosting.Unknown : Hosting.ThirdParty,
@@ -158,14 +179,15 @@ internal sealed class HeliconeConfigReader : GatewayFileReader
             upstream.Attributes.Set("host", host, at);
         }
 
-        read.Model.Connect(helicone.Id, upstream.Id, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Credentials], at).Attributes.Set("kind", "inference");
+        model.Connect(helicone.Id, upstream.Id, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Credentials], at).Attributes.Set("kind", "inference");
+        return upstream;
     }
 
-    private static IEnumerable<(YamlScalar Node, string Host, GatewayVocabulary.GatewayHost Entry)> HeliconeUrls(YamlMapping mapping) =>
+    private static IEnumerable<(YamlScalar Node, string Host, HostTerm Entry)> HeliconeUrls(YamlMapping mapping) =>
         mapping.Entries.Select(e => e.Value).OfType<YamlScalar>()
             .Select(s => (Node: s, Host: s.Value.Contains("://", StringComparison.Ordinal) ? HostClassifier.HostOf(s.Value) : null))
-            .Where(u => u.Host is not null && GatewayVocabulary.FindHost(u.Host)?.Gateway == GatewayVocabulary.Helicone)
-            .Select(u => (u.Node, u.Host!, GatewayVocabulary.FindHost(u.Host)!));
+            .Where(u => u.Host is not null && GatewayTerms.FindHost(u.Host)?.Vendor == GatewayTerms.Helicone)
+            .Select(u => (u.Node, u.Host!, GatewayTerms.FindHost(u.Host)!));
 
     /// <summary>Header-named entries of the mapping itself and of its child mappings whose key names headers.</summary>
     private static IEnumerable<(YamlScalar Key, YamlNode Value)> Headers(YamlMapping mapping) =>

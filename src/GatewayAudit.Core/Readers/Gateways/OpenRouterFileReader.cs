@@ -1,5 +1,6 @@
 using GatewayAudit.Core.Model;
 using GatewayAudit.Core.Yaml;
+using GatewayAudit.Vocabulary;
 
 namespace GatewayAudit.Core.Readers.Gateways;
 
@@ -14,9 +15,9 @@ namespace GatewayAudit.Core.Readers.Gateways;
 /// </summary>
 internal sealed class OpenRouterFileReader : GatewayFileReader
 {
-    // Preference keys no other API's provider object is known to use; order/only/ignore/sort are common words and count
-    // only beside a model slug.
-    private static readonly string[] DistinctPreferences = ["allow_fallbacks", "data_collection", "zdr", "require_parameters", "quantizations", "max_price"];
+    // Preference keys no other API's provider object is known to use (the shared table the analyzer's GW004 reads too);
+    // order/only/ignore/sort are common words and count only beside a model slug.
+    private static IReadOnlyList<string> DistinctPreferences => GatewayTerms.DistinctivePreferenceFields;
 
     private static readonly string[] UrlKeys = ["base_url", "api_base", "url", "endpoint", "host", "base_path", "openai_api_base"];
 
@@ -58,7 +59,7 @@ internal sealed class OpenRouterFileReader : GatewayFileReader
                 Id = OpenRouterRoutes.Id,
                 Name = "OpenRouter",
                 Role = ComponentRole.Gateway,
-                Vendor = GatewayVocabulary.OpenRouter,
+                Vendor = GatewayTerms.OpenRouter,
                 Hosting = Hosting.ThirdParty,
                 Evidence = { at },
             });
@@ -124,7 +125,7 @@ internal sealed class OpenRouterFileReader : GatewayFileReader
     /// <summary>eu.openrouter.ai / us.openrouter.ai in the request's own base URL, else at the file's top: region evidence.</summary>
     private static void ReadRegion(GatewayRead read, Component openRouter, YamlMapping use, YamlMapping? root)
     {
-        if (OpenRouterHost(use, root) is not var (node, host) || GatewayVocabulary.FindHost(host)?.Region is not { } region)
+        if (OpenRouterHost(use, root) is not var (node, host) || GatewayTerms.FindHost(host)?.Region is not { } region)
         {
             return;
         }
@@ -143,7 +144,7 @@ internal sealed class OpenRouterFileReader : GatewayFileReader
             foreach (var key in UrlKeys)
             {
                 if (GatewayKeys.Value(mapping, key) is YamlScalar scalar && HostClassifier.HostOf(scalar.Value) is { } host
-                    && GatewayVocabulary.FindHost(host)?.Gateway == GatewayVocabulary.OpenRouter)
+                    && GatewayTerms.FindHost(host)?.Vendor == GatewayTerms.OpenRouter)
                 {
                     return (scalar, host);
                 }

@@ -18,7 +18,7 @@ namespace GatewayAudit.Core.Readers.Gateways;
 /// <param name="listOf">The values of a list attribute gathered so far.</param>
 /// <param name="noun">What one use is called in notes: "deployment" (LiteLLM) or "request" (a request file).</param>
 internal sealed class OpenRouterRoutes(
-    ConfigValues values,
+    ConfigValues? values,
     StackModel model,
     Action<Component, string, string> addToList,
     Func<Component, string, IReadOnlyCollection<string>> listOf,
@@ -36,19 +36,23 @@ internal sealed class OpenRouterRoutes(
     /// different files apart (null for a LiteLLM config, whose deployments share routes); <paramref name="where"/> ends
     /// the name ("requests in r.json"). An empty slug is a preference file for whatever model each request names.
     /// </summary>
-    public Component Add(Component openRouter, string slug, YamlMapping? preferences, SourceLocation at, string? scope = null, string? where = null)
+    public Component Add(Component openRouter, string slug, YamlMapping? preferences, SourceLocation at, string? scope = null, string? where = null) =>
+        Add(openRouter, slug, preferences is null || values is null ? null : OpenRouterPreferences.FromYaml(values, preferences), at, scope, where);
+
+    /// <summary>The same for preferences read from any input (a YAML mapping, an object in code).</summary>
+    public Component Add(Component openRouter, string slug, OpenRouterPreferences? preferences, SourceLocation at, string? scope = null, string? where = null)
     {
         _uses++;
         openRouter.Notes.Add("OpenRouter receives the prompt and passes it on to a provider it picks per request; those providers are OpenRouter's sub-processors, listed under it.");
         model.OpenQuestions.Add(new OpenQuestion("OpenRouter",
             "Is zero data retention enforced on the OpenRouter account (an account-wide setting the config cannot show), and is prompt logging off there?", at));
 
-        var only = PreferenceNames(preferences, "only");
-        var order = PreferenceNames(preferences, "order");
-        var fallbacks = preferences is null ? null : values.Bool(preferences, "allow_fallbacks", "provider.allow_fallbacks");
+        var only = preferences?.Names("only") ?? [];
+        var order = preferences?.Names("order") ?? [];
+        var fallbacks = preferences?.AllowFallbacks;
         var pinned = only.Count > 0 ? only : order.Count > 0 && fallbacks == false ? order : [];
         var auto = slug is "auto" || slug.StartsWith("openrouter/", StringComparison.Ordinal);
-        var terms = Signature(preferences);
+        var terms = preferences is null ? "" : OpenRouterPreferences.Signature(preferences.Entries);
         var suffix = where is null ? "" : $" ({where})";
         var route = model.Add(new Component
         {
@@ -99,12 +103,12 @@ internal sealed class OpenRouterRoutes(
 
         if (preferences is not null)
         {
-            ReadPreferences(route, preferences, "provider.");
-            if (preferences["zdr"] is YamlScalar zdr && zdr.AsBool() == true)
+            ReadPreferences(route, preferences.Entries, "provider.");
+            if (preferences["zdr"] is { Value: true } zdr)
             {
                 _zdrUses++;
-                _firstZdr ??= values.At(zdr);
-                route.Zdr = new Sourced<ZdrStatus>(ZdrStatus.Yes, values.At(zdr));
+                _firstZdr ??= zdr.At;
+                route.Zdr = new Sourced<ZdrStatus>(ZdrStatus.Yes, zdr.At);
                 flow.Attributes.Set("zdrRouting", true);
             }
         }
@@ -128,56 +132,21 @@ internal sealed class OpenRouterRoutes(
         }
     }
 
-    /// <summary>The provider preferences as one stable text ("data_collection=deny, zdr=true"); empty when none.</summary>
-    private static string Signature(YamlMapping? preferences)
-    {
-        if (preferences is null)
-        {
-            return "";
-        }
-
-        var parts = new List<string>();
-        foreach (var (key, value) in preferences.Entries)
-        {
-            parts.Add(value switch
-            {
-                YamlScalar s => $"{key.Value}={s.Value.Trim()}",
-                YamlSequence list => $"{key.Value}=[{string.Join(",", list.Items.OfType<YamlScalar>().Select(i => i.Value.Trim()))}]",
-                YamlMapping map => $"{key.Value}={{{Signature(map)}}}",
-                _ => key.Value,
-            });
-        }
-
-        return string.Join(", ", parts.Order(StringComparer.Ordinal));
-    }
-
     /// <summary>Each preference as an attribute of the route, with the line it was read from.</summary>
-    private void ReadPreferences(Component route, YamlMapping preferences, string prefix)
+    private static void ReadPreferences(Component route, IReadOnlyList<OpenRouterPreference> preferences, string prefix)
     {
-        foreach (var (key, value) in preferences.Entries)
+        foreach (var preference in preferences)
         {
-            switch (value)
+            switch (preference.Value)
             {
-                case YamlScalar scalar when values.Resolve(scalar).Value is { } text:
-                    route.Attributes.Set(prefix + key.Value, scalar.AsBool() is { } b ? b : text, values.At(scalar));
-                    route.Evidence.Add(values.At(scalar));
+                case string or bool or string[]:
+                    route.Attributes.Set(prefix + preference.Key, preference.Value, preference.At);
+                    route.Evidence.Add(preference.At);
                     break;
-                case YamlSequence seq:
-                    route.Attributes.Set(prefix + key.Value, seq.Items.OfType<YamlScalar>().Select(s => s.Value), values.At(seq));
-                    route.Evidence.Add(values.At(seq));
-                    break;
-                case YamlMapping nested when prefix.Count(c => c == '.') < 2:
-                    ReadPreferences(route, nested, $"{prefix}{key.Value}.");
+                case IReadOnlyList<OpenRouterPreference> nested when prefix.Count(c => c == '.') < 2:
+                    ReadPreferences(route, nested, $"{prefix}{preference.Key}.");
                     break;
             }
         }
     }
-
-    private List<string> PreferenceNames(YamlMapping? preferences, string key) =>
-        preferences?[key] switch
-        {
-            YamlSequence seq => seq.Items.OfType<YamlScalar>().Select(s => values.Resolve(s).Value).OfType<string>().ToList(),
-            YamlScalar one when values.Resolve(one).Value is { } text => [text],
-            _ => [],
-        };
 }

@@ -1,5 +1,6 @@
 using GatewayAudit.Core.Model;
 using GatewayAudit.Core.Yaml;
+using GatewayAudit.Vocabulary;
 
 namespace GatewayAudit.Core.Readers.Gateways;
 
@@ -76,7 +77,7 @@ internal sealed class PortkeyConfigReader : GatewayFileReader
             foreach (var key in GatewayUrlKeys)
             {
                 if (GatewayKeys.Value(mapping, key) is YamlScalar url && HostClassifier.HostOf(read.Text(url)) is { } host
-                    && GatewayVocabulary.FindHost(host)?.Gateway != GatewayVocabulary.Portkey && (key != "url" || url.Value.Contains("/v1", StringComparison.Ordinal)))
+                    && GatewayTerms.FindHost(host)?.Vendor != GatewayTerms.Portkey && (key != "url" || url.Value.Contains("/v1", StringComparison.Ordinal)))
                 {
                     var own = read.Model.Add(new Component
                     {
@@ -98,7 +99,7 @@ internal sealed class PortkeyConfigReader : GatewayFileReader
             Id = HostedId,
             Name = "Portkey",
             Role = ComponentRole.Gateway,
-            Vendor = GatewayVocabulary.Portkey,
+            Vendor = GatewayTerms.Portkey,
             Hosting = Hosting.ThirdParty,
             Evidence = { read.At(use) },
             Notes = { "Portkey's hosted gateway receives each prompt, logs the request and passes it on to the targets its config names; those providers are listed under it." },
@@ -167,7 +168,7 @@ internal sealed class PortkeyConfigReader : GatewayFileReader
         var component = read.AddCache(gateway,
             hosted ? "cache:portkey" : $"cache:{gateway.Id}",
             hosted ? "Portkey response cache" : $"Response cache of the {gateway.Name}",
-            hosted ? GatewayVocabulary.Portkey : null,
+            hosted ? GatewayTerms.Portkey : null,
             hosted ? Hosting.ThirdParty : Hosting.OperatorHosted,
             cacheMode == "semantic"
                 ? "Semantic cache: keeps responses and the embeddings of the prompts that produced them, and answers similar prompts from them."

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Public-code recall run (not a test, not in Audit.sln). Unpacks each fetched repository into /work/code-corpus/NAME
+# (never into this checkout: their code is not committed) and scans it with the built CLI, writing one JSON report
+# per repository under /work/code-corpus/results/. Judge the results by hand against what a reviewer would list and
+# record them in bench/CODE-CORPUS.md.
+#
+#   1. fetch each repository first (the agent tool: fetch github:OWNER/NAME), which leaves a git dir under /work/.mirror
+#   2. dotnet build src/GatewayAudit.Cli -c Release
+#   3. bench/code-corpus/run.sh            (repositories listed in repos.txt, one OWNER/NAME per line)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+corpus="${CODE_CORPUS:-/work/code-corpus}"
+cli="$root/src/GatewayAudit.Cli/bin/Release/net10.0/gateway-audit.dll"
+[ -f "$cli" ] || cli="$root/src/GatewayAudit.Cli/bin/Debug/net10.0/gateway-audit.dll"
+mkdir -p "$corpus/results"
+while read -r repo; do
+  [ -z "$repo" ] || [ "${repo#\#}" != "$repo" ] && continue
+  name="${repo//\//+}"
+  git_dir="/work/.mirror/$name/repo"
+  [ -d "$git_dir" ] || { echo "skip $repo: not fetched"; continue; }
+  rm -rf "${corpus:?}/$name" && mkdir -p "$corpus/$name"
+  git --git-dir="$git_dir" archive HEAD | tar -x -C "$corpus/$name"
+  commit="$(git --git-dir="$git_dir" rev-parse --short HEAD)"
+  set +e
+  (cd "$corpus" && dotnet "$cli" scan "$name" --format json --output "results/$name.json" 2> "results/$name.err")
+  code=$?
+  set -e
+  echo "$repo@$commit exit=$code"
+done < "$(dirname "$0")/repos.txt"

@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using GatewayAudit.Core.Model;
+
+namespace GatewayAudit.Core.Readers.Code;
+
+/// <summary>
+/// Literal API keys in source code: a whole string literal that has a model provider's or gateway's key shape
+/// (OpenAI <c>sk-...</c> / <c>sk-proj-...</c>, Anthropic <c>sk-ant-api03-...</c>, OpenRouter <c>sk-or-v1-...</c>), or a
+/// <c>Bearer</c> credential written out. Each is a <c>literal-secret</c> at its file:line, under the name it is assigned
+/// to; the raw value goes only to the <see cref="SecretLedger"/> (so every output is swept of it) and the report shows
+/// it redacted (<c>sk-ant-****</c>). A placeholder (<c>sk-your-key-here</c>, <c>sk-xxxx</c>, <c>sk-fake-...</c>) is not a
+/// key (<see cref="SecretValues"/>); a value LiteLLM's docs print (<c>sk-1234</c>) is recorded as well known.
+/// Key shapes: OpenAI https://platform.openai.com/docs/api-reference/authentication, Anthropic
+/// https://docs.anthropic.com/en/api/getting-started, OpenRouter https://openrouter.ai/docs/api-reference/authentication.
+/// </summary>
+internal static partial class CodeSecrets
+{
+    /// <summary>Words a file must contain for its string literals to be worth checking (the readers' pre-filters add them).</summary>
+    public static IReadOnlyList<string> Needles { get; } = ["sk-", "Bearer "];
+
+    /// <summary>Records <paramref name="text"/> when it is a literal key; <paramref name="name"/> is what it is assigned to, if anything.</summary>
+    public static void Check(string text, string? name, SourceLocation at, StackModel model, SecretLedger ledger)
+    {
+        var value = text.Trim();
+        if (value.Length < 7 || value.Length > 400)
+        {
+            return;
+        }
+
+        var wellKnown = SecretValues.WellKnown(value);
+        var match = KeyRegex().Match(value);
+        if (wellKnown is null && (!match.Success || !SecretValues.Judge("api_key", match.Groups["key"].Value).IsSecret || !SecretLedger.IsUnambiguous(match.Groups["key"].Value)))
+        {
+            return;
+        }
+
+        var key = match.Success ? match.Groups["key"].Value : value;
+        ledger.Add(value, knownShape: true);
+        ledger.Add(key, knownShape: true);
+        var shown = match.Success && match.Groups["bearer"].Success ? "Bearer " + SecretLedger.Redact(key) : SecretLedger.Redact(key);
+        if (!model.Secrets.Any(s => s.Location == at))
+        {
+            model.Secrets.Add(new LiteralSecret(at, name ?? "a string literal", shown, wellKnown));
+        }
+    }
+
+    // A provider key alone, or "Bearer " and a token of 20+ characters (letters and digits both; checked by the ledger's
+    // IsUnambiguous): the whole literal, so a key inside prose or a URL template is not taken for one.
+    [GeneratedRegex(@"^(?<bearer>Bearer\s+)?(?<key>sk-(ant-(api|admin)\d{2}-|or-v1-|proj-|svcacct-)?[A-Za-z0-9_\-]{20,}|(?<=Bearer\s+)[A-Za-z0-9._~+/\-]{20,}=*)$")]
+    private static partial Regex KeyRegex();
+}

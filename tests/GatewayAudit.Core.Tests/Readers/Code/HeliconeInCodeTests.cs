@@ -1,0 +1,47 @@
+using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Readers;
+using GatewayAudit.Core.Readers.Code;
+
+namespace GatewayAudit.Core.Tests.Readers.Code;
+
+/// <summary>Helicone in code yields what a Helicone settings file yields: the upstream under Helicone, and the omit headers.</summary>
+public sealed class HeliconeInCodeTests
+{
+    private const string Client = """
+        import OpenAI from "openai";
+
+        const client = new OpenAI({
+          baseURL: "https://oai.helicone.ai/v1",
+          defaultHeaders: {
+            "Helicone-Auth": `Bearer ${process.env.HELICONE_API_KEY}`,
+            "Helicone-Omit-Request": "true",
+            "Helicone-Omit-Response": "false",
+          },
+        });
+        export const ask = (q: string) => client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: q }] });
+
+        """;
+
+    [Fact]
+    public void A_dedicated_Helicone_host_puts_its_provider_under_Helicone_and_omit_request_is_sent_not_stored()
+    {
+        var model = new JavaScriptSourceReader().Read(new InputFile("web/llm.ts", "/scan/web/llm.ts", Client, namedExplicitly: false)).Fragment;
+        var openAi = model.Find("provider:helicone-upstream:openai")!;
+        Assert.Equal(("provider:helicone", "openai", "OpenAI", "operator"), (openAi.SubProcessorOf, openAi.Vendor, openAi.Name, openAi.Attributes["providerAccount"]));
+        Assert.Equal("web/llm.ts:3", openAi.Evidence.First().ToString()); // the client whose base URL names the host
+
+        var helicone = model.Find("provider:helicone")!;
+        Assert.Equal(true, helicone.Attributes["omitRequest"]);
+        Assert.Null(helicone.Attributes["omitResponse"]);
+        Assert.Equal("web/llm.ts:7", helicone.Attributes.Origin("omitRequest")!.ToString());
+        Assert.Contains(helicone.Notes, n => n.StartsWith("Helicone-Omit-Request: true: the request (the prompt) is still sent to Helicone", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_Helicone_host_with_no_upstream_in_its_name_adds_no_provider()
+    {
+        var text = Client.Replace("https://oai.helicone.ai/v1", "https://gateway.helicone.ai", StringComparison.Ordinal);
+        var model = new JavaScriptSourceReader().Read(new InputFile("web/llm.ts", "/scan/web/llm.ts", text, namedExplicitly: false)).Fragment;
+        Assert.DoesNotContain(model.Components, c => c.SubProcessorOf == "provider:helicone");
+    }
+}
