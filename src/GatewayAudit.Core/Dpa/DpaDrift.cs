@@ -122,13 +122,19 @@ public sealed class DpaDrift
             }
 
             var selfRun = matched.Select(c => c.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            // A declared cloud or database vendor may be where a Postgres or Redis of unknown hosting runs; a model provider is not.
+            var mayHost = keys.Select(k => _catalog.Find(k.StartsWith("vendor:", StringComparison.Ordinal) ? k["vendor:".Length..] : null))
+                .Any(v => v is null || v.Kind is "storage" or "datastore" or "cloud" or "other");
+            var unknownHosting = !mayHost ? [] : _models.SelectMany(m => m.Components.Where(c => NeedsDeclaring(c, m) && c.Hosting == Hosting.Unknown))
+                .Select(c => c.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             yield return new Finding
             {
                 RuleId = UnusedId,
                 Severity = Severity.Info,
                 Title = "A declared sub-processor receives nothing from the stack",
                 Message = $"The DPA declares {entry.Name}, but the scan shows no data going to it" +
-                    (selfRun.Count > 0 ? $": {string.Join(", ", selfRun)} runs on your own infrastructure, which needs no sub-processor." : "."),
+                    (selfRun.Count > 0 ? $": {string.Join(", ", selfRun)} runs on your own infrastructure, which needs no sub-processor." : ".") +
+                    (unknownHosting.Count > 0 ? $" It may still run one of the parties whose hosting the inputs do not show ({string.Join(", ", unknownHosting)})." : ""),
                 Remediation = "If the stack no longer uses it, remove it from the annex at the next DPA update and tell customers; " +
                     "if something outside the scanned files sends it data, scan that too.",
                 Location = at,

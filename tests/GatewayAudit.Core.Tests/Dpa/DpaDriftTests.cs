@@ -91,7 +91,9 @@ public sealed class DpaDriftTests
         Assert.True(audit.Complete, Summary(audit));
         var drift = Drift(audit);
         Assert.DoesNotContain(drift, f => f.RuleId == DpaDrift.UndeclaredId);
-        Assert.Equal(new SourceLocation("dpa.md", 10), Assert.Single(drift, f => f.RuleId == DpaDrift.UnusedId).Location);
+        var cohere = Assert.Single(drift, f => f.RuleId == DpaDrift.UnusedId);
+        Assert.Equal(new SourceLocation("dpa.md", 10), cohere.Location);
+        Assert.DoesNotContain("may still run", cohere.Message, StringComparison.Ordinal);
         var unmatched = Assert.Single(drift, f => f.RuleId == DpaDrift.UnmatchedId);
         Assert.Equal(new SourceLocation("dpa.md", 11), unmatched.Location);
         Assert.Contains("Acme Shredding Ltd", unmatched.Message, StringComparison.Ordinal);
@@ -215,6 +217,15 @@ public sealed class DpaDriftTests
 
         // The operator section is not a declaration: the Postgres of unknown hosting is still to confirm.
         Assert.Single(Drift(audit), f => f.RuleId == DpaDrift.UnconfirmedId);
+    }
+
+    [Fact]
+    public void A_declared_database_vendor_the_scan_cannot_place_may_be_where_the_unknown_Postgres_runs()
+    {
+        using var folder = new TemporaryFolder();
+        var audit = Scan(folder, "dpa.md", "| Vendor |\n|---|\n| OpenAI |\n| Neon, Inc. |\n");
+        var neon = Assert.Single(Drift(audit), f => f.RuleId == DpaDrift.UnusedId);
+        Assert.Contains("may still run one of the parties whose hosting the inputs do not show (LiteLLM Postgres", neon.Message, StringComparison.Ordinal);
     }
 
     [Fact]
