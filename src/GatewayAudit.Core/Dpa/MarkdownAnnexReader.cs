@@ -11,7 +11,8 @@ namespace GatewayAudit.Core.Dpa;
 /// A sub-processor annex written in Markdown, parsed with Markdig (pipe tables, as GitHub renders them): every table
 /// with a column that names the party (<see cref="AnnexColumns"/>) gives one entry per row. A file without such a
 /// table is read as a list: every list item without a nested list is one entry, named by its words before the first
-/// dash or colon ("OpenAI, L.L.C. — LLM inference, USA"). Tables and lists under a heading about operator-run systems
+/// dash or colon ("OpenAI, L.L.C. — LLM inference, USA"); when some lists stand under a heading about sub-processors or
+/// vendors, only those are read. Tables and lists under a heading about operator-run systems
 /// (the report's own "Operator-run systems that hold the data") are not sub-processors and are passed over.
 /// </summary>
 public static class MarkdownAnnexReader
@@ -27,9 +28,10 @@ public static class MarkdownAnnexReader
     {
         var document = Markdown.Parse(text, Pipeline);
         var fromTables = new List<DpaEntry>();
-        var fromLists = new List<DpaEntry>();
+        var fromLists = new List<(DpaEntry Entry, bool UnderSubprocessorHeading)>();
         var unnamedTables = new List<(int Line, IReadOnlyList<string> Headings)>();
         var operatorSection = false;
+        var subprocessorSection = false;
         foreach (var block in document.Descendants<Block>())
         {
             switch (block)
@@ -38,6 +40,7 @@ public static class MarkdownAnnexReader
                     var words = PartyNames.Words(InlineText(heading.Inline));
                     operatorSection = (words.Contains("operator") && words.Any(w => w is "run" or "hosted" or "systems"))
                         || string.Concat(words).Contains("notsubprocessor", StringComparison.Ordinal);
+                    subprocessorSection = !operatorSection && words.Any(w => w.Contains("processor", StringComparison.Ordinal) || w.StartsWith("vendor", StringComparison.Ordinal));
                     break;
                 case Table table when !operatorSection:
                     if (TableEntries(table) is { } rows)
@@ -53,7 +56,7 @@ public static class MarkdownAnnexReader
                 case ListItemBlock item when !operatorSection && !item.Descendants<ListBlock>().Any():
                     if (ListEntry(item) is { } entry)
                     {
-                        fromLists.Add(entry);
+                        fromLists.Add((entry, subprocessorSection));
                     }
 
                     break;
@@ -62,7 +65,9 @@ public static class MarkdownAnnexReader
 
         if (fromTables.Count > 0 || (unnamedTables.Count == 0 && fromLists.Count > 0))
         {
-            return fromTables.Count > 0 ? fromTables : fromLists;
+            // A DPA with a sub-processor heading keeps its other lists (data categories, obligations) out of the annex.
+            var underHeading = fromLists.Where(l => l.UnderSubprocessorHeading).Select(l => l.Entry).ToList();
+            return fromTables.Count > 0 ? fromTables : underHeading.Count > 0 ? underHeading : [.. fromLists.Select(l => l.Entry)];
         }
 
         diagnostics.Add(unnamedTables.Count > 0

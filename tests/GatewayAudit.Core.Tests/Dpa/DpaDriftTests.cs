@@ -132,6 +132,30 @@ public sealed class DpaDriftTests
     }
 
     [Fact]
+    public void Only_the_lists_under_a_sub_processor_heading_are_the_annex()
+    {
+        using var folder = new TemporaryFolder();
+        var audit = Scan(folder, "dpa.md", """
+            # Data processing agreement
+
+            ## Categories of data
+
+            - Support conversations
+            - Account metadata
+
+            ## Annex 3: Approved sub-processors
+
+            - OpenAI
+            - Anthropic
+            - Inferix
+            - OpenRouter
+            - Langfuse
+            """);
+        Assert.True(audit.Complete, Summary(audit));
+        Assert.DoesNotContain(Drift(audit), f => f.RuleId is DpaDrift.UnmatchedId or DpaDrift.UndeclaredId);
+    }
+
+    [Fact]
     public void Csv_export_with_semicolons_quoted_names_and_columns_in_any_order()
     {
         using var folder = new TemporaryFolder();
