@@ -49,7 +49,8 @@ public static class ScanCommand
             "Examples:\n" +
             "  gateway-audit scan deploy/litellm --fail-on high\n" +
             "  gateway-audit scan . --format sarif --output gateway-audit.sarif --baseline .gateway-audit-baseline.yaml\n" +
-            "  gateway-audit scan config.yaml --policies security/rules --settings gateway-audit.settings.yaml --dpa dpa-subprocessors.yaml\n\n" +
+            "  gateway-audit scan config.yaml --policies security/rules --settings gateway-audit.settings.yaml --dpa dpa-subprocessors.yaml\n" +
+            "  gateway-audit scan deploy/ --dpa legal/signed-dpa.md --fail-on high    # CI: exit 1 when data goes to a party the DPA does not declare\n\n" +
             "Suppress one finding inline, on its line or the line above:\n" +
             "  # gateway-audit:ignore cache-ttl-too-long reason=\"cache holds public docs only\" until=2027-06-30")
         {
