@@ -36,7 +36,8 @@ internal static class AvailabilityBuilder
             .Select(f => model.Find(f.To)).OfType<Component>().DistinctBy(c => c.Id).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
         foreach (var entry in entries)
         {
-            Add(entry, entry.Role == ComponentRole.Gateway && entry.Hosting == Hosting.OperatorHosted ? EveryRequest : "requests the code sends to it");
+            // What the clients call: every request passes it when it is the only entry (or the operator's proxy).
+            Add(entry, entries.Count == 1 || (entry.Role == ComponentRole.Gateway && entry.Hosting == Hosting.OperatorHosted) ? EveryRequest : "requests the code sends to it");
             foreach (var flow in model.FlowsOutOf(entry.Id).OrderBy(f => f.To, StringComparer.Ordinal))
             {
                 if (model.Find(flow.To) is not { } target)
@@ -136,8 +137,8 @@ internal static class AvailabilityBuilder
 
         var missing = string.Join(", ", path.Where(d => d.Percent is null).Select(d => d.Name));
         return known.Count == 0
-            ? ($"not computable: no dependency shared by every request has a published figure ({missing})", null)
-            : ($"at most {Percent(product)} (the published figures multiplied); not computable in full, no figure for {missing}", null);
+            ? ($"not computable: no published figure for {missing}", null)
+            : ($"at most {Percent(product)} (the published figures multiplied); no figure for {missing}", null);
     }
 
     private static string Percent(double value) => $"{value.ToString("0.###", CultureInfo.InvariantCulture)}%";
