@@ -128,7 +128,7 @@ internal static class AnnexBuilder
 
         if (p.Terms is { } gateway)
         {
-            return $"wherever the provider {gateway.Name} picks runs";
+            return $"wherever the provider {gateway.Name} picks processes the request";
         }
 
         if (p.Vendor?.Fact(Vendor.DataRegions) is { Known: true } regions)
