@@ -59,7 +59,7 @@ public sealed class AnnexFormatTests
     public void Help_names_the_annex_formats()
     {
         var help = CliRunner.RunInRepo("scan", "--help").AssertExit(0).Stdout;
-        Assert.Contains("annex", help, StringComparison.Ordinal);
-        Assert.Contains("csv", help, StringComparison.Ordinal);
+        Assert.Contains("annex (only the DPA sub-processor annex", help, StringComparison.Ordinal);
+        Assert.Contains("csv (the annex as CSV", help, StringComparison.Ordinal);
     }
 }
