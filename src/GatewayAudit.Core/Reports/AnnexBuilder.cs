@@ -133,9 +133,10 @@ internal static class AnnexBuilder
 
         if (p.Vendor?.Fact(Vendor.DataRegions) is { Known: true } regions)
         {
+            // Catalog values may be region codes or the vendor's own wording; several are options, not all at once.
             return regions.Values.Count == 1
                 ? $"{regions.Text} (vendor)"
-                : $"one of {string.Join(", ", regions.Values)} (the vendor's regions; which one this account uses is not in the config)";
+                : $"{string.Join("; ", regions.Values)} (the vendor's options; which applies to this account is not in the config)";
         }
 
         return "unknown";

@@ -94,7 +94,7 @@ public sealed class AnnexTests
         Assert.Equal("Anthropic, PBC", row.LegalEntity);
         Assert.Equal("Anthropic Ireland, Limited", row.EeaLegalEntity);
         Assert.Equal("US", row.Country);
-        Assert.Equal("one of US, EU (the vendor's regions; which one this account uses is not in the config)", row.Locations);
+        Assert.Equal("US; EU (the vendor's options; which applies to this account is not in the config)", row.Locations);
         Assert.Equal("LLM inference on prompts", row.Purpose);
         Assert.Equal("prompts, completions, request metadata, API keys", row.DataReceived);
         Assert.Equal("EU SCCs", row.TransferMechanism);
