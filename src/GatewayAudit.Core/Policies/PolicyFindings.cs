@@ -14,7 +14,7 @@ public sealed class PolicyFindings : IFindingSource
         var options = context.Options;
         var display = new InputDiscovery([], options.WorkingDirectory);
         var (pack, diagnostics) = PolicyPack.Load(RuleFolders(options), PolicyPack.RuleSchema(options.ResourceRoot),
-            PolicyPack.Display(options.ResourceRoot, display.Display));
+            PolicyPack.Display(options.ResourceRoot, display.Display), trustedFolder: PolicyPack.RulesDir(options.ResourceRoot));
         context.Diagnostics.AddRange(diagnostics);
         context.Rules.AddRange(pack.Rules);
         var settings = LoadSettings(options, context.Diagnostics, display.Display);
