@@ -50,7 +50,8 @@ public static class BaselineCommand
                 expiry = date;
             }
 
-            var audit = Auditor.Default.Run(shared.Read(parse, workingDirectory));
+            var options = shared.Read(parse, workingDirectory);
+            var audit = Auditor.Default.Run(options);
             terminal.Secrets = audit.Secrets;
             foreach (var diagnostic in audit.Diagnostics)
             {
@@ -65,7 +66,8 @@ public static class BaselineCommand
 
             var accepted = audit.Findings.Where(f => !f.Suppressed).ToList();
             var target = parse.GetValue(output)!;
-            if (ReportFile.Write(Path.GetFullPath(target, workingDirectory), audit.Secrets.Scrub(Baseline.Write(accepted, why, expiry))) is { } problem)
+            var protectedFiles = OutputTarget.Of(options, audit.ReadInputs(), templatePath: null);
+            if (ReportFile.Write(Path.GetFullPath(target, workingDirectory), audit.Secrets.Scrub(Baseline.Write(accepted, why, expiry)), protectedFiles) is { } problem)
             {
                 terminal.Error($"{ToolInfo.Name}: {problem}");
                 return ExitCodes.UsageOrInput;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using GatewayAudit.Core;
 
 namespace GatewayAudit.Cli;
@@ -10,6 +11,23 @@ namespace GatewayAudit.Cli;
 public static class CliApp
 {
     public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory)
+    {
+        // Output is culture-invariant whatever LC_ALL says (an Arabic, Persian or Thai culture changes the calendar
+        // of dates and the digits of numbers): the whole run uses the invariant culture, and the caller's comes back.
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return RunInvariant(args, output, error, workingDirectory);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
+
+    private static int RunInvariant(string[] args, TextWriter output, TextWriter error, string workingDirectory)
     {
         var terminal = new Terminal(output, error);
         var root = new RootCommand(

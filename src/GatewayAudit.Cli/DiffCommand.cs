@@ -57,7 +57,7 @@ public static class DiffCommand
             {
                 terminal.Write(text);
             }
-            else if (ReportFile.Write(Path.GetFullPath(target, workingDirectory), text, results.Select(r => Path.GetFullPath(r!.File, workingDirectory))) is { } problem)
+            else if (ReportFile.Write(Path.GetFullPath(target, workingDirectory), text, results.Select(r => new ProtectedFile(Path.GetFullPath(r!.File, workingDirectory), "a compared result"))) is { } problem)
             {
                 terminal.Error($"{ToolInfo.Name}: {problem}");
                 return ExitCodes.UsageOrInput;

@@ -3,13 +3,13 @@ namespace GatewayAudit.Cli;
 /// <summary>Writes a report so that a reader never sees half of it: a temporary file beside the target, then a rename.</summary>
 public static class ReportFile
 {
-    /// <param name="inputs">Files the report was made from: never overwritten (scan config.yaml -o config.yaml).</param>
-    public static string? Write(string path, string content, IEnumerable<string>? inputs = null)
+    /// <param name="protectedFiles">Files the run read (inputs, template, baseline, settings ...): never replaced, whatever path names them.</param>
+    public static string? Write(string path, string content, IEnumerable<ProtectedFile>? protectedFiles = null)
     {
         var full = Path.GetFullPath(path);
-        if (inputs?.Any(i => string.Equals(Path.GetFullPath(i), full, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase)) == true)
+        if (OutputTarget.Refusal(full, path, protectedFiles ?? []) is { } refusal)
         {
-            return $"{path}: cannot write the report over one of the scanned inputs; nothing was written";
+            return refusal;
         }
 
         var folder = Path.GetDirectoryName(full)!;
@@ -26,7 +26,7 @@ public static class ReportFile
         var temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllText(temporary, content);
+            File.WriteAllText(temporary, ControlCharacters.Neutralise(content));
             File.Move(temporary, full, overwrite: true);
             return null;
         }

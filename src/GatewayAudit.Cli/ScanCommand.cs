@@ -77,6 +77,13 @@ public static class ScanCommand
             return ExitCodes.UsageOrInput;
         }
 
+        // A FIFO would block the render until a writer comes; a device (a symlink to /dev/zero) never ends.
+        if (templatePath is not null && FileIdentity.KindOf(templatePath) is var kind and not FileKind.Regular)
+        {
+            terminal.Error($"{template}: template is {FileIdentity.Describe(kind)}, not a regular file; not read");
+            return ExitCodes.UsageOrInput;
+        }
+
         var audit = Auditor.Default.Run(options);
         terminal.Secrets = audit.Secrets;
         foreach (var diagnostic in audit.Diagnostics)
@@ -107,7 +114,7 @@ public static class ScanCommand
         {
             terminal.Write(text);
         }
-        else if (ReportFile.Write(Path.GetFullPath(output, workingDirectory), text, audit.Inputs.Select(i => Path.GetFullPath(i.File, workingDirectory))) is { } problem)
+        else if (ReportFile.Write(Path.GetFullPath(output, workingDirectory), text, OutputTarget.Of(options, audit.ReadInputs(), templatePath)) is { } problem)
         {
             terminal.Error($"{ToolInfo.Name}: {problem}");
             return ExitCodes.UsageOrInput;

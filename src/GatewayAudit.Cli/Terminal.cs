@@ -4,7 +4,7 @@ namespace GatewayAudit.Cli;
 
 /// <summary>
 /// The CLI's only way to print. Every line passes through the scan's secret ledger, so a literal secret read from
-/// an input cannot reach the terminal or a log, whatever message carries it.
+/// an input cannot reach the terminal or a log, whatever message carries it; nor can a terminal control character.
 /// </summary>
 public sealed class Terminal(TextWriter output, TextWriter error)
 {
@@ -12,9 +12,9 @@ public sealed class Terminal(TextWriter output, TextWriter error)
 
     public TextWriter Output { get; } = output;
 
-    public void Write(string text) => Output.Write(Secrets.Scrub(text));
+    public void Write(string text) => Output.Write(ControlCharacters.Neutralise(Secrets.Scrub(text)));
 
-    public void Error(string text) => error.WriteLine(Secrets.Scrub(text));
+    public void Error(string text) => error.WriteLine(ControlCharacters.Neutralise(Secrets.Scrub(text)));
 
     /// <summary>One diagnostic, one line: line breaks quoted from an input are shown as \n so they cannot forge log lines.</summary>
     public void Report(Diagnostic diagnostic) => Error($"{diagnostic.Location}: {EnumText.Of(diagnostic.Severity)} {diagnostic.Code}: " +

@@ -126,7 +126,7 @@ public sealed class DiffCommandTests
         CliRunner.Run(dir.Path, "diff", old, old, "--output", "notice.md").AssertNoStackTrace().AssertExit(0);
         Assert.StartsWith("# Sub-processor change notice", File.ReadAllText(Path.Combine(dir.Path, "notice.md")), StringComparison.Ordinal);
         var over = CliRunner.Run(dir.Path, "diff", old, old, "--output", old).AssertNoStackTrace().AssertExit(2);
-        Assert.Contains("over one of the scanned inputs", over.Stderr, StringComparison.Ordinal);
+        Assert.Contains("is a compared result of this run", over.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -142,7 +142,7 @@ public sealed class OutputFileTests : IDisposable
         var config = File.ReadAllText(Path.Combine(Example, "config.yaml"));
         var input = _dir.Write("config.yaml", config);
         var run = CliRunner.Run(_dir.Path, "scan", "config.yaml", "--output", "config.yaml").AssertNoStackTrace().AssertExit(2);
-        Assert.Contains("config.yaml: cannot write the report over one of the scanned inputs", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("config.yaml: is a scanned input of this run", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(config, File.ReadAllText(input));
     }
 }

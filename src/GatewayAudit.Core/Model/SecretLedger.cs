@@ -58,8 +58,10 @@ public sealed class SecretLedger
         _sweep = null;
     }
 
+    /// <summary>Every recorded secret replaced wherever it appears, and every webhook URL by its shape (<see cref="WebhookUrls"/>).</summary>
     public string Scrub(string text)
     {
+        text = WebhookUrls.Redact(text);
         foreach (var value in Sweep)
         {
             if (text.Contains(value, StringComparison.Ordinal))

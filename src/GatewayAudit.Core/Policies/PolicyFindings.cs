@@ -14,12 +14,31 @@ public sealed class PolicyFindings : IFindingSource
         var options = context.Options;
         var display = new InputDiscovery([], options.WorkingDirectory);
         var (pack, diagnostics) = PolicyPack.Load(RuleFolders(options), PolicyPack.RuleSchema(options.ResourceRoot),
-            PolicyPack.Display(options.ResourceRoot, display.Display));
+            PolicyPack.Display(options.ResourceRoot, display.Display), trustedFolder: PolicyPack.RulesDir(options.ResourceRoot));
         context.Diagnostics.AddRange(diagnostics);
         context.Rules.AddRange(pack.Rules);
         var settings = LoadSettings(options, context.Diagnostics, display.Display);
         var policyContext = new PolicyContext(context.Model, context.Catalog, settings);
-        return pack.Rules.SelectMany(rule => RuleEngine.Evaluate(rule, policyContext)).ToList();
+        return pack.Rules.SelectMany(rule => EvaluateOrReport(rule, policyContext, context.Diagnostics)).ToList();
+    }
+
+    /// <summary>
+    /// The rule's findings; a pattern that times out (catastrophic backtracking on a long value) is an error on the
+    /// rule, never a silent "no match" that would pass a CI gate the rule was meant to hold.
+    /// </summary>
+    public static IReadOnlyList<Finding> EvaluateOrReport(PolicyRule rule, PolicyContext context, List<Diagnostic> diagnostics)
+    {
+        try
+        {
+            return RuleEngine.Evaluate(rule, context).ToList();
+        }
+        catch (RuleRegexTimeoutException)
+        {
+            diagnostics.Add(Diagnostic.Error("rule-regex-timeout",
+                $"rule {rule.Id}: a 'matches' pattern took too long on a value of this scan (catastrophic backtracking?) and the rule could not be evaluated; simplify the pattern",
+                rule.Origin));
+            return [];
+        }
     }
 
     public static IEnumerable<string> RuleFolders(AuditOptions options) =>
@@ -67,7 +86,8 @@ public sealed class PolicyFindings : IFindingSource
         return settings;
     }
 
-    private static string? FindSettingsFile(AuditOptions options)
+    /// <summary>The settings file a scan without <c>--settings</c> reads, if there is one.</summary>
+    public static string? FindSettingsFile(AuditOptions options)
     {
         var first = Path.GetFullPath(options.Paths.Count > 0 ? options.Paths[0] : ".", options.WorkingDirectory);
         var folder = Directory.Exists(first) ? first : Path.GetDirectoryName(first);

@@ -194,7 +194,8 @@ public static partial class RuleEngine
         }
         catch (RegexMatchTimeoutException)
         {
-            return false;
+            // Not "no match": the caller reports the rule as not evaluated.
+            throw new RuleRegexTimeoutException(pattern);
         }
     }
 
@@ -234,4 +235,10 @@ public static partial class RuleEngine
 
     [GeneratedRegex(@"\{\{\s*([A-Za-z0-9_.:-]+)\s*\}\}")]
     private static partial Regex PlaceholderRegex();
+}
+
+/// <summary>A rule's <c>matches</c> pattern ran past its time limit on some fact: the rule could not be evaluated.</summary>
+public sealed class RuleRegexTimeoutException(string pattern) : Exception($"pattern {pattern} ran past its time limit")
+{
+    public string Pattern { get; } = pattern;
 }

@@ -26,7 +26,13 @@ public sealed class RuleTestRunner(IReadOnlyList<IConfigReader> readers, VendorC
         }
 
         var settings = testCase.Settings ?? defaults;
-        var fired = RuleEngine.Evaluate(rule, new PolicyContext(model, catalog, settings)).ToList();
+        var timedOut = new List<Diagnostic>();
+        var fired = PolicyFindings.EvaluateOrReport(rule, new PolicyContext(model, catalog, settings), timedOut);
+        if (timedOut.Count > 0)
+        {
+            return new RuleTestResult(rule, testCase, false, 0, timedOut[0].Message);
+        }
+
         var subjects = string.Join(", ", fired.Select(f => f.Subject));
         if (testCase.ExpectFire)
         {

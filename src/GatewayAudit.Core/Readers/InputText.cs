@@ -14,6 +14,14 @@ public static class InputText
         var at = new SourceLocation(shownPath, 0);
         try
         {
+            // A FIFO would block the open until a writer comes, and a device (a symlink to /dev/zero) never ends:
+            // neither is opened.
+            if (Scanning.FileIdentity.KindOf(fullPath) is var kind and not Scanning.FileKind.Regular)
+            {
+                diagnostics.Add(Diagnostic.Error("input-special-file", $"{Scanning.FileIdentity.Describe(kind)}, not a regular file; not read", at));
+                return null;
+            }
+
             var info = new FileInfo(fullPath);
             if (info.Length > MaxBytes)
             {
@@ -22,7 +30,14 @@ public static class InputText
                 return null;
             }
 
-            var bytes = File.ReadAllBytes(fullPath);
+            // Read at most one byte past the limit: a file that grows while read, or reports no size (/proc), stays bounded.
+            var bytes = ReadBounded(fullPath);
+            if (bytes is null)
+            {
+                diagnostics.Add(Diagnostic.Error("input-too-large", $"file grew past {MaxBytes / (1024 * 1024)} MiB while read; inputs larger than that are not read", at));
+                return null;
+            }
+
             var nul = Array.IndexOf(bytes, (byte)0);
             if (nul >= 0)
             {
@@ -51,5 +66,24 @@ public static class InputText
         }
 
         return null;
+    }
+
+    /// <summary>The file's bytes, or null when it holds more than <see cref="MaxBytes"/>.</summary>
+    public static byte[]? ReadBounded(string fullPath, long maxBytes = MaxBytes)
+    {
+        using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxBytes)
+            {
+                return null;
+            }
+        }
+
+        return buffer.ToArray();
     }
 }

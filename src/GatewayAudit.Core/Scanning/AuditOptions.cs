@@ -21,6 +21,9 @@ public sealed record AuditOptions
 
     public string? BaselinePath { get; init; }
 
+    /// <summary>Bytes all inputs may hold together (<see cref="InputDiscovery.MaxTotalBytes"/>); tests set a small one.</summary>
+    public long InputBudgetBytes { get; init; } = InputDiscovery.MaxTotalBytes;
+
     /// <summary>The signed DPA (--dpa FILE): a sub-processor annex (.md, .csv) checked for drift, or a YAML list of vendor or component ids for the declaration rules.</summary>
     public string? DpaPath { get; init; }
 
@@ -65,6 +68,9 @@ public sealed class AuditResult
     public IReadOnlyList<PolicyRule> Rules { get; init; } = [];
 
     public bool Complete => !Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>The inputs whose content was read (by a reader, or declined by one after reading), not those passed over by name.</summary>
+    public IEnumerable<string> ReadInputs() => Inputs.Where(i => i.Reader != "none").Select(i => i.File);
 
     /// <summary>The stacks the scan formed, each audited on its own; <see cref="Model"/> and <see cref="Findings"/> are their roll-up.</summary>
     public IReadOnlyList<StackResult> Stacks { get; init; } = [];

@@ -19,10 +19,11 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
     public AuditResult Run(AuditOptions options)
     {
         var diagnostics = new List<Diagnostic>();
-        var discovery = new InputDiscovery(readers, options.WorkingDirectory);
+        var discovery = new InputDiscovery(readers, options.WorkingDirectory) { TotalBudget = options.InputBudgetBytes };
         var catalogFolders = new[] { BuiltIn.CatalogDir(options.ResourceRoot) }
             .Concat(options.CatalogDirs.Select(d => Path.GetFullPath(d, options.WorkingDirectory)));
-        var (catalog, catalogDiagnostics) = VendorCatalog.Load(catalogFolders, BuiltIn.CatalogSchema(options.ResourceRoot), discovery.Display);
+        var (catalog, catalogDiagnostics) = VendorCatalog.Load(catalogFolders, BuiltIn.CatalogSchema(options.ResourceRoot), discovery.Display,
+            trustedFolder: BuiltIn.CatalogDir(options.ResourceRoot));
         diagnostics.AddRange(catalogDiagnostics);
 
         var files = discovery.Discover(options.Paths, diagnostics);

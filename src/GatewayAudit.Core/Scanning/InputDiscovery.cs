@@ -24,6 +24,15 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
 
     public const int MaxFiles = 20_000;
 
+    /// <summary>
+    /// All inputs of one scan together hold at most this many bytes: each file is bounded by <see cref="InputText.MaxBytes"/>,
+    /// and this bounds many of them (a folder of large generated YAML) so memory stays bounded too.
+    /// </summary>
+    public const long MaxTotalBytes = 256L * 1024 * 1024;
+
+    /// <summary>The budget of this discovery (<see cref="MaxTotalBytes"/> unless a caller sets a smaller one).</summary>
+    public long TotalBudget { get; init; } = MaxTotalBytes;
+
     /// <summary>At most this many passed-over files are listed one by one; the rest are counted in a warning.</summary>
     public const int MaxListedNotRead = 1_000;
 
@@ -66,6 +75,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         // in a ConfigMap mount), then the named one, then path order.
         var notRead = new List<(string File, string Reason)>();
         var sourceFiles = 0;
+        var totalChars = 0L;
         foreach (var (full, named, offered, reason) in candidates.OrderBy(c => Display(c.Full).Split('/').Any(p => p.StartsWith('.') && p is not ("." or "..")) ? 1 : 0)
                      .ThenBy(c => c.Named ? 0 : 1).ThenBy(c => Display(c.Full), StringComparer.Ordinal))
         {
@@ -87,6 +97,12 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                 var (source, why) = ++sourceFiles > SourceFilePolicy.MaxFiles
                     ? (null, $"beyond the first {SourceFilePolicy.MaxFiles:N0} source files of this scan; name a smaller folder")
                     : SourceFilePolicy.Read(full);
+                if ((totalChars += source?.Length ?? 0) > TotalBudget)
+                {
+                    diagnostics.Add(OverBudget(shown));
+                    break;
+                }
+
                 var file = source is null ? null : new InputFile(shown, full, source, namedExplicitly: false);
                 why ??= readers.OfType<ISourceCodeReader>().Any(r => r.OffersFileName(file!.FileName) && r.Recognizes(file)) ? null
                     : "source code naming no known model provider, gateway or observability SDK, host or API path (not tokenised)";
@@ -105,6 +121,12 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
             var text = InputText.Read(full, shown, diagnostics);
             if (text is not null)
             {
+                if ((totalChars += text.Length) > TotalBudget)
+                {
+                    diagnostics.Add(OverBudget(shown));
+                    break;
+                }
+
                 files.Add(new InputFile(shown, full, text, named));
             }
         }
@@ -138,6 +160,10 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
 
         return all.Take(MaxListedNotRead).ToList();
     }
+
+    private Diagnostic OverBudget(string shown) => Diagnostic.Error("input-budget",
+        $"the inputs read up to this one hold more than {TotalBudget / (1024.0 * 1024.0):0.#} MiB together; the rest is not read: name a smaller folder",
+        new SourceLocation(shown, 0));
 
     /// <summary>Why a walked file was not read: no reader takes its name.</summary>
     public static string NotReadReason(string path)
@@ -208,6 +234,14 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                     if (!Offered(name))
                     {
                         passedOver.Add((file, null));
+                        continue;
+                    }
+
+                    // A FIFO, socket or device under a config's name (a symlink to /dev/zero as values.yaml) is passed
+                    // over: opening a FIFO blocks and a device never ends.
+                    if (FileIdentity.KindOf(file) is var kind and not (FileKind.Regular or FileKind.Missing))
+                    {
+                        passedOver.Add((file, $"{FileIdentity.Describe(kind)}, not a regular file; not read"));
                         continue;
                     }
 

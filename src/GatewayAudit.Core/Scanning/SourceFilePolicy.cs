@@ -1,4 +1,5 @@
 using System.Text;
+using GatewayAudit.Core.Readers;
 
 namespace GatewayAudit.Core.Scanning;
 
@@ -83,13 +84,23 @@ public static class SourceFilePolicy
     {
         try
         {
-            var info = new FileInfo(fullPath);
-            if (info.Length > MaxBytes)
+            if (FileIdentity.KindOf(fullPath) is var kind and not FileKind.Regular)
             {
-                return (null, $"{info.Length / (1024.0 * 1024.0):0.0} MiB: larger than {MaxBytes / (1024 * 1024)} MiB, so generated, bundled or data rather than hand-written source");
+                return (null, $"{FileIdentity.Describe(kind)}, not a regular file");
             }
 
-            var bytes = File.ReadAllBytes(fullPath);
+            var info = new FileInfo(fullPath);
+            var tooLarge = $"larger than {MaxBytes / (1024 * 1024)} MiB, so generated, bundled or data rather than hand-written source";
+            if (info.Length > MaxBytes)
+            {
+                return (null, $"{info.Length / (1024.0 * 1024.0):0.0} MiB: {tooLarge}");
+            }
+
+            if (InputText.ReadBounded(fullPath, MaxBytes) is not { } bytes)
+            {
+                return (null, tooLarge);
+            }
+
             if (Array.IndexOf(bytes, (byte)0) >= 0)
             {
                 return (null, "binary content (a NUL byte)");

@@ -50,6 +50,18 @@ public sealed class Baseline
             return new Baseline([]);
         }
 
+        // A baseline states its format version; one this build does not know is refused rather than half-understood.
+        var version = root["version"] is YamlScalar { IsNull: false } stated ? stated.Value.Trim() : null;
+        if (version != FormatVersion.ToString(CultureInfo.InvariantCulture))
+        {
+            var shown = version is { Length: <= 16 } && version.All(char.IsAsciiLetterOrDigit) ? $"version {version}" : "this version";
+            diagnostics.Add(Diagnostic.Error("baseline-version", version is null
+                    ? $"a baseline states its format version: add 'version: {FormatVersion}' at the top"
+                    : $"baseline format {shown} is not one this gateway-audit reads (it reads version {FormatVersion}); upgrade gateway-audit or write the baseline again with 'gateway-audit baseline write'",
+                root["version"] is { } node ? document.At(node) : new SourceLocation(shownPath, root.Line)));
+            return new Baseline([]);
+        }
+
         var entries = new List<BaselineEntry>();
         foreach (var item in list.Items)
         {

@@ -169,7 +169,7 @@ public sealed class SafeYamlLoader
                     parser.MoveNext();
                     if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
                     {
-                        throw new YamlLimitException("yaml-unknown-alias", $"alias *{alias.Value.Value} refers to no earlier anchor",
+                        throw new YamlLimitException("yaml-unknown-alias", "a value beginning with * is an alias, and this one refers to no earlier anchor (quote the value if it is text; it is not shown here: it may be a secret)",
                             alias.Start.Line, alias.Start.Column);
                     }
 

@@ -13,12 +13,16 @@ namespace GatewayAudit.Core.Yaml;
 /// </summary>
 public sealed class YamlSchemaValidator
 {
-    private readonly JsonSchema _schema;
+    // The schema is read on the first file that needs checking: a scan with only the built-in catalog and rules (checked
+    // in tests, not on every run) never loads NJsonSchema or Newtonsoft.Json, which is most of a cold start's cost.
+    private readonly string _schemaPath;
+    private object? _schema;
 
-    private YamlSchemaValidator(JsonSchema schema) => _schema = schema;
+    private YamlSchemaValidator(string schemaPath) => _schemaPath = schemaPath;
 
-    public static YamlSchemaValidator FromFile(string schemaPath) =>
-        new(JsonSchema.FromJsonAsync(File.ReadAllText(schemaPath)).GetAwaiter().GetResult());
+    public static YamlSchemaValidator FromFile(string schemaPath) => new(schemaPath);
+
+    private JsonSchema Schema => (JsonSchema)(_schema ??= JsonSchema.FromJsonAsync(File.ReadAllText(_schemaPath)).GetAwaiter().GetResult());
 
     public IReadOnlyList<Diagnostic> Validate(YamlDocument document, string code)
     {
@@ -30,7 +34,7 @@ public sealed class YamlSchemaValidator
         var origins = new Dictionary<JToken, YamlNode>(ReferenceEqualityComparer.Instance);
         var token = ToJson(document.Root, origins);
         var diagnostics = new List<Diagnostic>();
-        foreach (var error in Flatten(_schema.Validate(token)))
+        foreach (var error in Flatten(Schema.Validate(token)))
         {
             var (node, key) = Locate(token, origins, error.Path);
             var at = node is null ? new SourceLocation(document.File, 1) : document.At(node);

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Startup bench (issue 10, section 1): a cold single-stack scan of a bundled example against a hello-world .NET
+# console, both started the same way (`dotnet X.dll`, framework-dependent, Release), in N alternating runs of one
+# session so machine load hits both alike. Prints each run, the medians and their ratio, and the load average
+# before and after. Not a test: nothing here asserts a time.
+#
+#   bash bench/startup/run.sh                 # N=10, examples/minimal-single-provider
+#   N=20 EXAMPLE=examples/eu-multi-provider bash bench/startup/run.sh
+#   R2R=1 bash bench/startup/run.sh           # also a ReadyToRun build of the tool (needs the linux-x64 runtime pack)
+set -euo pipefail
+
+N=${N:-10}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+EXAMPLE=${EXAMPLE:-examples/minimal-single-provider}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+echo "machine: $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+dotnet publish "$ROOT/src/GatewayAudit.Cli" -c Release -o "$WORK/tool" --nologo -v q >/dev/null
+columns=(tool)
+if [[ "${R2R:-0}" == 1 ]]; then
+  dotnet publish "$ROOT/src/GatewayAudit.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -o "$WORK/tool-r2r" --nologo -v q >/dev/null
+  columns+=(tool-r2r)
+fi
+
+# The baseline: what `dotnet new console` gives, published the same way.
+mkdir -p "$WORK/hello"
+cat > "$WORK/hello/hello.csproj" <<'PROJ'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+</Project>
+PROJ
+echo 'Console.WriteLine("Hello, World!");' > "$WORK/hello/Program.cs"
+dotnet publish "$WORK/hello/hello.csproj" -c Release -o "$WORK/hello/out" --nologo -v q >/dev/null
+columns+=(hello)
+
+command_for() {
+  case "$1" in
+    tool) echo "dotnet $WORK/tool/gateway-audit.dll scan $EXAMPLE" ;;
+    tool-r2r) echo "dotnet $WORK/tool-r2r/gateway-audit.dll scan $EXAMPLE" ;;
+    hello) echo "dotnet $WORK/hello/out/hello.dll" ;;
+  esac
+}
+
+# One untimed run each, so the first timed run does not also pay for the disk cache.
+cd "$ROOT"
+for column in "${columns[@]}"; do $(command_for "$column") >/dev/null 2>&1 || true; done
+
+declare -A times
+for ((i = 1; i <= N; i++)); do
+  line="run $i:"
+  for column in "${columns[@]}"; do
+    start=$(date +%s%N)
+    $(command_for "$column") >/dev/null 2>&1 || true
+    ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    times[$column]+="$ms "
+    line+=" $column ${ms} ms"
+  done
+  echo "$line"
+done
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+hello=$(echo "${times[hello]}" | median)
+echo "medians over $N alternating runs (example: $EXAMPLE):"
+for column in "${columns[@]}"; do
+  m=$(echo "${times[$column]}" | median)
+  echo "  $column: $m ms ($(awk -v a="$m" -v b="$hello" 'BEGIN {printf "%.2f", a / b}') x hello)"
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
