@@ -1,4 +1,3 @@
-using Fluid;
 using Markdig;
 
 namespace GatewayAudit.Core.Reports;
@@ -6,7 +5,6 @@ namespace GatewayAudit.Core.Reports;
 /// <summary>HTML: the Markdown report turned into HTML by Markdig, placed in a page template (templates/report.html.liquid).</summary>
 public sealed class HtmlRenderer(MarkdownRenderer markdown, string pageTemplatePath) : IReportRenderer
 {
-    private static readonly FluidParser Parser = new();
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UseAutoIdentifiers().DisableHtml().Build();
 
     public string Format => "html";
@@ -14,6 +12,6 @@ public sealed class HtmlRenderer(MarkdownRenderer markdown, string pageTemplateP
     public string Render(Report report)
     {
         var body = Markdown.ToHtml(markdown.Render(report), Pipeline);
-        return LiquidTemplates.Render(Parser, pageTemplatePath, report, new Dictionary<string, object> { ["body"] = body });
+        return ReportTemplate.Load(pageTemplatePath).Render(report, new Dictionary<string, object?> { ["body"] = body });
     }
 }
