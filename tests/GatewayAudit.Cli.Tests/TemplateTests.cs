@@ -25,7 +25,9 @@ public sealed class TemplateTests : IDisposable
     {
         _dir.Write("t.liquid", "# Custom annex\n\n{{ summary.subprocessors }} sub-processors\n");
         var run = CliRunner.Run(_dir.Path, "scan", Example, "--template", "t.liquid", "--format", "html").AssertExit(0);
-        Assert.Contains("<h1 id=\"custom-annex\">Custom annex</h1>", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("<title>Custom annex</title>", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("<h1 class=\"title\">Custom annex</h1>", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("sub-processors", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
