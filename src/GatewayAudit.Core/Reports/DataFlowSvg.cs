@@ -23,6 +23,8 @@ public static class DataFlowSvg
     private const int MaxNameLines = 3;
     private const int CharsPerLabelLine = 22;
 
+    private static readonly char[] Separators = ['/', '-', '.', '_', ':'];
+
     // Base column of each role: where a component stands when no flow pushes it further right.
     private static readonly Dictionary<string, int> RoleColumn = new(StringComparer.Ordinal)
     {
@@ -215,13 +217,21 @@ public static class DataFlowSvg
                 }
                 else if (current.Length > 0)
                 {
+                    // A word too long for any line starts on this one when it has a separator that fits.
+                    var part = rest.Length > width && room > 1 ? rest.LastIndexOfAny(Separators, room - 1) + 1 : 0;
+                    if (part > 0)
+                    {
+                        current.Append(' ').Append(rest[..part]);
+                        rest = rest[part..];
+                    }
+
                     lines.Add(current.ToString());
                     current.Clear();
                 }
                 else
                 {
                     // A long slug or host breaks after a '/', '-' or '.' where it can, else at the width.
-                    var cut = rest.LastIndexOfAny(['/', '-', '.', '_', ':'], width - 1) + 1;
+                    var cut = rest.LastIndexOfAny(Separators, width - 1) + 1;
                     cut = cut <= width / 3 ? width : cut;
                     lines.Add(rest[..cut]);
                     rest = rest[cut..];
