@@ -7,9 +7,10 @@ namespace GatewayAudit.Core.Reports;
 
 /// <summary>
 /// The filters report templates use to place values from the inputs (file names, config values, catalog text) in
-/// Markdown without any of them becoming markup or a link: no raw HTML or autolink (every '<' is escaped), no link or image syntax, no emphasis or code
-/// span opened by a value, no table row split by a pipe or a newline. GitHub's and Markdig's renderers both honour
-/// CommonMark backslash escapes for ASCII punctuation (CommonMark 0.31, section 2.4).
+/// Markdown without any of them becoming markup or a link: no raw HTML or autolink (every '&lt;' is escaped), no link
+/// or image syntax, no code span opened by a value, no table row split by a pipe or a newline. '*' stays as written
+/// (redactions read "sk-****"; at worst it is emphasis, never a tag or a link). GitHub's and Markdig's renderers both
+/// honour CommonMark backslash escapes for ASCII punctuation (CommonMark 0.31, section 2.4).
 /// </summary>
 public static partial class ReportTemplateFilters
 {
@@ -29,7 +30,7 @@ public static partial class ReportTemplateFilters
             var c = line[i];
             switch (c)
             {
-                case '\\' or '[' or ']' or '`' or '*' or '~':
+                case '\\' or '[' or ']' or '`' or '~':
                     escaped.Append('\\').Append(c);
                     break;
                 case '<':
