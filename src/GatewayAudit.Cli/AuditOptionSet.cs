@@ -31,8 +31,10 @@ public sealed class AuditOptionSet
 
     public Option<string?> Dpa { get; } = new("--dpa")
     {
-        Description = "Declared sub-processors of your DPA: a YAML list of vendor ids (anthropic) or component ids (datastore:litellm-postgres), " +
-            "or 'subprocessors: [...]'. Turns on the *-not-declared rules.",
+        Description = "The sub-processor annex of the DPA you signed, checked against the stack: a Markdown table or list (.md) or a CSV export (.csv) " +
+            "with a column called Sub-processor, Vendor, Name, Entity or Company. Reports every party that receives data and is not declared " +
+            "(dpa-undeclared-subprocessor, high) and every declared party no longer used (dpa-unused-subprocessor, info). " +
+            "A .yaml file is instead a list of vendor or component ids for the *-not-declared rules.",
     };
 
     public Option<string?> Baseline { get; } = new("--baseline")

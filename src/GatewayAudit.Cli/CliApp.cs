@@ -20,12 +20,15 @@ public static class CliApp
             "  gateway-audit scan examples/litellm-langfuse-postgres-redis\n" +
             "  gateway-audit scan deploy/litellm/config.yaml --format json --output audit.json\n" +
             "  gateway-audit scan . --format sarif --output gateway-audit.sarif --fail-on high\n" +
+            "  gateway-audit scan deploy --dpa legal/signed-dpa.md --fail-on high\n" +
+            "  gateway-audit diff main.json pr.json --output change-notice.md\n" +
             "  gateway-audit policies list\n" +
             "  gateway-audit explain provider-without-zdr\n" +
             "  gateway-audit catalog list");
         root.Subcommands.Add(ScanCommand.Create(terminal, workingDirectory));
         root.Subcommands.Add(PoliciesCommand.Create(terminal, workingDirectory));
         root.Subcommands.Add(ExplainCommand.Create(terminal, workingDirectory));
+        root.Subcommands.Add(DiffCommand.Create(terminal, workingDirectory));
         root.Subcommands.Add(BaselineCommand.Create(terminal, workingDirectory));
         root.Subcommands.Add(CatalogCommand.Create(terminal, workingDirectory));
 

@@ -16,6 +16,14 @@ public sealed class GoldenReportTests
         }
 
         data.Add("litellm-langfuse-postgres-redis", "html");
+
+        // The annex alone, as counsel pastes it (Markdown) and files it (CSV).
+        foreach (var example in new[] { "eu-multi-provider", "litellm-langfuse-postgres-redis" })
+        {
+            data.Add(example, "annex");
+            data.Add(example, "csv");
+        }
+
         return data;
     }
 

@@ -56,8 +56,14 @@ public sealed class Vendor
     /// <summary>EU SCCs, EU-US DPF, adequacy... (optional in catalog files).</summary>
     public const string TransferMechanisms = "transferMechanisms";
 
+    /// <summary>
+    /// The monthly uptime percentage the vendor's own SLA page commits to (e.g. "99.9"), optional in catalog files.
+    /// Many gateways and providers publish none; the availability section then says so.
+    /// </summary>
+    public const string Sla = "sla";
+
     public static IReadOnlyList<string> FactNames { get; } =
-        [LegalEntity, EeaLegalEntity, Country, DataRegions, DefaultRetention, Zdr, TrainsOnApiData, Certifications, DpaUrl, SubprocessorListUrl, TransferMechanisms];
+        [LegalEntity, EeaLegalEntity, Country, DataRegions, DefaultRetention, Zdr, TrainsOnApiData, Certifications, DpaUrl, SubprocessorListUrl, TransferMechanisms, Sla];
 
     public required string Id { get; init; }
 

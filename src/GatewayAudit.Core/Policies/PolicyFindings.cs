@@ -50,7 +50,8 @@ public sealed class PolicyFindings : IFindingSource
             settings = PolicySettings.Load(found, display(found), schema, diagnostics);
         }
 
-        if (options.DpaPath is { } dpa)
+        // An annex (Markdown or CSV) is compared with the stack by Dpa.DpaDrift; only the YAML id list feeds these rules.
+        if (options.DpaPath is { } dpa && Dpa.DpaAnnexFile.IsIdList(dpa))
         {
             var full = Path.GetFullPath(dpa, options.WorkingDirectory);
             if (File.Exists(full))

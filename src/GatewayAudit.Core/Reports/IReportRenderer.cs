@@ -18,8 +18,12 @@ public static class RendererRegistry
     public static IReadOnlyList<IReportRenderer> Create(string templatesDir, string? markdownTemplate = null, IReadOnlyList<PolicyRule>? rules = null)
     {
         var markdown = new MarkdownRenderer(markdownTemplate ?? Path.Combine(templatesDir, "report.md.liquid"));
-        return [markdown, new JsonRenderer(), new HtmlRenderer(markdown, Path.Combine(templatesDir, "report.html.liquid")), new SarifRenderer(rules ?? [])];
+        return
+        [
+            markdown, new JsonRenderer(), new HtmlRenderer(markdown, Path.Combine(templatesDir, "report.html.liquid")), new SarifRenderer(rules ?? []),
+            new AnnexMarkdownRenderer(Path.Combine(templatesDir, "annex.md.liquid")), new AnnexCsvRenderer(),
+        ];
     }
 
-    public static IReadOnlyList<string> Formats { get; } = ["md", "json", "html", "sarif"];
+    public static IReadOnlyList<string> Formats { get; } = ["md", "json", "html", "sarif", "annex", "csv"];
 }

@@ -22,6 +22,9 @@ public static class ReportBuilder
         [Vendor.Certifications] = "Certifications",
         [Vendor.DpaUrl] = "DPA",
         [Vendor.SubprocessorListUrl] = "Sub-processor list",
+        [Vendor.EeaLegalEntity] = "Legal entity in the EEA",
+        [Vendor.TransferMechanisms] = "Transfer mechanism",
+        [Vendor.Sla] = "Published availability (SLA)",
     };
 
     public static Report Build(AuditResult audit)
@@ -31,6 +34,7 @@ public static class ReportBuilder
         var subprocessors = new List<SubProcessorRow>();
         var surfaces = new List<RetentionSurfaceRow>();
         var gaps = new List<ZdrGapRow>();
+        var parties = new List<Party>();
         foreach (var component in model.Components.Where(c => c.Role != ComponentRole.App).OrderBy(c => RoleOrder(c.Role)).ThenBy(c => c.Name, StringComparer.Ordinal))
         {
             var vendor = catalog.Find(component.Vendor);
@@ -58,6 +62,7 @@ public static class ReportBuilder
                 component.SubProcessorOf,
                 parent?.Name);
             subprocessors.Add(row);
+            parties.Add(new Party(component, vendor, terms, receives, zdr, row));
 
             var keeps = receives.Where(c => c != DataCategory.Credentials).Select(EnumText.Of).ToList();
             // The operator's own proxy keeps nothing itself: its storage is the Postgres, cache and host listed separately.
@@ -84,6 +89,8 @@ public static class ReportBuilder
             .Select(v => new VendorRow(v.Id, v.Name, v.Kind, Vendor.FactNames.Select(n => FactRow(v.Fact(n))).ToList()))
             .ToList();
 
+        var annex = AnnexBuilder.Build(parties);
+        var factsToConfirm = AnnexBuilder.FactsToConfirm(parties);
         var summary = new SummarySection(
             subprocessors.Count,
             subprocessors.Count(s => s.Hosting == EnumText.Of(Hosting.ThirdParty)),
@@ -93,7 +100,10 @@ public static class ReportBuilder
             gaps.Count,
             findings.Count(f => !f.Suppressed),
             findings.Count(f => f.Suppressed),
-            questions.Count);
+            questions.Count,
+            annex.Subprocessors.Count,
+            annex.OperatorSystems.Count,
+            factsToConfirm.Count);
 
         return new Report(
             new ToolSection(ToolInfo.Name, ToolInfo.Version, catalog.FirstChecked?.ToString("yyyy-MM-dd"), catalog.LastChecked?.ToString("yyyy-MM-dd"), catalog.Vendors.Count()),
@@ -110,6 +120,11 @@ public static class ReportBuilder
             vendors,
             summary,
             MermaidDiagram.Render(model),
+            annex,
+            factsToConfirm,
+            AvailabilityBuilder.Build(model, catalog),
+            LockInBuilder.Build(model, audit.Inputs),
+            AdvisoryBuilder.Build(model, audit.Findings, catalog),
             audit.Stacks.Count > 1 ? audit.Stacks.Select(s => StackRowOf(s, audit)).ToList() : null);
     }
 
@@ -264,42 +279,25 @@ public static class ReportBuilder
         _ => component.Name,
     };
 
+    /// <summary>
+    /// Contract questions no config answers. Catalog gaps (no DPA link, retention unknown, no entry) are not asked
+    /// here: they are listed once per party under facts to confirm.
+    /// </summary>
     private static IEnumerable<OpenQuestion> CatalogQuestions(StackModel model, VendorCatalog catalog)
     {
         // A gateway's sub-processors are covered by the contract with the gateway, which the questions about it ask.
         foreach (var component in model.Components.Where(c => c.Hosting == Hosting.ThirdParty && (c.SubProcessorOf is null || OnOwnAccount(c))))
         {
-            var receives = model.Receives(component.Id);
-            if (!receives.Contains(DataCategory.Prompt))
-            {
-                continue;
-            }
-
-            if (catalog.Find(component.Vendor) is not { } vendor)
-            {
-                yield return new OpenQuestion(component.Name, "The catalog has no entry for this vendor: who is the legal entity, where is data processed, and how long is it kept?");
-                continue;
-            }
-
-            if (!vendor.Fact(Vendor.DefaultRetention).Known)
-            {
-                yield return new OpenQuestion(vendor.Name, "How long does this vendor keep the data it receives? The catalog could not confirm it.");
-            }
-
             // A provider that offers ZDR: whether this account has it (or another retention agreement) is a contract
             // fact no config shows. Readers that ask a sharper question (OpenRouter's account-wide setting) win.
-            if (component.Role is ComponentRole.ModelProvider or ComponentRole.Gateway or ComponentRole.Guardrail && component.Zdr is null
+            if (model.Receives(component.Id).Contains(DataCategory.Prompt) && catalog.Find(component.Vendor) is { } vendor
+                && component.Role is ComponentRole.ModelProvider or ComponentRole.Gateway or ComponentRole.Guardrail && component.Zdr is null
                 && vendor.Fact(Vendor.Zdr).Text is "yes" or "partial"
                 && !model.OpenQuestions.Any(q => q.Subject == component.Name && q.Question.Contains("zero data retention", StringComparison.OrdinalIgnoreCase)))
             {
                 yield return new OpenQuestion(vendor.Name,
                     "Is zero data retention, or another retention agreement, in force for the account or project this stack uses? The config cannot show it; without one the vendor's default retention applies.",
                     component.Evidence.FirstOrDefault());
-            }
-
-            if (!vendor.Fact(Vendor.DpaUrl).Known)
-            {
-                yield return new OpenQuestion(vendor.Name, "Is a data processing agreement in place with this vendor? The catalog has no DPA link.");
             }
         }
     }

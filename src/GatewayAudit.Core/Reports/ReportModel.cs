@@ -19,6 +19,11 @@ public sealed record Report(
     IReadOnlyList<VendorRow> Vendors,
     SummarySection Summary,
     string Mermaid,
+    AnnexSection Annex,
+    IReadOnlyList<FactToConfirmRow> FactsToConfirm,
+    AvailabilitySection Availability,
+    IReadOnlyList<LockInRow> LockIn,
+    IReadOnlyList<AdvisoryRow> Advisories,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<StackRow>? Stacks = null);
 
 /// <summary>
@@ -39,7 +44,23 @@ public sealed record StackFileRow(string File, string Why);
 
 public sealed record ToolSection(string Name, string Version, string? CatalogCheckedFrom, string? CatalogCheckedTo, int CatalogVendors);
 
-public sealed record SummarySection(int Subprocessors, int ThirdParties, int HostingUnknown, int ReceivingPrompts, int RetentionSurfaces, int ZdrGaps, int Findings, int SuppressedFindings, int OpenQuestions);
+/// <summary>
+/// Counts. <see cref="Subprocessors"/> counts every component but the client apps (the JSON contract);
+/// <see cref="AnnexSubprocessors"/> and <see cref="OperatorSystems"/> are the split the Markdown summary prints.
+/// </summary>
+public sealed record SummarySection(
+    int Subprocessors,
+    int ThirdParties,
+    int HostingUnknown,
+    int ReceivingPrompts,
+    int RetentionSurfaces,
+    int ZdrGaps,
+    int Findings,
+    int SuppressedFindings,
+    int OpenQuestions,
+    int AnnexSubprocessors = 0,
+    int OperatorSystems = 0,
+    int FactsToConfirm = 0);
 
 public sealed record InputRow(string File, string Reader, string? Skipped);
 
@@ -113,3 +134,56 @@ public sealed record OpenQuestionRow(string Subject, string Question, string? Fi
 public sealed record VendorRow(string Id, string Name, string Kind, IReadOnlyList<VendorFactRow> Facts);
 
 public sealed record VendorFactRow(string Name, string Label, string Value, string? Source, string? Checked, string? Note);
+
+/// <summary>
+/// The DPA annex in two parts: third parties (and parties whose hosting is unknown, marked) and the operator's own
+/// systems that hold the data; evidence for both in a technical table of its own.
+/// </summary>
+public sealed record AnnexSection(IReadOnlyList<AnnexRow> Subprocessors, IReadOnlyList<OperatorSystemRow> OperatorSystems, IReadOnlyList<AnnexEvidenceRow> Evidence);
+
+/// <summary>
+/// One sub-processor as DPA annexes list it. Every text is plain words for counsel: <see cref="Purpose"/> ("LLM
+/// inference on prompts"), <see cref="DataReceived"/> ("prompts, completions, request metadata"), a short
+/// <see cref="Retention"/> (the long text is in the vendor facts). <see cref="Hosting"/> is third-party or unknown;
+/// <see cref="Via"/> names the gateway whose sub-processor this party is.
+/// </summary>
+public sealed record AnnexRow(
+    string Id,
+    string Name,
+    string Hosting,
+    string? Via,
+    string LegalEntity,
+    string? EeaLegalEntity,
+    string Country,
+    string Locations,
+    string Purpose,
+    IReadOnlyList<string> DataCategories,
+    string DataReceived,
+    string TransferMechanism,
+    string Retention,
+    string Safeguards);
+
+/// <summary>A system the operator runs that holds prompts, completions or their metadata (the proxy, its host, a Postgres beside it).</summary>
+public sealed record OperatorSystemRow(string Id, string Name, string Purpose, IReadOnlyList<string> DataCategories, string DataHeld, string Location, string Retention);
+
+/// <summary>Where the inputs show a party: at most <c>EvidenceCap</c> locations, and how many there are in all.</summary>
+public sealed record AnnexEvidenceRow(string Id, string Name, IReadOnlyList<EvidenceRow> Evidence, int Total);
+
+/// <summary>A party whose annex facts the catalog has no sourced value for: listed once, with the facts to confirm.</summary>
+public sealed record FactToConfirmRow(string Party, string? Vendor, IReadOnlyList<string> Facts, string Why);
+
+/// <summary>
+/// The request path's hard dependencies with their published availability figures, and what the config changes
+/// about them. <see cref="Composite"/> is the product of the figures when every dependency has one; otherwise it says
+/// which have none.
+/// </summary>
+public sealed record AvailabilitySection(IReadOnlyList<DependencyRow> Dependencies, string Composite, double? CompositePercent, IReadOnlyList<string> Notes);
+
+/// <summary>One dependency: <see cref="Scope"/> says which requests need it ("every request", "model group gpt-4o").</summary>
+public sealed record DependencyRow(string Id, string Name, string Scope, string Figure, double? Percent, string? Source, IReadOnlyList<EvidenceRow> Evidence);
+
+/// <summary>What ties the stack to one gateway: a kind of surface, how many there are, and where (capped, with the total).</summary>
+public sealed record LockInRow(string Gateway, string Surface, int Count, IReadOnlyList<string> Items, IReadOnlyList<EvidenceRow> Locations);
+
+/// <summary>An observation for a decision, with the facts it rests on; never a verdict.</summary>
+public sealed record AdvisoryRow(string Topic, string Observation, IReadOnlyList<string> Inputs);

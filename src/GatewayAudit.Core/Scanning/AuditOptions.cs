@@ -21,7 +21,7 @@ public sealed record AuditOptions
 
     public string? BaselinePath { get; init; }
 
-    /// <summary>Declared sub-processors (--dpa FILE): a YAML list of vendor or component ids.</summary>
+    /// <summary>The signed DPA (--dpa FILE): a sub-processor annex (.md, .csv) checked for drift, or a YAML list of vendor or component ids for the declaration rules.</summary>
     public string? DpaPath { get; init; }
 
     /// <summary>Organisation policy settings (--settings FILE); null looks for gateway-audit.settings.yaml in the scanned folder.</summary>

@@ -1,4 +1,5 @@
 using GatewayAudit.Core.Catalog;
+using GatewayAudit.Core.Dpa;
 using GatewayAudit.Core.Model;
 using GatewayAudit.Core.Policies;
 using GatewayAudit.Core.Readers;
@@ -81,14 +82,25 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
         foreach (var stack in stacks)
         {
             CatalogEnrichment.Apply(stack.Model, catalog);
+        }
+
+        // The signed DPA covers every stack: parties it does not declare are found per stack, rows no stack uses once.
+        var drift = LoadDpa(options, discovery, diagnostics) is { } annex ? new DpaDrift(annex, catalog, [.. stacks.Select(s => s.Model)]) : null;
+        var annexFindings = new List<Finding>();
+        foreach (var stack in stacks)
+        {
             var context = new AuditContext(stack.Model, catalog, options, stack.Files, diagnostics);
             var stackFindings = findingSources.SelectMany(s => s.Evaluate(context))
+                .Concat(drift?.Undeclared(stack.Model) ?? [])
+                .Concat(drift is not null && audited.Count == 0 ? drift.AnnexFindings() : [])
                 .OrderBy(f => f.Location?.File ?? "", StringComparer.Ordinal)
                 .ThenBy(f => f.Location?.Line ?? 0)
                 .ThenBy(f => f.RuleId, StringComparer.Ordinal)
                 .ThenBy(f => f.Subject, StringComparer.Ordinal)
                 .ToList();
-            audited.Add(new StackResult(stack, SuppressionStage.Apply(stackFindings, stack.Files, baseline, options.Today, diagnostics)));
+            var judged = SuppressionStage.Apply(stackFindings, stack.Files, baseline, options.Today, diagnostics);
+            annexFindings.AddRange(judged.Where(DpaDrift.IsAboutAnnex));
+            audited.Add(new StackResult(stack, [.. judged.Where(f => !DpaDrift.IsAboutAnnex(f))]));
             if (rules.Count == 0)
             {
                 rules.AddRange(context.Rules);
@@ -107,7 +119,7 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             secrets.Absorb(stack.Secrets);
         }
 
-        var findings = audited.SelectMany(s => s.Findings)
+        var findings = audited.SelectMany(s => s.Findings).Concat(annexFindings)
             .DistinctBy(f => (f.RuleId, f.Location, f.Subject, f.Message))
             .OrderBy(f => f.Location?.File ?? "", StringComparer.Ordinal)
             .ThenBy(f => f.Location?.Line ?? 0)
@@ -139,6 +151,18 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             .Concat(catalog.Vendors.SelectMany(v => v.Hosts.Concat([v.Id, v.Name])
                 .Concat(v.Facts.Values.SelectMany(f => f.Values.Append(f.Source?.ToString()).Append(f.Source?.OriginalString).Append(f.Note))))!)
             .Concat(components.Where(c => catalog.Find(c.Vendor) is not null).SelectMany(c => new[] { c.Id, c.Name }));
+
+    /// <summary>The annex of <c>--dpa FILE</c>, or null when none is given or the file is the YAML id list the policy rules read.</summary>
+    private static DpaAnnex? LoadDpa(AuditOptions options, InputDiscovery discovery, List<Diagnostic> diagnostics)
+    {
+        if (options.DpaPath is not { } path || DpaAnnexFile.IsIdList(path))
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(path, options.WorkingDirectory);
+        return DpaAnnexFile.Load(full, discovery.Display(full), diagnostics);
+    }
 
     private static Baseline? LoadBaseline(AuditOptions options, InputDiscovery discovery, List<Diagnostic> diagnostics)
     {

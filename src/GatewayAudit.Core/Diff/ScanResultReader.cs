@@ -1,0 +1,161 @@
+using System.Text.Json;
+using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Readers;
+
+namespace GatewayAudit.Core.Diff;
+
+/// <summary>One row of a scan result's <c>subprocessors[]</c>, with the keys docs/report-model.md documents.</summary>
+public sealed record ScannedParty(
+    string Id,
+    string Name,
+    string? Vendor,
+    string LegalEntity,
+    string Role,
+    string Hosting,
+    IReadOnlyList<string> DataCategories,
+    string Region,
+    string Zdr,
+    IReadOnlyList<EvidenceLine> Evidence,
+    string? SubProcessorOf,
+    bool OnOwnAccount,
+    string? Purpose);
+
+public sealed record EvidenceLine(string File, int Line);
+
+/// <summary>A scan result as <c>gateway-audit diff</c> reads it: the parties and the names the catalog gives vendors.</summary>
+public sealed record ScanResult(string File, string? ToolVersion, IReadOnlyList<ScannedParty> Parties, IReadOnlyDictionary<string, string> VendorNames);
+
+/// <summary>
+/// Reads <c>scan --format json</c> output by its documented keys (docs/report-model.md), ignoring keys it does not
+/// know so that newer additive fields never break it. A file that is not such a result (not JSON, SARIF, a diff, a
+/// schema version this build does not read) is an error diagnostic, never an exception.
+/// </summary>
+public static class ScanResultReader
+{
+    /// <summary>Versions of the JSON shape this build reads; a result without <c>schemaVersion</c> is version 1.</summary>
+    public static IReadOnlyList<int> SupportedSchemaVersions { get; } = [1];
+
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
+
+    public static ScanResult? Read(string fullPath, string shownPath, List<Diagnostic> diagnostics)
+    {
+        var at = new SourceLocation(shownPath, 0);
+        if (!File.Exists(fullPath))
+        {
+            diagnostics.Add(Diagnostic.Error("diff-input-missing", "no such file", at));
+            return null;
+        }
+
+        var text = InputText.Read(fullPath, shownPath, diagnostics);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (text.Trim().Length == 0)
+        {
+            diagnostics.Add(Diagnostic.Error("diff-input-empty", "the file is empty", at));
+            return null;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, Options);
+        }
+        catch (JsonException e)
+        {
+            diagnostics.Add(Diagnostic.Error("diff-not-json", $"not JSON ({Brief(e.Message)}); write a scan result with 'gateway-audit scan --format json --output FILE'",
+                new SourceLocation(shownPath, (int)(e.LineNumber ?? 0) + 1)));
+            return null;
+        }
+
+        using (document)
+        {
+            return Interpret(document.RootElement, shownPath, diagnostics);
+        }
+    }
+
+    private static ScanResult? Interpret(JsonElement root, string file, List<Diagnostic> diagnostics)
+    {
+        var at = new SourceLocation(file, 1);
+        if (root.ValueKind != JsonValueKind.Object || Text(Property(root, "tool"), "name") != ToolInfo.Name)
+        {
+            var what = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("runs", out _) ? "a SARIF log"
+                : Text(root, "kind") == SubprocessorDiff.KindName ? "a diff result" : "JSON, but not a gateway-audit scan result";
+            diagnostics.Add(Diagnostic.Error("diff-not-scan-result",
+                $"{what}: diff compares two outputs of 'gateway-audit scan --format json' (top-level tool.name \"{ToolInfo.Name}\" and subprocessors[])", at));
+            return null;
+        }
+
+        if (root.TryGetProperty("schemaVersion", out var version)
+            && !(version.ValueKind == JsonValueKind.Number && version.TryGetInt32(out var number) && SupportedSchemaVersions.Contains(number)))
+        {
+            diagnostics.Add(Diagnostic.Error("diff-schema-version",
+                $"schema version {version.GetRawText()} is not one this gateway-audit ({ToolInfo.Version}) reads ({string.Join(", ", SupportedSchemaVersions)}); " +
+                "compare results written by the same version, or upgrade", at));
+            return null;
+        }
+
+        if (Property(root, "subprocessors") is not { ValueKind: JsonValueKind.Array } rows)
+        {
+            diagnostics.Add(Diagnostic.Error("diff-not-scan-result", "a gateway-audit result without a subprocessors[] list; write it with 'gateway-audit scan --format json'", at));
+            return null;
+        }
+
+        var ownAccount = Array(root, "components")
+            .Where(c => Text(Property(c, "attributes"), "providerAccount") == "operator")
+            .Select(c => Text(c, "id")).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var parties = new List<ScannedParty>();
+        foreach (var row in rows.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object))
+        {
+            if (Text(row, "id") is not { } id)
+            {
+                diagnostics.Add(Diagnostic.Error("diff-not-scan-result", "a subprocessors[] entry has no id", at));
+                return null;
+            }
+
+            var hosting = Text(row, "hosting") ?? (Property(row, "thirdParty")?.ValueKind == JsonValueKind.False ? "operator-hosted" : "unknown");
+            parties.Add(new ScannedParty(
+                id,
+                Text(row, "name") ?? id,
+                Text(row, "vendor"),
+                Text(row, "legalEntity") ?? "unknown",
+                Text(row, "role") ?? "unknown",
+                hosting,
+                [.. Array(row, "dataCategories").Select(c => c.ValueKind == JsonValueKind.String ? c.GetString() : null).OfType<string>()],
+                Text(row, "region") ?? "unknown",
+                Text(row, "zdr") ?? "unknown",
+                [.. Array(row, "evidence").Select(e => Text(e, "file") is { } f ? new EvidenceLine(f, Number(e, "line")) : null).OfType<EvidenceLine>()],
+                Text(row, "subProcessorOf"),
+                ownAccount.Contains(id),
+                Text(row, "purpose")));
+        }
+
+        var vendorNames = Array(root, "vendors")
+            .Select(v => (Id: Text(v, "id"), Name: Text(v, "name")))
+            .Where(v => v.Id is not null && v.Name is not null)
+            .DistinctBy(v => v.Id)
+            .ToDictionary(v => v.Id!, v => v.Name!, StringComparer.Ordinal);
+        return new ScanResult(file, Text(Property(root, "tool"), "version"), parties, vendorNames);
+    }
+
+    private static JsonElement? Property(JsonElement? element, string name) =>
+        element is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty(name, out var value) ? value : null;
+
+    private static string? Text(JsonElement? element, string name) =>
+        Property(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+
+    private static int Number(JsonElement element, string name) =>
+        Property(element, name) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt32(out var n) ? n : 0;
+
+    private static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
+        Property(element, name) is { ValueKind: JsonValueKind.Array } value ? value.EnumerateArray() : [];
+
+    /// <summary>The parser's reason without its own "LineNumber: ..." suffix (the location says where).</summary>
+    private static string Brief(string message)
+    {
+        var cut = message.IndexOf(" LineNumber", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+    }
+}

@@ -1,0 +1,227 @@
+using System.Globalization;
+using GatewayAudit.Core.Catalog;
+using GatewayAudit.Core.Model;
+
+namespace GatewayAudit.Core.Reports;
+
+/// <summary>
+/// One component as the report judged it: the catalog entry, the gateway whose terms apply (null when the stack
+/// contracts with the party directly, or a gateway calls it with the operator's own account), what it receives, and
+/// its row of the technical inventory.
+/// </summary>
+internal sealed record Party(Component Component, Vendor? Vendor, Component? Terms, SortedSet<DataCategory> Receives, ZdrStatus Zdr, SubProcessorRow Row);
+
+/// <summary>
+/// The annex in the shape counsel signs: third parties with legal entity, location, purpose, transfer mechanism,
+/// short retention and safeguards; the operator's own systems apart; evidence in a table of its own; and the annex
+/// facts the catalog has no sourced value for, listed once per party.
+/// </summary>
+internal static class AnnexBuilder
+{
+    /// <summary>Locations shown per party in the evidence table; the row also says how many there are in all.</summary>
+    public const int EvidenceCap = 5;
+
+    private static readonly (string Fact, string Label)[] AnnexFacts =
+    [
+        (Vendor.LegalEntity, "legal entity"),
+        (Vendor.Country, "country of the legal entity"),
+        (Vendor.DataRegions, "processing locations"),
+        (Vendor.TransferMechanisms, "transfer mechanism"),
+        (Vendor.DefaultRetention, "retention"),
+        (Vendor.DpaUrl, "DPA"),
+        (Vendor.SubprocessorListUrl, "its own sub-processor list"),
+    ];
+
+    public static AnnexSection Build(IReadOnlyList<Party> parties)
+    {
+        var annex = parties.Where(p => p.Component.Hosting != Hosting.OperatorHosted).ToList();
+        var own = parties.Where(p => p.Component.Hosting == Hosting.OperatorHosted).ToList();
+        var evidence = annex.Select(p => (p, Name: NameOf(p))).Concat(own.Select(p => (p, Name: p.Component.Name)))
+            .Select(x => new AnnexEvidenceRow(x.p.Component.Id, x.Name, x.p.Row.Evidence.Take(EvidenceCap).ToList(), x.p.Row.Evidence.Count))
+            .ToList();
+        return new AnnexSection(annex.Select(Row).ToList(), own.Select(OperatorRow).ToList(), evidence);
+    }
+
+    /// <summary>
+    /// Catalog gaps of the parties the stack contracts with directly, one entry per party. Parties whose hosting is
+    /// unknown are asked about in the open questions instead (who runs them comes before what their terms are).
+    /// </summary>
+    public static List<FactToConfirmRow> FactsToConfirm(IReadOnlyList<Party> parties)
+    {
+        var rows = new List<FactToConfirmRow>();
+        foreach (var group in parties.Where(p => p.Component.Hosting == Hosting.ThirdParty && p.Terms is null && p.Component.Role != ComponentRole.App)
+                     .GroupBy(p => p.Vendor?.Id ?? p.Component.Id, StringComparer.Ordinal))
+        {
+            var first = group.First();
+            if (first.Vendor is not { } vendor)
+            {
+                rows.Add(new FactToConfirmRow(first.Component.Name, null, [.. AnnexFacts.Select(f => f.Label)],
+                    "no catalog entry for whoever runs this endpoint"));
+                continue;
+            }
+
+            var missing = AnnexFacts
+                .Where(f => !vendor.Fact(f.Fact).Known)
+                .Where(f => f.Fact != Vendor.DataRegions || group.All(p => p.Component.Region is null && p.Component.Attributes["regions"] is null))
+                .Where(f => f.Fact != Vendor.DefaultRetention || group.All(p => p.Component.Retention is null))
+                .Select(f => f.Label)
+                .ToList();
+            if (group.Any(p => CarriesText(p.Receives)) && !vendor.Fact(Vendor.Zdr).Known && group.All(p => p.Component.Zdr is null))
+            {
+                missing.Add("whether it offers zero data retention");
+            }
+
+            if (missing.Count > 0)
+            {
+                rows.Add(new FactToConfirmRow(vendor.Name, vendor.Id, missing, "the catalog has no value read from the vendor's own pages"));
+            }
+        }
+
+        return rows.OrderBy(r => r.Party, StringComparer.Ordinal).ThenBy(r => r.Vendor, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The party's name as the annex prints it: the vendor who runs it, else the component.</summary>
+    public static string NameOf(Party party) => party.Vendor is { } vendor && party.Component.Hosting != Hosting.OperatorHosted ? vendor.Name : party.Component.Name;
+
+    private static AnnexRow Row(Party p)
+    {
+        var c = p.Component;
+        var gateway = p.Terms;
+        var vendor = p.Vendor;
+        var legal = vendor?.Fact(Vendor.LegalEntity) is { Known: true } entity ? entity.Text
+            : gateway is not null && vendor is null ? $"chosen by {gateway.Name} per request" : "unknown";
+        return new AnnexRow(
+            c.Id,
+            NameOf(p),
+            EnumText.Of(c.Hosting),
+            c.SubProcessorOf is not null ? p.Row.SubProcessorOfName : null,
+            legal,
+            vendor?.Fact(Vendor.EeaLegalEntity) is { Known: true } eea ? eea.Text : null,
+            vendor?.Fact(Vendor.Country) is { Known: true } country ? country.Text : gateway is not null && vendor is null ? "n/a" : "unknown",
+            LocationsOf(p),
+            PurposeOf(p),
+            p.Row.DataCategories,
+            DataText(p.Receives),
+            gateway is not null ? $"under {gateway.Name}'s terms with the provider"
+                : vendor?.Fact(Vendor.TransferMechanisms) is { Known: true } transfer ? transfer.Text : "unknown",
+            ShortRetention(p),
+            SafeguardsOf(p));
+    }
+
+    private static OperatorSystemRow OperatorRow(Party p)
+    {
+        var c = p.Component;
+        var location = c.Region is { } region ? $"{region.Value} (config)" : "the operator's infrastructure";
+        var retention = c.Retention is { } configured ? $"{configured.Value.Description} (config)"
+            : c.Attributes["retentionUnbounded"] is true ? "no bound set: kept until deleted"
+            : "not shown by the config";
+        return new OperatorSystemRow(c.Id, c.Name, PurposeOf(p), p.Row.DataCategories, DataText(p.Receives), location, retention);
+    }
+
+    private static string LocationsOf(Party p)
+    {
+        var c = p.Component;
+        if (c.Attributes["regions"] is string[] { Length: > 1 } || c.Region is not null)
+        {
+            return p.Row.Region;
+        }
+
+        if (p.Terms is { } gateway)
+        {
+            return $"wherever the provider {gateway.Name} picks processes the request";
+        }
+
+        if (p.Vendor?.Fact(Vendor.DataRegions) is { Known: true } regions)
+        {
+            // Catalog values may be region codes or the vendor's own wording; several are options, not all at once.
+            return regions.Values.Count == 1
+                ? $"{regions.Text} (vendor)"
+                : $"{string.Join("; ", regions.Values)} (the vendor's options; which applies to this account is not in the config)";
+        }
+
+        return "unknown";
+    }
+
+    // Plain words per role, as a DPA annex's "nature and purpose of processing" column reads.
+    private static string PurposeOf(Party p)
+    {
+        var c = p.Component;
+        var hosted = p.Vendor is not null && c.Hosting == Hosting.ThirdParty;
+        return c.Role switch
+        {
+            ComponentRole.Gateway => c.Hosting == Hosting.OperatorHosted ? "LLM gateway run by the operator: routes prompts to the model providers" : "LLM gateway: receives prompts and routes them to model providers",
+            ComponentRole.ModelProvider when p.Terms is { } gateway => $"LLM inference on prompts, as {gateway.Name}'s sub-processor",
+            ComponentRole.ModelProvider or ComponentRole.SelfHostedInference => "LLM inference on prompts",
+            ComponentRole.Guardrail => "screening of prompts and responses (guardrail)",
+            ComponentRole.Exporter => CarriesText(p.Receives) ? "trace and log storage (observability)" : "observability: request metadata and usage, no message text",
+            ComponentRole.Datastore => hosted ? $"hosts the gateway's datastore: {c.Name}" : "datastore of the gateway",
+            ComponentRole.Cache => hosted ? $"hosts the gateway's cache: {c.Name}" : "response cache of the gateway",
+            ComponentRole.Alerting => "alerting (messages about the gateway's errors, budgets and spend)",
+            ComponentRole.Host => "runs the gateway process (memory and logs)",
+            ComponentRole.OperatorCode => "the operator's own code loaded into the gateway",
+            _ => c.Name,
+        };
+    }
+
+    private static string ShortRetention(Party p)
+    {
+        var c = p.Component;
+        if (c.Retention is { } configured)
+        {
+            return $"{configured.Value.Description} (config)";
+        }
+
+        if (p.Terms is { } gateway)
+        {
+            return $"under {gateway.Name}'s terms with the provider";
+        }
+
+        if (c.Attributes["retentionUnbounded"] is true)
+        {
+            return "no bound set: kept until deleted";
+        }
+
+        // The catalog's wording runs long (exceptions, flagged content): the annex gives the headline and points to it.
+        if (p.Vendor?.Fact(Vendor.DefaultRetention) is { Known: true } fact)
+        {
+            return fact.Days is { } days
+                ? $"{days.ToString("0.##", CultureInfo.InvariantCulture)} days by default (exceptions: see the vendor facts)"
+                : "the vendor's default terms (quoted in the vendor facts)";
+        }
+
+        return "unknown";
+    }
+
+    private static string SafeguardsOf(Party p)
+    {
+        var zdr = p.Zdr switch
+        {
+            ZdrStatus.Yes => "ZDR in force (config)",
+            ZdrStatus.Partial => "ZDR partly in force (config)",
+            ZdrStatus.NotApplicable => "receives no prompt or completion text",
+            _ when p.Terms is { } gateway => $"ZDR only where {gateway.Name} routes to ZDR endpoints; not set in the config",
+            ZdrStatus.No when p.Component.Role is ComponentRole.Exporter or ComponentRole.Datastore or ComponentRole.Cache => "no ZDR: keeps what it receives by design",
+            ZdrStatus.No => "ZDR not offered",
+            _ => p.Vendor?.Fact(Vendor.Zdr).Text switch
+            {
+                "yes" => "ZDR available, not shown in force",
+                "partial" => "ZDR available for part of the service, not shown in force",
+                _ => "ZDR unknown",
+            },
+        };
+        return p.Vendor?.Fact(Vendor.Certifications) is { Known: true } certifications ? $"{zdr}; {certifications.Text}" : zdr;
+    }
+
+    private static bool CarriesText(SortedSet<DataCategory> receives) => receives.Contains(DataCategory.Prompt) || receives.Contains(DataCategory.Completion);
+
+    /// <summary>Data categories in counsel's words: "prompts, completions, request metadata".</summary>
+    public static string DataText(IEnumerable<DataCategory> categories) => string.Join(", ", categories.Select(c => c switch
+    {
+        DataCategory.Prompt => "prompts",
+        DataCategory.Completion => "completions",
+        DataCategory.Metadata => "request metadata",
+        DataCategory.Credentials => "API keys",
+        DataCategory.Usage => "usage and cost",
+        _ => EnumText.Of(c),
+    }));
+}
