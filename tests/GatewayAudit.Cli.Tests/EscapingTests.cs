@@ -68,11 +68,14 @@ public sealed partial class EscapingTests : IDisposable
         Assert.Contains("&quot;&gt;&lt;img src=x onerror=alert(4)&gt;", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Markdown_rendered_as_github_would_holds_no_markup_from_the_inputs()
+    [Theory]
+    [InlineData("md", "alert(2)")]    // the file name, in the full report
+    [InlineData("annex", "alert(9)")] // the catalog's vendor name, in the DPA annex
+    public void Markdown_rendered_as_github_would_holds_no_markup_from_the_inputs(string format, string reached)
     {
-        var markdown = Scan("md");
-        Assert.Contains("alert(2)", markdown, StringComparison.Ordinal);
+        var markdown = Scan(format);
+        Assert.Contains(reached, markdown, StringComparison.Ordinal);
+        Assert.Contains("alert(11)", markdown, StringComparison.Ordinal); // the legal entity, in the annex table
 
         // HTML allowed, autolinks on: what a permissive GFM renderer makes of it (GitHub also sanitises; we must not rely on that).
         var pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
