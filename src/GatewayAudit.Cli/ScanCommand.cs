@@ -124,9 +124,34 @@ public static class ScanCommand
             terminal.Error($"{ToolInfo.Name}: wrote {format} report to {output}");
         }
 
-        return FailsGate(audit.Findings, failOn) ? ExitCodes.Findings : ExitCodes.Ok;
+        if (GateMessage(audit.Findings, failOn) is { } gate)
+        {
+            terminal.Error(gate);
+            return ExitCodes.Findings;
+        }
+
+        return ExitCodes.Ok;
     }
 
-    private static bool FailsGate(IEnumerable<Finding> findings, string failOn) =>
-        failOn != "none" && EnumText.TryParseSeverity(failOn, out var threshold) && findings.Any(f => !f.Suppressed && f.Severity >= threshold);
+    /// <summary>
+    /// Null when no unsuppressed finding is at or above <paramref name="failOn"/>; else the line that says why the
+    /// exit code is 1: "exit 1: 2 high, 1 medium findings at or above --fail-on medium", most severe first.
+    /// </summary>
+    internal static string? GateMessage(IEnumerable<Finding> findings, string failOn)
+    {
+        if (failOn == "none" || !EnumText.TryParseSeverity(failOn, out var threshold))
+        {
+            return null;
+        }
+
+        var counts = findings.Where(f => !f.Suppressed && f.Severity >= threshold)
+            .GroupBy(f => f.Severity).OrderByDescending(g => g.Key).Select(g => (Severity: g.Key, Count: g.Count())).ToList();
+        if (counts.Count == 0)
+        {
+            return null;
+        }
+
+        var total = counts.Sum(c => c.Count);
+        return $"{ToolInfo.Name}: exit 1: {string.Join(", ", counts.Select(c => $"{c.Count} {EnumText.Of(c.Severity)}"))} finding{(total == 1 ? "" : "s")} at or above --fail-on {failOn}";
+    }
 }

@@ -26,6 +26,23 @@ public sealed class ExitCodeTests
         Assert.Contains("well-known-credential", run.Stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("critical", "exit 1: 2 critical findings at or above --fail-on critical")]
+    [InlineData("high", "exit 1: 2 critical, 1 high findings at or above --fail-on high")]
+    public void Fail_on_says_which_findings_caused_exit_1(string threshold, string expected)
+    {
+        // minimal-single-provider: a literal provider key (high), LiteLLM's example master key and database password (critical).
+        var run = CliRunner.RunInRepo("scan", "examples/minimal-single-provider", "--fail-on", threshold, "--format", "json").AssertExit(1);
+        Assert.Contains("gateway-audit: " + expected + "\n", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Passing_gate_says_nothing_about_it()
+    {
+        var run = CliRunner.RunInRepo("scan", "examples/minimal-single-provider", "--fail-on", "none", "--format", "json").AssertExit(0);
+        Assert.DoesNotContain("exit 1", run.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Fail_on_without_findings_exits_0()
     {

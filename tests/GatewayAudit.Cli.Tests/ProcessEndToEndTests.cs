@@ -35,7 +35,7 @@ public sealed class ProcessEndToEndTests
         Assert.Contains("| high | `literal-secret` |", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("Zx81kQm3VwT9pLr2Nd7sHf4Jc6Yb0EaUi5OgKtMw", stdout + stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("dbpassword9090", stdout + stderr, StringComparison.Ordinal);
-        Assert.Equal("", stderr);
+        Assert.Equal("gateway-audit: exit 1: 2 critical, 1 high findings at or above --fail-on high\n", stderr);
     }
 
     [Fact]

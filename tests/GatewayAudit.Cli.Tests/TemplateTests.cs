@@ -25,7 +25,9 @@ public sealed class TemplateTests : IDisposable
     {
         _dir.Write("t.liquid", "# Custom annex\n\n{{ summary.subprocessors }} sub-processors\n");
         var run = CliRunner.Run(_dir.Path, "scan", Example, "--template", "t.liquid", "--format", "html").AssertExit(0);
-        Assert.Contains("<h1 id=\"custom-annex\">Custom annex</h1>", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("<title>Custom annex</title>", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("<h1 class=\"title\">Custom annex</h1>", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("sub-processors", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,6 +46,45 @@ public sealed class TemplateTests : IDisposable
         Assert.Contains("template error:", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("broken.liquid", run.Stderr, StringComparison.Ordinal);
         Assert.Equal("", run.Stdout);
+    }
+
+    [Fact]
+    public void Include_reads_from_the_template_folder()
+    {
+        _dir.Write("parts/row.liquid", "{{ s.name }};");
+        _dir.Write("t.liquid", "{% for s in subprocessors %}{% include 'parts/row' %}{% endfor %}");
+        var run = CliRunner.Run(_dir.Path, "scan", Example, "--template", "t.liquid").AssertNoStackTrace().AssertExit(0);
+        Assert.Contains("Langfuse;", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{% include '../outside' %}", "outside the template's folder")]
+    [InlineData("{% include '/etc/passwd' %}", "outside the template's folder")]
+    [InlineData("{% include 'missing' %}", "not found in the template's folder")]
+    [InlineData("{% for i in (1..100000000) %}x{% endfor %}", "loop")]
+    [InlineData("{% for i in (1..100000) %}{% for j in (1..100000) %}{% endfor %}{% endfor %}", "loop")]
+    [InlineData("{% include 'self' %}", "recursi")]
+    public void Hostile_template_is_a_usage_error_with_a_message(string template, string message)
+    {
+        _dir.Write("outside.liquid", "secret");
+        _dir.Write("t/self.liquid", "x{% include 'self' %}");
+        _dir.Write("t/t.liquid", template);
+        var run = CliRunner.Run(_dir.Path, "scan", Example, "--template", "t/t.liquid").AssertNoStackTrace().AssertExit(2);
+        Assert.Contains("template error:", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains(message, run.Stderr, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("", run.Stdout);
+    }
+
+    [Fact]
+    public void Include_through_a_link_leading_out_of_the_folder_is_refused()
+    {
+        _dir.Write("outside.liquid", "secret");
+        Directory.CreateDirectory(Path.Combine(_dir.Path, "t"));
+        File.CreateSymbolicLink(Path.Combine(_dir.Path, "t", "link.liquid"), Path.Combine(_dir.Path, "outside.liquid"));
+        _dir.Write("t/t.liquid", "{% include 'link' %}");
+        var run = CliRunner.Run(_dir.Path, "scan", Example, "--template", "t/t.liquid").AssertNoStackTrace().AssertExit(2);
+        Assert.Contains("links outside the template's folder", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", run.Stdout + run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

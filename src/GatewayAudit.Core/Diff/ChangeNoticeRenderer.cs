@@ -116,13 +116,15 @@ public sealed class ChangeNoticeRenderer : IDiffRenderer
     private static string Purpose(PartyRow party) =>
         party.Purpose ?? string.Join(", ", party.Roles.Select(r => r.Replace('-', ' ')));
 
-    private static string Cell(string text) => Plain(LiquidTemplates.MarkdownCell(text));
+    private static string Cell(string text) => Plain(ReportTemplateFilters.MarkdownCell(text));
 
-    private static string Inline(string text) => Plain(LiquidTemplates.MarkdownText(text.Replace("\\", "\\\\", StringComparison.Ordinal)));
+    private static string Inline(string text) => Plain(ReportTemplateFilters.MarkdownText(text));
 
-    /// <summary>A value from a scan never becomes a link or emphasis: brackets, asterisks and underscores are escaped.</summary>
-    private static string Plain(string text) => text.Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal)
-        .Replace("*", "\\*", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+    /// <summary>
+    /// A value from a scan never becomes a link or emphasis: the report filters escape brackets, backslashes and
+    /// underscores that could open emphasis; a notice also escapes every asterisk.
+    /// </summary>
+    private static string Plain(string text) => text.Replace("*", "\\*", StringComparison.Ordinal);
 
     private static string Code(string text) => "`" + text.Replace("`", "'", StringComparison.Ordinal).ReplaceLineEndings(" ") + "`";
 }

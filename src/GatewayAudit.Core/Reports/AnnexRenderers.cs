@@ -1,5 +1,4 @@
 using CsvHelper;
-using Fluid;
 
 namespace GatewayAudit.Core.Reports;
 
@@ -9,11 +8,10 @@ namespace GatewayAudit.Core.Reports;
 /// </summary>
 public sealed class AnnexMarkdownRenderer(string templatePath) : IReportRenderer
 {
-    private static readonly FluidParser Parser = new();
-
     public string Format => "annex";
 
-    public string Render(Report report) => LiquidTemplates.Render(Parser, templatePath, report).TrimEnd('\n', ' ') + "\n";
+    /// <summary>The rendered template, run by <see cref="ReportTemplate"/> like the full report, ending in exactly one newline.</summary>
+    public string Render(Report report) => ReportTemplate.Load(templatePath).Render(report).TrimEnd('\n', ' ') + "\n";
 }
 
 /// <summary>

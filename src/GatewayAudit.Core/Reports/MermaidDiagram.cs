@@ -39,8 +39,11 @@ public static class MermaidDiagram
     }
 
     // Labels come partly from config text: no quote, pipe, angle bracket or backtick may end the label, inject markup
-    // or close the Markdown code fence, and no line break may split the statement.
+    // or close the Markdown code fence, and no line break may split the statement. Mermaid's entity codes
+    // (mermaid.js.org/syntax/flowchart.html, "Entity codes to escape characters") stand in for them; '#' and '&' are
+    // escaped first, so a value cannot spell an entity code or an HTML entity of its own ("#lt;", "&lt;").
     private static string Escape(string text) => text
+        .Replace("#", "#35;", StringComparison.Ordinal).Replace("&", "#38;", StringComparison.Ordinal)
         .Replace("\"", "#quot;", StringComparison.Ordinal).Replace("|", "#124;", StringComparison.Ordinal)
         .Replace("<", "#lt;", StringComparison.Ordinal).Replace(">", "#gt;", StringComparison.Ordinal)
         .Replace("`", "#96;", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
