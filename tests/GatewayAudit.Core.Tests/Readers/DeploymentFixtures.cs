@@ -1,4 +1,5 @@
 using GatewayAudit.Core.Readers;
+using GatewayAudit.Core.Scanning;
 
 namespace GatewayAudit.Core.Tests.Readers;
 
@@ -163,5 +164,19 @@ internal static class DeploymentFixtures
         }
 
         return folder;
+    }
+
+    /// <summary>Scans the files as a checkout (`scan .`) on the corpus date, then deletes them.</summary>
+    public static AuditResult AuditFiles(params (string Name, string Text)[] files)
+    {
+        var folder = Folder(files);
+        try
+        {
+            return Auditor.Default.Run(new AuditOptions { Paths = ["."], WorkingDirectory = folder, Today = new DateOnly(2026, 11, 30) });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

@@ -73,6 +73,25 @@ public sealed class HostClassifierTests
     public void Hosting_platform_from_an_app_subdomain(string host, string? platform) => Assert.Equal(platform, HostClassifier.HostingPlatformOf(host));
 
     [Fact]
+    public void Any_reader_s_endpoint_on_a_hosting_platform_becomes_a_third_party_at_catalog_enrichment()
+    {
+        // A code reader's endpoint, not only a LiteLLM api_base: the platform is decided once, where public hosts are.
+        var model = new GatewayAudit.Core.Model.StackModel();
+        var endpoint = model.Add(new GatewayAudit.Core.Model.Component
+        {
+            Id = "provider:host:agent-api.onrender.com",
+            Name = "OpenAI-compatible endpoint at agent-api.onrender.com",
+            Role = GatewayAudit.Core.Model.ComponentRole.ModelProvider,
+        });
+        endpoint.Attributes.Set("host", "agent-api.onrender.com");
+
+        GatewayAudit.Core.Catalog.CatalogEnrichment.Apply(model, ReaderHarness.ShippedCatalog);
+
+        Assert.Equal((GatewayAudit.Core.Model.Hosting.ThirdParty, "Render"), (endpoint.Hosting, endpoint.Attributes["hostingPlatform"] as string));
+        Assert.Contains(model.OpenQuestions, q => q.Question.Contains("agent-api.onrender.com", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_region_from_a_host_cites_the_vendor_page_that_documents_the_pattern()
     {
         var region = HostClassifier.RegionOf("ep-x.eu-west-2.aws.neon.tech")!;

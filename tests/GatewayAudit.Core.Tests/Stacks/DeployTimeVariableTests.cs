@@ -1,5 +1,4 @@
 using GatewayAudit.Core.Model;
-using GatewayAudit.Core.Scanning;
 using static GatewayAudit.Core.Tests.Readers.DeploymentFixtures;
 
 namespace GatewayAudit.Core.Tests.Stacks;
@@ -34,7 +33,7 @@ public sealed class DeployTimeVariableTests
     [Fact]
     public void A_host_variable_left_to_the_deploy_shell_makes_the_exporter_unknown_and_asks_where_it_points()
     {
-        var result = Audit(("config.yaml", Config), ("docker-compose.yaml", Compose("      LANGFUSE_HOST: ${LANGFUSE_HOST}")));
+        var result = AuditFiles(("config.yaml", Config), ("docker-compose.yaml", Compose("      LANGFUSE_HOST: ${LANGFUSE_HOST}")));
 
         var langfuse = result.Model.Find("exporter:langfuse")!;
         Assert.Equal(Hosting.Unknown, langfuse.Hosting);
@@ -47,7 +46,7 @@ public sealed class DeployTimeVariableTests
     [Fact]
     public void A_variable_no_file_names_leaves_litellm_s_documented_default()
     {
-        var result = Audit(("config.yaml", Config), ("docker-compose.yaml", Compose("")));
+        var result = AuditFiles(("config.yaml", Config), ("docker-compose.yaml", Compose("")));
 
         var langfuse = result.Model.Find("exporter:langfuse")!;
         Assert.Equal((Hosting.ThirdParty, "us.cloud.langfuse.com"), (langfuse.Hosting, langfuse.Attributes["host"] as string));
@@ -56,23 +55,10 @@ public sealed class DeployTimeVariableTests
     [Fact]
     public void A_dot_env_that_fills_the_variable_wins_over_the_deploy_shell()
     {
-        var result = Audit(("config.yaml", Config), ("docker-compose.yaml", Compose("      LANGFUSE_HOST: ${LANGFUSE_HOST}")),
+        var result = AuditFiles(("config.yaml", Config), ("docker-compose.yaml", Compose("      LANGFUSE_HOST: ${LANGFUSE_HOST}")),
             (".env", "LANGFUSE_HOST=https://cloud.langfuse.com\n"));
 
         var langfuse = result.Model.Find("exporter:langfuse")!;
         Assert.Equal((Hosting.ThirdParty, "EU"), (langfuse.Hosting, langfuse.Region?.Value));
-    }
-
-    private static AuditResult Audit(params (string Name, string Text)[] files)
-    {
-        var folder = Folder(files);
-        try
-        {
-            return Auditor.Default.Run(new AuditOptions { Paths = ["."], WorkingDirectory = folder, Today = new DateOnly(2026, 11, 30) });
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
     }
 }

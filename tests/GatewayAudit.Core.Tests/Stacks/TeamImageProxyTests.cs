@@ -1,5 +1,4 @@
 using GatewayAudit.Core.Model;
-using GatewayAudit.Core.Scanning;
 using static GatewayAudit.Core.Tests.Readers.DeploymentFixtures;
 
 namespace GatewayAudit.Core.Tests.Stacks;
@@ -42,47 +41,29 @@ public sealed class TeamImageProxyTests
     public void A_team_image_that_runs_the_proxy_resolves_the_stack_and_answers_the_master_key_question(string command, string extraEnvironment)
     {
         var compose = Compose(command, extraEnvironment);
-        var folder = Folder(("config/litellm.yaml", Config), ("docker-compose.yml", compose));
-        try
-        {
-            var result = Audit(folder);
+        var result = AuditFiles(("config/litellm.yaml", Config), ("docker-compose.yml", compose));
+        var phoenix = result.Model.Find("exporter:arize")!;
+        Assert.Equal(Hosting.OperatorHosted, phoenix.Hosting);
+        Assert.Equal("phoenix", phoenix.Attributes["colocatedService"]);
 
-            var phoenix = result.Model.Find("exporter:arize")!;
-            Assert.Equal(Hosting.OperatorHosted, phoenix.Hosting);
-            Assert.Equal("phoenix", phoenix.Attributes["colocatedService"]);
+        var gateway = result.Model.Find("gateway:litellm-proxy")!;
+        Assert.Equal("environment", gateway.Attributes["masterKey"]);
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == "master-key-not-in-config");
+        Assert.DoesNotContain(result.Model.OpenQuestions, q => q.IsOpen(result.Model) && q.Question.Contains("LITELLM_MASTER_KEY", StringComparison.Ordinal));
 
-            var gateway = result.Model.Find("gateway:litellm-proxy")!;
-            Assert.Equal("environment", gateway.Attributes["masterKey"]);
-            Assert.DoesNotContain(result.Findings, f => f.RuleId == "master-key-not-in-config");
-            Assert.DoesNotContain(result.Model.OpenQuestions, q => q.IsOpen(result.Model) && q.Question.Contains("LITELLM_MASTER_KEY", StringComparison.Ordinal));
-
-            // acme-llm-gateway-app:latest is the team's tag: no LiteLLM version is read from it, so no "unpinned" claim.
-            Assert.Null(gateway.Attributes["image"]);
-            Assert.DoesNotContain(result.Findings, f => f.RuleId == "gateway-version-unpinned");
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        // acme-llm-gateway-app:latest is the team's tag: no LiteLLM version is read from it, so no "unpinned" claim.
+        Assert.Null(gateway.Attributes["image"]);
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == "gateway-version-unpinned");
     }
 
     [Fact]
     public void A_compose_file_whose_services_do_not_run_the_proxy_leaves_the_master_key_question_open()
     {
         var compose = Compose("    command: [uvicorn, acme_dashboard.app:app]");
-        var folder = Folder(("config/litellm.yaml", Config), ("docker-compose.yml", compose));
-        try
-        {
-            var result = Audit(folder);
-
-            Assert.Equal("not-in-config", result.Model.Find("gateway:litellm-proxy")!.Attributes["masterKey"]);
-            Assert.Contains(result.Findings, f => f.RuleId == "master-key-not-in-config");
-            Assert.Equal(Hosting.Unknown, result.Model.Find("exporter:arize")!.Hosting);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var result = AuditFiles(("config/litellm.yaml", Config), ("docker-compose.yml", compose));
+        Assert.Equal("not-in-config", result.Model.Find("gateway:litellm-proxy")!.Attributes["masterKey"]);
+        Assert.Contains(result.Findings, f => f.RuleId == "master-key-not-in-config");
+        Assert.Equal(Hosting.Unknown, result.Model.Find("exporter:arize")!.Hosting);
     }
 
     [Theory]
@@ -96,11 +77,4 @@ public sealed class TeamImageProxyTests
     {
         Assert.Equal(release, GatewayAudit.Core.Readers.Deployment.ImageReference.Parse(image)!.IsLiteLlmRelease);
     }
-
-    private static AuditResult Audit(string folder) => Auditor.Default.Run(new AuditOptions
-    {
-        Paths = ["."],
-        WorkingDirectory = folder,
-        Today = new DateOnly(2026, 11, 30),
-    });
 }

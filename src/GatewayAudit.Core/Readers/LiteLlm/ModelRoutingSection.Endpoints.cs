@@ -156,14 +156,6 @@ internal sealed partial class ModelRoutingSection
         });
         component.Attributes.Set("host", host, Values.At(apiBase));
         component.Evidence.Add(Values.At(apiBase));
-        if (HostClassifier.HostingPlatformOf(host) is { } platform)
-        {
-            component.Hosting = Hosting.ThirdParty;
-            component.Name += $" (on {platform})";
-            component.Attributes.Set("hostingPlatform", platform);
-            component.Notes.Add($"{host} is an app on {platform}, a public hosting platform: prompts pass through {platform}'s infrastructure whoever deployed the app, and who that is is not in the config.");
-        }
-
         if (info?.Vendor is { } prefixVendor)
         {
             component.Notes.Add($"The model prefix '{prefix}/' is {info.Name}'s, but api_base points at {host}: the host decides who receives the prompts.");
