@@ -32,4 +32,22 @@ public sealed class CatalogNotesReportTests : IDisposable
         Assert.Contains(ReaderNote, report, StringComparison.Ordinal);
         Assert.DoesNotContain("stored copies", report, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("md")]
+    [InlineData("html")]
+    [InlineData("json")]
+    public void Where_the_vendors_own_pages_disagree_the_report_shows_both_with_their_sources(string format)
+    {
+        // Together's ZDR page says prompts are stored unless ZDR is on; its privacy page says they are not stored.
+        _dir.Write("config.yaml", "model_list:\n  - model_name: m\n    litellm_params:\n      model: together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo\n");
+        var report = CliRunner.Run(_dir.Path, "scan", "config.yaml", "--format", format).AssertNoStackTrace().AssertExit(0).Stdout;
+        Assert.Contains("docs.together.ai/docs/zero-data-retention", report, StringComparison.Ordinal);
+        Assert.Contains("docs.together.ai/docs/privacy-and-security", report, StringComparison.Ordinal);
+        Assert.Contains("does not store inputs or outputs by default", report, StringComparison.Ordinal);
+        if (format == "md")
+        {
+            Assert.Contains("| Default retention: another page of the vendor says | Together does not store inputs or outputs by default", report, StringComparison.Ordinal);
+        }
+    }
 }

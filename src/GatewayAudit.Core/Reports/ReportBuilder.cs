@@ -328,7 +328,11 @@ public static class ReportBuilder
             value += $"; how: {how}";
         }
 
-        return new VendorFactRow(fact.Name, FactLabels.GetValueOrDefault(fact.Name, fact.Name), value, fact.Source?.ToString(), fact.Checked?.ToString("yyyy-MM-dd"), fact.Note);
+        return new VendorFactRow(fact.Name, FactLabels.GetValueOrDefault(fact.Name, fact.Name), value, fact.Source?.ToString(), fact.Checked?.ToString("yyyy-MM-dd"), fact.Note)
+        {
+            Alternatives = fact.Alternatives.Count == 0 ? null
+                : [.. fact.Alternatives.Select(a => new VendorFactAlternativeRow(a.Text, a.Source.ToString(), a.Checked.ToString("yyyy-MM-dd"), a.Note))],
+        };
     }
 
     private static List<EvidenceRow> Evidence(IEnumerable<SourceLocation> locations) =>

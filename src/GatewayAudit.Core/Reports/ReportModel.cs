@@ -133,7 +133,18 @@ public sealed record OpenQuestionRow(string Subject, string Question, string? Fi
 /// <summary>Catalog facts for one vendor in the report, each with its source and check date.</summary>
 public sealed record VendorRow(string Id, string Name, string Kind, IReadOnlyList<VendorFactRow> Facts);
 
-public sealed record VendorFactRow(string Name, string Label, string Value, string? Source, string? Checked, string? Note);
+public sealed record VendorFactRow(string Name, string Label, string Value, string? Source, string? Checked, string? Note)
+{
+    /// <summary>
+    /// What other pages of the same vendor state where they disagree with <see cref="Value"/>, each with its source;
+    /// absent (not an empty list in every fact of the JSON) where the pages agree.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<VendorFactAlternativeRow>? Alternatives { get; init; }
+}
+
+/// <summary>Another page of the vendor's own that states the fact differently.</summary>
+public sealed record VendorFactAlternativeRow(string Value, string Source, string Checked, string? Note);
 
 /// <summary>
 /// The DPA annex in two parts: third parties (and parties whose hosting is unknown, marked) and the operator's own
