@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using GatewayAudit.Core.Dpa;
 using GatewayAudit.Core.Model;
 using GatewayAudit.Core.Policies;
 using GatewayAudit.Core.Scanning;
@@ -29,9 +30,15 @@ public static class ExplainCommand
             }
 
             var wanted = parse.GetValue(id)!.Trim();
+            if (DpaCheck.Find(wanted) is { } check)
+            {
+                terminal.Write(Explain(check));
+                return ExitCodes.Ok;
+            }
+
             if (pack.Find(wanted) is not { } rule)
             {
-                var suggestions = pack.Rules.Select(r => (r.Id, Distance: Distance(wanted, r.Id)))
+                var suggestions = pack.Rules.Select(r => r.Id).Concat(DpaCheck.All.Select(c => c.Id)).Select(r => (Id: r, Distance: Distance(wanted, r)))
                     .Where(s => s.Distance <= Math.Max(3, wanted.Length / 3) || s.Id.Contains(wanted, StringComparison.Ordinal)
                         || wanted.Split('-', StringSplitOptions.RemoveEmptyEntries).All(t => s.Id.Split('-').Contains(t)))
                     .OrderBy(s => s.Distance).ThenBy(s => s.Id, StringComparer.Ordinal).Take(3).Select(s => s.Id).ToList();
@@ -45,6 +52,17 @@ public static class ExplainCommand
         });
         return command;
     }
+
+    /// <summary>A check of <c>scan --dpa</c>: code rather than a YAML rule, described in the same sections.</summary>
+    public static string Explain(DpaCheck check) =>
+        $"{check.Id}: {check.Title}\n" +
+        $"Severity: {EnumText.Of(check.Severity)}\n" +
+        "Defined in: built in, runs with scan --dpa ANNEX (compares the stack with a signed sub-processor annex)\n\n" +
+        $"What it checks:\n  {check.Checks}\n" +
+        $"\nWhy it matters:\n  {check.WhyItMatters}\n" +
+        $"\nRemediation:\n  {check.Remediation}\n" +
+        "\nReferences:\n  - https://gdpr-info.eu/art-28-gdpr/\n" +
+        "\nExample:\n  gateway-audit scan . --dpa legal/subprocessors.md --fail-on high\n";
 
     public static string Explain(PolicyRule rule)
     {

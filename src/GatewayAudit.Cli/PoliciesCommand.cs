@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GatewayAudit.Core;
 using GatewayAudit.Core.Catalog;
+using GatewayAudit.Core.Dpa;
 using GatewayAudit.Core.Model;
 using GatewayAudit.Core.Policies;
 using GatewayAudit.Core.Readers;
@@ -34,7 +35,14 @@ public static class PoliciesCommand
                 terminal.Write($"{rule.Id.PadRight(width)}  {EnumText.Of(rule.Severity),-8}  {rule.Title}\n");
             }
 
-            terminal.Write($"\n{pack.Rules.Count} rules. 'gateway-audit explain RULE_ID' shows what one checks and why.\n");
+            terminal.Write("\nWith scan --dpa ANNEX (built in, compare the stack with a signed sub-processor annex):\n");
+            var dpaWidth = Math.Max(width, DpaCheck.All.Max(c => c.Id.Length));
+            foreach (var check in DpaCheck.All)
+            {
+                terminal.Write($"{check.Id.PadRight(dpaWidth)}  {EnumText.Of(check.Severity),-8}  {check.Title}\n");
+            }
+
+            terminal.Write($"\n{pack.Rules.Count} rules and {DpaCheck.All.Count} DPA checks. 'gateway-audit explain RULE_ID' shows what one checks and why.\n");
             return ExitCodes.Ok;
         });
 

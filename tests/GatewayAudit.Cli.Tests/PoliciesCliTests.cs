@@ -167,6 +167,33 @@ public sealed class PoliciesCliTests : IDisposable
     }
 
     [Fact]
+    public void The_dpa_checks_are_listed_and_explained_like_rules()
+    {
+        var (listExit, list, _) = Run("policies", "list");
+        Assert.Equal(0, listExit);
+        foreach (var id in new[] { "dpa-undeclared-subprocessor", "dpa-unconfirmed-subprocessor", "dpa-unused-subprocessor", "dpa-unmatched-entry" })
+        {
+            Assert.Contains(id, list, StringComparison.Ordinal);
+        }
+
+        Assert.Matches(@"dpa-undeclared-subprocessor\s+high\s+Undeclared transfer", list);
+        var (exit, output, _) = Run("explain", "dpa-undeclared-subprocessor");
+        Assert.Equal(0, exit);
+        Assert.Contains("Severity: high", output, StringComparison.Ordinal);
+        Assert.Contains("runs with scan --dpa ANNEX", output, StringComparison.Ordinal);
+        Assert.Contains("Art. 28(2)", output, StringComparison.Ordinal);
+        Assert.Contains("Remediation:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_misspelt_dpa_check_gets_a_suggestion()
+    {
+        var (exit, _, error) = Run("explain", "dpa-unused-subprocesor");
+        Assert.Equal(2, exit);
+        Assert.Contains("Did you mean dpa-unused-subprocessor", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Scan_with_user_policies_gates_on_their_severity()
     {
         Write("stack/config.yaml", Config);

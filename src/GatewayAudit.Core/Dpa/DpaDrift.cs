@@ -65,8 +65,8 @@ public sealed class DpaDrift
                 ? new Finding
                 {
                     RuleId = UndeclaredId,
-                    Severity = Severity.High,
-                    Title = "Undeclared transfer: a third party receives data but is not in the signed DPA",
+                    Severity = DpaCheck.Undeclared.Severity,
+                    Title = DpaCheck.Undeclared.Title,
                     Message = $"{component.Name} receives {receives}, but the DPA ({_annex.File}) does not declare it as a sub-processor: an undeclared transfer.",
                     Remediation = $"Add {component.Name}{LegalEntityText(component)} to the DPA's sub-processor annex and notify customers before the change " +
                         "('gateway-audit diff' drafts the notice), or stop sending data to it. If the annex already names it in other words, " +
@@ -78,12 +78,11 @@ public sealed class DpaDrift
                 : new Finding
                 {
                     RuleId = UnconfirmedId,
-                    Severity = Severity.Medium,
-                    Title = "A party of unknown hosting receives data and is not in the signed DPA",
+                    Severity = DpaCheck.Unconfirmed.Severity,
+                    Title = DpaCheck.Unconfirmed.Title,
                     Message = $"{component.Name} receives {receives}; the inputs do not show who runs it, and the DPA ({_annex.File}) does not declare it. " +
                         "If a third party runs it, this is an undeclared transfer.",
-                    Remediation = "Confirm who runs it. If you do (a service beside the proxy, your own cloud account), it is not a sub-processor; " +
-                        "if a third party does, add it to the DPA's sub-processor annex.",
+                    Remediation = DpaCheck.Unconfirmed.Remediation,
                     Location = at,
                     Subject = component.Id,
                     References = References,
@@ -103,11 +102,10 @@ public sealed class DpaDrift
                 yield return new Finding
                 {
                     RuleId = UnmatchedId,
-                    Severity = Severity.Info,
-                    Title = "A DPA entry names no vendor the catalog knows and no party in the scan",
+                    Severity = DpaCheck.Unmatched.Severity,
+                    Title = DpaCheck.Unmatched.Title,
                     Message = $"The DPA declares {entry.Name}, which matches no vendor in the catalog and no party in the scan, so the scan cannot tell whether the stack uses it.",
-                    Remediation = "If the stack uses it, add a catalog entry (or an alias of an existing one) in a --catalog folder so the scan can match it; " +
-                        "if it is not used, remove it from the annex at the next DPA update.",
+                    Remediation = DpaCheck.Unmatched.Remediation,
                     Location = at,
                     Subject = subject,
                     References = References,
@@ -130,13 +128,12 @@ public sealed class DpaDrift
             yield return new Finding
             {
                 RuleId = UnusedId,
-                Severity = Severity.Info,
-                Title = "A declared sub-processor receives nothing from the stack",
+                Severity = DpaCheck.Unused.Severity,
+                Title = DpaCheck.Unused.Title,
                 Message = $"The DPA declares {entry.Name}, but the scan shows no data going to it" +
                     (selfRun.Count > 0 ? $": {string.Join(", ", selfRun)} runs on your own infrastructure, which needs no sub-processor." : ".") +
                     (unknownHosting.Count > 0 ? $" It may still run one of the parties whose hosting the inputs do not show ({string.Join(", ", unknownHosting)})." : ""),
-                Remediation = "If the stack no longer uses it, remove it from the annex at the next DPA update and tell customers; " +
-                    "if something outside the scanned files sends it data, scan that too.",
+                Remediation = DpaCheck.Unused.Remediation,
                 Location = at,
                 Subject = subject,
                 References = References,
