@@ -64,6 +64,10 @@ public sealed class TemplateTests : IDisposable
     [InlineData("{% for i in (1..100000000) %}x{% endfor %}", "loop")]
     [InlineData("{% for i in (1..100000) %}{% for j in (1..100000) %}{% endfor %}{% endfor %}", "loop")]
     [InlineData("{% include 'self' %}", "recursi")]
+    [InlineData("{% assign s = 'xxxxxxxxxxxxxxxx' %}{% for i in (1..60) %}{% assign s = s | append: s %}{% endfor %}{{ s | size }}", "limit")]
+    [InlineData("{% assign s = 'xxxxxxxxxxxxxxxx' %}{% for i in (1..60) %}{% assign s = s | prepend: s %}{% endfor %}{{ s | size }}", "limit")]
+    [InlineData("{% assign a = 'x,y' | split: ',' %}{% for i in (1..60) %}{% assign a = a | concat: a %}{% endfor %}{{ a | size }}", "limit")]
+    [InlineData("{% assign s = 'xxxxxxxxxxxxxxxx' %}{% for i in (1..60) %}{% assign s = s | replace: 'x', 'xxxxxxxx' %}{% endfor %}{{ s | size }}", "limit")]
     public void Hostile_template_is_a_usage_error_with_a_message(string template, string message)
     {
         _dir.Write("outside.liquid", "secret");

@@ -76,7 +76,12 @@ public sealed partial class ReportTemplate
             LoopLimit = LoopLimit,
             LoopLimitQueryable = LoopLimit,
             RecursiveLimit = RecursionLimit,
+            // One limit for any single string a template builds and for the whole output, and both throw: a string that
+            // doubles (append, replace, concat in a loop) stops at the limit, and a report is never silently truncated.
             LimitToString = OutputLimit,
+            OutputLimit = OutputLimit,
+            OnStringLimit = ScriptLimitBehavior.Throw,
+            OnOutputLimit = ScriptLimitBehavior.Throw,
             TemplateLoader = new FolderTemplateLoader(System.IO.Path.GetDirectoryName(Path)!),
             CancellationToken = timeout.Token,
             StrictVariables = false,
