@@ -27,7 +27,10 @@ public static class FuzzRun
         CsCheck.Gen.Int[0, FuzzSeeds.All.Length - 1], Mutations.Several, CsCheck.Gen.Int[0, Formats.Length - 1], (s, m, f) => new Case(s, m, f));
 
     /// <summary>Null when the case holds; else what broke, with the mutated input for the regression test.</summary>
-    public static string? Check(Case c)
+    public static string? Check(Case c) => Run(c).Failure;
+
+    /// <summary>The case's outcome: what broke (null when it held) and the exit code (-1 when there was none).</summary>
+    public static (string? Failure, int Exit) Run(Case c)
     {
         var root = Path.Combine(Path.GetTempPath(), "gateway-audit-fuzz-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
@@ -48,7 +51,7 @@ public static class FuzzRun
             }
 
             args.AddRange(["--format", Formats[c.Format % Formats.Length]]);
-            return Run(root, [.. args], mutated);
+            return Scan(root, [.. args], mutated);
         }
         finally
         {
@@ -67,7 +70,7 @@ public static class FuzzRun
         File.WriteAllBytes(path, bytes);
     }
 
-    private static string? Run(string folder, string[] args, byte[] input)
+    private static (string? Failure, int Exit) Scan(string folder, string[] args, byte[] input)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -76,23 +79,23 @@ public static class FuzzRun
         string Shown() => $"args: {string.Join(' ', args)}\ninput ({input.Length} bytes):\n{Printable(input)}";
         if (!task.Wait(TimeBound))
         {
-            return $"no result after {TimeBound.TotalSeconds:0} s\n{Shown()}";
+            return ($"no result after {TimeBound.TotalSeconds:0} s\n{Shown()}", -1);
         }
 
         if (task.IsFaulted)
         {
-            return $"exception escaped: {task.Exception!.InnerException}\n{Shown()}";
+            return ($"exception escaped: {task.Exception!.InnerException}\n{Shown()}", -1);
         }
 
         var (exit, output, error) = (task.Result, stdout.ToString(), stderr.ToString());
         if (exit is not (0 or 1 or 2))
         {
-            return $"exit {exit} after {clock.Elapsed.TotalSeconds:0.0} s\nstderr:\n{error}\n{Shown()}";
+            return ($"exit {exit} after {clock.Elapsed.TotalSeconds:0.0} s\nstderr:\n{error}\n{Shown()}", exit);
         }
 
         if (error.Contains("Exception", StringComparison.Ordinal) || error.Contains("   at ", StringComparison.Ordinal))
         {
-            return $"stderr holds a stack trace:\n{error}\n{Shown()}";
+            return ($"stderr holds a stack trace:\n{error}\n{Shown()}", exit);
         }
 
         foreach (var (name, text) in new[] { ("stdout", output), ("stderr", error) })
@@ -101,11 +104,11 @@ public static class FuzzRun
             if (index >= 0)
             {
                 var context = text[Math.Max(0, index - 120)..Math.Min(text.Length, index + 40)];
-                return $"the planted password reached {name}: ...{context.Replace(FuzzSeeds.Secret, "<PLANTED>", StringComparison.Ordinal)}...\n{Shown()}";
+                return ($"the planted password reached {name}: ...{context.Replace(FuzzSeeds.Secret, "<PLANTED>", StringComparison.Ordinal)}...\n{Shown()}", exit);
             }
         }
 
-        return null;
+        return (null, exit);
     }
 
     /// <summary>The input as C#-escapable text for a regression test: control bytes and invalid UTF-8 as \xNN.</summary>

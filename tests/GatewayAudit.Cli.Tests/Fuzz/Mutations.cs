@@ -14,7 +14,7 @@ public static class Mutations
     public enum Kind
     {
         FlipByte, Truncate, DuplicateLines, ShiftIndent, YamlIndicator, HugeNumber, DeepNesting, DeleteLine, SwapLines, ControlCharacter,
-        InvalidUtf8, RepeatBlock,
+        InvalidUtf8, RepeatBlock, CredentialElsewhere,
     }
 
     /// <summary>One mutation: what, where (a fraction of the text, in 1/1000), and a small argument.</summary>
@@ -24,6 +24,14 @@ public static class Mutations
     }
 
     private static readonly string[] Indicators = ["*", "&", "!", "@", "%", "`", "|", ">", "? ", "- ", "{", "[", "'", "\"", "#", "!!binary ", "<<: *a\n", "&a "];
+
+    // The planted password in shapes the tool promises to hide wherever they appear: a provider key, a URL's user info,
+    // a name's '@user:', a bearer token.
+    private static readonly string[] Credentials =
+    [
+        $"sk-proj-{FuzzSeeds.Secret}abcd", $"https://u:{FuzzSeeds.Secret}@h.example.com/v1", $"openai/gpt-4o@u:{FuzzSeeds.Secret}",
+        $"\"Bearer sk-{FuzzSeeds.Secret}0123456789\"", $"redis://:{FuzzSeeds.Secret}@cache:6379", $"x@ops:{FuzzSeeds.Secret}",
+    ];
 
     private static readonly string[] Numbers = ["1e400", "-1e400", "99999999999999999999999999999999", "0x7FFFFFFFFFFFFFFF1", ".nan", "-.inf", "1_000_000_000_000_000_000_000", "4e-500"];
 
@@ -86,6 +94,10 @@ public static class Mutations
             case Kind.DeepNesting:
                 lines[line] = ReplaceValue(lines[line], Nesting(m.Argument));
                 break;
+            case Kind.CredentialElsewhere:
+                var credential = Credentials[m.Argument % Credentials.Length];
+                lines[line] = m.Argument / Credentials.Length % 2 == 0 ? ReplaceValue(lines[line], credential) : Indent(lines[line]) + $"\"{credential}\": x";
+                break;
             case Kind.DeleteLine:
                 lines.RemoveAt(line);
                 break;
@@ -114,6 +126,8 @@ public static class Mutations
         var colon = line.IndexOf(": ", StringComparison.Ordinal);
         return colon >= 0 ? colon + 2 : line.Length - line.TrimStart().Length;
     }
+
+    private static string Indent(string line) => line[..(line.Length - line.TrimStart().Length)];
 
     private static string AtValue(string line, string text) => line.Insert(ValueStart(line), text);
 
