@@ -9,10 +9,14 @@ namespace GatewayAudit.Analyzers.Tests;
 /// The analyzer as a user gets it: `dotnet pack` makes a development-dependency package with the DLL under
 /// analyzers/dotnet/cs, a project that restores it from a local feed gets the warnings, and the bundled
 /// examples/analyzer-consumer build shows exactly the warnings its README lists. These run real `dotnet` builds
-/// (tens of seconds), in one class so that they never build at the same time.
+/// (tens of seconds), in one class so that they never build at the same time. They carry the Packaging trait: the
+/// inner loop skips them with <c>--filter "Category!=Packaging"</c>; CI (.ci/run) runs everything.
 /// </summary>
+[Trait("Category", Category)]
 public partial class PackagingTests
 {
+    public const string Category = "Packaging";
+
     /// <summary>The configuration the test assembly (and so the analyzer beside it) was built in.</summary>
     private static string Configuration => AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 

@@ -61,4 +61,35 @@ public sealed class GoldenReportTests
         Assert.DoesNotContain("line 24\n", diff, StringComparison.Ordinal);
         Assert.Contains("@@ golden line 17 @@", diff, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(null, null, false)]
+    [InlineData(null, "true", false)]
+    [InlineData("1", null, true)]
+    [InlineData("0", null, false)]
+    public void Accepting_needs_the_accept_variable_outside_ci(string? accept, string? ci, bool expected) =>
+        Assert.Equal(expected, Golden.IsAccepting(name => name switch { Golden.AcceptVariable => accept, "CI" => ci, _ => null }));
+
+    [Theory]
+    [InlineData("true")]
+    [InlineData("1")]
+    public void An_accept_variable_leaked_into_ci_fails_instead_of_rewriting(string ci)
+    {
+        var error = Assert.Throws<Xunit.Sdk.XunitException>(() => Golden.IsAccepting(name => name == "CI" ? ci : "1"));
+        Assert.Contains(Golden.AcceptCommand, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_accept_command_exists_refuses_in_ci_and_runs_only_the_golden_tests()
+    {
+        var script = RepoPaths.Combine(Golden.AcceptCommand.Split('/'));
+        var text = File.ReadAllText(script);
+        Assert.StartsWith("#!/usr/bin/env bash\n", text, StringComparison.Ordinal);
+        Assert.Contains("${CI:-}", text, StringComparison.Ordinal);
+        Assert.Contains($"{Golden.AcceptVariable}=1 dotnet test tests/GatewayAudit.Cli.Tests --filter GoldenReportTests", text, StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.True((File.GetUnixFileMode(script) & UnixFileMode.UserExecute) != 0, "the script is not executable");
+        }
+    }
 }

@@ -5,7 +5,10 @@ namespace GatewayAudit.Cli.Tests;
 /// <summary>The real executable, as a user runs it: exit codes and streams across a process boundary.</summary>
 public sealed class ProcessEndToEndTests
 {
-    private static (int Exit, string Stdout, string Stderr) Run(params string[] args)
+    private static (int Exit, string Stdout, string Stderr) Run(params string[] args) => Run(new Dictionary<string, string>(), args);
+
+    /// <summary>The built CLI as a separate process, from the repository root, with extra environment variables.</summary>
+    internal static (int Exit, string Stdout, string Stderr) Run(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -14,6 +17,11 @@ public sealed class ProcessEndToEndTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gateway-audit.dll"));
         foreach (var arg in args)
         {

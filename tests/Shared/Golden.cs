@@ -7,15 +7,38 @@ namespace GatewayAudit.Tests.Shared;
 
 /// <summary>
 /// Golden-file comparison. The expected text lives in a file in the repository and is compared byte for byte.
-/// On a mismatch the test fails with a unified-style diff of the changed hunks. Set GATEWAY_AUDIT_ACCEPT=1 to
-/// (re)write the golden files from the current output instead (then review the git diff before committing).
+/// On a mismatch the test fails with a unified-style diff of the changed hunks. Accepting new output is its own
+/// command, tools/accept-goldens.sh (it sets GATEWAY_AUDIT_ACCEPT=1 and runs only the golden tests); then review the
+/// git diff before committing. Where CI is set, a leaked GATEWAY_AUDIT_ACCEPT fails the test instead of rewriting.
 /// </summary>
 public static class Golden
 {
     public const string AcceptVariable = "GATEWAY_AUDIT_ACCEPT";
+    public const string AcceptCommand = "tools/accept-goldens.sh";
     private const int Context = 3;
 
-    public static bool Accepting => Environment.GetEnvironmentVariable(AcceptVariable) == "1";
+    public static bool Accepting => IsAccepting(Environment.GetEnvironmentVariable);
+
+    /// <summary>
+    /// True when the accept command asked for it; throws when the accept variable is set where CI is (a CI runner
+    /// sets CI, https://docs.github.com/en/actions/reference/variables-reference), so that a leaked variable can
+    /// never turn a golden test into one that rewrites its expectation and passes.
+    /// </summary>
+    public static bool IsAccepting(Func<string, string?> environment)
+    {
+        var accept = environment(AcceptVariable);
+        if (string.IsNullOrEmpty(accept))
+        {
+            return false;
+        }
+
+        if (!string.IsNullOrEmpty(environment("CI")))
+        {
+            throw new XunitException($"{AcceptVariable} is set where CI is: golden files are never rewritten in CI. Accept new output locally with {AcceptCommand}.");
+        }
+
+        return accept == "1";
+    }
 
     /// <param name="goldenPath">Path relative to the repository root.</param>
     public static void Verify(string goldenPath, string actual)
@@ -30,7 +53,7 @@ public static class Golden
 
         if (!File.Exists(full))
         {
-            throw new XunitException($"golden file {goldenPath} does not exist. Run the tests with {AcceptVariable}=1 to create it, then review it.");
+            throw new XunitException($"golden file {goldenPath} does not exist. Run {AcceptCommand} to create it, then review it.");
         }
 
         var expected = File.ReadAllText(full, Encoding.UTF8);
@@ -40,7 +63,7 @@ public static class Golden
         }
 
         throw new XunitException($"output differs from golden file {goldenPath} (- golden, + actual). " +
-            $"If the change is intended, rerun with {AcceptVariable}=1 and review the diff.\n" + UnifiedDiff(expected, actual));
+            $"If the change is intended, run {AcceptCommand} and review the diff.\n" + UnifiedDiff(expected, actual));
     }
 
     /// <summary>Only the changed hunks, each with a few lines of context, like `diff -u`.</summary>

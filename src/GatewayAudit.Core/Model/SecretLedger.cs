@@ -58,7 +58,10 @@ public sealed class SecretLedger
         _sweep = null;
     }
 
-    /// <summary>Every recorded secret replaced wherever it appears, and every webhook URL by its shape (<see cref="WebhookUrls"/>).</summary>
+    /// <summary>
+    /// Every recorded secret replaced wherever it appears, every webhook URL by its shape (<see cref="WebhookUrls"/>),
+    /// and every password in a URL's user info or after a name's '@user:' (<see cref="CredentialShapes"/>).
+    /// </summary>
     public string Scrub(string text)
     {
         text = WebhookUrls.Redact(text);
@@ -70,7 +73,7 @@ public sealed class SecretLedger
             }
         }
 
-        return text;
+        return CredentialShapes.Redact(text);
     }
 
     /// <summary>Long enough, no white space, letters and digits both: a value that cannot be a word or an id of the report.</summary>

@@ -129,18 +129,7 @@ public static partial class HostClassifier
 
         if (IPAddress.TryParse(host, out var ip))
         {
-            if (IPAddress.IsLoopback(ip))
-            {
-                return true;
-            }
-
-            if (ip.AddressFamily == AddressFamily.InterNetwork)
-            {
-                var b = ip.GetAddressBytes();
-                return b[0] == 10 || (b[0] == 172 && b[1] >= 16 && b[1] <= 31) || (b[0] == 192 && b[1] == 168);
-            }
-
-            return ip.IsIPv6UniqueLocal || ip.IsIPv6LinkLocal;
+            return IsOperatorAddress(ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip);
         }
 
         // A name without dots is a container or service name resolved inside the operator's network.
@@ -152,6 +141,29 @@ public static partial class HostClassifier
             || host.EndsWith(".local", StringComparison.Ordinal)
             || host.EndsWith(".lan", StringComparison.Ordinal)
             || host.EndsWith(".home.arpa", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Addresses that never leave the operator's network: loopback (127.0.0.0/8, ::1; RFC 1122, RFC 4291), private
+    /// ranges (10/8, 172.16/12, 192.168/16; RFC 1918), shared address space (100.64/10; RFC 6598, carrier and
+    /// overlay networks such as Tailscale), link-local (169.254/16, RFC 3927; fe80::/10, RFC 4291) and unique local
+    /// IPv6 (fc00::/7, RFC 4193).
+    /// </summary>
+    private static bool IsOperatorAddress(IPAddress ip)
+    {
+        if (IPAddress.IsLoopback(ip))
+        {
+            return true;
+        }
+
+        var b = ip.GetAddressBytes();
+        if (ip.AddressFamily == AddressFamily.InterNetwork)
+        {
+            return b[0] == 10 || (b[0] == 172 && (b[1] & 0xF0) == 16) || (b[0] == 192 && b[1] == 168)
+                || (b[0] == 100 && (b[1] & 0xC0) == 64) || (b[0] == 169 && b[1] == 254);
+        }
+
+        return (b[0] & 0xFE) == 0xFC || (b[0] == 0xFE && (b[1] & 0xC0) == 0x80);
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Readers;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
@@ -11,7 +13,7 @@ namespace GatewayAudit.Core.Yaml;
 /// offending key or value, naming the key. NJsonSchema reports JSON paths; we keep a map from each JSON token to
 /// the YAML node it came from to get the line back.
 /// </summary>
-public sealed class YamlSchemaValidator
+public sealed partial class YamlSchemaValidator
 {
     // The schema is read on the first file that needs checking: a scan with only the built-in catalog and rules (checked
     // in tests, not on every run) never loads NJsonSchema or Newtonsoft.Json, which is most of a cold start's cost.
@@ -79,12 +81,13 @@ public sealed class YamlSchemaValidator
 
     private static string Describe(ValidationError error, string key, YamlScalar? value)
     {
-        var where = string.IsNullOrEmpty(key) ? "the document" : $"'{key}'";
-        var given = value is null ? "" : $" ('{Shorten(value.Value)}')";
+        // A credential pasted where a key or a value belongs (a token as a mapping key) is named redacted, never echoed.
+        var where = string.IsNullOrEmpty(key) ? "the document" : $"'{Named(key)}'";
+        var given = value is null ? "" : $" ('{Shorten(Named(value.Value))}')";
         return error.Kind switch
         {
             ValidationErrorKind.PropertyRequired => $"required key '{error.Property}' is missing",
-            ValidationErrorKind.NoAdditionalPropertiesAllowed => $"unknown key '{error.Property}'",
+            ValidationErrorKind.NoAdditionalPropertiesAllowed => $"unknown key '{Named(error.Property ?? "")}'",
             ValidationErrorKind.NotInEnumeration => $"{where} has a value{given} that is not one of the allowed values{Allowed(error.Schema)}",
             ValidationErrorKind.PatternMismatch => $"{where} does not have the expected form{given}{Expected(error.Schema)}",
             ValidationErrorKind.StringExpected => $"{where} must be text",
@@ -97,6 +100,29 @@ public sealed class YamlSchemaValidator
             _ => $"{where}: {SplitWords(error.Kind.ToString())}",
         };
     }
+
+    // A key or value as a message names it: a provider key's shape (sk-proj-****), NAME=value under a credential name
+    // (password=****), or a long token of letters and digits (a 40-character hex or base64 token pasted as a key) is
+    // a credential, not a typo to point out.
+    private static string Named(string text)
+    {
+        var shown = ConfigValues.Shown(text);
+        if (!ReferenceEquals(shown, text))
+        {
+            return shown;
+        }
+
+        if (AssignmentRegex().Match(text) is { Success: true } assignment && ConfigValues.IsSecretKey(assignment.Groups["name"].Value))
+        {
+            return assignment.Groups["name"].Value + assignment.Groups["sign"].Value + "****";
+        }
+
+        return text.Length >= 32 && SecretLedger.IsUnambiguous(text) && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '+' or '/' or '=')
+            ? "****" : text;
+    }
+
+    [GeneratedRegex(@"^(?<name>[A-Za-z_][A-Za-z0-9_.-]*)(?<sign>\s*[=:]\s*)\S")]
+    private static partial Regex AssignmentRegex();
 
     // A value echoed back is cut short: enough to spot a typo, never a whole pasted blob.
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";

@@ -104,6 +104,28 @@ public sealed class SarifRendererTests
     }
 
     [Fact]
+    public void Baseline_suppression_is_an_external_suppression_with_justification()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("deploy/config.yaml", Config);
+        var options = new AuditOptions { Paths = ["deploy"], WorkingDirectory = folder.Path, Today = new DateOnly(2026, 11, 25) };
+        var first = Auditor.Default.Run(options);
+        var accepted = first.Findings.Where(f => f.RuleId == "callback-logs-prompts").ToList();
+        var baseline = folder.Write("baseline.yaml", GatewayAudit.Core.Suppressions.Baseline.Write(accepted, "Langfuse is in our DPA", null));
+        var audit = Auditor.Default.Run(options with { BaselinePath = baseline });
+        Assert.True(audit.Complete, string.Join("\n", audit.Diagnostics));
+        var results = JsonDocument.Parse(new SarifRenderer(audit.Rules).Render(ReportBuilder.Build(audit))).RootElement
+            .GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
+
+        var callback = Assert.Single(results, r => r.GetProperty("ruleId").GetString() == "callback-logs-prompts");
+        var suppression = Assert.Single(callback.GetProperty("suppressions").EnumerateArray());
+        Assert.Equal("external", suppression.GetProperty("kind").GetString());
+        Assert.Equal("Langfuse is in our DPA", suppression.GetProperty("justification").GetString());
+        var inline = Assert.Single(results, r => r.GetProperty("ruleId").GetString() == "literal-secret");
+        Assert.Equal("inSource", Assert.Single(inline.GetProperty("suppressions").EnumerateArray()).GetProperty("kind").GetString());
+    }
+
+    [Fact]
     public void Output_is_deterministic()
     {
         Assert.Equal(Render().Text, Render().Text);

@@ -124,6 +124,24 @@ public sealed class SuppressionTests
     }
 
     [Fact]
+    public void A_baseline_entry_matches_only_its_own_file_and_the_same_fingerprint_elsewhere_stays_active()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("a/config.yaml", Config);
+        folder.Write("b/config.yaml", Config);
+        var first = Auditor.Default.Run(new AuditOptions { Paths = ["a"], WorkingDirectory = folder.Path, Today = Today });
+        var baseline = folder.Write("baseline.yaml", Baseline.Write(first.Findings, "accepted for a only", null));
+
+        var audit = Auditor.Default.Run(new AuditOptions { Paths = ["a", "b"], WorkingDirectory = folder.Path, Today = Today, BaselinePath = baseline });
+        var secrets = audit.Findings.Where(f => f.RuleId == "literal-secret").OrderBy(f => f.Location!.File, StringComparer.Ordinal).ToList();
+        Assert.Equal(["a/config.yaml", "b/config.yaml"], secrets.Select(f => f.Location!.File));
+        Assert.Equal(Baseline.FingerprintOf(secrets[0]), Baseline.FingerprintOf(secrets[1]));
+        Assert.True(secrets[0].Suppressed);
+        Assert.False(secrets[1].Suppressed);
+        Assert.Null(secrets[1].Suppression);
+    }
+
+    [Fact]
     public void Baseline_writing_is_deterministic()
     {
         using var folder = new TemporaryFolder();

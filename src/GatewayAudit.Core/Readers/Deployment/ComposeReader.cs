@@ -65,6 +65,7 @@ public sealed partial class ComposeReader : IConfigReader
                 continue;
             }
 
+            BuildArgumentSecrets(values, key.Value, service);
             var imageNode = values.Scalar(service, "image", $"services.{key.Value}.image");
             var image = imageNode is null ? null : ResolveImage(imageNode.Value).Image;
             facts.Services.Add(ComposeServiceFacts.Read(values, file.FileName, key, service, image));
@@ -109,6 +110,23 @@ public sealed partial class ComposeReader : IConfigReader
             foreach (var variable in service.Environment.Where(v => v.Node is not null))
             {
                 EnvironmentSecrets.Check(values, variable.Name, variable.Node!, $"services.{service.Name}.environment.{variable.Name}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Build arguments (<c>build.args</c>, a mapping or a list of NAME=value; Compose Build Specification,
+    /// https://docs.docker.com/reference/compose-file/build/#args) of any service: a literal there is passed to the
+    /// image build and kept in its history, so a credential-named one (DB_PASSWORD) or a URL with a password
+    /// (PIP_EXTRA_INDEX_URL=https://user:pass@...) is a literal secret.
+    /// </summary>
+    private static void BuildArgumentSecrets(ConfigValues values, string service, YamlMapping definition)
+    {
+        if (definition["build"] is YamlMapping build)
+        {
+            foreach (var (name, value, _) in ComposeServiceFacts.Variables(build["args"]))
+            {
+                EnvironmentSecrets.Check(values, name, value, $"services.{service}.build.args.{name}");
             }
         }
     }

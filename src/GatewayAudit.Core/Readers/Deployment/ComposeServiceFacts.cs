@@ -79,6 +79,18 @@ internal static class ComposeServiceFacts
     /// <summary>A mapping NAME: value or a list of NAME=value (compose environment, Helm envVars).</summary>
     internal static void ReadEnvironment(ConfigValues values, string origin, YamlNode? node, ServiceFacts facts)
     {
+        foreach (var (name, value, written) in Variables(node))
+        {
+            facts.Environment.Add(new EnvironmentValue(name, value, values.At(written), origin));
+        }
+    }
+
+    /// <summary>
+    /// The variables of a mapping NAME: value or a list of NAME=value (compose <c>environment</c> and <c>build.args</c>):
+    /// each name, its value, and the node it was written as.
+    /// </summary>
+    internal static IEnumerable<(string Name, YamlScalar Value, YamlScalar Written)> Variables(YamlNode? node)
+    {
         switch (node)
         {
             case YamlMapping map:
@@ -86,7 +98,7 @@ internal static class ComposeServiceFacts
                 {
                     if (value is YamlScalar { IsNull: false } scalar)
                     {
-                        facts.Environment.Add(new EnvironmentValue(name.Value, scalar, values.At(scalar), origin));
+                        yield return (name.Value, scalar, scalar);
                     }
                 }
 
@@ -97,8 +109,7 @@ internal static class ComposeServiceFacts
                     var equals = line.Value.IndexOf('=', StringComparison.Ordinal);
                     if (equals > 0)
                     {
-                        var value = new YamlScalar(line.Line, line.Column, line.Value[(equals + 1)..], line.Quoted, null);
-                        facts.Environment.Add(new EnvironmentValue(line.Value[..equals].Trim(), value, values.At(line), origin));
+                        yield return (line.Value[..equals].Trim(), new YamlScalar(line.Line, line.Column, line.Value[(equals + 1)..], line.Quoted, null), line);
                     }
                 }
 

@@ -9,7 +9,8 @@ namespace GatewayAudit.Core.Readers.Deployment;
 /// (<c>FROM ghcr.io/berriai/litellm:TAG</c>, with <c>ARG</c> defaults substituted) or a
 /// <c>pip install litellm==X</c> in a <c>RUN</c> line. Its <c>CMD</c> / <c>ENTRYPOINT</c> and <c>ENV</c> are the
 /// proxy's command line and environment for the stack assembly; a literal credential in <c>ENV</c> or <c>ARG</c> is
-/// baked into the image or its history, and is a literal-secret finding.
+/// baked into the image or its history, and is a literal-secret finding, as is a URL with a password in a <c>RUN</c>
+/// line (a package index: <c>pip install --extra-index-url https://user:pass@...</c>).
 /// </summary>
 public sealed partial class DockerfileReader : IConfigReader
 {
@@ -86,6 +87,11 @@ public sealed partial class DockerfileReader : IConfigReader
 
                     break;
                 case "RUN":
+                    foreach (var (physical, lineText) in PhysicalLines(file.Text, line))
+                    {
+                        PackageIndexCredentials.Check(values, physical, lineText, "RUN");
+                    }
+
                     if (PipInstallRegex().IsMatch(rest))
                     {
                         foreach (var token in rest.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
@@ -197,6 +203,21 @@ public sealed partial class DockerfileReader : IConfigReader
         if (current.Length > 0)
         {
             yield return (start, current.ToString());
+        }
+    }
+
+    /// <summary>The physical lines of the instruction starting at <paramref name="firstLine"/>: it and each continued one.</summary>
+    private static IEnumerable<(int Line, string Text)> PhysicalLines(string text, int firstLine)
+    {
+        var lines = text.Split('\n');
+        for (var i = firstLine - 1; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            yield return (i + 1, line);
+            if (!line.EndsWith('\\') && (i == firstLine - 1 || !line.TrimStart().StartsWith('#')))
+            {
+                yield break;
+            }
         }
     }
 

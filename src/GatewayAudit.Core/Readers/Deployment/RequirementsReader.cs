@@ -1,9 +1,13 @@
 using System.Text.RegularExpressions;
 using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Yaml;
 
 namespace GatewayAudit.Core.Readers.Deployment;
 
-/// <summary>Reads the <c>litellm</c> / <c>litellm[proxy]</c> line of a pip requirements file (requirements*.txt).</summary>
+/// <summary>
+/// Reads the <c>litellm</c> / <c>litellm[proxy]</c> line of a pip requirements file (requirements*.txt), and any
+/// index URL with a password (<c>--extra-index-url https://user:pass@...</c>), a literal secret in any requirements file.
+/// </summary>
 public sealed partial class RequirementsReader : IConfigReader
 {
     public string Name => "requirements";
@@ -12,15 +16,20 @@ public sealed partial class RequirementsReader : IConfigReader
 
     public bool OffersFileName(string fileName) => FileNameRegex().IsMatch(fileName);
 
-    public bool Recognizes(InputFile file) => OffersFileName(file.FileName) && LiteLlmLineRegex().IsMatch(file.Text);
+    public bool Recognizes(InputFile file) =>
+        OffersFileName(file.FileName) && (LiteLlmLineRegex().IsMatch(file.Text) || PackageIndexCredentials.Any(file.Text));
 
     public ReaderResult Read(InputFile file)
     {
         var model = new StackModel();
+        var diagnostics = new List<Diagnostic>();
+        var secrets = new SecretLedger();
+        var values = new ConfigValues(new YamlDocument(file.DisplayPath, null), model, diagnostics, secrets);
         var deployment = new GatewayDeployment(model, Name);
         var lines = file.Text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
+            PackageIndexCredentials.Check(values, i + 1, lines[i].TrimEnd('\r'), "requirements");
             // Inline comments and trailing options (--hash=..., a continuation backslash) are not part of the requirement.
             var text = lines[i].TrimEnd('\r');
             var comment = text.IndexOf(" #", StringComparison.Ordinal);
@@ -33,7 +42,7 @@ public sealed partial class RequirementsReader : IConfigReader
             }
         }
 
-        return new ReaderResult(model, [], new SecretLedger());
+        return new ReaderResult(model, diagnostics, secrets);
     }
 
     [GeneratedRegex(@"^requirements([._-][A-Za-z0-9_.-]*)?\.(txt|in)$", RegexOptions.IgnoreCase)]
