@@ -26,7 +26,7 @@ public sealed class ShippedSourcesTests
         ["google-cloud-storage"] = ["google.com"],
         ["google-gemini-api"] = ["google.dev", "google.com"],
         ["mistral"] = ["mistral.ai"],
-        ["cohere"] = ["cohere.com"],
+        ["cohere"] = ["cohere.com", "cohere-inc.secureframetrust.com"], // its trust center, hosted by Secureframe
         ["groq"] = ["groq.com"],
         ["together-ai"] = ["together.ai"],
         ["deepseek"] = ["deepseek.com"],
@@ -46,7 +46,7 @@ public sealed class ShippedSourcesTests
     /// while filling the catalog; citing one would put a stranger's terms in an annex.
     /// </summary>
     private static readonly string[] LookAlikes =
-        ["openrouter.dev", "openrouter.gr.com", "portkey.finance", "deepseek.chat", "deepseekagi.org", "getclauseapp.com", "entertainers.ai"];
+        ["openrouter.dev", "openrouter.gr.com", "portkey.finance", "deepseek.chat", "deepseekagi.org", "mistralai-france.com", "getclauseapp.com", "entertainers.ai"];
 
     /// <summary>Company-form suffixes: as an alias on their own they would match almost any party named in a DPA.</summary>
     private static readonly string[] BareSuffixes = ["inc", "llc", "l.l.c", "ltd", "limited", "gmbh", "sas", "sarl", "pbc", "corp", "co"];
