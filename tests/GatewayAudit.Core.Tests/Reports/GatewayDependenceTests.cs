@@ -40,7 +40,7 @@ public sealed class GatewayDependenceTests
         var report = AnnexTests.Build(ProxyWithDatabase);
         var database = Assert.Single(report.Availability.Dependencies, d => d.Id == "datastore:litellm-postgres");
         Assert.StartsWith("every request", database.Scope, StringComparison.Ordinal);
-        Assert.Equal("no published figure", database.Figure);
+        Assert.Equal("99.5% monthly uptime (published SLA)", database.Figure); // the shipped catalog's RDS figure (Single-DB instance)
         Assert.Contains(report.Availability.Notes, n => n.Contains("allow_requests_on_db_unavailable is not on", StringComparison.Ordinal));
     }
 
