@@ -67,6 +67,13 @@ internal static class LexicalParties
 
         if (target.Expression is { } expression)
         {
+            // An observability SDK is its vendor's wherever its address comes from, as with a variable above
+            // (sentry_sdk.init(dsn=settings.sentry_dsn)): one row with the address as an open fact, not a second party.
+            if (LexicalVocabulary.ServiceByKey.TryGetValue(target.Key, out var observed) && observed.Role == ComponentRole.Exporter)
+            {
+                return Service(observed) with { Note = Join(observed.SendsNote, $"Its address is set by {expression} ({at}), which this file does not resolve: the region is not shown here.") };
+            }
+
             return new LexicalParty($"provider:unresolved:{expression}", $"Endpoint set by {expression}", RoleOf(target.Key), null, Hosting.Unknown)
             {
                 Question = $"The {SdkName(target.Key)} call at {at} is sent to the address or model in {expression}, which this file does not resolve: who receives it, and what do they keep?",
