@@ -17,6 +17,8 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
     private readonly SyntaxTree _tree;
     private readonly CSharpText _text;
 
+    private bool _importsGoogleGenAi;
+
     // Above zero while the arguments of a logging call or an exception are visited: their text is prose.
     private int _prose;
 
@@ -38,6 +40,7 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
 
     public override void VisitUsingDirective(UsingDirectiveSyntax node)
     {
+        _importsGoogleGenAi |= node.Name?.ToString() == CSharpSdkShapes.GoogleGenAiNamespace;
         if (node.Name?.ToString() is { } name && CSharpSdkShapes.Namespaces.TryGetValue(name, out var sdk))
         {
             Sites.Imports.Add(new ImportSite(sdk, name, At(node)));
@@ -150,6 +153,11 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
         {
             AddClient(sdk, type, node.ArgumentList?.Arguments ?? [], node.Initializer, node);
         }
+        else if (IsGoogleGenAiClient(node))
+        {
+            var vertex = node.ArgumentList?.Arguments.Any(a => a.NameColon?.Name.Identifier.ValueText == "vertexAI" && a.Expression.IsKind(SyntaxKind.TrueLiteralExpression)) == true;
+            AddClient(vertex ? CSharpSdkShapes.GoogleGenAiVertex : CSharpSdkShapes.GoogleGenAi, "Google.GenAI.Client", node.ArgumentList?.Arguments ?? [], node.Initializer, node);
+        }
         else if (type == "HttpRequestMessage" && node.ArgumentList is { Arguments.Count: > 1 } arguments)
         {
             AddHttpCall(arguments.Arguments[1].Expression, node);
@@ -165,6 +173,14 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
 
         CheckRequestShape(node);
         return true;
+    }
+
+    /// <summary><c>new Google.GenAI.Client(...)</c>, <c>Google.GenAI.Client c = new(...)</c>, or <c>new Client(...)</c> under <c>using Google.GenAI;</c>.</summary>
+    private bool IsGoogleGenAiClient(BaseObjectCreationExpressionSyntax node)
+    {
+        var written = CSharpText.WrittenType(node);
+        return written == CSharpSdkShapes.GoogleGenAiNamespace + ".Client"
+            || (written == "Client" && _importsGoogleGenAi);
     }
 
     private void AddClient(CSharpSdkShapes.Sdk sdk, string shape, IEnumerable<ArgumentSyntax> arguments, InitializerExpressionSyntax? initializer, SyntaxNode node)

@@ -105,4 +105,101 @@ public sealed class CorpusShapeTests
         Assert.Equal(Hosting.Unknown, unknown.Hosting);
         Assert.Null(model.Find("provider:openai"));
     }
+
+    // Class: SDK shapes not recognised (Google's Gen AI .NET client, Pydantic Logfire).
+
+    [Theory]
+    [InlineData("""
+        using Google.GenAI;
+
+        var client = new Client(apiKey: Environment.GetEnvironmentVariable("GEMINI_API_KEY"));
+        var reply = await client.Models.GenerateContentAsync(model: "gemini-2.5-flash", contents: "Plan my week");
+
+        """)]
+    [InlineData("""
+        using Microsoft.Extensions.AI;
+
+        Google.GenAI.Client gemini = new(apiKey: Secrets.GeminiKey);
+        IChatClient chat = gemini.AsIChatClient("gemini-2.5-flash");
+
+        """)]
+    public void Googles_Gen_AI_client_is_the_Gemini_API(string program)
+    {
+        var model = CSharpSourceReaderTests.Read("Planner/Program.cs", program);
+        var gemini = model.Find("provider:google-gemini-api")!;
+        Assert.Equal((ComponentRole.ModelProvider, Hosting.ThirdParty), (gemini.Role, gemini.Hosting));
+    }
+
+    [Fact]
+    public void Googles_Gen_AI_client_with_vertexAI_true_is_Vertex_AI()
+    {
+        const string Program = """
+            using Google.GenAI;
+
+            var client = new Client(vertexAI: true, project: "acme-ml", location: "europe-west4");
+            var reply = await client.Models.GenerateContentAsync(model: "gemini-2.5-flash", contents: "Plan my week");
+
+            """;
+        var model = CSharpSourceReaderTests.Read("Planner/Program.cs", Program);
+        Assert.NotNull(model.Find("provider:google-vertex-ai"));
+        Assert.Null(model.Find("provider:google-gemini-api"));
+    }
+
+    [Fact]
+    public void A_class_named_Client_without_the_Google_namespace_is_no_party()
+    {
+        const string Program = """
+            using Acme.Billing;
+            using OpenAI;
+
+            var client = new Client(apiKey: Environment.GetEnvironmentVariable("BILLING_KEY"));
+            await client.Invoices.SendAsync();
+
+            """;
+        var model = CSharpSourceReaderTests.Read("Billing/Program.cs", Program);
+        Assert.Null(model.Find("provider:google-gemini-api"));
+    }
+
+    [Fact]
+    public void Logfire_configured_with_an_LLM_instrumentation_records_prompts()
+    {
+        const string Worker = """
+            import logfire
+            from openai import OpenAI
+
+            logfire.configure(token=os.getenv("LOGFIRE_TOKEN"), service_name="summariser")
+            logfire.instrument_openai()
+
+            client = OpenAI()
+            reply = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}])
+            logfire.info("summary done: {n} words", n=len(reply.choices[0].message.content))
+
+            """;
+        var model = Python("worker/summarise.py", Worker);
+        var logfire = model.Find("exporter:logfire")!;
+        Assert.Equal(("logfire", Hosting.ThirdParty), (logfire.Vendor, logfire.Hosting));
+        Assert.Contains(DataCategory.Prompt, FlowTo(model, "exporter:logfire").DataCategories);
+    }
+
+    [Fact]
+    public void Logfire_that_only_logs_sends_metadata_and_send_to_logfire_False_sends_nothing()
+    {
+        const string Logging = """
+            import logfire
+
+            logfire.configure()
+            logfire.info("started")
+
+            """;
+        Assert.Equal([DataCategory.Metadata], FlowTo(Python("app/log.py", Logging), "exporter:logfire").DataCategories);
+
+        const string Local = """
+            import logfire
+
+            logfire.configure(send_to_logfire=False, console=True)
+            logfire.instrument_openai()
+
+            """;
+        Assert.Null(Python("app/local_log.py", Local).Find("exporter:logfire"));
+    }
 }
