@@ -87,6 +87,19 @@ internal static class LexicalParties
     {
         if (HostClassifier.IsOperatorNetwork(host))
         {
+            // A private address given to an observability SDK (LANGFUSE_BASE_URL="http://localhost:3000") is the
+            // operator's own instance of that backend, as a LiteLLM callback's host makes it, never an inference server.
+            if (LexicalVocabulary.ServiceByKey.TryGetValue(key, out var own) && own.Role == ComponentRole.Exporter)
+            {
+                return Service(own) with
+                {
+                    Name = $"{own.Name} (self-hosted at {host})",
+                    Hosting = Hosting.OperatorHosted,
+                    Host = host,
+                    Note = Join(own.SendsNote, "It runs on the operator's own network: not a third party, but it keeps what it is sent."),
+                };
+            }
+
             var server = LexicalAddresses.ServerOf(url, host) ?? EngineName(key);
             if (server == "LiteLLM proxy")
             {

@@ -202,4 +202,74 @@ public sealed class CorpusShapeTests
             """;
         Assert.Null(Python("app/local_log.py", Local).Find("exporter:logfire"));
     }
+
+    // Class: a private address given to an observability SDK became a self-hosted inference server, and the backend
+    // itself stayed a third party.
+
+    [Fact]
+    public void A_Langfuse_base_url_on_the_operators_network_is_a_self_hosted_Langfuse_not_an_inference_server()
+    {
+        const string Tracing = """
+            import os
+            from langfuse.openai import OpenAI
+
+            os.environ["LANGFUSE_PUBLIC_KEY"] = "pk-lf-..."
+            os.environ["LANGFUSE_BASE_URL"] = "http://langfuse-web.observability.svc:3000"
+
+            client = OpenAI(base_url="https://api.anthropic.com/v1/")
+            reply = client.chat.completions.create(model="claude-sonnet-4-5", messages=[{"role": "user", "content": "hi"}])
+
+            """;
+        var model = Python("tracing/main.py", Tracing);
+        var langfuse = model.Find("exporter:langfuse")!;
+        Assert.Equal((Hosting.OperatorHosted, "langfuse-web.observability.svc"), (langfuse.Hosting, langfuse.Attributes["host"]));
+        Assert.DoesNotContain(model.Components, c => c.Role == ComponentRole.SelfHostedInference);
+        Assert.NotNull(model.Find("provider:anthropic"));
+    }
+
+    [Fact]
+    public void A_private_address_given_to_a_provider_SDK_is_still_self_hosted_inference()
+    {
+        const string Local = """
+            from openai import OpenAI
+
+            client = OpenAI(base_url="http://localhost:11434/v1/", api_key="ollama")
+            reply = client.chat.completions.create(model="llama3.2", messages=[{"role": "user", "content": "hi"}])
+
+            """;
+        var model = Python("local/chat.py", Local);
+        Assert.Equal(ComponentRole.SelfHostedInference, model.Find("inference:localhost")!.Role);
+    }
+
+    // Class: a community OpenRouter client's positional site URL (sent as HTTP-Referer) was taken as its endpoint.
+
+    [Fact]
+    public void A_positional_site_url_of_a_community_OpenRouter_client_is_not_its_endpoint()
+    {
+        const string Program = """
+            using OpenRouterClientLite;
+
+            using var client = new OpenRouterClient(Environment.GetEnvironmentVariable("OPENROUTER_API_KEY")!, "NotesApp", "https://notes.example.org");
+            var reply = await client.GenerateResponseAsync(model: "deepseek/deepseek-chat:free", prompt: "Summarise my notes");
+
+            """;
+        var model = CSharpSourceReaderTests.Read("Notes/Program.cs", Program);
+        Assert.NotNull(model.Find("provider:openrouter"));
+        Assert.DoesNotContain(model.Components, c => c.Id.Contains("notes.example.org", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_positional_gateway_or_private_url_is_still_the_endpoint()
+    {
+        const string Program = """
+            using OpenRouterClientLite;
+
+            using var eu = new OpenRouterClient(Environment.GetEnvironmentVariable("OPENROUTER_API_KEY")!, "https://eu.openrouter.ai/api/v1");
+            using var local = new OllamaApiClient("http://gpu-box.internal:11434", "llama3.2");
+
+            """;
+        var model = CSharpSourceReaderTests.Read("Notes/Program.cs", Program);
+        Assert.Equal("eu.openrouter.ai", model.Find("provider:openrouter")!.Attributes["host"]);
+        Assert.NotNull(model.Find("inference:gpu-box.internal"));
+    }
 }
