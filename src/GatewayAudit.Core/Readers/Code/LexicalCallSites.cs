@@ -172,6 +172,14 @@ internal sealed partial class LexicalCallSites
             var assigns = next.Is(":") || (next.Is("=") && !_source.IsPunct(k + 2, "=")) || next.Is("(");
             if (!found && assigns && LexicalVocabulary.BaseUrlSettings.Contains(setting))
             {
+                // openai-go's Azure option (azure.WithEndpoint(...)) makes the client Azure OpenAI's.
+                if (_source.IsPunct(k - 1, ".") && k >= 2 && _source.ImportedNames.TryGetValue(T(k - 2).Text, out var option)
+                    && LexicalVocabulary.ResourceVendorKeys.Contains(option.Key))
+                {
+                    site.Target.Key = option.Key;
+                    _usedKeys.Add(option.Key);
+                }
+
                 found = ReadValue(site.Target, k + 2, ValueEnd(k + 2));
             }
             else if (assigns && setting == "senddefaultpii" && k + 2 < _source.Count && T(k + 2).Text is "True" or "true")

@@ -51,6 +51,12 @@ internal static class LexicalParties
                 : party;
         }
 
+        if ((target.Variable ?? target.Expression) is { } configured && LexicalVocabulary.ResourceVendorKeys.Contains(target.Key))
+        {
+            var vendor = ByKey(target.Key);
+            return vendor with { Note = $"Its resource endpoint comes from {configured} ({at}), which this file does not show: the resource, and so its region, is not known here." };
+        }
+
         if (target.Variable is { } variable)
         {
             if (LexicalVocabulary.ServiceByKey.TryGetValue(target.Key, out var service))

@@ -104,7 +104,7 @@ internal static class LexicalVocabulary
     public static IReadOnlyList<(string Module, string Key)> Modules { get; } =
     [
         ("openai", "openai"), ("langchain_openai", "openai"), ("@langchain/openai", "openai"), ("llama_index.llms.openai", "openai"), ("@ai-sdk/openai", "openai"),
-        ("github.com/openai/openai-go", "openai"), ("github.com/sashabaranov/go-openai", "openai"), ("com.openai", "openai"), ("dev.langchain4j.model.openai", "openai"),
+        ("github.com/openai/openai-go/azure", "azure"), ("github.com/openai/openai-go", "openai"), ("github.com/sashabaranov/go-openai", "openai"), ("com.openai", "openai"), ("dev.langchain4j.model.openai", "openai"),
         ("anthropic", "anthropic"), ("@anthropic-ai/sdk", "anthropic"), ("langchain_anthropic", "anthropic"), ("@langchain/anthropic", "anthropic"), ("llama_index.llms.anthropic", "anthropic"),
         ("@ai-sdk/anthropic", "anthropic"), ("github.com/anthropics/anthropic-sdk-go", "anthropic"), ("com.anthropic", "anthropic"), ("dev.langchain4j.model.anthropic", "anthropic"),
         ("mistralai", "mistral"), ("@mistralai/mistralai", "mistral"), ("langchain_mistralai", "mistral"), ("@ai-sdk/mistral", "mistral"),
@@ -164,8 +164,15 @@ internal static class LexicalVocabulary
     public static IReadOnlySet<string> BaseUrlSettings { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "baseurl", "apibase", "openaiapibase", "anthropicapiurl", "apiurl", "host", "endpoint", "azureendpoint", "dsn", "site",
-        "serverurl", "withbaseurl", "basepath",
+        "serverurl", "withbaseurl", "basepath", "withendpoint",
     };
+
+    /// <summary>
+    /// SDK keys whose clients only ever reach their vendor's resources: the endpoint picks the resource (and region),
+    /// never the vendor, so an endpoint from configuration leaves the vendor known (Azure OpenAI: AzureOpenAI(azure_endpoint=...),
+    /// openai-go's azure.WithEndpoint). Found in the public-code corpus run (bench/CODE-CORPUS.md).
+    /// </summary>
+    public static IReadOnlySet<string> ResourceVendorKeys { get; } = new HashSet<string>(StringComparer.Ordinal) { "azure" };
 
     /// <summary>Environment variables that configure a party (a value beside them is its host), and whether it means prompts are recorded.</summary>
     public static IReadOnlyDictionary<string, (string Key, bool Host)> Environment { get; } = new Dictionary<string, (string, bool)>(StringComparer.Ordinal)

@@ -272,4 +272,53 @@ public sealed class CorpusShapeTests
         Assert.Equal("eu.openrouter.ai", model.Find("provider:openrouter")!.Attributes["host"]);
         Assert.NotNull(model.Find("inference:gpu-box.internal"));
     }
+
+    // Class: openai-go's Azure option was not read, so an Azure OpenAI client showed as OpenAI.
+
+    [Fact]
+    public void An_openai_go_client_with_the_azure_endpoint_option_is_Azure_OpenAI()
+    {
+        const string Provider = """
+            package azure
+
+            import (
+            	"github.com/openai/openai-go"
+            	"github.com/openai/openai-go/azure"
+            )
+
+            func New(cfg Config) openai.Client {
+            	return openai.NewClient(
+            		azure.WithEndpoint(cfg.Endpoint, cfg.APIVersion),
+            		azure.WithAPIKey(cfg.Key),
+            	)
+            }
+
+            """;
+        var model = Go("llm/azure/azure.go", Provider);
+        var azure = model.Find("provider:azure-openai")!;
+        Assert.Equal(Hosting.ThirdParty, azure.Hosting);
+        Assert.Contains(azure.Notes, n => n.Contains("cfg.Endpoint", StringComparison.Ordinal));
+        Assert.Null(model.Find("provider:openai"));
+    }
+
+    [Fact]
+    public void An_openai_go_client_with_a_configured_base_url_stays_unknown()
+    {
+        const string Provider = """
+            package generic
+
+            import (
+            	"github.com/openai/openai-go"
+            	"github.com/openai/openai-go/option"
+            )
+
+            func New(cfg Config) openai.Client {
+            	return openai.NewClient(option.WithAPIKey(cfg.Key), option.WithBaseURL(cfg.BaseURL))
+            }
+
+            """;
+        var model = Go("llm/generic/generic.go", Provider);
+        Assert.Single(model.Components, c => c.Id.StartsWith("provider:unresolved:", StringComparison.Ordinal));
+        Assert.Null(model.Find("provider:azure-openai"));
+    }
 }
