@@ -275,26 +275,24 @@ public sealed class CorpusShapeTests
 
     // Class: openai-go's Azure option was not read, so an Azure OpenAI client showed as OpenAI.
 
+    private static StackModel OpenAiGoProvider(string package, string options) => Go($"llm/{package}/{package}.go", $$"""
+        package {{package}}
+
+        import (
+        	"github.com/openai/openai-go"
+        	"github.com/openai/openai-go/{{package switch { "azure" => "azure", _ => "option" }}}"
+        )
+
+        func New(cfg Config) openai.Client {
+        	return openai.NewClient({{options}})
+        }
+
+        """);
+
     [Fact]
     public void An_openai_go_client_with_the_azure_endpoint_option_is_Azure_OpenAI()
     {
-        const string Provider = """
-            package azure
-
-            import (
-            	"github.com/openai/openai-go"
-            	"github.com/openai/openai-go/azure"
-            )
-
-            func New(cfg Config) openai.Client {
-            	return openai.NewClient(
-            		azure.WithEndpoint(cfg.Endpoint, cfg.APIVersion),
-            		azure.WithAPIKey(cfg.Key),
-            	)
-            }
-
-            """;
-        var model = Go("llm/azure/azure.go", Provider);
+        var model = OpenAiGoProvider("azure", "azure.WithEndpoint(cfg.Endpoint, cfg.APIVersion), azure.WithAPIKey(cfg.Key)");
         var azure = model.Find("provider:azure-openai")!;
         Assert.Equal(Hosting.ThirdParty, azure.Hosting);
         Assert.Contains(azure.Notes, n => n.Contains("cfg.Endpoint", StringComparison.Ordinal));
@@ -304,20 +302,7 @@ public sealed class CorpusShapeTests
     [Fact]
     public void An_openai_go_client_with_a_configured_base_url_stays_unknown()
     {
-        const string Provider = """
-            package generic
-
-            import (
-            	"github.com/openai/openai-go"
-            	"github.com/openai/openai-go/option"
-            )
-
-            func New(cfg Config) openai.Client {
-            	return openai.NewClient(option.WithAPIKey(cfg.Key), option.WithBaseURL(cfg.BaseURL))
-            }
-
-            """;
-        var model = Go("llm/generic/generic.go", Provider);
+        var model = OpenAiGoProvider("generic", "option.WithAPIKey(cfg.Key), option.WithBaseURL(cfg.BaseURL)");
         Assert.Single(model.Components, c => c.Id.StartsWith("provider:unresolved:", StringComparison.Ordinal));
         Assert.Null(model.Find("provider:azure-openai"));
     }
