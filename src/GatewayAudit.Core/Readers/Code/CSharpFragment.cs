@@ -192,7 +192,15 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
     {
         var sdk = client.Sdk;
         Party? party = null;
-        if (client.EndpointFrom is { } from)
+        if (client.EndpointFrom is { } configured && sdk.Vendor is { } resourceVendor && sdk.DefaultHost is null)
+        {
+            // An SDK that only talks to its vendor's resources (Azure OpenAI: the endpoint picks the resource, never the
+            // vendor) is that vendor wherever the endpoint comes from; only which resource, and so the region, is open.
+            // Found in the public-code corpus run (bench/CODE-CORPUS.md): one unknown row per configuration name.
+            party = Known(resourceVendor, client.At);
+            party.Component.Notes.Add($"A {sdk.Name} client whose resource endpoint comes from {(configured.StartsWith("env:", StringComparison.Ordinal) ? "$" + configured[4..] : configured[8..])}: the resource, and so its region, is not in the code.");
+        }
+        else if (client.EndpointFrom is { } from)
         {
             var variable = from.StartsWith("env:", StringComparison.Ordinal) ? from[4..] : null;
             party = Add(new Component

@@ -48,6 +48,19 @@ internal static class CSharpSdkShapes
         ["OpenRouterClient"] = new("openrouter", "openrouter.ai", "OpenRouter .NET client"),
     };
 
+    /// <summary>
+    /// Google's Gen AI .NET SDK names its client plainly <c>Client</c> (namespace <c>Google.GenAI</c>): it counts only
+    /// written as <c>Google.GenAI.Client</c> or in a file that imports the namespace. <c>new Client(apiKey: ...)</c>
+    /// talks to the Gemini API, <c>new Client(vertexAI: true, ...)</c> to Vertex AI (googleapis/dotnet-genai README,
+    /// read 2026-11-30; found missing in the public-code corpus run, bench/CODE-CORPUS.md). The import alone names no
+    /// party: the same client reaches either.
+    /// </summary>
+    public const string GoogleGenAiNamespace = "Google.GenAI";
+
+    public static readonly Sdk GoogleGenAi = new("google-gemini-api", "generativelanguage.googleapis.com", "Google Gen AI .NET SDK");
+
+    public static readonly Sdk GoogleGenAiVertex = new("google-vertex-ai", "aiplatform.googleapis.com", "Google Gen AI .NET SDK (Vertex AI)");
+
     /// <summary>Semantic Kernel connector methods (on <c>IKernelBuilder</c> or <c>IServiceCollection</c>), by name.</summary>
     public static readonly IReadOnlyDictionary<string, Sdk> BuilderMethods = new Dictionary<string, Sdk>(StringComparer.Ordinal)
     {
@@ -93,7 +106,7 @@ internal static class CSharpSdkShapes
         "GenerateEmbedding", "GenerateEmbeddingAsync", "GenerateEmbeddings", "GenerateEmbeddingsAsync",
         "CreateResponse", "CreateResponseAsync", "GetResponseAsync", "GetStreamingResponseAsync",
         "GetChatMessageContentAsync", "GetChatMessageContentsAsync", "GetStreamingChatMessageContentsAsync", "InvokePromptAsync",
-        "GetClaudeMessageAsync", "StreamClaudeMessageAsync",
+        "GetClaudeMessageAsync", "StreamClaudeMessageAsync", "GenerateContentAsync", "GenerateContentStreamAsync",
     };
 
     /// <summary>SDK methods that only list models: metadata, no prompt.</summary>

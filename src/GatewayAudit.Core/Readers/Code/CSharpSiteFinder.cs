@@ -17,6 +17,8 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
     private readonly SyntaxTree _tree;
     private readonly CSharpText _text;
 
+    private bool _importsGoogleGenAi;
+
     // Above zero while the arguments of a logging call or an exception are visited: their text is prose.
     private int _prose;
 
@@ -38,6 +40,7 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
 
     public override void VisitUsingDirective(UsingDirectiveSyntax node)
     {
+        _importsGoogleGenAi |= node.Name?.ToString() == CSharpSdkShapes.GoogleGenAiNamespace;
         if (node.Name?.ToString() is { } name && CSharpSdkShapes.Namespaces.TryGetValue(name, out var sdk))
         {
             Sites.Imports.Add(new ImportSite(sdk, name, At(node)));
@@ -150,6 +153,11 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
         {
             AddClient(sdk, type, node.ArgumentList?.Arguments ?? [], node.Initializer, node);
         }
+        else if (IsGoogleGenAiClient(node))
+        {
+            var vertex = node.ArgumentList?.Arguments.Any(a => a.NameColon?.Name.Identifier.ValueText == "vertexAI" && a.Expression.IsKind(SyntaxKind.TrueLiteralExpression)) == true;
+            AddClient(vertex ? CSharpSdkShapes.GoogleGenAiVertex : CSharpSdkShapes.GoogleGenAi, "Google.GenAI.Client", node.ArgumentList?.Arguments ?? [], node.Initializer, node);
+        }
         else if (type == "HttpRequestMessage" && node.ArgumentList is { Arguments.Count: > 1 } arguments)
         {
             AddHttpCall(arguments.Arguments[1].Expression, node);
@@ -167,9 +175,17 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
         return true;
     }
 
+    /// <summary><c>new Google.GenAI.Client(...)</c>, <c>Google.GenAI.Client c = new(...)</c>, or <c>new Client(...)</c> under <c>using Google.GenAI;</c>.</summary>
+    private bool IsGoogleGenAiClient(BaseObjectCreationExpressionSyntax node)
+    {
+        var written = CSharpText.WrittenType(node);
+        return written == CSharpSdkShapes.GoogleGenAiNamespace + ".Client"
+            || (written == "Client" && _importsGoogleGenAi);
+    }
+
     private void AddClient(CSharpSdkShapes.Sdk sdk, string shape, IEnumerable<ArgumentSyntax> arguments, InitializerExpressionSyntax? initializer, SyntaxNode node)
     {
-        var endpoint = EndpointArgument(arguments, initializer);
+        var endpoint = EndpointArgument(arguments, initializer, sdk);
         if (endpoint is null)
         {
             Sites.Clients.Add(new ClientSite(sdk, shape, null, At(node)));
@@ -186,7 +202,7 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
     /// The expression that sets a client's endpoint: a named argument (<c>endpoint:</c>), a positional <c>new Uri</c>
     /// or URL text, or <c>Endpoint = ...</c> in an options object passed along (<c>new OpenAIClientOptions { ... }</c>).
     /// </summary>
-    private ExpressionSyntax? EndpointArgument(IEnumerable<ArgumentSyntax> arguments, InitializerExpressionSyntax? initializer)
+    private ExpressionSyntax? EndpointArgument(IEnumerable<ArgumentSyntax> arguments, InitializerExpressionSyntax? initializer, CSharpSdkShapes.Sdk? sdk = null)
     {
         foreach (var (name, value) in InitializerMembers(initializer))
         {
@@ -218,7 +234,7 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
                     return nested;
                 }
             }
-            else if (named is null && _text.Evaluate(expression) is { } text && text.Contains("://", StringComparison.Ordinal))
+            else if (named is null && _text.Evaluate(expression) is { } text && text.Contains("://", StringComparison.Ordinal) && !IsSiteUrl(text, sdk))
             {
                 return expression;
             }
@@ -226,6 +242,16 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
 
         return null;
     }
+
+    /// <summary>
+    /// A vendor's own client with a default host takes a positional URL of an unknown public host as the app's own site
+    /// (<c>new OpenRouterClient(key, "MyApp", "https://myapp.example")</c>: attribution headers), not as its endpoint;
+    /// a known provider or gateway host, or an address on the operator's network, is still an endpoint. Found in the
+    /// public-code corpus run (bench/CODE-CORPUS.md): the site became a party and OpenRouter was missed.
+    /// </summary>
+    private static bool IsSiteUrl(string text, CSharpSdkShapes.Sdk? sdk) =>
+        sdk is { Vendor: not null, DefaultHost: not null } && CodeUrl.Parse(text) is { } url
+        && GatewayTerms.FindHost(url.Host) is null && !HostClassifier.IsOperatorNetwork(url.Host);
 
     /// <summary>Records the endpoint an expression names; false when its host is not in the code.</summary>
     private bool AddEndpoint(ExpressionSyntax expression, EndpointSource source, CSharpSdkShapes.Sdk? sdk, SyntaxNode at)

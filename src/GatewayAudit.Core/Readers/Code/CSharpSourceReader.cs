@@ -112,7 +112,7 @@ public sealed partial class CSharpSourceReader : ISourceCodeReader
             yield return vendor + "/";
         }
 
-        foreach (var name in CSharpSdkShapes.ClientTypes.Keys.Concat(CSharpSdkShapes.BuilderMethods.Keys).Concat(CSharpSdkShapes.Namespaces.Keys))
+        foreach (var name in CSharpSdkShapes.ClientTypes.Keys.Concat(CSharpSdkShapes.BuilderMethods.Keys).Concat(CSharpSdkShapes.Namespaces.Keys).Append(CSharpSdkShapes.GoogleGenAiNamespace))
         {
             yield return name;
         }

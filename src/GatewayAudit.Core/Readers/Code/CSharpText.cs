@@ -154,6 +154,15 @@ internal sealed class CSharpText
         }
         : null;
 
+    /// <summary>The type a creation names as written (<c>Google.GenAI.Client</c>); for <c>T x = new(...)</c> the declared type.</summary>
+    public static string? WrittenType(BaseObjectCreationExpressionSyntax creation) => creation switch
+    {
+        ObjectCreationExpressionSyntax { Type: var type } => type.ToString(),
+        ImplicitObjectCreationExpressionSyntax { Parent: EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } } }
+            when !declaration.Type.IsVar => declaration.Type.ToString(),
+        _ => null,
+    };
+
     private static bool IsUri(BaseObjectCreationExpressionSyntax creation) => TypeName(creation) == "Uri";
 
     private static string? NameOf(ExpressionSyntax expression) => expression switch

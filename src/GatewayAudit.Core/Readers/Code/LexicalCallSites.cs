@@ -43,6 +43,9 @@ internal sealed class LexicalClient(string name, LexicalToken at, LexicalTarget 
     public bool HasCall { get; set; }
 
     public bool RecordsPrompts { get; set; }
+
+    /// <summary>Set up not to send at all (<c>logfire.configure(send_to_logfire=False)</c>): the SDK reaches no party from this file.</summary>
+    public bool SendsNothing { get; set; }
 }
 
 /// <summary>One piece of evidence that a party receives something from this file.</summary>
@@ -82,6 +85,8 @@ internal sealed partial class LexicalCallSites
         }
 
         finder.FindUnusedImports();
+        var silent = finder._clients.Where(c => c.SendsNothing).Select(c => c.Target.Key).ToHashSet(StringComparer.Ordinal);
+        finder.Sightings.RemoveAll(s => silent.Contains(s.Target.Key));
         return finder.Sightings;
     }
 
@@ -167,11 +172,23 @@ internal sealed partial class LexicalCallSites
             var assigns = next.Is(":") || (next.Is("=") && !_source.IsPunct(k + 2, "=")) || next.Is("(");
             if (!found && assigns && LexicalVocabulary.BaseUrlSettings.Contains(setting))
             {
+                // openai-go's Azure option (azure.WithEndpoint(...)) makes the client Azure OpenAI's.
+                if (_source.IsPunct(k - 1, ".") && k >= 2 && _source.ImportedNames.TryGetValue(T(k - 2).Text, out var option)
+                    && LexicalVocabulary.ResourceVendorKeys.Contains(option.Key))
+                {
+                    site.Target.Key = option.Key;
+                    _usedKeys.Add(option.Key);
+                }
+
                 found = ReadValue(site.Target, k + 2, ValueEnd(k + 2));
             }
             else if (assigns && setting == "senddefaultpii" && k + 2 < _source.Count && T(k + 2).Text is "True" or "true")
             {
                 site.RecordsPrompts = true;
+            }
+            else if (assigns && LexicalVocabulary.SendSwitches.Contains(setting) && k + 2 < _source.Count && T(k + 2).Text is "False" or "false")
+            {
+                site.SendsNothing = true;
             }
             else if (!found && t.Kind == LexicalTokenKind.Identifier && _bound.TryGetValue(t.Text, out var config) && config != site)
             {

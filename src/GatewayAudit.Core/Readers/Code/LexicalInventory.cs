@@ -40,7 +40,8 @@ internal static class LexicalInventory
 
     private static void AddParty(StackModel model, InputFile file, List<(LexicalSighting Sighting, SourceLocation At, LexicalParty Party)> seen)
     {
-        var party = seen[0].Party;
+        // The sighting with an address says most about the party (a self-hosted instance), over a key or an import.
+        var party = seen.Select(s => s.Party).FirstOrDefault(p => p.Host is not null) ?? seen[0].Party;
         var first = seen[0].At;
         var component = model.Add(new Component { Id = party.Id, Name = party.Name, Role = party.Role, Vendor = party.Vendor, Hosting = party.Hosting });
         component.Evidence.UnionWith(seen.Select(s => s.At));

@@ -51,6 +51,12 @@ internal static class LexicalParties
                 : party;
         }
 
+        if ((target.Variable ?? target.Expression) is { } configured && LexicalVocabulary.ResourceVendorKeys.Contains(target.Key))
+        {
+            var vendor = ByKey(target.Key);
+            return vendor with { Note = $"Its resource endpoint comes from {configured} ({at}), which this file does not show: the resource, and so its region, is not known here." };
+        }
+
         if (target.Variable is { } variable)
         {
             if (LexicalVocabulary.ServiceByKey.TryGetValue(target.Key, out var service))
@@ -67,6 +73,13 @@ internal static class LexicalParties
 
         if (target.Expression is { } expression)
         {
+            // An observability SDK is its vendor's wherever its address comes from, as with a variable above
+            // (sentry_sdk.init(dsn=settings.sentry_dsn)): one row with the address as an open fact, not a second party.
+            if (LexicalVocabulary.ServiceByKey.TryGetValue(target.Key, out var observed) && observed.Role == ComponentRole.Exporter)
+            {
+                return Service(observed) with { Note = Join(observed.SendsNote, $"Its address is set by {expression} ({at}), which this file does not resolve: the region is not shown here.") };
+            }
+
             return new LexicalParty($"provider:unresolved:{expression}", $"Endpoint set by {expression}", RoleOf(target.Key), null, Hosting.Unknown)
             {
                 Question = $"The {SdkName(target.Key)} call at {at} is sent to the address or model in {expression}, which this file does not resolve: who receives it, and what do they keep?",
@@ -80,6 +93,19 @@ internal static class LexicalParties
     {
         if (HostClassifier.IsOperatorNetwork(host))
         {
+            // A private address given to an observability SDK (LANGFUSE_BASE_URL="http://localhost:3000") is the
+            // operator's own instance of that backend, as a LiteLLM callback's host makes it, never an inference server.
+            if (LexicalVocabulary.ServiceByKey.TryGetValue(key, out var own) && own.Role == ComponentRole.Exporter)
+            {
+                return Service(own) with
+                {
+                    Name = $"{own.Name} (self-hosted at {host})",
+                    Hosting = Hosting.OperatorHosted,
+                    Host = host,
+                    Note = Join(own.SendsNote, "It runs on the operator's own network: not a third party, but it keeps what it is sent."),
+                };
+            }
+
             var server = LexicalAddresses.ServerOf(url, host) ?? EngineName(key);
             if (server == "LiteLLM proxy")
             {

@@ -46,6 +46,11 @@ internal static class LexicalVocabulary
         // Sentry's AI integrations record prompts and responses only with send_default_pii / sendDefaultPii on
         // (docs.sentry.io/platforms/python/integrations/openai/, read 2026-11-30).
         new("sentry", "exporter:sentry", "Sentry", ComponentRole.Exporter, "sentry", Telemetry),
+        // Pydantic Logfire: logfire.configure() sends spans and logs; an LLM instrumentation (logfire.instrument_openai and
+        // the like) records each conversation (logfire.pydantic.dev/docs/integrations/openai, read 2026-11-30); found
+        // missing in the public-code corpus run (bench/CODE-CORPUS.md).
+        new("logfire", "exporter:logfire", "Pydantic Logfire", ComponentRole.Exporter, "logfire", Telemetry,
+            "Logfire keeps each LLM call's messages when an LLM instrumentation (logfire.instrument_openai, _anthropic, _pydantic_ai ...) is on."),
         new("helicone", "provider:helicone", "Helicone", ComponentRole.Gateway, "helicone", Requests,
             "Helicone is an observability gateway: it keeps request logs (a retention surface); Helicone-Omit-Request / -Response stop storage, not sending."),
         new("portkey", "provider:portkey", "Portkey", ComponentRole.Gateway, "portkey", Requests),
@@ -91,14 +96,15 @@ internal static class LexicalVocabulary
 
         // Observability SDKs.
         ["Langfuse"] = "langfuse", ["LangfuseClient"] = "langfuse", ["sentry_sdk.init"] = "sentry", ["Sentry.init"] = "sentry", ["sentry.Init"] = "sentry",
-        ["LLMObs.enable"] = "datadog",
+        ["LLMObs.enable"] = "datadog", ["logfire.instrument_openai"] = "logfire", ["logfire.instrument_anthropic"] = "logfire",
+        ["logfire.instrument_pydantic_ai"] = "logfire", ["logfire.instrument_litellm"] = "logfire",
     };
 
     /// <summary>Modules (Python, npm, Go, Java packages) by prefix, and the party key of the SDK they are.</summary>
     public static IReadOnlyList<(string Module, string Key)> Modules { get; } =
     [
         ("openai", "openai"), ("langchain_openai", "openai"), ("@langchain/openai", "openai"), ("llama_index.llms.openai", "openai"), ("@ai-sdk/openai", "openai"),
-        ("github.com/openai/openai-go", "openai"), ("github.com/sashabaranov/go-openai", "openai"), ("com.openai", "openai"), ("dev.langchain4j.model.openai", "openai"),
+        ("github.com/openai/openai-go/azure", "azure"), ("github.com/openai/openai-go", "openai"), ("github.com/sashabaranov/go-openai", "openai"), ("com.openai", "openai"), ("dev.langchain4j.model.openai", "openai"),
         ("anthropic", "anthropic"), ("@anthropic-ai/sdk", "anthropic"), ("langchain_anthropic", "anthropic"), ("@langchain/anthropic", "anthropic"), ("llama_index.llms.anthropic", "anthropic"),
         ("@ai-sdk/anthropic", "anthropic"), ("github.com/anthropics/anthropic-sdk-go", "anthropic"), ("com.anthropic", "anthropic"), ("dev.langchain4j.model.anthropic", "anthropic"),
         ("mistralai", "mistral"), ("@mistralai/mistralai", "mistral"), ("langchain_mistralai", "mistral"), ("@ai-sdk/mistral", "mistral"),
@@ -111,7 +117,7 @@ internal static class LexicalVocabulary
         ("github.com/ollama/ollama/api", "ollama"), ("dev.langchain4j.model.ollama", "ollama"),
         ("portkey_ai", "portkey"), ("portkey-ai", "portkey"),
         ("langfuse", "langfuse"), ("@langfuse", "langfuse"), ("langfuse-langchain", "langfuse"), ("com.langfuse", "langfuse"),
-        ("langsmith", "langsmith"),
+        ("langsmith", "langsmith"), ("logfire", "logfire"), ("@pydantic/logfire-node", "logfire"),
         ("sentry_sdk", "sentry"), ("@sentry", "sentry"), ("github.com/getsentry/sentry-go", "sentry"), ("io.sentry", "sentry"),
         ("ddtrace", "datadog"), ("dd-trace", "datadog"), ("gopkg.in/DataDog/dd-trace-go.v1", "datadog"), ("github.com/DataDog/dd-trace-go", "datadog"),
     ];
@@ -158,8 +164,15 @@ internal static class LexicalVocabulary
     public static IReadOnlySet<string> BaseUrlSettings { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "baseurl", "apibase", "openaiapibase", "anthropicapiurl", "apiurl", "host", "endpoint", "azureendpoint", "dsn", "site",
-        "serverurl", "withbaseurl", "basepath",
+        "serverurl", "withbaseurl", "basepath", "withendpoint",
     };
+
+    /// <summary>
+    /// SDK keys whose clients only ever reach their vendor's resources: the endpoint picks the resource (and region),
+    /// never the vendor, so an endpoint from configuration leaves the vendor known (Azure OpenAI: AzureOpenAI(azure_endpoint=...),
+    /// openai-go's azure.WithEndpoint). Found in the public-code corpus run (bench/CODE-CORPUS.md).
+    /// </summary>
+    public static IReadOnlySet<string> ResourceVendorKeys { get; } = new HashSet<string>(StringComparer.Ordinal) { "azure" };
 
     /// <summary>Environment variables that configure a party (a value beside them is its host), and whether it means prompts are recorded.</summary>
     public static IReadOnlyDictionary<string, (string Key, bool Host)> Environment { get; } = new Dictionary<string, (string, bool)>(StringComparer.Ordinal)
@@ -168,6 +181,7 @@ internal static class LexicalVocabulary
         ["LANGFUSE_PUBLIC_KEY"] = ("langfuse", false), ["LANGFUSE_SECRET_KEY"] = ("langfuse", false),
         ["LANGSMITH_ENDPOINT"] = ("langsmith", true), ["LANGCHAIN_ENDPOINT"] = ("langsmith", true), ["LANGSMITH_TRACING"] = ("langsmith", false),
         ["LANGCHAIN_TRACING_V2"] = ("langsmith", false), ["LANGSMITH_API_KEY"] = ("langsmith", false), ["LANGCHAIN_API_KEY"] = ("langsmith", false),
+        ["LOGFIRE_TOKEN"] = ("logfire", false), ["LOGFIRE_BASE_URL"] = ("logfire", true),
         ["DD_SITE"] = ("datadog", true), ["DD_LLMOBS_ENABLED"] = ("datadog", false), ["SENTRY_DSN"] = ("sentry", true),
         ["OPENAI_BASE_URL"] = ("openai", true), ["OPENAI_API_BASE"] = ("openai", true), ["ANTHROPIC_BASE_URL"] = ("anthropic", true),
     };
@@ -176,7 +190,12 @@ internal static class LexicalVocabulary
     public static IReadOnlyDictionary<string, string> RecordsPrompts { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["senddefaultpii"] = "sentry", ["DD_LLMOBS_ENABLED"] = "datadog", ["LLMObs.enable"] = "datadog",
+        ["logfire.instrument_openai"] = "logfire", ["logfire.instrument_anthropic"] = "logfire", ["logfire.instrument_pydantic_ai"] = "logfire",
+        ["logfire.instrument_litellm"] = "logfire",
     };
+
+    /// <summary>Settings whose falsity means an SDK sends nothing off the machine (Logfire's <c>send_to_logfire=False</c>: console and local exporters only).</summary>
+    public static IReadOnlySet<string> SendSwitches { get; } = new HashSet<string>(StringComparer.Ordinal) { "sendtologfire" };
 
     /// <summary>Calls whose string arguments are messages for people (logs, prints, errors), never addresses that are called.</summary>
     public static bool IsMessageCall(IReadOnlyList<string> chain)
@@ -226,7 +245,7 @@ internal static class LexicalVocabulary
             "openai", "anthropic", "claude", "gemini", "genai", "mistral", "groq", "cohere", "ollama", "vllm", "litellm", "openrouter",
             "helicone", "portkey", "langfuse", "langsmith", "langchain", "llama_index", "llamaindex", "ai-sdk", "generateText", "streamText",
             "bedrock", "vertexai", "vertex_ai", "aiplatform", "together_ai", "togetherai", "ChatTogether", "fireworks", "deepseek", "perplexity",
-            "ChatXAI", "createXai", "sentry", "ddtrace", "dd-trace", "DD_SITE", "datadog", "LLMObs", "completions", "/models", ":11434", ":4000",
+            "ChatXAI", "createXai", "sentry", "logfire", "ddtrace", "dd-trace", "DD_SITE", "datadog", "LLMObs", "completions", "/models", ":11434", ":4000",
             "lmstudio", "lm-studio", "llama.cpp", "llamacpp", "/api/chat", "/api/generate", "/v1/messages",
             "sk-ant-", "sk-or-v1-", "sk-proj-",
         }
