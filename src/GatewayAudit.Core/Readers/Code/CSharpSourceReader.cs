@@ -86,12 +86,7 @@ public sealed partial class CSharpSourceReader : ISourceCodeReader
             }
         }
 
-        if (model.Secrets.Count > 0 && model.Find(CSharpFragment.AppId) is null)
-        {
-            // The code that holds the key is the application's, whatever it calls.
-            model.Add(new Component { Id = CSharpFragment.AppId, Name = "Application code", Role = ComponentRole.App, Hosting = Hosting.OperatorHosted, Evidence = { model.Secrets[0].Location } });
-        }
-
+        CodeApplication.AddForSecrets(model);
         return new ReaderResult(model, diagnostics, secrets);
     }
 

@@ -1,0 +1,131 @@
+using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Readers.Gateways;
+using GatewayAudit.Core.Yaml;
+using GatewayAudit.Vocabulary;
+
+namespace GatewayAudit.Core.Readers.Code;
+
+/// <summary>
+/// Portkey in Python, TypeScript/JavaScript, Go and Java/Kotlin tokens: the SDK's <c>Portkey(...)</c> /
+/// <c>AsyncPortkey(...)</c> / <c>new Portkey({...})</c> and <c>createHeaders(...)</c> (portkey_ai, portkey-ai) with their
+/// config, provider, virtual key and base URL options, and the <c>x-portkey-config</c> / <c>-provider</c> /
+/// <c>-virtual-key</c> headers written in any headers object or header call. What they name is read by
+/// <see cref="CodePortkey"/>, the same logic as a Portkey config file. Strings in log, print and test-double calls are
+/// messages, not requests; comments never reach here.
+/// </summary>
+internal static class LexicalPortkey
+{
+    private static readonly HashSet<string> SdkEntries = new(StringComparer.Ordinal) { "Portkey", "AsyncPortkey", "createHeaders" };
+
+    public static void Apply(InputFile file, LexicalSource source, StackModel model, List<Diagnostic> diagnostics, SecretLedger secrets)
+    {
+        var portkey = new CodePortkey(file, model);
+        var objects = new LexicalObjects(source);
+        for (var i = 0; i < source.Count; i++)
+        {
+            if (source[i].Is("(") && source.Match[i] > i && source.Chain(i) is { Names.Count: > 0 } chain && IsSdkEntry(source, chain.Names)
+                && !source.Quiet.Skip(chain.Start).Take(i - chain.Start + 1).Any(q => q) && !LexicalVocabulary.IsTestDoubleCall(chain.Names))
+            {
+                ReadOptions(file, portkey, objects.MappingAt(i), $"{chain.Names[^1]}() options", file.At(source[chain.Start].Line, source[chain.Start].Column));
+            }
+            else if (source[i].Kind == LexicalTokenKind.String && !source.Quiet[i] && GatewayTerms.FindHeader(source[i].Text) is { Vendor: GatewayTerms.Portkey } header
+                && ValueStart(source, i) is { } start)
+            {
+                ReadHeader(portkey, header.Name, objects.ValueFrom(start), file.At(source[i].Line, source[i].Column));
+            }
+        }
+
+        portkey.Apply(diagnostics, secrets);
+    }
+
+    /// <summary>Portkey's own SDK entry points: the client classes, and createHeaders when imported from the SDK (or called on it).</summary>
+    private static bool IsSdkEntry(LexicalSource source, List<string> names) =>
+        SdkEntries.Contains(names[^1]) && (names[^1] != "createHeaders"
+            || (names.Count == 1 ? source.ImportedNames.TryGetValue("createHeaders", out var imported) && imported.Key == GatewayTerms.Portkey
+                : source.ImportedNames.TryGetValue(names[0], out var module) && module.Key == GatewayTerms.Portkey));
+
+    /// <summary>The first token of a header's value: after <c>:</c>, <c>,</c> or <c>=</c>, or <c>]=</c> (<c>headers["x-portkey-config"] = ...</c>).</summary>
+    private static int? ValueStart(LexicalSource source, int key) =>
+        source.IsPunct(key + 1, ":") || source.IsPunct(key + 1, ",") || (source.IsPunct(key + 1, "=") && !source.IsPunct(key + 2, "=")) ? key + 2
+        : source.IsPunct(key + 1, "]") && source.IsPunct(key + 2, "=") && !source.IsPunct(key + 3, "=") ? key + 3
+        : null;
+
+    private static void ReadOptions(InputFile file, CodePortkey portkey, YamlMapping? options, string path, SourceLocation at)
+    {
+        if (options is null)
+        {
+            return;
+        }
+
+        portkey.Seen(at);
+        ReadConfigValue(portkey, GatewayKeys.Get(options, "config"), path + ".config", at);
+        if (GatewayKeys.Value(options, "base_url") is YamlScalar { Quoted: true } url)
+        {
+            portkey.AddGatewayUrl(url.Value, file.At(url.Line, url.Column));
+        }
+
+        var target = Target(GatewayKeys.Get(options, "provider").Key is { } p ? (p, GatewayKeys.Value(options, "provider")!) : null,
+            GatewayKeys.Get(options, "virtual_key").Key is { } v ? (v, GatewayKeys.Value(options, "virtual_key")!) : null);
+        if (target is not null)
+        {
+            portkey.AddConfig(target, path, at);
+        }
+    }
+
+    private static void ReadHeader(CodePortkey portkey, string header, YamlNode value, SourceLocation at)
+    {
+        var key = new YamlScalar(at.Line, at.Column, header, true, null);
+        switch (header.ToLowerInvariant())
+        {
+            case "x-portkey-config":
+                ReadConfigValue(portkey, (value, key), header, at);
+                break;
+            case "x-portkey-provider":
+                portkey.AddConfig(Target((key, value), null)!, header, at);
+                break;
+            case "x-portkey-virtual-key":
+                portkey.AddConfig(Target(null, (key, value))!, header, at);
+                break;
+            default:
+                portkey.Seen(at);
+                break;
+        }
+    }
+
+    /// <summary>A config written as an object, or as text (JSON or a saved config's id); a variable the file does not resolve adds only the gateway.</summary>
+    private static void ReadConfigValue(CodePortkey portkey, (YamlNode? Value, YamlScalar? Key) config, string path, SourceLocation at)
+    {
+        switch (config.Value)
+        {
+            case YamlMapping mapping:
+                portkey.AddConfig(mapping, path, at);
+                break;
+            case YamlScalar { Quoted: true } text:
+                portkey.AddConfigText(text.Value, text.Line, text.Column, path, at);
+                break;
+        }
+    }
+
+    /// <summary>provider and / or virtual_key as one target of a config (<c>{"targets": [{...}]}</c>), so the config reader reads it.</summary>
+    private static YamlMapping? Target((YamlScalar Key, YamlNode Value)? provider, (YamlScalar Key, YamlNode Value)? virtualKey)
+    {
+        var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
+        if (provider is var (pk, pv))
+        {
+            entries.Add(new(new YamlScalar(pk.Line, pk.Column, "provider", false, null), pv));
+        }
+
+        if (virtualKey is var (vk, vv))
+        {
+            entries.Add(new(new YamlScalar(vk.Line, vk.Column, "virtual_key", false, null), vv));
+        }
+
+        if (entries.Count == 0)
+        {
+            return null;
+        }
+
+        var at = entries[0].Key;
+        return new YamlMapping(at.Line, at.Column, [new(new YamlScalar(at.Line, at.Column, "targets", false, null), new YamlSequence(at.Line, at.Column, [new YamlMapping(at.Line, at.Column, entries)]))]);
+    }
+}
