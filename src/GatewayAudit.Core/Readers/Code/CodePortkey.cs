@@ -18,101 +18,100 @@ namespace GatewayAudit.Core.Readers.Code;
 /// </summary>
 internal sealed class CodePortkey(InputFile file, StackModel model)
 {
-    private readonly List<(YamlMapping Config, string Path)> _configs = [];
-    private readonly List<(string Id, SourceLocation At)> _savedConfigs = [];
-    private (string Host, SourceLocation At)? _ownGateway;
-    private SourceLocation? _first;
+    private readonly List<Use> _uses = [];
 
-    public bool Any => _first is not null;
-
-    /// <summary>Portkey is used here (a client, a header), whether or not a config is written out.</summary>
-    public void Seen(SourceLocation at) => _first ??= at;
-
-    /// <summary>An inline config (or a one-target mapping built from provider / virtual key settings).</summary>
-    public void AddConfig(YamlMapping config, string path, SourceLocation at)
+    /// <summary>
+    /// The gateway a use goes through: Portkey's hosted one (<see cref="Hosted"/>), or the operator's own at a base URL
+    /// whose host is not Portkey's.
+    /// </summary>
+    public sealed record Gateway(string? OwnHost, SourceLocation? UrlAt)
     {
-        _first ??= at;
-        if (PortkeyConfigReader.IsConfig(config))
-        {
-            _configs.Add((config, path));
-        }
+        public static Gateway Hosted { get; } = new(null, null);
+
+        /// <summary>The gateway a Portkey client's base URL names; a URL of api.portkey.ai (or none) is the hosted one.</summary>
+        public static Gateway At(string? url, SourceLocation? at) =>
+            url is not null && HostClassifier.HostOf(url) is { } host && GatewayTerms.FindHost(host)?.Vendor != GatewayTerms.Portkey ? new(host, at) : Hosted;
     }
 
+    private sealed record Use(Gateway Gateway, SourceLocation At, YamlMapping? Config = null, string? Path = null, string? SavedConfig = null);
+
+    /// <summary>Portkey is used here (a client, a header), whether or not a config is written out.</summary>
+    public void Seen(SourceLocation at, Gateway gateway) => _uses.Add(new Use(gateway, at));
+
+    /// <summary>An inline config (or a one-target mapping built from provider / virtual key settings).</summary>
+    public void AddConfig(YamlMapping config, string path, SourceLocation at, Gateway gateway) =>
+        _uses.Add(PortkeyConfigReader.IsConfig(config) ? new Use(gateway, at, config, path) : new Use(gateway, at));
+
     /// <summary>An <c>x-portkey-config</c> value or SDK <c>config</c> option written as text: JSON, or the id of a saved config.</summary>
-    public void AddConfigText(string text, int line, int column, string path, SourceLocation at)
+    public void AddConfigText(string text, int line, int column, string path, SourceLocation at, Gateway gateway)
     {
-        _first ??= at;
         var value = text.Trim();
         if (value.StartsWith("pc-", StringComparison.Ordinal) && !value.Any(char.IsWhiteSpace))
         {
-            _savedConfigs.Add((value, at));
+            _uses.Add(new Use(gateway, at, SavedConfig: value));
             return;
         }
 
-        if (!value.StartsWith('{'))
-        {
-            return;
-        }
-
-        var (document, _) = new SafeYamlLoader().Load(file.DisplayPath, text.Replace('\t', ' '));
+        var (document, _) = value.StartsWith('{') ? new SafeYamlLoader().Load(file.DisplayPath, text.Replace('\t', ' ')) : default;
         if (document?.Root is YamlMapping root)
         {
-            AddConfig((YamlMapping)Moved(root, line, column), path, at);
+            AddConfig((YamlMapping)Moved(root, line, column), path, at, gateway);
         }
-    }
-
-    /// <summary>A Portkey client (or the SDK's gateway URL) sent to a host that is not Portkey's: the operator runs the gateway.</summary>
-    public void AddGatewayUrl(string url, SourceLocation at)
-    {
-        _first ??= at;
-        if (HostClassifier.HostOf(url) is { } host && GatewayTerms.FindHost(host)?.Vendor != GatewayTerms.Portkey)
+        else
         {
-            _ownGateway ??= (host, at);
+            Seen(at, gateway);
         }
     }
 
-    /// <summary>Adds the gateway, its targets and its saved configs to the file's fragment.</summary>
+    /// <summary>Adds each gateway, its targets and its saved configs to the file's fragment.</summary>
     public void Apply(List<Diagnostic> diagnostics, SecretLedger secrets)
     {
-        if (_first is not { } first)
+        foreach (var uses in _uses.GroupBy(u => u.Gateway))
         {
-            return;
-        }
-
-        var gateway = _ownGateway is var (host, hostAt)
-            ? PortkeyConfigReader.AddOwnGateway(model, host, first, hostAt)
-            : PortkeyConfigReader.AddHostedGateway(model, first);
-        if (!model.FlowsInto(gateway.Id).Any(f => f.From == CodeApplication.Id))
-        {
-            CodeApplication.Add(model, first);
-            model.Connect(CodeApplication.Id, gateway.Id, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Credentials], first)
-                .Attributes.Set("kind", "inference");
-        }
-
-        foreach (var (config, path) in _configs)
-        {
-            var values = new ConfigValues(new YamlDocument(file.DisplayPath, config), model, diagnostics, secrets);
-            PortkeyConfigReader.ReadConfig(new GatewayRead(file, values, model), gateway, config, path);
-        }
-
-        foreach (var (id, at) in _savedConfigs)
-        {
-            var saved = model.Add(new Component
+            var first = uses.Min(u => u.At)!;
+            var gateway = uses.Key.OwnHost is { } host
+                ? PortkeyConfigReader.AddOwnGateway(model, host, first, uses.Key.UrlAt ?? first)
+                : PortkeyConfigReader.AddHostedGateway(model, first);
+            if (!model.FlowsInto(gateway.Id).Any(f => f.From == CodeApplication.Id))
             {
-                Id = $"provider:portkey-target:config {id}",
-                Name = $"Providers of the Portkey config {id} (kept in Portkey, not in the code)",
-                Role = ComponentRole.ModelProvider,
-                Hosting = Hosting.Unknown,
-                SubProcessorOf = gateway.Id,
-                Evidence = { at },
-                Notes = { $"The code names the Portkey config {id} by its id: its targets, cache and guardrails are kept in Portkey's app, so who receives these prompts is unknown from the code." },
-            });
-            saved.Attributes.Set("portkeyConfigId", id, at);
-            model.Connect(gateway.Id, saved.Id, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Credentials], at)
-                .Attributes.Set("kind", "inference");
-            model.OpenQuestions.Add(new OpenQuestion(saved.Name,
-                $"Which providers does the Portkey config {id} route to, with which cache age and guardrails? The config is stored in Portkey, so the code does not show them.", at));
+                CodeApplication.Add(model, first);
+                model.Connect(CodeApplication.Id, gateway.Id, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Credentials], first)
+                    .Attributes.Set("kind", "inference");
+            }
+
+            foreach (var use in uses)
+            {
+                if (use.Config is { } config)
+                {
+                    var values = new ConfigValues(new YamlDocument(file.DisplayPath, config), model, diagnostics, secrets);
+                    PortkeyConfigReader.ReadConfig(new GatewayRead(file, values, model), gateway, config, use.Path!);
+                }
+                else if (use.SavedConfig is { } id)
+                {
+                    AddSavedConfig(gateway, id, use.At);
+                }
+            }
         }
+    }
+
+    /// <summary>A config kept in Portkey, named by id: its targets are not in the code, so they are listed as unknown.</summary>
+    private void AddSavedConfig(Component gateway, string id, SourceLocation at)
+    {
+        var saved = model.Add(new Component
+        {
+            Id = $"provider:portkey-target:config {id}",
+            Name = $"Providers of the Portkey config {id} (kept in Portkey, not in the code)",
+            Role = ComponentRole.ModelProvider,
+            Hosting = Hosting.Unknown,
+            SubProcessorOf = gateway.Id,
+            Evidence = { at },
+            Notes = { $"The code names the Portkey config {id} by its id: its targets, cache and guardrails are kept in Portkey's app, so who receives these prompts is unknown from the code." },
+        });
+        saved.Attributes.Set("portkeyConfigId", id, at);
+        model.Connect(gateway.Id, saved.Id, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Credentials], at)
+            .Attributes.Set("kind", "inference");
+        model.OpenQuestions.Add(new OpenQuestion(saved.Name,
+            $"Which providers does the Portkey config {id} route to, with which cache age and guardrails? The config is stored in Portkey, so the code does not show them.", at));
     }
 
     /// <summary>A tree parsed from a string literal, placed where the literal stands in the file.</summary>

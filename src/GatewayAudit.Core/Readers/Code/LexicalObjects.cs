@@ -150,6 +150,11 @@ internal sealed class LexicalObjects(LexicalSource source)
             return new YamlScalar(T(constant).Line, T(constant).Column, T(constant).Text, true, null);
         }
 
+        if (LexicalVocabulary.UrlConstants.TryGetValue(name, out var sdkUrl))
+        {
+            return new YamlScalar(T(at).Line, T(at).Column, sdkUrl, true, null);
+        }
+
         for (var k = 1; depth <= MaxDepth && k + 1 < source.Count; k++)
         {
             if (k != at && source.IsPunct(k, "=") && !source.IsPunct(k + 1, "=") && !source.IsPunct(k - 1, "=") && source.AssignedName(k + 1) == name
