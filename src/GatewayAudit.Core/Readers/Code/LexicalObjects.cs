@@ -92,6 +92,13 @@ internal sealed class LexicalObjects(LexicalSource source)
             return t.Is("{") ? MappingAt(from, depth)! : SequenceAt(from, depth);
         }
 
+        // Go composite literals: map[string]any{...} is a mapping, []string{...} a list.
+        if (depth <= MaxDepth && source.IsPunct(to - 1, "}") && source.Match[to - 1] > from && TypePrefix(from, source.Match[to - 1]))
+        {
+            var brace = source.Match[to - 1];
+            return t.Is("[") && source.IsPunct(from + 1, "]") ? SequenceAt(brace, depth) : MappingAt(brace, depth)!;
+        }
+
         // dict(...), JSON.stringify({...}), json.dumps({...}): the object they are given.
         if (depth <= MaxDepth && t.Kind == LexicalTokenKind.Identifier)
         {
@@ -123,11 +130,41 @@ internal sealed class LexicalObjects(LexicalSource source)
             return Reference(T(source.Count - 1));
         }
 
-        var to = T(from).Kind == LexicalTokenKind.Punct && T(from).Text is "{" or "[" && source.Match[from] > from ? source.Match[from] + 1
+        var to = CompositeEnd(from) is { } composite ? composite
+            : T(from).Kind == LexicalTokenKind.Punct && T(from).Text is "{" or "[" && source.Match[from] > from ? source.Match[from] + 1
             : T(from).Kind == LexicalTokenKind.Identifier ? source.ExpressionEnd(from)
             : from + 1;
         return ValueAt(from, to);
     }
+
+    /// <summary>The end of a Go composite literal starting at <paramref name="from"/> (<c>map[string]any{...}</c>, <c>[]string{...}</c>).</summary>
+    private int? CompositeEnd(int from)
+    {
+        if (source.Language != LexicalLanguage.Go)
+        {
+            return null;
+        }
+
+        for (var k = from; k < source.Count && k - from < 12; k++)
+        {
+            if (T(k).Is("{"))
+            {
+                return k > from && source.Match[k] > k && TypePrefix(from, k) ? source.Match[k] + 1 : null;
+            }
+
+            if (T(k).Kind != LexicalTokenKind.Identifier && !(T(k).Kind == LexicalTokenKind.Punct && T(k).Text is "[" or "]" or "." or "*"))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the tokens before a Go literal's brace are a type (names, brackets, dots, stars).</summary>
+    private bool TypePrefix(int from, int brace) =>
+        source.Language == LexicalLanguage.Go && brace > from
+        && Enumerable.Range(from, brace - from).All(k => T(k).Kind == LexicalTokenKind.Identifier || (T(k).Kind == LexicalTokenKind.Punct && T(k).Text is "[" or "]" or "." or "*"));
 
     private YamlSequence SequenceAt(int open, int depth)
     {

@@ -42,8 +42,9 @@ internal static class LexicalPortkey
                 var slot = header.Name switch { "x-portkey-provider" => 0, "x-portkey-virtual-key" => 1, _ => -1 };
                 if (slot >= 0)
                 {
-                    // A provider and a virtual key in one headers object (or one request) are one target.
-                    var holder = Enclosing(source, i);
+                    // A provider and a virtual key in one headers object are one target; so are those set by header calls
+                    // (.header(name, value), Header.Set(name, value)) in one file, which build one request in a chain.
+                    var holder = source.IsPunct(i + 1, ",") ? int.MinValue : Enclosing(source, i);
                     var group = targets.TryGetValue(holder, out var pair) ? pair : targets[holder] = (new (YamlScalar, YamlNode)?[2], gateway);
                     group.Headers[slot] ??= (key, value);
                 }

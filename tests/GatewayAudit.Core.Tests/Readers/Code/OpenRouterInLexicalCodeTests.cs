@@ -80,4 +80,13 @@ public sealed class OpenRouterInLexicalCodeTests
         Assert.All(routes, r => Assert.DoesNotContain(".py", r.Name, StringComparison.Ordinal));
         Assert.Equal(["lib/drafts.py", "lib/triage.py"], routes[0].Evidence.Select(e => e.File).Distinct().Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void Go_map_literal_preferences_set_zdr_on_the_route()
+    {
+        var route = Assert.Single(Routes(Read("go/portkey_client.go")));
+        Assert.Equal("provider:openrouter-upstream:code:any:data_collection=deny, ignore=[together], zdr=true", route.Id);
+        Assert.Equal((ZdrStatus.Yes, 30), (route.Zdr!.Value, route.Zdr.Evidence.Line));
+        Assert.Equal(["qwen/qwen3-235b-a22b"], (string[])route.Attributes["models"]!);
+    }
 }

@@ -89,4 +89,23 @@ public sealed class PortkeyInCodeTests
         // createHeaders({ provider: "groq", virtualKey: process.env.GROQ_VK }): the key is not in the code, so none is listed.
         Assert.Null(model.Find("provider:portkey-target:groq")!.Attributes["virtualKeys"]);
     }
+
+    [Fact]
+    public void Go_header_config_from_a_raw_string_constant_gives_each_target_with_its_region()
+    {
+        var model = Read("go/portkey_client.go");
+        Assert.Equal(["provider:portkey-target:bedrock", "provider:portkey-target:vertex-ai"], UnderGateway(model, "provider:portkey"));
+        Assert.Equal(("eu-central-1", 14), (model.Find("provider:portkey-target:bedrock")!.Region!.Value, model.Find("provider:portkey-target:bedrock")!.Region!.Evidence.Line));
+        Assert.Equal("europe-west4", model.Find("provider:portkey-target:vertex-ai")!.Region!.Value);
+        Assert.DoesNotContain(model.Components, c => c.Id is "provider:portkey-target:groq" or "provider:portkey-target:perplexity-ai");
+    }
+
+    [Fact]
+    public void Java_headers_give_a_saved_config_and_one_target_from_provider_and_virtual_key()
+    {
+        var model = Read("java/PortkeyRouting.java");
+        Assert.Equal(["provider:portkey-target:anthropic", "provider:portkey-target:config pc-assist-0c91d2"], UnderGateway(model, "provider:portkey"));
+        Assert.Equal(["claude-prod"], (string[])model.Find("provider:portkey-target:anthropic")!.Attributes["virtualKeys"]!);
+        Assert.DoesNotContain(model.Components, c => c.Id.Contains("pc-example", StringComparison.Ordinal) || c.Id.Contains("old-openai-key", StringComparison.Ordinal));
+    }
 }
