@@ -86,6 +86,14 @@ public sealed partial class CSharpSourceReader : ISourceCodeReader
             }
         }
 
+        // Portkey headers: the config or target they name, read by the Portkey config reader's logic (CodePortkey).
+        var portkey = new CodePortkey(file, model);
+        foreach (var header in sites.PortkeyHeaders)
+        {
+            portkey.AddHeader(header.Header, header.Value, header.At, CodePortkey.Gateway.Hosted, header.Group);
+        }
+
+        portkey.Apply(diagnostics, secrets);
         CodeApplication.AddForSecrets(model);
         return new ReaderResult(model, diagnostics, secrets);
     }

@@ -35,6 +35,61 @@ internal sealed class CodePortkey(InputFile file, StackModel model)
 
     private sealed record Use(Gateway Gateway, SourceLocation At, YamlMapping? Config = null, string? Path = null, string? SavedConfig = null);
 
+    // x-portkey-provider / x-portkey-virtual-key values by gateway and group (one headers object, or one file's header calls).
+    private readonly Dictionary<(Gateway Gateway, int Group), (YamlScalar Key, YamlNode Value)?[]> _headerTargets = [];
+
+    /// <summary>
+    /// A Portkey header and its value: <c>x-portkey-config</c> (an object, JSON text or a saved config's id), or a
+    /// provider / virtual key, which with the other of the same <paramref name="group"/> is one target.
+    /// </summary>
+    public void AddHeader(string header, YamlNode value, SourceLocation at, Gateway gateway, int group)
+    {
+        var slot = header.ToLowerInvariant() switch { "x-portkey-provider" => 0, "x-portkey-virtual-key" => 1, "x-portkey-config" => 2, _ => -1 };
+        if (slot == 2)
+        {
+            AddConfigValue(value, header, at, gateway);
+            return;
+        }
+
+        Seen(at, gateway);
+        if (slot >= 0)
+        {
+            var pair = _headerTargets.TryGetValue((gateway, group), out var found) ? found : _headerTargets[(gateway, group)] = new (YamlScalar, YamlNode)?[2];
+            pair[slot] ??= (new YamlScalar(at.Line, at.Column, slot == 0 ? "provider" : "virtual_key", false, null), value);
+        }
+    }
+
+    /// <summary>A config option or header value: an object, or text (JSON or a saved config's id); a value the code does not resolve adds only the gateway.</summary>
+    public void AddConfigValue(YamlNode? value, string path, SourceLocation at, Gateway gateway)
+    {
+        switch (value)
+        {
+            case YamlMapping mapping:
+                AddConfig(mapping, path, at, gateway);
+                break;
+            case YamlScalar { Quoted: true } text:
+                AddConfigText(text.Value, text.Line, text.Column, path, at, gateway);
+                break;
+            default:
+                Seen(at, gateway);
+                break;
+        }
+    }
+
+    /// <summary>provider and / or virtual_key as one target of a config (<c>{"targets": [{...}]}</c>), so the config reader reads it.</summary>
+    public static YamlMapping? Target(params (YamlScalar Key, YamlNode Value)?[] settings)
+    {
+        var entries = settings.OfType<(YamlScalar Key, YamlNode Value)>().Select(s => new KeyValuePair<YamlScalar, YamlNode>(s.Key, s.Value)).ToList();
+        if (entries.Count == 0)
+        {
+            return null;
+        }
+
+        var at = entries[0].Key;
+        var target = new YamlMapping(at.Line, at.Column, entries);
+        return new YamlMapping(at.Line, at.Column, [new(new YamlScalar(at.Line, at.Column, "targets", false, null), new YamlSequence(at.Line, at.Column, [target]))]);
+    }
+
     /// <summary>Portkey is used here (a client, a header), whether or not a config is written out.</summary>
     public void Seen(SourceLocation at, Gateway gateway) => _uses.Add(new Use(gateway, at));
 
@@ -66,6 +121,12 @@ internal sealed class CodePortkey(InputFile file, StackModel model)
     /// <summary>Adds each gateway, its targets and its saved configs to the file's fragment.</summary>
     public void Apply(List<Diagnostic> diagnostics, SecretLedger secrets)
     {
+        foreach (var ((gateway, _), pair) in _headerTargets)
+        {
+            var target = Target(pair)!;
+            AddConfig(target, pair[0] is null ? "x-portkey-virtual-key" : "x-portkey-provider", new SourceLocation(file.DisplayPath, target.Line, target.Column), gateway);
+        }
+
         foreach (var uses in _uses.GroupBy(u => u.Gateway))
         {
             var first = uses.Min(u => u.At)!;

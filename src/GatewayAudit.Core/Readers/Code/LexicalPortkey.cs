@@ -21,7 +21,6 @@ internal static class LexicalPortkey
     {
         var portkey = new CodePortkey(file, model);
         var objects = new LexicalObjects(source);
-        var targets = new SortedDictionary<int, ((YamlScalar Key, YamlNode Value)?[] Headers, CodePortkey.Gateway Gateway)>();
         for (var i = 0; i < source.Count; i++)
         {
             if (source[i].Is("(") && source.Match[i] > i && source.Chain(i) is { Names.Count: > 0 } chain && IsSdkEntry(source, chain.Names)
@@ -35,51 +34,14 @@ internal static class LexicalPortkey
             else if (source[i].Kind == LexicalTokenKind.String && !source.Quiet[i] && GatewayTerms.FindHeader(source[i].Text) is { Vendor: GatewayTerms.Portkey } header
                 && ValueStart(source, i) is { } start)
             {
-                var at = file.At(source[i].Line, source[i].Column);
-                var key = new YamlScalar(source[i].Line, source[i].Column, header.Name, true, null);
-                var value = objects.ValueFrom(start);
-                var gateway = GatewayOf(file, source, objects, i);
-                var slot = header.Name switch { "x-portkey-provider" => 0, "x-portkey-virtual-key" => 1, _ => -1 };
-                if (slot >= 0)
-                {
-                    // A provider and a virtual key in one headers object are one target; so are those set by header calls
-                    // (.header(name, value), Header.Set(name, value)) in one file, which build one request in a chain.
-                    var holder = source.IsPunct(i + 1, ",") ? int.MinValue : Enclosing(source, i);
-                    var group = targets.TryGetValue(holder, out var pair) ? pair : targets[holder] = (new (YamlScalar, YamlNode)?[2], gateway);
-                    group.Headers[slot] ??= (key, value);
-                }
-                else if (header.Name == "x-portkey-config")
-                {
-                    ReadConfigValue(portkey, (value, key), header.Name, at, gateway);
-                }
-                else
-                {
-                    portkey.Seen(at, gateway);
-                }
+                // A provider and a virtual key in one headers object are one target; so are those set by header calls
+                // (.header(name, value), Header.Set(name, value)) in one file, which build one request in a chain.
+                var group = source.IsPunct(i + 1, ",") ? int.MinValue : Enclosing(source, i);
+                portkey.AddHeader(header.Name, objects.ValueFrom(start), file.At(source[i].Line, source[i].Column), GatewayOf(file, source, objects, i), group);
             }
-        }
-
-        foreach (var (_, (headers, gateway)) in targets)
-        {
-            var target = Target(headers[0], headers[1])!;
-            portkey.AddConfig(target, headers[0] is null ? "x-portkey-virtual-key" : "x-portkey-provider", file.At(target.Line, target.Column), gateway);
         }
 
         portkey.Apply(diagnostics, secrets);
-    }
-
-    /// <summary>The bracket that holds a token (a headers object, a call's arguments); -1 at the top of the file.</summary>
-    private static int Enclosing(LexicalSource source, int at)
-    {
-        for (var k = at - 1; k >= 0; k--)
-        {
-            if (source[k].Kind == LexicalTokenKind.Punct && source[k].Text is "{" or "(" or "[" && source.Match[k] > at)
-            {
-                return k;
-            }
-        }
-
-        return -1;
     }
 
     /// <summary>Portkey's own SDK entry points: the client classes, and createHeaders when imported from the SDK (or called on it).</summary>
@@ -130,52 +92,27 @@ internal static class LexicalPortkey
         }
 
         portkey.Seen(at, gateway);
-        ReadConfigValue(portkey, GatewayKeys.Get(options, "config"), path + ".config", at, gateway);
-        var target = Target(GatewayKeys.Get(options, "provider").Key is { } p ? (p, GatewayKeys.Value(options, "provider")!) : null,
-            GatewayKeys.Get(options, "virtual_key").Key is { } v ? (v, GatewayKeys.Value(options, "virtual_key")!) : null);
-        if (target is not null)
+        portkey.AddConfigValue(GatewayKeys.Value(options, "config"), path + ".config", at, gateway);
+        var settings = new[] { "provider", "virtual_key" }
+            .Select(k => GatewayKeys.Get(options, k) is ({ } value, { } key) ? (new YamlScalar(key.Line, key.Column, k, false, null), value) : ((YamlScalar, YamlNode)?)null)
+            .ToArray();
+        if (CodePortkey.Target(settings) is { } target)
         {
             portkey.AddConfig(target, path, at, gateway);
         }
     }
 
-    /// <summary>A config written as an object, or as text (JSON or a saved config's id); a variable the file does not resolve adds only the gateway.</summary>
-    private static void ReadConfigValue(CodePortkey portkey, (YamlNode? Value, YamlScalar? Key) config, string path, SourceLocation at, CodePortkey.Gateway gateway)
+    /// <summary>The bracket that holds a token (a headers object, a call's arguments); -1 at the top of the file.</summary>
+    private static int Enclosing(LexicalSource source, int at)
     {
-        switch (config.Value)
+        for (var k = at - 1; k >= 0; k--)
         {
-            case YamlMapping mapping:
-                portkey.AddConfig(mapping, path, at, gateway);
-                break;
-            case YamlScalar { Quoted: true } text:
-                portkey.AddConfigText(text.Value, text.Line, text.Column, path, at, gateway);
-                break;
-            default:
-                portkey.Seen(at, gateway);
-                break;
-        }
-    }
-
-    /// <summary>provider and / or virtual_key as one target of a config (<c>{"targets": [{...}]}</c>), so the config reader reads it.</summary>
-    private static YamlMapping? Target((YamlScalar Key, YamlNode Value)? provider, (YamlScalar Key, YamlNode Value)? virtualKey)
-    {
-        var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
-        if (provider is var (pk, pv))
-        {
-            entries.Add(new(new YamlScalar(pk.Line, pk.Column, "provider", false, null), pv));
+            if (source[k].Kind == LexicalTokenKind.Punct && source[k].Text is "{" or "(" or "[" && source.Match[k] > at)
+            {
+                return k;
+            }
         }
 
-        if (virtualKey is var (vk, vv))
-        {
-            entries.Add(new(new YamlScalar(vk.Line, vk.Column, "virtual_key", false, null), vv));
-        }
-
-        if (entries.Count == 0)
-        {
-            return null;
-        }
-
-        var at = entries[0].Key;
-        return new YamlMapping(at.Line, at.Column, [new(new YamlScalar(at.Line, at.Column, "targets", false, null), new YamlSequence(at.Line, at.Column, [new YamlMapping(at.Line, at.Column, entries)]))]);
+        return -1;
     }
 }

@@ -1,4 +1,5 @@
 using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Readers.Code;
 
 namespace GatewayAudit.Core.Tests.Readers.Code;
 
@@ -107,5 +108,59 @@ public sealed class PortkeyInCodeTests
         Assert.Equal(["provider:portkey-target:anthropic", "provider:portkey-target:config pc-assist-0c91d2"], UnderGateway(model, "provider:portkey"));
         Assert.Equal(["claude-prod"], (string[])model.Find("provider:portkey-target:anthropic")!.Attributes["virtualKeys"]!);
         Assert.DoesNotContain(model.Components, c => c.Id.Contains("pc-example", StringComparison.Ordinal) || c.Id.Contains("old-openai-key", StringComparison.Ordinal));
+    }
+
+    private const string CSharpClient = """
+        using System.Net.Http;
+        using System.Text.Json;
+
+        namespace Acme.Support;
+
+        public sealed class PortkeyChat
+        {
+            private const string SavedConfig = "pc-support-c51d";
+
+            public static HttpClient Create(bool eu)
+            {
+                var http = new HttpClient { BaseAddress = new Uri("https://api.portkey.ai/v1/") };
+                // http.DefaultRequestHeaders.Add("x-portkey-provider", "deepseek");
+                http.DefaultRequestHeaders.Add("x-portkey-config", JsonSerializer.Serialize(new
+                {
+                    strategy = new { mode = "fallback" },
+                    cache = new { mode = "simple", max_age = 900 },
+                    targets = new object[]
+                    {
+                        new { provider = "openai", virtual_key = "openai-eu" },
+                        new { provider = "anthropic", override_params = new { model = "claude-sonnet-4-5" } },
+                    },
+                }));
+                if (eu)
+                {
+                    http.DefaultRequestHeaders.Add("x-portkey-config", SavedConfig);
+                }
+
+                _logger.LogInformation("x-portkey-provider {Provider}", "cohere");
+                return http;
+            }
+
+            public Task<HttpResponseMessage> Ask(HttpClient http, string prompt) =>
+                http.PostAsJsonAsync("chat/completions", new { model = "gpt-4o", messages = new[] { new { role = "user", content = prompt } } });
+        }
+        """;
+
+    [Fact]
+    public void CSharp_header_with_a_serialized_config_object_and_a_saved_config_id()
+    {
+        var file = new GatewayAudit.Core.Readers.InputFile("src/PortkeyChat.cs", "/scan/src/PortkeyChat.cs", CSharpClient, namedExplicitly: false);
+        var result = new CSharpSourceReader().Read(file);
+        var model = result.Fragment;
+        Assert.Equal(
+            ["provider:portkey-target:anthropic", "provider:portkey-target:config pc-support-c51d", "provider:portkey-target:openai"],
+            UnderGateway(model, "provider:portkey"));
+        Assert.Equal((900L, 17), (model.Find("cache:portkey")!.Attributes["ttlSeconds"], model.Find("cache:portkey")!.Evidence.First().Line));
+        Assert.Equal(["openai-eu"], (string[])model.Find("provider:portkey-target:openai")!.Attributes["virtualKeys"]!);
+        Assert.Equal(["claude-sonnet-4-5"], (string[])model.Find("provider:portkey-target:anthropic")!.Attributes["models"]!);
+        Assert.DoesNotContain(model.Components, c => c.Id is "provider:portkey-target:deepseek" or "provider:portkey-target:cohere");
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == GatewayAudit.Core.Model.DiagnosticSeverity.Error);
     }
 }
