@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using GatewayAudit.Core.Model;
+using GatewayAudit.Vocabulary;
 
 namespace GatewayAudit.Core.Readers;
 
@@ -90,8 +91,17 @@ public static partial class HostClassifier
             }
         }
 
-        return null;
+        // A gateway's regional host in the shared host table (eu.openrouter.ai): the region its requests stay in.
+        return GatewayTerms.FindHost(host) is { Region: { } gatewayRegion } term && RegionalHostSources.TryGetValue(term.Vendor, out var documented)
+            ? new HostRegion(gatewayRegion, documented)
+            : null;
     }
+
+    // Where each gateway documents its regional hosts.
+    private static readonly Dictionary<string, string> RegionalHostSources = new(StringComparer.Ordinal)
+    {
+        [GatewayTerms.OpenRouter] = "https://openrouter.ai/docs/guides/privacy/logging",
+    };
 
     /// <summary>Sets the region a host names on the component, read at <paramref name="at"/>; a region already known wins.</summary>
     public static void SetRegionFromHost(Component component, string host, SourceLocation at)

@@ -51,8 +51,10 @@ public sealed class CSharpSourceReaderTests
     {
         var model = Read("src/Llm/OpenRouterAdapter.cs", OpenRouterAdapter);
         var route = Assert.Single(model.Components, c => c.SubProcessorOf == "provider:openrouter");
-        // The same route model as LiteLLM's OpenRouter deployments and request files (OpenRouterRoutes): scoped to the file, named by its terms.
-        Assert.StartsWith("provider:openrouter-upstream:src/Llm/OpenRouterAdapter.cs:pinned:", route.Id, StringComparison.Ordinal);
+        // The same route model as LiteLLM's OpenRouter deployments and request files (OpenRouterRoutes): scoped to code in
+        // any file (routes on the same terms merge across files), named by its terms and never by a file path.
+        Assert.StartsWith("provider:openrouter-upstream:code:pinned:", route.Id, StringComparison.Ordinal);
+        Assert.DoesNotContain(".cs", route.Name, StringComparison.Ordinal);
         Assert.Contains("zdr=true", route.Id, StringComparison.Ordinal);
         Assert.Equal("pinned", route.Attributes["routing"]);
         Assert.Equal(["amazon-bedrock", "anthropic"], (string[])route.Attributes["pinnedProviders"]!); // a set, as for LiteLLM deployments

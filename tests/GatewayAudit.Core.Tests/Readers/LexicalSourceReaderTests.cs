@@ -34,7 +34,7 @@ public sealed class LexicalSourceReaderTests
         var model = Read("python/summary_worker.py");
         Assert.Equal(
             ["app:code", "exporter:langfuse", "exporter:sentry", "gateway:litellm-proxy", "inference:localhost", "inference:vllm.inference.svc.cluster.local",
-             "provider:anthropic", "provider:cohere", "provider:openrouter"],
+             "provider:anthropic", "provider:cohere", "provider:openrouter", "provider:openrouter-upstream:code:any"],
             model.Components.Select(c => c.Id));
 
         // Claude: a client (line 25) and a messages.create call (line 33).
@@ -160,7 +160,7 @@ public sealed class LexicalSourceReaderTests
     public void Java_builder_chain_sets_the_base_url_and_an_unused_import_stays_possible()
     {
         var model = Read("java/Assistant.java");
-        Assert.Equal(["app:code", "exporter:sentry", "provider:openrouter"], model.Components.Select(c => c.Id));
+        Assert.Equal(["app:code", "exporter:sentry", "provider:openrouter", "provider:openrouter-upstream:code:any"], model.Components.Select(c => c.Id));
         Assert.Equal(["java/Assistant.java:28 chat"], (string[])FlowTo(model, "provider:openrouter").Attributes["callSites"]!);
         Assert.Equal("import-only", model.Find("exporter:sentry")!.Attributes["confidence"]);
     }

@@ -11,7 +11,7 @@ namespace GatewayAudit.Core.Readers.Code;
 internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
 {
     /// <summary>The application code as one client of every party it calls (shared by every code file and language).</summary>
-    public const string AppId = "app:code";
+    public const string AppId = CodeApplication.Id;
 
     public const string LiteLlmProxyId = "gateway:litellm-proxy";
 
@@ -301,7 +301,7 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
             party.Component.Notes.Add("Receives what the application's instrumentation sends (traces, logs, errors); whether prompt text is in them depends on that instrumentation, which the code at these lines does not show.");
         }
 
-        _model.Add(new Component { Id = AppId, Name = "Application code", Role = ComponentRole.App, Hosting = Hosting.OperatorHosted, Evidence = { flow.Evidence.First() } });
+        CodeApplication.Add(_model, flow.Evidence.First());
     }
 
     /// <summary>
@@ -321,12 +321,12 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
         }
 
         var preferences = values.Count > 0 ? OpenRouterPreferences.FromValues(values) : null;
-        var routes = new OpenRouterRoutes(null, _model, AddToList, (c, key) => c.Attributes[key] as string[] ?? [], "call");
+        var routes = new OpenRouterRoutes(null, _model, AddToList, (c, key) => c.Attributes[key] as string[] ?? [], "call", acrossFiles: true);
         var fallback = sites.Preferences.FirstOrDefault()?.At ?? openRouter.Evidence.First(e => e.File == file.DisplayPath);
         var slugs = sites.Slugs.DistinctBy(s => s.Slug).ToList();
         foreach (var (slug, at) in slugs.Count > 0 ? slugs.Select(s => (s.Slug, s.At)) : [("", fallback)])
         {
-            routes.Add(openRouter, slug, preferences, at, scope: file.DisplayPath, where: $"calls in {file.DisplayPath}");
+            routes.Add(openRouter, slug, preferences, at, scope: OpenRouterRoutes.CodeScope);
         }
     }
 
@@ -339,7 +339,7 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
         }
 
         var gateway = Single(_parties.Values.Where(p => p.Kind == PartyKind.Gateway && !p.OwnServer))?.Component
-            ?? _model.Add(new Component { Id = AppId, Name = "Application code", Role = ComponentRole.App, Hosting = Hosting.OperatorHosted });
+            ?? CodeApplication.Add(_model);
         foreach (var slug in sites.Slugs)
         {
             LockIn(gateway, slug.At, "slug", slug.Slug);

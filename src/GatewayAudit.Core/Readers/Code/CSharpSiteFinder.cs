@@ -16,6 +16,7 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
     private readonly InputFile _file;
     private readonly SyntaxTree _tree;
     private readonly CSharpText _text;
+    private readonly CSharpObjects _objects;
 
     private bool _importsGoogleGenAi;
 
@@ -28,6 +29,7 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
         _file = file;
         _tree = tree;
         _text = new CSharpText(tree.GetRoot());
+        _objects = new CSharpObjects(_text);
     }
 
     public CSharpSites Sites { get; } = new();
@@ -58,6 +60,12 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
             base.VisitInvocationExpression(node);
             _prose--;
             return;
+        }
+
+        if (node.ArgumentList.Arguments is [var name, var value] && _prose == 0)
+        {
+            // headers.Add("x-portkey-config", json): header calls in one file build one request.
+            AddPortkeyHeader(name.Expression, value.Expression, node, group: -1);
         }
 
         if (method is not null && CSharpSdkShapes.BuilderMethods.TryGetValue(method, out var sdk))
@@ -169,6 +177,10 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
             {
                 AddEndpoint(value, EndpointSource.BaseAddress, null, value);
             }
+            else if (GatewayTerms.FindHeader(name) is { Vendor: GatewayTerms.Portkey } header)
+            {
+                Sites.PortkeyHeaders.Add(new PortkeyHeaderSite(header.Name, _objects.ToYaml(value), At(value), node.SpanStart));
+            }
         }
 
         CheckRequestShape(node);
@@ -252,6 +264,14 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
     private static bool IsSiteUrl(string text, CSharpSdkShapes.Sdk? sdk) =>
         sdk is { Vendor: not null, DefaultHost: not null } && CodeUrl.Parse(text) is { } url
         && GatewayTerms.FindHost(url.Host) is null && !HostClassifier.IsOperatorNetwork(url.Host);
+
+    private void AddPortkeyHeader(ExpressionSyntax name, ExpressionSyntax value, SyntaxNode node, int group)
+    {
+        if (_text.Evaluate(name) is { Length: < 40 } text && GatewayTerms.FindHeader(text) is { Vendor: GatewayTerms.Portkey } header)
+        {
+            Sites.PortkeyHeaders.Add(new PortkeyHeaderSite(header.Name, _objects.ToYaml(value), At(node), group));
+        }
+    }
 
     /// <summary>Records the endpoint an expression names; false when its host is not in the code.</summary>
     private bool AddEndpoint(ExpressionSyntax expression, EndpointSource source, CSharpSdkShapes.Sdk? sdk, SyntaxNode at)

@@ -21,6 +21,9 @@ internal sealed class CSharpSites
     public List<RequestFieldSite> RequestFields { get; } = [];
 
     public List<ImportSite> Imports { get; } = [];
+
+    /// <summary>Portkey routing headers (<c>x-portkey-config</c>, <c>-provider</c>, <c>-virtual-key</c>) with their values.</summary>
+    public List<PortkeyHeaderSite> PortkeyHeaders { get; } = [];
 }
 
 /// <summary>Where an endpoint was written: a bare string, an HttpClient's BaseAddress, or an SDK client's endpoint.</summary>
@@ -47,6 +50,9 @@ internal sealed record SlugSite(string Slug, SourceLocation At);
 internal sealed record PreferenceSite(IReadOnlyDictionary<string, (object Value, SourceLocation At)> Values, SourceLocation At);
 
 internal sealed record RequestFieldSite(string Field, SourceLocation At);
+
+/// <summary>A Portkey header set in code, its value as the config readers read it; <see cref="Group"/> pairs a provider with its virtual key.</summary>
+internal sealed record PortkeyHeaderSite(string Header, GatewayAudit.Core.Yaml.YamlNode Value, SourceLocation At, int Group);
 
 internal sealed record ImportSite(CSharpSdkShapes.Sdk Sdk, string Namespace, SourceLocation At);
 

@@ -86,12 +86,15 @@ public sealed partial class CSharpSourceReader : ISourceCodeReader
             }
         }
 
-        if (model.Secrets.Count > 0 && model.Find(CSharpFragment.AppId) is null)
+        // Portkey headers: the config or target they name, read by the Portkey config reader's logic (CodePortkey).
+        var portkey = new CodePortkey(file, model);
+        foreach (var header in sites.PortkeyHeaders)
         {
-            // The code that holds the key is the application's, whatever it calls.
-            model.Add(new Component { Id = CSharpFragment.AppId, Name = "Application code", Role = ComponentRole.App, Hosting = Hosting.OperatorHosted, Evidence = { model.Secrets[0].Location } });
+            portkey.AddHeader(header.Header, header.Value, header.At, CodePortkey.Gateway.Hosted, header.Group);
         }
 
+        portkey.Apply(diagnostics, secrets);
+        CodeApplication.AddForSecrets(model);
         return new ReaderResult(model, diagnostics, secrets);
     }
 

@@ -216,6 +216,12 @@ internal sealed partial class LexicalCallSites
                 continue;
             }
 
+            // A Portkey target's custom_host is where Portkey sends, read with its config under Portkey (LexicalPortkey).
+            if (i >= 2 && (_source.IsPunct(i - 1, ":") || _source.IsPunct(i - 1, "=")) && T(i - 2).Text is "custom_host" or "customHost")
+            {
+                continue;
+            }
+
             // Only a literal that is an address by itself counts: a URL inside prose (a prompt, a message kept in a
             // variable, a curl line in a help text) is text about an address, not one the code sends to.
             if (!IsLiteralAddress(t))

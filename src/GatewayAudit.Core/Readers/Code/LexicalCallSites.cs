@@ -241,6 +241,10 @@ internal sealed partial class LexicalCallSites
                 target.Url = T(constant).Text;
                 _consumed.Add(constant);
             }
+            else if (t.Kind == LexicalTokenKind.Identifier && target.Url is null && LexicalVocabulary.UrlConstants.TryGetValue(t.Text, out var sdkUrl))
+            {
+                target.Url = sdkUrl;
+            }
 
             readsEnvironment |= t.Kind == LexicalTokenKind.Identifier && t.Text is "environ" or "getenv" or "Getenv" or "env" or "getEnv" or "get_env" or "LookupEnv" or "GetEnvironmentVariable";
             if (variable is null && t.Kind is LexicalTokenKind.String or LexicalTokenKind.Identifier && VariableRegex().IsMatch(t.Text))

@@ -10,7 +10,7 @@ namespace GatewayAudit.Core.Readers.Code;
 internal static class LexicalInventory
 {
     /// <summary>The application code as one client of every party (the id the C# reader uses too).</summary>
-    public const string AppId = "app:code";
+    public const string AppId = CodeApplication.Id;
 
     private static readonly DataCategory[] Requests = [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata];
 
@@ -27,7 +27,7 @@ internal static class LexicalInventory
             .OrderBy(s => s.At)
             .ToList();
         var appEvidence = resolved.Where(s => s.Sighting.Kind != LexicalSightingKind.ImportOnly).Select(s => s.At).FirstOrDefault() ?? resolved[0].At;
-        model.Add(new Component { Id = AppId, Name = "Application code", Role = ComponentRole.App, Hosting = Hosting.OperatorHosted, Evidence = { appEvidence } });
+        CodeApplication.Add(model, appEvidence);
         foreach (var group in resolved.GroupBy(s => s.Party.Id, StringComparer.Ordinal))
         {
             // An import of an SDK whose party the file also reaches another way adds nothing.

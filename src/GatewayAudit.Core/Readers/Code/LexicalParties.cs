@@ -91,6 +91,12 @@ internal static class LexicalParties
 
     private static LexicalParty ByHost(string url, string host, string key)
     {
+        if (key == "portkey" && LexicalVocabulary.ServiceByHost(host)?.Key != "portkey")
+        {
+            // The Portkey SDK pointed at another host: the operator's own Portkey gateway (as PortkeyConfigReader decides).
+            return new LexicalParty($"gateway:portkey:{host}", $"Self-hosted Portkey gateway at {host}", ComponentRole.Gateway, null, Hosting.OperatorHosted) { Host = host };
+        }
+
         if (HostClassifier.IsOperatorNetwork(host))
         {
             // A private address given to an observability SDK (LANGFUSE_BASE_URL="http://localhost:3000") is the

@@ -33,12 +33,10 @@ public abstract class LexicalSourceReader : ISourceCodeReader
             var model = LexicalInventory.Build(file, LexicalCallSites.Find(source));
             LexicalHelicone.Apply(file, source, model);
             var secrets = new SecretLedger();
+            LexicalPortkey.Apply(file, source, model, diagnostics, secrets);
+            LexicalOpenRouter.Apply(file, source, model, diagnostics, secrets);
             FindSecrets(file, source, model, secrets);
-            if (model.Secrets.Count > 0 && model.Find(LexicalInventory.AppId) is null)
-            {
-                // The code that holds the key is the application's, whatever it calls.
-                model.Add(new Component { Id = LexicalInventory.AppId, Name = "Application code", Role = ComponentRole.App, Hosting = Hosting.OperatorHosted, Evidence = { model.Secrets[0].Location } });
-            }
+            CodeApplication.AddForSecrets(model);
 
             return new ReaderResult(model, diagnostics, secrets);
         }

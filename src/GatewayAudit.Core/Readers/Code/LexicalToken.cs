@@ -195,8 +195,10 @@ internal abstract class CFamilyLexer
             else if (char.IsDigit(c))
             {
                 var (line, column) = (cursor.Line, cursor.Column);
+                var start = cursor.Pos;
                 cursor.SkipNumber();
-                tokens.Add(new LexicalToken(LexicalTokenKind.Literal, "0", line, column));
+                // The number as written (a cache max_age, a retry count in a config object is read from it).
+                tokens.Add(new LexicalToken(LexicalTokenKind.Literal, cursor.Text[start..cursor.Pos], line, column));
             }
             else if (!TryString(cursor, tokens, nesting))
             {

@@ -160,6 +160,16 @@ internal static class LexicalVocabulary
         ["text_completion"] = LexicalCallKind.Chat, ["embedding"] = LexicalCallKind.Embedding, ["aembedding"] = LexicalCallKind.Embedding,
     };
 
+    /// <summary>
+    /// Constants SDKs export for a gateway's base URL, used as <c>base_url=PORTKEY_GATEWAY_URL</c> (portkey_ai
+    /// api_resources/global_constants.py and portkey-ai src/constants.ts: <c>https://api.portkey.ai/v1</c>). A constant
+    /// the file defines itself wins.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> UrlConstants { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["PORTKEY_GATEWAY_URL"] = "https://api.portkey.ai/v1",
+    };
+
     /// <summary>Argument or builder names that set where a client sends (lower case, underscores dropped).</summary>
     public static IReadOnlySet<string> BaseUrlSettings { get; } = new HashSet<string>(StringComparer.Ordinal)
     {

@@ -63,8 +63,10 @@ internal static partial class PythonLexer
             }
             else if (char.IsDigit(c))
             {
+                var start = cursor.Pos;
                 cursor.SkipNumber();
-                tokens.Add(new LexicalToken(LexicalTokenKind.Literal, "0", line, column));
+                // The number as written (a cache max_age, a retry count in a config object is read from it).
+                tokens.Add(new LexicalToken(LexicalTokenKind.Literal, cursor.Text[start..cursor.Pos], line, column));
                 statementStart = false;
             }
             else

@@ -154,7 +154,7 @@ internal sealed class OpenRouterFileReader : GatewayFileReader
         return null;
     }
 
-    private static bool IsPreferences(YamlMapping preferences, bool withModel) =>
+    internal static bool IsPreferences(YamlMapping preferences, bool withModel) =>
         DistinctPreferences.Any(k => GatewayKeys.Has(preferences, k))
         || (withModel && new[] { "order", "only", "ignore" }.Any(k => GatewayKeys.Value(preferences, k) is YamlSequence));
 

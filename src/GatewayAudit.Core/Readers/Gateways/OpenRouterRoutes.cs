@@ -17,14 +17,28 @@ namespace GatewayAudit.Core.Readers.Gateways;
 /// <param name="addToList">Adds a value to a sorted list attribute.</param>
 /// <param name="listOf">The values of a list attribute gathered so far.</param>
 /// <param name="noun">What one use is called in notes: "deployment" (LiteLLM) or "request" (a request file).</param>
+/// <param name="acrossFiles">
+/// True when routes of several files merge into one row (source code: one party per routing terms per stack, however
+/// many files call OpenRouter). A merged row keeps the name of the first file read, so such a name states only what
+/// holds for every use (the routing terms); the models each file names stay in the <c>models</c> list attribute.
+/// </param>
 internal sealed class OpenRouterRoutes(
     ConfigValues? values,
     StackModel model,
     Action<Component, string, string> addToList,
     Func<Component, string, IReadOnlyCollection<string>> listOf,
-    string noun)
+    string noun,
+    bool acrossFiles = false)
 {
     public const string Id = "provider:openrouter";
+
+    /// <summary>
+    /// The scope of routes read from source code, in every language: calls on the same routing terms are one party in
+    /// a stack whichever file makes them (a library calling OpenRouter from ten files is one row with ten sites in its
+    /// evidence), and stay apart from a LiteLLM config's or a request file's routes, which go out on another client's
+    /// terms and name their own models.
+    /// </summary>
+    public const string CodeScope = "code";
 
     private readonly HashSet<string> _askedRoutes = new(StringComparer.Ordinal);
     private int _uses;
@@ -75,7 +89,7 @@ internal sealed class OpenRouterRoutes(
         {
             // The row names the models it covers, so counsel reads what is routed, not an id.
             var models = listOf(route, "models");
-            var shown = models.Count == 0 ? "the models each request names" : string.Join(", ", models.Take(3)) + (models.Count > 3 ? $" and {models.Count - 3} more" : "");
+            var shown = acrossFiles ? $"the application's {noun}s" : models.Count == 0 ? "the models each request names" : string.Join(", ", models.Take(3)) + (models.Count > 3 ? $" and {models.Count - 3} more" : "");
             route.Name = (terms.Length > 0 ? $"Any provider OpenRouter routes {shown} to, under these preferences: {terms}" : $"Any provider OpenRouter routes {shown} to") + suffix;
         }
 

@@ -37,7 +37,10 @@ internal sealed class PortkeyConfigReader : GatewayFileReader
 
     protected override string Kind => "a Portkey config";
 
-    protected override bool IsUse(YamlMapping mapping, YamlMapping root)
+    protected override bool IsUse(YamlMapping mapping, YamlMapping root) => IsConfig(mapping);
+
+    /// <summary>A mapping of a Portkey config's shape (a strategy, targets, or a target with a Portkey-only key); shared with the code readers.</summary>
+    internal static bool IsConfig(YamlMapping mapping)
     {
         if (GatewayKeys.Value(mapping, "strategy") is YamlMapping strategy && GatewayKeys.Value(strategy, "mode") is YamlScalar mode
             && Modes.Contains(mode.Value))
@@ -79,35 +82,50 @@ internal sealed class PortkeyConfigReader : GatewayFileReader
                 if (GatewayKeys.Value(mapping, key) is YamlScalar url && HostClassifier.HostOf(read.Text(url)) is { } host
                     && GatewayTerms.FindHost(host)?.Vendor != GatewayTerms.Portkey && (key != "url" || url.Value.Contains("/v1", StringComparison.Ordinal)))
                 {
-                    var own = read.Model.Add(new Component
-                    {
-                        Id = $"gateway:portkey:{host}",
-                        Name = $"Self-hosted Portkey gateway at {host}",
-                        Role = ComponentRole.Gateway,
-                        Hosting = Hosting.OperatorHosted,
-                        Evidence = { read.At(use), read.At(url) },
-                        Notes = { "Portkey's open-source gateway run by the operator (the base URL is not api.portkey.ai): not a third party; it forwards prompts to the targets listed under it." },
-                    });
-                    own.Attributes.Set("host", host, read.At(url));
-                    return own;
+                    return AddOwnGateway(read.Model, host, read.At(use), read.At(url));
                 }
             }
         }
 
-        var hosted = read.Model.Add(new Component
+        return AddHostedGateway(read.Model, read.At(use));
+    }
+
+    /// <summary>Portkey's open-source gateway at the operator's own base URL (not api.portkey.ai): operator-hosted.</summary>
+    internal static Component AddOwnGateway(StackModel model, string host, SourceLocation use, SourceLocation url)
+    {
+        var own = model.Add(new Component
+        {
+            Id = $"gateway:portkey:{host}",
+            Name = $"Self-hosted Portkey gateway at {host}",
+            Role = ComponentRole.Gateway,
+            Hosting = Hosting.OperatorHosted,
+            Evidence = { use, url },
+            Notes = { "Portkey's open-source gateway run by the operator (the base URL is not api.portkey.ai): not a third party; it forwards prompts to the targets listed under it." },
+        });
+        own.Attributes.Set("host", host, url);
+        return own;
+    }
+
+    /// <summary>Portkey's hosted gateway (provider:portkey), and the question of its request logging that no config answers.</summary>
+    internal static Component AddHostedGateway(StackModel model, SourceLocation at)
+    {
+        var hosted = model.Add(new Component
         {
             Id = HostedId,
             Name = "Portkey",
             Role = ComponentRole.Gateway,
             Vendor = GatewayTerms.Portkey,
             Hosting = Hosting.ThirdParty,
-            Evidence = { read.At(use) },
+            Evidence = { at },
             Notes = { "Portkey's hosted gateway receives each prompt, logs the request and passes it on to the targets its config names; those providers are listed under it." },
         });
-        read.Model.OpenQuestions.Add(new OpenQuestion("Portkey",
-            "Which request logging mode is set for the Portkey workspace (full bodies, or metrics only), and for how long are logs kept? The config cannot show it.", read.At(use)));
+        model.OpenQuestions.Add(new OpenQuestion("Portkey",
+            "Which request logging mode is set for the Portkey workspace (full bodies, or metrics only), and for how long are logs kept? The config cannot show it.", at));
         return hosted;
     }
+
+    /// <summary>A whole config (strategy, cache, hooks, targets) under the gateway; <paramref name="path"/> names it in notes.</summary>
+    internal static void ReadConfig(GatewayRead read, Component gateway, YamlMapping config, string path) => ReadNode(read, gateway, config, path, null);
 
     /// <summary>One config node: its strategy, cache, retry and hooks, then its targets (nested) or, for a leaf, the target itself.</summary>
     private static void ReadNode(GatewayRead read, Component gateway, YamlMapping node, string path, string? parentMode)
