@@ -29,11 +29,16 @@ public sealed class JsonRenderer : IReportRenderer
         output.WriteByte((byte)'\n');
     }
 
-    /// <summary>Every string value cleaned as it is written: a secret or a control character is inside one value, never across two.</summary>
+    /// <summary>Every string value and key cleaned as it is written: a secret or a control character is inside one string, never across two.</summary>
     private sealed class CleanStrings(Func<string, string> clean) : JsonConverter<string>
     {
         public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString();
 
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(clean(value));
+
+        // Dictionary keys too: a component id can hold a URL from the config (locations, attributes).
+        public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString()!;
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WritePropertyName(clean(value));
     }
 }
