@@ -10,7 +10,8 @@ namespace GatewayAudit.Cli;
 /// </summary>
 public static class CliApp
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory)
+    /// <param name="errorIsTerminal">True when stderr is a terminal: a long scan then shows its progress there.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, bool errorIsTerminal = false)
     {
         // Output is culture-invariant whatever LC_ALL says (an Arabic, Persian or Thai culture changes the calendar
         // of dates and the digits of numbers): the whole run uses the invariant culture, and the caller's comes back.
@@ -19,7 +20,7 @@ public static class CliApp
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         try
         {
-            return RunInvariant(args, output, error, workingDirectory);
+            return RunInvariant(args, output, error, workingDirectory, errorIsTerminal);
         }
         finally
         {
@@ -27,9 +28,9 @@ public static class CliApp
         }
     }
 
-    private static int RunInvariant(string[] args, TextWriter output, TextWriter error, string workingDirectory)
+    private static int RunInvariant(string[] args, TextWriter output, TextWriter error, string workingDirectory, bool errorIsTerminal)
     {
-        var terminal = new Terminal(output, error);
+        var terminal = new Terminal(output, error) { ErrorIsTerminal = errorIsTerminal };
         var root = new RootCommand(
             "gateway-audit: who touches your prompts behind an LLM gateway. Reads gateway configs (LiteLLM proxy config.yaml),\n" +
             "lists every sub-processor and retention surface with file:line evidence, reports ZDR gaps, and writes a\n" +

@@ -4,7 +4,11 @@ namespace GatewayAudit.Cli;
 public static class ReportFile
 {
     /// <param name="protectedFiles">Files the run read (inputs, template, baseline, settings ...): never replaced, whatever path names them.</param>
-    public static string? Write(string path, string content, IEnumerable<ProtectedFile>? protectedFiles = null)
+    public static string? Write(string path, string content, IEnumerable<ProtectedFile>? protectedFiles = null) =>
+        Write(path, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(ControlCharacters.Neutralise(content))), protectedFiles);
+
+    /// <param name="write">Writes the content to the temporary file's stream; an exception it throws leaves the target untouched.</param>
+    public static string? Write(string path, Action<Stream> write, IEnumerable<ProtectedFile>? protectedFiles = null)
     {
         var full = Path.GetFullPath(path);
         if (OutputTarget.Refusal(full, path, protectedFiles ?? []) is { } refusal)
@@ -26,7 +30,11 @@ public static class ReportFile
         var temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllText(temporary, ControlCharacters.Neutralise(content));
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                write(stream);
+            }
+
             File.Move(temporary, full, overwrite: true);
             return null;
         }
@@ -34,6 +42,11 @@ public static class ReportFile
         {
             TryDelete(temporary);
             return $"{path}: cannot write the report ({(e is UnauthorizedAccessException ? "permission denied" : "I/O error")}); nothing was written";
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
         }
     }
 

@@ -84,7 +84,9 @@ public static class ScanCommand
             return ExitCodes.UsageOrInput;
         }
 
-        var audit = Auditor.Default.Run(options);
+        var progress = terminal.Progress();
+        var audit = Auditor.Default.Run(options with { Progress = progress });
+        (progress as IDisposable)?.Dispose();
         terminal.Secrets = audit.Secrets;
         foreach (var diagnostic in audit.Diagnostics)
         {
@@ -98,30 +100,33 @@ public static class ScanCommand
             return ExitCodes.UsageOrInput;
         }
 
-        string text;
+        // The report goes straight to its stream (JSON value by value), every text through the secret sweep and the
+        // control-character filter; a report file is written beside the target and renamed, so never half there.
+        string Clean(string text) => ControlCharacters.Neutralise(audit.Secrets.Scrub(text));
         try
         {
             var renderer = RendererRegistry.Create(BuiltIn.TemplatesDir(options.ResourceRoot), templatePath, audit.Rules).Single(r => r.Format == format);
-            text = audit.Secrets.Scrub(renderer.Render(ReportBuilder.Build(audit)));
+            var report = ReportBuilder.Build(audit);
+            if (output is null)
+            {
+                using var stdout = new TextWriterStream(terminal.Output);
+                renderer.Write(report, stdout, Clean);
+            }
+            else if (ReportFile.Write(Path.GetFullPath(output, workingDirectory), stream => renderer.Write(report, stream, Clean),
+                         OutputTarget.Of(options, audit.ReadInputs(), templatePath)) is { } problem)
+            {
+                terminal.Error($"{ToolInfo.Name}: {problem}");
+                return ExitCodes.UsageOrInput;
+            }
+            else
+            {
+                terminal.Error($"{ToolInfo.Name}: wrote {format} report to {output}");
+            }
         }
         catch (TemplateException e)
         {
             terminal.Error($"{ToolInfo.Name}: template error: {e.Message}");
             return ExitCodes.UsageOrInput;
-        }
-
-        if (output is null)
-        {
-            terminal.Write(text);
-        }
-        else if (ReportFile.Write(Path.GetFullPath(output, workingDirectory), text, OutputTarget.Of(options, audit.ReadInputs(), templatePath)) is { } problem)
-        {
-            terminal.Error($"{ToolInfo.Name}: {problem}");
-            return ExitCodes.UsageOrInput;
-        }
-        else
-        {
-            terminal.Error($"{ToolInfo.Name}: wrote {format} report to {output}");
         }
 
         if (GateMessage(audit.Findings, failOn) is { } gate)

@@ -1,4 +1,5 @@
 using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Scanning;
 
 namespace GatewayAudit.Cli;
 
@@ -11,6 +12,12 @@ public sealed class Terminal(TextWriter output, TextWriter error)
     public SecretLedger Secrets { get; set; } = new();
 
     public TextWriter Output { get; } = output;
+
+    /// <summary>True when stderr is a terminal (injected, so tests can say either): only then is progress shown.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
+    /// <summary>A progress line for a long scan, redrawn in place on stderr; null when stderr is not a terminal.</summary>
+    public IProgress<ScanProgress>? Progress() => ErrorIsTerminal ? new ProgressLine(error, text => ControlCharacters.Neutralise(Secrets.Scrub(text))) : null;
 
     public void Write(string text) => Output.Write(ControlCharacters.Neutralise(Secrets.Scrub(text)));
 

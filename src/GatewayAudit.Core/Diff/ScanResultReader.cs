@@ -33,7 +33,7 @@ public sealed record ScanResult(string File, string? ToolVersion, IReadOnlyList<
 public static class ScanResultReader
 {
     /// <summary>Versions of the JSON shape this build reads; a result without <c>schemaVersion</c> is version 1.</summary>
-    public static IReadOnlyList<int> SupportedSchemaVersions { get; } = [1];
+    public static IReadOnlyList<int> SupportedSchemaVersions { get; } = [1, 2];
 
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
 

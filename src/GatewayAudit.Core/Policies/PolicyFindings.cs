@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GatewayAudit.Core.Model;
 using GatewayAudit.Core.Scanning;
 
@@ -9,18 +10,27 @@ namespace GatewayAudit.Core.Policies;
 /// </summary>
 public sealed class PolicyFindings : IFindingSource
 {
+    // The pack and settings are loaded once per run, not once per stack (a monorepo of 1,000 stacks parsed every rule
+    // file 1,000 times): a run is known by its diagnostics list, which the auditor makes anew for each run.
+    private readonly ConditionalWeakTable<List<Diagnostic>, Loaded> _loaded = [];
+
     public IEnumerable<Finding> Evaluate(AuditContext context)
     {
         var options = context.Options;
-        var display = new InputDiscovery([], options.WorkingDirectory);
-        var (pack, diagnostics) = PolicyPack.Load(RuleFolders(options), PolicyPack.RuleSchema(options.ResourceRoot),
-            PolicyPack.Display(options.ResourceRoot, display.Display), trustedFolder: PolicyPack.RulesDir(options.ResourceRoot));
-        context.Diagnostics.AddRange(diagnostics);
-        context.Rules.AddRange(pack.Rules);
-        var settings = LoadSettings(options, context.Diagnostics, display.Display);
-        var policyContext = new PolicyContext(context.Model, context.Catalog, settings);
-        return pack.Rules.SelectMany(rule => EvaluateOrReport(rule, policyContext, context.Diagnostics)).ToList();
+        var loaded = _loaded.GetValue(context.Diagnostics, _ =>
+        {
+            var display = new InputDiscovery([], options.WorkingDirectory);
+            var (pack, diagnostics) = PolicyPack.Load(RuleFolders(options), PolicyPack.RuleSchema(options.ResourceRoot),
+                PolicyPack.Display(options.ResourceRoot, display.Display), trustedFolder: PolicyPack.RulesDir(options.ResourceRoot));
+            context.Diagnostics.AddRange(diagnostics);
+            return new Loaded(pack, LoadSettings(options, context.Diagnostics, display.Display));
+        });
+        context.Rules.AddRange(loaded.Pack.Rules);
+        var policyContext = new PolicyContext(context.Model, context.Catalog, loaded.Settings);
+        return loaded.Pack.Rules.SelectMany(rule => EvaluateOrReport(rule, policyContext, context.Diagnostics)).ToList();
     }
+
+    private sealed record Loaded(PolicyPack Pack, PolicySettings Settings);
 
     /// <summary>
     /// The rule's findings; a pattern that times out (catastrophic backtracking on a long value) is an error on the

@@ -11,6 +11,7 @@ public sealed class InputFile(string displayPath, string fullPath, string text, 
 {
     private (YamlDocument? Document, IReadOnlyList<Diagnostic> Diagnostics)? _yaml;
     private (IReadOnlyList<YamlDocument>? Documents, IReadOnlyList<Diagnostic> Diagnostics)? _yamlStream;
+    private (YamlDocument? Document, IReadOnlyList<Diagnostic> Diagnostics)? _json;
 
     public string DisplayPath { get; } = displayPath;
 
@@ -30,6 +31,23 @@ public sealed class InputFile(string displayPath, string fullPath, string text, 
     /// <summary>Every document of a multi-document YAML file (Kubernetes manifests), parsed at most once.</summary>
     public (IReadOnlyList<YamlDocument>? Documents, IReadOnlyList<Diagnostic> Diagnostics) YamlDocuments =>
         _yamlStream ??= new SafeYamlLoader().LoadAll(DisplayPath, Text);
+
+    /// <summary>
+    /// A JSON file's tree, parsed at most once (JSON is YAML 1.2). A raw tab cannot appear inside a JSON string, so tabs
+    /// are only indentation: spaces keep lines and values.
+    /// </summary>
+    public (YamlDocument? Document, IReadOnlyList<Diagnostic> Diagnostics) Json => _json ??= new SafeYamlLoader().Load(DisplayPath, Text.Replace('\t', ' '));
+
+    /// <summary>
+    /// Frees the parsed trees once the file's reader is done with them (a scan of 10,000 configs must not hold 10,000
+    /// trees to the end); a later use parses again.
+    /// </summary>
+    public void ReleaseParsed()
+    {
+        _yaml = null;
+        _yamlStream = null;
+        _json = null;
+    }
 
     /// <summary>The file's own name, without folders ("docker-compose.yaml").</summary>
     public string FileName => Path.GetFileName(FullPath);

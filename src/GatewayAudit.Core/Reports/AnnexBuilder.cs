@@ -19,7 +19,7 @@ internal sealed record Party(Component Component, Vendor? Vendor, Component? Ter
 internal static class AnnexBuilder
 {
     /// <summary>Locations shown per party in the evidence table; the row also says how many there are in all.</summary>
-    public const int EvidenceCap = 5;
+    public const int EvidenceCap = EvidenceRows.Cap;
 
     private static readonly (string Fact, string Label)[] AnnexFacts =
     [
@@ -37,7 +37,7 @@ internal static class AnnexBuilder
         var annex = parties.Where(p => p.Component.Hosting != Hosting.OperatorHosted).ToList();
         var own = parties.Where(p => p.Component.Hosting == Hosting.OperatorHosted).ToList();
         var evidence = annex.Select(p => (p, Name: NameOf(p))).Concat(own.Select(p => (p, Name: p.Component.Name)))
-            .Select(x => new AnnexEvidenceRow(x.p.Component.Id, x.Name, x.p.Row.Evidence.Take(EvidenceCap).ToList(), x.p.Row.Evidence.Count))
+            .Select(x => new AnnexEvidenceRow(x.p.Component.Id, x.Name, x.p.Row.Evidence.Take(EvidenceCap).ToList(), x.p.Row.EvidenceCount))
             .ToList();
         return new AnnexSection(annex.Select(Row).ToList(), own.Select(OperatorRow).ToList(), evidence);
     }

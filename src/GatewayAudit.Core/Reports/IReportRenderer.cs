@@ -9,6 +9,14 @@ public interface IReportRenderer
     string Format { get; }
 
     string Render(Report report);
+
+    /// <summary>
+    /// Writes the report to <paramref name="output"/> as UTF-8, every text passed through <paramref name="clean"/> (the
+    /// secret sweep and the control-character filter). By default the rendered text is cleaned whole and written;
+    /// a format that can stream (JSON) cleans each string value and never holds the whole report in memory.
+    /// </summary>
+    void Write(Report report, Stream output, Func<string, string> clean) =>
+        output.Write(System.Text.Encoding.UTF8.GetBytes(clean(Render(report))));
 }
 
 /// <summary>The one place output formats are registered.</summary>

@@ -19,4 +19,26 @@ public sealed class JsonRenderer : IReportRenderer
     public string Format => "json";
 
     public string Render(Report report) => JsonSerializer.Serialize(report, Options) + "\n";
+
+    /// <summary>Serialises straight to the stream: a report of 10,000 stacks is never one string in memory.</summary>
+    public void Write(Report report, Stream output, Func<string, string> clean)
+    {
+        var options = new JsonSerializerOptions(Options);
+        options.Converters.Add(new CleanStrings(clean));
+        JsonSerializer.Serialize(output, report, options);
+        output.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Every string value and key cleaned as it is written: a secret or a control character is inside one string, never across two.</summary>
+    private sealed class CleanStrings(Func<string, string> clean) : JsonConverter<string>
+    {
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString();
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(clean(value));
+
+        // Dictionary keys too: a component id can hold a URL from the config (locations, attributes).
+        public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString()!;
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WritePropertyName(clean(value));
+    }
 }

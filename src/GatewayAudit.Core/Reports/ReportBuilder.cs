@@ -27,7 +27,13 @@ public static class ReportBuilder
         [Vendor.Sla] = "Published availability (SLA)",
     };
 
-    public static Report Build(AuditResult audit)
+    public static Report Build(AuditResult audit) => Build(audit, stackOnly: false);
+
+    /// <param name="stackOnly">
+    /// Only what a stack's own section shows (sub-processors, findings, ZDR gaps, open questions, summary): a scan of
+    /// 1,000 stacks does not draw 1,000 diagrams nor list 1,000 copies of the vendor facts it never prints.
+    /// </param>
+    private static Report Build(AuditResult audit, bool stackOnly)
     {
         var model = audit.Model;
         var catalog = audit.Catalog;
@@ -43,7 +49,8 @@ public static class ReportBuilder
             var terms = OnOwnAccount(component) ? null : parent;
             var (zdr, zdrDetail) = ZdrOf(component, vendor, receives, terms);
             var retention = RetentionOf(component, vendor, terms);
-            var evidence = Evidence(component.Evidence);
+            var evidence = EvidenceRows.First(component.Evidence);
+            var evidenceCount = component.Evidence.Count;
             var row = new SubProcessorRow(
                 component.Id,
                 component.Name,
@@ -60,7 +67,8 @@ public static class ReportBuilder
                 evidence,
                 component.Notes.ToList(),
                 component.SubProcessorOf,
-                parent?.Name);
+                parent?.Name,
+                evidenceCount);
             subprocessors.Add(row);
             parties.Add(new Party(component, vendor, terms, receives, zdr, row));
 
@@ -68,13 +76,13 @@ public static class ReportBuilder
             // The operator's own proxy keeps nothing itself: its storage is the Postgres, cache and host listed separately.
             if (keeps.Count > 0 && (component.Role != ComponentRole.Gateway || component.Hosting != Hosting.OperatorHosted))
             {
-                surfaces.Add(new RetentionSurfaceRow(SurfaceName(component), component.Id, keeps, retention.Text, retention.Basis, evidence));
+                surfaces.Add(new RetentionSurfaceRow(SurfaceName(component), component.Id, keeps, retention.Text, retention.Basis, evidence, evidenceCount));
             }
 
             var carriesText = receives.Contains(DataCategory.Prompt) || receives.Contains(DataCategory.Completion);
             if (carriesText && component.Hosting != Hosting.OperatorHosted && zdr is not (ZdrStatus.Yes or ZdrStatus.NotApplicable))
             {
-                gaps.Add(new ZdrGapRow(component.Id, component.Name, EnumText.Of(zdr), zdrDetail, evidence));
+                gaps.Add(new ZdrGapRow(component.Id, component.Name, EnumText.Of(zdr), zdrDetail, evidence, evidenceCount));
             }
         }
 
@@ -105,13 +113,19 @@ public static class ReportBuilder
             annex.OperatorSystems.Count,
             factsToConfirm.Count);
 
+        if (stackOnly)
+        {
+            return new Report(new ToolSection(ToolInfo.Name, ToolInfo.Version, null, null, 0), [], subprocessors, [], [], findings, [], surfaces, gaps, questions, [],
+                summary, "", annex, factsToConfirm, new AvailabilitySection([], "", null, []), [], []);
+        }
+
         return new Report(
             new ToolSection(ToolInfo.Name, ToolInfo.Version, catalog.FirstChecked?.ToString("yyyy-MM-dd"), catalog.LastChecked?.ToString("yyyy-MM-dd"), catalog.Vendors.Count()),
             audit.Inputs.Select(i => new InputRow(i.File, i.Reader, i.SkippedReason)).ToList(),
             subprocessors,
             model.Components.Select(c => new ComponentRow(c.Id, c.Name, EnumText.Of(c.Role), c.Vendor, EnumText.Of(c.Hosting),
-                model.Receives(c.Id).Select(EnumText.Of).ToList(), Attributes(c.Attributes), Evidence(c.Evidence), c.SubProcessorOf)).ToList(),
-            model.Flows.Select(f => new FlowRow(f.From, f.To, f.DataCategories.Select(EnumText.Of).ToList(), Attributes(f.Attributes), Evidence(f.Evidence))).ToList(),
+                model.Receives(c.Id).Select(EnumText.Of).ToList(), Attributes(c.Attributes), EvidenceRows.First(c.Evidence), c.SubProcessorOf, c.Evidence.Count)).ToList(),
+            model.Flows.Select(f => new FlowRow(f.From, f.To, f.DataCategories.Select(EnumText.Of).ToList(), Attributes(f.Attributes), EvidenceRows.First(f.Evidence), f.Evidence.Count)).ToList(),
             findings,
             audit.Diagnostics.Select(d => new DiagnosticRow(EnumText.Of(d.Severity), d.Code, d.Message, d.Location.File, d.Location.Line)).ToList(),
             surfaces,
@@ -125,7 +139,9 @@ public static class ReportBuilder
             AvailabilityBuilder.Build(model, catalog),
             LockInBuilder.Build(model, audit.Inputs),
             AdvisoryBuilder.Build(model, audit.Findings, catalog),
-            audit.Stacks.Count > 1 ? audit.Stacks.Select(s => StackRowOf(s, audit)).ToList() : null);
+            audit.Stacks.Count > 1 ? audit.Stacks.Select(s => StackRowOf(s, audit)).ToList() : null,
+            audit.Stacks.Count > 1 ? PartyStacks(audit.Stacks) : null,
+            Locations(model));
     }
 
     private static StackRow StackRowOf(StackResult stack, AuditResult audit)
@@ -138,7 +154,7 @@ public static class ReportBuilder
             Findings = stack.Findings,
             Diagnostics = [],
             Secrets = audit.Secrets,
-        });
+        }, stackOnly: true);
         return new StackRow(stack.Stack.Id, stack.Stack.Name,
             stack.Stack.Membership.Select(m => new StackFileRow(m.Key, m.Value)).ToList(),
             own.Subprocessors, own.Findings, own.ZdrGaps, own.OpenQuestions, own.Summary);
@@ -335,8 +351,37 @@ public static class ReportBuilder
         };
     }
 
-    private static List<EvidenceRow> Evidence(IEnumerable<SourceLocation> locations) =>
-        locations.Select(l => new EvidenceRow(l.File, l.Line)).ToList();
+    /// <summary>Every location of every component and flow, once: rows elsewhere show the first few and a count.</summary>
+    private static SortedDictionary<string, IReadOnlyList<EvidenceRow>> Locations(StackModel model)
+    {
+        var all = new SortedDictionary<string, IReadOnlyList<EvidenceRow>>(StringComparer.Ordinal);
+        foreach (var component in model.Components.Where(c => c.Evidence.Count > 0))
+        {
+            all[component.Id] = EvidenceRows.All(component.Evidence);
+        }
+
+        foreach (var flow in model.Flows.Where(f => f.Evidence.Count > 0))
+        {
+            all[flow.Key] = EvidenceRows.All(flow.Evidence);
+        }
+
+        return all;
+    }
+
+    /// <summary>Each party of the scan (not the client apps), in how many stacks it appears and the first of them.</summary>
+    private static List<PartyStacksRow> PartyStacks(IReadOnlyList<StackResult> stacks)
+    {
+        var rollUp = new PartyRollUp();
+        foreach (var stack in stacks)
+        {
+            foreach (var component in stack.Stack.Model.Components.Where(c => c.Role != ComponentRole.App))
+            {
+                rollUp.Add(component.Id, component.Name, stack.Stack.Name);
+            }
+        }
+
+        return rollUp.Rows();
+    }
 
     private static SortedDictionary<string, object> Attributes(AttributeBag bag) => new(bag.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
 }

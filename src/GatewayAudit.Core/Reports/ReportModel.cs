@@ -24,7 +24,26 @@ public sealed record Report(
     AvailabilitySection Availability,
     IReadOnlyList<LockInRow> LockIn,
     IReadOnlyList<AdvisoryRow> Advisories,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<StackRow>? Stacks = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<StackRow>? Stacks = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PartyStacksRow>? PartyStacks = null,
+    IReadOnlyDictionary<string, IReadOnlyList<EvidenceRow>>? Locations = null)
+{
+    /// <summary>
+    /// The JSON shape's version, read by <c>diff</c> and <c>merge</c>. 2: every evidence list in a row holds at most
+    /// <see cref="EvidenceRows.Cap"/> locations with the total in <c>evidenceCount</c>, and <see cref="Locations"/>
+    /// holds every location once (README, "JSON report").
+    /// </summary>
+    [JsonPropertyOrder(-1)]
+    public int SchemaVersion => CurrentSchemaVersion;
+
+    public const int CurrentSchemaVersion = 2;
+}
+
+/// <summary>
+/// The roll-up over many stacks: a party, in how many stacks it appears, and the first of them by name
+/// (<see cref="PartyRollUp"/>).
+/// </summary>
+public sealed record PartyStacksRow(string Id, string Name, int Stacks, IReadOnlyList<string> First);
 
 /// <summary>
 /// One deployment of a scan that formed several stacks: its files (and why each belongs), its own inventory,
@@ -67,6 +86,21 @@ public sealed record InputRow(string File, string Reader, string? Skipped);
 public sealed record EvidenceRow(string File, int Line);
 
 /// <summary>
+/// Evidence in a report row: the first <see cref="Cap"/> locations in file order, and how many there are in all.
+/// A party seen in 3,000 files is one readable row; every location is kept once, in <see cref="Report.Locations"/>.
+/// </summary>
+public static class EvidenceRows
+{
+    public const int Cap = 5;
+
+    public static List<EvidenceRow> First(IEnumerable<Model.SourceLocation> locations) =>
+        locations.Take(Cap).Select(l => new EvidenceRow(l.File, l.Line)).ToList();
+
+    public static List<EvidenceRow> All(IEnumerable<Model.SourceLocation> locations) =>
+        locations.Select(l => new EvidenceRow(l.File, l.Line)).ToList();
+}
+
+/// <summary>
 /// A row of the DPA sub-processor annex. <see cref="ThirdParty"/> is a bool by contract (shared/DESIGN.md) and is
 /// true unless the component is known to run on the operator's own infrastructure: for a DPA, a party whose
 /// hosting the inputs do not show counts as a third party until shown otherwise. <see cref="Hosting"/> tells the
@@ -90,7 +124,8 @@ public sealed record SubProcessorRow(
     IReadOnlyList<EvidenceRow> Evidence,
     IReadOnlyList<string> Notes,
     string? SubProcessorOf = null,
-    string? SubProcessorOfName = null);
+    string? SubProcessorOfName = null,
+    int EvidenceCount = 0);
 
 public sealed record ComponentRow(
     string Id,
@@ -101,9 +136,10 @@ public sealed record ComponentRow(
     IReadOnlyList<string> Receives,
     IReadOnlyDictionary<string, object> Attributes,
     IReadOnlyList<EvidenceRow> Evidence,
-    string? SubProcessorOf = null);
+    string? SubProcessorOf = null,
+    int EvidenceCount = 0);
 
-public sealed record FlowRow(string From, string To, IReadOnlyList<string> DataCategories, IReadOnlyDictionary<string, object> Attributes, IReadOnlyList<EvidenceRow> Evidence);
+public sealed record FlowRow(string From, string To, IReadOnlyList<string> DataCategories, IReadOnlyDictionary<string, object> Attributes, IReadOnlyList<EvidenceRow> Evidence, int EvidenceCount = 0);
 
 public sealed record FindingRow(
     string RuleId,
@@ -123,10 +159,10 @@ public sealed record SuppressionRow(string Kind, string Reason, string? Until, b
 public sealed record DiagnosticRow(string Severity, string Code, string Message, string File, int Line);
 
 /// <summary>Somewhere prompts, completions or their metadata are kept, and for how long.</summary>
-public sealed record RetentionSurfaceRow(string Surface, string Subprocessor, IReadOnlyList<string> Keeps, string Retention, string Basis, IReadOnlyList<EvidenceRow> Evidence);
+public sealed record RetentionSurfaceRow(string Surface, string Subprocessor, IReadOnlyList<string> Keeps, string Retention, string Basis, IReadOnlyList<EvidenceRow> Evidence, int EvidenceCount = 0);
 
 /// <summary>A sub-processor that receives prompt or completion text without zero data retention in force.</summary>
-public sealed record ZdrGapRow(string Subprocessor, string Name, string Zdr, string Detail, IReadOnlyList<EvidenceRow> Evidence);
+public sealed record ZdrGapRow(string Subprocessor, string Name, string Zdr, string Detail, IReadOnlyList<EvidenceRow> Evidence, int EvidenceCount = 0);
 
 public sealed record OpenQuestionRow(string Subject, string Question, string? File, int? Line);
 

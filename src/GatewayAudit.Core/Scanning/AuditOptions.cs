@@ -35,6 +35,9 @@ public sealed record AuditOptions
 
     /// <summary>Folder holding policies/ and templates/ (the app's own folder by default).</summary>
     public string ResourceRoot { get; init; } = BuiltIn.Root;
+
+    /// <summary>Told of each input file as it is read (files read, total, current folder); null for none.</summary>
+    public IProgress<ScanProgress>? Progress { get; init; }
 }
 
 /// <summary>Where the data shipped with the tool lives.</summary>
@@ -91,3 +94,6 @@ public interface IFindingSource
 {
     IEnumerable<Finding> Evaluate(AuditContext context);
 }
+
+/// <summary>How far a scan is: <see cref="Read"/> of <see cref="Total"/> input files, the last one in <see cref="Folder"/>.</summary>
+public sealed record ScanProgress(int Read, int Total, string Folder);

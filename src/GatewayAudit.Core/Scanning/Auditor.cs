@@ -19,7 +19,7 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
     public AuditResult Run(AuditOptions options)
     {
         var diagnostics = new List<Diagnostic>();
-        var discovery = new InputDiscovery(readers, options.WorkingDirectory) { TotalBudget = options.InputBudgetBytes };
+        var discovery = new InputDiscovery(readers, options.WorkingDirectory) { TotalBudget = options.InputBudgetBytes, Progress = options.Progress };
         var catalogFolders = new[] { BuiltIn.CatalogDir(options.ResourceRoot) }
             .Concat(options.CatalogDirs.Select(d => Path.GetFullPath(d, options.WorkingDirectory)));
         var (catalog, catalogDiagnostics) = VendorCatalog.Load(catalogFolders, BuiltIn.CatalogSchema(options.ResourceRoot), discovery.Display,
@@ -38,6 +38,7 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
                 // A walked file offered by its ending (every .json) that no reader recognises is passed over like a
                 // file of a type no reader takes; one the user named is listed and explained.
                 (file.NamedExplicitly ? inputs : unrecognised).Add(new ScannedInput(file.DisplayPath, "none", Unrecognized(file, diagnostics)));
+                file.ReleaseParsed();
                 continue;
             }
 
@@ -46,6 +47,10 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             if (declined is null)
             {
                 recognized.Add((file, reader));
+            }
+            else
+            {
+                file.ReleaseParsed();
             }
         }
 

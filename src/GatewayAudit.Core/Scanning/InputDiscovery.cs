@@ -33,6 +33,9 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
     /// <summary>The budget of this discovery (<see cref="MaxTotalBytes"/> unless a caller sets a smaller one).</summary>
     public long TotalBudget { get; init; } = MaxTotalBytes;
 
+    /// <summary>Told of each file offered to the readers as it is read: files read, how many in all, its folder.</summary>
+    public IProgress<ScanProgress>? Progress { get; init; }
+
     /// <summary>At most this many passed-over files are listed one by one; the rest are counted in a warning.</summary>
     public const int MaxListedNotRead = 1_000;
 
@@ -76,21 +79,29 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         var notRead = new List<(string File, string Reason)>();
         var sourceFiles = 0;
         var totalChars = 0L;
+        var (toRead, read) = (candidates.Count(c => c.Offered), 0);
         foreach (var (full, named, offered, reason) in candidates.OrderBy(c => Display(c.Full).Split('/').Any(p => p.StartsWith('.') && p is not ("." or "..")) ? 1 : 0)
                      .ThenBy(c => c.Named ? 0 : 1).ThenBy(c => Display(c.Full), StringComparer.Ordinal))
         {
-            var real = RealPath(full, 0);
-            if (!seen.Add(real))
+            // Only a file that will be read is resolved to its real path (one input per file); one passed over is
+            // listed under the path it was found at.
+            var shown = Display(full);
+            if (!offered)
+            {
+                if (seen.Add(full))
+                {
+                    notRead.Add((shown, reason ?? NotReadReason(shown)));
+                }
+
+                continue;
+            }
+
+            if (!seen.Add(RealPath(full)))
             {
                 continue;
             }
 
-            var shown = Display(full);
-            if (!offered)
-            {
-                notRead.Add((shown, reason ?? NotReadReason(shown)));
-                continue;
-            }
+            Progress?.Report(new ScanProgress(++read, toRead, Path.GetDirectoryName(shown) is { Length: > 0 } folder ? folder : "."));
 
             if (!named && SourceOnly(Path.GetFileName(full)))
             {
@@ -175,19 +186,50 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
     }
 
     /// <summary>The path with every symlink on the way resolved (realpath), so one file is one input; best effort.</summary>
-    private static string RealPath(string path, int hops)
+    private string RealPath(string path)
     {
         var full = Path.GetFullPath(path);
         var parent = Path.GetDirectoryName(full);
-        if (parent is null || hops > 64)
+        if (parent is null)
         {
             return full;
         }
 
-        var realParent = RealPath(parent, hops + 1);
-        var here = Path.Combine(realParent, Path.GetFileName(full));
+        var here = Path.Combine(RealFolder(parent, 0), Path.GetFileName(full));
+        return new FileInfo(here).LinkTarget is { } target ? RealPath(Path.GetFullPath(target, Path.GetDirectoryName(here)!), 1) : here;
+    }
+
+    private string RealPath(string path, int hops)
+    {
+        if (hops > 64)
+        {
+            return path;
+        }
+
+        var parent = Path.GetDirectoryName(path);
+        if (parent is null)
+        {
+            return path;
+        }
+
+        var here = Path.Combine(RealFolder(parent, hops + 1), Path.GetFileName(path));
         FileSystemInfo info = Directory.Exists(here) ? new DirectoryInfo(here) : new FileInfo(here);
-        return info.LinkTarget is { } target ? RealPath(Path.GetFullPath(target, realParent), hops + 1) : here;
+        return info.LinkTarget is { } target ? RealPath(Path.GetFullPath(target, Path.GetDirectoryName(here)!), hops + 1) : here;
+    }
+
+    // Folders resolved once per scan: a monorepo of 20,000 files has a few thousand folders, each a chain of parents.
+    private readonly Dictionary<string, string> _realFolders = new(StringComparer.Ordinal);
+
+    private string RealFolder(string folder, int hops)
+    {
+        if (_realFolders.TryGetValue(folder, out var real))
+        {
+            return real;
+        }
+
+        real = RealPath(folder, hops);
+        _realFolders[folder] = real;
+        return real;
     }
 
     /// <summary>Paths in output are relative to the working folder, with forward slashes, so reports are portable.</summary>

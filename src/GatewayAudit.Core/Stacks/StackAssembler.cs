@@ -24,6 +24,7 @@ public static class StackAssembler
         foreach (var (file, reader) in recognized.Where(r => r.Reader is not LiteLlmConfigReader))
         {
             var result = reader.Read(file);
+            file.ReleaseParsed();
             diagnostics.AddRange(result.Diagnostics);
             deployments.Add((file, result));
         }
@@ -112,6 +113,7 @@ public static class StackAssembler
             }
 
             var read = configReader.Read(config);
+            config.ReleaseParsed();
             diagnostics.AddRange(read.Diagnostics);
             stack.Model.MergeFrom(read.Fragment);
             stack.Secrets.Absorb(read.Secrets);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using GatewayAudit.Core.Model;
 using GatewayAudit.Core.Yaml;
 using GatewayAudit.Vocabulary;
@@ -28,8 +27,6 @@ internal abstract class GatewayFileReader : IConfigReader
 
     // Subtrees of a JSON Schema or OpenAPI document describe fields; they never configure a gateway.
     private static readonly HashSet<string> SchemaKeys = new(StringComparer.Ordinal) { "properties", "definitions", "$defs", "patternProperties", "items" };
-
-    private static readonly ConditionalWeakTable<InputFile, Loaded> Cache = [];
 
     public abstract string Name { get; }
 
@@ -175,19 +172,18 @@ internal abstract class GatewayFileReader : IConfigReader
     private static string StripScheme(string value) =>
         value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? value[7..].Trim() : value.Trim();
 
-    private static Loaded Load(InputFile file) => Cache.GetValue(file, f =>
+    // The trees are the file's own (InputFile.Json, YamlDocuments), so they are parsed once and freed with the file's.
+    private static Loaded Load(InputFile f)
     {
-        var loader = new SafeYamlLoader();
         if (f.Extension == ".json")
         {
-            // A raw tab cannot appear inside a JSON string, so tabs are only indentation: spaces keep lines and values.
-            var (document, diagnostics) = loader.Load(f.DisplayPath, f.Text.Replace('\t', ' '));
+            var (document, diagnostics) = f.Json;
             return new Loaded(document?.Root is null ? null : [document], diagnostics);
         }
 
         var (documents, yamlDiagnostics) = f.YamlDocuments;
         return new Loaded(documents?.Where(d => d.Root is not null).ToList(), yamlDiagnostics);
-    });
+    }
 
     private sealed record Loaded(IReadOnlyList<YamlDocument>? Documents, IReadOnlyList<Diagnostic> Diagnostics);
 }
