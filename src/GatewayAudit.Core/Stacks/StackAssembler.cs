@@ -29,14 +29,15 @@ public static class StackAssembler
             deployments.Add((file, result));
         }
 
-        var stacks = new List<(Stack Stack, InputFile Config, InputFile? Host)>();
+        var index = new StackIndex();
+        var stacks = index.All;
         var included = onDisk.SelectMany(c => ConfigIncludes.Named(c).Where(n => n.FullPath != c.FullPath).Select(n => n.FullPath)).ToHashSet(StringComparer.Ordinal);
         var roots = onDisk.Where(c => !included.Contains(c.FullPath)).ToList();
         foreach (var config in roots.Count > 0 || onDisk.Count == 0 ? roots : onDisk)
         {
             var stack = new Stack($"stack:{config.DisplayPath}", config.DisplayPath);
-            Join(stack, config, "LiteLLM config");
-            stacks.Add((stack, config, null));
+            index.Add(stack, config, null, anchoredByConfig: true);
+            index.Join(stack, config, "LiteLLM config");
         }
 
         foreach (var (file, result) in deployments)
@@ -44,8 +45,8 @@ public static class StackAssembler
             foreach (var embedded in result.Deployment?.EmbeddedConfigs ?? [])
             {
                 var stack = new Stack($"stack:{file.DisplayPath}#{embedded.At.Line}", $"{file.DisplayPath} ({embedded.Name}, line {embedded.At.Line})");
-                Join(stack, file, $"embeds the LiteLLM config at line {embedded.At.Line} ({embedded.Name})");
-                stacks.Add((stack, new InputFile(file.DisplayPath, file.FullPath, embedded.Text, namedExplicitly: false), file));
+                index.Add(stack, new InputFile(file.DisplayPath, file.FullPath, embedded.Text, namedExplicitly: false), file);
+                index.Join(stack, file, $"embeds the LiteLLM config at line {embedded.At.Line} ({embedded.Name})");
             }
         }
 
@@ -57,40 +58,43 @@ public static class StackAssembler
                 continue;
             }
 
-            var (targets, why) = IsCode(result) ? AttachCode(file, result, deployments, stacks) : Attach(file, result.Deployment, stacks);
+            var (targets, why) = IsCode(result) ? AttachCode(file, result, deployments, index) : Attach(file, result.Deployment, index, withoutCode: false);
             if (targets.Count == 0 && IsCode(result))
             {
                 // Code that reaches no gateway stack of this checkout: all of it is one inventory, not one per folder.
-                var code = stacks.FirstOrDefault(s => s.Stack.Id == CodeStackId).Stack;
+                var code = index.Code;
                 if (code is null)
                 {
                     code = new Stack(CodeStackId, "Application code (calls no gateway stack found in this scan)");
-                    stacks.Add((code, file, null));
+                    index.Add(code, file, null, isCode: true);
                 }
 
-                Join(code, file, "source code that calls no gateway stack of this scan");
+                index.Join(code, file, "source code that calls no gateway stack of this scan");
                 continue;
             }
 
             if (targets.Count == 0)
             {
                 var own = new Stack($"stack:{file.DisplayPath}", file.DisplayPath);
-                Join(own, file, "no LiteLLM config found for this file: it forms a stack of its own");
-                stacks.Add((own, file, null));
+                index.Add(own, file, null);
+                index.Join(own, file, "no LiteLLM config found for this file: it forms a stack of its own");
                 continue;
             }
 
             foreach (var target in targets)
             {
-                Join(target, file, why);
+                index.Join(target, file, why);
             }
         }
 
         var byPath = onDisk.ToDictionary(c => c.FullPath, StringComparer.Ordinal);
-        foreach (var (stack, config, host) in stacks)
+        var position = deployments.Select((d, i) => (d.File, i)).ToDictionary(p => p.File, p => p.i);
+        foreach (var (stack, config, host) in stacks.ToList())
         {
-            var members = deployments.Where(d => d.Result.Deployment is not null && stack.Files.Contains(d.File)).Select(d => (d.File, d.Result.Deployment!)).ToList();
-            foreach (var (file, result) in deployments.Where(d => stack.Files.Contains(d.File)))
+            // In the order the files were read (as deployments are), not the order they joined.
+            var own = stack.Files.Where(position.ContainsKey).Select(f => position[f]).Order().Select(i => deployments[i]).ToList();
+            var members = own.Where(d => d.Result.Deployment is not null).Select(d => (d.File, d.Result.Deployment!)).ToList();
+            foreach (var (file, result) in own)
             {
                 stack.Model.MergeFrom(result.Fragment);
                 stack.Secrets.Absorb(result.Secrets);
@@ -109,7 +113,7 @@ public static class StackAssembler
             config.Merged = ConfigIncludes.Merge(config, byPath, includes, diagnostics) is { } merged ? (merged.Document, merged.Elsewhere) : null;
             foreach (var file in includes)
             {
-                Join(stack, file, $"included by {config.DisplayPath}");
+                index.Join(stack, file, $"included by {config.DisplayPath}");
             }
 
             var read = configReader.Read(config);
@@ -138,13 +142,13 @@ public static class StackAssembler
     /// stack that has a config.
     /// </summary>
     private static (List<Stack> Targets, string Why) AttachCode(InputFile file, ReaderResult result,
-        List<(InputFile File, ReaderResult Result)> deployments, List<(Stack Stack, InputFile Config, InputFile? Host)> stacks)
+        List<(InputFile File, ReaderResult Result)> deployments, StackIndex index)
     {
         var proxyHosts = result.Fragment.Components.SelectMany(c => c.Attributes["proxyAddresses"] as string[] ?? [])
             .Select(a => a.Split(':')[0]).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (proxyHosts.Count > 0)
         {
-            var calling = stacks.Where(s => deployments.Any(d => s.Stack.Files.Contains(d.File)
+            var calling = index.All.Where(s => deployments.Any(d => s.Stack.Files.Contains(d.File)
                 && (d.Result.Deployment?.Services.Any(v => v.RunsProxy && (proxyHosts.Contains(v.Name) || v.Aliases.Any(proxyHosts.Contains))) ?? false)))
                 .Select(s => s.Stack).ToList();
             if (calling.Count > 0)
@@ -153,31 +157,21 @@ public static class StackAssembler
             }
         }
 
-        var configs = stacks.Where(s => s.Stack.Id != CodeStackId).ToList();
-        var (targets, why) = Attach(file, null, configs);
+        var (targets, why) = Attach(file, null, index, withoutCode: true);
         if (targets.Count > 0 && why != "the only stack in the scan")
         {
             return (targets, why);
         }
 
-        return configs.Count == 1 ? ([configs[0].Stack], "the only gateway stack in the scan") : ([], "");
+        var gatewayStacks = index.All.Count - (index.Code is null ? 0 : 1);
+        return gatewayStacks == 1 ? ([index.All.First(s => s.Stack != index.Code).Stack], "the only gateway stack in the scan") : ([], "");
     }
 
-    private static void Join(Stack stack, InputFile file, string why)
+    private static (List<Stack> Targets, string Why) Attach(InputFile file, DeploymentFacts? facts, StackIndex index, bool withoutCode)
     {
-        if (!stack.Files.Contains(file))
-        {
-            stack.Files.Add(file);
-            stack.Membership[file.DisplayPath] = why;
-        }
-    }
-
-    private static (List<Stack> Targets, string Why) Attach(InputFile file, DeploymentFacts? facts, List<(Stack Stack, InputFile Config, InputFile? Host)> stacks)
-    {
-        var configs = stacks.Where(s => s.Host is null && s.Stack.Membership.GetValueOrDefault(s.Config.DisplayPath) == "LiteLLM config").ToList();
         if (facts is not null)
         {
-            var mounted = configs.Where(c => facts.Services.Any(s => s.RunsProxy && StackEnvironment.MountsConfig(file, s, c.Config.FullPath))).Select(c => c.Stack).ToList();
+            var mounted = index.Configs.Where(c => facts.Services.Any(s => s.RunsProxy && StackEnvironment.MountsConfig(file, s, c.Config.FullPath))).Select(c => c.Stack).ToList();
             if (mounted.Count > 0)
             {
                 return (mounted, "runs the proxy with this config mounted");
@@ -185,30 +179,26 @@ public static class StackAssembler
         }
 
         var folder = Path.GetDirectoryName(file.FullPath) ?? "";
-        var beside = stacks.Where(s => s.Stack.Files.Any(f => f != file && Path.GetDirectoryName(f.FullPath) == folder)).Select(s => s.Stack).Distinct().ToList();
+        var beside = index.Beside(file, folder, withoutCode);
         if (beside.Count > 0)
         {
             return (beside, "in the same folder as the stack's files");
         }
 
         // The nearest config above the file (a deployment in a subfolder), then below it (a config in a subfolder).
-        var above = configs.Select(c => (c.Stack, Folder: Path.GetDirectoryName(c.Config.FullPath) ?? ""))
-            .Where(c => IsUnder(folder, c.Folder)).OrderByDescending(c => c.Folder.Length).ToList();
+        var above = index.NearestConfigsAbove(folder);
         if (above.Count > 0)
         {
-            return (above.Where(c => c.Folder.Length == above[0].Folder.Length).Select(c => c.Stack).ToList(), "in a subfolder of the config's folder");
+            return (above, "in a subfolder of the config's folder");
         }
 
-        var below = configs.Select(c => (c.Stack, Folder: Path.GetDirectoryName(c.Config.FullPath) ?? ""))
-            .Where(c => IsUnder(c.Folder, folder)).OrderBy(c => c.Folder.Length).ToList();
-        if (below.Count > 0 && below.Count(c => c.Folder.Length == below[0].Folder.Length) == 1)
+        var below = index.NearestConfigsBelow(folder);
+        if (below.Count == 1)
         {
-            return ([below[0].Stack], "in a parent folder of the config");
+            return ([below[0]], "in a parent folder of the config");
         }
 
-        return stacks.Count == 1 ? ([stacks[0].Stack], "the only stack in the scan") : ([], "");
+        var candidates = index.All.Where(s => !(withoutCode && s.Stack == index.Code)).Take(2).ToList();
+        return candidates.Count == 1 ? ([candidates[0].Stack], "the only stack in the scan") : ([], "");
     }
-
-    private static bool IsUnder(string folder, string ancestor) =>
-        folder.StartsWith(ancestor.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }
