@@ -195,7 +195,7 @@ public static class ReportBuilder
     }
 
     // The annex reads in the order a request travels: gateway, providers, then everything the proxy is wired to.
-    private static int RoleOrder(ComponentRole role) => role switch
+    internal static int RoleOrder(ComponentRole role) => role switch
     {
         ComponentRole.Gateway => 0,
         ComponentRole.ModelProvider => 1,
