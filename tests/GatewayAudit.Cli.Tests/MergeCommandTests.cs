@@ -98,8 +98,8 @@ public sealed class MergeCommandTests
         Assert.Equal("no", row.GetProperty("zdr").GetString());
         Assert.StartsWith("weakest in search: ", row.GetProperty("zdrDetail").GetString(), StringComparison.Ordinal);
         Assert.Equal("EU (config) (in payments); US (config) (in search)", row.GetProperty("region").GetString());
-        Assert.Contains(row.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("file").GetString() == "payments/payments/config.yaml");
-        Assert.Contains(row.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("file").GetString() == "search/search/eu/config.yaml");
+        Assert.Contains(row.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("file").GetString() == "payments/config.yaml");
+        Assert.Contains(row.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("file").GetString() == "search/eu/config.yaml");
         Assert.Single(root.GetProperty("annex").GetProperty("subprocessors").EnumerateArray(), a => a.GetProperty("id").GetString() == "exporter:langfuse");
     }
 
@@ -110,7 +110,7 @@ public sealed class MergeCommandTests
         var root = MergeJson(dir);
         var secret = root.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("ruleId").GetString() == "literal-secret");
         Assert.Equal("search", secret.GetProperty("repository").GetString());
-        Assert.Equal("search/search/eu/config.yaml", secret.GetProperty("file").GetString());
+        Assert.Equal("search/eu/config.yaml", secret.GetProperty("file").GetString());
         Assert.Contains(root.GetProperty("stacks").EnumerateArray(), s => s.GetProperty("name").GetString() == "search: search/eu/config.yaml"
             && s.GetProperty("findings").EnumerateArray().Any(f => f.GetProperty("ruleId").GetString() == "literal-secret"));
         Assert.DoesNotContain("sk-live-9f8e7d6c5b4a39281706", root.GetRawText(), StringComparison.Ordinal);
@@ -124,7 +124,7 @@ public sealed class MergeCommandTests
     [InlineData("md", "## Organisation")]
     [InlineData("html", "Parties across repositories")]
     [InlineData("annex", "| Langfuse")]
-    [InlineData("sarif", "search/search/eu/config.yaml")]
+    [InlineData("sarif", "search/eu/config.yaml")]
     public void Every_format_renders_the_merged_report(string format, string expected)
     {
         using var dir = TwoRepositories();
@@ -147,7 +147,8 @@ public sealed class MergeCommandTests
     {
         using var dir = TwoRepositories();
         var root = MergeJson(dir, "--name", "search.json=search-api");
-        Assert.Contains(root.GetProperty("findings").EnumerateArray(), f => f.GetProperty("repository").GetString() == "search-api");
+        Assert.Contains(root.GetProperty("findings").EnumerateArray(), f => f.GetProperty("repository").GetString() == "search-api"
+            && f.GetProperty("file").GetString() == "search-api/search/eu/config.yaml");
         var help = CliRunner.Run(dir.Path, "merge", "--help").Stdout;
         Assert.Contains("--name FILE=NAME", help, StringComparison.Ordinal);
         Assert.Contains("named after its file", help, StringComparison.Ordinal);

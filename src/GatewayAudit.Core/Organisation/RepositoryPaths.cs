@@ -11,6 +11,8 @@ public sealed record RepositoryResult(string Name, string File, Report Report);
 /// <summary>
 /// Puts the repository's name in front of every file path of its report (<c>config.yaml:3</c> becomes
 /// <c>payments-api/config.yaml:3</c>), so that evidence, findings and questions keep their repository once merged.
+/// A result whose every input already starts with that folder (<c>gateway-audit scan payments-api</c> run beside the
+/// checkout) keeps its paths as they are rather than reading <c>payments-api/payments-api/...</c>.
 /// Every evidence-bearing part of the report model is rebased here and nowhere else: a change to the evidence shape
 /// is adapted in this one file.
 /// </summary>
@@ -18,7 +20,9 @@ internal static class RepositoryPaths
 {
     public static Report Rebase(Report report, string repository)
     {
-        string At(string file) => $"{repository}/{file.TrimStart('/')}";
+        var prefix = $"{repository}/";
+        var rooted = report.Inputs.Count > 0 && report.Inputs.All(i => i.File.StartsWith(prefix, StringComparison.Ordinal));
+        string At(string file) => rooted ? file : prefix + file.TrimStart('/');
         List<EvidenceRow> Evidence(IEnumerable<EvidenceRow> rows) => [.. rows.Select(e => e with { File = At(e.File) })];
         FindingRow Finding(FindingRow f) => f with
         {
