@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace GatewayAudit.Cli.Tests;
@@ -11,23 +10,15 @@ public sealed partial class ActionScriptTests
 {
     private static (int Exit, string Stderr) RunScript(TempDir dir, IDictionary<string, string> inputs)
     {
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(RepoPaths.Root, "tools", "action", "scan.sh"));
-        start.Environment["GATEWAY_AUDIT"] = $"dotnet {Path.Combine(AppContext.BaseDirectory, "gateway-audit.dll")}";
-        start.Environment["OUT_DIR"] = Path.Combine(dir.Path, "out");
-        start.Environment["GITHUB_OUTPUT"] = Path.Combine(dir.Path, "github-output");
-        start.Environment["GITHUB_STEP_SUMMARY"] = Path.Combine(dir.Path, "step-summary.md");
-        foreach (var (key, value) in inputs)
+        var environment = new Dictionary<string, string>(inputs)
         {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        _ = stdout.Result;
-        return (process.ExitCode, stderr);
+            ["GATEWAY_AUDIT"] = $"dotnet {ProcessRunner.ToolDll}",
+            ["OUT_DIR"] = Path.Combine(dir.Path, "out"),
+            ["GITHUB_OUTPUT"] = Path.Combine(dir.Path, "github-output"),
+            ["GITHUB_STEP_SUMMARY"] = Path.Combine(dir.Path, "step-summary.md"),
+        };
+        var (exit, _, stderr) = ProcessRunner.Run("bash", RepoPaths.Root, [Path.Combine(RepoPaths.Root, "tools", "action", "scan.sh")], environment);
+        return (exit, stderr);
     }
 
     private static Dictionary<string, string> Outputs(TempDir dir) =>

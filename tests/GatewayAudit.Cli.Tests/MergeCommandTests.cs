@@ -203,4 +203,17 @@ public sealed class MergeCommandTests
         CliRunner.Run(dir.Path, "merge", "payments.json", "search.json", "--output", "search.json").AssertNoStackTrace().AssertExit(2);
         Assert.Equal(before, File.ReadAllText(Path.Combine(dir.Path, "search.json")));
     }
+
+    [Fact]
+    public void Every_golden_json_result_binds_to_the_report_model_and_merges()
+    {
+        // The golden JSON files are what `scan --format json` writes for the bundled examples (one- and multi-stack): if
+        // the model and the strict reading of it ever drift apart, this fails before a user's merge does.
+        var goldens = Directory.GetFiles(Path.Combine(RepoPaths.Root, "tests", "GatewayAudit.Cli.Tests", "golden"), "*.json").Order(StringComparer.Ordinal).ToArray();
+        Assert.NotEmpty(goldens);
+        var run = CliRunner.Run(RepoPaths.Root, ["merge", .. goldens, "--format", "json"]).AssertNoStackTrace().AssertExit(0);
+        var names = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("organisation").GetProperty("repositories")
+            .EnumerateArray().Select(r => r.GetProperty("name").GetString()).ToArray();
+        Assert.Equal(goldens.Select(Path.GetFileNameWithoutExtension).ToArray(), names);
+    }
 }

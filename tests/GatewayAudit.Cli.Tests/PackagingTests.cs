@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace GatewayAudit.Cli.Tests;
 
 /// <summary>
@@ -11,22 +9,10 @@ namespace GatewayAudit.Cli.Tests;
 [Trait("Category", "Packaging")]
 public sealed class PackagingTests
 {
-    private static (int Exit, string Stdout, string Stderr) Run(string file, string workingDirectory, params string[] args)
-    {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+    private static readonly Dictionary<string, string> Quiet = new() { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
 
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr);
-    }
+    private static (int Exit, string Stdout, string Stderr) Run(string file, string workingDirectory, params string[] args) =>
+        ProcessRunner.Run(file, workingDirectory, args, Quiet);
 
     [Fact]
     public void The_packed_tool_installs_from_a_folder_and_scans_an_example()

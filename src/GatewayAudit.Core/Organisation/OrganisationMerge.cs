@@ -32,19 +32,7 @@ public static class OrganisationMerge
         var facts = Uses.ByKey(All(r => r.FactsToConfirm), f => (f.Party, f.Vendor)).Select(PartyMerge.FactToConfirm).ToList();
         var components = Uses.ByKey(All(r => r.Components), c => c.Id).Select(PartyMerge.Component).ToList();
         var flows = Uses.ByKey(All(r => r.Flows), f => (f.From, f.To)).Select(PartyMerge.Flow).ToList();
-        var summary = new SummarySection(
-            subprocessors.Count,
-            subprocessors.Count(s => s.Hosting == "third-party"),
-            subprocessors.Count(s => s.Hosting == "unknown"),
-            subprocessors.Count(s => s.DataCategories.Contains("prompt")),
-            surfaces.Count,
-            gaps.Count,
-            findings.Count(f => !f.Suppressed),
-            findings.Count(f => f.Suppressed),
-            questions.Count,
-            annex.Subprocessors.Count,
-            annex.OperatorSystems.Count,
-            facts.Count);
+        var summary = ReportBuilder.Summary(subprocessors, surfaces, gaps, findings, questions, annex, facts);
         var tools = repositories.Select(r => r.Report.Tool).ToList();
 
         return new Report(
