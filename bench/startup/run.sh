@@ -7,6 +7,9 @@
 #   bash bench/startup/run.sh                 # N=10, examples/minimal-single-provider
 #   N=20 EXAMPLE=examples/eu-multi-provider bash bench/startup/run.sh
 #   R2R=1 bash bench/startup/run.sh           # also a ReadyToRun build of the tool (needs the linux-x64 runtime pack)
+#   KNOBS=1 bash bench/startup/run.sh         # also the runtime knobs on the ReadyToRun build (implies R2R=1):
+#                                             # TieredPGO off, quick JIT for loops off, tiered compilation off, R2R code ignored
+#   KNOBS=1 KNOB_COLUMNS="r2r-pgo-off" bash bench/startup/run.sh   # only some of them
 set -euo pipefail
 
 N=${N:-10}
@@ -18,10 +21,17 @@ trap 'rm -rf "$WORK"' EXIT
 echo "machine: $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 dotnet publish "$ROOT/src/GatewayAudit.Cli" -c Release -o "$WORK/tool" --nologo -v q >/dev/null
 columns=(tool)
+[[ "${KNOBS:-0}" == 1 ]] && R2R=1
 if [[ "${R2R:-0}" == 1 ]]; then
   dotnet publish "$ROOT/src/GatewayAudit.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
     -o "$WORK/tool-r2r" --nologo -v q >/dev/null
   columns+=(tool-r2r)
+fi
+if [[ "${KNOBS:-0}" == 1 ]]; then
+  # Each knob is the environment form of a runtimeconfig.json setting the project could ship
+  # (<TieredPGO>, <TieredCompilationQuickJitForLoops>, <TieredCompilation>); DOTNET_ReadyToRun=0 runs the R2R build as if JIT-only.
+  read -r -a knobs <<< "${KNOB_COLUMNS:-r2r-pgo-off r2r-qjfl-off r2r-tc-off r2r-ignored jit-pgo-off}"
+  columns+=("${knobs[@]}")
 fi
 
 # The baseline: what `dotnet new console` gives, published the same way.
@@ -39,6 +49,11 @@ command_for() {
   case "$1" in
     tool) echo "dotnet $WORK/tool/gateway-audit.dll scan $EXAMPLE" ;;
     tool-r2r) echo "dotnet $WORK/tool-r2r/gateway-audit.dll scan $EXAMPLE" ;;
+    r2r-pgo-off) echo "env DOTNET_TieredPGO=0 dotnet $WORK/tool-r2r/gateway-audit.dll scan $EXAMPLE" ;;
+    r2r-qjfl-off) echo "env DOTNET_TC_QuickJitForLoops=0 dotnet $WORK/tool-r2r/gateway-audit.dll scan $EXAMPLE" ;;
+    r2r-tc-off) echo "env DOTNET_TieredCompilation=0 dotnet $WORK/tool-r2r/gateway-audit.dll scan $EXAMPLE" ;;
+    r2r-ignored) echo "env DOTNET_ReadyToRun=0 dotnet $WORK/tool-r2r/gateway-audit.dll scan $EXAMPLE" ;;
+    jit-pgo-off) echo "env DOTNET_TieredPGO=0 dotnet $WORK/tool/gateway-audit.dll scan $EXAMPLE" ;;
     hello) echo "dotnet $WORK/hello/out/hello.dll" ;;
   esac
 }
@@ -47,15 +62,24 @@ command_for() {
 cd "$ROOT"
 for column in "${columns[@]}"; do $(command_for "$column") >/dev/null 2>&1 || true; done
 
-declare -A times
+# Wall time, and CPU time (user + system, from /usr/bin/time when it is installed): on a loaded shared machine the
+# CPU time a process needs moves far less than the time it waits for a core.
+declare -A times cpus
+timer=()
+[[ -x /usr/bin/time ]] && timer=(/usr/bin/time -f "%U %S" -o "$WORK/cpu")
 for ((i = 1; i <= N; i++)); do
   line="run $i:"
   for column in "${columns[@]}"; do
     start=$(date +%s%N)
-    $(command_for "$column") >/dev/null 2>&1 || true
+    "${timer[@]}" $(command_for "$column") >/dev/null 2>&1 || true
     ms=$(( ($(date +%s%N) - start) / 1000000 ))
     times[$column]+="$ms "
     line+=" $column ${ms} ms"
+    if [[ ${#timer[@]} -gt 0 ]]; then
+      cpu=$(awk '{printf "%d", ($1 + $2) * 1000}' "$WORK/cpu")
+      cpus[$column]+="$cpu "
+      line+=" (cpu ${cpu})"
+    fi
   done
   echo "$line"
 done
@@ -67,4 +91,12 @@ for column in "${columns[@]}"; do
   m=$(echo "${times[$column]}" | median)
   echo "  $column: $m ms ($(awk -v a="$m" -v b="$hello" 'BEGIN {printf "%.2f", a / b}') x hello)"
 done
+if [[ ${#timer[@]} -gt 0 ]]; then
+  hello_cpu=$(echo "${cpus[hello]}" | median)
+  echo "CPU time (user + system) medians:"
+  for column in "${columns[@]}"; do
+    m=$(echo "${cpus[$column]}" | median)
+    echo "  $column: $m ms ($(awk -v a="$m" -v b="$hello_cpu" 'BEGIN {printf "%.2f", a / b}') x hello)"
+  done
+fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -41,6 +41,7 @@ public static class CliApp
             "  gateway-audit scan . --format sarif --output gateway-audit.sarif --fail-on high\n" +
             "  gateway-audit scan deploy --dpa legal/signed-dpa.md --fail-on high\n" +
             "  gateway-audit diff main.json pr.json --output change-notice.md\n" +
+            "  gateway-audit merge results/*.json --output organisation.md\n" +
             "  gateway-audit policies list\n" +
             "  gateway-audit explain provider-without-zdr\n" +
             "  gateway-audit catalog list");
@@ -48,6 +49,7 @@ public static class CliApp
         root.Subcommands.Add(PoliciesCommand.Create(terminal, workingDirectory));
         root.Subcommands.Add(ExplainCommand.Create(terminal, workingDirectory));
         root.Subcommands.Add(DiffCommand.Create(terminal, workingDirectory));
+        root.Subcommands.Add(MergeCommand.Create(terminal, workingDirectory));
         root.Subcommands.Add(BaselineCommand.Create(terminal, workingDirectory));
         root.Subcommands.Add(CatalogCommand.Create(terminal, workingDirectory));
 

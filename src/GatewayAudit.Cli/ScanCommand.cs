@@ -142,15 +142,19 @@ public static class ScanCommand
     /// Null when no unsuppressed finding is at or above <paramref name="failOn"/>; else the line that says why the
     /// exit code is 1: "exit 1: 2 high, 1 medium findings at or above --fail-on medium", most severe first.
     /// </summary>
-    internal static string? GateMessage(IEnumerable<Finding> findings, string failOn)
+    internal static string? GateMessage(IEnumerable<Finding> findings, string failOn) =>
+        GateMessage(findings.Where(f => !f.Suppressed).Select(f => f.Severity), failOn);
+
+    /// <summary>The same gate over the severities of the unsuppressed findings (a merged result has rows, not findings).</summary>
+    internal static string? GateMessage(IEnumerable<Severity> unsuppressed, string failOn)
     {
         if (failOn == "none" || !EnumText.TryParseSeverity(failOn, out var threshold))
         {
             return null;
         }
 
-        var counts = findings.Where(f => !f.Suppressed && f.Severity >= threshold)
-            .GroupBy(f => f.Severity).OrderByDescending(g => g.Key).Select(g => (Severity: g.Key, Count: g.Count())).ToList();
+        var counts = unsuppressed.Where(s => s >= threshold)
+            .GroupBy(s => s).OrderByDescending(g => g.Key).Select(g => (Severity: g.Key, Count: g.Count())).ToList();
         if (counts.Count == 0)
         {
             return null;

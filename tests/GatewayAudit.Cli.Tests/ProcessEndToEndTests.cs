@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace GatewayAudit.Cli.Tests;
 
 /// <summary>The real executable, as a user runs it: exit codes and streams across a process boundary.</summary>
@@ -8,32 +6,8 @@ public sealed class ProcessEndToEndTests
     private static (int Exit, string Stdout, string Stderr) Run(params string[] args) => Run(new Dictionary<string, string>(), args);
 
     /// <summary>The built CLI as a separate process, from the repository root, with extra environment variables.</summary>
-    internal static (int Exit, string Stdout, string Stderr) Run(IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepoPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gateway-audit.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr);
-    }
+    internal static (int Exit, string Stdout, string Stderr) Run(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        ProcessRunner.Run("dotnet", RepoPaths.Root, [ProcessRunner.ToolDll, .. args], environment.ToDictionary());
 
     [Fact]
     public void Literal_secret_with_fail_on_high_exits_1_and_prints_the_report_without_the_secret()

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GatewayAudit.Core.Model;
 using GatewayAudit.Core.Readers;
+using GatewayAudit.Core.Reports;
 
 namespace GatewayAudit.Core.Diff;
 
@@ -22,7 +23,7 @@ public sealed record ScannedParty(
 
 public sealed record EvidenceLine(string File, int Line);
 
-/// <summary>A scan result as <c>gateway-audit diff</c> reads it: the parties and the names the catalog gives vendors.</summary>
+/// <summary>A scan result as <c>gateway-audit diff</c> and <c>merge</c> read it: the parties and the names the catalog gives vendors.</summary>
 public sealed record ScanResult(string File, string? ToolVersion, IReadOnlyList<ScannedParty> Parties, IReadOnlyDictionary<string, string> VendorNames);
 
 /// <summary>
@@ -37,25 +38,60 @@ public static class ScanResultReader
 
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
 
-    public static ScanResult? Read(string fullPath, string shownPath, List<Diagnostic> diagnostics)
+    public static ScanResult? Read(string fullPath, string shownPath, List<Diagnostic> diagnostics) =>
+        Parse(fullPath, shownPath, "diff", diagnostics, root => Interpret(root, shownPath, "diff", diagnostics));
+
+    /// <summary>
+    /// The whole report model of a scan result, for <c>gateway-audit merge</c>: the same checks as <see cref="Read"/>
+    /// (a gateway-audit result of a version this build reads), then the JSON bound to <see cref="Report"/> with every
+    /// key the model requires present and of its type. A missing or mistyped key is an error naming its JSON path.
+    /// </summary>
+    public static (ScanResult Result, Report Report)? ReadReport(string fullPath, string shownPath, List<Diagnostic> diagnostics) =>
+        Parse<(ScanResult, Report)?>(fullPath, shownPath, "merge", diagnostics, root =>
+            Interpret(root, shownPath, "merge", diagnostics) is { } result && Bind(root, shownPath, diagnostics) is { } report ? (result, report) : null);
+
+    private static readonly JsonSerializerOptions ModelOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        MaxDepth = 64,
+    };
+
+    private static Report? Bind(JsonElement root, string file, List<Diagnostic> diagnostics)
+    {
+        try
+        {
+            return root.Deserialize<Report>(ModelOptions);
+        }
+        catch (JsonException e)
+        {
+            diagnostics.Add(Diagnostic.Error("merge-wrong-shape",
+                $"not the shape of a gateway-audit {ToolInfo.Version} scan result at {e.Path ?? "$"} ({Brief(e.Message)}); scan the repository again with this version",
+                new SourceLocation(file, 1)));
+            return null;
+        }
+    }
+
+    private static T? Parse<T>(string fullPath, string shownPath, string verb, List<Diagnostic> diagnostics, Func<JsonElement, T?> interpret)
     {
         var at = new SourceLocation(shownPath, 0);
         if (!File.Exists(fullPath))
         {
-            diagnostics.Add(Diagnostic.Error("diff-input-missing", "no such file", at));
-            return null;
+            diagnostics.Add(Diagnostic.Error($"{verb}-input-missing", "no such file", at));
+            return default;
         }
 
         var text = InputText.Read(fullPath, shownPath, diagnostics);
         if (text is null)
         {
-            return null;
+            return default;
         }
 
         if (text.Trim().Length == 0)
         {
-            diagnostics.Add(Diagnostic.Error("diff-input-empty", "the file is empty", at));
-            return null;
+            diagnostics.Add(Diagnostic.Error($"{verb}-input-empty", "the file is empty", at));
+            return default;
         }
 
         JsonDocument document;
@@ -65,41 +101,41 @@ public static class ScanResultReader
         }
         catch (JsonException e)
         {
-            diagnostics.Add(Diagnostic.Error("diff-not-json", $"not JSON ({Brief(e.Message)}); write a scan result with 'gateway-audit scan --format json --output FILE'",
+            diagnostics.Add(Diagnostic.Error($"{verb}-not-json", $"not JSON ({Brief(e.Message)}); write a scan result with 'gateway-audit scan --format json --output FILE'",
                 new SourceLocation(shownPath, (int)(e.LineNumber ?? 0) + 1)));
-            return null;
+            return default;
         }
 
         using (document)
         {
-            return Interpret(document.RootElement, shownPath, diagnostics);
+            return interpret(document.RootElement);
         }
     }
 
-    private static ScanResult? Interpret(JsonElement root, string file, List<Diagnostic> diagnostics)
+    private static ScanResult? Interpret(JsonElement root, string file, string verb, List<Diagnostic> diagnostics)
     {
         var at = new SourceLocation(file, 1);
         if (root.ValueKind != JsonValueKind.Object || Text(Property(root, "tool"), "name") != ToolInfo.Name)
         {
             var what = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("runs", out _) ? "a SARIF log"
                 : Text(root, "kind") == SubprocessorDiff.KindName ? "a diff result" : "JSON, but not a gateway-audit scan result";
-            diagnostics.Add(Diagnostic.Error("diff-not-scan-result",
-                $"{what}: diff compares two outputs of 'gateway-audit scan --format json' (top-level tool.name \"{ToolInfo.Name}\" and subprocessors[])", at));
+            diagnostics.Add(Diagnostic.Error($"{verb}-not-scan-result",
+                $"{what}: {verb} {(verb == "diff" ? "compares two outputs" : "reads outputs")} of 'gateway-audit scan --format json' (top-level tool.name \"{ToolInfo.Name}\" and subprocessors[])", at));
             return null;
         }
 
         if (root.TryGetProperty("schemaVersion", out var version)
             && !(version.ValueKind == JsonValueKind.Number && version.TryGetInt32(out var number) && SupportedSchemaVersions.Contains(number)))
         {
-            diagnostics.Add(Diagnostic.Error("diff-schema-version",
+            diagnostics.Add(Diagnostic.Error($"{verb}-schema-version",
                 $"schema version {version.GetRawText()} is not one this gateway-audit ({ToolInfo.Version}) reads ({string.Join(", ", SupportedSchemaVersions)}); " +
-                "compare results written by the same version, or upgrade", at));
+                $"{(verb == "diff" ? "compare" : "merge")} results written by the same version, or upgrade", at));
             return null;
         }
 
         if (Property(root, "subprocessors") is not { ValueKind: JsonValueKind.Array } rows)
         {
-            diagnostics.Add(Diagnostic.Error("diff-not-scan-result", "a gateway-audit result without a subprocessors[] list; write it with 'gateway-audit scan --format json'", at));
+            diagnostics.Add(Diagnostic.Error($"{verb}-not-scan-result", "a gateway-audit result without a subprocessors[] list; write it with 'gateway-audit scan --format json'", at));
             return null;
         }
 
@@ -111,7 +147,7 @@ public static class ScanResultReader
         {
             if (Text(row, "id") is not { } id)
             {
-                diagnostics.Add(Diagnostic.Error("diff-not-scan-result", "a subprocessors[] entry has no id", at));
+                diagnostics.Add(Diagnostic.Error($"{verb}-not-scan-result", "a subprocessors[] entry has no id", at));
                 return null;
             }
 

@@ -6,12 +6,26 @@ namespace GatewayAudit.Core.Reports;
 /// <summary>A Mermaid flowchart of the stack: one node per component, one edge per flow, labelled by data category.</summary>
 public static class MermaidDiagram
 {
-    public static string Render(StackModel model)
+    public static string Render(StackModel model) => Render(
+        model.Components.Select(c => (c.Id, c.Name, c.Hosting)),
+        model.Flows.Select(f => (f.From, f.To, f.DataCategories.Select(EnumText.Of))));
+
+    /// <summary>The same diagram from report rows (the merged organisation report, which has no stack model).</summary>
+    public static string Render(IReadOnlyList<ComponentRow> components, IReadOnlyList<FlowRow> flows) => Render(
+        components.Select(c => (c.Id, c.Name, c.Hosting switch
+        {
+            "third-party" => Hosting.ThirdParty,
+            "operator-hosted" => Hosting.OperatorHosted,
+            _ => Hosting.Unknown,
+        })),
+        flows.Select(f => (f.From, f.To, f.DataCategories.AsEnumerable())));
+
+    private static string Render(IEnumerable<(string Id, string Name, Hosting Hosting)> components, IEnumerable<(string From, string To, IEnumerable<string> Categories)> flows)
     {
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         var text = new StringBuilder("flowchart LR\n");
         var n = 0;
-        foreach (var component in model.Components)
+        foreach (var component in components)
         {
             var id = $"c{n++}";
             ids[component.Id] = id;
@@ -27,11 +41,11 @@ public static class MermaidDiagram
                 : $"  {id}[\"{label}<br/>{hosting}\"]\n");
         }
 
-        foreach (var flow in model.Flows)
+        foreach (var flow in flows)
         {
             if (ids.TryGetValue(flow.From, out var from) && ids.TryGetValue(flow.To, out var to))
             {
-                text.Append($"  {from} -->|{string.Join(", ", flow.DataCategories.Select(EnumText.Of))}| {to}\n");
+                text.Append($"  {from} -->|{string.Join(", ", flow.Categories)}| {to}\n");
             }
         }
 

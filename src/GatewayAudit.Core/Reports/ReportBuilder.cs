@@ -99,19 +99,7 @@ public static class ReportBuilder
 
         var annex = AnnexBuilder.Build(parties);
         var factsToConfirm = AnnexBuilder.FactsToConfirm(parties);
-        var summary = new SummarySection(
-            subprocessors.Count,
-            subprocessors.Count(s => s.Hosting == EnumText.Of(Hosting.ThirdParty)),
-            subprocessors.Count(s => s.Hosting == EnumText.Of(Hosting.Unknown)),
-            subprocessors.Count(s => s.DataCategories.Contains("prompt")),
-            surfaces.Count,
-            gaps.Count,
-            findings.Count(f => !f.Suppressed),
-            findings.Count(f => f.Suppressed),
-            questions.Count,
-            annex.Subprocessors.Count,
-            annex.OperatorSystems.Count,
-            factsToConfirm.Count);
+        var summary = Summary(subprocessors, surfaces, gaps, findings, questions, annex, factsToConfirm);
 
         if (stackOnly)
         {
@@ -141,8 +129,25 @@ public static class ReportBuilder
             AdvisoryBuilder.Build(model, audit.Findings, catalog),
             audit.Stacks.Count > 1 ? audit.Stacks.Select(s => StackRowOf(s, audit)).ToList() : null,
             audit.Stacks.Count > 1 ? PartyStacks(audit.Stacks) : null,
-            Locations(model));
+            Locations: Locations(model));
     }
+
+    /// <summary>The counts of a report, from its rows (also for the merged organisation report).</summary>
+    internal static SummarySection Summary(
+        IReadOnlyList<SubProcessorRow> subprocessors, IReadOnlyList<RetentionSurfaceRow> surfaces, IReadOnlyList<ZdrGapRow> gaps,
+        IReadOnlyList<FindingRow> findings, IReadOnlyList<OpenQuestionRow> questions, AnnexSection annex, IReadOnlyList<FactToConfirmRow> factsToConfirm) => new(
+        subprocessors.Count,
+        subprocessors.Count(s => s.Hosting == EnumText.Of(Hosting.ThirdParty)),
+        subprocessors.Count(s => s.Hosting == EnumText.Of(Hosting.Unknown)),
+        subprocessors.Count(s => s.DataCategories.Contains("prompt")),
+        surfaces.Count,
+        gaps.Count,
+        findings.Count(f => !f.Suppressed),
+        findings.Count(f => f.Suppressed),
+        questions.Count,
+        annex.Subprocessors.Count,
+        annex.OperatorSystems.Count,
+        factsToConfirm.Count);
 
     private static StackRow StackRowOf(StackResult stack, AuditResult audit)
     {
@@ -211,7 +216,7 @@ public static class ReportBuilder
     }
 
     // The annex reads in the order a request travels: gateway, providers, then everything the proxy is wired to.
-    private static int RoleOrder(ComponentRole role) => role switch
+    internal static int RoleOrder(ComponentRole role) => role switch
     {
         ComponentRole.Gateway => 0,
         ComponentRole.ModelProvider => 1,

@@ -26,6 +26,7 @@ public sealed record Report(
     IReadOnlyList<AdvisoryRow> Advisories,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<StackRow>? Stacks = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PartyStacksRow>? PartyStacks = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OrganisationSection? Organisation = null,
     IReadOnlyDictionary<string, IReadOnlyList<EvidenceRow>>? Locations = null)
 {
     /// <summary>
@@ -44,6 +45,33 @@ public sealed record Report(
 /// (<see cref="PartyRollUp"/>).
 /// </summary>
 public sealed record PartyStacksRow(string Id, string Name, int Stacks, IReadOnlyList<string> First);
+
+/// <summary>
+/// Present only in the output of <c>gateway-audit merge</c>: the repositories merged and, for every party, which
+/// repositories and stacks use it, with the union of what it receives, every region and the weakest ZDR among them.
+/// </summary>
+public sealed record OrganisationSection(IReadOnlyList<RepositoryRow> Repositories, IReadOnlyList<OrganisationPartyRow> Parties);
+
+/// <summary>One merged repository: its name, the result file it came from, and its stacks (empty for a one-stack scan).</summary>
+public sealed record RepositoryRow(string Name, string Result, string ToolVersion, IReadOnlyList<string> Stacks, int Subprocessors, int Findings, int SuppressedFindings);
+
+/// <summary>
+/// A party across the organisation. <see cref="Zdr"/> is the weakest of its uses (no, unknown, partial, yes, n/a in
+/// that order) and <see cref="ZdrWeakestIn"/> names the repositories that make it so.
+/// </summary>
+public sealed record OrganisationPartyRow(
+    string Id,
+    string Name,
+    string Role,
+    string Hosting,
+    IReadOnlyList<string> DataCategories,
+    IReadOnlyList<string> Regions,
+    string Zdr,
+    IReadOnlyList<string> ZdrWeakestIn,
+    IReadOnlyList<PartyUseRow> Uses);
+
+/// <summary>One repository's use of a party: in which of its stacks (empty for a one-stack scan), as what, and with what ZDR.</summary>
+public sealed record PartyUseRow(string Repository, IReadOnlyList<string> Stacks, string Hosting, IReadOnlyList<string> DataCategories, string Region, string Zdr);
 
 /// <summary>
 /// One deployment of a scan that formed several stacks: its files (and why each belongs), its own inventory,
@@ -152,7 +180,8 @@ public sealed record FindingRow(
     bool Suppressed,
     string? Subject,
     IReadOnlyList<string> References,
-    SuppressionRow? Suppression);
+    SuppressionRow? Suppression,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Repository = null);
 
 public sealed record SuppressionRow(string Kind, string Reason, string? Until, bool Expired, string? File, int? Line);
 
