@@ -413,8 +413,11 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
         party.Component.Evidence.Add(at);
     }
 
-    /// <summary>Lock-in evidence for the reports: "file:line kind value" (kind: header, slug, base-url, request-field).</summary>
-    private static void LockIn(Component component, SourceLocation at, string kind, string value) =>
+    /// <summary>
+    /// Lock-in evidence for the reports: "file:line kind value" (kind: header, slug, base-url, request-field); the
+    /// lexical readers record OpenRouter's slugs and request fields the same way.
+    /// </summary>
+    internal static void LockIn(Component component, SourceLocation at, string kind, string value) =>
         AddToList(component, "lockIn", $"{at} {kind} {value}");
 
     internal static void AddToList(Component component, string key, string value)

@@ -48,9 +48,10 @@ internal static class LexicalOpenRouter
             var slugs = Slugs(file, source, objects, 0, source.Count);
             foreach (var (slug, slugAt) in slugs.Count > 0 ? slugs : [("", at)])
             {
-                ReadFields(file, source, routes.Add(openRouter, slug, (OpenRouterPreferences?)null, slugAt, scope: OpenRouterRoutes.CodeScope), 0, source.Count);
+                ReadFields(file, source, routes.Add(openRouter, slug, (OpenRouterPreferences?)null, slugAt, scope: OpenRouterRoutes.CodeScope), 0, source.Count, openRouter);
             }
 
+            LockInSlugs(openRouter, slugs);
             return;
         }
 
@@ -61,8 +62,11 @@ internal static class LexicalOpenRouter
             foreach (var (slug, _) in slugs.Count > 0 ? slugs : [("", at)])
             {
                 var route = routes.Add(openRouter, slug, OpenRouterPreferences.FromYaml(values, preferences), at, scope: OpenRouterRoutes.CodeScope);
-                ReadFields(file, source, route, from, to);
+                ReadFields(file, source, route, from, to, openRouter);
             }
+
+            LockInSlugs(openRouter, slugs);
+            CSharpFragment.LockIn(openRouter, at, "request-field", "provider." + string.Join(",", preferences.Entries.Select(e => e.Key.Value)));
         }
     }
 
@@ -120,7 +124,16 @@ internal static class LexicalOpenRouter
     }
 
     /// <summary>transforms and route of the call, as the request-file reader records them.</summary>
-    private static void ReadFields(InputFile file, LexicalSource source, Component route, int from, int to)
+    /// <summary>Gateway slugs in code tie it to OpenRouter (the report's lock-in section, as for C#: GW002).</summary>
+    private static void LockInSlugs(Component openRouter, List<(string Slug, SourceLocation At)> slugs)
+    {
+        foreach (var (slug, at) in slugs)
+        {
+            CSharpFragment.LockIn(openRouter, at, "slug", slug);
+        }
+    }
+
+    private static void ReadFields(InputFile file, LexicalSource source, Component route, int from, int to, Component openRouter)
     {
         var objects = new LexicalObjects(source);
         for (var i = from; i < to && i + 2 < source.Count; i++)
@@ -143,6 +156,7 @@ internal static class LexicalOpenRouter
                 {
                     route.Attributes.Set(field, value, at);
                     route.Evidence.Add(at);
+                    CSharpFragment.LockIn(openRouter, at, "request-field", field);
                 }
             }
         }

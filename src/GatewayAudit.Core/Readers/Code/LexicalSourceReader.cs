@@ -35,6 +35,7 @@ public abstract class LexicalSourceReader : ISourceCodeReader
             var secrets = new SecretLedger();
             LexicalPortkey.Apply(file, source, model, diagnostics, secrets);
             LexicalOpenRouter.Apply(file, source, model, diagnostics, secrets);
+            LexicalLockIn.Apply(file, source, model);
             FindSecrets(file, source, model, secrets);
             CodeApplication.AddForSecrets(model);
 

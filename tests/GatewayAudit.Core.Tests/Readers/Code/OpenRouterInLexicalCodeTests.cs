@@ -44,6 +44,21 @@ public sealed class OpenRouterInLexicalCodeTests
     }
 
     [Fact]
+    public void Python_slugs_and_request_fields_are_lock_in_evidence_as_in_CSharp()
+    {
+        var lockIn = (string[])Read("python/openrouter_triage.py").Find("provider:openrouter")!.Attributes["lockIn"]!;
+        Assert.Contains("python/openrouter_triage.py:18 slug meta-llama/llama-3.3-70b-instruct", lockIn);
+        Assert.Contains("python/openrouter_triage.py:21 slug mistralai/mistral-large", lockIn);
+        Assert.Contains("python/openrouter_triage.py:32 slug anthropic/claude-sonnet-4.6", lockIn);
+        Assert.Contains("python/openrouter_triage.py:22 request-field provider.data_collection,zdr,order", lockIn);
+        Assert.Contains("python/openrouter_triage.py:34 request-field provider.only,allow_fallbacks", lockIn);
+        Assert.Contains("python/openrouter_triage.py:23 request-field transforms", lockIn);
+        Assert.Contains("python/openrouter_triage.py:12 base-url https://openrouter.ai/api/v1", lockIn);
+        // The docstring's and the comment's preferences are not code.
+        Assert.DoesNotContain(lockIn, e => e.StartsWith("python/openrouter_triage.py:3 ", StringComparison.Ordinal) || e.StartsWith("python/openrouter_triage.py:16 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TypeScript_camelCase_preferences_in_a_request_object_and_the_eu_host_as_region()
     {
         var model = Read("typescript/openrouter_eu.ts");
