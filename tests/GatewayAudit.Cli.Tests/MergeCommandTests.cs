@@ -216,4 +216,26 @@ public sealed class MergeCommandTests
             .EnumerateArray().Select(r => r.GetProperty("name").GetString()).ToArray();
         Assert.Equal(goldens.Select(Path.GetFileNameWithoutExtension).ToArray(), names);
     }
+
+    [Fact]
+    public void A_party_used_by_many_repositories_shows_the_first_five_and_a_count_in_markdown_and_every_use_in_json()
+    {
+        using var dir = new TempDir();
+        dir.Write("payments/config.yaml", Payments);
+        CliRunner.Run(dir.Path, "scan", "payments", "--format", "json", "--output", "payments.json").AssertNoStackTrace().AssertExit(0);
+        var results = Enumerable.Range(1, 7).Select(n => $"team-{n}.json").ToArray();
+        foreach (var result in results)
+        {
+            File.Copy(Path.Combine(dir.Path, "payments.json"), Path.Combine(dir.Path, result));
+        }
+
+        var markdown = CliRunner.Run(dir.Path, ["merge", .. results]).AssertNoStackTrace().AssertExit(0).Stdout;
+        var row = markdown.Split('\n').Single(l => l.StartsWith("| Anthropic | model-provider | team-1", StringComparison.Ordinal));
+        Assert.Contains("team-1, team-2, team-3, team-4, team-5 (and 2 more repositories)", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("team-6", row, StringComparison.Ordinal);
+
+        var json = JsonDocument.Parse(CliRunner.Run(dir.Path, ["merge", .. results, "--format", "json"]).AssertExit(0).Stdout).RootElement;
+        var anthropic = json.GetProperty("organisation").GetProperty("parties").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "Anthropic");
+        Assert.Equal(7, anthropic.GetProperty("uses").GetArrayLength());
+    }
 }
