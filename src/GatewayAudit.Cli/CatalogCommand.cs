@@ -11,11 +11,12 @@ public static class CatalogCommand
 {
     public static Command Create(Terminal terminal, string workingDirectory)
     {
-        var catalogs = new Option<string[]>("--catalog") { Description = "Extra vendor catalog folder, as for scan. Repeatable." };
+        static Option<string[]> CatalogFolders() => new("--catalog") { Description = "Extra vendor catalog folder, as for scan. Repeatable." };
+        var catalogs = CatalogFolders();
         var list = new Command("list", "List catalog vendors: id, kind, ZDR availability, and how many facts are confirmed with a source.") { catalogs };
         list.SetAction(parse => Load(parse.GetValue(catalogs), terminal, workingDirectory) is { } catalog ? List(catalog, terminal) : ExitCodes.UsageOrInput);
 
-        var checkCatalogs = new Option<string[]>("--catalog") { Description = "Extra vendor catalog folder, as for scan. Repeatable." };
+        var checkCatalogs = CatalogFolders();
         var maxAge = new Option<int>("--max-age")
         {
             Description = "Days after which a fact is due for re-verification (default 180). Vendor retention, ZDR and sub-processor terms change; re-read the page before the annex is signed.",

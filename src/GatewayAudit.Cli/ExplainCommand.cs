@@ -61,7 +61,7 @@ public static class ExplainCommand
         $"What it checks:\n  {check.Checks}\n" +
         $"\nWhy it matters:\n  {check.WhyItMatters}\n" +
         $"\nRemediation:\n  {check.Remediation}\n" +
-        "\nReferences:\n  - https://gdpr-info.eu/art-28-gdpr/\n" +
+        "\nReferences:\n" + string.Concat(DpaCheck.References.Select(r => $"  - {r}\n")) +
         "\nExample:\n  gateway-audit scan . --dpa legal/subprocessors.md --fail-on high\n";
 
     public static string Explain(PolicyRule rule)

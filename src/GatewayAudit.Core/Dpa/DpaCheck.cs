@@ -40,6 +40,9 @@ public sealed record DpaCheck(string Id, Severity Severity, string Title, string
         "The scan cannot tell whether the stack uses a party it cannot name, so the other DPA checks are blind to it.",
         "If the stack uses it, add a catalog entry (or an alias of an existing one) in a --catalog folder so the scan can match it; if not, remove it from the annex at the next DPA update.");
 
+    /// <summary>What every DPA check and its findings cite: GDPR Art. 28 (processors and sub-processors).</summary>
+    public static IReadOnlyList<string> References { get; } = ["https://gdpr-info.eu/art-28-gdpr/"];
+
     public static IReadOnlyList<DpaCheck> All { get; } = [Undeclared, Unconfirmed, Unused, Unmatched];
 
     public static DpaCheck? Find(string id) => All.FirstOrDefault(c => string.Equals(c.Id, id, StringComparison.Ordinal));

@@ -18,8 +18,6 @@ public sealed class DpaDrift
     public const string UnusedId = "dpa-unused-subprocessor";
     public const string UnmatchedId = "dpa-unmatched-entry";
 
-    private static readonly IReadOnlyList<string> References = ["https://gdpr-info.eu/art-28-gdpr/"];
-
     private readonly DpaAnnex _annex;
     private readonly IReadOnlyList<StackModel> _models;
     private readonly VendorCatalog _catalog;
@@ -73,7 +71,7 @@ public sealed class DpaDrift
                         "add those words to the vendor's aliases in a --catalog folder.",
                     Location = at,
                     Subject = component.Id,
-                    References = References,
+                    References = DpaCheck.References,
                 }
                 : new Finding
                 {
@@ -85,7 +83,7 @@ public sealed class DpaDrift
                     Remediation = DpaCheck.Unconfirmed.Remediation,
                     Location = at,
                     Subject = component.Id,
-                    References = References,
+                    References = DpaCheck.References,
                 };
         }
     }
@@ -108,7 +106,7 @@ public sealed class DpaDrift
                     Remediation = DpaCheck.Unmatched.Remediation,
                     Location = at,
                     Subject = subject,
-                    References = References,
+                    References = DpaCheck.References,
                 };
                 continue;
             }
@@ -136,7 +134,7 @@ public sealed class DpaDrift
                 Remediation = DpaCheck.Unused.Remediation,
                 Location = at,
                 Subject = subject,
-                References = References,
+                References = DpaCheck.References,
             };
         }
     }

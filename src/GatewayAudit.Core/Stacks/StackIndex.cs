@@ -83,7 +83,7 @@ internal sealed class StackIndex
     public List<Stack> NearestConfigsBelow(string folder)
     {
         var prefix = folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        var below = Range(ConfigFolders(), prefix).Where(c => c.Folder.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        var below = Range(ConfigFolders(), prefix).ToList();
         if (below.Count == 0)
         {
             return [];
