@@ -8,6 +8,7 @@
 #   2. dotnet build src/GatewayAudit.Cli -c Release
 #   3. UNPACK_ONLY=1 bench/code-corpus/run.sh, then read each repository and write down what a reviewer would list
 #   4. bench/code-corpus/run.sh            (repositories listed in repos.txt, one OWNER/NAME per line)
+#      REPOS=heldout.txt bench/code-corpus/run.sh   (another list beside this script, e.g. the held-out set)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 corpus="${CODE_CORPUS:-/work/code-corpus}"
@@ -39,4 +40,4 @@ while read -r repo; do
   code=$?
   set -e
   echo "$repo@$commit exit=$code"
-done < "$(dirname "$0")/repos.txt"
+done < "$(dirname "$0")/${REPOS:-repos.txt}"
