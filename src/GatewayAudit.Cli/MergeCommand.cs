@@ -42,9 +42,12 @@ public static class MergeCommand
             "Combine per-repository scan results into one organisation-wide inventory: every party with the repositories and stacks\n" +
             "that use it, the union of the data it receives, every region, and the weakest ZDR among its uses (naming the repository that\n" +
             "makes it so); findings and evidence keep their repository. Rendered like a scan, with the same annex.\n" +
-            "Exit codes: 0 merged and nothing at or above --fail-on; 1 findings at or above it; 2 an input is not a scan result of this\n" +
-            "version, the same file is given twice, or two repositories have the same name (nothing written).\n\n" +
-            "Example (after a CI matrix that scanned each repository into NAME.json):\n" +
+            "Exit codes: 0 merged and nothing at or above --fail-on; 1 findings at or above it; 2 an input is missing, empty, cut short,\n" +
+            "not a scan result, of a schema version this build does not read or not the version of the others, the same file is given\n" +
+            "twice, or two repositories have the same name (each named with its file and reason; nothing written).\n\n" +
+            "Example: a CI matrix scanned each repository with this repository's action (name: REPO), and\n" +
+            "actions/download-artifact (pattern: gateway-audit-*, merge-multiple: true) put every REPO.json in results/\n" +
+            "(docs/organisation.md; without merge-multiple each artifact is a folder: results/*/*.json):\n" +
             "  gateway-audit merge results/*.json --output organisation.md\n" +
             "  gateway-audit merge results/*.json --format csv --output organisation-subprocessors.csv\n" +
             "  gateway-audit merge a/gateway-audit.json b/gateway-audit.json --name a/gateway-audit.json=payments-api --name b/gateway-audit.json=search")
@@ -62,6 +65,7 @@ public static class MergeCommand
         var read = new List<RepositoryResult>();
         var given = Names(names, files, workingDirectory, diagnostics);
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var versions = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             var full = Path.GetFullPath(file, workingDirectory);
@@ -74,6 +78,20 @@ public static class MergeCommand
             if (ScanResultReader.ReadReport(full, file, diagnostics) is { } result)
             {
                 read.Add(new RepositoryResult(given.GetValueOrDefault(full) ?? Path.GetFileNameWithoutExtension(file), file, result.Report));
+                versions[file] = result.Result.SchemaVersion;
+            }
+        }
+
+        // One merged report states one shape: version-1 results have no evidenceCount nor locations, so a mix would
+        // make a version-2 report whose "every location" misses some repositories.
+        if (versions.Values.Distinct().Count() > 1)
+        {
+            var newest = versions.Values.Max();
+            foreach (var (file, version) in versions.Where(v => v.Value != newest))
+            {
+                diagnostics.Add(Diagnostic.Error("merge-schema-mix",
+                    $"a result of schema version {version}, while {versions.Count(v => v.Value == newest)} other(s) are version {newest}: scan every repository with the same gateway-audit version",
+                    new SourceLocation(file, 1)));
             }
         }
 

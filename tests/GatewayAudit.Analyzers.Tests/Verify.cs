@@ -17,7 +17,11 @@ public static class Verify
     /// The references are the running .NET's own assemblies (trusted platform assemblies), listed once. That keeps
     /// the tests offline: the testing library's ReferenceAssemblies presets would download reference packs from a
     /// NuGet feed while the tests run.
+    /// Every test shares this one list (also <see cref="RobustnessTests"/>): Roslyn keeps the metadata it read per
+    /// reference object, so a list built per test would read every one of these assemblies again for each compilation.
     /// </summary>
+    internal static ImmutableArray<MetadataReference> References => s_references;
+
     private static readonly ImmutableArray<MetadataReference> s_references =
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
@@ -49,8 +53,15 @@ public static class Verify
     public static Task ProjectAsync(string[] sources, DiagnosticResult[] expected, string[] editorconfig, string? globalconfig = null, MetadataReference[]? references = null) =>
         AnalyzerAsync(sources, expected, editorconfig, OutputKind.DynamicallyLinkedLibrary, firstRunGuidance: true, globalconfig, references);
 
-    /// <summary>A metadata reference to an empty assembly called <paramref name="name"/>, standing in for a package's DLL.</summary>
-    public static MetadataReference AssemblyNamed(string name)
+    /// <summary>
+    /// A metadata reference to an empty assembly called <paramref name="name"/>, standing in for a package's DLL;
+    /// compiled once per name for the test run (a reference is immutable, so tests sharing it share no state).
+    /// </summary>
+    public static MetadataReference AssemblyNamed(string name) => s_standIns.GetOrAdd(name, CompileStandIn);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, MetadataReference> s_standIns = new(StringComparer.Ordinal);
+
+    private static MetadataReference CompileStandIn(string name)
     {
         var compilation = CSharpCompilation.Create(name, [CSharpSyntaxTree.ParseText("namespace Stand.In { public sealed class Marker { } }")], s_references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         using var stream = new MemoryStream();

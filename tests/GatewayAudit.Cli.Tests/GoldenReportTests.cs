@@ -37,6 +37,17 @@ public sealed class GoldenReportTests
         Golden.Verify($"tests/GatewayAudit.Cli.Tests/golden/{example}.{format}", run.Stdout);
     }
 
+    /// <summary>
+    /// The organisation report as a privacy reviewer reads it: <c>merge</c> of the four repositories under
+    /// <c>Organisation/repositories/</c>, run where their results lie as a CI job's glob gives them.
+    /// </summary>
+    [Fact]
+    public void Merged_organisation_report_matches_golden_file()
+    {
+        using var results = new Organisation.OrganisationResults();
+        Golden.Verify("tests/GatewayAudit.Cli.Tests/golden/organisation.merge.md", results.Merge().AssertExit(0).Stdout);
+    }
+
     [Fact]
     public void Every_bundled_example_has_golden_files()
     {

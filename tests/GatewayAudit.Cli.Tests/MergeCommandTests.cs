@@ -7,7 +7,7 @@ namespace GatewayAudit.Cli.Tests;
 /// <c>gateway-audit merge RESULT.json...</c>: per-repository scan results into one organisation-wide report with the
 /// same model, formats and annex as a scan; bad inputs exit 2 with the file and the reason.
 /// </summary>
-public sealed class MergeCommandTests
+public sealed class MergeCommandTests(MergeCommandTests.Scanned scanned) : IClassFixture<MergeCommandTests.Scanned>
 {
     // payments: Anthropic direct, Langfuse Cloud EU with message logging off (metadata only: ZDR n/a).
     private const string Payments = """
@@ -45,14 +45,34 @@ public sealed class MergeCommandTests
           master_key: os.environ/LITELLM_MASTER_KEY
         """;
 
-    private static TempDir TwoRepositories()
+    /// <summary>
+    /// The two repositories' scan results, scanned once for the class: scanning is the slow part, and each test gets
+    /// its own folder with copies of the results, so what one test writes there no other test sees.
+    /// </summary>
+    public sealed class Scanned
+    {
+        public Scanned()
+        {
+            using var dir = new TempDir();
+            dir.Write("payments/config.yaml", Payments);
+            dir.Write("search/eu/config.yaml", SearchEu);
+            dir.Write("search/us/config.yaml", SearchUs);
+            CliRunner.Run(dir.Path, "scan", "payments", "--format", "json", "--output", "payments.json").AssertNoStackTrace().AssertExit(0);
+            CliRunner.Run(dir.Path, "scan", "search", "--format", "json", "--output", "search.json").AssertNoStackTrace().AssertExit(0);
+            PaymentsResult = File.ReadAllText(Path.Combine(dir.Path, "payments.json"));
+            SearchResult = File.ReadAllText(Path.Combine(dir.Path, "search.json"));
+        }
+
+        public string PaymentsResult { get; }
+
+        public string SearchResult { get; }
+    }
+
+    private TempDir TwoRepositories()
     {
         var dir = new TempDir();
-        dir.Write("payments/config.yaml", Payments);
-        dir.Write("search/eu/config.yaml", SearchEu);
-        dir.Write("search/us/config.yaml", SearchUs);
-        CliRunner.Run(dir.Path, "scan", "payments", "--format", "json", "--output", "payments.json").AssertNoStackTrace().AssertExit(0);
-        CliRunner.Run(dir.Path, "scan", "search", "--format", "json", "--output", "search.json").AssertNoStackTrace().AssertExit(0);
+        dir.Write("payments.json", scanned.PaymentsResult);
+        dir.Write("search.json", scanned.SearchResult);
         return dir;
     }
 
@@ -161,6 +181,8 @@ public sealed class MergeCommandTests
     [InlineData("thin.json", "{\"tool\": {\"name\": \"gateway-audit\"}, \"subprocessors\": []}", "thin.json:1: error merge-wrong-shape")]
     [InlineData("typed.json", "{\"tool\": {\"name\": \"gateway-audit\", \"version\": 3}, \"subprocessors\": []}", "at $.tool.version")]
     [InlineData("empty.json", "", "empty.json: error merge-input-empty")]
+    [InlineData("list.json", "[]", "list.json:1: error merge-not-scan-result: JSON, but not a gateway-audit scan result")]
+    [InlineData("package.json", "{\"name\": \"web\", \"version\": \"1.0.0\"}", "package.json:1: error merge-not-scan-result: JSON, but not a gateway-audit scan result")]
     public void A_file_that_is_not_a_scan_result_exits_2_naming_file_and_reason(string file, string text, string message)
     {
         using var dir = TwoRepositories();
@@ -169,6 +191,61 @@ public sealed class MergeCommandTests
         Assert.Contains(message, run.Stderr, StringComparison.Ordinal);
         Assert.Equal("", run.Stdout);
         Assert.False(File.Exists(Path.Combine(dir.Path, "org.md")));
+    }
+
+    [Fact]
+    public void A_result_cut_short_exits_2_saying_so_and_a_syntax_error_does_not()
+    {
+        using var dir = TwoRepositories();
+        dir.Write("cut.json", scanned.SearchResult[..(scanned.SearchResult.Length / 2)]);
+        var cut = CliRunner.Run(dir.Path, "merge", "payments.json", "cut.json").AssertNoStackTrace().AssertExit(2);
+        Assert.Matches(@"cut\.json:\d+: error merge-not-json: not JSON \(.*\); the file ends before its JSON does: cut short\?", cut.Stderr);
+        Assert.Equal("", cut.Stdout);
+
+        dir.Write("typo.json", "{\"tool\": {\"name\": \"gateway-audit\"}, \"subprocessors\": [}\n");
+        var typo = CliRunner.Run(dir.Path, "merge", "payments.json", "typo.json").AssertNoStackTrace().AssertExit(2);
+        Assert.Contains("typo.json:1: error merge-not-json", typo.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("cut short", typo.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_mix_of_schema_versions_exits_2_naming_the_odd_result()
+    {
+        using var dir = TwoRepositories();
+        // A version-1 result: what gateway-audit wrote before evidence was capped (no schemaVersion, no locations).
+        var v1 = System.Text.Json.Nodes.JsonNode.Parse(scanned.PaymentsResult)!.AsObject();
+        v1.Remove("schemaVersion");
+        v1.Remove("locations");
+        dir.Write("old.json", v1.ToJsonString());
+        var run = CliRunner.Run(dir.Path, "merge", "old.json", "search.json", "--output", "org.md").AssertNoStackTrace().AssertExit(2);
+        Assert.Contains("old.json:1: error merge-schema-mix: a result of schema version 1, while 1 other(s) are version 2", run.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "org.md")));
+
+        // Results of one version merge, whichever it is; version-1 results have no locations to merge.
+        dir.Write("old-search.json", scanned.SearchResult.Replace("\"schemaVersion\": 2,", "", StringComparison.Ordinal));
+        var both = CliRunner.Run(dir.Path, "merge", "old.json", "old-search.json", "--format", "json").AssertNoStackTrace().AssertExit(0);
+        Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(both.Stdout).RootElement.GetProperty("locations").ValueKind);
+    }
+
+    [Fact]
+    public void No_results_or_a_pattern_that_matched_nothing_exits_2_saying_what_to_give()
+    {
+        using var dir = TwoRepositories();
+        var none = CliRunner.Run(dir.Path, "merge").AssertNoStackTrace().AssertExit(2);
+        Assert.Contains("Required argument 'result' missing", none.Stderr, StringComparison.Ordinal);
+        var glob = CliRunner.Run(dir.Path, "merge", "results/*.json").AssertNoStackTrace().AssertExit(2);
+        Assert.Contains("results/*.json: error merge-input-missing: no such file: a pattern that matched nothing", glob.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_help_teaches_the_ci_artifact_folder_and_every_refusal()
+    {
+        var help = CliRunner.RunInRepo("merge", "--help").AssertExit(0).Stdout;
+        Assert.Contains("merge-multiple: true", help, StringComparison.Ordinal);
+        Assert.Contains("gateway-audit merge results/*.json --output organisation.md", help, StringComparison.Ordinal);
+        Assert.Contains("results/*/*.json", help, StringComparison.Ordinal);
+        Assert.Contains("cut short", help, StringComparison.Ordinal);
+        Assert.Contains("not the version of the others", help, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -221,8 +298,7 @@ public sealed class MergeCommandTests
     public void A_party_used_by_many_repositories_shows_the_first_five_and_a_count_in_markdown_and_every_use_in_json()
     {
         using var dir = new TempDir();
-        dir.Write("payments/config.yaml", Payments);
-        CliRunner.Run(dir.Path, "scan", "payments", "--format", "json", "--output", "payments.json").AssertNoStackTrace().AssertExit(0);
+        dir.Write("payments.json", scanned.PaymentsResult);
         var results = Enumerable.Range(1, 7).Select(n => $"team-{n}.json").ToArray();
         foreach (var result in results)
         {
@@ -233,9 +309,13 @@ public sealed class MergeCommandTests
         var row = markdown.Split('\n').Single(l => l.StartsWith("| Anthropic | model-provider | team-1", StringComparison.Ordinal));
         Assert.Contains("team-1, team-2, team-3, team-4, team-5 (and 2 more repositories)", row, StringComparison.Ordinal);
         Assert.DoesNotContain("team-6", row, StringComparison.Ordinal);
+        Assert.Contains("| Anthropic: provider-side retention of requests | team-1, team-2, team-3, team-4, team-5 and 2 more |", markdown, StringComparison.Ordinal);
+        Assert.Single(markdown.Split('\n'), l => l.StartsWith("| Anthropic: provider-side retention", StringComparison.Ordinal));
 
         var json = JsonDocument.Parse(CliRunner.Run(dir.Path, ["merge", .. results, "--format", "json"]).AssertExit(0).Stdout).RootElement;
         var anthropic = json.GetProperty("organisation").GetProperty("parties").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "Anthropic");
         Assert.Equal(7, anthropic.GetProperty("uses").GetArrayLength());
+        var surface = json.GetProperty("retentionSurfaces").EnumerateArray().Single(r => r.GetProperty("subprocessor").GetString() == "provider:anthropic");
+        Assert.Equal(results.Select(Path.GetFileNameWithoutExtension).ToArray(), surface.GetProperty("repositories").EnumerateArray().Select(r => r.GetString()).ToArray());
     }
 }

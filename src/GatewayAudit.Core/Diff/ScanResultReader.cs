@@ -23,8 +23,11 @@ public sealed record ScannedParty(
 
 public sealed record EvidenceLine(string File, int Line);
 
-/// <summary>A scan result as <c>gateway-audit diff</c> and <c>merge</c> read it: the parties and the names the catalog gives vendors.</summary>
-public sealed record ScanResult(string File, string? ToolVersion, IReadOnlyList<ScannedParty> Parties, IReadOnlyDictionary<string, string> VendorNames);
+/// <summary>
+/// A scan result as <c>gateway-audit diff</c> and <c>merge</c> read it: the parties, the names the catalog gives
+/// vendors, and the JSON shape's version (1 when the file states none).
+/// </summary>
+public sealed record ScanResult(string File, string? ToolVersion, IReadOnlyList<ScannedParty> Parties, IReadOnlyDictionary<string, string> VendorNames, int SchemaVersion = 1);
 
 /// <summary>
 /// Reads <c>scan --format json</c> output by its documented keys (docs/report-model.md), ignoring keys it does not
@@ -78,7 +81,9 @@ public static class ScanResultReader
         var at = new SourceLocation(shownPath, 0);
         if (!File.Exists(fullPath))
         {
-            diagnostics.Add(Diagnostic.Error($"{verb}-input-missing", "no such file", at));
+            diagnostics.Add(Diagnostic.Error($"{verb}-input-missing",
+                shownPath.IndexOfAny(['*', '?', '[']) >= 0 ? "no such file: a pattern that matched nothing reaches the command as written (is the results folder empty, or the artifacts in subfolders: results/*/*.json?)" : "no such file",
+                at));
             return default;
         }
 
@@ -101,8 +106,12 @@ public static class ScanResultReader
         }
         catch (JsonException e)
         {
-            diagnostics.Add(Diagnostic.Error($"{verb}-not-json", $"not JSON ({Brief(e.Message)}); write a scan result with 'gateway-audit scan --format json --output FILE'",
-                new SourceLocation(shownPath, (int)(e.LineNumber ?? 0) + 1)));
+            var line = (int)(e.LineNumber ?? 0) + 1;
+            var lines = text.Split('\n');
+            // The parser stopped at the very end of the data: the file was cut short (an interrupted upload, a full disk).
+            var cut = line == lines.Length && e.BytePositionInLine >= System.Text.Encoding.UTF8.GetByteCount(lines[^1]) ? "; the file ends before its JSON does: cut short?" : "";
+            diagnostics.Add(Diagnostic.Error($"{verb}-not-json", $"not JSON ({Brief(e.Message)}){cut}; write a scan result with 'gateway-audit scan --format json --output FILE'",
+                new SourceLocation(shownPath, line)));
             return default;
         }
 
@@ -124,8 +133,9 @@ public static class ScanResultReader
             return null;
         }
 
+        var schemaVersion = 1;
         if (root.TryGetProperty("schemaVersion", out var version)
-            && !(version.ValueKind == JsonValueKind.Number && version.TryGetInt32(out var number) && SupportedSchemaVersions.Contains(number)))
+            && !(version.ValueKind == JsonValueKind.Number && version.TryGetInt32(out schemaVersion) && SupportedSchemaVersions.Contains(schemaVersion)))
         {
             diagnostics.Add(Diagnostic.Error($"{verb}-schema-version",
                 $"schema version {version.GetRawText()} is not one this gateway-audit ({ToolInfo.Version}) reads ({string.Join(", ", SupportedSchemaVersions)}); " +
@@ -173,7 +183,7 @@ public static class ScanResultReader
             .Where(v => v.Id is not null && v.Name is not null)
             .DistinctBy(v => v.Id)
             .ToDictionary(v => v.Id!, v => v.Name!, StringComparer.Ordinal);
-        return new ScanResult(file, Text(Property(root, "tool"), "version"), parties, vendorNames);
+        return new ScanResult(file, Text(Property(root, "tool"), "version"), parties, vendorNames, schemaVersion);
     }
 
     private static JsonElement? Property(JsonElement? element, string name) =>

@@ -26,8 +26,8 @@ public static class OrganisationMerge
             [.. Uses.ByKey(All(r => r.Annex.OperatorSystems), o => o.Id).Select(PartyMerge.OperatorSystem).OrderBy(o => Order(o.Id)).ThenBy(o => o.Name, StringComparer.Ordinal)],
             [.. Uses.ByKey(All(r => r.Annex.Evidence), e => e.Id).Select(PartyMerge.AnnexEvidence)]);
         var findings = repositories.SelectMany(r => r.Report.Findings).ToList();
-        var surfaces = repositories.SelectMany(r => r.Report.RetentionSurfaces).ToList();
-        var gaps = repositories.SelectMany(r => r.Report.ZdrGaps).ToList();
+        var surfaces = SectionMerge.RetentionSurfaces(All(r => r.RetentionSurfaces), Order);
+        var gaps = SectionMerge.ZdrGaps(All(r => r.ZdrGaps), Order);
         var questions = repositories.SelectMany(r => r.Report.OpenQuestions).Distinct().ToList();
         var facts = Uses.ByKey(All(r => r.FactsToConfirm), f => (f.Party, f.Vendor)).Select(PartyMerge.FactToConfirm).ToList();
         var components = Uses.ByKey(All(r => r.Components), c => c.Id).Select(PartyMerge.Component).ToList();
@@ -54,14 +54,24 @@ public static class OrganisationMerge
             MermaidDiagram.Render(components, flows),
             annex,
             facts,
-            Availability(repositories),
+            SectionMerge.Availability(repositories),
             [.. Uses.ByKey(All(r => r.LockIn), l => (l.Gateway, l.Surface)).Select(PartyMerge.LockIn)],
             [.. All(r => r.Advisories).Select(u => u.Row with { Observation = $"{u.Repository}: {u.Row.Observation}" })],
             [.. repositories.SelectMany(StacksOf)],
             Organisation: new OrganisationSection(
                 [.. repositories.Select(RepositoryRowOf)],
-                [.. subprocessors.Select(s => PartyRowOf(s, repositories))]));
+                [.. subprocessors.Select(s => PartyRowOf(s, repositories))]),
+            Locations: Locations(repositories));
     }
+
+    /// <summary>
+    /// Every location once, as in a scan: a party's locations in all repositories under its id (paths already carry the
+    /// repository). Absent when the results are of schema version 1, which has none.
+    /// </summary>
+    private static SortedDictionary<string, IReadOnlyList<EvidenceRow>>? Locations(IReadOnlyList<RepositoryResult> repositories) =>
+        repositories.Any(r => r.Report.Locations is null) ? null : new(repositories.SelectMany(r => r.Report.Locations ?? new Dictionary<string, IReadOnlyList<EvidenceRow>>())
+            .GroupBy(p => p.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<EvidenceRow>)Uses.Evidence(g.SelectMany(p => p.Value)), StringComparer.Ordinal), StringComparer.Ordinal);
 
     /// <summary>A repository's stacks as the merged report lists them: its own stacks, or the repository as one stack.</summary>
     private static IEnumerable<StackRow> StacksOf(RepositoryResult repository)
@@ -110,14 +120,4 @@ public static class OrganisationMerge
             [.. uses.Where(u => u.Zdr == party.Zdr).Select(u => u.Repository)],
             uses);
     }
-
-    /// <summary>
-    /// Request paths of different repositories are independent: each dependency keeps its repository in its scope,
-    /// and no composite figure is multiplied across them.
-    /// </summary>
-    private static AvailabilitySection Availability(IReadOnlyList<RepositoryResult> repositories) => new(
-        [.. repositories.SelectMany(r => r.Report.Availability.Dependencies.Select(d => d with { Scope = $"{r.Name}: {d.Scope}" }))],
-        "not combined across repositories: each repository's request path is its own; see its composite below",
-        null,
-        [.. repositories.SelectMany(r => r.Report.Availability.Notes.Prepend($"composite: {r.Report.Availability.Composite}").Select(n => $"{r.Name}: {n}"))]);
 }

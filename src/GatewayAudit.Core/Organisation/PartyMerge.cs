@@ -3,8 +3,9 @@ using GatewayAudit.Core.Reports;
 namespace GatewayAudit.Core.Organisation;
 
 /// <summary>
-/// Combines the rows of one party (by id) from several repositories: data categories are the union, regions and
-/// texts that differ are all kept with their repositories, ZDR is the weakest and names where it is so, hosting is
+/// Combines the rows of one party (by id) from several repositories: data categories are the union, names, regions and
+/// texts that differ are all kept with their repositories (an id such as OpenRouter's "any provider" upstream names
+/// different models in different repositories), ZDR is the weakest and names where it is so, hosting is
 /// third party if any repository shows it so.
 /// </summary>
 internal static class PartyMerge
@@ -25,6 +26,7 @@ internal static class PartyMerge
             : Array.Empty<string>();
         return first with
         {
+            Name = Uses.Agreed(uses, r => r.Name),
             LegalEntity = Uses.Agreed(uses, r => r.LegalEntity),
             Role = Uses.Agreed(uses, r => r.Role),
             ThirdParty = hosting != "operator-hosted",
@@ -34,7 +36,8 @@ internal static class PartyMerge
             Retention = Uses.Agreed(uses, r => r.Retention),
             Zdr = zdr,
             ZdrDetail = $"weakest in {string.Join(", ", weakest.Select(u => u.Repository).Distinct())}: {Uses.Agreed(weakest, r => r.ZdrDetail)}",
-            Evidence = Uses.Evidence(uses.SelectMany(u => u.Row.Evidence)),
+            Evidence = Uses.FirstEvidence(uses.SelectMany(u => u.Row.Evidence)),
+            EvidenceCount = uses.Sum(u => Math.Max(u.Row.EvidenceCount, u.Row.Evidence.Count)),
             Notes = [.. hostingNote.Concat(uses.SelectMany(u => u.Row.Notes)).Distinct(StringComparer.Ordinal)],
             SubProcessorOf = Uses.AgreedOrNull(uses, r => r.SubProcessorOf),
             SubProcessorOfName = Uses.AgreedOrNull(uses, r => r.SubProcessorOfName),
@@ -43,11 +46,13 @@ internal static class PartyMerge
 
     public static ComponentRow Component(List<Use<ComponentRow>> uses) => uses[0].Row with
     {
+        Name = Uses.Agreed(uses, r => r.Name),
         Hosting = Uses.WeakestHosting(uses.Select(u => u.Row.Hosting)),
         Receives = Uses.Categories(uses.SelectMany(u => u.Row.Receives)),
         // Attributes are one repository's configuration: the merged component says only where it is used.
         Attributes = Repositories(uses),
-        Evidence = Uses.Evidence(uses.SelectMany(u => u.Row.Evidence)),
+        Evidence = Uses.FirstEvidence(uses.SelectMany(u => u.Row.Evidence)),
+        EvidenceCount = uses.Sum(u => Math.Max(u.Row.EvidenceCount, u.Row.Evidence.Count)),
         SubProcessorOf = Uses.AgreedOrNull(uses, r => r.SubProcessorOf),
     };
 
@@ -55,7 +60,8 @@ internal static class PartyMerge
     {
         DataCategories = Uses.Categories(uses.SelectMany(u => u.Row.DataCategories)),
         Attributes = Repositories(uses),
-        Evidence = Uses.Evidence(uses.SelectMany(u => u.Row.Evidence)),
+        Evidence = Uses.FirstEvidence(uses.SelectMany(u => u.Row.Evidence)),
+        EvidenceCount = uses.Sum(u => Math.Max(u.Row.EvidenceCount, u.Row.Evidence.Count)),
     };
 
     public static AnnexRow Annex(List<Use<AnnexRow>> uses)
@@ -63,6 +69,7 @@ internal static class PartyMerge
         var categories = Uses.Categories(uses.SelectMany(u => u.Row.DataCategories));
         return uses[0].Row with
         {
+            Name = Uses.Agreed(uses, r => r.Name),
             Hosting = Uses.WeakestHosting(uses.Select(u => u.Row.Hosting)),
             Via = Uses.AgreedOrNull(uses, r => r.Via),
             LegalEntity = Uses.Agreed(uses, r => r.LegalEntity),
@@ -80,6 +87,7 @@ internal static class PartyMerge
 
     public static OperatorSystemRow OperatorSystem(List<Use<OperatorSystemRow>> uses) => uses[0].Row with
     {
+        Name = Uses.Agreed(uses, r => r.Name),
         Purpose = Uses.Agreed(uses, r => r.Purpose),
         DataCategories = Uses.Categories(uses.SelectMany(u => u.Row.DataCategories)),
         DataHeld = Uses.Agreed(uses, r => r.DataHeld),
@@ -89,7 +97,8 @@ internal static class PartyMerge
 
     public static AnnexEvidenceRow AnnexEvidence(List<Use<AnnexEvidenceRow>> uses) => uses[0].Row with
     {
-        Evidence = [.. Uses.Evidence(uses.SelectMany(u => u.Row.Evidence)).Take(AnnexBuilder.EvidenceCap)],
+        Name = Uses.Agreed(uses, r => r.Name),
+        Evidence = Uses.FirstEvidence(uses.SelectMany(u => u.Row.Evidence)),
         Total = uses.Sum(u => u.Row.Total),
     };
 
@@ -97,7 +106,7 @@ internal static class PartyMerge
     {
         Count = uses.Sum(u => u.Row.Count),
         Items = [.. uses.SelectMany(u => u.Row.Items).Distinct(StringComparer.Ordinal).Take(AnnexBuilder.EvidenceCap)],
-        Locations = [.. Uses.Evidence(uses.SelectMany(u => u.Row.Locations)).Take(AnnexBuilder.EvidenceCap)],
+        Locations = Uses.FirstEvidence(uses.SelectMany(u => u.Row.Locations)),
     };
 
     public static FactToConfirmRow FactToConfirm(List<Use<FactToConfirmRow>> uses) => uses[0].Row with

@@ -24,14 +24,15 @@ internal static class RepositoryPaths
         var rooted = report.Inputs.Count > 0 && report.Inputs.All(i => i.File.StartsWith(prefix, StringComparison.Ordinal));
         string At(string file) => rooted ? file : prefix + file.TrimStart('/');
         List<EvidenceRow> Evidence(IEnumerable<EvidenceRow> rows) => [.. rows.Select(e => e with { File = At(e.File) })];
+        string Located(string text) => ReportBuilder.ConfigLocated(text) is { } said ? $"{said.Stem} ({At(said.Location)})" : text;
         FindingRow Finding(FindingRow f) => f with
         {
             File = f.File is { } file ? At(file) : null,
             Suppression = f.Suppression is { File: { } where } s ? s with { File = At(where) } : f.Suppression,
             Repository = repository,
         };
-        SubProcessorRow Party(SubProcessorRow s) => s with { Evidence = Evidence(s.Evidence) };
-        ZdrGapRow Gap(ZdrGapRow g) => g with { Evidence = Evidence(g.Evidence) };
+        SubProcessorRow Party(SubProcessorRow s) => s with { Evidence = Evidence(s.Evidence), ZdrDetail = Located(s.ZdrDetail) };
+        ZdrGapRow Gap(ZdrGapRow g) => g with { Evidence = Evidence(g.Evidence), Detail = Located(g.Detail) };
         OpenQuestionRow Question(OpenQuestionRow q) => q with { File = q.File is { } file ? At(file) : null };
 
         return report with
@@ -42,12 +43,13 @@ internal static class RepositoryPaths
             Flows = [.. report.Flows.Select(f => f with { Evidence = Evidence(f.Evidence) })],
             Findings = [.. report.Findings.Select(Finding)],
             Diagnostics = [.. report.Diagnostics.Select(d => d with { File = At(d.File) })],
-            RetentionSurfaces = [.. report.RetentionSurfaces.Select(r => r with { Evidence = Evidence(r.Evidence) })],
+            RetentionSurfaces = [.. report.RetentionSurfaces.Select(r => r with { Evidence = Evidence(r.Evidence), Basis = Located(r.Basis) })],
             ZdrGaps = [.. report.ZdrGaps.Select(Gap)],
             OpenQuestions = [.. report.OpenQuestions.Select(Question)],
             Annex = report.Annex with { Evidence = [.. report.Annex.Evidence.Select(e => e with { Evidence = Evidence(e.Evidence) })] },
             Availability = report.Availability with { Dependencies = [.. report.Availability.Dependencies.Select(d => d with { Evidence = Evidence(d.Evidence) })] },
             LockIn = [.. report.LockIn.Select(l => l with { Locations = Evidence(l.Locations) })],
+            Locations = report.Locations?.ToDictionary(p => p.Key, p => (IReadOnlyList<EvidenceRow>)Evidence(p.Value), StringComparer.Ordinal),
             Stacks = report.Stacks is { } stacks
                 ? [.. stacks.Select(s => s with
                 {

@@ -24,7 +24,7 @@ internal static class Uses
         var groups = uses.GroupBy(u => value(u.Row), StringComparer.Ordinal).ToList();
         return groups.Count == 1
             ? groups[0].Key
-            : string.Join("; ", groups.Select(g => $"{g.Key} (in {string.Join(", ", g.Select(u => u.Repository).Distinct())})"));
+            : string.Join("; ", groups.Select(g => $"{g.Key} (in {PartyRollUp.FirstNames(g.Select(u => u.Repository).Distinct())})"));
     }
 
     public static string? AgreedOrNull<T>(IReadOnlyList<Use<T>> uses, Func<T, string?> value) =>
@@ -32,10 +32,14 @@ internal static class Uses
 
     public static string WeakestZdr(IEnumerable<string> values) => Weakest(values, ZdrOrder);
 
+    /// <summary>Where a ZDR value stands from weakest (0); a value not in the order counts as the weakest.</summary>
+    public static int ZdrRank(string value) => Rank(value, ZdrOrder);
+
     public static string WeakestHosting(IEnumerable<string> values) => Weakest(values, HostingOrder);
 
-    private static string Weakest(IEnumerable<string> values, string[] order) =>
-        values.OrderBy(v => Array.IndexOf(order, v) is var i and >= 0 ? i : 0).First();
+    private static string Weakest(IEnumerable<string> values, string[] order) => values.OrderBy(v => Rank(v, order)).First();
+
+    private static int Rank(string value, string[] order) => Array.IndexOf(order, value) is var i and >= 0 ? i : 0;
 
     /// <summary>The union of data categories in the model's order (prompt, completion, metadata, ...); names it does not know last.</summary>
     public static List<string> Categories(IEnumerable<string> categories)
@@ -51,6 +55,9 @@ internal static class Uses
     public static int RoleOrder(string role) => EnumText.TryParseRole(role, out var parsed) ? ReportBuilder.RoleOrder(parsed) : int.MaxValue;
 
     public static List<EvidenceRow> Evidence(IEnumerable<EvidenceRow> rows) => [.. rows.Distinct()];
+
+    /// <summary>The first locations of a merged row, as a scan's rows hold them; every location is under the report's <c>locations</c>.</summary>
+    public static List<EvidenceRow> FirstEvidence(IEnumerable<EvidenceRow> rows) => [.. rows.Distinct().Take(EvidenceRows.Cap)];
 
     /// <summary>Rows grouped by key in order of first appearance, each group with the repositories it came from.</summary>
     public static IEnumerable<List<Use<T>>> ByKey<T, TKey>(IEnumerable<Use<T>> uses, Func<T, TKey> key) where TKey : notnull =>

@@ -22,6 +22,17 @@ public sealed class PartyRollUp(int firstHolders = PartyRollUp.DefaultFirst)
         entry.Holders.Add(holder);
     }
 
+    /// <summary>
+    /// "a, b, c, d, e and 3 more": the first names in the order given and how many others, for a cell a reader scans
+    /// (the JSON keeps every name in a list of its own).
+    /// </summary>
+    public static string FirstNames(IEnumerable<string> names, int first = DefaultFirst)
+    {
+        var all = names.ToList();
+        var shown = string.Join(", ", all.Take(first));
+        return all.Count > first ? $"{shown} and {all.Count - first} more" : shown;
+    }
+
     /// <summary>Parties in the most holders first, then by id; each with its count and its first holders in name order.</summary>
     public List<PartyStacksRow> Rows() =>
         _parties.OrderByDescending(p => p.Value.Holders.Count).ThenBy(p => p.Key, StringComparer.Ordinal)

@@ -132,6 +132,22 @@ public static class ReportBuilder
             Locations: Locations(model));
     }
 
+    /// <summary>The basis of a retention the config sets, and the detail of a ZDR it sets: "config (config.yaml:26)".</summary>
+    internal const string RetentionFromConfig = "config";
+
+    internal const string ZdrFromConfig = "set in config";
+
+    private static string FromConfig(string stem, SourceLocation at) => $"{stem} ({at})";
+
+    /// <summary>
+    /// The stem and location of a text <see cref="FromConfig"/> made ("config", "config.yaml:26"), or null: the merge
+    /// puts the repository in front of the location, and says "in each repository's config" for values from many.
+    /// </summary>
+    internal static (string Stem, string Location)? ConfigLocated(string text) =>
+        new[] { ZdrFromConfig, RetentionFromConfig }.FirstOrDefault(s => text.StartsWith(s + " (", StringComparison.Ordinal) && text.EndsWith(')')) is { } stem
+            ? (stem, text[(stem.Length + 2)..^1])
+            : null;
+
     /// <summary>The counts of a report, from its rows (also for the merged organisation report).</summary>
     internal static SummarySection Summary(
         IReadOnlyList<SubProcessorRow> subprocessors, IReadOnlyList<RetentionSurfaceRow> surfaces, IReadOnlyList<ZdrGapRow> gaps,
@@ -175,7 +191,7 @@ public static class ReportBuilder
     {
         if (component.Zdr is { } set)
         {
-            return (set.Value, $"set in config ({set.Evidence})");
+            return (set.Value, FromConfig(ZdrFromConfig, set.Evidence));
         }
 
         if (!receives.Contains(DataCategory.Prompt) && !receives.Contains(DataCategory.Completion))
@@ -234,7 +250,7 @@ public static class ReportBuilder
     {
         if (component.Retention is { } configured)
         {
-            return (configured.Value.Description, $"config ({configured.Evidence})");
+            return (configured.Value.Description, FromConfig(RetentionFromConfig, configured.Evidence));
         }
 
         if (parent is not null)

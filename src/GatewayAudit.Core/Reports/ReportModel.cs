@@ -187,11 +187,19 @@ public sealed record SuppressionRow(string Kind, string Reason, string? Until, b
 
 public sealed record DiagnosticRow(string Severity, string Code, string Message, string File, int Line);
 
-/// <summary>Somewhere prompts, completions or their metadata are kept, and for how long.</summary>
-public sealed record RetentionSurfaceRow(string Surface, string Subprocessor, IReadOnlyList<string> Keeps, string Retention, string Basis, IReadOnlyList<EvidenceRow> Evidence, int EvidenceCount = 0);
+/// <summary>
+/// Somewhere prompts, completions or their metadata are kept, and for how long. <see cref="Repositories"/> only in the
+/// output of <c>merge</c>: every repository where the party keeps them for this long (one row per party and retention).
+/// </summary>
+public sealed record RetentionSurfaceRow(string Surface, string Subprocessor, IReadOnlyList<string> Keeps, string Retention, string Basis, IReadOnlyList<EvidenceRow> Evidence, int EvidenceCount = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Repositories = null);
 
-/// <summary>A sub-processor that receives prompt or completion text without zero data retention in force.</summary>
-public sealed record ZdrGapRow(string Subprocessor, string Name, string Zdr, string Detail, IReadOnlyList<EvidenceRow> Evidence, int EvidenceCount = 0);
+/// <summary>
+/// A sub-processor that receives prompt or completion text without zero data retention in force.
+/// <see cref="Repositories"/> only in the output of <c>merge</c>: every repository where the party is a gap (one row per party).
+/// </summary>
+public sealed record ZdrGapRow(string Subprocessor, string Name, string Zdr, string Detail, IReadOnlyList<EvidenceRow> Evidence, int EvidenceCount = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Repositories = null);
 
 public sealed record OpenQuestionRow(string Subject, string Question, string? File, int? Line);
 
@@ -255,8 +263,12 @@ public sealed record FactToConfirmRow(string Party, string? Vendor, IReadOnlyLis
 /// </summary>
 public sealed record AvailabilitySection(IReadOnlyList<DependencyRow> Dependencies, string Composite, double? CompositePercent, IReadOnlyList<string> Notes);
 
-/// <summary>One dependency: <see cref="Scope"/> says which requests need it ("every request", "model group gpt-4o").</summary>
-public sealed record DependencyRow(string Id, string Name, string Scope, string Figure, double? Percent, string? Source, IReadOnlyList<EvidenceRow> Evidence);
+/// <summary>
+/// One dependency: <see cref="Scope"/> says which requests need it ("every request", "model group gpt-4o").
+/// <see cref="Repositories"/> only in the output of <c>merge</c>: every repository whose request path needs it (one row per dependency and figure).
+/// </summary>
+public sealed record DependencyRow(string Id, string Name, string Scope, string Figure, double? Percent, string? Source, IReadOnlyList<EvidenceRow> Evidence,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Repositories = null);
 
 /// <summary>What ties the stack to one gateway: a kind of surface, how many there are, and where (capped, with the total).</summary>
 public sealed record LockInRow(string Gateway, string Surface, int Count, IReadOnlyList<string> Items, IReadOnlyList<EvidenceRow> Locations);

@@ -96,6 +96,7 @@ public static partial class ReportTemplateFilters
             nameof(Liquid.MdText) => "md_text",
             nameof(Liquid.MdCode) => "md_code",
             nameof(Liquid.MdUrl) => "md_url",
+            nameof(Liquid.FirstNames) => "first_names",
             _ => "evidence",
         });
         return functions;
@@ -113,6 +114,9 @@ public static partial class ReportTemplateFilters
         public static string MdUrl(object? value) => MarkdownUrl(Text(value));
 
         public static string Evidence(object? value) => EvidenceText(value);
+
+        public static string FirstNames(object? value) =>
+            PartyRollUp.FirstNames(value is IEnumerable items and not string ? items.Cast<object?>().Select(i => Text(i) ?? "") : [Text(value) ?? ""]);
     }
 
     private static string? Text(object? value) => value switch
