@@ -52,39 +52,51 @@ public abstract class LexicalSourceReader : ISourceCodeReader
     /// <summary>Literal keys in the file's strings (not docstrings, log messages or test doubles), named after what they are assigned to.</summary>
     private static void FindSecrets(InputFile file, LexicalSource source, StackModel model, SecretLedger secrets)
     {
+        // The line's assignment target is found once per line, not once per string on it: a minified or hostile
+        // line with 100,000 strings made the per-string walk back to the line's start quadratic.
+        var lineStart = 0;
+        var lineTarget = -1;
         for (var i = 0; i < source.Count; i++)
         {
             var token = source[i];
+            if (i == 0 || source[i - 1].Line != token.Line)
+            {
+                lineStart = i;
+                lineTarget = FirstAssignmentTarget(source, i);
+            }
+
             if (token.Kind == LexicalTokenKind.String && token.Form != LexicalStringForm.Docstring && !source.Quiet[i])
             {
-                CodeSecrets.Check(token.Text, AssignedTo(source, i), file.At(token.Line, token.Column), model, secrets);
+                CodeSecrets.Check(token.Text, AssignedTo(source, i, lineStart, lineTarget), file.At(token.Line, token.Column), model, secrets);
             }
         }
     }
 
     /// <summary>The name a string is given on its line: <c>key=</c> or <c>"key":</c> right before it, else the line's assignment target.</summary>
-    private static string? AssignedTo(LexicalSource source, int index)
+    private static string? AssignedTo(LexicalSource source, int index, int lineStart, int lineTarget)
     {
         if (index >= 2 && (source.IsPunct(index - 1, "=") || source.IsPunct(index - 1, ":")) && source[index - 2].Kind is LexicalTokenKind.Identifier or LexicalTokenKind.String)
         {
             return source[index - 2].Text;
         }
 
-        var start = index;
-        while (start > 0 && source[start - 1].Line == source[index].Line)
-        {
-            start--;
-        }
+        // The line's first target counts only when its '=' or ':' comes before this string.
+        return lineTarget >= lineStart && lineTarget < index - 1 ? source[lineTarget].Text : null;
+    }
 
-        for (var i = start; i < index - 1; i++)
+    /// <summary>The first name on the line (the run of tokens from <paramref name="start"/> on the same line) followed by '=' or ':', or -1.</summary>
+    private static int FirstAssignmentTarget(LexicalSource source, int start)
+    {
+        var line = source[start].Line;
+        for (var i = start; i + 1 < source.Count && source[i].Line == line; i++)
         {
             if (source.IsIdentifier(i) && (source.IsPunct(i + 1, "=") || source.IsPunct(i + 1, ":")))
             {
-                return source[i].Text;
+                return i;
             }
         }
 
-        return null;
+        return -1;
     }
 
     private protected abstract LexicalLanguage Language(InputFile file);
