@@ -260,6 +260,54 @@ public sealed class CodeClientJoinTests
         Assert.DoesNotContain(Flow(result, "provider:openai").Evidence, e => e.File == "src/app/api/chat/route.ts");
     }
 
+    private const string CSharpProgram = """
+        using System.ClientModel;
+        using OpenAI;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddSingleton(new OpenAIClient(
+            new ApiKeyCredential(builder.Configuration["OpenRouter:ApiKey"]!),
+            new OpenAIClientOptions { Endpoint = new Uri("https://openrouter.ai/api/v1") }));
+        builder.Services.AddScoped<Summariser>();
+        var app = builder.Build();
+        app.Run();
+        """;
+
+    private const string CSharpService = """
+        using OpenAI;
+        using OpenAI.Chat;
+
+        namespace Shop.Assistant;
+
+        public sealed class Summariser(OpenAIClient client)
+        {
+            public async Task<string> SummariseAsync(string text)
+            {
+                ChatCompletion completion = await client.GetChatClient("anthropic/claude-sonnet-4.5").CompleteChatAsync(text);
+                return completion.Content[0].Text;
+            }
+        }
+        """;
+
+    [Fact]
+    public void A_CSharp_client_registered_for_injection_in_Program_cs_is_the_party_of_the_service_that_calls_it()
+    {
+        var result = AuditFiles(("src/Shop/Program.cs", CSharpProgram), ("src/Shop/Assistant/Summariser.cs", CSharpService));
+
+        Assert.Null(result.Model.Find("provider:openai"));
+        var flow = Flow(result, "provider:openrouter");
+        Assert.Contains(flow.Evidence, e => e.File == "src/Shop/Assistant/Summariser.cs" && e.Line == 10);
+        Assert.Contains("(the only openai client this checkout builds)", Assert.Single((string[])flow.Attributes["joinedClients"]!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_CSharp_service_alone_lists_the_SDK_default_only_as_presumed()
+    {
+        var result = AuditFiles(("src/Shop/Assistant/Summariser.cs", CSharpService));
+
+        Assert.Equal("presumed", result.Model.Find("provider:openai")!.Attributes["confidence"]);
+    }
+
     private static Flow Flow(AuditResult result, string to) =>
         Assert.Single(result.Model.Flows, f => f.From == "app:code" && f.To == to);
 }
