@@ -50,6 +50,9 @@ public sealed record ClientUse(string Sdk, string Language, SourceLocation At, s
 
     /// <summary>The module the passed preference object was imported from, when the file shows one.</summary>
     public string? PreferencesFrom { get; init; }
+
+    /// <summary>The file imports no SDK and the call's shape alone names one: it may join a client, never presume the default.</summary>
+    public bool SdkFromShape { get; init; }
 }
 
 /// <summary>An OpenRouter preference object kept in a module-level variable: its raw mapping is in <paramref name="Value"/> (a reader type).</summary>

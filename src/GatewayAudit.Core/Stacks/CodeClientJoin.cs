@@ -128,6 +128,11 @@ public static class CodeClientJoin
     /// <summary>A call no rule joins: the SDK's default vendor as presumed when nothing in the checkout moves that SDK elsewhere; else an open question.</summary>
     private static void Unjoined(StackModel model, ClientUse use, ClientIndex index, string why)
     {
+        if (use.SdkFromShape && index.Of(use).Count == 0)
+        {
+            return; // no SDK in the file and no client of it anywhere: a look-alike method of the app's own wrapper names no party
+        }
+
         CodeApplication.Add(model, use.At);
         var builds = index.Of(use);
         if (builds.Count > 0)

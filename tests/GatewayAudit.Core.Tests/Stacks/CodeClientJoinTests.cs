@@ -308,6 +308,22 @@ public sealed class CodeClientJoinTests
         Assert.Equal("presumed", result.Model.Find("provider:openai")!.Attributes["confidence"]);
     }
 
+    [Fact]
+    public void A_look_alike_call_in_a_file_that_imports_no_SDK_and_joins_no_client_names_no_party()
+    {
+        const string wrapper = """
+            from app.chat import conversation
+
+
+            def reply(text: str):
+                return conversation.messages.stream(text)
+            """;
+        var result = AuditFiles(("app/reply.py", wrapper), ("svc/ask.py", ParameterClient));
+
+        Assert.Null(result.Model.Find("provider:anthropic"));
+        Assert.DoesNotContain(result.Model.Flows, f => f.Evidence.Any(e => e.File == "app/reply.py"));
+    }
+
     private static Flow Flow(AuditResult result, string to) =>
         Assert.Single(result.Model.Flows, f => f.From == "app:code" && f.To == to);
 }

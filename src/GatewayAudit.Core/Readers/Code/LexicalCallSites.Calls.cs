@@ -83,7 +83,9 @@ internal sealed partial class LexicalCallSites
         if (receiver is not null && _source.LocalImports.ContainsKey(receiver))
         {
             // The client itself is imported from another module (from app.llm import client): built there, not here.
-            AddUnresolved(names, shape, open, start, imported.Select(n => n.Value.Key).DefaultIfEmpty(family));
+            // With no SDK imported here, the call's shape names the SDK (chat.completions.create: OpenAI's); such a
+            // call only joins a client, it never makes the SDK's default vendor presumed.
+            AddUnresolved(names, shape, open, start, imported.Count > 0 ? imported.Select(n => n.Value.Key) : family is null ? [] : [family], fromShape: imported.Count == 0);
             return [];
         }
 
@@ -97,7 +99,7 @@ internal sealed partial class LexicalCallSites
         {
             // A receiver this file neither builds nor imports as the SDK (p.client, self._client, a parameter): which
             // client it is, and so where it sends, is for the stack assembly to find; never the SDK's default as a fact.
-            AddUnresolved(names, shape, open, start, imported.Select(n => n.Value.Key).DefaultIfEmpty(family));
+            AddUnresolved(names, shape, open, start, imported.Select(n => n.Value.Key), fromShape: false);
             return [];
         }
 
@@ -105,7 +107,7 @@ internal sealed partial class LexicalCallSites
     }
 
     /// <summary>Records a call through a client built elsewhere, once per SDK it may be a client of.</summary>
-    private void AddUnresolved(List<string> names, (string Suffix, LexicalCallKind Kind, bool Bound) shape, int open, int start, IEnumerable<string?> sdks)
+    private void AddUnresolved(List<string> names, (string Suffix, LexicalCallKind Kind, bool Bound) shape, int open, int start, IEnumerable<string?> sdks, bool fromShape)
     {
         var prefix = names.Take(Math.Max(1, names.Count - (shape.Suffix.Count(c => c == '.') + 1))).ToList();
         var receiver = prefix[0] is "self" or "this" or "cls" && prefix.Count > 1 ? prefix[1] : prefix[0];
@@ -117,6 +119,7 @@ internal sealed partial class LexicalCallSites
             {
                 Passes = passes,
                 PassesFrom = passesFrom,
+                SdkFromShape = fromShape,
             });
         }
     }

@@ -64,6 +64,9 @@ internal sealed record LexicalUnresolvedCall(string Sdk, string Through, string 
     public string? Passes { get; init; }
 
     public string? PassesFrom { get; init; }
+
+    /// <summary>The file imports no SDK: the call's shape alone names it, so the call may join a client but is never presumed to reach the default.</summary>
+    public bool SdkFromShape { get; init; }
 }
 
 /// <summary>One piece of evidence that a party receives something from this file.</summary>

@@ -35,6 +35,7 @@ internal static class LexicalClientRecords
             {
                 PassesPreferences = call.Passes,
                 PreferencesFrom = call.PassesFrom,
+                SdkFromShape = call.SdkFromShape,
             });
         }
 
