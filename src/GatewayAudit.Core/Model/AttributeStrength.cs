@@ -8,8 +8,11 @@ namespace GatewayAudit.Core.Model;
 /// </summary>
 public static class AttributeStrength
 {
-    /// <summary>How a party shows in code, strongest first (the source readers' <c>confidence</c>).</summary>
-    public static IReadOnlyList<string> Confidence { get; } = ["call", "client", "setting", "address", "import-only"];
+    /// <summary>
+    /// How a party shows in code, strongest first (the source readers' <c>confidence</c>). <c>presumed</c>: a call through a client built in a file this scan did not find, taken to reach the SDK's default
+    /// vendor because no base URL is set for that SDK anywhere in the checkout (Stacks/CodeClientJoin).
+    /// </summary>
+    public static IReadOnlyList<string> Confidence { get; } = ["call", "client", "setting", "address", "presumed", "import-only"];
 
     /// <summary>What a flow carries, by what its call sites do (<c>kind</c> of code flows), strongest first.</summary>
     public static IReadOnlyList<string> FlowKind { get; } = ["inference", "telemetry", "listing"];

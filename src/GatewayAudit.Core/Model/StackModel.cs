@@ -20,6 +20,9 @@ public sealed class StackModel
 
     public List<OpenQuestion> OpenQuestions { get; } = [];
 
+    /// <summary>SDK clients built and called across files, for the stack assembly to join (empty once joined).</summary>
+    public CodeClients CodeClients { get; } = new();
+
     public Component? Find(string id) => _components.TryGetValue(id, out var c) ? c : null;
 
     /// <summary>Adds the component, or merges it into the one already known under its id; returns the one kept.</summary>
@@ -69,6 +72,24 @@ public sealed class StackModel
         _into.TryGetValue(componentId, out var flows) ? flows.OrderBy(f => f.Key, StringComparer.Ordinal) : [];
 
     public IEnumerable<Flow> FlowsOutOf(string componentId) => _flows.Values.Where(f => f.From == componentId);
+
+    /// <summary>Removes a component and every flow into or out of it (a possibility another file rules out).</summary>
+    public void Remove(string componentId)
+    {
+        if (!_components.Remove(componentId))
+        {
+            return;
+        }
+
+        foreach (var flow in _flows.Values.Where(f => f.From == componentId || f.To == componentId).ToList())
+        {
+            _flows.Remove(flow.Key);
+            if (_into.TryGetValue(flow.To, out var into))
+            {
+                into.Remove(flow);
+            }
+        }
+    }
 
     /// <summary>What a component receives: the union of categories on flows into it.</summary>
     public SortedSet<DataCategory> Receives(string componentId)
@@ -120,5 +141,6 @@ public sealed class StackModel
 
         Secrets.AddRange(other.Secrets);
         OpenQuestions.AddRange(other.OpenQuestions);
+        CodeClients.MergeFrom(other.CodeClients);
     }
 }

@@ -69,10 +69,11 @@ public static class GatewayBypass
         }
     }
 
+    /// <summary>An import alone, or a party presumed from an SDK's default (CodeClientJoin): never a direct call as if certain.</summary>
     private static bool ImportOnly(object? confidence) => confidence switch
     {
-        string one => one == "import-only",
-        string[] all => all.Length > 0 && all.All(c => c == "import-only"),
+        string one => one is "import-only" or "presumed",
+        string[] all => all.Length > 0 && all.All(c => c is "import-only" or "presumed"),
         _ => false,
     };
 }

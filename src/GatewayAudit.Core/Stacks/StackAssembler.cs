@@ -12,7 +12,8 @@ namespace GatewayAudit.Core.Stacks;
 /// stacks of the files beside it. Each config is then read with the environment its stack gives the proxy, services
 /// that run beside the proxy are marked operator-hosted (and a Redis there with persistence off keeps data in memory
 /// only), and the proxy's command line and own environment add what they change (debug logging, models stored in
-/// the database). Last, code that calls a provider directly beside a gateway of the scan is marked (<see cref="GatewayBypass"/>).
+/// the database). Last, calls through an SDK client built in another file are joined to that client (<see cref="CodeClientJoin"/>),
+/// and code that calls a provider directly beside a gateway of the scan is marked (<see cref="GatewayBypass"/>).
 /// </summary>
 public static class StackAssembler
 {
@@ -126,8 +127,11 @@ public static class StackAssembler
             ProxyProcess.Apply(stack, members, process);
         }
 
-        // Code that calls a provider directly while the checkout runs a gateway: judged against every stack's gateways.
-        GatewayBypass.Apply(stacks.Select(s => s.Stack.Model).ToList());
+        // Calls through a client built in another file reach that client's party; then code that calls a provider
+        // directly while the checkout runs a gateway is judged against every stack's gateways.
+        var models = stacks.Select(s => s.Stack.Model).ToList();
+        CodeClientJoin.Apply(models);
+        GatewayBypass.Apply(models);
         return stacks.Select(s => s.Stack).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
     }
 

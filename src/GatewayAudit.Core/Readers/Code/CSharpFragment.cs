@@ -20,6 +20,11 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
     private readonly StackModel _model = new();
     private readonly Dictionary<string, Party> _parties = new(StringComparer.Ordinal);
 
+    // SDK vendors whose calls here go through a client built elsewhere (recorded for the join, not import-only).
+    private readonly HashSet<string?> _usedByCalls = [];
+
+    private const string Language = "csharp";
+
     /// <summary>A party as this file shows it: its component, what its call sites do, and how it was reached.</summary>
     private sealed class Party(Component component, PartyKind kind)
     {
@@ -54,6 +59,7 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
             party.HttpBase |= endpoint.Source == EndpointSource.BaseAddress;
             if (endpoint.Source == EndpointSource.Sdk)
             {
+                AddBuild(endpoint.Sdk!, party, endpoint.At, addressSet: true);
                 party.BySdk = true;
                 AddCall(party, CallKind.Inference, endpoint.At);
                 party.Component.Notes.Add($"Called through the {endpoint.Sdk!.Name} with its endpoint set to {endpoint.Url.Host}.");
@@ -238,7 +244,38 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
         {
             party.BySdk = true;
             AddCall(party, CallKind.Inference, client.At);
+            AddBuild(sdk, party, client.At, addressSet: client.EndpointFrom is not null);
         }
+    }
+
+    /// <summary>A client this file builds, for the stack assembly's join (a DI registration in Program.cs, called in a service).</summary>
+    private void AddBuild(CSharpSdkShapes.Sdk sdk, Party party, SourceLocation at, bool addressSet)
+    {
+        if (sdk.Vendor is { } vendor)
+        {
+            _model.CodeClients.Builds.Add(new ClientBuild(vendor, Language, at, null, "", party.Component.Id, addressSet, "provider:" + vendor));
+        }
+    }
+
+    /// <summary>
+    /// An SDK call with no client of this file to go through (a client injected into a service): recorded for the
+    /// stack assembly's join, once per provider SDK the file imports, instead of presuming the SDK's default vendor.
+    /// </summary>
+    private bool AddUse(CallSite call)
+    {
+        var imported = sites.Imports.Where(i => i.Sdk.Vendor is not null).DistinctBy(i => i.Sdk.Vendor).ToList();
+        foreach (var import in imported)
+        {
+            var vendor = import.Sdk.Vendor!;
+            var term = import.Sdk.DefaultHost is { } host ? GatewayTerms.FindHost(host) : null;
+            var fallback = new Component { Id = $"provider:{vendor}", Name = term?.Name ?? import.Sdk.Name, Role = ComponentRole.ModelProvider, Vendor = vendor, Hosting = Hosting.ThirdParty };
+            var listing = call.Kind == CallKind.Listing;
+            _model.CodeClients.Uses.Add(new ClientUse(vendor, Language, call.At, $"a {import.Sdk.Name} client this file does not build", "", null, "",
+                listing ? "listing" : "chat", listing ? [DataCategory.Metadata, DataCategory.Credentials] : [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Credentials], fallback));
+            _usedByCalls.Add(vendor);
+        }
+
+        return imported.Count > 0;
     }
 
     /// <summary>Gives each call site to the party it reaches: by its host, else the file's one HTTP base or SDK party.</summary>
@@ -265,6 +302,10 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
             {
                 target.Called = true;
                 AddCall(target, call.Kind, call.At);
+            }
+            else if (call.Sdk && !_parties.Values.Any(p => p.BySdk) && AddUse(call))
+            {
+                CodeApplication.Add(_model, call.At);
             }
         }
     }
@@ -349,7 +390,7 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
     /// <summary>A provider SDK imported with no client, endpoint or call of it in this file: possible, not certain.</summary>
     private void AddImportsOnly()
     {
-        var used = sites.Clients.Select(c => c.Sdk.Vendor).Concat(sites.Endpoints.Select(e => e.Sdk?.Vendor)).ToHashSet();
+        var used = sites.Clients.Select(c => c.Sdk.Vendor).Concat(sites.Endpoints.Select(e => e.Sdk?.Vendor)).Concat(_usedByCalls).ToHashSet();
         foreach (var import in sites.Imports.Where(i => i.Sdk.Vendor is not null && !used.Contains(i.Sdk.Vendor)))
         {
             var vendor = import.Sdk.Vendor!;

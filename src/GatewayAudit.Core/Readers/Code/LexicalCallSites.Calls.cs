@@ -79,14 +79,64 @@ internal sealed partial class LexicalCallSites
         }
 
         var family = Family(shape.Suffix);
+        var imported = _source.ImportedNames.Where(n => n.Value.Key != LexicalVocabulary.LiteLlmModule && !IsExporter(n.Value.Key) && (family is null || n.Value.Key == family)).ToList();
+        if (receiver is not null && _source.LocalImports.ContainsKey(receiver))
+        {
+            // The client itself is imported from another module (from app.llm import client): built there, not here.
+            // With no SDK imported here, the call's shape names the SDK (chat.completions.create: OpenAI's); such a
+            // call only joins a client, it never makes the SDK's default vendor presumed.
+            AddUnresolved(names, shape, open, start, imported.Count > 0 ? imported.Select(n => n.Value.Key) : family is null ? [] : [family], fromShape: imported.Count == 0);
+            return [];
+        }
+
         var clients = _clients.Where(c => !IsExporter(c.Target.Key) && (family is null || Family(c.Name) == family)).ToList();
         if (clients.Count > 0)
         {
             return clients;
         }
 
-        return _source.ImportedNames.Where(n => n.Value.Key != LexicalVocabulary.LiteLlmModule && !IsExporter(n.Value.Key) && (family is null || n.Value.Key == family))
-            .Select(n => ModuleClient(n.Key, T(start))!).Where(c => c is not null).Distinct().ToList();
+        if (receiver is not null)
+        {
+            // A receiver this file neither builds nor imports as the SDK (p.client, self._client, a parameter): which
+            // client it is, and so where it sends, is for the stack assembly to find; never the SDK's default as a fact.
+            AddUnresolved(names, shape, open, start, imported.Select(n => n.Value.Key), fromShape: false);
+            return [];
+        }
+
+        return imported.Select(n => ModuleClient(n.Key, T(start))!).Where(c => c is not null).Distinct().ToList();
+    }
+
+    /// <summary>Records a call through a client built elsewhere, once per SDK it may be a client of.</summary>
+    private void AddUnresolved(List<string> names, (string Suffix, LexicalCallKind Kind, bool Bound) shape, int open, int start, IEnumerable<string?> sdks, bool fromShape)
+    {
+        var prefix = names.Take(Math.Max(1, names.Count - (shape.Suffix.Count(c => c == '.') + 1))).ToList();
+        var receiver = prefix[0] is "self" or "this" or "cls" && prefix.Count > 1 ? prefix[1] : prefix[0];
+        var (passes, passesFrom) = PassedPreferences(open);
+        foreach (var sdk in sdks.OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            _usedKeys.Add(sdk);
+            Unresolved.Add(new LexicalUnresolvedCall(sdk, string.Join('.', prefix), prefix[^1], _source.LocalImports.GetValueOrDefault(receiver), shape.Kind, T(start))
+            {
+                Passes = passes,
+                PassesFrom = passesFrom,
+                SdkFromShape = fromShape,
+            });
+        }
+    }
+
+    /// <summary>A preference object passed by name in a call (<c>extra_body=EXTRA_BODY</c>, <c>provider: PREFS</c>), and the module it was imported from.</summary>
+    private (string? Name, string? From) PassedPreferences(int open)
+    {
+        for (var k = open + 1; k + 3 < _source.Match[open]; k++)
+        {
+            if (_source.IsIdentifier(k) && T(k).Text is "extra_body" or "extraBody" or "provider" && (T(k + 1).Is("=") || T(k + 1).Is(":"))
+                && _source.IsIdentifier(k + 2) && (T(k + 3).Is(",") || T(k + 3).Is(")") || T(k + 3).Is("}")))
+            {
+                return (T(k + 2).Text, _source.LocalImports.GetValueOrDefault(T(k + 2).Text));
+            }
+        }
+
+        return (null, null);
     }
 
     /// <summary>The API family of a call shape or client name: OpenAI's (chat completions, responses) or Anthropic's (messages).</summary>

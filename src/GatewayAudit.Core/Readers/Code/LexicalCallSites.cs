@@ -44,8 +44,29 @@ internal sealed class LexicalClient(string name, LexicalToken at, LexicalTarget 
 
     public bool RecordsPrompts { get; set; }
 
+    /// <summary>The variable or field the client is kept in (<c>client = OpenAI(...)</c>, Go <c>client: openai.NewClient(...)</c>).</summary>
+    public string? Kept { get; set; }
+
+    /// <summary>The SDK's module used directly (<c>openai.chat.completions.create</c>), not a client the file builds.</summary>
+    public bool ModuleDefault { get; init; }
+
     /// <summary>Set up not to send at all (<c>logfire.configure(send_to_logfire=False)</c>): the SDK reaches no party from this file.</summary>
     public bool SendsNothing { get; set; }
+}
+
+/// <summary>
+/// A call through a client this file does not build (<c>p.client.CreateChatCompletion(...)</c>, or <c>client</c> imported
+/// from another module): its SDK, the receiver as written and its last name, the module it was imported from, and the
+/// module-level preference object it passes (<c>extra_body=EXTRA_BODY</c>) with that object's module.
+/// </summary>
+internal sealed record LexicalUnresolvedCall(string Sdk, string Through, string Name, string? FromModule, LexicalCallKind Kind, LexicalToken At)
+{
+    public string? Passes { get; init; }
+
+    public string? PassesFrom { get; init; }
+
+    /// <summary>The file imports no SDK: the call's shape alone names it, so the call may join a client but is never presumed to reach the default.</summary>
+    public bool SdkFromShape { get; init; }
 }
 
 /// <summary>One piece of evidence that a party receives something from this file.</summary>
@@ -71,7 +92,15 @@ internal sealed partial class LexicalCallSites
 
     public List<LexicalSighting> Sightings { get; } = [];
 
-    public static List<LexicalSighting> Find(LexicalSource source)
+    /// <summary>Calls through clients built in another file, for the stack assembly to join.</summary>
+    public List<LexicalUnresolvedCall> Unresolved { get; } = [];
+
+    /// <summary>The clients the file builds (not an SDK module used directly).</summary>
+    public IEnumerable<LexicalClient> Built => _clients.Where(c => !c.ModuleDefault);
+
+    public static List<LexicalSighting> Find(LexicalSource source) => FindAll(source).Sightings;
+
+    public static LexicalCallSites FindAll(LexicalSource source)
     {
         var finder = new LexicalCallSites(source);
         finder.FindClients();
@@ -87,7 +116,7 @@ internal sealed partial class LexicalCallSites
         finder.FindUnusedImports();
         var silent = finder._clients.Where(c => c.SendsNothing).Select(c => c.Target.Key).ToHashSet(StringComparer.Ordinal);
         finder.Sightings.RemoveAll(s => silent.Contains(s.Target.Key));
-        return finder.Sightings;
+        return finder;
     }
 
     private LexicalToken T(int i) => _source[i];
@@ -116,6 +145,11 @@ internal sealed partial class LexicalCallSites
             if (_source.AssignedName(start) is { } bound)
             {
                 _bound[bound] = site;
+                site.Kept = bound;
+            }
+            else if (_source.IsPunct(start - 1, ":") && _source.IsIdentifier(start - 2) && _source.Language is LexicalLanguage.Go or LexicalLanguage.JavaScript)
+            {
+                site.Kept = T(start - 2).Text; // a struct or object field: Provider{client: openai.NewClientWithConfig(cfg)}
             }
 
             ReadSettings(site, start, decorator ? start + 1 : _source.ExpressionEnd(start));
@@ -308,7 +342,7 @@ internal sealed partial class LexicalCallSites
             return null;
         }
 
-        var site = new LexicalClient(name, at, new LexicalTarget(imported.Key));
+        var site = new LexicalClient(name, at, new LexicalTarget(imported.Key)) { ModuleDefault = true };
         _usedKeys.Add(imported.Key);
         _clients.Add(site);
         _bound[name] = site;

@@ -120,14 +120,14 @@ internal static class LexicalInventory
         return $"{what}; no call in that file shows what is sent, so the data categories are what the API is for.";
     }
 
-    private static IEnumerable<DataCategory> CategoriesOf(LexicalCallKind call) => call switch
+    internal static IEnumerable<DataCategory> CategoriesOf(LexicalCallKind call) => call switch
     {
         LexicalCallKind.Listing => [DataCategory.Metadata],
         LexicalCallKind.Embedding => [DataCategory.Prompt, DataCategory.Metadata],
         _ => Requests,
     };
 
-    private static string CallName(LexicalCallKind call) => call switch
+    internal static string CallName(LexicalCallKind call) => call switch
     {
         LexicalCallKind.Listing => "listing",
         LexicalCallKind.Embedding => "embedding",

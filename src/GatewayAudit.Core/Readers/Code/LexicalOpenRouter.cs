@@ -163,7 +163,7 @@ internal static class LexicalOpenRouter
     }
 
     /// <summary>camelCase keys (the OpenRouter TypeScript SDK's allowFallbacks, dataCollection) as the API's snake_case.</summary>
-    private static YamlMapping Snake(YamlMapping mapping) =>
+    internal static YamlMapping Snake(YamlMapping mapping) =>
         new(mapping.Line, mapping.Column, mapping.Entries.Select(e => new KeyValuePair<YamlScalar, YamlNode>(
             new YamlScalar(e.Key.Line, e.Key.Column, GatewayKeys.Snake(e.Key.Value), e.Key.Quoted, e.Key.Tag),
             e.Value is YamlMapping nested ? Snake(nested) : e.Value)).ToList());

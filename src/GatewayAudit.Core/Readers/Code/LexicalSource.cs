@@ -46,6 +46,9 @@ internal sealed class LexicalSource
     /// <summary>Local names an import binds, to the module's party key (or "litellm") and the module.</summary>
     public Dictionary<string, (string Key, string Module)> ImportedNames { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Local names imported from modules that are no known SDK (<c>from app.llm import client</c>), to the module as written.</summary>
+    public Dictionary<string, string> LocalImports { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Names assigned a lone string literal (<c>BASE_URL = "https://..."</c>), to the string's token index; first wins.</summary>
     public Dictionary<string, int> Constants { get; } = new(StringComparer.Ordinal);
 
@@ -241,7 +244,7 @@ internal sealed class LexicalSource
                 case "import" when Language is LexicalLanguage.Python or LexicalLanguage.Java or LexicalLanguage.Kotlin && IsIdentifier(i + 1):
                     ReadDottedImport(i + 1);
                     break;
-                case "from" when Language is LexicalLanguage.Python && IsIdentifier(i + 1):
+                case "from" when Language is LexicalLanguage.Python && (IsIdentifier(i + 1) || IsPunct(i + 1, ".")):
                     ReadPythonFromImport(i + 1);
                     break;
                 case "import" when Language is LexicalLanguage.Go:
@@ -306,7 +309,20 @@ internal sealed class LexicalSource
 
     private void ReadPythonFromImport(int i)
     {
-        var (module, end) = Dotted(i);
+        // A relative import (from .llm import client) keeps its dots: the module is found from the importing file.
+        var dots = 0;
+        for (; IsPunct(i, "."); i++)
+        {
+            dots++;
+        }
+
+        if (!IsIdentifier(i) || Tokens[i].Text == "import")
+        {
+            return;
+        }
+
+        var (dotted, end) = Dotted(i);
+        var module = new string('.', dots) + dotted;
         if (!Tokens.ElementAtOrDefault(end).IsName("import"))
         {
             return;
@@ -405,6 +421,10 @@ internal sealed class LexicalSource
         if (key is not null)
         {
             ImportedNames.TryAdd(name, (key, module));
+        }
+        else
+        {
+            LocalImports.TryAdd(name, module);
         }
     }
 }

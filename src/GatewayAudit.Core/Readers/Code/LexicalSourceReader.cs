@@ -30,9 +30,11 @@ public abstract class LexicalSourceReader : ISourceCodeReader
         try
         {
             var source = new LexicalSource(Language(file), Lex(file));
-            var model = LexicalInventory.Build(file, LexicalCallSites.Find(source));
+            var calls = LexicalCallSites.FindAll(source);
+            var model = LexicalInventory.Build(file, calls.Sightings);
             LexicalHelicone.Apply(file, source, model);
             var secrets = new SecretLedger();
+            LexicalClientRecords.Add(file, source, calls, model, diagnostics, secrets);
             LexicalPortkey.Apply(file, source, model, diagnostics, secrets);
             LexicalOpenRouter.Apply(file, source, model, diagnostics, secrets);
             LexicalLockIn.Apply(file, source, model);

@@ -1,0 +1,59 @@
+namespace GatewayAudit.Core.Model;
+
+/// <summary>
+/// What a source file says about SDK clients that another file may hold the other half of: the clients it builds and
+/// the calls it makes through a client it does not build. A reader sees one file; the stack assembly joins these
+/// (<c>Stacks/CodeClientJoin</c>), so a call through a client built elsewhere reaches the party that client was
+/// pointed at, and is never presumed to reach the SDK's default vendor as if that were a fact.
+/// </summary>
+public sealed class CodeClients
+{
+    public List<ClientBuild> Builds { get; } = [];
+
+    public List<ClientUse> Uses { get; } = [];
+
+    /// <summary>Module-level OpenRouter preference objects (<c>EXTRA_BODY = {"provider": {...}}</c>) other files may pass.</summary>
+    public List<PreferenceObject> Preferences { get; } = [];
+
+    public bool IsEmpty => Builds.Count == 0 && Uses.Count == 0 && Preferences.Count == 0;
+
+    public void MergeFrom(CodeClients other)
+    {
+        Builds.AddRange(other.Builds);
+        Uses.AddRange(other.Uses);
+        Preferences.AddRange(other.Preferences);
+    }
+}
+
+/// <summary>
+/// A client of an SDK built in code: <paramref name="Sdk"/> is the SDK's party key ("openai", "anthropic"),
+/// <paramref name="Language"/> the source language, <paramref name="Name"/> the variable or field it is kept in (null
+/// when none), <paramref name="Module"/> the file's module path (extension and <c>__init__</c>/<c>index</c> dropped;
+/// a Go package is its folder), <paramref name="PartyId"/> the component the reader gave it, and
+/// <paramref name="AddressSet"/> whether the code sets its address (a base URL, literal or not), and
+/// <paramref name="DefaultPartyId"/> the party the SDK reaches when no address is set.
+/// </summary>
+public sealed record ClientBuild(string Sdk, string Language, SourceLocation At, string? Name, string Module, string PartyId, bool AddressSet, string DefaultPartyId);
+
+/// <summary>
+/// A call through a client the file does not build (<c>p.client.CreateChatCompletion</c>, <c>client.chat.completions.create</c>
+/// with <c>client</c> imported). <paramref name="Through"/> is the receiver as written, <paramref name="Name"/> its last
+/// name, <paramref name="FromModule"/> the module it was imported from when the file shows one, <paramref name="Call"/>
+/// what the call does ("chat", "embedding", "listing"), <paramref name="Categories"/> what it sends, and
+/// <paramref name="Default"/> the SDK's own default party, which the call reaches only if its client sets no address.
+/// </summary>
+public sealed record ClientUse(string Sdk, string Language, SourceLocation At, string Through, string Name, string? FromModule, string Module,
+    string Call, IReadOnlyList<DataCategory> Categories, Component Default)
+{
+    /// <summary>The module-level preference object the call passes (<c>extra_body=EXTRA_BODY</c>), when it names one.</summary>
+    public string? PassesPreferences { get; init; }
+
+    /// <summary>The module the passed preference object was imported from, when the file shows one.</summary>
+    public string? PreferencesFrom { get; init; }
+
+    /// <summary>The file imports no SDK and the call's shape alone names one: it may join a client, never presume the default.</summary>
+    public bool SdkFromShape { get; init; }
+}
+
+/// <summary>An OpenRouter preference object kept in a module-level variable: its raw mapping is in <paramref name="Value"/> (a reader type).</summary>
+public sealed record PreferenceObject(string Name, string Module, string Language, SourceLocation At, object Value);
