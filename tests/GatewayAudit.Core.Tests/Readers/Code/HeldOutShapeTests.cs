@@ -285,6 +285,11 @@ public sealed class HeldOutShapeTests
         var openRouter = model.Find("provider:openrouter")!;
         Assert.Contains(openRouter.Notes, n => n.Contains("default of MODEL_NAME", StringComparison.Ordinal));
         Assert.DoesNotContain(model.Components, c => c.Id.StartsWith("provider:unresolved:", StringComparison.Ordinal));
+
+        // LiteLLM's openrouter/ prefix is not part of OpenRouter's slug: the upstream is the slug's, not the auto router.
+        var upstream = Assert.Single(model.Components, c => c.SubProcessorOf == "provider:openrouter");
+        Assert.Equal("any-provider", upstream.Attributes["routing"]);
+        Assert.Equal(["google/gemini-2.5-flash"], (string[])upstream.Attributes["models"]!);
     }
 
     [Theory]
