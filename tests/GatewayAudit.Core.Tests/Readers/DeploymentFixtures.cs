@@ -79,7 +79,7 @@ internal static class DeploymentFixtures
         name = "support-agent"
         dependencies = [
           "httpx>=0.27",
-          "litellm==1.74.3",
+          "litellm[proxy]==1.74.3",
         ]
 
         """;

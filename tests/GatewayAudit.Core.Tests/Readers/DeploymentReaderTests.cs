@@ -273,6 +273,10 @@ public sealed class DeploymentReaderTests
     [InlineData("requirements.txt", "httpx==0.27\nlitellm-proxy-extras==0.2.1\n", null)]
     [InlineData("pyproject.toml", "[project]\nname = \"litellm-client\"\ndependencies = [\"httpx\"]\n", null)]
     [InlineData("notes.txt", "litellm==1.74.3\n", null)]
+    // The LiteLLM SDK as an application's dependency runs in its process: no proxy (held-out code run, class 3).
+    [InlineData("requirements.txt", "fastapi==0.116\nlitellm>=1.74.8\n", null)]
+    [InlineData("pyproject.toml", "[project]\nname = \"recipes\"\ndependencies = [\"deepl>=1.22\", \"litellm>=1.74.8\"]\n", null)]
+    [InlineData("pyproject.toml", "[tool.poetry.dependencies]\npython = \"^3.11\"\nlitellm = \"^1.74\"\n", null)]
     public void Files_not_about_litellm_are_not_recognised(string name, string text, string? reader)
     {
         var file = DeploymentFixtures.File(name, text);
@@ -288,7 +292,7 @@ public sealed class DeploymentReaderTests
     [InlineData("k8s.yaml", "kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - image: ghcr.io/berriai/litellm:main-latest\n---\nkind: Service\nspec: {ports: [\n", "yaml-syntax", 10)]
     [InlineData("k8s.yaml", "kind: Deployment\nspec:\n  replicas: -1\n  template:\n    spec:\n      containers:\n        - image: ghcr.io/berriai/litellm:main-latest\n", "wrong-type", 3)]
     [InlineData("values.yaml", "image:\n  repository: ghcr.io/berriai/litellm\nreplicaCount: 2.5\n", "wrong-type", 3)]
-    [InlineData("pyproject.toml", "[project\ndependencies = [\"litellm==1.74.3\"]\n", "toml-syntax", 1)]
+    [InlineData("pyproject.toml", "[project\ndependencies = [\"litellm[proxy]==1.74.3\"]\n", "toml-syntax", 1)]
     [InlineData("Dockerfile", "FROM ghcr.io/berriai/litellm:main-latest\nFROM \n", "dockerfile-from", 2)]
     public void Malformed_inputs_give_diagnostics_with_file_and_line(string name, string text, string code, int line)
     {

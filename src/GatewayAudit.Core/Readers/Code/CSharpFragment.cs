@@ -137,9 +137,11 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
         var engine = CSharpEngines.Of(url);
         if (HostClassifier.IsOperatorNetwork(url.Host))
         {
-            // A private address in a bare string is anything (a health check, a database); with a LiteLLM or inference
-            // engine's name or port, as a client's endpoint, or as the base of chat calls, it is the operator's server.
-            var accepted = source == EndpointSource.Sdk || engine is not null || (source == EndpointSource.BaseAddress && relativeLlmCalls);
+            // A private address in a bare string is anything (a health check, a database, a gRPC service on 4000); with a
+            // LiteLLM or inference engine's name or distinctive port, an LLM API path, as a client's endpoint, or as the
+            // base of chat calls, it is the operator's server.
+            var named = CSharpEngines.Of(url, portAlone: false) is not null || CSharpSdkShapes.KindOfPath(url.Path) is not null;
+            var accepted = source == EndpointSource.Sdk || (source == EndpointSource.Literal ? named : engine is not null) || (source == EndpointSource.BaseAddress && relativeLlmCalls);
             return accepted ? OwnServer(url, engine, at) : null;
         }
 
@@ -387,11 +389,16 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
         }
     }
 
-    /// <summary>A provider SDK imported with no client, endpoint or call of it in this file: possible, not certain.</summary>
+    /// <summary>
+    /// A provider SDK imported with no client, endpoint or call of it in this file: possible, not certain; nothing when
+    /// the namespace holds types of a client the file builds with another vendor's connector (<see cref="CSharpSdkShapes.SharedTypeNamespaces"/>).
+    /// </summary>
     private void AddImportsOnly()
     {
         var used = sites.Clients.Select(c => c.Sdk.Vendor).Concat(sites.Endpoints.Select(e => e.Sdk?.Vendor)).Concat(_usedByCalls).ToHashSet();
-        foreach (var import in sites.Imports.Where(i => i.Sdk.Vendor is not null && !used.Contains(i.Sdk.Vendor)))
+        bool ForTypes(ImportSite import) =>
+            CSharpSdkShapes.SharedTypeNamespaces.TryGetValue(import.Namespace, out var vendors) && vendors.Any(used.Contains);
+        foreach (var import in sites.Imports.Where(i => i.Sdk.Vendor is not null && !used.Contains(i.Sdk.Vendor) && !ForTypes(i)))
         {
             var vendor = import.Sdk.Vendor!;
             var term = import.Sdk.DefaultHost is { } host ? GatewayTerms.FindHost(host) : null;

@@ -93,6 +93,22 @@ internal static class CSharpSdkShapes
         ["Microsoft.SemanticKernel.Connectors.Google"] = new("google-gemini-api", "generativelanguage.googleapis.com", "Semantic Kernel Google connector"),
     };
 
+    /// <summary>
+    /// Namespaces whose types another vendor's client of the same family is used with, by the vendors of those clients.
+    /// Semantic Kernel's Azure OpenAI connector builds on its OpenAI connector (<c>AzureOpenAIPromptExecutionSettings :
+    /// OpenAIPromptExecutionSettings</c>; <c>ToolCallBehavior</c> lives in <c>Connectors.OpenAI</c>; microsoft/semantic-kernel
+    /// dotnet/src/Connectors/Connectors.AzureOpenAI), and <c>AzureOpenAIClient</c> derives from <c>OpenAIClient</c> and
+    /// hands out <c>OpenAI.Chat.ChatClient</c> (Azure.AI.OpenAI README). So where the file builds the other vendor's
+    /// client, the import is for types and names no party of its own; with no client of the family in the file it stays
+    /// a possible party, lower confidence (held-out code run, bench/CODE-CORPUS.md class 9).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> SharedTypeNamespaces = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["Microsoft.SemanticKernel.Connectors.OpenAI"] = ["azure-openai"],
+        ["OpenAI"] = ["azure-openai"],
+        ["OpenAI.Chat"] = ["azure-openai"],
+    };
+
     /// <summary>Named arguments and option properties that hold an endpoint.</summary>
     public static readonly IReadOnlySet<string> EndpointNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -157,19 +173,20 @@ internal enum CallKind
 /// <summary>
 /// Which self-hosted engine an address on the operator's network names, by host name or default port: LiteLLM proxy
 /// 4000 (docs.litellm.ai proxy quick start), Ollama 11434, LM Studio 1234, vLLM 8000 only with its name (8000 is
-/// common), TGI and llama.cpp by name. Null when the address names none.
+/// common), TGI and llama.cpp by name. Null when the address names none. With <c>portAlone</c> false the common ports
+/// 4000 and 1234 name nothing by themselves (as <c>LexicalAddresses.ServerOf</c>; held-out code run, bench/CODE-CORPUS.md class 3).
 /// </summary>
 internal static class CSharpEngines
 {
     public const string LiteLlm = "LiteLLM proxy";
 
-    public static string? Of(CodeUrl url)
+    public static string? Of(CodeUrl url, bool portAlone = true)
     {
         var host = url.Host;
-        return host.Contains("litellm", StringComparison.Ordinal) || url.Port == 4000 ? LiteLlm
+        return host.Contains("litellm", StringComparison.Ordinal) || (portAlone && url.Port == 4000) ? LiteLlm
             : host.Contains("ollama", StringComparison.Ordinal) || url.Port == 11434 ? "Ollama"
             : host.Contains("vllm", StringComparison.Ordinal) ? "vLLM"
-            : host.Contains("lmstudio", StringComparison.Ordinal) || host.Contains("lm-studio", StringComparison.Ordinal) || url.Port == 1234 ? "LM Studio"
+            : host.Contains("lmstudio", StringComparison.Ordinal) || host.Contains("lm-studio", StringComparison.Ordinal) || (portAlone && url.Port == 1234) ? "LM Studio"
             : host.Contains("tgi", StringComparison.Ordinal) || host.Contains("text-generation", StringComparison.Ordinal) ? "TGI"
             : host.Contains("llama-cpp", StringComparison.Ordinal) || host.Contains("llamacpp", StringComparison.Ordinal) ? "llama.cpp"
             : null;

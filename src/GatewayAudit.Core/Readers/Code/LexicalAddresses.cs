@@ -16,30 +16,46 @@ internal static class LexicalAddresses
         ("llama-cpp", "llama.cpp"), ("llama-server", "llama.cpp"), ("llamafile", "llamafile"),
     ];
 
-    /// <summary>The call an address's path makes: a listing (<c>/models</c>), embeddings, or a chat/completion/generation; null for a base URL.</summary>
+    /// <summary>
+    /// The call an address's path makes: a listing (<c>/models</c>), embeddings, or a chat/completion/generation; null for
+    /// a base URL or any other path. The path must end in an LLM API's own route (as the C# reader's
+    /// <c>CSharpSdkShapes.KindOfPath</c>): a segment that only holds the word (<c>slack.com/api/chat.postMessage</c>,
+    /// a messaging API's <c>/channels/1/messages</c>) is not one (held-out code run, bench/CODE-CORPUS.md class 8).
+    /// </summary>
     public static LexicalCallKind? CallOf(string url, string host)
     {
-        var path = PathOf(url, host);
-        if (path.EndsWith("/models", StringComparison.Ordinal) || path.EndsWith("/models/", StringComparison.Ordinal) || path.EndsWith("/api/tags", StringComparison.Ordinal))
+        var path = PathOf(url, host).TrimEnd('/');
+        if (path.EndsWith("/models", StringComparison.Ordinal) || path.EndsWith("/api/tags", StringComparison.Ordinal))
         {
             return LexicalCallKind.Listing;
         }
 
-        if (path.Contains("/embeddings", StringComparison.Ordinal) || path.Contains("/api/embed", StringComparison.Ordinal))
+        if (EmbeddingRoutes.Any(r => path.EndsWith(r, StringComparison.Ordinal)))
         {
             return LexicalCallKind.Embedding;
         }
 
-        return path.Contains("/completions", StringComparison.Ordinal) || path.Contains("/messages", StringComparison.Ordinal)
-            || path.Contains("/responses", StringComparison.Ordinal) || path.Contains("/api/chat", StringComparison.Ordinal)
-            || path.Contains("/api/generate", StringComparison.Ordinal) || path.Contains(":generateContent", StringComparison.Ordinal)
-            || path.Contains(":streamGenerateContent", StringComparison.Ordinal) || path.EndsWith("/generate", StringComparison.Ordinal)
-            ? LexicalCallKind.Chat
-            : null;
+        return ChatRoutes.Any(r => path.EndsWith(r, StringComparison.Ordinal)) ? LexicalCallKind.Chat : null;
     }
 
-    /// <summary>The inference server or proxy an address names by its host name or default port; null when it does not say.</summary>
-    public static string? ServerOf(string url, string host)
+    // OpenAI-compatible /chat/completions, /completions and /responses; Anthropic's /v1/messages; Ollama's /api/chat and
+    // /api/generate; Gemini's :generateContent; TGI's /generate.
+    private static readonly string[] ChatRoutes =
+    [
+        "/chat/completions", "/completions", "/responses", "/v1/messages", "/api/chat", "/api/generate", ":generateContent",
+        ":streamGenerateContent", "/generate",
+    ];
+
+    private static readonly string[] EmbeddingRoutes = ["/embeddings", "/api/embed", "/api/embeddings"];
+
+    /// <summary>
+    /// The inference server or proxy an address names by its host name or default port; null when it does not say.
+    /// With <paramref name="portAlone"/> false, a port many other servers use too (4000, LiteLLM's; 1234, LM Studio's)
+    /// names nothing by itself: a string such as <c>process.env.RESOLVER_URL || 'localhost:4000'</c> handed to a gRPC
+    /// client is not the proxy (held-out code run, bench/CODE-CORPUS.md class 3). Given to an LLM SDK as its base URL,
+    /// or with an LLM API path, the port does name it.
+    /// </summary>
+    public static string? ServerOf(string url, string host, bool portAlone = true)
     {
         foreach (var (word, server) in ServerNames)
         {
@@ -51,9 +67,9 @@ internal static class LexicalAddresses
 
         return PortOf(url) switch
         {
-            LiteLlmProxyPort => "LiteLLM proxy",
+            LiteLlmProxyPort when portAlone => "LiteLLM proxy",
             11434 => "Ollama",
-            1234 => "LM Studio",
+            1234 when portAlone => "LM Studio",
             _ => null,
         };
     }

@@ -180,9 +180,18 @@ internal sealed partial class LexicalCallSites
 
             if (T(k).Text == "model")
             {
-                if (T(k + 2).Kind == LexicalTokenKind.String && ValueEnd(k + 2) == k + 3)
+                // The model as written, or a constant holding it: a literal, or an environment variable's default
+                // (MODEL = os.getenv("MODEL", "openrouter/...")), which runs unless the variable is set (held-out code run, class 6).
+                var end = ValueEnd(k + 2);
+                var (model, overriding) = end == k + 3 && T(k + 2).Kind == LexicalTokenKind.String ? (k + 2, null)
+                    : end == k + 3 && T(k + 2).Kind == LexicalTokenKind.Identifier && _source.Constants.TryGetValue(T(k + 2).Text, out var constant)
+                        ? (constant, _source.Overridable.GetValueOrDefault(T(k + 2).Text))
+                    : _source.EnvironmentDefault(k + 2, end) is var (variable, literal) ? (literal, variable)
+                    : (-1, (string?)null);
+                if (model >= 0)
                 {
-                    target.Model = T(k + 2).Text;
+                    target.ModelVariable = overriding;
+                    target.Model = T(model).Text;
                     var slash = target.Model.IndexOf('/', StringComparison.Ordinal);
                     var prefix = slash > 0 ? target.Model[..slash] : LiteLlmProviders.PrefixForBareModel(target.Model);
                     target.Key = prefix is not null && LiteLlmProviders.ByPrefix.ContainsKey(prefix) ? prefix : "litellm";
@@ -254,7 +263,8 @@ internal sealed partial class LexicalCallSites
 
     /// <summary>
     /// Addresses in strings no client took: a known provider, gateway or observability host; a private host with an
-    /// LLM API path, an inference server's port or name; a public host with an LLM API path. The path tells the call.
+    /// LLM API path, an inference server's name or distinctive port; a public host with an LLM API path. The path tells
+    /// the call. A known non-LLM API (Slack, Discord ...) is never inference, whatever its path.
     /// </summary>
     private void FindAddresses()
     {
@@ -281,10 +291,15 @@ internal sealed partial class LexicalCallSites
 
             var url = t.Text;
             var host = HostClassifier.HostOf(url)!;
+            if (LexicalVocabulary.IsNonInferenceHost(host))
+            {
+                continue;
+            }
+
             var call = LexicalAddresses.CallOf(url, host);
             var known = LexicalVocabulary.ServiceByHost(host) is not null || LiteLlmProviders.FindByHost(host) is not null;
             var isPrivate = HostClassifier.IsOperatorNetwork(host);
-            if (known || (isPrivate && (call is not null || LexicalAddresses.ServerOf(url, host) is not null)) || (!isPrivate && call is not null && url.Contains("://", StringComparison.Ordinal)))
+            if (known || (isPrivate && (call is not null || LexicalAddresses.ServerOf(url, host, portAlone: false) is not null)) || (!isPrivate && call is not null && url.Contains("://", StringComparison.Ordinal)))
             {
                 Sightings.Add(new LexicalSighting(new LexicalTarget("address") { Url = url }, call is null ? LexicalSightingKind.Endpoint : LexicalSightingKind.Call, call, t));
             }

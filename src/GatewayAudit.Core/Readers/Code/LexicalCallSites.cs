@@ -29,6 +29,12 @@ internal sealed class LexicalTarget(string key)
 
     /// <summary>The model a LiteLLM SDK call names (its prefix chose <see cref="Key"/>).</summary>
     public string? Model { get; set; }
+
+    /// <summary>The environment variable whose value replaces <see cref="Model"/> where it is set (<c>os.getenv("MODEL", "openrouter/...")</c>).</summary>
+    public string? ModelVariable { get; set; }
+
+    /// <summary>A Vertex AI client's <c>location</c> as written: the literal, or the expression it comes from.</summary>
+    public (string? Region, string? From, LexicalToken At)? Location { get; set; }
 }
 
 /// <summary>An SDK client created in the file (<c>OpenAI(base_url=...)</c>, <c>new Langfuse({ baseUrl })</c>, <c>openai.NewClient(...)</c>).</summary>
@@ -216,6 +222,17 @@ internal sealed partial class LexicalCallSites
 
                 found = ReadValue(site.Target, k + 2, ValueEnd(k + 2));
             }
+            else if (assigns && setting == "vertexai" && k + 2 < _source.Count && T(k + 2).Text is "True" or "true" && site.Target.Key == "gemini")
+            {
+                // Google's Gen AI SDK with vertexai: true talks to Vertex AI, not the Gemini API (js-genai and
+                // python-genai READMEs; the C# twin is CSharpSdkShapes.GoogleGenAiVertex; held-out code run class 5).
+                site.Target.Key = "vertex_ai";
+                _usedKeys.Add("vertex_ai");
+            }
+            else if (setting == "location" && (assigns || IsShorthand(k)))
+            {
+                site.Target.Location = ReadLocation(k, assigns);
+            }
             else if (assigns && setting == "senddefaultpii" && k + 2 < _source.Count && T(k + 2).Text is "True" or "true")
             {
                 site.RecordsPrompts = true;
@@ -232,6 +249,34 @@ internal sealed partial class LexicalCallSites
         }
 
         site.RecordsPrompts |= LexicalVocabulary.RecordsPrompts.ContainsKey(site.Name);
+        if (site.Target.Key != "vertex_ai")
+        {
+            site.Target.Location = null; // only Vertex AI serves from the location a client names
+        }
+    }
+
+    /// <summary>A JavaScript shorthand property (<c>{ project, location }</c>): a name alone between <c>{</c> or <c>,</c> and <c>,</c> or <c>}</c>.</summary>
+    private bool IsShorthand(int k) =>
+        _source.IsIdentifier(k) && (_source.IsPunct(k - 1, "{") || _source.IsPunct(k - 1, ",")) && (_source.IsPunct(k + 1, ",") || _source.IsPunct(k + 1, "}"));
+
+    /// <summary>A <c>location</c> setting: a literal (or a constant holding one), else the expression it comes from (JavaScript shorthand <c>{ location }</c> is the variable).</summary>
+    private (string? Region, string? From, LexicalToken At) ReadLocation(int k, bool assigns)
+    {
+        if (!assigns)
+        {
+            return (null, T(k).Text, T(k));
+        }
+
+        var end = ValueEnd(k + 2);
+        var value = k + 2 < _source.Count && end == k + 3 ? T(k + 2) : default;
+        if (value.Kind == LexicalTokenKind.Identifier && _source.Constants.TryGetValue(value.Text, out var constant))
+        {
+            value = T(constant);
+        }
+
+        return value.Kind == LexicalTokenKind.String && value.Form != LexicalStringForm.Template
+            ? (value.Text, _source.Overridable.GetValueOrDefault(T(k + 2).Text), value)
+            : (null, Render(k + 2, end), T(k));
     }
 
     /// <summary>The end of a value: the ',' or closing bracket at its own depth, or the end of its line outside brackets.</summary>
@@ -274,6 +319,8 @@ internal sealed partial class LexicalCallSites
             {
                 target.Url = T(constant).Text;
                 _consumed.Add(constant);
+                variable ??= _source.Overridable.GetValueOrDefault(t.Text);
+                readsEnvironment |= variable is not null;
             }
             else if (t.Kind == LexicalTokenKind.Identifier && target.Url is null && LexicalVocabulary.UrlConstants.TryGetValue(t.Text, out var sdkUrl))
             {

@@ -51,6 +51,11 @@ internal static class LexicalInventory
             HostClassifier.SetRegionFromHost(component, host, first);
         }
 
+        if (seen.Select(s => s.Sighting.Target.Location).FirstOrDefault(l => l is not null) is var (region, from, token))
+        {
+            SetLocation(component, region, from, file.At(token.Line, token.Column));
+        }
+
         if (party.Server is { } server)
         {
             component.Attributes.Set("server", server);
@@ -98,6 +103,28 @@ internal static class LexicalInventory
         if (proxies.Length > 0)
         {
             flow.Attributes.Set("callsOwnProxy", proxies);
+        }
+    }
+
+    /// <summary>
+    /// A Vertex AI client's <c>location</c>: the region it serves from, except <c>global</c>, whose processing region
+    /// "you can't control or know" (cloud.google.com/vertex-ai/generative-ai/docs/learn/locations, read 2026-11-30).
+    /// </summary>
+    private static void SetLocation(Component component, string? region, string? from, SourceLocation at)
+    {
+        if (region is "global")
+        {
+            component.Evidence.Add(at);
+            component.Notes.Add($"location \"global\" at {at}: Vertex AI's global endpoint, whose processing region cannot be chosen or known.");
+        }
+        else if (region is not null && component.Region is null)
+        {
+            component.Region = new Sourced<string>(region, at);
+            component.Notes.Add(from is null ? $"Region {region} from the client's location at {at}." : $"Region {region} from the client's location at {at}, the default of {from}: where {from} is set, its value is the region.");
+        }
+        else if (region is null && from is not null)
+        {
+            component.Notes.Add($"The client's location comes from {from} ({at}), which this file does not resolve: the region is not shown here.");
         }
     }
 

@@ -112,7 +112,10 @@ internal sealed class LexicalObjects(LexicalSource source)
                     return (YamlNode?)MappingAt(open, depth + 1) ?? Reference(t);
                 }
 
-                if (names[^1] is "stringify" or "dumps" && (source.IsPunct(open + 1, "{") || source.IsPunct(open + 1, "[")))
+                // A serialised config named by a variable (createHeaders(config=json.dumps(cfg)), JSON.stringify(cfg)) is read
+                // like one written inline: the name's file-level object (held-out code run, bench/CODE-CORPUS.md class 4).
+                var argument = open + 1 < source.Count && (T(open + 1).Is("{") || T(open + 1).Is("[") || (source.IsIdentifier(open + 1) && End(open + 1, source.Match[open]) == open + 2));
+                if (names[^1] is "stringify" or "dumps" && argument)
                 {
                     return ValueAt(open + 1, End(open + 1, source.Match[open]), depth + 1);
                 }

@@ -113,7 +113,7 @@ internal static class LexicalOpenRouter
             };
             foreach (var item in items)
             {
-                if (GatewaySlug.Match(item.Value, GatewayTerms.DefaultKindOf) is { } slug && !slugs.Any(s => s.Item1 == slug))
+                if (GatewaySlug.Match(OpenRouterSlug(item.Value), GatewayTerms.DefaultKindOf) is { } slug && !slugs.Any(s => s.Item1 == slug))
                 {
                     slugs.Add((slug, file.At(item.Line, item.Column)));
                 }
@@ -122,6 +122,14 @@ internal static class LexicalOpenRouter
 
         return slugs;
     }
+
+    /// <summary>
+    /// The OpenRouter slug of a model as written: LiteLLM names OpenRouter's models <c>openrouter/&lt;slug&gt;</c>
+    /// (docs.litellm.ai/docs/providers/openrouter), so <c>openrouter/google/gemini-2.5-flash</c> is the slug
+    /// <c>google/gemini-2.5-flash</c>, while OpenRouter's own <c>openrouter/auto</c> (one slash) is its auto router.
+    /// </summary>
+    private static string OpenRouterSlug(string model) =>
+        model.StartsWith("openrouter/", StringComparison.Ordinal) && model.IndexOf('/', "openrouter/".Length) > 0 ? model["openrouter/".Length..] : model;
 
     /// <summary>transforms and route of the call, as the request-file reader records them.</summary>
     /// <summary>Gateway slugs in code tie it to OpenRouter (the report's lock-in section, as for C#: GW002).</summary>

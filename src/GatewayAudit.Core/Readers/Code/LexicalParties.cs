@@ -43,6 +43,14 @@ internal static class LexicalParties
 
     public static LexicalParty Resolve(LexicalTarget target, string at)
     {
+        var party = ResolveAddress(target, at);
+        return target is { ModelVariable: { } variable, Model: { } model }
+            ? party with { Note = Join(party.Note, $"The model {model} at {at} is the default of {variable}: where {variable} is set, its value decides who receives the request.") }
+            : party;
+    }
+
+    private static LexicalParty ResolveAddress(LexicalTarget target, string at)
+    {
         if (target.Url is { } url && HostClassifier.HostOf(url) is { } host)
         {
             var party = ByHost(url, host, target.Key);

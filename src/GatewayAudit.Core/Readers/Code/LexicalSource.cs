@@ -49,8 +49,14 @@ internal sealed class LexicalSource
     /// <summary>Local names imported from modules that are no known SDK (<c>from app.llm import client</c>), to the module as written.</summary>
     public Dictionary<string, string> LocalImports { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Names assigned a lone string literal (<c>BASE_URL = "https://..."</c>), to the string's token index; first wins.</summary>
+    /// <summary>
+    /// Names assigned a lone string literal (<c>BASE_URL = "https://..."</c>), or an environment variable with a literal
+    /// default (<c>MODEL = os.getenv("MODEL", "openrouter/...")</c>), to the string's token index; first wins.
+    /// </summary>
     public Dictionary<string, int> Constants { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Constants that are an environment variable's default, to that variable: where it is set, its value replaces the default.</summary>
+    public Dictionary<string, string> Overridable { get; } = new(StringComparer.Ordinal);
 
     public LexicalToken this[int index] => Tokens[index];
 
@@ -221,12 +227,92 @@ internal sealed class LexicalSource
     {
         for (var i = 2; i < Tokens.Count; i++)
         {
+            // A keyword argument (f(model="x"), f(a, model=MODEL)) binds no name of the file.
+            if (i >= 3 && (IsPunct(i - 3, "(") || IsPunct(i - 3, ",")))
+            {
+                continue;
+            }
+
             if (Tokens[i].Kind == LexicalTokenKind.String && Tokens[i].Form != LexicalStringForm.Docstring && Tokens[i - 1].Is("=") && AssignedName(i) is { } name
                 && (i + 1 == Tokens.Count || Tokens[i + 1].Line != Tokens[i].Line || Tokens[i + 1].Text is ";" or ","))
             {
                 Constants.TryAdd(name, i);
             }
+            else if (Tokens[i - 1].Is("=") && !Tokens[i].Is("=") && AssignedName(i) is { } assigned && !Constants.ContainsKey(assigned)
+                && EnvironmentDefault(i, StatementEnd(i)) is var (variable, literal))
+            {
+                Constants.Add(assigned, literal);
+                Overridable.Add(assigned, variable);
+            }
         }
+    }
+
+    /// <summary>The end (exclusive) of a value that starts at <paramref name="from"/>: a ',' or ';' at its depth, a closing bracket, or the end of its line outside brackets.</summary>
+    public int StatementEnd(int from)
+    {
+        var depth = 0;
+        for (var k = from; k < Tokens.Count; k++)
+        {
+            var t = Tokens[k];
+            if (depth == 0 && (t.Kind == LexicalTokenKind.Punct && t.Text is "," or ";" or ")" or "]" or "}" || (k > from && t.Line != Tokens[k - 1].Line && !Tokens[k - 1].Is("."))))
+            {
+                return k;
+            }
+
+            depth += t.Kind == LexicalTokenKind.Punct ? t.Text switch { "(" or "[" or "{" => 1, ")" or "]" or "}" => -1, _ => 0 } : 0;
+        }
+
+        return Tokens.Count;
+    }
+
+    /// <summary>
+    /// An environment variable read with a literal default, written from <paramref name="from"/> to <paramref name="to"/>:
+    /// <c>os.getenv("X", "d")</c>, <c>os.environ.get("X", "d")</c>, <c>System.getenv().getOrDefault("X", "d")</c>, or a read
+    /// followed by <c>?? "d"</c>, <c>|| "d"</c>, <c>or "d"</c>, <c>?: "d"</c> (<c>process.env.X</c>, <c>process.env["X"]</c>,
+    /// <c>os.getenv("X")</c>, <c>System.getenv("X")</c>). The default is what runs unless the variable is set. Null for
+    /// anything else, such as a read with no default (unknown stays unknown).
+    /// </summary>
+    public (string Variable, int Literal)? EnvironmentDefault(int from, int to)
+    {
+        if (to - from < 3 || to > Tokens.Count)
+        {
+            return null;
+        }
+
+        if (IsPunct(to - 1, ")") && Match[to - 1] is var open and > 0 && open + 4 == to - 1 && Chain(open) is { Start: var start, Names: [.., var function] } chain && start == from
+            && (function is "getenv" or "getOrDefault" || chain.Names is [.., "environ", "get"])
+            && Tokens[open + 1].Kind == LexicalTokenKind.String && IsPunct(open + 2, ",") && Tokens[open + 3].Kind == LexicalTokenKind.String)
+        {
+            return (Tokens[open + 1].Text, open + 3);
+        }
+
+        var last = to - 1;
+        if (Tokens[last].Kind != LexicalTokenKind.String || Tokens[last].Form == LexicalStringForm.Template)
+        {
+            return null;
+        }
+
+        var readEnd = Tokens[last - 1].IsName("or") ? last - 1
+            : (IsPunct(last - 2, "?") && (IsPunct(last - 1, "?") || IsPunct(last - 1, ":"))) || (IsPunct(last - 2, "|") && IsPunct(last - 1, "|")) ? last - 2
+            : -1;
+        if (readEnd <= from)
+        {
+            return null;
+        }
+
+        var reads = false;
+        string? variable = null;
+        for (var k = from; k < readEnd; k++)
+        {
+            var t = Tokens[k];
+            reads |= t.Kind == LexicalTokenKind.Identifier && t.Text is "env" or "getenv" or "environ" or "Getenv";
+            if (t.Kind is LexicalTokenKind.String or LexicalTokenKind.Identifier && t.Text.Length > 1 && t.Text.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_'))
+            {
+                variable = t.Text;
+            }
+        }
+
+        return reads && variable is not null ? (variable, last) : null;
     }
 
     private void ReadImports()

@@ -284,6 +284,20 @@ internal static class LexicalVocabulary
         return best;
     }
 
+    /// <summary>
+    /// Hosts of messaging and developer APIs that are never model inference, whatever a path on them says
+    /// (<c>https://slack.com/api/chat.postMessage</c> posts a message; held-out code run, bench/CODE-CORPUS.md class 8).
+    /// A host or any subdomain of it.
+    /// </summary>
+    private static readonly string[] NonInferenceHosts =
+    [
+        "slack.com", "discord.com", "discordapp.com", "api.telegram.org", "graph.facebook.com", "api.twilio.com", "webhook.office.com",
+        "api.github.com", "api.notion.com", "api.sendgrid.com",
+    ];
+
+    public static bool IsNonInferenceHost(string host) =>
+        NonInferenceHosts.Any(h => host.Equals(h, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + h, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>A service whose hosts include this host.</summary>
     public static Service? ServiceByHost(string host) =>
         GatewayTerms.FindHost(host) is { } term ? Services.FirstOrDefault(s => s.Vendor == term.Vendor) : null;

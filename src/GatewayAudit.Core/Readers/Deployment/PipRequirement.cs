@@ -10,6 +10,17 @@ public sealed partial record PipRequirement(string Name, string Extras, string S
 {
     public bool IsLiteLlm => Name.Equals("litellm", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// <c>litellm[proxy]</c>: the proxy server's own dependencies ("pip install 'litellm[proxy]'", LiteLLM docs, proxy
+    /// quick start, read 2026-11-30). Plain <c>litellm</c> is the Python SDK, which runs inside the application's own
+    /// process (the model string of each call decides the party), so a dependency on it runs no proxy.
+    /// </summary>
+    public bool IsLiteLlmProxy => IsLiteLlm && HasProxyExtra(Extras);
+
+    /// <summary>True for an extras list (<c>[proxy]</c>, <c>[proxy,extra_proxy]</c>) that names the proxy.</summary>
+    public static bool HasProxyExtra(string extras) =>
+        extras.Trim('[', ']').Split(',').Any(e => e.Trim().Equals("proxy", StringComparison.OrdinalIgnoreCase));
+
     public LiteLlmVersion Version => LiteLlmVersion.FromPipSpecifier(Specifier);
 
     /// <summary>The requirement in a text, or null when the text is not one (an option, a comment, a path).</summary>

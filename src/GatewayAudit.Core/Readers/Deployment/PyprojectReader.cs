@@ -6,10 +6,11 @@ using Tomlyn.Syntax;
 namespace GatewayAudit.Core.Readers.Deployment;
 
 /// <summary>
-/// Reads the litellm dependency of a <c>pyproject.toml</c>: PEP 621 <c>[project] dependencies</c> and
+/// Reads the LiteLLM proxy dependency (<c>litellm[proxy]</c>) of a <c>pyproject.toml</c>: PEP 621 <c>[project] dependencies</c> and
 /// <c>optional-dependencies</c>, PEP 735 <c>[dependency-groups]</c>, and Poetry's <c>[tool.poetry.dependencies]</c>
 /// (where a bare "1.74.3" means exactly that version and ^ / ~ / * are ranges). Uses Tomlyn's syntax tree, which
-/// keeps each value's line, rather than its object model.
+/// keeps each value's line, rather than its object model. Plain <c>litellm</c> is the SDK the application imports, not
+/// the proxy (<see cref="PipRequirement.IsLiteLlmProxy"/>); Poetry's form needs <c>extras = ["proxy"]</c>.
 /// </summary>
 public sealed partial class PyprojectReader : IConfigReader
 {
@@ -58,13 +59,13 @@ public sealed partial class PyprojectReader : IConfigReader
 
                 foreach (var item in list.Items)
                 {
-                    if (item.Value is StringValueSyntax text && PipRequirement.Parse(text.Value ?? "") is { IsLiteLlm: true } requirement)
+                    if (item.Value is StringValueSyntax text && PipRequirement.Parse(text.Value ?? "") is { IsLiteLlmProxy: true } requirement)
                     {
                         deployment.SetVersion(requirement.Version, At(file, item.Value), requirement.Text);
                     }
                 }
             }
-            else if (PoetryRegex().IsMatch(path))
+            else if (PoetryRegex().IsMatch(path) && PoetryProxyExtra(entry))
             {
                 var version = entry.Value switch
                 {
@@ -80,6 +81,11 @@ public sealed partial class PyprojectReader : IConfigReader
 
         return new ReaderResult(model, diagnostics, new SecretLedger());
     }
+
+    /// <summary>Poetry's <c>litellm = { version = "...", extras = ["proxy"] }</c>; a bare version string is the SDK alone.</summary>
+    private static bool PoetryProxyExtra(KeyValueSyntax entry) =>
+        entry.Value is InlineTableSyntax table && table.Items.Select(i => i.KeyValue).FirstOrDefault(kv => KeyText(kv?.Key) == "extras")?.Value is ArraySyntax extras
+        && extras.Items.Any(i => i.Value is StringValueSyntax { Value: { } extra } && PipRequirement.HasProxyExtra(extra));
 
     /// <summary>Every key/value with its full dotted path, root keys first, then each [table]'s.</summary>
     private static IEnumerable<(string Path, KeyValueSyntax Entry)> Entries(DocumentSyntax document)
@@ -132,6 +138,6 @@ public sealed partial class PyprojectReader : IConfigReader
     [GeneratedRegex(@"^tool\.poetry(\.group\.[^.]+)?\.(dev-)?dependencies\.litellm$")]
     private static partial Regex PoetryRegex();
 
-    [GeneratedRegex(@"[""']litellm\s*(\[[^\]]*\])?\s*([=<>!~@;""'])|^\s*litellm\s*=", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[""']litellm\s*\[[^\]]*\bproxy\b[^\]]*\]|^\s*litellm\s*=.*\bproxy\b", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex LiteLlmRegex();
 }

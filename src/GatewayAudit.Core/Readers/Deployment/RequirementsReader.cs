@@ -5,8 +5,10 @@ using GatewayAudit.Core.Yaml;
 namespace GatewayAudit.Core.Readers.Deployment;
 
 /// <summary>
-/// Reads the <c>litellm</c> / <c>litellm[proxy]</c> line of a pip requirements file (requirements*.txt), and any
-/// index URL with a password (<c>--extra-index-url https://user:pass@...</c>), a literal secret in any requirements file.
+/// Reads the <c>litellm[proxy]</c> line of a pip requirements file (requirements*.txt), and any index URL with a
+/// password (<c>--extra-index-url https://user:pass@...</c>), a literal secret in any requirements file. A plain
+/// <c>litellm</c> line is the SDK the application imports, not the proxy (<see cref="PipRequirement.IsLiteLlmProxy"/>;
+/// taken for the proxy in the held-out code run, bench/CODE-CORPUS.md class 3).
 /// </summary>
 public sealed partial class RequirementsReader : IConfigReader
 {
@@ -36,7 +38,7 @@ public sealed partial class RequirementsReader : IConfigReader
             text = comment >= 0 ? text[..comment] : text;
             var option = text.IndexOf(" --", StringComparison.Ordinal);
             text = (option >= 0 ? text[..option] : text).TrimEnd('\\', ' ', '\t');
-            if (PipRequirement.Parse(text) is { IsLiteLlm: true } requirement)
+            if (PipRequirement.Parse(text) is { IsLiteLlmProxy: true } requirement)
             {
                 deployment.SetVersion(requirement.Version, file.At(i + 1), requirement.Text);
             }
@@ -48,6 +50,6 @@ public sealed partial class RequirementsReader : IConfigReader
     [GeneratedRegex(@"^requirements([._-][A-Za-z0-9_.-]*)?\.(txt|in)$", RegexOptions.IgnoreCase)]
     private static partial Regex FileNameRegex();
 
-    [GeneratedRegex(@"^\s*litellm\s*(\[[^\]]*\])?\s*([=<>!~@;#\\]|$)", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*litellm\s*\[[^\]]*\bproxy\b[^\]]*\]", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex LiteLlmLineRegex();
 }
