@@ -6,12 +6,17 @@
 #   scan-md    the same with the default Markdown report
 #   pyyaml     a naive Python loop: yaml.safe_load of every config file, one after another
 #   cat        `cat` of the same config bytes
-# and prints wall time and peak RSS (GNU time), medians over N runs, and the ratios scan / pyyaml and scan / cat, with
-# the load average before and after. Not a test: nothing here asserts a time.
+#   base       with BASE=COMMIT: the scan as built from that commit (git archive, never the work tree), so a change is
+#              measured before and after in one session
+#   scan-pgo0  the scan with DOTNET_TieredPGO=0 (a runtime setting trial)
+# and prints wall time, CPU time (user + system) and peak RSS (GNU time), medians over N runs, and the ratios scan /
+# pyyaml (wall and CPU) and scan / cat, with the load average before and after. On a machine shared by many, wall time
+# mostly measures the others' load; the CPU ratio is the steadier one. Not a test: nothing here asserts a time.
 #
 #   bash bench/scale/run.sh                      # N=3, sizes 1000 and 10000
 #   N=5 SIZES="1000 2000 5000 10000" bash bench/scale/run.sh
 #   N=1 COLUMNS="scan pyyaml cat" TIMEOUT=900 bash bench/scale/run.sh
+#   N=1 BASE=main COLUMNS="base scan pyyaml cat" bash bench/scale/run.sh
 set -euo pipefail
 
 N=${N:-3}
@@ -25,6 +30,12 @@ trap 'rm -rf "$WORK"' EXIT
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet -- src || echo ' (src changed since)'); $(python3 -c 'import yaml, sys; print(f"Python {sys.version.split()[0]}, PyYAML {yaml.__version__}")')"
 dotnet publish "$ROOT/src/GatewayAudit.Cli" -c Release -o "$WORK/tool" --nologo -v q >/dev/null
+if [[ -n ${BASE:-} ]]; then
+  mkdir -p "$WORK/base-src"
+  git -C "$ROOT" archive "$BASE" | tar -x -C "$WORK/base-src"
+  dotnet publish "$WORK/base-src/src/GatewayAudit.Cli" -c Release -o "$WORK/base-tool" --nologo -v q >/dev/null
+  echo "base: $(git -C "$ROOT" rev-parse --short "$BASE")"
+fi
 
 cat > "$WORK/pyyaml_loop.py" <<'PY'
 import sys, yaml
@@ -37,6 +48,8 @@ command_for() {
   local size=$1 column=$2 repo="$WORK/g$1/repo"
   case "$column" in
     scan) echo "timeout $TIMEOUT dotnet $WORK/tool/gateway-audit.dll scan $repo --format json" ;;
+    base) echo "timeout $TIMEOUT dotnet $WORK/base-tool/gateway-audit.dll scan $repo --format json" ;;
+    scan-pgo0) echo "timeout $TIMEOUT env DOTNET_TieredPGO=0 dotnet $WORK/tool/gateway-audit.dll scan $repo --format json" ;;
     scan-md) echo "timeout $TIMEOUT dotnet $WORK/tool/gateway-audit.dll scan $repo" ;;
     pyyaml) echo "python3 $WORK/pyyaml_loop.py $WORK/g$size/configs.txt" ;;
     cat) echo "xargs -a $WORK/g$size/configs.txt cat" ;;
@@ -45,7 +58,7 @@ command_for() {
 
 read -r -a columns <<< "${COLUMNS:-scan scan-md pyyaml cat}"
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-declare -A wall rss
+declare -A wall rss cpu
 for size in $SIZES; do
   python3 "$ROOT/bench/scale/generate.py" "$WORK/g$size" "$size" "$SOURCES"
   files=$(find "$WORK/g$size/repo" -type f | wc -l)
@@ -58,32 +71,41 @@ for size in $SIZES; do
     line="  run $i:"
     for column in "${columns[@]}"; do
       out=/dev/null
-      [[ $column == scan ]] && out="$WORK/g$size.json"
-      /usr/bin/time -f "%e %M %x" -o "$WORK/time" $(command_for "$size" "$column") >"$out" 2>"$WORK/err" || true
-      read -r seconds kib code < <(tail -1 "$WORK/time")
+      [[ $column == scan || $column == base ]] && out="$WORK/g$size.$column.json"
+      /usr/bin/time -f "%e %M %x %U %S" -o "$WORK/time" $(command_for "$size" "$column") >"$out" 2>"$WORK/err" || true
+      read -r seconds kib code user system < <(tail -1 "$WORK/time")
       wall[$size/$column]+="$seconds "
+      cpu[$size/$column]+="$(awk -v u="$user" -v s="$system" 'BEGIN {printf "%.2f", u + s}') "
       rss[$size/$column]+="$kib "
-      line+=" $column ${seconds}s $((kib / 1024))MiB"
+      line+=" $column ${seconds}s (CPU $(awk -v u="$user" -v s="$system" 'BEGIN {printf "%.1f", u + s}')s) $((kib / 1024))MiB"
       [[ $code == 0 || $code == 1 ]] || line+=" (exit $code: $(tail -1 "$WORK/err" | cut -c1-120))"
       line+=";"
     done
     echo "$line"
   done
-  [[ -s "$WORK/g$size.json" ]] && echo "  JSON report: $(($(wc -c < "$WORK/g$size.json") / 1024)) KiB"
+  for column in scan base; do
+    [[ -s "$WORK/g$size.$column.json" ]] && echo "  JSON report ($column): $(($(wc -c < "$WORK/g$size.$column.json") / 1024)) KiB"
+  done
+  if [[ -s "$WORK/g$size.scan.json" && -s "$WORK/g$size.base.json" ]]; then
+    cmp -s "$WORK/g$size.scan.json" "$WORK/g$size.base.json" && echo "  JSON reports of scan and base: identical" || echo "  JSON reports of scan and base: differ"
+  fi
+  rm -f "$WORK/g$size".*.json
   cd "$ROOT"
   rm -rf "$WORK/g$size/repo"
 done
 
 echo
-echo "| configs | column | wall (median of $N) | peak RSS (median) | wall / pyyaml | wall / cat |"
-echo "|---:|---|---:|---:|---:|---:|"
+echo "| configs | column | wall (median of $N) | CPU user+sys (median) | peak RSS (median) | wall / pyyaml | CPU / pyyaml CPU | wall / cat |"
+echo "|---:|---|---:|---:|---:|---:|---:|---:|"
 for size in $SIZES; do
   py=$(echo "${wall[$size/pyyaml]}" | median)
   ct=$(echo "${wall[$size/cat]}" | median)
+  pc=$(echo "${cpu[$size/pyyaml]}" | median)
   for column in "${columns[@]}"; do
     w=$(echo "${wall[$size/$column]}" | median)
     r=$(echo "${rss[$size/$column]}" | median)
-    echo "| $size | $column | ${w} s | $(awk -v k="$r" 'BEGIN {printf "%.0f", k / 1024}') MiB | $(awk -v a="$w" -v b="$py" 'BEGIN {printf "%.2f", a / b}') | $(awk -v a="$w" -v b="$ct" 'BEGIN {printf (b > 0 ? "%.0f" : "n/a"), (b > 0 ? a / b : 0)}') |"
+    c=$(echo "${cpu[$size/$column]}" | median)
+    echo "| $size | $column | ${w} s | ${c} s | $(awk -v k="$r" 'BEGIN {printf "%.0f", k / 1024}') MiB | $(awk -v a="$w" -v b="$py" 'BEGIN {printf "%.2f", a / b}') | $(awk -v a="$c" -v b="$pc" 'BEGIN {printf "%.2f", a / b}') | $(awk -v a="$w" -v b="$ct" 'BEGIN {printf (b > 0 ? "%.0f" : "n/a"), (b > 0 ? a / b : 0)}') |"
   done
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

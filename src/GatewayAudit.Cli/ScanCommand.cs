@@ -107,9 +107,10 @@ public static class ScanCommand
         {
             var renderer = RendererRegistry.Create(BuiltIn.TemplatesDir(options.ResourceRoot), templatePath, audit.Rules).Single(r => r.Format == format);
             var report = ReportBuilder.Build(audit);
+            ScanTiming.Mark("report model");
             if (output is null)
             {
-                using var stdout = new TextWriterStream(terminal.Output);
+                using var stdout = terminal.OpenReport();
                 renderer.Write(report, stdout, Clean);
             }
             else if (ReportFile.Write(Path.GetFullPath(output, workingDirectory), stream => renderer.Write(report, stream, Clean),
@@ -129,6 +130,7 @@ public static class ScanCommand
             return ExitCodes.UsageOrInput;
         }
 
+        ScanTiming.Mark("render");
         if (GateMessage(audit.Findings, failOn) is { } gate)
         {
             terminal.Error(gate);

@@ -127,7 +127,7 @@ public static class ReportBuilder
             AvailabilityBuilder.Build(model, catalog),
             LockInBuilder.Build(model, audit.Inputs),
             AdvisoryBuilder.Build(model, audit.Findings, catalog),
-            audit.Stacks.Count > 1 ? audit.Stacks.Select(s => StackRowOf(s, audit)).ToList() : null,
+            audit.Stacks.Count > 1 ? new RowsOnDemand<StackRow>(audit.Stacks.Count, i => StackRowOf(audit.Stacks[i], audit)) : null,
             audit.Stacks.Count > 1 ? PartyStacks(audit.Stacks) : null,
             Locations: Locations(model));
     }

@@ -26,7 +26,9 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             trustedFolder: BuiltIn.CatalogDir(options.ResourceRoot));
         diagnostics.AddRange(catalogDiagnostics);
 
+        ScanTiming.Mark("catalog");
         var files = discovery.Discover(options.Paths, diagnostics);
+        ScanTiming.Mark("discovery");
         var inputs = new List<ScannedInput>();
         var recognized = new List<(InputFile File, IConfigReader Reader)>();
         var unrecognised = new List<ScannedInput>();
@@ -54,7 +56,9 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             }
         }
 
+        ScanTiming.Mark("recognise");
         var stacks = StackAssembler.Assemble(recognized, readers, diagnostics);
+        ScanTiming.Mark("stack assembly");
 
         // A .env file alone wires nothing: its variables only matter to a config or deployment that reads them.
         if (files.Count > 0 && inputs.All(i => i.Skipped || i.Reader == "dotenv") && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
@@ -113,6 +117,7 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             }
         }
 
+        ScanTiming.Mark("enrich + policies");
         var model = stacks.Count == 1 ? stacks[0].Model : new StackModel();
         var secrets = new SecretLedger();
         foreach (var stack in stacks)
@@ -134,6 +139,7 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             .ToList();
         secrets.Protect(ReportVocabulary(stacks.SelectMany(s => s.Model.Components), catalog, rules));
 
+        ScanTiming.Mark("roll-up");
         return new AuditResult
         {
             Inputs = inputs,

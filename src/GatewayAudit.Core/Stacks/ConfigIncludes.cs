@@ -16,6 +16,15 @@ public static class ConfigIncludes
     public static List<(string FullPath, YamlScalar Node)> Named(InputFile file)
     {
         var named = new List<(string, YamlScalar)>();
+
+        // A key spelled "include" needs those letters in the text, or a backslash escape in a quoted key: a config with
+        // neither includes nothing and is not parsed here, so a scan of 10,000 configs never holds all their trees
+        // at once (each is parsed when its stack is read, and freed after).
+        if (!file.Text.Contains("include", StringComparison.Ordinal) && !file.Text.Contains('\\', StringComparison.Ordinal))
+        {
+            return named;
+        }
+
         if (file.Yaml.Document?.Root is not YamlMapping root || root["include"] is not { } include)
         {
             return named;

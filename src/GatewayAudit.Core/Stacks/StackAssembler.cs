@@ -175,7 +175,7 @@ public static class StackAssembler
     {
         if (facts is not null)
         {
-            var mounted = index.Configs.Where(c => facts.Services.Any(s => s.RunsProxy && StackEnvironment.MountsConfig(file, s, c.Config.FullPath))).Select(c => c.Stack).ToList();
+            var mounted = index.ConfigsMountedBy(facts.Services.Where(s => s.RunsProxy).SelectMany(s => StackEnvironment.MountedPaths(file, s)).ToList());
             if (mounted.Count > 0)
             {
                 return (mounted, "runs the proxy with this config mounted");

@@ -76,14 +76,19 @@ public static partial class StackEnvironment
     }
 
     /// <summary>True when the service mounts the config (a bind mount of the file or its folder).</summary>
-    public static bool MountsConfig(InputFile file, ServiceFacts service, string configFullPath)
+    public static bool MountsConfig(InputFile file, ServiceFacts service, string configFullPath) =>
+        MountedPaths(file, service).Any(mounted => Covers(mounted, configFullPath));
+
+    /// <summary>The full paths of the files and folders the service bind-mounts (ConfigMap volumes are not on disk).</summary>
+    public static IEnumerable<string> MountedPaths(InputFile file, ServiceFacts service)
     {
         var folder = Path.GetDirectoryName(file.FullPath) ?? "";
-        return service.Mounts.Any(m => !m.Source.StartsWith("configmap:", StringComparison.Ordinal) && m.Source.Length > 0
-            && Covers(Path.GetFullPath(Expand(m.Source), folder), configFullPath));
+        return service.Mounts.Where(m => !m.Source.StartsWith("configmap:", StringComparison.Ordinal) && m.Source.Length > 0)
+            .Select(m => Path.GetFullPath(Expand(m.Source), folder));
     }
 
-    private static bool Covers(string mounted, string config) =>
+    /// <summary>True when the bind mount <paramref name="mounted"/> is the config file or a folder above it.</summary>
+    public static bool Covers(string mounted, string config) =>
         string.Equals(mounted, config, StringComparison.Ordinal)
         || config.StartsWith(mounted.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 

@@ -233,6 +233,28 @@ public sealed class StackAssemblyTests
         }
     }
 
+    [Fact]
+    public void An_include_key_spelled_with_a_yaml_escape_is_still_followed()
+    {
+        // YAML (and so LiteLLM's yaml.safe_load) reads "incl\u0075de" as include: the quick text check that spares
+        // parsing configs without an include must not pass it over.
+        var folder = Folder(
+            ("config.yaml", "\"incl\\u0075de\": [models/anthropic.yaml]\nmodel_list:\n  - model_name: gpt\n    litellm_params:\n      model: openai/gpt-4o\n"),
+            ("models/anthropic.yaml", "model_list:\n  - model_name: claude\n    litellm_params:\n      model: anthropic/claude-sonnet-4-5\n"));
+        try
+        {
+            var result = Audit(folder);
+
+            var stack = Assert.Single(result.Stacks).Stack;
+            Assert.Equal("included by config.yaml", stack.Membership["models/anthropic.yaml"]);
+            Assert.NotNull(result.Model.Find("provider:anthropic"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("missing.yaml", "litellm-include-missing", "missing.yaml, which does not exist", "config.yaml", 3)]
     [InlineData("b.yaml", "litellm-include-cycle", "forms a cycle (config.yaml -> b.yaml -> config.yaml)", "b.yaml", 1)]
