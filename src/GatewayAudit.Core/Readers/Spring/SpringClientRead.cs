@@ -19,7 +19,7 @@ internal sealed class SpringClientRead
     private readonly LexicalTarget _target;
     private readonly SourceLocation _at;
 
-    public SpringClientRead(SpringAiClients.Client client, string prefix, List<SpringProperty> own, List<SpringProperty> all, InputFile file)
+    public SpringClientRead(SpringAiClients.Client client, string prefix, List<SpringProperty> own, List<SpringProperty> all, InputFile file, bool profile)
     {
         _client = client;
         _file = file;
@@ -29,7 +29,11 @@ internal sealed class SpringClientRead
         IsOn = own.Any(p => !Relative(p).EndsWith("enabled", StringComparison.Ordinal))
             && !own.Any(p => Relative(p) == "chat.enabled" && IsFalse(p))
             && !(client.Selector is { } selector && all.LastOrDefault(p => p.Key == SpringAiClients.ChatSelectorKey) is { } chosen
-                 && !string.Equals(SpringValue.Of(chosen.Value.Value).Text, selector, StringComparison.OrdinalIgnoreCase));
+                 && !string.Equals(SpringValue.Of(chosen.Value.Value).Text, selector, StringComparison.OrdinalIgnoreCase))
+
+            // A profile file (application-local.properties) that sets only a key or a model overlays the base file, which
+            // may set the address: the framework's default is not presumed from it (the base file's own read decides).
+            && !(profile && _address is null && client.DefaultAddress is not null);
 
         var written = _address is null ? null : SpringValue.Of(_address.Value.Value);
         _target = new LexicalTarget(client.Key)
@@ -49,7 +53,10 @@ internal sealed class SpringClientRead
         string Relative(SpringProperty p) => p.Key[(prefix.Length + 1)..];
     }
 
-    /// <summary>False when the file switches the client's chat model off or names no setting of it beyond a switch.</summary>
+    /// <summary>
+    /// False when the file switches the client's chat model off, names no setting of it beyond a switch, or is a profile
+    /// file that leaves the address to the base file.
+    /// </summary>
     public bool IsOn { get; }
 
     public LexicalSighting Sighting { get; }

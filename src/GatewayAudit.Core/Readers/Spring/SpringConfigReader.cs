@@ -66,7 +66,7 @@ public sealed partial class SpringConfigReader : IConfigReader
         var clients = properties.Select(p => (Property: p, Client: SpringAiClients.Of(p.Key)))
             .Where(p => p.Client is not null)
             .GroupBy(p => p.Client!, p => p.Property)
-            .Select(g => new SpringClientRead(g.Key, g.Key.Prefix, g.ToList(), properties, file))
+            .Select(g => new SpringClientRead(g.Key, g.Key.Prefix, g.ToList(), properties, file, profile: file.FileName.Contains('-', StringComparison.Ordinal)))
             .Where(c => c.IsOn)
             .ToList();
         if (clients.Count == 0)

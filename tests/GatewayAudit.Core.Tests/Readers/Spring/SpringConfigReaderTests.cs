@@ -126,6 +126,15 @@ public sealed class SpringConfigReaderTests
         Assert.Equal(2, model.Get(OpenRouterRoutes.Id).Evidence.Min()!.Line);
     }
 
+    [Fact]
+    public void A_key_alone_is_the_default_address_in_the_base_file_but_not_in_a_profile_file_that_overlays_it()
+    {
+        const string keyOnly = "spring.ai.openai.api-key=${OPENAI_API_KEY}\n";
+        var openai = Read("application.properties", keyOnly).Fragment.Get("provider:openai");
+        Assert.Contains(openai.Notes, n => n.Contains("documented default https://api.openai.com", StringComparison.Ordinal));
+        Assert.DoesNotContain(Read("application-local.properties", keyOnly).Fragment.Components, c => c.Role == ComponentRole.ModelProvider);
+    }
+
     [Theory]
     [InlineData("application.yml", true)]
     [InlineData("application-prod.yaml", true)]
