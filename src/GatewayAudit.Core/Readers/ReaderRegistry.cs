@@ -2,13 +2,15 @@ using GatewayAudit.Core.Readers.Code;
 using GatewayAudit.Core.Readers.Deployment;
 using GatewayAudit.Core.Readers.Gateways;
 using GatewayAudit.Core.Readers.LiteLlm;
+using GatewayAudit.Core.Readers.Spring;
 
 namespace GatewayAudit.Core.Readers;
 
 /// <summary>
 /// The one place readers are registered. The first reader that recognises a file reads it, so the LiteLLM config
 /// reader comes first; the deployment readers after it only claim files that name a LiteLLM image or package; the
-/// source-code readers take source files; the embedded-config reader takes any other YAML file whose text holds a
+/// source-code readers take source files; the Spring Boot reader takes application.yml/.properties (and profile and
+/// bootstrap variants); the embedded-config reader takes any other YAML file whose text holds a
 /// LiteLLM config; the gateway file readers (OpenRouter, Portkey, Helicone, Cloudflare AI Gateway) come last, for
 /// files of their shape.
 /// </summary>
@@ -30,6 +32,7 @@ public static class ReaderRegistry
         new JavaScriptSourceReader(),
         new GoSourceReader(),
         new JavaSourceReader(),
+        new SpringConfigReader(),
         new EmbeddedConfigReader(),
 
         // Hosted gateways' configs and request bodies (JSON or YAML), recognised by shape after everything above.

@@ -245,6 +245,12 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
         if (party is not null)
         {
             party.BySdk = true;
+            if (client.Note is { } note)
+            {
+                party.Component.Notes.Add(note);
+                AddToList(party.Component, "aspireResources", client.Resource!);
+            }
+
             AddCall(party, CallKind.Inference, client.At);
             AddBuild(sdk, party, client.At, addressSet: client.EndpointFrom is not null);
         }

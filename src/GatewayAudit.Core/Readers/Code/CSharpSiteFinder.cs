@@ -68,7 +68,11 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
             AddPortkeyHeader(name.Expression, value.Expression, node, group: -1);
         }
 
-        if (method is not null && CSharpSdkShapes.BuilderMethods.TryGetValue(method, out var sdk))
+        if (method is not null && CSharpAspire.Read(method, node) is var (aspire, resource, note, endpoint))
+        {
+            AddAspire(aspire, resource, note, endpoint, node);
+        }
+        else if (method is not null && CSharpSdkShapes.BuilderMethods.TryGetValue(method, out var sdk))
         {
             AddClient(sdk, method, node.ArgumentList.Arguments, initializer: null, node);
         }
@@ -193,6 +197,15 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
         var written = CSharpText.WrittenType(node);
         return written == CSharpSdkShapes.GoogleGenAiNamespace + ".Client"
             || (written == "Client" && _importsGoogleGenAi);
+    }
+
+    /// <summary>An Aspire resource or client (<see cref="CSharpAspire"/>): at its WithEndpoint address, else the integration's default.</summary>
+    private void AddAspire(CSharpSdkShapes.Sdk sdk, string resource, string note, ArgumentSyntax[] endpoint, SyntaxNode node)
+    {
+        if (endpoint is not [var address, ..] || !AddEndpoint(address.Expression, EndpointSource.Sdk, sdk, node))
+        {
+            Sites.Clients.Add(new ClientSite(sdk, sdk.Name, endpoint is [var set, ..] ? CSharpText.SourceOf(set.Expression) : null, At(node)) { Note = note, Resource = resource });
+        }
     }
 
     private void AddClient(CSharpSdkShapes.Sdk sdk, string shape, IEnumerable<ArgumentSyntax> arguments, InitializerExpressionSyntax? initializer, SyntaxNode node)

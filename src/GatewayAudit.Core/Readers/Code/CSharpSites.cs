@@ -37,7 +37,14 @@ internal enum EndpointSource
 internal sealed record EndpointSite(CodeUrl Url, EndpointSource Source, CSharpSdkShapes.Sdk? Sdk, SourceLocation At);
 
 /// <summary>An SDK client or builder whose endpoint is the SDK's default (<see cref="EndpointFrom"/> null) or not in the code.</summary>
-internal sealed record ClientSite(CSharpSdkShapes.Sdk Sdk, string Shape, string? EndpointFrom, SourceLocation At);
+internal sealed record ClientSite(CSharpSdkShapes.Sdk Sdk, string Shape, string? EndpointFrom, SourceLocation At)
+{
+    /// <summary>What a framework-configured client (Aspire) adds about where its endpoint comes from.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>The Aspire resource or connection name, which joins an AppHost resource to the clients that use it.</summary>
+    public string? Resource { get; init; }
+}
 
 /// <summary>A call that sends a prompt or lists models: to a URL (absolute or relative), or an SDK method.</summary>
 internal sealed record CallSite(CallKind Kind, CodeUrl? Url, bool Sdk, SourceLocation At);

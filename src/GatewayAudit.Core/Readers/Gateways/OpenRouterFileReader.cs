@@ -19,6 +19,9 @@ internal sealed class OpenRouterFileReader : GatewayFileReader
     // order/only/ignore/sort are common words and count only beside a model slug.
     private static IReadOnlyList<string> DistinctPreferences => GatewayTerms.DistinctivePreferenceFields;
 
+    // What a chat or completion request body sends (https://openrouter.ai/docs/api-reference/overview: messages or prompt).
+    private static readonly string[] RequestInputs = ["messages", "prompt", "input"];
+
     private static readonly string[] UrlKeys = ["base_url", "api_base", "url", "endpoint", "host", "base_path", "openai_api_base"];
 
     public override string Name => "openrouter-request";
@@ -37,7 +40,10 @@ internal sealed class OpenRouterFileReader : GatewayFileReader
         var preferences = GatewayKeys.Value(mapping, "provider") as YamlMapping;
         if (slug is not null || models)
         {
-            return models || slug!.StartsWith("openrouter/", StringComparison.Ordinal) || (preferences is not null && IsPreferences(preferences, withModel: true))
+            // A models list is a request's fallback list at the top of a request file or beside the request's input; an
+            // app's own setting that merely lists slugs (Spring's openrouter.models) is not a request body.
+            var request = ReferenceEquals(mapping, root) || RequestInputs.Any(f => GatewayKeys.Has(mapping, f));
+            return (models && request) || slug?.StartsWith("openrouter/", StringComparison.Ordinal) == true || (preferences is not null && IsPreferences(preferences, withModel: true))
                 || new[] { "transforms", "route", "plugins" }.Any(f => GatewayKeys.Has(mapping, f))
                 || OpenRouterHost(mapping, root) is not null;
         }

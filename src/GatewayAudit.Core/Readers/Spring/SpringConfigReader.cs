@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Readers.Code;
+using GatewayAudit.Core.Readers.Gateways;
+using GatewayAudit.Core.Yaml;
+
+namespace GatewayAudit.Core.Readers.Spring;
+
+/// <summary>
+/// Spring Boot configuration (<c>application.yml</c>/<c>.yaml</c>/<c>.properties</c>, profile variants
+/// <c>application-{profile}.*</c>, <c>bootstrap.*</c>): the model clients Spring AI, LangChain4j's Spring Boot starters
+/// and Quarkus LangChain4j build from properties alone, behind an injected <c>ChatModel</c> the code never constructs.
+/// Each client's address is resolved exactly as a base URL in code is (<see cref="LexicalParties"/>: OpenRouter by its
+/// host, a private host as the operator's own server, an unknown public host as an endpoint of unknown hosting); a
+/// <c>${NAME:default}</c> address is the default unless NAME is set, one without a default is not known from the file.
+/// A client switched off (<c>chat.enabled: false</c>, or <c>spring.ai.model.chat</c> naming another model) is not
+/// listed. The reader sees one file: a profile file or the environment (SPRING_AI_OPENAI_BASE_URL) may change what runs.
+/// </summary>
+public sealed partial class SpringConfigReader : IConfigReader
+{
+    public string Name => "spring-boot-config";
+
+    public IReadOnlyCollection<string> Extensions { get; } = [".yml", ".yaml", ".properties"];
+
+    public bool OffersFileName(string fileName) => ConfigNameRegex().IsMatch(fileName);
+
+    public bool Recognizes(InputFile file) =>
+        OffersFileName(file.FileName) && (file.Text.Contains("spring", StringComparison.OrdinalIgnoreCase)
+            || file.Text.Contains("langchain4j", StringComparison.OrdinalIgnoreCase) || file.Text.Contains("quarkus", StringComparison.OrdinalIgnoreCase));
+
+    public ReaderResult Read(InputFile file)
+    {
+        var model = new StackModel();
+        var secrets = new SecretLedger();
+        var diagnostics = new List<Diagnostic>();
+        List<SpringProperty> properties;
+        YamlDocument document;
+        if (file.Extension == ".properties")
+        {
+            properties = SpringPropertiesFormat.Properties(file.Text);
+            document = new YamlDocument(file.DisplayPath, null);
+        }
+        else
+        {
+            var (documents, problems) = file.YamlDocuments;
+            diagnostics.AddRange(problems);
+            if (documents is null)
+            {
+                return new ReaderResult(model, diagnostics, secrets);
+            }
+
+            properties = SpringYamlFormat.Properties(documents);
+            document = documents.FirstOrDefault() ?? new YamlDocument(file.DisplayPath, null);
+        }
+
+        var values = new ConfigValues(document, model, diagnostics, secrets);
+        foreach (var property in properties)
+        {
+            var last = property.Written.Split('.')[^1];
+            if (ConfigValues.IsSecretKey(GatewayKeys.Snake(last).Replace('-', '_')) && !property.Value.IsNull)
+            {
+                values.CheckSecret(property.Written, property.Value);
+            }
+        }
+
+        var clients = properties.Select(p => (Property: p, Client: SpringAiClients.Of(p.Key)))
+            .Where(p => p.Client is not null)
+            .GroupBy(p => p.Client!, p => p.Property)
+            .Select(g => new SpringClientRead(g.Key, g.Key.Prefix, g.ToList(), properties, file, profile: file.FileName.Contains('-', StringComparison.Ordinal)))
+            .Where(c => c.IsOn)
+            .ToList();
+        if (clients.Count == 0)
+        {
+            CodeApplication.AddForSecrets(model);
+            return new ReaderResult(model, diagnostics, secrets);
+        }
+
+        var fragment = LexicalInventory.Build(file, clients.Select(c => c.Sighting).ToList());
+        foreach (var client in clients)
+        {
+            client.Describe(fragment);
+        }
+
+        foreach (var secret in model.Secrets)
+        {
+            fragment.Secrets.Add(secret);
+        }
+
+        CodeApplication.AddForSecrets(fragment);
+        return new ReaderResult(fragment, diagnostics, secrets);
+    }
+
+    // application.yml, application-prod.yaml, bootstrap.properties (Spring Boot's default config names and profile variants).
+    [GeneratedRegex(@"^(application|bootstrap)(-[^.]+)?\.(ya?ml|properties)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ConfigNameRegex();
+}

@@ -1,0 +1,56 @@
+using GatewayAudit.Core.Yaml;
+
+namespace GatewayAudit.Core.Readers.Spring;
+
+/// <summary>
+/// <c>application.yml</c> / <c>bootstrap.yml</c>: every scalar of every document as a dotted property. Spring reads a
+/// nested key and a dotted key alike (<c>spring: ai: openai: base-url:</c> is <c>spring.ai.openai.base-url</c>), and
+/// several documents (<c>---</c>) as one set of properties.
+/// </summary>
+internal static class SpringYamlFormat
+{
+    private const int MaxDepth = 24;
+
+    public static List<SpringProperty> Properties(IEnumerable<YamlDocument> documents)
+    {
+        var found = new List<SpringProperty>();
+        foreach (var document in documents)
+        {
+            if (document.Root is { } root)
+            {
+                Walk(root, "", found, 0);
+            }
+        }
+
+        return found;
+    }
+
+    private static void Walk(YamlNode node, string path, List<SpringProperty> found, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return;
+        }
+
+        switch (node)
+        {
+            case YamlMapping mapping:
+                foreach (var (key, value) in mapping.Entries)
+                {
+                    Walk(value, path.Length == 0 ? key.Value : $"{path}.{key.Value}", found, depth + 1);
+                }
+
+                break;
+            case YamlSequence sequence:
+                for (var i = 0; i < sequence.Items.Count; i++)
+                {
+                    Walk(sequence.Items[i], $"{path}[{i}]", found, depth + 1);
+                }
+
+                break;
+            case YamlScalar scalar when path.Length > 0:
+                found.Add(new SpringProperty(SpringProperty.Canonical(path), path, scalar));
+                break;
+        }
+    }
+}
