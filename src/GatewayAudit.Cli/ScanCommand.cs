@@ -107,6 +107,7 @@ public static class ScanCommand
         {
             var renderer = RendererRegistry.Create(BuiltIn.TemplatesDir(options.ResourceRoot), templatePath, audit.Rules).Single(r => r.Format == format);
             var report = ReportBuilder.Build(audit);
+            PhaseClock.Mark("report built");
             if (output is null)
             {
                 using var stdout = new TextWriterStream(terminal.Output);
@@ -129,6 +130,7 @@ public static class ScanCommand
             return ExitCodes.UsageOrInput;
         }
 
+        PhaseClock.Mark("written");
         if (GateMessage(audit.Findings, failOn) is { } gate)
         {
             terminal.Error(gate);

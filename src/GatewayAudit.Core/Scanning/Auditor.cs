@@ -25,8 +25,10 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
         var (catalog, catalogDiagnostics) = VendorCatalog.Load(catalogFolders, BuiltIn.CatalogSchema(options.ResourceRoot), discovery.Display,
             trustedFolder: BuiltIn.CatalogDir(options.ResourceRoot));
         diagnostics.AddRange(catalogDiagnostics);
+        PhaseClock.Mark("catalog");
 
         var files = discovery.Discover(options.Paths, diagnostics);
+        PhaseClock.Mark("discovered");
         var inputs = new List<ScannedInput>();
         var recognized = new List<(InputFile File, IConfigReader Reader)>();
         var unrecognised = new List<ScannedInput>();
@@ -55,6 +57,7 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
         }
 
         var stacks = StackAssembler.Assemble(recognized, readers, diagnostics);
+        PhaseClock.Mark("read, assembled");
 
         // A .env file alone wires nothing: its variables only matter to a config or deployment that reads them.
         if (files.Count > 0 && inputs.All(i => i.Skipped || i.Reader == "dotenv") && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
@@ -113,6 +116,7 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             }
         }
 
+        PhaseClock.Mark("rules evaluated");
         var model = stacks.Count == 1 ? stacks[0].Model : new StackModel();
         var secrets = new SecretLedger();
         foreach (var stack in stacks)
