@@ -6,6 +6,8 @@
 #
 #   bash bench/startup/run.sh                 # N=10, examples/minimal-single-provider
 #   N=20 EXAMPLE=examples/eu-multi-provider bash bench/startup/run.sh
+#   FORMAT=json bash bench/startup/run.sh      # the scan writes this report format (default md)
+#   GATEWAY_AUDIT_PHASES=1 dotnet <tool>/gateway-audit.dll scan EXAMPLE >/dev/null   # CPU time per phase, on stderr
 #   R2R=1 bash bench/startup/run.sh           # also a ReadyToRun build of the tool (needs the linux-x64 runtime pack)
 #   KNOBS=1 bash bench/startup/run.sh         # also the runtime knobs on the ReadyToRun build (implies R2R=1):
 #                                             # TieredPGO off, quick JIT for loops off, tiered compilation off, R2R code ignored
@@ -15,6 +17,7 @@ set -euo pipefail
 N=${N:-10}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 EXAMPLE=${EXAMPLE:-examples/minimal-single-provider}
+SCAN="scan $EXAMPLE --format ${FORMAT:-md}"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
@@ -47,13 +50,13 @@ columns+=(hello)
 
 command_for() {
   case "$1" in
-    tool) echo "dotnet $WORK/tool/gateway-audit.dll scan $EXAMPLE" ;;
-    tool-r2r) echo "dotnet $WORK/tool-r2r/gateway-audit.dll scan $EXAMPLE" ;;
-    r2r-pgo-off) echo "env DOTNET_TieredPGO=0 dotnet $WORK/tool-r2r/gateway-audit.dll scan $EXAMPLE" ;;
-    r2r-qjfl-off) echo "env DOTNET_TC_QuickJitForLoops=0 dotnet $WORK/tool-r2r/gateway-audit.dll scan $EXAMPLE" ;;
-    r2r-tc-off) echo "env DOTNET_TieredCompilation=0 dotnet $WORK/tool-r2r/gateway-audit.dll scan $EXAMPLE" ;;
-    r2r-ignored) echo "env DOTNET_ReadyToRun=0 dotnet $WORK/tool-r2r/gateway-audit.dll scan $EXAMPLE" ;;
-    jit-pgo-off) echo "env DOTNET_TieredPGO=0 dotnet $WORK/tool/gateway-audit.dll scan $EXAMPLE" ;;
+    tool) echo "dotnet $WORK/tool/gateway-audit.dll $SCAN" ;;
+    tool-r2r) echo "dotnet $WORK/tool-r2r/gateway-audit.dll $SCAN" ;;
+    r2r-pgo-off) echo "env DOTNET_TieredPGO=0 dotnet $WORK/tool-r2r/gateway-audit.dll $SCAN" ;;
+    r2r-qjfl-off) echo "env DOTNET_TC_QuickJitForLoops=0 dotnet $WORK/tool-r2r/gateway-audit.dll $SCAN" ;;
+    r2r-tc-off) echo "env DOTNET_TieredCompilation=0 dotnet $WORK/tool-r2r/gateway-audit.dll $SCAN" ;;
+    r2r-ignored) echo "env DOTNET_ReadyToRun=0 dotnet $WORK/tool-r2r/gateway-audit.dll $SCAN" ;;
+    jit-pgo-off) echo "env DOTNET_TieredPGO=0 dotnet $WORK/tool/gateway-audit.dll $SCAN" ;;
     hello) echo "dotnet $WORK/hello/out/hello.dll" ;;
   esac
 }
@@ -86,7 +89,7 @@ done
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 hello=$(echo "${times[hello]}" | median)
-echo "medians over $N alternating runs (example: $EXAMPLE):"
+echo "medians over $N alternating runs ($SCAN):"
 for column in "${columns[@]}"; do
   m=$(echo "${times[$column]}" | median)
   echo "  $column: $m ms ($(awk -v a="$m" -v b="$hello" 'BEGIN {printf "%.2f", a / b}') x hello)"

@@ -107,7 +107,7 @@ public static class ScanCommand
         {
             var renderer = RendererRegistry.Create(BuiltIn.TemplatesDir(options.ResourceRoot), templatePath, audit.Rules).Single(r => r.Format == format);
             var report = ReportBuilder.Build(audit);
-            ScanTiming.Mark("report model");
+            PhaseClock.Mark("report built");
             if (output is null)
             {
                 using var stdout = terminal.OpenReport();
@@ -130,7 +130,7 @@ public static class ScanCommand
             return ExitCodes.UsageOrInput;
         }
 
-        ScanTiming.Mark("render");
+        PhaseClock.Mark("written");
         if (GateMessage(audit.Findings, failOn) is { } gate)
         {
             terminal.Error(gate);

@@ -55,6 +55,8 @@ public static class ScanResultReader
 
     private static readonly JsonSerializerOptions ModelOptions = new()
     {
+        // The report model's generated metadata, the same the JSON renderer writes with (no reflection on every run).
+        TypeInfoResolver = ReportJsonContext.Default,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,

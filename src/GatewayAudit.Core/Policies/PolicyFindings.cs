@@ -23,6 +23,7 @@ public sealed class PolicyFindings : IFindingSource
             var (pack, diagnostics) = PolicyPack.Load(RuleFolders(options), PolicyPack.RuleSchema(options.ResourceRoot),
                 PolicyPack.Display(options.ResourceRoot, display.Display), trustedFolder: PolicyPack.RulesDir(options.ResourceRoot));
             context.Diagnostics.AddRange(diagnostics);
+            PhaseClock.Mark("rules loaded");
             return new Loaded(pack, LoadSettings(options, context.Diagnostics, display.Display));
         });
         context.Rules.AddRange(loaded.Pack.Rules);

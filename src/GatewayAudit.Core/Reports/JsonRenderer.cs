@@ -7,8 +7,10 @@ namespace GatewayAudit.Core.Reports;
 /// <summary>The JSON contract of shared/DESIGN.md: camelCase keys, tool/inputs/subprocessors/components/flows/findings/diagnostics first.</summary>
 public sealed class JsonRenderer : IReportRenderer
 {
-    private static readonly JsonSerializerOptions Options = new()
+    internal static readonly JsonSerializerOptions Options = new()
     {
+        // Generated metadata (ReportJsonContext), not reflection: the same contract, without its cost on every cold run.
+        TypeInfoResolver = ReportJsonContext.Default,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,

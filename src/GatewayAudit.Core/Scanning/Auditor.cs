@@ -25,10 +25,10 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
         var (catalog, catalogDiagnostics) = VendorCatalog.Load(catalogFolders, BuiltIn.CatalogSchema(options.ResourceRoot), discovery.Display,
             trustedFolder: BuiltIn.CatalogDir(options.ResourceRoot));
         diagnostics.AddRange(catalogDiagnostics);
+        PhaseClock.Mark("catalog");
 
-        ScanTiming.Mark("catalog");
         var files = discovery.Discover(options.Paths, diagnostics);
-        ScanTiming.Mark("discovery");
+        PhaseClock.Mark("discovered");
         var inputs = new List<ScannedInput>();
         var recognized = new List<(InputFile File, IConfigReader Reader)>();
         var unrecognised = new List<ScannedInput>();
@@ -56,9 +56,9 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             }
         }
 
-        ScanTiming.Mark("recognise");
+        PhaseClock.Mark("recognised");
         var stacks = StackAssembler.Assemble(recognized, readers, diagnostics);
-        ScanTiming.Mark("stack assembly");
+        PhaseClock.Mark("read, assembled");
 
         // A .env file alone wires nothing: its variables only matter to a config or deployment that reads them.
         if (files.Count > 0 && inputs.All(i => i.Skipped || i.Reader == "dotenv") && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
@@ -117,7 +117,7 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             }
         }
 
-        ScanTiming.Mark("enrich + policies");
+        PhaseClock.Mark("rules evaluated");
         var model = stacks.Count == 1 ? stacks[0].Model : new StackModel();
         var secrets = new SecretLedger();
         foreach (var stack in stacks)
@@ -139,7 +139,7 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             .ToList();
         secrets.Protect(ReportVocabulary(stacks.SelectMany(s => s.Model.Components), catalog, rules));
 
-        ScanTiming.Mark("roll-up");
+        PhaseClock.Mark("rolled up");
         return new AuditResult
         {
             Inputs = inputs,
