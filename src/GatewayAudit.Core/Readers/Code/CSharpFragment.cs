@@ -20,6 +20,9 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
     private readonly StackModel _model = new();
     private readonly Dictionary<string, Party> _parties = new(StringComparer.Ordinal);
 
+    // The gateway the file's Portkey headers go through; its own host, when the operator runs it, is that gateway's party.
+    private CodePortkey.Gateway? _portkey;
+
     /// <summary>A party as this file shows it: its component, what its call sites do, and how it was reached.</summary>
     private sealed class Party(Component component, PartyKind kind)
     {
@@ -43,6 +46,7 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
 
     public StackModel Build()
     {
+        _portkey = sites.PortkeyGateway();
         var relativeLlmCalls = sites.Calls.Any(c => !c.Sdk && c.Url is null);
         foreach (var endpoint in sites.Endpoints)
         {
@@ -72,7 +76,7 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
 
         foreach (var header in sites.Headers)
         {
-            var party = Known(header.Term.Vendor, header.At);
+            var party = header.Term.Vendor == GatewayTerms.Portkey && _portkey?.OwnHost is { } ownHost ? OwnPortkey(ownHost, header.At) : Known(header.Term.Vendor, header.At);
             LockIn(party.Component, header.At, "header", header.Name);
         }
 
@@ -115,6 +119,11 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
     /// <summary>The party a URL names: a known vendor's host, the operator's own server, or an SDK's unknown host.</summary>
     private Party? PartyAt(CodeUrl url, EndpointSource source, bool relativeLlmCalls, SourceLocation at)
     {
+        if (_portkey?.OwnHost == url.Host)
+        {
+            return OwnPortkey(url.Host, at);
+        }
+
         if (GatewayTerms.FindHost(url.Host) is { } term)
         {
             var party = Known(term, at);
@@ -152,6 +161,14 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
         }
 
         return null;
+    }
+
+    /// <summary>Portkey's gateway run by the operator at the base of the file's clients (as a Portkey client's base URL makes it in other languages).</summary>
+    private Party OwnPortkey(string host, SourceLocation at)
+    {
+        var party = Add(PortkeyConfigReader.OwnGateway(host, at, _portkey!.UrlAt ?? at), PartyKind.Gateway, at);
+        party.OwnServer = true;
+        return party;
     }
 
     /// <summary>The team's LiteLLM proxy or a self-hosted inference server: not a third party; links the code to its stack.</summary>
