@@ -191,8 +191,8 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
         {
             party = Add(new Component
             {
-                Id = $"inference:{url.Host}",
-                Name = $"Self-hosted inference at {url.Host}{(engine is null ? "" : $" ({engine})")}",
+                Id = $"inference:{HostClassifier.SameMachineName(url.Host)}",
+                Name = $"Self-hosted inference at {HostClassifier.SameMachineName(url.Host)}{(engine is null ? "" : $" ({engine})")}",
                 Role = ComponentRole.SelfHostedInference,
                 Hosting = Hosting.OperatorHosted,
             }, PartyKind.ModelProvider, at);
