@@ -130,6 +130,17 @@ public static partial class HostClassifier
     public static string? HostingPlatformOf(string host) =>
         HostingPlatforms.FirstOrDefault(p => host.EndsWith(p.Suffix, StringComparison.Ordinal)).Platform;
 
+    /// <summary>
+    /// The name code's own machine goes by in component ids: a loopback host (<c>localhost</c> and names under it,
+    /// RFC 6761; 127.0.0.0/8 and ::1, RFC 1122 / RFC 4291) is <c>localhost</c>, so one local server reached as
+    /// localhost:11434 in one file and as 127.0.0.1:11434 (an SDK's default) in another is one party; any other host is itself.
+    /// </summary>
+    public static string SameMachineName(string host) =>
+        host is "localhost" || host.EndsWith(".localhost", StringComparison.Ordinal)
+        || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip))
+            ? "localhost"
+            : host;
+
     public static bool IsOperatorNetwork(string host)
     {
         if (host is "localhost" or "host.docker.internal" || host.EndsWith(".localhost", StringComparison.Ordinal))

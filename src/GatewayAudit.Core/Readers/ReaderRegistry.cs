@@ -27,6 +27,7 @@ public static class ReaderRegistry
         new RequirementsReader(),
         new PyprojectReader(),
         new DotEnvReader(),
+        new PackageIndexConfigReader(),
         new CSharpSourceReader(),
         new PythonSourceReader(),
         new JavaScriptSourceReader(),

@@ -143,4 +143,74 @@ public sealed class DeploymentBuildSecretTests
             7 redis.auth.password ****
             """, Keys(result));
     }
+
+    // Package manager credential files as teams commit them (fake values, there to be found).
+    internal const string Npmrc = """
+        registry=https://npm.corp.example.com/
+        @acme:registry=https://npm.corp.example.com/acme/
+        //npm.corp.example.com/:_authToken=npm_FakeAuthToken7d3f9a2b41c6e8
+        //npm.corp.example.com:4873/acme/:_password=RmFrZU5wbVBhc3N3b3JkOTk=
+        //npm.corp.example.com/:username=deploy
+        _auth=ZGVwbG95OkZha2VBdXRoUHc0NA==
+        //registry.npmjs.org/:_authToken=${NPM_TOKEN}
+        ; //npm.old.example.com/:_authToken=npm_OldCommentedToken55
+        """;
+
+    internal const string PipConf = """
+        [global]
+        index-url = https://ci:PipIdxPw5511@pypi.corp.example.com/simple
+        extra-index-url =
+            https://reader:PipExtraPw6622@mirror1.example.com/simple
+            https://mirror2.example.com/simple
+        # index-url = https://old:PipOldPw77@pypi.old.example.com/simple
+        """;
+
+    internal const string Pypirc = """
+        [distutils]
+        index-servers =
+            pypi
+            internal
+
+        [pypi]
+        username = __token__
+        password = pypi-FakeUploadTokenAgEIcHlwaS5vcmcCJDk4
+
+        [internal]
+        repository = https://pypi.corp.example.com/legacy/
+        username: release-bot
+        password: FakeInternalPw8833
+        """;
+
+    internal const string NuGetConfig = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <add key="acme" value="https://nuget.corp.example.com/v3/index.json" />
+          </packageSources>
+          <packageSourceCredentials>
+            <acme>
+              <add key="Username" value="build" />
+              <add key="ClearTextPassword" value="FakeNuGetFeedPw9944" />
+            </acme>
+            <mirror>
+              <add key="Username" value="build" />
+              <add key="ClearTextPassword" value="%MIRROR_FEED_PASSWORD%" />
+            </mirror>
+          </packageSourceCredentials>
+        </configuration>
+        """;
+
+    [Theory]
+    [InlineData(".npmrc", Npmrc, "3 _authToken ****\n4 _password ****\n6 _auth ****")]
+    [InlineData("pip.conf", PipConf, "2 pip.conf https://ci:****@pypi.corp.example.com/simple\n4 pip.conf https://reader:****@mirror1.example.com/simple")]
+    [InlineData(".pypirc", Pypirc, "13 password ****\n8 password ****")]
+    [InlineData("NuGet.Config", NuGetConfig, "9 ClearTextPassword ****")]
+    public void Package_index_credential_files_give_each_literal_credential_and_no_reference_or_comment(string name, string text, string expected)
+    {
+        var reader = new PackageIndexConfigReader();
+        Assert.True(reader.Recognizes(File(name, text)));
+        var result = reader.Read(File(name, text));
+        Assert.Equal(expected, Keys(result));
+        Assert.Empty(result.Diagnostics);
+    }
 }

@@ -25,6 +25,9 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
 
     private const string Language = "csharp";
 
+    // The gateway the file's Portkey headers go through; its own host, when the operator runs it, is that gateway's party.
+    private CodePortkey.Gateway? _portkey;
+
     /// <summary>A party as this file shows it: its component, what its call sites do, and how it was reached.</summary>
     private sealed class Party(Component component, PartyKind kind)
     {
@@ -48,6 +51,7 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
 
     public StackModel Build()
     {
+        _portkey = sites.PortkeyGateway();
         var relativeLlmCalls = sites.Calls.Any(c => !c.Sdk && c.Url is null);
         foreach (var endpoint in sites.Endpoints)
         {
@@ -78,7 +82,7 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
 
         foreach (var header in sites.Headers)
         {
-            var party = Known(header.Term.Vendor, header.At);
+            var party = header.Term.Vendor == GatewayTerms.Portkey && _portkey?.OwnHost is { } ownHost ? OwnPortkey(ownHost, header.At) : Known(header.Term.Vendor, header.At);
             LockIn(party.Component, header.At, "header", header.Name);
         }
 
@@ -121,6 +125,11 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
     /// <summary>The party a URL names: a known vendor's host, the operator's own server, or an SDK's unknown host.</summary>
     private Party? PartyAt(CodeUrl url, EndpointSource source, bool relativeLlmCalls, SourceLocation at)
     {
+        if (_portkey?.OwnHost == url.Host)
+        {
+            return OwnPortkey(url.Host, at);
+        }
+
         if (GatewayTerms.FindHost(url.Host) is { } term)
         {
             var party = Known(term, at);
@@ -162,6 +171,14 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
         return null;
     }
 
+    /// <summary>Portkey's gateway run by the operator at the base of the file's clients (as a Portkey client's base URL makes it in other languages).</summary>
+    private Party OwnPortkey(string host, SourceLocation at)
+    {
+        var party = Add(PortkeyConfigReader.OwnGateway(host, at, _portkey!.UrlAt ?? at), PartyKind.Gateway, at);
+        party.OwnServer = true;
+        return party;
+    }
+
     /// <summary>The team's LiteLLM proxy or a self-hosted inference server: not a third party; links the code to its stack.</summary>
     private Party OwnServer(CodeUrl url, string? engine, SourceLocation at)
     {
@@ -182,8 +199,8 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
         {
             party = Add(new Component
             {
-                Id = $"inference:{url.Host}",
-                Name = $"Self-hosted inference at {url.Host}{(engine is null ? "" : $" ({engine})")}",
+                Id = $"inference:{HostClassifier.SameMachineName(url.Host)}",
+                Name = $"Self-hosted inference at {HostClassifier.SameMachineName(url.Host)}{(engine is null ? "" : $" ({engine})")}",
                 Role = ComponentRole.SelfHostedInference,
                 Hosting = Hosting.OperatorHosted,
             }, PartyKind.ModelProvider, at);

@@ -245,7 +245,9 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
                 return argument.Expression;
             }
 
-            var expression = argument.Expression;
+            // An options object built first (var options = new OpenAIClientOptions { Endpoint = ... }; new ChatClient(model,
+            // key, options)): the shape of Portkey's C# guide (portkey.ai/docs/api-reference/sdk/c-sharp).
+            var expression = _text.Declared(argument.Expression) is BaseObjectCreationExpressionSyntax { Initializer: not null } declared ? declared : argument.Expression;
             if (expression is BaseObjectCreationExpressionSyntax creation)
             {
                 if (named is null && CSharpText.TypeName(creation) == "Uri")

@@ -24,6 +24,17 @@ internal sealed class CSharpSites
 
     /// <summary>Portkey routing headers (<c>x-portkey-config</c>, <c>-provider</c>, <c>-virtual-key</c>) with their values.</summary>
     public List<PortkeyHeaderSite> PortkeyHeaders { get; } = [];
+
+    /// <summary>
+    /// The gateway this file's Portkey headers go through: the base of the file's clients (HttpClient base address, an
+    /// SDK client's endpoint, an absolute request URL) when one can be Portkey's, judged by the same logic as the other
+    /// languages' Portkey base URLs (<see cref="CodePortkey.Gateway.OfClientBases"/>); null when the file sets no Portkey header.
+    /// </summary>
+    public CodePortkey.Gateway? PortkeyGateway() =>
+        PortkeyHeaders.Count == 0 && !Headers.Any(h => h.Term.Vendor == GatewayTerms.Portkey)
+            ? null
+            : CodePortkey.Gateway.OfClientBases(Endpoints.Where(e => e.Source != EndpointSource.Literal).Select(e => (e.Url.Shown, e.At))
+                .Concat(Calls.Where(c => c.Url is { HasScheme: true }).Select(c => (c.Url!.Shown, c.At))));
 }
 
 /// <summary>Where an endpoint was written: a bare string, an HttpClient's BaseAddress, or an SDK client's endpoint.</summary>

@@ -88,9 +88,10 @@ public sealed partial class CSharpSourceReader : ISourceCodeReader
 
         // Portkey headers: the config or target they name, read by the Portkey config reader's logic (CodePortkey).
         var portkey = new CodePortkey(file, model);
+        var gateway = sites.PortkeyGateway() ?? CodePortkey.Gateway.Hosted;
         foreach (var header in sites.PortkeyHeaders)
         {
-            portkey.AddHeader(header.Header, header.Value, header.At, CodePortkey.Gateway.Hosted, header.Group);
+            portkey.AddHeader(header.Header, header.Value, header.At, gateway, header.Group);
         }
 
         portkey.Apply(diagnostics, secrets);

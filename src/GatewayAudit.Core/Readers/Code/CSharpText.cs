@@ -77,6 +77,10 @@ internal sealed class CSharpText
         }
     }
 
+    /// <summary>The expression a name is declared with once in the file (a const, a static readonly field, a local), or null.</summary>
+    public ExpressionSyntax? Declared(ExpressionSyntax expression) =>
+        expression is IdentifierNameSyntax && NameOf(expression) is { } name && _constants.TryGetValue(name, out var value) ? value : null;
+
     /// <summary>
     /// Where a value that is not in the code comes from, in words a reviewer can look up: <c>env:NAME</c> for
     /// <c>Environment.GetEnvironmentVariable("NAME")</c>, <c>setting:Section:Key</c> for a configuration key, else the

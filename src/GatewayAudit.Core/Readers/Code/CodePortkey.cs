@@ -31,6 +31,23 @@ internal sealed class CodePortkey(InputFile file, StackModel model)
         /// <summary>The gateway a Portkey client's base URL names; a URL of api.portkey.ai (or none) is the hosted one.</summary>
         public static Gateway At(string? url, SourceLocation? at) =>
             url is not null && HostClassifier.HostOf(url) is { } host && GatewayTerms.FindHost(host)?.Vendor != GatewayTerms.Portkey ? new(host, at) : Hosted;
+
+        /// <summary>
+        /// The gateway of Portkey headers set apart from the client they ride on (C#: <c>DefaultRequestHeaders</c> of an
+        /// HttpClient, a pipeline policy of the OpenAI .NET client): the one base URL the file's clients are given that
+        /// can be a Portkey gateway (Portkey's host, or one that names no other party), judged by <see cref="At"/>.
+        /// No such base, or several, leaves the hosted gateway, the default the config reader takes without a base URL.
+        /// </summary>
+        public static Gateway OfClientBases(IEnumerable<(string Url, SourceLocation At)> bases)
+        {
+            var candidates = bases
+                .Select(b => (b.Url, b.At, Host: HostClassifier.HostOf(b.Url)))
+                .Where(b => b.Host is not null && (GatewayTerms.FindHost(b.Host) is not { } term || term.Vendor == GatewayTerms.Portkey))
+                .DistinctBy(b => b.Host, StringComparer.Ordinal)
+                .Take(2)
+                .ToList();
+            return candidates.Count == 1 ? At(candidates[0].Url, candidates[0].At) : Hosted;
+        }
     }
 
     private sealed record Use(Gateway Gateway, SourceLocation At, YamlMapping? Config = null, string? Path = null, string? SavedConfig = null);

@@ -112,6 +112,11 @@ internal sealed class LexicalObjects(LexicalSource source)
                     return (YamlNode?)MappingAt(open, depth + 1) ?? Reference(t);
                 }
 
+                if (source.Language is LexicalLanguage.Java or LexicalLanguage.Kotlin && JavaFactory(names, open, depth + 1) is { } built)
+                {
+                    return built;
+                }
+
                 // A serialised config named by a variable (createHeaders(config=json.dumps(cfg)), JSON.stringify(cfg)) is read
                 // like one written inline: the name's file-level object (held-out code run, bench/CODE-CORPUS.md class 4).
                 var argument = open + 1 < source.Count && (T(open + 1).Is("{") || T(open + 1).Is("[") || (source.IsIdentifier(open + 1) && End(open + 1, source.Match[open]) == open + 2));
@@ -195,6 +200,11 @@ internal sealed class LexicalObjects(LexicalSource source)
             return new YamlScalar(T(at).Line, T(at).Column, sdkUrl, true, null);
         }
 
+        if (source.Language == LexicalLanguage.Java && depth <= MaxDepth && Puts(name, depth) is { } filled)
+        {
+            return filled;
+        }
+
         for (var k = 1; depth <= MaxDepth && k + 1 < source.Count; k++)
         {
             if (k != at && source.IsPunct(k, "=") && !source.IsPunct(k + 1, "=") && !source.IsPunct(k - 1, "=") && source.AssignedName(k + 1) == name
@@ -208,6 +218,133 @@ internal sealed class LexicalObjects(LexicalSource source)
 
         return Reference(T(at));
     }
+
+    /// <summary>
+    /// Whether the string at <paramref name="at"/> is a key written as a call argument rather than before <c>:</c> or
+    /// <c>=</c>: Java's <c>Map.of("k", v, ...)</c> (keys and values in turn, java.util.Map javadoc, JDK 9+),
+    /// <c>Map.entry("k", v)</c>, <c>map.put("k", v)</c>, Guava's <c>ImmutableMap.of</c>, and Kotlin's <c>"k" to v</c>.
+    /// Its value starts two tokens on, as after <c>"k":</c>.
+    /// </summary>
+    public bool IsArgumentKey(int at)
+    {
+        if (source.Language is not (LexicalLanguage.Java or LexicalLanguage.Kotlin) || T(at).Kind != LexicalTokenKind.String || at + 1 >= source.Count)
+        {
+            return false;
+        }
+
+        if (source.Language == LexicalLanguage.Kotlin && T(at + 1).IsName("to"))
+        {
+            return true;
+        }
+
+        if (!source.IsPunct(at + 1, ",") || Enclosing(at) is not { } open || !T(open).Is("("))
+        {
+            return false;
+        }
+
+        var call = CallName(open);
+        return call is "put" or "putIfAbsent" or "entry" or "Map.entry" ? open + 1 == at
+            : call is "Map.of" or "ImmutableMap.of" && Arguments(open).FindIndex(a => a.From == at) is var index && index >= 0 && index % 2 == 0;
+    }
+
+    /// <summary>A Java or Kotlin factory call as the map or list it builds; null for any other call.</summary>
+    private YamlNode? JavaFactory(List<string> names, int open, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return null;
+        }
+
+        switch (CallName(names))
+        {
+            case "Map.of" or "ImmutableMap.of":
+                var arguments = Arguments(open);
+                return Mapping(open, Enumerable.Range(0, arguments.Count / 2).Select(p => (arguments[2 * p], arguments[(2 * p) + 1])), depth);
+            case "Map.ofEntries" or "mapOf" or "mutableMapOf" or "hashMapOf":
+                return Mapping(open, Arguments(open).Select(Entry).OfType<((int, int), (int, int))>(), depth);
+            case "List.of" or "Set.of" or "Arrays.asList" or "ImmutableList.of" or "listOf" or "setOf" or "mutableListOf":
+                return SequenceAt(open, depth);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>One entry of Map.ofEntries (<c>Map.entry("k", v)</c>) or Kotlin's mapOf (<c>"k" to v</c>): its key and value ranges.</summary>
+    private ((int From, int To) Key, (int From, int To) Value)? Entry((int From, int To) argument)
+    {
+        if (T(argument.From).Kind == LexicalTokenKind.String && argument.From + 1 < argument.To && T(argument.From + 1).IsName("to"))
+        {
+            return ((argument.From, argument.From + 1), (argument.From + 2, argument.To));
+        }
+
+        var close = argument.To - 1;
+        return source.IsPunct(close, ")") && source.Match[close] is var open && open > argument.From && CallName(open) is "entry" or "Map.entry"
+            && Arguments(open) is [var key, var value] ? (key, value) : null;
+    }
+
+    private YamlMapping Mapping(int open, IEnumerable<((int From, int To) Key, (int From, int To) Value)> pairs, int depth)
+    {
+        var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
+        foreach (var (key, value) in pairs)
+        {
+            if (key.To == key.From + 1 && T(key.From) is { Kind: LexicalTokenKind.String } name)
+            {
+                entries.Add(new(new YamlScalar(name.Line, name.Column, name.Text, true, null), ValueAt(value.From, value.To, depth + 1)));
+            }
+        }
+
+        return new YamlMapping(T(open).Line, T(open).Column, entries);
+    }
+
+    /// <summary>Java's <c>name.put("k", v)</c> calls anywhere in the file, as the map they fill (<c>new HashMap&lt;&gt;()</c> then puts); null when there are none.</summary>
+    private YamlMapping? Puts(string name, int depth)
+    {
+        var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
+        for (var k = 0; k + 5 < source.Count; k++)
+        {
+            if (T(k).IsName(name) && source.IsPunct(k + 1, ".") && T(k + 2).IsName("put") && source.IsPunct(k + 3, "(") && !source.Quiet[k]
+                && T(k + 4).Kind == LexicalTokenKind.String && source.IsPunct(k + 5, ",") && source.Match[k + 3] > k)
+            {
+                var key = T(k + 4);
+                entries.Add(new(new YamlScalar(key.Line, key.Column, key.Text, true, null), ValueAt(k + 6, End(k + 6, source.Match[k + 3]), depth + 1)));
+            }
+        }
+
+        return entries.Count == 0 ? null : new YamlMapping(entries[0].Key.Line, entries[0].Key.Column, entries);
+    }
+
+    /// <summary>The arguments of the call or bracket at <paramref name="open"/>, each as the range of its tokens.</summary>
+    private List<(int From, int To)> Arguments(int open)
+    {
+        var close = source.Match[open];
+        var arguments = new List<(int, int)>();
+        for (var k = open + 1; k < close; k = Next(k, close))
+        {
+            arguments.Add((k, End(k, close)));
+        }
+
+        return arguments;
+    }
+
+    /// <summary>The bracket that holds a token, or null at the top of the file.</summary>
+    private int? Enclosing(int at)
+    {
+        for (var k = at - 1; k >= 0; k--)
+        {
+            if (T(k).Kind == LexicalTokenKind.Punct && T(k).Text is "(" or "[" or "{" && source.Match[k] > at)
+            {
+                return k;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The last two names before a call's parenthesis (<c>Map.of</c>, <c>put</c>, <c>entry</c>).</summary>
+    private string? CallName(int open) => source.Chain(open) is { Names.Count: > 0 } chain ? CallName(chain.Names) : null;
+
+    private static string CallName(List<string> names) =>
+        names.Count >= 2 && names[^2] is "Map" or "List" or "Set" or "Arrays" or "ImmutableMap" or "ImmutableList" ? $"{names[^2]}.{names[^1]}" : names[^1];
 
     private static YamlScalar Reference(LexicalToken at) => new(at.Line, at.Column, Unresolved, false, null);
 

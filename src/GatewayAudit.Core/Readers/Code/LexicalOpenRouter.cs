@@ -32,7 +32,7 @@ internal static class LexicalOpenRouter
         var uses = new List<(YamlMapping Preferences, int From, int To, SourceLocation At)>();
         for (var i = 0; i + 2 < source.Count; i++)
         {
-            if (IsKey(source, i, "provider") && objects.ValueFrom(i + 2) is YamlMapping provider && provider.Entries.Count > 0
+            if (IsKey(source, objects, i, "provider") && objects.ValueFrom(i + 2) is YamlMapping provider && provider.Entries.Count > 0
                 && OpenRouterFileReader.IsPreferences(provider, withModel: true))
             {
                 var (from, to) = EnclosingCall(source, i);
@@ -70,17 +70,22 @@ internal static class LexicalOpenRouter
         }
     }
 
-    /// <summary>A key in an object or keyword arguments: <c>provider:</c>, <c>"provider":</c>, <c>provider=</c>; not inside a message.</summary>
-    private static bool IsKey(LexicalSource source, int i, string key) =>
+    /// <summary>
+    /// A key in an object or keyword arguments: <c>provider:</c>, <c>"provider":</c>, <c>provider=</c>, or Java's and
+    /// Kotlin's <c>Map.of("provider", ...)</c>, <c>Map.entry</c>, <c>put</c>, <c>"provider" to</c>; not inside a message.
+    /// </summary>
+    private static bool IsKey(LexicalSource source, LexicalObjects objects, int i, string key) =>
         source[i].Kind is LexicalTokenKind.Identifier or LexicalTokenKind.String && source[i].Form != LexicalStringForm.Docstring && !source.Quiet[i]
-        && source[i].Text == key && (source.IsPunct(i + 1, ":") || (source.IsPunct(i + 1, "=") && !source.IsPunct(i + 2, "=")));
+        && source[i].Text == key && (source.IsPunct(i + 1, ":") || (source.IsPunct(i + 1, "=") && !source.IsPunct(i + 2, "=")) || objects.IsArgumentKey(i));
 
     /// <summary>The tokens of the call a provider object is an argument of (through extra_body, dict(...) and nested objects).</summary>
     private static (int From, int To) EnclosingCall(LexicalSource source, int at)
     {
         for (var k = at - 1; k >= 0 && at - k < CallReach; k--)
         {
-            if (source[k].Is("(") && source.Match[k] > at && source.Chain(k) is { Names.Count: > 0 } chain && chain.Names is not ["dict"])
+            // Java builds the request around the provider map: Map.entry(...) and put(...) are parts of it, not the call.
+            if (source[k].Is("(") && source.Match[k] > at && source.Chain(k) is { Names.Count: > 0 } chain && chain.Names is not ["dict"]
+                && chain.Names[^1] is not ("put" or "entry"))
             {
                 return (k, source.Match[k]);
             }
@@ -104,7 +109,7 @@ internal static class LexicalOpenRouter
         var slugs = new List<(string, SourceLocation)>();
         for (var i = from; i < to && i + 2 < source.Count; i++)
         {
-            var value = IsKey(source, i, "model") || IsKey(source, i, "models") ? objects.ValueFrom(i + 2) : null;
+            var value = IsKey(source, objects, i, "model") || IsKey(source, objects, i, "models") ? objects.ValueFrom(i + 2) : null;
             var items = value switch
             {
                 YamlScalar { Quoted: true } one => [one],
@@ -148,7 +153,7 @@ internal static class LexicalOpenRouter
         {
             foreach (var field in new[] { "transforms", "route" })
             {
-                if (!IsKey(source, i, field))
+                if (!IsKey(source, objects, i, field))
                 {
                     continue;
                 }

@@ -41,6 +41,18 @@ internal static class LexicalParties
         ["anthropic"] = "ANTHROPIC_BASE_URL",
     };
 
+    /// <summary>
+    /// Where an SDK for a self-hosted engine sends when no address is passed, and the variable read first. The ollama
+    /// libraries default to http://127.0.0.1:11434: ollama-python <c>ollama/_client.py</c> (<c>_parse_host(host or
+    /// os.getenv('OLLAMA_HOST'))</c>, whose doctest gives <c>_parse_host(None) == 'http://127.0.0.1:11434'</c>; the module
+    /// functions such as <c>ollama.embeddings</c> use a default <c>Client()</c>, <c>ollama/__init__.py</c>) and ollama-js
+    /// <c>src/constant.ts</c> (<c>defaultHost</c>, used by <c>export default new Ollama()</c>); read 2026-11-30.
+    /// </summary>
+    private static readonly Dictionary<string, (string Url, string Variable)> DefaultAddresses = new(StringComparer.Ordinal)
+    {
+        ["ollama"] = ("http://127.0.0.1:11434", "OLLAMA_HOST"),
+    };
+
     public static LexicalParty Resolve(LexicalTarget target, string at)
     {
         var party = ResolveAddress(target, at);
@@ -130,7 +142,8 @@ internal static class LexicalParties
                 };
             }
 
-            return new LexicalParty($"inference:{host}", server is null ? $"Self-hosted inference at {host}" : $"Self-hosted inference at {host} ({server})",
+            var machine = HostClassifier.SameMachineName(host);
+            return new LexicalParty($"inference:{machine}", server is null ? $"Self-hosted inference at {machine}" : $"Self-hosted inference at {machine} ({server})",
                 ComponentRole.SelfHostedInference, null, Hosting.OperatorHosted)
             {
                 Host = host,
@@ -168,6 +181,16 @@ internal static class LexicalParties
         if (!LiteLlmProviders.ByPrefix.TryGetValue(key, out var info))
         {
             return new LexicalParty($"provider:unmapped:{key}", $"Provider '{key}'", ComponentRole.ModelProvider, null, Hosting.Unknown);
+        }
+
+        if (DefaultAddresses.TryGetValue(key, out var local))
+        {
+            // The same party as an address naming the same server, so two ways of calling it are one row.
+            return ByHost(local.Url, "127.0.0.1", key) with
+            {
+                Host = null,
+                Note = $"No address in the code: the {info.Name} library's default, {local.Url[7..]} on the machine the code runs on (the Python library reads {local.Variable} first, where it is set).",
+            };
         }
 
         if (info.Endpoint == EndpointKind.SelfHosted)

@@ -91,9 +91,13 @@ internal sealed class PortkeyConfigReader : GatewayFileReader
     }
 
     /// <summary>Portkey's open-source gateway at the operator's own base URL (not api.portkey.ai): operator-hosted.</summary>
-    internal static Component AddOwnGateway(StackModel model, string host, SourceLocation use, SourceLocation url)
+    internal static Component AddOwnGateway(StackModel model, string host, SourceLocation use, SourceLocation url) =>
+        model.Add(OwnGateway(host, use, url));
+
+    /// <summary>The self-hosted gateway's component, not yet in a model (the C# code fragment adds it as one of its parties).</summary>
+    internal static Component OwnGateway(string host, SourceLocation use, SourceLocation url)
     {
-        var own = model.Add(new Component
+        var own = new Component
         {
             Id = $"gateway:portkey:{host}",
             Name = $"Self-hosted Portkey gateway at {host}",
@@ -101,7 +105,7 @@ internal sealed class PortkeyConfigReader : GatewayFileReader
             Hosting = Hosting.OperatorHosted,
             Evidence = { use, url },
             Notes = { "Portkey's open-source gateway run by the operator (the base URL is not api.portkey.ai): not a third party; it forwards prompts to the targets listed under it." },
-        });
+        };
         own.Attributes.Set("host", host, url);
         return own;
     }

@@ -104,4 +104,39 @@ public sealed class OpenRouterInLexicalCodeTests
         Assert.Equal((ZdrStatus.Yes, 30), (route.Zdr!.Value, route.Zdr.Evidence.Line));
         Assert.Equal(["qwen/qwen3-235b-a22b"], (string[])route.Attributes["models"]!);
     }
+
+    [Fact]
+    public void Java_Map_of_ofEntries_and_HashMap_put_preferences_are_routes_with_their_own_terms()
+    {
+        var model = Read("java/OpenRouterRouting.java");
+        Assert.Equal(
+            ["provider:openrouter-upstream:code:any:data_collection=deny, order=[anthropic,openai]",
+             "provider:openrouter-upstream:code:any:ignore=[together], zdr=true",
+             "provider:openrouter-upstream:code:pinned:allow_fallbacks=false, only=[mistral]"],
+            Routes(model).Select(r => r.Id));
+
+        var deny = Routes(model)[0];
+        Assert.Equal("deny", deny.Attributes["provider.data_collection"]);
+        Assert.Equal(("java/OpenRouterRouting.java", 23), (deny.Attributes.Origin("provider.data_collection")!.File, deny.Attributes.Origin("provider.data_collection")!.Line));
+        Assert.Equal(ZdrStatus.Yes, Routes(model)[1].Zdr!.Value);
+        Assert.Equal(["mistral"], (string[])Routes(model)[2].Attributes["pinnedProviders"]!);
+
+        var lockIn = (string[])model.Find("provider:openrouter")!.Attributes["lockIn"]!;
+        Assert.Contains("java/OpenRouterRouting.java:21 slug anthropic/claude-sonnet-4.6", lockIn);
+        Assert.Contains("java/OpenRouterRouting.java:29 slug mistralai/mistral-large", lockIn);
+        Assert.Contains("java/OpenRouterRouting.java:40 slug meta-llama/llama-3.3-70b-instruct", lockIn);
+
+        // The Javadoc's only=[deepinfra], the comment's order=[fireworks] and an agent card's provider are not preferences.
+        Assert.DoesNotContain(Routes(model), r => r.Id.Contains("deepinfra", StringComparison.Ordinal) || r.Id.Contains("fireworks", StringComparison.Ordinal)
+            || r.Id.Contains("organization", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Kotlin_mapOf_with_to_pairs_is_read_as_the_same_preferences()
+    {
+        var model = Read("java/OpenRouterRouting.kt");
+        var route = Assert.Single(Routes(model));
+        Assert.Equal("provider:openrouter-upstream:code:any:data_collection=deny, order=[groq,cerebras]", route.Id);
+        Assert.Contains("java/OpenRouterRouting.kt:11 slug qwen/qwen3-235b-a22b", (string[])model.Find("provider:openrouter")!.Attributes["lockIn"]!);
+    }
 }

@@ -163,4 +163,86 @@ public sealed class PortkeyInCodeTests
         Assert.DoesNotContain(model.Components, c => c.Id is "provider:portkey-target:deepseek" or "provider:portkey-target:cohere");
         Assert.DoesNotContain(result.Diagnostics, d => d.Severity == GatewayAudit.Core.Model.DiagnosticSeverity.Error);
     }
+
+    // Portkey's open-source gateway run by the team (its default port is 8787), reached through an HttpClient whose
+    // base address is the gateway, with the routing in headers set on that client.
+    private const string CSharpSelfHostedHttp = """
+        using System.Net.Http;
+        using System.Net.Http.Json;
+
+        namespace Acme.Assist.Llm;
+
+        public sealed class GatewayChat
+        {
+            private readonly HttpClient _http;
+
+            public GatewayChat()
+            {
+                _http = new HttpClient { BaseAddress = new Uri("http://portkey-gateway:8787/v1/") };
+                _http.DefaultRequestHeaders.Add("x-portkey-provider", "anthropic");
+                _http.DefaultRequestHeaders.Add("x-portkey-virtual-key", "anthropic-eu");
+            }
+
+            public Task<HttpResponseMessage> Ask(string prompt) =>
+                _http.PostAsJsonAsync("chat/completions", new { model = "claude-sonnet-4-5", messages = new[] { new { role = "user", content = prompt } } });
+        }
+        """;
+
+    // The shape of Portkey's C# guide (the OpenAI .NET client with its endpoint set and a pipeline policy that adds the
+    // x-portkey-* headers), pointed at a gateway on the developer's own machine instead of api.portkey.ai.
+    private const string CSharpSelfHostedSdk = """
+        using System.ClientModel;
+        using System.ClientModel.Primitives;
+        using OpenAI;
+        using OpenAI.Chat;
+
+        namespace Acme.Assist.Llm;
+
+        public static class LocalPortkey
+        {
+            private sealed class HeaderPolicy(Dictionary<string, string> headers) : PipelinePolicy
+            {
+                public override void Process(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int index)
+                {
+                    foreach (var header in headers) message.Request.Headers.Set(header.Key, header.Value);
+                    ProcessNext(message, pipeline, index);
+                }
+
+                public override ValueTask ProcessAsync(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int index)
+                {
+                    foreach (var header in headers) message.Request.Headers.Set(header.Key, header.Value);
+                    return ProcessNextAsync(message, pipeline, index);
+                }
+            }
+
+            public static ChatClient Create(string apiKey)
+            {
+                var options = new OpenAIClientOptions { Endpoint = new Uri("http://localhost:8787/v1") };
+                options.AddPolicy(new HeaderPolicy(new Dictionary<string, string>
+                {
+                    { "x-portkey-config", "{\"strategy\":{\"mode\":\"fallback\"},\"targets\":[{\"provider\":\"openai\"},{\"provider\":\"mistral-ai\"}]}" },
+                }), PipelinePosition.PerCall);
+                return new ChatClient("gpt-4o", new ApiKeyCredential(apiKey), options);
+            }
+        }
+        """;
+
+    private static StackModel CSharp(string path, string text) =>
+        new CSharpSourceReader().Read(new GatewayAudit.Core.Readers.InputFile(path, "/scan/" + path, text, namedExplicitly: false)).Fragment;
+
+    [Theory]
+    [InlineData("http", "gateway:portkey:portkey-gateway", new[] { "provider:portkey-target:anthropic" })]
+    [InlineData("sdk", "gateway:portkey:localhost", new[] { "provider:portkey-target:mistral-ai", "provider:portkey-target:openai" })]
+    public void CSharp_headers_on_a_client_whose_base_is_a_self_hosted_gateway_are_operator_hosted(string shape, string own, string[] targets)
+    {
+        var model = CSharp("src/Llm/Gateway.cs", shape == "http" ? CSharpSelfHostedHttp : CSharpSelfHostedSdk);
+        var gateway = model.Find(own)!;
+        Assert.Equal((ComponentRole.Gateway, Hosting.OperatorHosted), (gateway.Role, gateway.Hosting));
+        Assert.Equal(targets, UnderGateway(model, own));
+        Assert.Contains(DataCategory.Prompt, Assert.Single(model.FlowsInto(own), f => f.From == "app:code").DataCategories);
+
+        // Neither Portkey's hosted gateway nor a second row for the same server as "self-hosted inference".
+        Assert.DoesNotContain(model.Components, c => c.Id == "provider:portkey" || c.Id.StartsWith("inference:", StringComparison.Ordinal));
+        Assert.DoesNotContain(model.Components, c => c.Hosting == Hosting.ThirdParty && c.SubProcessorOf is null);
+    }
 }
