@@ -8,7 +8,7 @@ namespace GatewayAudit.Core.Readers.Code;
 /// Turns the sites of one C# file into components and flows: one component per party however many call sites (each
 /// site is evidence), one flow from the application code to each party with the data categories its call sites show.
 /// </summary>
-internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
+internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
 {
     /// <summary>The application code as one client of every party it calls (shared by every code file and language).</summary>
     public const string AppId = CodeApplication.Id;
@@ -46,6 +46,12 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
         var relativeLlmCalls = sites.Calls.Any(c => !c.Sdk && c.Url is null);
         foreach (var endpoint in sites.Endpoints)
         {
+            if (endpoint.Sdk is { Exporter: true } exporterSdk)
+            {
+                ExporterAt(endpoint.Url, exporterSdk, endpoint.At);
+                continue;
+            }
+
             if (PartyAt(endpoint.Url, endpoint.Source, relativeLlmCalls, endpoint.At) is not { } party)
             {
                 continue;
@@ -191,8 +197,19 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
     private void AddClient(ClientSite client)
     {
         var sdk = client.Sdk;
+        if (sdk.Exporter)
+        {
+            AddExporter(client);
+            return;
+        }
+
         Party? party = null;
-        if (client.EndpointFrom is { } configured && sdk.Vendor is { } resourceVendor && sdk.DefaultHost is null)
+        if (client.EndpointFrom is { } local && IsFoundryLocalEndpoint(local))
+        {
+            party = OwnServer(new CodeUrl("localhost", null, "", false, "localhost"), CSharpSdkShapes.FoundryLocal.Engine, client.At);
+            party.Component.Notes.Add($"The {sdk.Name} client's endpoint is the Foundry Local web service this file starts ({local[8..]}).");
+        }
+        else if (client.EndpointFrom is { } configured && sdk.Vendor is { } resourceVendor && sdk.DefaultHost is null)
         {
             // An SDK that only talks to its vendor's resources (Azure OpenAI: the endpoint picks the resource, never the
             // vendor) is that vendor wherever the endpoint comes from; only which resource, and so the region, is open.
@@ -221,7 +238,7 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
         }
         else if (sdk.SelfHosted)
         {
-            party = OwnServer(new CodeUrl("localhost", null, "", false, "localhost"), "Ollama", client.At);
+            party = OwnServer(new CodeUrl("localhost", null, "", false, "localhost"), sdk.Engine, client.At);
         }
         else if (sdk.DefaultHost is { } host && GatewayTerms.FindHost(host) is { } term)
         {
@@ -254,7 +271,8 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
             }
             else if (call.Sdk)
             {
-                target = Single(_parties.Values.Where(p => p.BySdk));
+                // An exporter set up in the same file (UseAzureMonitor) receives telemetry, not the SDK's calls.
+                target = Single(_parties.Values.Where(p => p.BySdk && p.Kind is not (PartyKind.Observability or PartyKind.LlmObservability)));
             }
             else
             {

@@ -72,6 +72,12 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
         {
             AddClient(sdk, method, node.ArgumentList.Arguments, initializer: null, node);
         }
+        else if (node.Expression is MemberAccessExpressionSyntax { Expression: var receiver } && receiver.ToString() is CSharpSdkShapes.FoundryLocalManager
+            or CSharpSdkShapes.FoundryLocalNamespace + "." + CSharpSdkShapes.FoundryLocalManager)
+        {
+            // FoundryLocalManager.StartModelAsync(alias) / CreateAsync(config, logger): the runtime on this machine.
+            Sites.Clients.Add(new ClientSite(CSharpSdkShapes.FoundryLocal, CSharpSdkShapes.FoundryLocalManager, null, At(node)));
+        }
         else if (method is not null && CSharpSdkShapes.InferenceMethods.Contains(method))
         {
             Sites.Calls.Add(new CallSite(CallKind.Inference, null, true, At(node)));
@@ -324,6 +330,11 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
         {
             Sites.Headers.Add(new HeaderSite(header, headerName, At(node)));
             return;
+        }
+
+        if (CSharpText.ConnectionStringEndpoint(text) is { } ingestion)
+        {
+            text = ingestion;
         }
 
         if (CodeUrl.Parse(text) is { } url && (GatewayTerms.FindHost(url.Host) is not null || (url.HasScheme && HostClassifier.IsOperatorNetwork(url.Host))))
