@@ -291,8 +291,9 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
     {
         var exporter = party.Kind is PartyKind.Observability or PartyKind.LlmObservability;
         var shown = party.Calls.Count > 0;
+        var sensitive = exporter && party.Kind == PartyKind.Observability && sites.SensitiveTelemetry.Count > 0;
         DataCategory[] categories = exporter
-            ? party.Kind == PartyKind.LlmObservability ? [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata] : [DataCategory.Metadata]
+            ? party.Kind == PartyKind.LlmObservability || sensitive ? [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata] : [DataCategory.Metadata]
             : !shown || party.Calls.Contains(CallKind.Inference)
                 ? [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Credentials]
                 : [DataCategory.Metadata, DataCategory.Credentials];
@@ -313,6 +314,11 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
         if (!shown && !exporter)
         {
             party.Component.Notes.Add(NotShownNote);
+        }
+        else if (sensitive)
+        {
+            flow.Evidence.UnionWith(sites.SensitiveTelemetry);
+            party.Component.Notes.Add($"This file turns on sensitive data in its GenAI telemetry ({sites.SensitiveTelemetry[0]}): the spans it exports carry prompt and completion text.");
         }
         else if (exporter && party.Kind == PartyKind.Observability)
         {

@@ -180,6 +180,16 @@ internal static class CSharpSdkShapes
         "Error", "Fatal", "Verbose", "Assert",
     };
 
+    /// <summary>
+    /// Switches that put prompt and completion text into GenAI telemetry, so an exporter in the same file receives it:
+    /// Microsoft.Extensions.AI's <c>OpenTelemetryChatClient.EnableSensitiveData = true</c> ("whether potentially
+    /// sensitive information should be included in telemetry", learn.microsoft.com dotnet api, read 2026-11-30) and
+    /// Semantic Kernel's <c>AppContext.SetSwitch("Microsoft.SemanticKernel.Experimental.GenAI.EnableOTelDiagnosticsSensitive", true)</c>
+    /// (Semantic Kernel observability docs). Found in the public-code corpus run (bench/CODE-CORPUS.md).
+    /// </summary>
+    public static bool IsSensitiveTelemetrySwitch(string name) =>
+        name is "EnableSensitiveData" or "Microsoft.SemanticKernel.Experimental.GenAI.EnableOTelDiagnosticsSensitive";
+
     /// <summary>Exceptions whose message text is prose.</summary>
     public static bool IsProseType(string typeName) => typeName.EndsWith("Exception", StringComparison.Ordinal);
 

@@ -62,6 +62,12 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
             return;
         }
 
+        if (method == "SetSwitch" && node.ArgumentList.Arguments is [var key, var on] && on.Expression.IsKind(SyntaxKind.TrueLiteralExpression)
+            && _text.Evaluate(key.Expression) is { } switchName && CSharpSdkShapes.IsSensitiveTelemetrySwitch(switchName))
+        {
+            Sites.SensitiveTelemetry.Add(At(node));
+        }
+
         if (node.ArgumentList.Arguments is [var name, var value] && _prose == 0)
         {
             // headers.Add("x-portkey-config", json): header calls in one file build one request.
@@ -122,6 +128,11 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
         if (node.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "BaseAddress" })
         {
             AddEndpoint(node.Right, EndpointSource.BaseAddress, null, node);
+        }
+        else if (node.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var option } && CSharpSdkShapes.IsSensitiveTelemetrySwitch(option)
+            && node.Right.IsKind(SyntaxKind.TrueLiteralExpression))
+        {
+            Sites.SensitiveTelemetry.Add(At(node));
         }
 
         base.VisitAssignmentExpression(node);

@@ -24,6 +24,9 @@ internal sealed class CSharpSites
 
     /// <summary>Portkey routing headers (<c>x-portkey-config</c>, <c>-provider</c>, <c>-virtual-key</c>) with their values.</summary>
     public List<PortkeyHeaderSite> PortkeyHeaders { get; } = [];
+
+    /// <summary>Where the file turns on prompt and completion text in its GenAI telemetry (see <see cref="CSharpSdkShapes.IsSensitiveTelemetrySwitch"/>).</summary>
+    public List<SourceLocation> SensitiveTelemetry { get; } = [];
 }
 
 /// <summary>Where an endpoint was written: a bare string, an HttpClient's BaseAddress, or an SDK client's endpoint.</summary>

@@ -77,6 +77,34 @@ public sealed class CorpusPartiesTests
     }
 
     [Fact]
+    public void Azure_Monitor_receives_prompts_when_the_file_turns_on_sensitive_GenAI_telemetry_and_not_when_it_is_off()
+    {
+        const string Program = """
+            using Azure.Monitor.OpenTelemetry.AspNetCore;
+            using Microsoft.Extensions.AI;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddOpenTelemetry().UseAzureMonitor();
+            builder.Services.AddChatClient(inner)
+                .UseOpenTelemetry(sourceName: "Agent", configure: o => o.EnableSensitiveData = SENSITIVE);
+
+            """;
+        var on = CSharp(Program.Replace("SENSITIVE", "true", StringComparison.Ordinal));
+        Assert.Contains(DataCategory.Prompt, FlowTo(on, "exporter:azure-monitor").DataCategories);
+        Assert.Contains(on.Find("exporter:azure-monitor")!.Notes, n => n.Contains("Agent/Program.cs:7", StringComparison.Ordinal));
+
+        var off = CSharp(Program.Replace("SENSITIVE", "false", StringComparison.Ordinal));
+        Assert.Equal([DataCategory.Metadata], FlowTo(off, "exporter:azure-monitor").DataCategories);
+
+        const string Kernel = """
+            AppContext.SetSwitch("Microsoft.SemanticKernel.Experimental.GenAI.EnableOTelDiagnosticsSensitive", true);
+            using var traces = Sdk.CreateTracerProviderBuilder().AddSource("Microsoft.SemanticKernel*").AddAzureMonitorTraceExporter().Build();
+
+            """;
+        Assert.Contains(DataCategory.Completion, FlowTo(CSharp(Kernel), "exporter:azure-monitor").DataCategories);
+    }
+
+    [Fact]
     public void An_Application_Insights_connection_string_names_Azure_Monitor_by_its_ingestion_host_and_the_key_is_not_shown()
     {
         const string Program = """
