@@ -44,15 +44,22 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
     public StackModel Build()
     {
         var relativeLlmCalls = sites.Calls.Any(c => !c.Sdk && c.Url is null);
+        // The literal an SDK of a shared-host service was given is that service's endpoint, not a second sighting of the host's vendor.
+        var sharedHostUrls = sites.Endpoints.Where(e => e.Sdk?.HostVendor is not null).Select(e => (e.Url, e.At.File)).ToHashSet();
         foreach (var endpoint in sites.Endpoints)
         {
+            if (endpoint.Source == EndpointSource.Literal && sharedHostUrls.Contains((endpoint.Url, endpoint.At.File)))
+            {
+                continue;
+            }
+
             if (endpoint.Sdk is { Exporter: true } exporterSdk)
             {
                 ExporterAt(endpoint.Url, exporterSdk, endpoint.At);
                 continue;
             }
 
-            if (PartyAt(endpoint.Url, endpoint.Source, relativeLlmCalls, endpoint.At) is not { } party)
+            if ((SharedHostParty(endpoint) ?? PartyAt(endpoint.Url, endpoint.Source, relativeLlmCalls, endpoint.At)) is not { } party)
             {
                 continue;
             }
@@ -116,6 +123,21 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
         AddSlugs();
         AddImportsOnly();
         return _model;
+    }
+
+    /// <summary>An SDK's endpoint on the hosts its service shares with another vendor id (Foundry agents on Azure OpenAI's): the SDK's party.</summary>
+    private Party? SharedHostParty(EndpointSite endpoint)
+    {
+        if (endpoint.Sdk is not { Vendor: { } vendor, HostVendor: { } hostVendor } sdk || GatewayTerms.FindHost(endpoint.Url.Host)?.Vendor != hostVendor)
+        {
+            return null;
+        }
+
+        var party = Known(vendor, endpoint.At, sdk.PartyName);
+        AddToList(party.Component, "apiHosts", endpoint.Url.Host);
+        party.Component.Attributes.Set("host", endpoint.Url.Host, endpoint.At);
+        HostClassifier.SetRegionFromHost(party.Component, endpoint.Url.Host, endpoint.At);
+        return party;
     }
 
     /// <summary>The party a URL names: a known vendor's host, the operator's own server, or an SDK's unknown host.</summary>
@@ -214,7 +236,7 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
             // An SDK that only talks to its vendor's resources (Azure OpenAI: the endpoint picks the resource, never the
             // vendor) is that vendor wherever the endpoint comes from; only which resource, and so the region, is open.
             // Found in the public-code corpus run (bench/CODE-CORPUS.md): one unknown row per configuration name.
-            party = Known(resourceVendor, client.At);
+            party = Known(resourceVendor, client.At, sdk.PartyName);
             party.Component.Notes.Add($"A {sdk.Name} client whose resource endpoint comes from {(configured.StartsWith("env:", StringComparison.Ordinal) ? "$" + configured[4..] : configured[8..])}: the resource, and so its region, is not in the code.");
         }
         else if (client.EndpointFrom is { } from)
@@ -247,7 +269,7 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
         }
         else if (sdk.Vendor is { } vendor)
         {
-            party = Known(vendor, client.At);
+            party = Known(vendor, client.At, sdk.PartyName);
             party.Component.Notes.Add($"A {sdk.Name} client whose resource endpoint is not in the code.");
         }
 
@@ -381,7 +403,7 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
             var component = _model.Add(new Component
             {
                 Id = $"provider:{vendor}",
-                Name = term?.Name ?? import.Sdk.Name,
+                Name = import.Sdk.PartyName ?? term?.Name ?? import.Sdk.Name,
                 Role = ComponentRole.ModelProvider,
                 Vendor = vendor,
                 Hosting = Hosting.ThirdParty,
@@ -406,7 +428,7 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
     }
 
     /// <summary>A gateway or provider known by vendor id (from a header or an SDK), named as the host table names it.</summary>
-    private Party Known(string vendor, SourceLocation at)
+    private Party Known(string vendor, SourceLocation at, string? name = null)
     {
         if (_parties.Values.FirstOrDefault(p => p.Component.Vendor == vendor && !p.OwnServer) is { } party)
         {
@@ -414,7 +436,7 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
             return party;
         }
 
-        return Known(GatewayTerms.Hosts.FirstOrDefault(h => h.Vendor == vendor) ?? new HostTerm("", vendor, vendor, PartyKind.ModelProvider), at);
+        return Known(GatewayTerms.Hosts.FirstOrDefault(h => h.Vendor == vendor) ?? new HostTerm("", vendor, name ?? vendor, PartyKind.ModelProvider), at);
     }
 
     private Party Add(Component component, PartyKind kind, SourceLocation at)

@@ -16,9 +16,12 @@ internal static class CSharpSdkShapes
     /// <summary>
     /// A client or builder: the vendor it talks to by default (null: it has no default host, the endpoint decides), the
     /// host it uses when no endpoint is given, and a display name for the SDK; a self-hosted one names its engine, and an
-    /// exporter sends telemetry (traces, logs, metrics), not prompts of its own.
+    /// exporter sends telemetry (traces, logs, metrics), not prompts of its own. A service that shares its hosts with
+    /// another vendor id of the same company names that id (<see cref="HostVendor"/>) and the party it is
+    /// (<see cref="PartyName"/>): an endpoint on those hosts given to this SDK is still this SDK's vendor.
     /// </summary>
-    internal sealed record Sdk(string? Vendor, string? DefaultHost, string Name, bool SelfHosted = false, string? Engine = null, bool Exporter = false);
+    internal sealed record Sdk(string? Vendor, string? DefaultHost, string Name, bool SelfHosted = false, string? Engine = null, bool Exporter = false,
+        string? HostVendor = null, string? PartyName = null);
 
     private static readonly Sdk OpenAi = new("openai", "api.openai.com", "OpenAI .NET SDK");
     private static readonly Sdk AzureOpenAi = new("azure-openai", null, "Azure OpenAI SDK");
@@ -27,11 +30,15 @@ internal static class CSharpSdkShapes
 
     /// <summary>
     /// Azure AI Foundry projects and agents (Azure.AI.Projects <c>AIProjectClient(endpoint, credential)</c>,
-    /// Azure.AI.Agents.Persistent <c>PersistentAgentsClient(endpoint, credential)</c>, endpoint
-    /// <c>https://&lt;resource&gt;.services.ai.azure.com/api/projects/&lt;project&gt;</c>): like Azure OpenAI, the endpoint
-    /// picks the Foundry resource, never the vendor. Found missing in the public-code corpus run (bench/CODE-CORPUS.md).
+    /// Azure.AI.Agents.Persistent <c>PersistentAgentsClient(endpoint, credential)</c>, Semantic Kernel's
+    /// <c>AzureAIAgent.CreateAzureAIClient(connectionString, credential)</c>; endpoint
+    /// <c>https://&lt;resource&gt;.services.ai.azure.com/api/projects/&lt;project&gt;</c>): the Agent Service, which keeps
+    /// threads and messages on its side, on the hosts Azure OpenAI in Foundry also uses. Like Azure OpenAI, the endpoint
+    /// picks the Foundry resource, never the vendor. Found missing in the public-code and held-out corpus runs
+    /// (bench/CODE-CORPUS.md), where the reviewer lists it apart from Azure OpenAI.
     /// </summary>
-    private static readonly Sdk AzureAiFoundry = new("azure-openai", null, "Azure AI Foundry Agents SDK");
+    private static readonly Sdk AzureAiFoundry = new("azure-ai-foundry-agents", null, "Azure AI Foundry Agents SDK",
+        HostVendor: "azure-openai", PartyName: "Azure AI Foundry Agent Service");
 
     /// <summary>
     /// Foundry Local, Microsoft's on-device runtime (Microsoft.AI.Foundry.Local: <c>FoundryLocalManager.StartModelAsync(alias)</c>,
@@ -116,6 +123,7 @@ internal static class CSharpSdkShapes
         ["AddHuggingFaceChatCompletion"] = new("huggingface", "api-inference.huggingface.co", "Semantic Kernel Hugging Face connector"),
         ["AddOllamaChatCompletion"] = Ollama with { Name = "Semantic Kernel Ollama connector" },
         ["AddOllamaChatClient"] = Ollama with { Name = "Semantic Kernel Ollama connector" },
+        ["CreateAzureAIClient"] = AzureAiFoundry,
         ["UseAzureMonitor"] = AzureMonitor,
         ["AddAzureMonitorTraceExporter"] = AzureMonitor,
         ["AddAzureMonitorLogExporter"] = AzureMonitor,
@@ -138,6 +146,7 @@ internal static class CSharpSdkShapes
         ["Microsoft.SemanticKernel.Connectors.Google"] = new("google-gemini-api", "generativelanguage.googleapis.com", "Semantic Kernel Google connector"),
         ["Azure.AI.Projects"] = AzureAiFoundry,
         ["Azure.AI.Agents.Persistent"] = AzureAiFoundry,
+        ["Microsoft.SemanticKernel.Agents.AzureAI"] = AzureAiFoundry,
     };
 
     /// <summary>Named arguments and option properties that hold an endpoint.</summary>

@@ -15,7 +15,7 @@ public sealed class CorpusPartiesTests
     private static Flow FlowTo(StackModel model, string id) => Assert.Single(model.Flows, f => f.From == CSharpFragment.AppId && f.To == id);
 
     [Fact]
-    public void A_Foundry_agents_client_with_its_project_endpoint_from_the_environment_is_Azure_AI_Foundry()
+    public void A_Foundry_agents_client_with_its_project_endpoint_from_the_environment_is_the_Foundry_Agent_Service()
     {
         const string Program = """
             using Azure.AI.Agents.Persistent;
@@ -30,28 +30,45 @@ public sealed class CorpusPartiesTests
 
             """;
         var model = CSharp(Program);
-        var foundry = model.Find("provider:azure-openai")!;
-        Assert.Equal((ComponentRole.ModelProvider, Hosting.ThirdParty, "azure-openai"), (foundry.Role, foundry.Hosting, foundry.Vendor));
-        Assert.Contains(DataCategory.Prompt, FlowTo(model, "provider:azure-openai").DataCategories);
-        Assert.DoesNotContain(model.Components, c => c.Hosting == Hosting.Unknown);
+        var foundry = model.Find("provider:azure-ai-foundry-agents")!;
+        Assert.Equal((ComponentRole.ModelProvider, Hosting.ThirdParty, "Azure AI Foundry Agent Service"), (foundry.Role, foundry.Hosting, foundry.Name));
+        Assert.Contains(DataCategory.Prompt, FlowTo(model, "provider:azure-ai-foundry-agents").DataCategories);
+        Assert.DoesNotContain(model.Components, c => c.Hosting == Hosting.Unknown || c.Id == "provider:azure-openai");
     }
 
     [Fact]
-    public void A_Foundry_project_client_on_its_services_host_is_Azure_AI_Foundry_and_an_import_alone_is_only_possible()
+    public void A_Foundry_project_client_on_the_services_host_is_the_Agent_Service_beside_Azure_OpenAI_on_the_same_host()
     {
         const string Program = """
+            using Azure.AI.OpenAI;
             using Azure.AI.Projects;
             using Azure.Identity;
 
             var project = new AIProjectClient(new Uri("https://contoso-ai.services.ai.azure.com/api/projects/support"), new DefaultAzureCredential());
+            var openAi = new AzureOpenAIClient(new Uri("https://contoso-ai.services.ai.azure.com/"), new DefaultAzureCredential());
 
             """;
-        var foundry = CSharp(Program).Find("provider:azure-openai")!;
-        Assert.Equal("client", foundry.Attributes["confidence"]);
-        Assert.Equal("contoso-ai.services.ai.azure.com", foundry.Attributes["host"]);
+        var model = CSharp(Program);
+        var agents = model.Find("provider:azure-ai-foundry-agents")!;
+        Assert.Equal("contoso-ai.services.ai.azure.com", agents.Attributes["host"]);
+        Assert.Equal(["Agent/Program.cs:5"], agents.Lines());
+        Assert.Equal(["Agent/Program.cs:6"], model.Find("provider:azure-openai")!.Lines());
 
-        var imported = CSharp("using Azure.AI.Projects;\n\nnamespace Agent;\n\npublic sealed record ProjectSettings(string Endpoint);\n").Find("provider:azure-openai")!;
+        var imported = CSharp("using Azure.AI.Projects;\n\nnamespace Agent;\n\npublic sealed record ProjectSettings(string Endpoint);\n").Find("provider:azure-ai-foundry-agents")!;
         Assert.Equal("import-only", imported.Attributes["confidence"]);
+    }
+
+    [Fact]
+    public void A_Semantic_Kernel_AzureAIAgent_client_from_a_connection_string_is_the_Foundry_Agent_Service()
+    {
+        const string Program = """
+            using Microsoft.SemanticKernel.Agents.AzureAI;
+
+            var client = AzureAIAgent.CreateAzureAIClient(configuration["AzureAI:ConnectionString"], new AzureCliCredential());
+            var definition = await client.Administration.CreateAgentAsync("gpt-4o", name: "bing", instructions: "Answer with sources.");
+
+            """;
+        Assert.Equal(Hosting.ThirdParty, CSharp(Program).Find("provider:azure-ai-foundry-agents")!.Hosting);
     }
 
     [Fact]
