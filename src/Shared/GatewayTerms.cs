@@ -196,6 +196,10 @@ internal static class GatewayTerms
         new("sentry.io", "sentry", "Sentry", PartyKind.Observability),
         new("nr-data.net", "new-relic", "New Relic", PartyKind.Observability),
         new("i.posthog.com", "posthog", "PostHog", PartyKind.Observability),
+        // Azure Monitor: Application Insights connection strings name a regional ingestion host
+        // (IngestionEndpoint=https://<region>.in.applicationinsights.azure.com/); the Logs Ingestion API uses *.ingest.monitor.azure.com.
+        new("applicationinsights.azure.com", "azure-monitor", "Azure Monitor (Application Insights)", PartyKind.Observability),
+        new("ingest.monitor.azure.com", "azure-monitor", "Azure Monitor", PartyKind.Observability),
     ];
 
     private static readonly Dictionary<string, VendorKind> s_vendorKinds = BuildVendorKinds();

@@ -8,7 +8,7 @@ namespace GatewayAudit.Core.Readers.Code;
 /// Turns the sites of one C# file into components and flows: one component per party however many call sites (each
 /// site is evidence), one flow from the application code to each party with the data categories its call sites show.
 /// </summary>
-internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
+internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
 {
     /// <summary>The application code as one client of every party it calls (shared by every code file and language).</summary>
     public const string AppId = CodeApplication.Id;
@@ -53,9 +53,22 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
     {
         _portkey = sites.PortkeyGateway();
         var relativeLlmCalls = sites.Calls.Any(c => !c.Sdk && c.Url is null);
+        // The literal an SDK of a shared-host service was given is that service's endpoint, not a second sighting of the host's vendor.
+        var sharedHostUrls = sites.Endpoints.Where(e => e.Sdk?.HostVendor is not null).Select(e => (e.Url, e.At.File)).ToHashSet();
         foreach (var endpoint in sites.Endpoints)
         {
-            if (PartyAt(endpoint.Url, endpoint.Source, relativeLlmCalls, endpoint.At) is not { } party)
+            if (endpoint.Source == EndpointSource.Literal && sharedHostUrls.Contains((endpoint.Url, endpoint.At.File)))
+            {
+                continue;
+            }
+
+            if (endpoint.Sdk is { Exporter: true } exporterSdk)
+            {
+                ExporterAt(endpoint.Url, exporterSdk, endpoint.At);
+                continue;
+            }
+
+            if ((SharedHostParty(endpoint) ?? PartyAt(endpoint.Url, endpoint.Source, relativeLlmCalls, endpoint.At)) is not { } party)
             {
                 continue;
             }
@@ -120,6 +133,21 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
         AddSlugs();
         AddImportsOnly();
         return _model;
+    }
+
+    /// <summary>An SDK's endpoint on the hosts its service shares with another vendor id (Foundry agents on Azure OpenAI's): the SDK's party.</summary>
+    private Party? SharedHostParty(EndpointSite endpoint)
+    {
+        if (endpoint.Sdk is not { Vendor: { } vendor, HostVendor: { } hostVendor } sdk || GatewayTerms.FindHost(endpoint.Url.Host)?.Vendor != hostVendor)
+        {
+            return null;
+        }
+
+        var party = Known(vendor, endpoint.At, sdk.PartyName);
+        AddToList(party.Component, "apiHosts", endpoint.Url.Host);
+        party.Component.Attributes.Set("host", endpoint.Url.Host, endpoint.At);
+        HostClassifier.SetRegionFromHost(party.Component, endpoint.Url.Host, endpoint.At);
+        return party;
     }
 
     /// <summary>The party a URL names: a known vendor's host, the operator's own server, or an SDK's unknown host.</summary>
@@ -216,13 +244,24 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
     private void AddClient(ClientSite client)
     {
         var sdk = client.Sdk;
+        if (sdk.Exporter)
+        {
+            AddExporter(client);
+            return;
+        }
+
         Party? party = null;
-        if (client.EndpointFrom is { } configured && sdk.Vendor is { } resourceVendor && sdk.DefaultHost is null)
+        if (client.EndpointFrom is { } local && IsFoundryLocalEndpoint(local))
+        {
+            party = OwnServer(new CodeUrl("localhost", null, "", false, "localhost"), CSharpSdkShapes.FoundryLocal.Engine, client.At);
+            party.Component.Notes.Add($"The {sdk.Name} client's endpoint is the Foundry Local web service this file starts ({local[8..]}).");
+        }
+        else if (client.EndpointFrom is { } configured && sdk.Vendor is { } resourceVendor && sdk.DefaultHost is null)
         {
             // An SDK that only talks to its vendor's resources (Azure OpenAI: the endpoint picks the resource, never the
             // vendor) is that vendor wherever the endpoint comes from; only which resource, and so the region, is open.
             // Found in the public-code corpus run (bench/CODE-CORPUS.md): one unknown row per configuration name.
-            party = Known(resourceVendor, client.At);
+            party = Known(resourceVendor, client.At, sdk.PartyName);
             party.Component.Notes.Add($"A {sdk.Name} client whose resource endpoint comes from {(configured.StartsWith("env:", StringComparison.Ordinal) ? "$" + configured[4..] : configured[8..])}: the resource, and so its region, is not in the code.");
         }
         else if (client.EndpointFrom is { } from)
@@ -246,7 +285,7 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
         }
         else if (sdk.SelfHosted)
         {
-            party = OwnServer(new CodeUrl("localhost", null, "", false, "localhost"), "Ollama", client.At);
+            party = OwnServer(new CodeUrl("localhost", null, "", false, "localhost"), sdk.Engine, client.At);
         }
         else if (sdk.DefaultHost is { } host && GatewayTerms.FindHost(host) is { } term)
         {
@@ -255,7 +294,7 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
         }
         else if (sdk.Vendor is { } vendor)
         {
-            party = Known(vendor, client.At);
+            party = Known(vendor, client.At, sdk.PartyName);
             party.Component.Notes.Add($"A {sdk.Name} client whose resource endpoint is not in the code.");
         }
 
@@ -316,7 +355,8 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
             }
             else if (call.Sdk)
             {
-                target = Single(_parties.Values.Where(p => p.BySdk));
+                // An exporter set up in the same file (UseAzureMonitor) receives telemetry, not the SDK's calls.
+                target = Single(_parties.Values.Where(p => p.BySdk && p.Kind is not (PartyKind.Observability or PartyKind.LlmObservability)));
             }
             else
             {
@@ -339,8 +379,9 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
     {
         var exporter = party.Kind is PartyKind.Observability or PartyKind.LlmObservability;
         var shown = party.Calls.Count > 0;
+        var sensitive = exporter && party.Kind == PartyKind.Observability && sites.SensitiveTelemetry.Count > 0;
         DataCategory[] categories = exporter
-            ? party.Kind == PartyKind.LlmObservability ? [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata] : [DataCategory.Metadata]
+            ? party.Kind == PartyKind.LlmObservability || sensitive ? [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata] : [DataCategory.Metadata]
             : !shown || party.Calls.Contains(CallKind.Inference)
                 ? [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Credentials]
                 : [DataCategory.Metadata, DataCategory.Credentials];
@@ -361,6 +402,11 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
         if (!shown && !exporter)
         {
             party.Component.Notes.Add(NotShownNote);
+        }
+        else if (sensitive)
+        {
+            flow.Evidence.UnionWith(sites.SensitiveTelemetry);
+            party.Component.Notes.Add($"This file turns on sensitive data in its GenAI telemetry ({sites.SensitiveTelemetry[0]}): the spans it exports carry prompt and completion text.");
         }
         else if (exporter && party.Kind == PartyKind.Observability)
         {
@@ -428,7 +474,7 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
             var component = _model.Add(new Component
             {
                 Id = $"provider:{vendor}",
-                Name = term?.Name ?? import.Sdk.Name,
+                Name = import.Sdk.PartyName ?? term?.Name ?? import.Sdk.Name,
                 Role = ComponentRole.ModelProvider,
                 Vendor = vendor,
                 Hosting = Hosting.ThirdParty,
@@ -453,7 +499,7 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
     }
 
     /// <summary>A gateway or provider known by vendor id (from a header or an SDK), named as the host table names it.</summary>
-    private Party Known(string vendor, SourceLocation at)
+    private Party Known(string vendor, SourceLocation at, string? name = null)
     {
         if (_parties.Values.FirstOrDefault(p => p.Component.Vendor == vendor && !p.OwnServer) is { } party)
         {
@@ -461,7 +507,7 @@ internal sealed class CSharpFragment(InputFile file, CSharpSites sites)
             return party;
         }
 
-        return Known(GatewayTerms.Hosts.FirstOrDefault(h => h.Vendor == vendor) ?? new HostTerm("", vendor, vendor, PartyKind.ModelProvider), at);
+        return Known(GatewayTerms.Hosts.FirstOrDefault(h => h.Vendor == vendor) ?? new HostTerm("", vendor, name ?? vendor, PartyKind.ModelProvider), at);
     }
 
     private Party Add(Component component, PartyKind kind, SourceLocation at)

@@ -15,14 +15,57 @@ internal static class CSharpSdkShapes
 {
     /// <summary>
     /// A client or builder: the vendor it talks to by default (null: it has no default host, the endpoint decides), the
-    /// host it uses when no endpoint is given, and a display name for the SDK.
+    /// host it uses when no endpoint is given, and a display name for the SDK; a self-hosted one names its engine, and an
+    /// exporter sends telemetry (traces, logs, metrics), not prompts of its own. A service that shares its hosts with
+    /// another vendor id of the same company names that id (<see cref="HostVendor"/>) and the party it is
+    /// (<see cref="PartyName"/>): an endpoint on those hosts given to this SDK is still this SDK's vendor.
     /// </summary>
-    internal sealed record Sdk(string? Vendor, string? DefaultHost, string Name, bool SelfHosted = false);
+    internal sealed record Sdk(string? Vendor, string? DefaultHost, string Name, bool SelfHosted = false, string? Engine = null, bool Exporter = false,
+        string? HostVendor = null, string? PartyName = null);
 
     private static readonly Sdk OpenAi = new("openai", "api.openai.com", "OpenAI .NET SDK");
     private static readonly Sdk AzureOpenAi = new("azure-openai", null, "Azure OpenAI SDK");
     private static readonly Sdk Anthropic = new("anthropic", "api.anthropic.com", "Anthropic SDK");
-    private static readonly Sdk Ollama = new(null, "localhost", "Ollama client", SelfHosted: true);
+    private static readonly Sdk Ollama = new(null, "localhost", "Ollama client", SelfHosted: true, Engine: "Ollama");
+
+    /// <summary>
+    /// Azure AI Foundry projects and agents (Azure.AI.Projects <c>AIProjectClient(endpoint, credential)</c>,
+    /// Azure.AI.Agents.Persistent <c>PersistentAgentsClient(endpoint, credential)</c>, Semantic Kernel's
+    /// <c>AzureAIAgent.CreateAzureAIClient(connectionString, credential)</c>; endpoint
+    /// <c>https://&lt;resource&gt;.services.ai.azure.com/api/projects/&lt;project&gt;</c>): the Agent Service, which keeps
+    /// threads and messages on its side, on the hosts Azure OpenAI in Foundry also uses. Like Azure OpenAI, the endpoint
+    /// picks the Foundry resource, never the vendor. Found missing in the public-code and held-out corpus runs
+    /// (bench/CODE-CORPUS.md), where the reviewer lists it apart from Azure OpenAI.
+    /// </summary>
+    private static readonly Sdk AzureAiFoundry = new("azure-ai-foundry-agents", null, "Azure AI Foundry Agents SDK",
+        HostVendor: "azure-openai", PartyName: "Azure AI Foundry Agent Service");
+
+    /// <summary>
+    /// Foundry Local, Microsoft's on-device runtime (Microsoft.AI.Foundry.Local: <c>FoundryLocalManager.StartModelAsync(alias)</c>,
+    /// then an OpenAI client with <c>Endpoint = manager.Endpoint</c>, a localhost web service; microsoft/Foundry-Local
+    /// sdk docs, read 2026-11-30): operator-hosted inference, not a third party.
+    /// </summary>
+    public static readonly Sdk FoundryLocal = new(null, "localhost", "Foundry Local", SelfHosted: true, Engine: "Foundry Local");
+
+    /// <summary>The class and namespace of <see cref="FoundryLocal"/>.</summary>
+    public const string FoundryLocalManager = "FoundryLocalManager";
+
+    public const string FoundryLocalNamespace = "Microsoft.AI.Foundry.Local";
+
+    /// <summary>
+    /// Azure Monitor's OpenTelemetry distro and exporters (Azure.Monitor.OpenTelemetry.AspNetCore <c>UseAzureMonitor()</c>,
+    /// Azure.Monitor.OpenTelemetry.Exporter <c>AddAzureMonitorTraceExporter</c> / <c>LogExporter</c> / <c>MetricExporter</c>):
+    /// telemetry to the Application Insights resource the connection string names (APPLICATIONINSIGHTS_CONNECTION_STRING
+    /// when the code sets none).
+    /// </summary>
+    private static readonly Sdk AzureMonitor = new("azure-monitor", null, "Azure Monitor OpenTelemetry exporter", Exporter: true);
+
+    /// <summary>
+    /// OpenTelemetry's OTLP exporter (<c>UseOtlpExporter()</c> in .NET Aspire service defaults, <c>AddOtlpExporter</c>):
+    /// it sends to OTEL_EXPORTER_OTLP_ENDPOINT unless the code names an endpoint, so the party is whoever that endpoint
+    /// names; with none in the code it is an unknown party, never a vendor.
+    /// </summary>
+    private static readonly Sdk Otlp = new(null, null, "OpenTelemetry OTLP exporter", Exporter: true);
 
     /// <summary>Client types, by the type name written after <c>new</c> (generic arity and namespace stripped).</summary>
     public static readonly IReadOnlyDictionary<string, Sdk> ClientTypes = new Dictionary<string, Sdk>(StringComparer.Ordinal)
@@ -41,6 +84,9 @@ internal static class CSharpSdkShapes
         ["MistralClient"] = new("mistral", "api.mistral.ai", "Mistral SDK"),
         ["OllamaChatClient"] = Ollama,
         ["OllamaApiClient"] = Ollama,
+        ["AIProjectClient"] = AzureAiFoundry,
+        ["PersistentAgentsClient"] = AzureAiFoundry,
+        [FoundryLocalManager] = FoundryLocal,
 
         // Community OpenRouter .NET clients (OpenRouter.NET, Codezerg.OpenRouter, OpenRouterClientLite ...) all name their
         // client OpenRouterClient and default to https://openrouter.ai/api/v1 (found in the public-code corpus run,
@@ -77,6 +123,13 @@ internal static class CSharpSdkShapes
         ["AddHuggingFaceChatCompletion"] = new("huggingface", "api-inference.huggingface.co", "Semantic Kernel Hugging Face connector"),
         ["AddOllamaChatCompletion"] = Ollama with { Name = "Semantic Kernel Ollama connector" },
         ["AddOllamaChatClient"] = Ollama with { Name = "Semantic Kernel Ollama connector" },
+        ["CreateAzureAIClient"] = AzureAiFoundry,
+        ["UseAzureMonitor"] = AzureMonitor,
+        ["AddAzureMonitorTraceExporter"] = AzureMonitor,
+        ["AddAzureMonitorLogExporter"] = AzureMonitor,
+        ["AddAzureMonitorMetricExporter"] = AzureMonitor,
+        ["UseOtlpExporter"] = Otlp,
+        ["AddOtlpExporter"] = Otlp,
     };
 
     /// <summary>Namespaces whose import alone names a provider SDK (<c>using OpenAI;</c>).</summary>
@@ -91,6 +144,9 @@ internal static class CSharpSdkShapes
         ["Microsoft.SemanticKernel.Connectors.OpenAI"] = OpenAi with { Name = "Semantic Kernel OpenAI connector" },
         ["Microsoft.SemanticKernel.Connectors.MistralAI"] = new("mistral", "api.mistral.ai", "Semantic Kernel Mistral connector"),
         ["Microsoft.SemanticKernel.Connectors.Google"] = new("google-gemini-api", "generativelanguage.googleapis.com", "Semantic Kernel Google connector"),
+        ["Azure.AI.Projects"] = AzureAiFoundry,
+        ["Azure.AI.Agents.Persistent"] = AzureAiFoundry,
+        ["Microsoft.SemanticKernel.Agents.AzureAI"] = AzureAiFoundry,
     };
 
     /// <summary>
@@ -123,6 +179,9 @@ internal static class CSharpSdkShapes
         "CreateResponse", "CreateResponseAsync", "GetResponseAsync", "GetStreamingResponseAsync",
         "GetChatMessageContentAsync", "GetChatMessageContentsAsync", "GetStreamingChatMessageContentsAsync", "InvokePromptAsync",
         "GetClaudeMessageAsync", "StreamClaudeMessageAsync", "GenerateContentAsync", "GenerateContentStreamAsync",
+        // Foundry agents: a message on a thread carries the user's text, a run sends the thread to the model.
+        "CreateMessage", "CreateMessageAsync", "CreateRun", "CreateRunAsync", "CreateRunStreaming", "CreateRunStreamingAsync",
+        "CreateThreadAndRun", "CreateThreadAndRunAsync",
     };
 
     /// <summary>SDK methods that only list models: metadata, no prompt.</summary>
@@ -145,6 +204,16 @@ internal static class CSharpSdkShapes
         "WriteLine", "Write", "Trace", "TraceInformation", "TraceWarning", "TraceError", "Debug", "Information", "Warning",
         "Error", "Fatal", "Verbose", "Assert",
     };
+
+    /// <summary>
+    /// Switches that put prompt and completion text into GenAI telemetry, so an exporter in the same file receives it:
+    /// Microsoft.Extensions.AI's <c>OpenTelemetryChatClient.EnableSensitiveData = true</c> ("whether potentially
+    /// sensitive information should be included in telemetry", learn.microsoft.com dotnet api, read 2026-11-30) and
+    /// Semantic Kernel's <c>AppContext.SetSwitch("Microsoft.SemanticKernel.Experimental.GenAI.EnableOTelDiagnosticsSensitive", true)</c>
+    /// (Semantic Kernel observability docs). Found in the public-code corpus run (bench/CODE-CORPUS.md).
+    /// </summary>
+    public static bool IsSensitiveTelemetrySwitch(string name) =>
+        name is "EnableSensitiveData" or "Microsoft.SemanticKernel.Experimental.GenAI.EnableOTelDiagnosticsSensitive";
 
     /// <summary>Exceptions whose message text is prose.</summary>
     public static bool IsProseType(string typeName) => typeName.EndsWith("Exception", StringComparison.Ordinal);

@@ -62,6 +62,12 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
             return;
         }
 
+        if (method == "SetSwitch" && node.ArgumentList.Arguments is [var key, var on] && on.Expression.IsKind(SyntaxKind.TrueLiteralExpression)
+            && _text.Evaluate(key.Expression) is { } switchName && CSharpSdkShapes.IsSensitiveTelemetrySwitch(switchName))
+        {
+            Sites.SensitiveTelemetry.Add(At(node));
+        }
+
         if (node.ArgumentList.Arguments is [var name, var value] && _prose == 0)
         {
             // headers.Add("x-portkey-config", json): header calls in one file build one request.
@@ -75,6 +81,12 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
         else if (method is not null && CSharpSdkShapes.BuilderMethods.TryGetValue(method, out var sdk))
         {
             AddClient(sdk, method, node.ArgumentList.Arguments, initializer: null, node);
+        }
+        else if (node.Expression is MemberAccessExpressionSyntax { Expression: var receiver } && receiver.ToString() is CSharpSdkShapes.FoundryLocalManager
+            or CSharpSdkShapes.FoundryLocalNamespace + "." + CSharpSdkShapes.FoundryLocalManager)
+        {
+            // FoundryLocalManager.StartModelAsync(alias) / CreateAsync(config, logger): the runtime on this machine.
+            Sites.Clients.Add(new ClientSite(CSharpSdkShapes.FoundryLocal, CSharpSdkShapes.FoundryLocalManager, null, At(node)));
         }
         else if (method is not null && CSharpSdkShapes.InferenceMethods.Contains(method))
         {
@@ -120,6 +132,11 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
         if (node.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "BaseAddress" })
         {
             AddEndpoint(node.Right, EndpointSource.BaseAddress, null, node);
+        }
+        else if (node.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var option } && CSharpSdkShapes.IsSensitiveTelemetrySwitch(option)
+            && node.Right.IsKind(SyntaxKind.TrueLiteralExpression))
+        {
+            Sites.SensitiveTelemetry.Add(At(node));
         }
 
         base.VisitAssignmentExpression(node);
@@ -339,6 +356,11 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
         {
             Sites.Headers.Add(new HeaderSite(header, headerName, At(node)));
             return;
+        }
+
+        if (CSharpText.ConnectionStringEndpoint(text) is { } ingestion)
+        {
+            text = ingestion;
         }
 
         if (CodeUrl.Parse(text) is { } url && (GatewayTerms.FindHost(url.Host) is not null || (url.HasScheme && HostClassifier.IsOperatorNetwork(url.Host))))

@@ -35,6 +35,9 @@ internal sealed class CSharpSites
             ? null
             : CodePortkey.Gateway.OfClientBases(Endpoints.Where(e => e.Source != EndpointSource.Literal).Select(e => (e.Url.Shown, e.At))
                 .Concat(Calls.Where(c => c.Url is { HasScheme: true }).Select(c => (c.Url!.Shown, c.At))));
+
+    /// <summary>Where the file turns on prompt and completion text in its GenAI telemetry (see <see cref="CSharpSdkShapes.IsSensitiveTelemetrySwitch"/>).</summary>
+    public List<SourceLocation> SensitiveTelemetry { get; } = [];
 }
 
 /// <summary>Where an endpoint was written: a bare string, an HttpClient's BaseAddress, or an SDK client's endpoint.</summary>

@@ -82,6 +82,24 @@ internal sealed class CSharpText
         expression is IdentifierNameSyntax && NameOf(expression) is { } name && _constants.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>
+    /// The ingestion URL of an Application Insights connection string ("InstrumentationKey=...;IngestionEndpoint=https://...;"):
+    /// the string names where telemetry goes; the key beside it is not read.
+    /// </summary>
+    public static string? ConnectionStringEndpoint(string text)
+    {
+        const string Key = "IngestionEndpoint=";
+        var start = text.IndexOf(Key, StringComparison.OrdinalIgnoreCase);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var value = text[(start + Key.Length)..];
+        var end = value.IndexOf(';');
+        return (end < 0 ? value : value[..end]).Trim();
+    }
+
+    /// <summary>
     /// Where a value that is not in the code comes from, in words a reviewer can look up: <c>env:NAME</c> for
     /// <c>Environment.GetEnvironmentVariable("NAME")</c>, <c>setting:Section:Key</c> for a configuration key, else the
     /// member written (<c>setting:_options.BaseUrl</c>). Never a literal's value.

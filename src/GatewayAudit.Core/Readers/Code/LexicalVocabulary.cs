@@ -51,6 +51,9 @@ internal static class LexicalVocabulary
         // missing in the public-code corpus run (bench/CODE-CORPUS.md).
         new("logfire", "exporter:logfire", "Pydantic Logfire", ComponentRole.Exporter, "logfire", Telemetry,
             "Logfire keeps each LLM call's messages when an LLM instrumentation (logfire.instrument_openai, _anthropic, _pydantic_ai ...) is on."),
+        // Azure Monitor's OpenTelemetry distro (azure-monitor-opentelemetry configure_azure_monitor(), @azure/monitor-opentelemetry
+        // useAzureMonitor()) sends traces, logs and metrics to the Application Insights resource its connection string names.
+        new("azure-monitor", "exporter:azure-monitor", "Azure Monitor (Application Insights)", ComponentRole.Exporter, "azure-monitor", Telemetry),
         new("helicone", "provider:helicone", "Helicone", ComponentRole.Gateway, "helicone", Requests,
             "Helicone is an observability gateway: it keeps request logs (a retention surface); Helicone-Omit-Request / -Response stop storage, not sending."),
         new("portkey", "provider:portkey", "Portkey", ComponentRole.Gateway, "portkey", Requests),
@@ -98,6 +101,7 @@ internal static class LexicalVocabulary
         ["Langfuse"] = "langfuse", ["LangfuseClient"] = "langfuse", ["sentry_sdk.init"] = "sentry", ["Sentry.init"] = "sentry", ["sentry.Init"] = "sentry",
         ["LLMObs.enable"] = "datadog", ["logfire.instrument_openai"] = "logfire", ["logfire.instrument_anthropic"] = "logfire",
         ["logfire.instrument_pydantic_ai"] = "logfire", ["logfire.instrument_litellm"] = "logfire",
+        ["configure_azure_monitor"] = "azure-monitor", ["useAzureMonitor"] = "azure-monitor",
     };
 
     /// <summary>Modules (Python, npm, Go, Java packages) by prefix, and the party key of the SDK they are.</summary>
@@ -119,6 +123,7 @@ internal static class LexicalVocabulary
         ("langfuse", "langfuse"), ("@langfuse", "langfuse"), ("langfuse-langchain", "langfuse"), ("com.langfuse", "langfuse"),
         ("langsmith", "langsmith"), ("logfire", "logfire"), ("@pydantic/logfire-node", "logfire"),
         ("sentry_sdk", "sentry"), ("@sentry", "sentry"), ("github.com/getsentry/sentry-go", "sentry"), ("io.sentry", "sentry"),
+        ("azure.monitor.opentelemetry", "azure-monitor"), ("@azure/monitor-opentelemetry", "azure-monitor"),
         ("ddtrace", "datadog"), ("dd-trace", "datadog"), ("gopkg.in/DataDog/dd-trace-go.v1", "datadog"), ("github.com/DataDog/dd-trace-go", "datadog"),
     ];
 
@@ -193,6 +198,7 @@ internal static class LexicalVocabulary
         ["LANGCHAIN_TRACING_V2"] = ("langsmith", false), ["LANGSMITH_API_KEY"] = ("langsmith", false), ["LANGCHAIN_API_KEY"] = ("langsmith", false),
         ["LOGFIRE_TOKEN"] = ("logfire", false), ["LOGFIRE_BASE_URL"] = ("logfire", true),
         ["DD_SITE"] = ("datadog", true), ["DD_LLMOBS_ENABLED"] = ("datadog", false), ["SENTRY_DSN"] = ("sentry", true),
+        ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = ("azure-monitor", false),
         ["OPENAI_BASE_URL"] = ("openai", true), ["OPENAI_API_BASE"] = ("openai", true), ["ANTHROPIC_BASE_URL"] = ("anthropic", true),
     };
 
@@ -255,7 +261,7 @@ internal static class LexicalVocabulary
             "openai", "anthropic", "claude", "gemini", "genai", "mistral", "groq", "cohere", "ollama", "vllm", "litellm", "openrouter",
             "helicone", "portkey", "langfuse", "langsmith", "langchain", "llama_index", "llamaindex", "ai-sdk", "generateText", "streamText",
             "bedrock", "vertexai", "vertex_ai", "aiplatform", "together_ai", "togetherai", "ChatTogether", "fireworks", "deepseek", "perplexity",
-            "ChatXAI", "createXai", "sentry", "logfire", "ddtrace", "dd-trace", "DD_SITE", "datadog", "LLMObs", "completions", "/models", ":11434", ":4000",
+            "ChatXAI", "createXai", "sentry", "logfire", "azure_monitor", "AzureMonitor", "azure/monitor-opentelemetry", "APPLICATIONINSIGHTS", "ddtrace", "dd-trace", "DD_SITE", "datadog", "LLMObs", "completions", "/models", ":11434", ":4000",
             "lmstudio", "lm-studio", "llama.cpp", "llamacpp", "/api/chat", "/api/generate", "/v1/messages",
             "sk-ant-", "sk-or-v1-", "sk-proj-",
         }
