@@ -189,7 +189,7 @@ internal static class LexicalParties
         {
             var own = Service(service);
             return DefaultDestinations.TryGetValue(key, out var cloud)
-                ? own with { Note = Join(own.Note, NoAddressNote("No address in the code", cloud)) }
+                ? own with { Note = Join(own.Note, NoAddressNote(NoAddressLead, cloud)) }
                 : own;
         }
 
@@ -222,6 +222,9 @@ internal static class LexicalParties
             ? party with { Note = NoAddressNote("No base URL in the code", destination) }
             : party;
     }
+
+    /// <summary>How a service row with no address in code begins its caveat; the stack assembly looks for it.</summary>
+    internal const string NoAddressLead = "No address in the code";
 
     private static string NoAddressNote(string lead, (string Destination, string[] Variables) cloud) =>
         $"{lead}: the SDK sends to {cloud.Destination} unless {OneOf(cloud.Variables)} is set where it runs.";

@@ -1,5 +1,4 @@
 using GatewayAudit.Core.Model;
-using GatewayAudit.Core.Readers;
 using GatewayAudit.Core.Readers.Code;
 
 namespace GatewayAudit.Core.Tests.Readers.Code;
@@ -10,9 +9,6 @@ namespace GatewayAudit.Core.Tests.Readers.Code;
 /// </summary>
 public sealed class ObservabilityDefaultAddressTests
 {
-    private static StackModel JavaScript(string path, string text) =>
-        new JavaScriptSourceReader().Read(new InputFile(path, "/scan/" + path, text, namedExplicitly: false)).Fragment;
-
     private static Component Row(StackModel model, string id) => Assert.Single(model.Components, c => c.Id == id);
 
     [Fact]
@@ -26,7 +22,7 @@ public sealed class ObservabilityDefaultAddressTests
             export default langfuse;
             """;
 
-        var langfuse = Row(JavaScript("src/util/langfuse.ts", Tracing), "exporter:langfuse");
+        var langfuse = Row(CorpusShapeTests.JavaScript("src/util/langfuse.ts", Tracing), "exporter:langfuse");
         Assert.Contains(langfuse.Notes, n => n.Contains("No address in the code", StringComparison.Ordinal)
             && n.Contains("Langfuse Cloud unless", StringComparison.Ordinal) && n.Contains("LANGFUSE_BASEURL", StringComparison.Ordinal));
     }
@@ -56,7 +52,7 @@ public sealed class ObservabilityDefaultAddressTests
             const langfuse = new Langfuse({ baseUrl: 'https://us.cloud.langfuse.com' });
             """;
 
-        var langfuse = Row(JavaScript("src/tracing.ts", Tracing), "exporter:langfuse");
+        var langfuse = Row(CorpusShapeTests.JavaScript("src/tracing.ts", Tracing), "exporter:langfuse");
         Assert.DoesNotContain(langfuse.Notes, n => n.Contains("No address in the code", StringComparison.Ordinal));
     }
 
