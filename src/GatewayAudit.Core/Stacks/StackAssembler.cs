@@ -12,7 +12,8 @@ namespace GatewayAudit.Core.Stacks;
 /// stacks of the files beside it. Each config is then read with the environment its stack gives the proxy, services
 /// that run beside the proxy are marked operator-hosted (and a Redis there with persistence off keeps data in memory
 /// only), and the proxy's command line and own environment add what they change (debug logging, models stored in
-/// the database). Last, calls through an SDK client built in another file are joined to that client (<see cref="CodeClientJoin"/>),
+/// the database). Last, calls through an SDK client built in another file are joined to that client (<see cref="CodeClientJoin"/>), an
+/// observability SDK with no address in code takes the host the checkout's .env file sets (<see cref="DotEnvSampleAddress"/>),
 /// and code that calls a provider directly beside a gateway of the scan is marked (<see cref="GatewayBypass"/>).
 /// </summary>
 public static class StackAssembler
@@ -131,6 +132,9 @@ public static class StackAssembler
         // directly while the checkout runs a gateway is judged against every stack's gateways.
         var models = stacks.Select(s => s.Stack.Model).ToList();
         CodeClientJoin.Apply(models);
+        DotEnvSampleAddress.Apply(models, deployments.Where(d => d.Result.Deployment is { Services.Count: 0, Variables.Count: > 0 })
+            .OrderBy(d => d.File.FileName == ".env" ? 0 : 1).ThenBy(d => d.File.DisplayPath, StringComparer.Ordinal)
+            .Select(d => d.Result.Deployment!).ToList());
         GatewayBypass.Apply(models);
         return stacks.Select(s => s.Stack).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
     }

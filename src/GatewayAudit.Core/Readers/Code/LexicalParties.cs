@@ -34,12 +34,24 @@ internal static class LexicalParties
 {
     public const string LiteLlmProxyId = LiteLlmConfigReader.GatewayId;
 
-    /// <summary>The variables the official SDKs read for their base URL when none is passed (openai-python and anthropic-sdk-python READMEs).</summary>
-    private static readonly Dictionary<string, string> DefaultBaseUrlVariables = new(StringComparer.Ordinal)
-    {
-        ["openai"] = "OPENAI_BASE_URL",
-        ["anthropic"] = "ANTHROPIC_BASE_URL",
-    };
+    /// <summary>
+    /// Where an SDK given no address in code sends, and the variables it reads for its address instead: openai-python and
+    /// anthropic-sdk-python READMEs; Langfuse Python reads LANGFUSE_BASE_URL then the deprecated LANGFUSE_HOST
+    /// (langfuse-python langfuse/_client/client.py), the JS clients LANGFUSE_BASE_URL then LANGFUSE_BASEURL, the v2 name
+    /// (langfuse-js packages/client/src/LangfuseClient.ts), both defaulting to https://cloud.langfuse.com (read 2026-11-30);
+    /// LangSmith's LANGSMITH_ENDPOINT / LANGCHAIN_ENDPOINT and Logfire's LOGFIRE_BASE_URL as in
+    /// <see cref="LexicalVocabulary.Environment"/>, which must hold every variable here (a test checks it). Sentry is not
+    /// here: with no DSN it sends nothing, so it has no default destination to caveat.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, (string Destination, string[] Variables)> DefaultDestinations { get; } =
+        new Dictionary<string, (string, string[])>(StringComparer.Ordinal)
+        {
+            ["openai"] = ("OpenAI's API", ["OPENAI_BASE_URL"]),
+            ["anthropic"] = ("Anthropic's API", ["ANTHROPIC_BASE_URL"]),
+            ["langfuse"] = ("Langfuse Cloud", ["LANGFUSE_BASE_URL", "LANGFUSE_HOST", "LANGFUSE_BASEURL"]),
+            ["langsmith"] = ("LangSmith's cloud", ["LANGSMITH_ENDPOINT", "LANGCHAIN_ENDPOINT"]),
+            ["logfire"] = ("Pydantic Logfire's cloud", ["LOGFIRE_BASE_URL"]),
+        };
 
     /// <summary>
     /// Where an SDK for a self-hosted engine sends when no address is passed, and the variable read first. The ollama
@@ -175,7 +187,10 @@ internal static class LexicalParties
     {
         if (LexicalVocabulary.ServiceByKey.TryGetValue(key, out var service))
         {
-            return Service(service);
+            var own = Service(service);
+            return DefaultDestinations.TryGetValue(key, out var cloud)
+                ? own with { Note = Join(own.Note, NoAddressNote(NoAddressLead, cloud)) }
+                : own;
         }
 
         if (!LiteLlmProviders.ByPrefix.TryGetValue(key, out var info))
@@ -203,10 +218,19 @@ internal static class LexicalParties
         }
 
         var party = Provider(key, info);
-        return DefaultBaseUrlVariables.TryGetValue(key, out var variable)
-            ? party with { Note = $"No base URL in the code: the SDK sends to {info.Name}'s API unless {variable} is set where it runs." }
+        return DefaultDestinations.TryGetValue(key, out var destination)
+            ? party with { Note = NoAddressNote("No base URL in the code", destination) }
             : party;
     }
+
+    /// <summary>How a service row with no address in code begins its caveat; the stack assembly looks for it.</summary>
+    internal const string NoAddressLead = "No address in the code";
+
+    private static string NoAddressNote(string lead, (string Destination, string[] Variables) cloud) =>
+        $"{lead}: the SDK sends to {cloud.Destination} unless {OneOf(cloud.Variables)} is set where it runs.";
+
+    private static string OneOf(string[] names) =>
+        names.Length == 1 ? names[0] : $"{string.Join(", ", names[..^1])} or {names[^1]}";
 
     private static LexicalParty Provider(string prefix, LiteLlmProviders.ProviderInfo info) =>
         new($"provider:{info.Vendor ?? prefix}", info.Name, info.Role, info.Vendor, info.Hosting);

@@ -13,6 +13,9 @@ public sealed class CorpusShapeTests
     internal static StackModel Python(string path, string text) =>
         new PythonSourceReader().Read(new InputFile(path, "/scan/" + path, text, namedExplicitly: false)).Fragment;
 
+    internal static StackModel JavaScript(string path, string text) =>
+        new JavaScriptSourceReader().Read(new InputFile(path, "/scan/" + path, text, namedExplicitly: false)).Fragment;
+
     internal static StackModel Go(string path, string text) =>
         new GoSourceReader().Read(new InputFile(path, "/scan/" + path, text, namedExplicitly: false)).Fragment;
 
