@@ -208,7 +208,13 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
     }
 
     /// <summary>The team's LiteLLM proxy or a self-hosted inference server: not a third party; links the code to its stack.</summary>
-    private Party OwnServer(CodeUrl url, string? engine, SourceLocation at)
+    /// <param name="runtime">
+    /// A server on this machine whose port is picked at run time (Foundry Local): its own id, so another local server in
+    /// the checkout (Ollama on localhost:11434) stays a row of its own rather than taking this one's name.
+    /// </param>
+    private const string FoundryLocalRuntime = "foundry-local";
+
+    private Party OwnServer(CodeUrl url, string? engine, SourceLocation at, string? runtime = null)
     {
         Party party;
         if (engine == CSharpEngines.LiteLlm)
@@ -227,7 +233,7 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
         {
             party = Add(new Component
             {
-                Id = $"inference:{HostClassifier.SameMachineName(url.Host)}",
+                Id = $"inference:{HostClassifier.SameMachineName(url.Host)}{(runtime is null ? "" : ":" + runtime)}",
                 Name = $"Self-hosted inference at {HostClassifier.SameMachineName(url.Host)}{(engine is null ? "" : $" ({engine})")}",
                 Role = ComponentRole.SelfHostedInference,
                 Hosting = Hosting.OperatorHosted,
@@ -253,7 +259,7 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
         Party? party = null;
         if (client.EndpointFrom is { } local && IsFoundryLocalEndpoint(local))
         {
-            party = OwnServer(new CodeUrl("localhost", null, "", false, "localhost"), CSharpSdkShapes.FoundryLocal.Engine, client.At);
+            party = OwnServer(new CodeUrl("localhost", null, "", false, "localhost"), CSharpSdkShapes.FoundryLocal.Engine, client.At, runtime: FoundryLocalRuntime);
             party.Component.Notes.Add($"The {sdk.Name} client's endpoint is the Foundry Local web service this file starts ({local[8..]}).");
         }
         else if (client.EndpointFrom is { } configured && sdk.Vendor is { } resourceVendor && sdk.DefaultHost is null)
@@ -285,7 +291,7 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
         }
         else if (sdk.SelfHosted)
         {
-            party = OwnServer(new CodeUrl("localhost", null, "", false, "localhost"), sdk.Engine, client.At);
+            party = OwnServer(new CodeUrl("localhost", null, "", false, "localhost"), sdk.Engine, client.At, runtime: sdk == CSharpSdkShapes.FoundryLocal ? FoundryLocalRuntime : null);
         }
         else if (sdk.DefaultHost is { } host && GatewayTerms.FindHost(host) is { } term)
         {

@@ -203,6 +203,32 @@ public sealed class CorpusPartiesTests
     }
 
     [Fact]
+    public void Foundry_Local_and_an_Ollama_server_on_the_same_machine_are_two_rows_each_named_for_its_engine()
+    {
+        // The shape of a samples repository with one console per runtime (re-run on merged main, bench/CODE-CORPUS.md):
+        // both servers run on the developer's machine, but they are two servers with two engines.
+        const string Program = """
+            using Microsoft.AI.Foundry.Local;
+            using OllamaSharp;
+            using OpenAI;
+            using System.ClientModel;
+
+            var manager = await FoundryLocalManager.StartModelAsync(aliasOrModelId: "phi-4-mini");
+            var client = new OpenAIClient(new ApiKeyCredential(manager.ApiKey), new OpenAIClientOptions { Endpoint = manager.Endpoint });
+            var reply = await client.GetChatClient("phi-4-mini").CompleteChatAsync("Summarise the meeting notes");
+
+            var ollama = new OllamaApiClient("http://localhost:11434", "llama3.2:1b");
+            var answer = await ollama.GetResponseAsync("Summarise the meeting notes");
+            """;
+        var model = CSharp(Program);
+        var local = model.Components.Where(c => c.Role == ComponentRole.SelfHostedInference).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
+        Assert.Equal(2, local.Count);
+        Assert.Contains(local, c => c.Name.Contains("Foundry Local", StringComparison.Ordinal));
+        Assert.Contains(local, c => c.Name.Contains("Ollama", StringComparison.Ordinal));
+        Assert.All(local, c => Assert.Equal(Hosting.OperatorHosted, c.Hosting));
+    }
+
+    [Fact]
     public void A_StartModelAsync_of_another_class_and_a_settings_Endpoint_without_Foundry_Local_name_no_local_runtime()
     {
         const string Program = """
