@@ -164,7 +164,8 @@ public static class ReportBuilder
         questions.Count,
         annex.Subprocessors.Count,
         annex.OperatorSystems.Count,
-        factsToConfirm.Count);
+        factsToConfirm.Count,
+        annex.Subprocessors.Count(a => a.DataCategories.Contains("prompt")) + annex.OperatorSystems.Count(o => o.DataCategories.Contains("prompt")));
 
     private static StackRow StackRowOf(StackResult stack, AuditResult audit)
     {

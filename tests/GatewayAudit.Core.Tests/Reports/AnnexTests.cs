@@ -144,6 +144,40 @@ public sealed class AnnexTests
     }
 
     [Fact]
+    public void A_vendor_reached_directly_and_through_a_gateway_on_the_operators_own_key_is_one_row()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("web/llm.ts", """
+            import OpenAI from "openai";
+            const client = new OpenAI({
+              apiKey: process.env.OPENAI_API_KEY,
+              baseURL: "https://oai.helicone.ai/v1",
+              defaultHeaders: { "Helicone-Auth": `Bearer ${process.env.HELICONE_API_KEY}` },
+            });
+            export const answer = (q: string) => client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: q }] });
+            """);
+        folder.Write("worker/summarize.py", """
+            from openai import OpenAI
+
+            client = OpenAI()
+
+            def summarize(text):
+                return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": text}])
+            """);
+        var audit = Auditor.Default.Run(new AuditOptions { Paths = ["."], WorkingDirectory = folder.Path, Today = new DateOnly(2026, 11, 30) });
+        Assert.True(audit.Complete, string.Join("\n", audit.Diagnostics.Select(d => d.Message)));
+        var report = ReportBuilder.Build(audit);
+
+        Assert.True(report.Subprocessors.Count(s => s.Vendor == "openai") >= 2, "the technical inventory keeps one row per path");
+        var openai = Assert.Single(report.Annex.Subprocessors, s => s.Name == "OpenAI");
+        Assert.Null(openai.Via);
+        Assert.Equal("LLM inference on prompts (directly, and through Helicone)", openai.Purpose);
+        var evidence = Assert.Single(report.Annex.Evidence, e => e.Id == openai.Id);
+        Assert.Equal(["web/llm.ts", "worker/summarize.py"], evidence.Evidence.Select(e => e.File).Distinct().Order(StringComparer.Ordinal));
+        Assert.Single(report.Annex.Subprocessors, s => s.Name == "Helicone");
+    }
+
+    [Fact]
     public void A_gateways_sub_processor_says_via_and_follows_the_gateways_terms()
     {
         var row = Build(MixedStack).Annex.Subprocessors.Single(s => s.Id == "provider:openrouter-upstream:any");
