@@ -56,6 +56,23 @@ public sealed class AnnexFormatTests
     }
 
     [Fact]
+    public void Markdown_and_html_summaries_count_the_annexs_rows_alike()
+    {
+        // agent-repo reaches OpenAI and Anthropic directly and through gateways on its own keys: one annex row each.
+        var md = CliRunner.RunInRepo("scan", "examples/agent-repo").AssertNoStackTrace().AssertExit(0).Stdout;
+        var html = CliRunner.RunInRepo("scan", "examples/agent-repo", "--format", "html").AssertNoStackTrace().AssertExit(0).Stdout;
+        var report = ReportBuilder.Build(Auditor.Default.Run(new AuditOptions { Paths = ["examples/agent-repo"], WorkingDirectory = RepoPaths.Root }));
+
+        var rows = report.Annex.Subprocessors.Count;
+        Assert.Equal(rows, report.Summary.AnnexSubprocessors);
+        Assert.Contains($"| Sub-processors (third parties) | {rows} |", md, StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"n\">{rows}</span><span class=\"l\">Sub-processors (third parties)</span>", html, StringComparison.Ordinal);
+        Assert.Single(report.Annex.Subprocessors, s => s.Name == "OpenAI");
+        Assert.Contains($"| Receiving prompt text | {report.Summary.PartiesReceivingPrompts} |", md, StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"n\">{report.Summary.PartiesReceivingPrompts}</span><span class=\"l\">Receiving prompt text</span>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Help_names_the_annex_formats()
     {
         var help = CliRunner.RunInRepo("scan", "--help").AssertExit(0).Stdout;

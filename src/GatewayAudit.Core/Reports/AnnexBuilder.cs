@@ -34,12 +34,69 @@ internal static class AnnexBuilder
 
     public static AnnexSection Build(IReadOnlyList<Party> parties)
     {
-        var annex = parties.Where(p => p.Component.Hosting != Hosting.OperatorHosted).ToList();
+        var annex = PartiesOfOneContract(parties.Where(p => p.Component.Hosting != Hosting.OperatorHosted)).ToList();
         var own = parties.Where(p => p.Component.Hosting == Hosting.OperatorHosted).ToList();
-        var evidence = annex.Select(p => (p, Name: NameOf(p))).Concat(own.Select(p => (p, Name: p.Component.Name)))
-            .Select(x => new AnnexEvidenceRow(x.p.Component.Id, x.Name, x.p.Row.Evidence.Take(EvidenceCap).ToList(), x.p.Row.EvidenceCount))
+        var evidence = annex.Select(g => (Group: g, Locations: EvidenceOf(g)))
+            .Select(x => new AnnexEvidenceRow(IdOf(x.Group), NameOf(x.Group[0]), EvidenceRows.First(x.Locations), x.Locations.Count))
+            .Concat(own.Select(p => new AnnexEvidenceRow(p.Component.Id, p.Component.Name, p.Row.Evidence.Take(EvidenceCap).ToList(), p.Row.EvidenceCount)))
             .ToList();
         return new AnnexSection(annex.Select(Row).ToList(), own.Select(OperatorRow).ToList(), evidence);
+    }
+
+    /// <summary>
+    /// One annex row per contract: a vendor the operator reaches on its own account through several paths (directly,
+    /// and through Helicone or Portkey with the operator's own key) is one sub-processor, not one row per path. Parties
+    /// under a gateway's terms (OpenRouter's upstreams) and parties of different roles stay rows of their own.
+    /// </summary>
+    private static IEnumerable<List<Party>> PartiesOfOneContract(IEnumerable<Party> annex) =>
+        annex.GroupBy(p => p.Terms is null && p.Vendor is { } vendor && p.Component.Hosting == Hosting.ThirdParty
+                ? $"{vendor.Id}\u0000{EnumText.Of(p.Component.Role)}"
+                : p.Component.Id, StringComparer.Ordinal)
+            .Select(g => g.ToList());
+
+    // A one-path party keeps its own list and count; paths merged into one row count each file and line once.
+    private static List<SourceLocation> EvidenceOf(List<Party> group) => group.Count == 1
+        ? [.. group[0].Component.Evidence]
+        : [.. group.SelectMany(p => p.Component.Evidence).DistinctBy(l => (l.File, l.Line))];
+
+    // The direct path's id when there is one, so a row keeps the id a one-path stack gives it.
+    private static string IdOf(List<Party> group) => (group.FirstOrDefault(p => p.Component.SubProcessorOf is null) ?? group[0]).Component.Id;
+
+    private static AnnexRow Row(List<Party> group)
+    {
+        var rows = group.Select(Row).ToList();
+        var paths = PathsOf(group);
+        if (rows.Count == 1)
+        {
+            return paths is null ? rows[0] : rows[0] with { Purpose = $"{rows[0].Purpose} ({paths})" };
+        }
+
+        var categories = new SortedSet<DataCategory>(group.SelectMany(p => p.Receives));
+        string Joined(Func<AnnexRow, string> cell) => string.Join("; ", rows.Select(cell).Distinct(StringComparer.Ordinal));
+        return rows[0] with
+        {
+            Id = IdOf(group),
+            Locations = Joined(r => r.Locations),
+            Purpose = paths is null ? Joined(r => r.Purpose) : $"{Joined(r => r.Purpose)} ({paths})",
+            DataCategories = [.. categories.Select(EnumText.Of)],
+            DataReceived = DataText(categories),
+            Retention = Joined(r => r.Retention),
+            Safeguards = Joined(r => r.Safeguards),
+        };
+    }
+
+    /// <summary>"through Helicone", "directly, and through Helicone and Portkey"; null when every path is direct.</summary>
+    private static string? PathsOf(List<Party> group)
+    {
+        var gateways = group.Where(p => p.Terms is null && p.Component.SubProcessorOf is not null)
+            .Select(p => p.Row.SubProcessorOfName ?? p.Component.SubProcessorOf!).Distinct(StringComparer.Ordinal).ToList();
+        if (gateways.Count == 0)
+        {
+            return null;
+        }
+
+        var through = gateways.Count == 1 ? gateways[0] : $"{string.Join(", ", gateways[..^1])} and {gateways[^1]}";
+        return group.Any(p => p.Component.SubProcessorOf is null) ? $"directly, and through {through}" : $"through {through}";
     }
 
     /// <summary>
@@ -62,7 +119,8 @@ internal static class AnnexBuilder
 
             var missing = AnnexFacts
                 .Where(f => !vendor.Fact(f.Fact).Known)
-                .Where(f => f.Fact != Vendor.DataRegions || group.All(p => p.Component.Region is null && p.Component.Attributes["regions"] is null))
+                .Where(f => f.Fact != Vendor.DataRegions || (!vendor.Fact(Vendor.ProcessingLocations).Known
+                    && group.All(p => p.Component.Region is null && p.Component.Attributes["regions"] is null)))
                 .Where(f => f.Fact != Vendor.DefaultRetention || group.All(p => p.Component.Retention is null))
                 .Select(f => f.Label)
                 .ToList();
@@ -94,7 +152,9 @@ internal static class AnnexBuilder
             c.Id,
             NameOf(p),
             EnumText.Of(c.Hosting),
-            c.SubProcessorOf is not null ? p.Row.SubProcessorOfName : null,
+            // "via" is for a gateway's own sub-processors, under its terms; a path through a gateway on the
+            // operator's own account is said in the purpose instead (PathsOf).
+            gateway is not null ? p.Row.SubProcessorOfName : null,
             legal,
             vendor?.Fact(Vendor.EeaLegalEntity) is { Known: true } eea ? eea.Text : null,
             vendor?.Fact(Vendor.Country) is { Known: true } country ? country.Text : gateway is not null && vendor is null ? "n/a" : "unknown",
@@ -137,6 +197,12 @@ internal static class AnnexBuilder
             return regions.Values.Count == 1
                 ? $"{regions.Text} (vendor)"
                 : $"{string.Join("; ", regions.Values)} (the vendor's options; which applies to this account is not in the config)";
+        }
+
+        if (p.Vendor?.Fact(Vendor.ProcessingLocations) is { Known: true } places)
+        {
+            // Not a choice the customer makes: the vendor's own list of where processing may happen.
+            return $"may be processed in any of: {string.Join(", ", places.Values)} (the vendor's list; which serves a request is not stated)";
         }
 
         return "unknown";

@@ -22,20 +22,6 @@ public sealed partial class HtmlRenderer(MarkdownRenderer markdown, string pageT
 
     private static readonly string[] Severities = ["critical", "high", "medium", "low", "info"];
 
-    // Header labels of the summary cards, by the summary's member name; a member not listed here is labelled from its name.
-    private static readonly Dictionary<string, string> SummaryLabels = new(StringComparer.Ordinal)
-    {
-        ["subprocessors"] = "Sub-processors",
-        ["thirdParties"] = "Third parties",
-        ["hostingUnknown"] = "Hosting unknown",
-        ["receivingPrompts"] = "Receive prompt text",
-        ["retentionSurfaces"] = "Retention surfaces",
-        ["zdrGaps"] = "ZDR gaps",
-        ["findings"] = "Findings",
-        ["suppressedFindings"] = "Suppressed findings",
-        ["openQuestions"] = "Open questions",
-    };
-
     public string Format => "html";
 
     public string Render(Report report)
@@ -78,19 +64,24 @@ public sealed partial class HtmlRenderer(MarkdownRenderer markdown, string pageT
         });
     }
 
-    /// <summary>Every count of the summary, in the model's order, with a reader's label.</summary>
-    private static List<Dictionary<string, object?>> Headline(SummarySection summary) =>
-        summary.GetType().GetProperties().Where(p => p.PropertyType == typeof(int)).Select(p =>
-        {
-            var name = char.ToLowerInvariant(p.Name[0]) + p.Name[1..];
-            return new Dictionary<string, object?> { ["label"] = SummaryLabels.GetValueOrDefault(name) ?? Label(p.Name), ["value"] = p.GetValue(summary) };
-        }).ToList();
+    /// <summary>
+    /// The counts the Markdown summary prints, in its order and words, so the two formats agree on what a reader
+    /// counts: sub-processors are the annex's rows (one per contract), not the technical inventory's components.
+    /// </summary>
+    private static List<Dictionary<string, object?>> Headline(SummarySection s) =>
+    [
+        Card("Sub-processors (third parties)", s.AnnexSubprocessors),
+        Card("Operator-run systems holding the data", s.OperatorSystems),
+        Card("Receiving prompt text", s.PartiesReceivingPrompts),
+        Card("Retention surfaces", s.RetentionSurfaces),
+        Card("ZDR gaps", s.ZdrGaps),
+        Card("Findings", s.Findings),
+        Card("Suppressed findings", s.SuppressedFindings),
+        Card("Open questions", s.OpenQuestions),
+        Card("Vendor facts to confirm", s.FactsToConfirm),
+    ];
 
-    private static string Label(string memberName)
-    {
-        var words = CamelWords().Replace(memberName, " $1").Trim().ToLowerInvariant().Replace("zdr", "ZDR", StringComparison.Ordinal).Replace("dpa", "DPA", StringComparison.Ordinal);
-        return char.ToUpperInvariant(words[0]) + words[1..];
-    }
+    private static Dictionary<string, object?> Card(string label, int value) => new() { ["label"] = label, ["value"] = value };
 
     /// <summary>A sortable table; cells of a "Severity" or "ZDR" column carry a badge (the class comes from a fixed list, never from the cell's text).</summary>
     private static void Decorate(Table table)
@@ -158,7 +149,4 @@ public sealed partial class HtmlRenderer(MarkdownRenderer markdown, string pageT
         LineBreakInline => " ",
         _ => "",
     };
-
-    [GeneratedRegex("(?<!^)([A-Z])")]
-    private static partial Regex CamelWords();
 }

@@ -93,7 +93,9 @@ public sealed record ToolSection(string Name, string Version, string? CatalogChe
 
 /// <summary>
 /// Counts. <see cref="Subprocessors"/> counts every component but the client apps (the JSON contract);
-/// <see cref="AnnexSubprocessors"/> and <see cref="OperatorSystems"/> are the split the Markdown summary prints.
+/// <see cref="AnnexSubprocessors"/> and <see cref="OperatorSystems"/> are the split the Markdown summary prints, and
+/// <see cref="PartiesReceivingPrompts"/> counts the rows of that split that receive prompt text (a vendor reached by
+/// several paths is one annex row, where <see cref="ReceivingPrompts"/> counts each path's component).
 /// </summary>
 public sealed record SummarySection(
     int Subprocessors,
@@ -107,7 +109,8 @@ public sealed record SummarySection(
     int OpenQuestions,
     int AnnexSubprocessors = 0,
     int OperatorSystems = 0,
-    int FactsToConfirm = 0);
+    int FactsToConfirm = 0,
+    int PartiesReceivingPrompts = 0);
 
 public sealed record InputRow(string File, string Reader, string? Skipped);
 
