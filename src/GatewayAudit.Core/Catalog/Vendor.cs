@@ -43,6 +43,13 @@ public sealed class Vendor
     public const string LegalEntity = "legalEntity";
     public const string Country = "country";
     public const string DataRegions = "dataRegions";
+
+    /// <summary>
+    /// Where the vendor says it may process customer data (e.g. its sub-processor list's locations), optional in
+    /// catalog files. Unlike <see cref="DataRegions"/> these are not options a customer picks, so policies that test
+    /// allowed regions do not read them; the annex shows them when no region is chosen or configured.
+    /// </summary>
+    public const string ProcessingLocations = "processingLocations";
     public const string DefaultRetention = "defaultRetention";
     public const string Zdr = "zdr";
     public const string TrainsOnApiData = "trainsOnApiData";
@@ -63,7 +70,7 @@ public sealed class Vendor
     public const string Sla = "sla";
 
     public static IReadOnlyList<string> FactNames { get; } =
-        [LegalEntity, EeaLegalEntity, Country, DataRegions, DefaultRetention, Zdr, TrainsOnApiData, Certifications, DpaUrl, SubprocessorListUrl, TransferMechanisms, Sla];
+        [LegalEntity, EeaLegalEntity, Country, DataRegions, ProcessingLocations, DefaultRetention, Zdr, TrainsOnApiData, Certifications, DpaUrl, SubprocessorListUrl, TransferMechanisms, Sla];
 
     public required string Id { get; init; }
 

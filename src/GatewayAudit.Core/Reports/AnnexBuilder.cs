@@ -62,7 +62,8 @@ internal static class AnnexBuilder
 
             var missing = AnnexFacts
                 .Where(f => !vendor.Fact(f.Fact).Known)
-                .Where(f => f.Fact != Vendor.DataRegions || group.All(p => p.Component.Region is null && p.Component.Attributes["regions"] is null))
+                .Where(f => f.Fact != Vendor.DataRegions || (!vendor.Fact(Vendor.ProcessingLocations).Known
+                    && group.All(p => p.Component.Region is null && p.Component.Attributes["regions"] is null)))
                 .Where(f => f.Fact != Vendor.DefaultRetention || group.All(p => p.Component.Retention is null))
                 .Select(f => f.Label)
                 .ToList();
@@ -137,6 +138,12 @@ internal static class AnnexBuilder
             return regions.Values.Count == 1
                 ? $"{regions.Text} (vendor)"
                 : $"{string.Join("; ", regions.Values)} (the vendor's options; which applies to this account is not in the config)";
+        }
+
+        if (p.Vendor?.Fact(Vendor.ProcessingLocations) is { Known: true } places)
+        {
+            // Not a choice the customer makes: the vendor's own list of where processing may happen.
+            return $"may be processed in any of: {string.Join(", ", places.Values)} (the vendor's list; which serves a request is not stated)";
         }
 
         return "unknown";

@@ -16,6 +16,7 @@ public static class ReportBuilder
         [Vendor.LegalEntity] = "Legal entity",
         [Vendor.Country] = "Country",
         [Vendor.DataRegions] = "Data regions",
+        [Vendor.ProcessingLocations] = "May process in (vendor's list, not a choice)",
         [Vendor.DefaultRetention] = "Default retention",
         [Vendor.Zdr] = "Zero data retention available",
         [Vendor.TrainsOnApiData] = "Trains on API data",
@@ -94,7 +95,7 @@ public static class ReportBuilder
             .Select(q => new OpenQuestionRow(q.Subject, q.Question, q.Evidence?.File, q.Evidence?.Line))
             .ToList();
         var vendors = model.Components.Select(c => catalog.Find(c.Vendor)).OfType<Vendor>().DistinctBy(v => v.Id).OrderBy(v => v.Id, StringComparer.Ordinal)
-            .Select(v => new VendorRow(v.Id, v.Name, v.Kind, Vendor.FactNames.Select(n => FactRow(v.Fact(n))).ToList()))
+            .Select(v => new VendorRow(v.Id, v.Name, v.Kind, Vendor.FactNames.Where(n => Shown(v, n)).Select(n => FactRow(v.Fact(n))).ToList()))
             .ToList();
 
         var annex = AnnexBuilder.Build(parties);
@@ -351,6 +352,10 @@ public static class ReportBuilder
         f.Subject,
         f.References,
         f.Suppression is { } s ? new SuppressionRow(s.Kind, s.Reason, s.Until?.ToString("yyyy-MM-dd"), s.Expired, s.Location?.File, s.Location?.Line) : null);
+
+    // Processing locations are few vendors' fact and say nothing more than "Data regions: unknown" when missing;
+    // a row of them per vendor would only be noise, so an unknown one is not listed.
+    private static bool Shown(Vendor vendor, string fact) => fact != Vendor.ProcessingLocations || vendor.Fact(fact).Known;
 
     private static VendorFactRow FactRow(VendorFact fact)
     {

@@ -102,6 +102,47 @@ public sealed class AnnexTests
         Assert.Equal("ZDR available, not shown in force; SOC 2 Type II", row.Safeguards);
     }
 
+    /// <summary>Anthropic with no region option sourced, but a sourced list of where it may process.</summary>
+    private const string AnthropicWithProcessingLocations = """
+        id: anthropic
+        name: Anthropic
+        kind: model-provider
+        hosts: [api.anthropic.com]
+        facts:
+          legalEntity: {value: unknown}
+          country: {value: unknown}
+          dataRegions: {value: unknown}
+          processingLocations: {value: [United States, Ireland], source: "https://example.com/subprocessors", checked: "2026-11-30"}
+          defaultRetention: {value: unknown}
+          zdr: {value: unknown}
+          trainsOnApiData: {value: unknown}
+          certifications: {value: unknown}
+          dpaUrl: {value: unknown}
+          subprocessorListUrl: {value: unknown}
+        """;
+
+    [Fact]
+    public void Where_a_vendor_may_process_fills_the_location_column_as_its_list_not_as_a_choice()
+    {
+        var report = Build(MixedStack, ("anthropic", AnthropicWithProcessingLocations));
+
+        var row = report.Annex.Subprocessors.Single(s => s.Id == "provider:anthropic");
+        Assert.Equal("may be processed in any of: United States, Ireland (the vendor's list; which serves a request is not stated)", row.Locations);
+        var toConfirm = Assert.Single(report.FactsToConfirm, f => f.Party == "Anthropic");
+        Assert.DoesNotContain("processing locations", toConfirm.Facts);
+        var fact = Assert.Single(report.Vendors.Single(v => v.Id == "anthropic").Facts, f => f.Name == "processingLocations");
+        Assert.Equal("https://example.com/subprocessors", fact.Source);
+    }
+
+    [Fact]
+    public void An_unknown_processing_location_list_adds_no_row_to_the_vendor_facts()
+    {
+        var report = Build(MixedStack, ("anthropic", CompleteAnthropic));
+
+        Assert.DoesNotContain(report.Vendors.SelectMany(v => v.Facts), f => f.Name == "processingLocations");
+        Assert.Contains("processing locations", report.FactsToConfirm.Single(f => f.Party == "OpenRouter").Facts);
+    }
+
     [Fact]
     public void A_gateways_sub_processor_says_via_and_follows_the_gateways_terms()
     {
