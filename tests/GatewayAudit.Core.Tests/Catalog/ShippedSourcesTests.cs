@@ -52,18 +52,13 @@ public sealed class ShippedSourcesTests
          "togetherai.com"]; // togetherai.com: TogetherAI Pty Limited, a children's app, not Together AI (together.ai)
 
     /// <summary>
-    /// The facts a DPA annex row prints for a vendor (the twelve README table columns): legal entity, EEA entity,
-    /// country, regions, retention, ZDR, training, certifications, DPA URL, sub-processor list URL, transfer
-    /// mechanism, SLA. processingLocations is counted apart because it is optional and newer.
+    /// The facts counted for a vendor: the twelve columns of the README table (every catalog fact but
+    /// processingLocations, which is optional and newer than the count's baseline).
     /// </summary>
-    private static readonly string[] AnnexFacts =
-    [
-        Vendor.LegalEntity, Vendor.EeaLegalEntity, Vendor.Country, Vendor.DataRegions, Vendor.DefaultRetention, Vendor.Zdr,
-        Vendor.TrainsOnApiData, Vendor.Certifications, Vendor.DpaUrl, Vendor.SubprocessorListUrl, Vendor.TransferMechanisms, Vendor.Sla,
-    ];
+    private static readonly string[] AnnexFacts = Vendor.FactNames.Where(f => f != Vendor.ProcessingLocations).ToArray();
 
     /// <summary>How many annex facts of the most-wired vendors carry a source (a fact is counted when it is not unknown).</summary>
-    internal static int SourcedAnnexFacts() =>
+    private static int SourcedAnnexFacts() =>
         OwnDomains.Keys.Sum(id => AnnexFacts.Count(f => ReaderHarness.ShippedCatalog.Find(id)!.Fact(f).Known));
 
     /// <summary>Company-form suffixes: as an alias on their own they would match almost any party named in a DPA.</summary>
