@@ -8,7 +8,7 @@ public sealed class AuditOptionSet
 {
     public Argument<string[]> Paths { get; } = new("path")
     {
-        Description = "Files or folders to scan. Folders are searched for gateway and deployment configs (LiteLLM config.yaml, compose, Helm values and templates, Kubernetes manifests, Dockerfiles, .env files, requirements and pyproject.toml, Portkey, OpenRouter, Helicone and Cloudflare AI Gateway configs, Spring application.yml/properties) and for source code that calls providers, gateways and observability backends (C#, Python, TypeScript/JavaScript, Go, Java/Kotlin). What .gitignore ignores, bin, obj, .git and node_modules, and vendored, generated, minified and test source files are not read; the report lists what was passed over and why. Default: the current folder.",
+        Description = "Files or folders to scan. Folders are searched for gateway and deployment configs (LiteLLM config.yaml, compose, Helm values and templates, Kubernetes manifests, .env files, Dockerfiles, requirements files and pyproject.toml, Portkey, OpenRouter, Helicone and Cloudflare AI Gateway configs, Spring application.yml/properties) and for source code that calls providers, gateways and observability backends (C#, Python, TypeScript/JavaScript, Go, Java/Kotlin). What .gitignore ignores, bin, obj, .git and node_modules, and vendored, generated, minified and test source files are not read; the report lists what was passed over and why. Default: the current folder.",
         Arity = ArgumentArity.ZeroOrMore,
     };
 

@@ -139,7 +139,9 @@ public sealed class AnnexTests
     {
         var report = Build(MixedStack, ("anthropic", CompleteAnthropic));
 
-        Assert.DoesNotContain(report.Vendors.SelectMany(v => v.Facts), f => f.Name == "processingLocations");
+        // Anthropic (the override) and OpenRouter state no list; Langfuse's shipped entry does, from its sub-processor list.
+        Assert.DoesNotContain(report.Vendors.Where(v => v.Id is "anthropic" or "openrouter").SelectMany(v => v.Facts), f => f.Name == "processingLocations");
+        Assert.Contains(report.Vendors.Single(v => v.Id == "langfuse").Facts, f => f.Name == "processingLocations");
         Assert.Contains("processing locations", report.FactsToConfirm.Single(f => f.Party == "OpenRouter").Facts);
     }
 
