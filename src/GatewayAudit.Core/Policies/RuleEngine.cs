@@ -209,9 +209,9 @@ public static partial class RuleEngine
         }
 
         // ASCII text without line breaks (file names, ids, vendor ids: every glob of the built-in rules) is matched
-        // without a regex: building one per call was most of the policy stage's allocations at 10,000 stacks
-        // (bench/SCALE.md round 4). Anything else keeps the regex, whose '.' stops at a line break and whose
-        // case-insensitivity follows Unicode case folding.
+        // without a regex: one was built per call, per evidence line of every subject of every stack (bench/SCALE.md
+        // round 4). Anything else keeps the regex, whose '.' stops at a line break and whose case-insensitivity follows
+        // Unicode case folding.
         if (Ascii.IsValid(pattern) && Ascii.IsValid(text) && !text.Contains('\n', StringComparison.Ordinal))
         {
             return AsciiWildcard.Matches(pattern, text);
