@@ -65,7 +65,7 @@ public sealed class RuleSubject
         };
         foreach (var pattern in preferredFiles ?? [])
         {
-            if (evidence.FirstOrDefault(e => RuleEngine.Glob(pattern, e.File.Split('/')[^1])) is { } preferred)
+            if (evidence.FirstOrDefault(e => RuleEngine.Glob(pattern, e.File[(e.File.LastIndexOf('/') + 1)..])) is { } preferred)
             {
                 return preferred;
             }

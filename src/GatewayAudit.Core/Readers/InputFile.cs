@@ -1,4 +1,5 @@
 using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Suppressions;
 using GatewayAudit.Core.Yaml;
 
 namespace GatewayAudit.Core.Readers;
@@ -12,12 +13,15 @@ public sealed class InputFile(string displayPath, string fullPath, string text, 
     private (YamlDocument? Document, IReadOnlyList<Diagnostic> Diagnostics)? _yaml;
     private (IReadOnlyList<YamlDocument>? Documents, IReadOnlyList<Diagnostic> Diagnostics)? _yamlStream;
     private (YamlDocument? Document, IReadOnlyList<Diagnostic> Diagnostics)? _json;
+    private string? _text = text;
+    private (List<InlineSuppression> Found, List<Diagnostic> Problems)? _suppressions;
 
     public string DisplayPath { get; } = displayPath;
 
     public string FullPath { get; } = fullPath;
 
-    public string Text { get; } = text;
+    /// <summary>The file's text, until the scan has read it and its suppression comments (<see cref="ReleaseText"/>).</summary>
+    public string Text => _text ?? throw new InvalidOperationException($"the text of {DisplayPath} was read after the scan released it");
 
     /// <summary>True when the user named this file on the command line (so an unrecognised one is worth a warning).</summary>
     public bool NamedExplicitly { get; } = namedExplicitly;
@@ -47,6 +51,35 @@ public sealed class InputFile(string displayPath, string fullPath, string text, 
         _yaml = null;
         _yamlStream = null;
         _json = null;
+    }
+
+    /// <summary>
+    /// The file's <c>gateway-audit:ignore</c> comments, parsed once; the problems found in them (malformed comments)
+    /// are added to <paramref name="diagnostics"/> at each call, as every stack holding the file reports them.
+    /// </summary>
+    public IReadOnlyList<InlineSuppression> Suppressions(List<Diagnostic> diagnostics)
+    {
+        var (found, problems) = _suppressions ??= ParseSuppressions();
+        diagnostics.AddRange(problems);
+        return found;
+    }
+
+    /// <summary>
+    /// Drops the text and parsed trees once the readers are done, keeping the suppression comments: a scan of 10,000
+    /// configs need not hold every file's text until the report is written (bench/SCALE.md round 4).
+    /// </summary>
+    public void ReleaseText()
+    {
+        _suppressions ??= ParseSuppressions();
+        _text = null;
+        ReleaseParsed();
+        Merged = null;
+    }
+
+    private (List<InlineSuppression>, List<Diagnostic>) ParseSuppressions()
+    {
+        var problems = new List<Diagnostic>();
+        return (InlineSuppression.Parse(DisplayPath, Text, problems), problems);
     }
 
     /// <summary>The file's own name, without folders ("docker-compose.yaml").</summary>

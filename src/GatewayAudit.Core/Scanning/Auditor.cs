@@ -58,6 +58,12 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
 
         PhaseClock.Mark("recognised");
         var stacks = StackAssembler.Assemble(recognized, readers, diagnostics);
+        foreach (var file in stacks.SelectMany(s => s.Files))
+        {
+            // The readers are done: only the suppression comments are read from here on.
+            file.ReleaseText();
+        }
+
         PhaseClock.Mark("read, assembled");
 
         // A .env file alone wires nothing: its variables only matter to a config or deployment that reads them.

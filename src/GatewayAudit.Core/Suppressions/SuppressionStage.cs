@@ -14,7 +14,7 @@ public static class SuppressionStage
 
     public static List<Finding> Apply(IReadOnlyList<Finding> findings, IEnumerable<InputFile> files, Baseline? baseline, DateOnly today, List<Diagnostic> diagnostics)
     {
-        var inline = files.SelectMany(f => InlineSuppression.Parse(f.DisplayPath, f.Text, diagnostics)).ToList();
+        var inline = files.SelectMany(f => f.Suppressions(diagnostics)).ToList();
         var usedInline = new HashSet<InlineSuppression>(ReferenceEqualityComparer.Instance);
         var usedBaseline = new HashSet<BaselineEntry>(ReferenceEqualityComparer.Instance);
         var expiredReported = new HashSet<object>(ReferenceEqualityComparer.Instance);

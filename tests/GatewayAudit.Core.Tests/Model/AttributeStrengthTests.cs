@@ -79,3 +79,30 @@ public sealed class AttributeStrengthTests
     private static StackModel Read(string path, string text) =>
         new PythonSourceReader().Read(new InputFile(path, "/scan/" + path, text, namedExplicitly: false)).Fragment;
 }
+
+/// <summary>Bags make their maps on first use; an empty bag behaves as an empty map in every direction.</summary>
+public sealed class EmptyAttributeBagTests
+{
+    [Fact]
+    public void An_empty_bag_reads_as_empty_and_merges_both_ways()
+    {
+        var empty = new AttributeBag();
+        Assert.Equal(0, empty.Count);
+        Assert.Empty(empty);
+        Assert.Null(empty["ttl"]);
+        Assert.False(empty.TryGet("ttl", out _));
+        Assert.False(empty.ContainsKey("ttl"));
+        Assert.Null(empty.Origin("ttl"));
+
+        var full = new AttributeBag();
+        full.Set("ttl", 60L, new SourceLocation("config.yaml", 4));
+        full.MergeFrom(new AttributeBag());
+        Assert.Equal(60L, full["ttl"]);
+
+        empty.MergeFrom(full);
+        Assert.Equal(60L, empty["ttl"]);
+        Assert.Equal(new SourceLocation("config.yaml", 4), empty.Origin("ttl"));
+        empty.Set("ttl", 30L);
+        Assert.Null(empty.Origin("ttl"));
+    }
+}

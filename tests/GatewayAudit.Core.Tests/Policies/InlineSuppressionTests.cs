@@ -56,3 +56,27 @@ public sealed class InlineSuppressionTests
         Assert.Empty(diagnostics);
     }
 }
+
+/// <summary>The scan drops each file's text once its readers are done; its suppression comments must outlive it.</summary>
+public sealed class ReleasedTextSuppressionTests
+{
+    [Fact]
+    public void Suppression_comments_and_their_problems_outlive_the_released_text()
+    {
+        var file = new GatewayAudit.Core.Readers.InputFile("svc/config.yaml", "/repo/svc/config.yaml",
+            "model_list: []  # gateway-audit:ignore x-rule reason=\"accepted\"\nb: 2  # gateway-audit:ignore y-rule\n", namedExplicitly: false);
+
+        file.ReleaseText();
+
+        Assert.Throws<InvalidOperationException>(() => file.Text);
+        var first = new List<Diagnostic>();
+        var found = file.Suppressions(first);
+        Assert.Equal(1, Assert.Single(found).TargetLine);
+        Assert.Equal("suppression-no-reason", Assert.Single(first).Code);
+
+        // A file in two stacks reports its malformed comment for each, as when the text was parsed per stack.
+        var second = new List<Diagnostic>();
+        Assert.Same(found, file.Suppressions(second));
+        Assert.Equal(new SourceLocation("svc/config.yaml", 2, 7), Assert.Single(second).Location);
+    }
+}
