@@ -39,6 +39,15 @@ internal static class LexicalClientRecords
             });
         }
 
+        foreach (var sighting in calls.Sightings.Where(s => s.Target.Imported is not null))
+        {
+            var at = file.At(sighting.At.Line, sighting.At.Column);
+            var imported = sighting.Target.Imported!;
+            records.ImportedValues.Add(new ImportedValue(imported.Name, imported.FromModule, imported.Via, module, language, at, imported.Slot,
+                LexicalParties.Resolve(sighting.Target, at.ToString()).Id, sighting));
+        }
+
+        AddConstants(file, source, records, language, module);
         AddPreferenceObjects(file, source, model, diagnostics, secrets, language, module);
         if (!records.IsEmpty)
         {
@@ -107,6 +116,57 @@ internal static class LexicalClientRecords
             var at = file.At(source[i].Line, source[i].Column);
             model.CodeClients.Preferences.Add(new PreferenceObject(name, module, language, at, OpenRouterPreferences.FromYaml(values, snake)));
         }
+    }
+
+    /// <summary>
+    /// Module-level string constants holding an address or a model (a URL, a slug with '/', or a name with MODEL in it),
+    /// which another file may import: Python at the first column, JavaScript <c>export const</c>, Go package-level
+    /// <c>const</c> / <c>var</c> (also in a <c>const ( ... )</c> block). Keys and other strings are not recorded.
+    /// </summary>
+    private static void AddConstants(InputFile file, LexicalSource source, CodeClients records, string language, string module)
+    {
+        foreach (var (name, index) in source.Constants)
+        {
+            var value = source[index];
+            var modelLike = name.Contains("MODEL", StringComparison.OrdinalIgnoreCase) && !value.Text.Any(char.IsWhiteSpace);
+            if (value.Form == LexicalStringForm.Template || !(HostClassifier.HostOf(value.Text) is not null && value.Text.Contains("://", StringComparison.Ordinal)
+                || value.Text.Contains('/', StringComparison.Ordinal) && !value.Text.Any(char.IsWhiteSpace) || modelLike) || !ModuleLevel(source, index))
+            {
+                continue;
+            }
+
+            records.Constants.Add(new ExportedConstant(name, module, language, file.At(value.Line, value.Column), value.Text, source.Overridable.GetValueOrDefault(name)));
+        }
+    }
+
+    /// <summary>True when the statement holding token <paramref name="index"/> is at module level (its line starts in the first column, or in Go inside a <c>const (</c> / <c>var (</c> block).</summary>
+    private static bool ModuleLevel(LexicalSource source, int index)
+    {
+        var first = index;
+        while (first > 0 && source[first - 1].Line == source[index].Line)
+        {
+            first--;
+        }
+
+        if (source[first].Column == 1)
+        {
+            return source.Language != LexicalLanguage.JavaScript || source[first].Text is "export" or "const" or "let" or "var";
+        }
+
+        if (source.Language != LexicalLanguage.Go)
+        {
+            return false;
+        }
+
+        for (var k = first - 1; k > 0; k--)
+        {
+            if (source[k].Is("(") && source.Match[k] > index)
+            {
+                return source[k - 1].Text is "const" or "var" && source[k - 1].Column == 1;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when the assignment before <paramref name="open"/> starts its line in the first column (Python module level) or after export/const.</summary>
