@@ -73,13 +73,21 @@ internal sealed partial class LexicalCallSites
             return [module];
         }
 
+        var family = Family(shape.Suffix);
+        var imported = _source.ImportedNames.Where(n => n.Value.Key != LexicalVocabulary.LiteLlmModule && !IsExporter(n.Value.Key) && (family is null || n.Value.Key == family)).ToList();
         if (shape.Bound)
         {
+            // llm.invoke(...) / chain.invoke(...) with llm imported from a module of the project (from app.llm import llm):
+            // an object of whatever SDK that module builds it with. It may join a client kept under that name there,
+            // never presume a vendor (LangChain and LlamaIndex objects carry no SDK in the calling file).
+            if (receiver is not null && names.Count == 2 && _source.LocalImports.ContainsKey(receiver))
+            {
+                AddUnresolved(names, shape, open, start, [LexicalVocabulary.AnySdk], fromShape: true);
+            }
+
             return [];
         }
 
-        var family = Family(shape.Suffix);
-        var imported = _source.ImportedNames.Where(n => n.Value.Key != LexicalVocabulary.LiteLlmModule && !IsExporter(n.Value.Key) && (family is null || n.Value.Key == family)).ToList();
         if (receiver is not null && _source.LocalImports.ContainsKey(receiver))
         {
             // The client itself is imported from another module (from app.llm import client): built there, not here.

@@ -25,6 +25,7 @@ internal static class LexicalClientRecords
                 target.Url is not null || target.Variable is not null || target.Expression is not null, LexicalParties.Resolve(new LexicalTarget(target.Key), at.ToString()).Id));
         }
 
+        AddAliases(source, records, module);
         foreach (var call in calls.Unresolved)
         {
             var at = file.At(call.At.Line, call.At.Column);
@@ -51,7 +52,12 @@ internal static class LexicalClientRecords
         AddPreferenceObjects(file, source, model, diagnostics, secrets, language, module);
         if (!records.IsEmpty)
         {
-            CodeApplication.Add(model, records.Uses.Select(u => u.At).Concat(records.Builds.Select(b => b.At)).Concat(records.Preferences.Select(p => p.At)).Min());
+            // A call through an imported object of no SDK the file shows is application code only once it joins a client.
+            var sites = records.Uses.Where(u => u.Sdk != LexicalVocabulary.AnySdk).Select(u => u.At).Concat(records.Builds.Select(b => b.At)).Concat(records.Preferences.Select(p => p.At)).ToList();
+            if (sites.Count > 0)
+            {
+                CodeApplication.Add(model, sites.Min()!);
+            }
         }
     }
 
@@ -115,6 +121,42 @@ internal static class LexicalClientRecords
             var values = new ConfigValues(new YamlDocument(file.DisplayPath, snake), model, diagnostics, secrets);
             var at = file.At(source[i].Line, source[i].Column);
             model.CodeClients.Preferences.Add(new PreferenceObject(name, module, language, at, OpenRouterPreferences.FromYaml(values, snake)));
+        }
+    }
+
+    /// <summary>
+    /// A module-level object built from a client the file keeps (<c>chain = prompt | llm | parser</c>,
+    /// <c>agent = create_react_agent(llm, tools)</c>, <c>engine = index.as_query_engine(llm=llm)</c>): another file that
+    /// imports it and calls <c>chain.invoke(...)</c> sends its prompts through that client, so it is recorded as a
+    /// build of the same client under the object's name.
+    /// </summary>
+    private static void AddAliases(LexicalSource source, CodeClients records, string module)
+    {
+        var kept = records.Builds.Where(b => b.Name is not null && b.Module == module).GroupBy(b => b.Name!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        if (kept.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 1; i < source.Count; i++)
+        {
+            if (source.AssignedName(i) is not { } name || kept.ContainsKey(name) || !source.IsPunct(i - 1, "=") || !ModuleLevel(source, i))
+            {
+                continue;
+            }
+
+            var end = source.StatementEnd(i);
+            for (var k = i; k < end; k++)
+            {
+                if (source.IsIdentifier(k) && kept.TryGetValue(source[k].Text, out var client) && !source.IsPunct(k + 1, "=") && !source.IsPunct(k - 1, "."))
+                {
+                    records.Builds.Add(client with { Name = name });
+                    kept[name] = client;
+                    break;
+                }
+            }
+
+            i = Math.Max(i, end - 1);
         }
     }
 
