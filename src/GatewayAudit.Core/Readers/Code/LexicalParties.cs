@@ -155,7 +155,7 @@ internal static class LexicalParties
             }
 
             var machine = HostClassifier.SameMachineName(host);
-            return new LexicalParty($"inference:{machine}", server is null ? $"Self-hosted inference at {machine}" : $"Self-hosted inference at {machine} ({server})",
+            return new LexicalParty(HostClassifier.InferenceId(host, server, LexicalAddresses.PortOf(url)), server is null ? $"Self-hosted inference at {machine}" : $"Self-hosted inference at {machine} ({server})",
                 ComponentRole.SelfHostedInference, null, Hosting.OperatorHosted)
             {
                 Host = host,
