@@ -69,7 +69,7 @@ public sealed class SpringScanTests : IDisposable
         Assert.Contains("provider:openrouter", ids);
         Assert.DoesNotContain("provider:openai", ids);
         var components = document.RootElement.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("id").GetString()).ToList();
-        Assert.Contains("inference:localhost", components);
+        Assert.Contains("inference:localhost:ollama", components);
         var readers = document.RootElement.GetProperty("inputs").EnumerateArray()
             .ToDictionary(i => i.GetProperty("file").GetString()!, i => i.TryGetProperty("reader", out var r) ? r.GetString() : null);
         Assert.Equal("spring-boot-config", readers["chat-service/src/main/resources/application.yml"]);

@@ -15,13 +15,21 @@ public sealed class CodeClients
     /// <summary>Module-level OpenRouter preference objects (<c>EXTRA_BODY = {"provider": {...}}</c>) other files may pass.</summary>
     public List<PreferenceObject> Preferences { get; } = [];
 
-    public bool IsEmpty => Builds.Count == 0 && Uses.Count == 0 && Preferences.Count == 0;
+    /// <summary>Module-level string constants that hold an address or a model (<c>MODEL_NAME = os.getenv("MODEL_NAME", "openrouter/...")</c>, <c>export const BASE_URL = "..."</c>).</summary>
+    public List<ExportedConstant> Constants { get; } = [];
+
+    /// <summary>Addresses and models a file takes from a name it imports (or, in Go, from its package) instead of writing them.</summary>
+    public List<ImportedValue> ImportedValues { get; } = [];
+
+    public bool IsEmpty => Builds.Count == 0 && Uses.Count == 0 && Preferences.Count == 0 && Constants.Count == 0 && ImportedValues.Count == 0;
 
     public void MergeFrom(CodeClients other)
     {
         Builds.AddRange(other.Builds);
         Uses.AddRange(other.Uses);
         Preferences.AddRange(other.Preferences);
+        Constants.AddRange(other.Constants);
+        ImportedValues.AddRange(other.ImportedValues);
     }
 }
 
@@ -57,3 +65,19 @@ public sealed record ClientUse(string Sdk, string Language, SourceLocation At, s
 
 /// <summary>An OpenRouter preference object kept in a module-level variable: its raw mapping is in <paramref name="Value"/> (a reader type).</summary>
 public sealed record PreferenceObject(string Name, string Module, string Language, SourceLocation At, object Value);
+
+/// <summary>
+/// A module-level constant other files may import: its <paramref name="Name"/>, the module it is defined in (as in
+/// <see cref="ClientBuild"/>), the literal it holds, and the environment variable whose value replaces it where set
+/// (<paramref name="OverriddenBy"/>, for <c>os.getenv("X", "literal")</c>).
+/// </summary>
+public sealed record ExportedConstant(string Name, string Module, string Language, SourceLocation At, string Value, string? OverriddenBy);
+
+/// <summary>
+/// An address or model a call or client takes from a name the file does not define: <paramref name="Name"/> imported
+/// from <paramref name="FromModule"/> as written (null: a Go name of the same package), or reached through
+/// <paramref name="Via"/> (<c>settings.MODEL</c> with <c>settings</c> imported). <paramref name="Slot"/> is
+/// <c>model</c> or <c>address</c>; <paramref name="PartyId"/> the party the reader gave the site without the value;
+/// <paramref name="Sighting"/> the reader's own record of the site (a reader type), re-resolved once the value is known.
+/// </summary>
+public sealed record ImportedValue(string Name, string? FromModule, string? Via, string Module, string Language, SourceLocation At, string Slot, string PartyId, object Sighting);

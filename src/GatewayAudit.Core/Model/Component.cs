@@ -41,6 +41,12 @@ public sealed class Component
     /// <summary>Short plain-language notes the report shows beside the component (why it is here, what it holds).</summary>
     public SortedSet<string> Notes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Where code builds this party's SDK with no address, so the SDK reads its host from the environment: a marker for
+    /// the stack assembly (<c>DotEnvSampleAddress</c>), never rendered.
+    /// </summary>
+    public SortedSet<SourceLocation> AddressFromEnvironmentAt { get; } = [];
+
     /// <summary>Folds another sighting of the same component into this one; the first non-null value of a fact wins.</summary>
     public void MergeFrom(Component other)
     {
@@ -63,6 +69,7 @@ public sealed class Component
         Attributes.MergeFrom(other.Attributes);
         Evidence.UnionWith(other.Evidence);
         Notes.UnionWith(other.Notes);
+        AddressFromEnvironmentAt.UnionWith(other.AddressFromEnvironmentAt);
     }
 }
 

@@ -141,6 +141,33 @@ public static partial class HostClassifier
             ? "localhost"
             : host;
 
+    /// <summary>
+    /// The component id of an inference server at <paramref name="host"/>: <c>inference:HOST</c> for a server elsewhere;
+    /// on this machine (<see cref="SameMachineName"/>) one id per engine, <c>inference:localhost:ENGINE</c> (Ollama on
+    /// :11434 and LM Studio on :1234 in one checkout are two rows, and an SDK's default host is the same row as the
+    /// address written out), else per port when the engine is not known, else <c>inference:localhost</c>.
+    /// </summary>
+    public static string InferenceId(string host, string? engine, int? port)
+    {
+        if (SameMachineName(host) != "localhost")
+        {
+            return $"inference:{host}";
+        }
+
+        var slug = engine is null ? port?.ToString(System.Globalization.CultureInfo.InvariantCulture) : EngineSlug(engine);
+        return slug is null ? "inference:localhost" : $"inference:localhost:{slug}";
+    }
+
+    /// <summary>An engine's name as an id part: the readers' spellings of one engine are one slug ("TGI", "Text Generation Inference": tgi).</summary>
+    public static string EngineSlug(string engine) => engine switch
+    {
+        "TGI" or "Text Generation Inference" => "tgi",
+        _ => EngineSlugRegex().Replace(engine.ToLowerInvariant(), "-").Trim('-'),
+    };
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex EngineSlugRegex();
+
     public static bool IsOperatorNetwork(string host)
     {
         if (host is "localhost" or "host.docker.internal" || host.EndsWith(".localhost", StringComparison.Ordinal))

@@ -1,4 +1,5 @@
 using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Readers.Code;
 
 namespace GatewayAudit.Core.Stacks;
 
@@ -11,6 +12,7 @@ internal sealed class ClientIndex
     private readonly Dictionary<string, List<ClientBuild>> _bySdk = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ClientBuild>> _byModuleName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ClientBuild>> _byDefault = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ClientBuild>> _byModuleAnySdk = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Component> _parties = new(StringComparer.Ordinal);
 
     public ClientIndex(IEnumerable<(ClientBuild Build, StackModel Model)> builds)
@@ -20,6 +22,7 @@ internal sealed class ClientIndex
             Add(_bySdk, $"{build.Language}:{build.Sdk}", build);
             Add(_byModuleName, $"{build.Language}:{build.Sdk}:{ModulePaths.LastPart(build.Module)}", build);
             Add(_byDefault, build.DefaultPartyId, build);
+            Add(_byModuleAnySdk, $"{build.Language}:{ModulePaths.LastPart(build.Module)}", build);
             if (!_parties.ContainsKey(build.PartyId) && model.Find(build.PartyId) is { } party)
             {
                 _parties[build.PartyId] = party;
@@ -36,6 +39,11 @@ internal sealed class ClientIndex
     public (ClientBuild? Build, string? Rule, string Why) Resolve(ClientUse use)
     {
         var why = "";
+        if (use.Sdk == LexicalVocabulary.AnySdk)
+        {
+            return ResolveAnySdk(use);
+        }
+
         if (use.FromModule is { } from)
         {
             var path = ModulePaths.Resolve(from, use.Module, use.Language);
@@ -67,6 +75,26 @@ internal sealed class ClientIndex
         }
 
         return (null, null, why);
+    }
+
+    /// <summary>
+    /// A call through an object imported by name from a module of the project, whose SDK the calling file does not show
+    /// (<c>from app.llm import llm</c>, <c>llm.invoke(...)</c>): only the client (or the object built from it) kept
+    /// under that name in that module joins; no other rule applies, since nothing else says which SDK it is.
+    /// </summary>
+    private (ClientBuild? Build, string? Rule, string Why) ResolveAnySdk(ClientUse use)
+    {
+        if (use.FromModule is not { } from)
+        {
+            return (null, null, "");
+        }
+
+        var path = ModulePaths.Resolve(from, use.Module, use.Language);
+        var named = (_byModuleAnySdk.GetValueOrDefault($"{use.Language}:{ModulePaths.LastPart(path)}") ?? [])
+            .Where(b => b.Name == use.Name && ModulePaths.Matches(path, b.Module)).ToList();
+        return named.Count > 0 && named.Select(b => b.PartyId).Distinct(StringComparer.Ordinal).Count() == 1
+            ? (named[0], $"import ({use.Name} from {from} is the {named[0].Sdk} client, or an object built on it, kept as {use.Name} there)", "")
+            : (null, null, "");
     }
 
     /// <summary>

@@ -14,8 +14,10 @@ public static class DotEnvSampleAddress
 {
     public static void Apply(IReadOnlyList<StackModel> models, IReadOnlyList<DeploymentFacts> dotEnvs)
     {
-        var variables = dotEnvs.SelectMany(d => d.Variables).Where(v => v.Value is { Length: > 0 }).ToList();
-        if (variables.Count == 0)
+        var byFolder = dotEnvs.SelectMany(d => d.Variables).Where(v => v.Value is { Length: > 0 })
+            .GroupBy(v => Folder(v.At.File), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        if (byFolder.Count == 0)
         {
             return;
         }
@@ -23,20 +25,29 @@ public static class DotEnvSampleAddress
         foreach (var component in models.SelectMany(m => m.Components))
         {
             if (component.Role != ComponentRole.Exporter || component.Hosting != Hosting.ThirdParty || component.Vendor is not { } vendor
-                || !component.Notes.Any(n => n.Contains(LexicalParties.NoAddressLead, StringComparison.Ordinal))
+                || component.AddressFromEnvironmentAt.Count == 0
                 || !LexicalParties.DefaultDestinations.TryGetValue(vendor, out var cloud))
             {
                 continue;
             }
 
-            // The variable the SDK reads first wins, as in the SDKs; the files in the order read.
-            var set = cloud.Variables.Select(name => variables.FirstOrDefault(v => v.Name == name)).FirstOrDefault(v => v is not null);
-            if (set?.Value is not { } value || ConfigValues.IsReference(value) || HostClassifier.HostOf(value) is not { } host)
+            // Each site's nearest env file that sets the variable (its folder, then each folder above): a sibling
+            // service's env file never reaches it. The sites must agree, or the row stays as the code shows it.
+            var found = component.AddressFromEnvironmentAt.Select(at => Nearest(at.File, cloud.Variables, byFolder)).ToList();
+            var hosts = found.Select(v => v?.Value is { } value && !ConfigValues.IsReference(value) ? HostClassifier.HostOf(value) : null).ToList();
+            if (found[0] is not { } set || hosts[0] is not { } host)
             {
                 continue;
             }
 
-            component.Evidence.Add(set!.At);
+            if (hosts.Any(h => h != host))
+            {
+                component.Notes.Add($"The env file nearest to the code at {component.AddressFromEnvironmentAt.First(a => Nearest(a.File, cloud.Variables, byFolder) == set)} sets {set.Name}={host} ({set.At}), "
+                    + "but other code that builds this SDK is not under it: where those send is not shown by that file.");
+                continue;
+            }
+
+            component.Evidence.Add(set.At);
             var where = $"{set.Name}={host} in {set.At.File} at line {set.At.Line}";
             if (LexicalVocabulary.ServiceByHost(host)?.Key == vendor)
             {
@@ -50,4 +61,24 @@ public static class DotEnvSampleAddress
             component.Notes.Add($"The checkout's env file sets {where}, not the vendor's host: the operator's own instance wherever this file is what the code runs with (it is only a sample where the code is deployed with other values).");
         }
     }
+
+    /// <summary>The variable the SDK reads first, from the env file of the code's folder or its nearest ancestor that sets one (a real .env before a sample, in the order read).</summary>
+    private static EnvironmentValue? Nearest(string codeFile, string[] names, Dictionary<string, List<EnvironmentValue>> byFolder)
+    {
+        for (var folder = Folder(codeFile); ; folder = Folder(folder))
+        {
+            if (byFolder.TryGetValue(folder, out var variables)
+                && names.Select(name => variables.FirstOrDefault(v => v.Name == name)).FirstOrDefault(v => v is not null) is { } set)
+            {
+                return set;
+            }
+
+            if (folder.Length == 0)
+            {
+                return null;
+            }
+        }
+    }
+
+    private static string Folder(string path) => path.Contains('/', StringComparison.Ordinal) ? path[..path.LastIndexOf('/')] : "";
 }

@@ -131,6 +131,7 @@ public static class StackAssembler
         // Calls through a client built in another file reach that client's party; then code that calls a provider
         // directly while the checkout runs a gateway is judged against every stack's gateways.
         var models = stacks.Select(s => s.Stack.Model).ToList();
+        ImportedConstantJoin.Apply(models);
         CodeClientJoin.Apply(models);
         DotEnvSampleAddress.Apply(models, deployments.Where(d => d.Result.Deployment is { Services.Count: 0, Variables.Count: > 0 })
             .OrderBy(d => d.File.FileName == ".env" ? 0 : 1).ThenBy(d => d.File.DisplayPath, StringComparer.Ordinal)

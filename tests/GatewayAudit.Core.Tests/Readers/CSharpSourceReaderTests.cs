@@ -140,10 +140,10 @@ public sealed class CSharpSourceReaderTests
     public void SDK_clients_default_host_environment_endpoint_and_local_ollama()
     {
         var model = Read("src/Program.cs", SdkClients);
-        Assert.Equal(["app:code", "inference:localhost", "provider:env:LLM_BASE_URL", "provider:openai"], model.Components.Select(c => c.Id));
+        Assert.Equal(["app:code", "inference:localhost:ollama", "provider:env:LLM_BASE_URL", "provider:openai"], model.Components.Select(c => c.Id));
         Assert.Equal(Hosting.Unknown, model.Find("provider:env:LLM_BASE_URL")!.Hosting);
         Assert.Contains(model.OpenQuestions, q => q.Question.Contains("env:LLM_BASE_URL", StringComparison.Ordinal));
-        Assert.Equal(Hosting.OperatorHosted, model.Find("inference:localhost")!.Hosting);
+        Assert.Equal(Hosting.OperatorHosted, model.Find("inference:localhost:ollama")!.Hosting);
     }
 
     [Theory]

@@ -33,7 +33,7 @@ public sealed class LexicalSourceReaderTests
     {
         var model = Read("python/summary_worker.py");
         Assert.Equal(
-            ["app:code", "exporter:langfuse", "exporter:sentry", "gateway:litellm-proxy", "inference:localhost", "inference:vllm.inference.svc.cluster.local",
+            ["app:code", "exporter:langfuse", "exporter:sentry", "gateway:litellm-proxy", "inference:localhost:ollama", "inference:vllm.inference.svc.cluster.local",
              "provider:anthropic", "provider:cohere", "provider:openrouter", "provider:openrouter-upstream:code:any"],
             model.Components.Select(c => c.Id));
 
@@ -74,7 +74,7 @@ public sealed class LexicalSourceReaderTests
     [Fact]
     public void A_self_hosted_base_url_is_operator_hosted_inference_named_by_its_port()
     {
-        var ollama = Read("python/summary_worker.py").Find("inference:localhost")!;
+        var ollama = Read("python/summary_worker.py").Find("inference:localhost:ollama")!;
         Assert.Equal((Hosting.OperatorHosted, "Ollama"), (ollama.Hosting, ollama.Attributes["server"]));
         Assert.Equal("call", ollama.Attributes["confidence"]); // llm.invoke on the bound ChatOpenAI
     }

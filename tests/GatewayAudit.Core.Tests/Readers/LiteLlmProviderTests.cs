@@ -53,8 +53,8 @@ public sealed class LiteLlmProviderTests
         { "ollama_chat/llama3", "http://gpu-box:11434", "inference:gpu-box", SelfHosted, Operator, null },
         { "vllm/meta-llama/Llama-3-8b", null, "inference:vllm", SelfHosted, Operator, null },
         { "hosted_vllm/meta-llama/Llama-3-8b", "http://vllm.inference.svc.cluster.local:8000/v1", "inference:vllm.inference.svc.cluster.local", SelfHosted, Operator, null },
-        { "lm_studio/qwen", "http://localhost:1234/v1", "inference:localhost", SelfHosted, Operator, null },
-        { "llamafile/mistral", "http://127.0.0.1:8080/v1", "inference:127.0.0.1", SelfHosted, Operator, null },
+        { "lm_studio/qwen", "http://localhost:1234/v1", "inference:localhost:lm-studio", SelfHosted, Operator, null },
+        { "llamafile/mistral", "http://127.0.0.1:8080/v1", "inference:localhost:llamafile", SelfHosted, Operator, null },
         // An engine that is usually self-hosted but sits on a public host: who runs it is not shown.
         { "hosted_vllm/llama", "https://llm.example.com/v1", "inference:llm.example.com", SelfHosted, Unknown, null },
         // OpenAI-compatible prefix + api_base: the host decides.

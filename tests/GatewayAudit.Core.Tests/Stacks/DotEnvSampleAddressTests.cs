@@ -70,4 +70,27 @@ public sealed class DotEnvSampleAddressTests
         Assert.Equal(Hosting.ThirdParty, langfuse.Hosting);
         Assert.DoesNotContain(langfuse.Evidence, e => e.File.EndsWith(".env.sample", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_sibling_service_s_env_sample_does_not_move_another_service_s_row()
+    {
+        var langfuse = Langfuse(("services/api/src/util/langfuse.ts", Tracing), ("services/worker/.env.sample", Sample("https://langfuse.example.org")));
+
+        Assert.Equal(Hosting.ThirdParty, langfuse.Hosting);
+        Assert.DoesNotContain(langfuse.Evidence, e => e.File.EndsWith(".env.sample", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_env_sample_nearest_the_code_wins_over_one_higher_up()
+    {
+        var langfuse = Langfuse(
+            ("services/api/src/util/langfuse.ts", Tracing),
+            (".env.sample", Sample("https://langfuse.root.example.org")),
+            ("services/api/.env.sample", Sample("https://langfuse.api.example.org")));
+
+        Assert.Equal(Hosting.OperatorHosted, langfuse.Hosting);
+        Assert.Equal("langfuse.api.example.org", langfuse.Attributes["host"]);
+        Assert.Contains(langfuse.Evidence, e => e.File == "services/api/.env.sample" && e.Line == 7);
+        Assert.DoesNotContain(langfuse.Evidence, e => e.File == ".env.sample");
+    }
 }

@@ -233,7 +233,7 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
         {
             party = Add(new Component
             {
-                Id = $"inference:{HostClassifier.SameMachineName(url.Host)}{(runtime is null ? "" : ":" + runtime)}",
+                Id = runtime is null ? HostClassifier.InferenceId(url.Host, engine, url.Port) : $"inference:{HostClassifier.SameMachineName(url.Host)}:{runtime}",
                 Name = $"Self-hosted inference at {HostClassifier.SameMachineName(url.Host)}{(engine is null ? "" : $" ({engine})")}",
                 Role = ComponentRole.SelfHostedInference,
                 Hosting = Hosting.OperatorHosted,

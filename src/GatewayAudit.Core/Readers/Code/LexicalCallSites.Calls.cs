@@ -73,13 +73,21 @@ internal sealed partial class LexicalCallSites
             return [module];
         }
 
+        var family = Family(shape.Suffix);
+        var imported = _source.ImportedNames.Where(n => n.Value.Key != LexicalVocabulary.LiteLlmModule && !IsExporter(n.Value.Key) && (family is null || n.Value.Key == family)).ToList();
         if (shape.Bound)
         {
+            // llm.invoke(...) / chain.invoke(...) with llm imported from a module of the project (from app.llm import llm):
+            // an object of whatever SDK that module builds it with. It may join a client kept under that name there,
+            // never presume a vendor (LangChain and LlamaIndex objects carry no SDK in the calling file).
+            if (receiver is not null && names.Count == 2 && _source.LocalImports.ContainsKey(receiver))
+            {
+                AddUnresolved(names, shape, open, start, [LexicalVocabulary.AnySdk], fromShape: true);
+            }
+
             return [];
         }
 
-        var family = Family(shape.Suffix);
-        var imported = _source.ImportedNames.Where(n => n.Value.Key != LexicalVocabulary.LiteLlmModule && !IsExporter(n.Value.Key) && (family is null || n.Value.Key == family)).ToList();
         if (receiver is not null && _source.LocalImports.ContainsKey(receiver))
         {
             // The client itself is imported from another module (from app.llm import client): built there, not here.
@@ -192,13 +200,12 @@ internal sealed partial class LexicalCallSites
                 {
                     target.ModelVariable = overriding;
                     target.Model = T(model).Text;
-                    var slash = target.Model.IndexOf('/', StringComparison.Ordinal);
-                    var prefix = slash > 0 ? target.Model[..slash] : LiteLlmProviders.PrefixForBareModel(target.Model);
-                    target.Key = prefix is not null && LiteLlmProviders.ByPrefix.ContainsKey(prefix) ? prefix : "litellm";
+                    target.Key = LiteLlmKeyOf(target.Model);
                 }
                 else
                 {
                     target.Expression = "the model in " + Render(k + 2, ValueEnd(k + 2));
+                    target.Imported = ImportedName(k + 2, end, LexicalImportedName.ModelSlot);
                 }
             }
             else if (T(k).Text is "api_base" or "base_url")
@@ -215,6 +222,34 @@ internal sealed partial class LexicalCallSites
         }
 
         Sightings.Add(new LexicalSighting(target, LexicalSightingKind.Call, kind, T(start), Sdk: "litellm"));
+    }
+
+    /// <summary>The party key a LiteLLM model names by its prefix (<c>openrouter/...</c>), or by LiteLLM's table for a bare model; "litellm" when neither does.</summary>
+    internal static string LiteLlmKeyOf(string model)
+    {
+        var slash = model.IndexOf('/', StringComparison.Ordinal);
+        var prefix = slash > 0 ? model[..slash] : LiteLlmProviders.PrefixForBareModel(model);
+        return prefix is not null && LiteLlmProviders.ByPrefix.ContainsKey(prefix) ? prefix : "litellm";
+    }
+
+    /// <summary>
+    /// A value that is a name another file defines: a name imported from a module of the project (<c>MODEL_NAME</c>), an
+    /// attribute of one (<c>settings.MODEL_NAME</c>), or in Go a name of the package not defined in this file.
+    /// </summary>
+    private LexicalImportedName? ImportedName(int from, int to, string slot)
+    {
+        if (to == from + 1 && _source.IsIdentifier(from) && !_source.Constants.ContainsKey(T(from).Text))
+        {
+            var name = T(from).Text;
+            return _source.LocalImports.TryGetValue(name, out var module) ? new LexicalImportedName(name, module, null, slot)
+                : _source.Language == LexicalLanguage.Go && !LexicalVocabulary.UrlConstants.ContainsKey(name) ? new LexicalImportedName(name, null, null, slot)
+                : null;
+        }
+
+        return to == from + 3 && _source.IsIdentifier(from) && _source.IsPunct(from + 1, ".") && _source.IsIdentifier(from + 2)
+            && _source.LocalImports.TryGetValue(T(from).Text, out var owner)
+            ? new LexicalImportedName(T(from + 2).Text, owner, T(from).Text, slot)
+            : null;
     }
 
     /// <summary>

@@ -35,6 +35,36 @@ internal sealed class LexicalTarget(string key)
 
     /// <summary>A Vertex AI client's <c>location</c> as written: the literal, or the expression it comes from.</summary>
     public (string? Region, string? From, LexicalToken At)? Location { get; set; }
+
+    /// <summary>The model or address is a name imported from another module (or, in Go, of the same package): the stack assembly resolves it.</summary>
+    public LexicalImportedName? Imported { get; set; }
+
+    /// <summary>A copy whose model or address is <paramref name="value"/>, read from a constant of another file that <paramref name="overriddenBy"/> replaces where set.</summary>
+    public LexicalTarget With(string slot, string value, string? overriddenBy)
+    {
+        var copy = new LexicalTarget(Key) { Url = Url, Variable = Variable, Model = Model, ModelVariable = ModelVariable, Location = Location };
+        if (slot == LexicalImportedName.ModelSlot)
+        {
+            copy.Model = value;
+            copy.ModelVariable = overriddenBy;
+            copy.Key = LexicalCallSites.LiteLlmKeyOf(value);
+        }
+        else
+        {
+            copy.Url = value;
+            copy.Variable = overriddenBy;
+        }
+
+        return copy;
+    }
+}
+
+/// <summary>A name standing for a model or an address that another file defines (<c>from app.config import MODEL_NAME</c>; <c>settings.BASE_URL</c>).</summary>
+internal sealed record LexicalImportedName(string Name, string? FromModule, string? Via, string Slot)
+{
+    public const string ModelSlot = "model";
+
+    public const string AddressSlot = "address";
 }
 
 /// <summary>An SDK client created in the file (<c>OpenAI(base_url=...)</c>, <c>new Langfuse({ baseUrl })</c>, <c>openai.NewClient(...)</c>).</summary>
@@ -341,6 +371,7 @@ internal sealed partial class LexicalCallSites
         else if (target.Url is null)
         {
             target.Expression = Render(from, to);
+            target.Imported ??= ImportedName(from, to, LexicalImportedName.AddressSlot);
         }
 
         return true;

@@ -25,6 +25,7 @@ internal static class LexicalClientRecords
                 target.Url is not null || target.Variable is not null || target.Expression is not null, LexicalParties.Resolve(new LexicalTarget(target.Key), at.ToString()).Id));
         }
 
+        AddAliases(source, records, module);
         foreach (var call in calls.Unresolved)
         {
             var at = file.At(call.At.Line, call.At.Column);
@@ -39,10 +40,24 @@ internal static class LexicalClientRecords
             });
         }
 
+        foreach (var sighting in calls.Sightings.Where(s => s.Target.Imported is not null))
+        {
+            var at = file.At(sighting.At.Line, sighting.At.Column);
+            var imported = sighting.Target.Imported!;
+            records.ImportedValues.Add(new ImportedValue(imported.Name, imported.FromModule, imported.Via, module, language, at, imported.Slot,
+                LexicalParties.Resolve(sighting.Target, at.ToString()).Id, sighting));
+        }
+
+        AddConstants(file, source, records, language, module);
         AddPreferenceObjects(file, source, model, diagnostics, secrets, language, module);
         if (!records.IsEmpty)
         {
-            CodeApplication.Add(model, records.Uses.Select(u => u.At).Concat(records.Builds.Select(b => b.At)).Concat(records.Preferences.Select(p => p.At)).Min());
+            // A call through an imported object of no SDK the file shows is application code only once it joins a client.
+            var sites = records.Uses.Where(u => u.Sdk != LexicalVocabulary.AnySdk).Select(u => u.At).Concat(records.Builds.Select(b => b.At)).Concat(records.Preferences.Select(p => p.At)).ToList();
+            if (sites.Count > 0)
+            {
+                CodeApplication.Add(model, sites.Min()!);
+            }
         }
     }
 
@@ -107,6 +122,93 @@ internal static class LexicalClientRecords
             var at = file.At(source[i].Line, source[i].Column);
             model.CodeClients.Preferences.Add(new PreferenceObject(name, module, language, at, OpenRouterPreferences.FromYaml(values, snake)));
         }
+    }
+
+    /// <summary>
+    /// A module-level object built from a client the file keeps (<c>chain = prompt | llm | parser</c>,
+    /// <c>agent = create_react_agent(llm, tools)</c>, <c>engine = index.as_query_engine(llm=llm)</c>): another file that
+    /// imports it and calls <c>chain.invoke(...)</c> sends its prompts through that client, so it is recorded as a
+    /// build of the same client under the object's name.
+    /// </summary>
+    private static void AddAliases(LexicalSource source, CodeClients records, string module)
+    {
+        var kept = records.Builds.Where(b => b.Name is not null && b.Module == module).GroupBy(b => b.Name!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        if (kept.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 1; i < source.Count; i++)
+        {
+            if (source.AssignedName(i) is not { } name || kept.ContainsKey(name) || !source.IsPunct(i - 1, "=") || !ModuleLevel(source, i))
+            {
+                continue;
+            }
+
+            var end = source.StatementEnd(i);
+            for (var k = i; k < end; k++)
+            {
+                if (source.IsIdentifier(k) && kept.TryGetValue(source[k].Text, out var client) && !source.IsPunct(k + 1, "=") && !source.IsPunct(k - 1, "."))
+                {
+                    records.Builds.Add(client with { Name = name });
+                    kept[name] = client;
+                    break;
+                }
+            }
+
+            i = Math.Max(i, end - 1);
+        }
+    }
+
+    /// <summary>
+    /// Module-level string constants holding an address or a model (a URL, a slug with '/', or a name with MODEL in it),
+    /// which another file may import: Python at the first column, JavaScript <c>export const</c>, Go package-level
+    /// <c>const</c> / <c>var</c> (also in a <c>const ( ... )</c> block). Keys and other strings are not recorded.
+    /// </summary>
+    private static void AddConstants(InputFile file, LexicalSource source, CodeClients records, string language, string module)
+    {
+        foreach (var (name, index) in source.Constants)
+        {
+            var value = source[index];
+            var modelLike = name.Contains("MODEL", StringComparison.OrdinalIgnoreCase) && !value.Text.Any(char.IsWhiteSpace);
+            if (value.Form == LexicalStringForm.Template || !(HostClassifier.HostOf(value.Text) is not null && value.Text.Contains("://", StringComparison.Ordinal)
+                || value.Text.Contains('/', StringComparison.Ordinal) && !value.Text.Any(char.IsWhiteSpace) || modelLike) || !ModuleLevel(source, index))
+            {
+                continue;
+            }
+
+            records.Constants.Add(new ExportedConstant(name, module, language, file.At(value.Line, value.Column), value.Text, source.Overridable.GetValueOrDefault(name)));
+        }
+    }
+
+    /// <summary>True when the statement holding token <paramref name="index"/> is at module level (its line starts in the first column, or in Go inside a <c>const (</c> / <c>var (</c> block).</summary>
+    private static bool ModuleLevel(LexicalSource source, int index)
+    {
+        var first = index;
+        while (first > 0 && source[first - 1].Line == source[index].Line)
+        {
+            first--;
+        }
+
+        if (source[first].Column == 1)
+        {
+            return source.Language != LexicalLanguage.JavaScript || source[first].Text is "export" or "const" or "let" or "var";
+        }
+
+        if (source.Language != LexicalLanguage.Go)
+        {
+            return false;
+        }
+
+        for (var k = first - 1; k > 0; k--)
+        {
+            if (source[k].Is("(") && source.Match[k] > index)
+            {
+                return source[k - 1].Text is "const" or "var" && source[k - 1].Column == 1;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when the assignment before <paramref name="open"/> starts its line in the first column (Python module level) or after export/const.</summary>

@@ -16,14 +16,19 @@ internal static class LexicalInventory
 
     public static StackModel Build(InputFile file, IReadOnlyList<LexicalSighting> sightings)
     {
-        var model = new StackModel();
         if (sightings.Count == 0)
         {
-            return model;
+            return new StackModel();
         }
 
-        var resolved = sightings.Select(s => (Sighting: s, At: file.At(s.At.Line, s.At.Column)))
-            .Select(s => (s.Sighting, s.At, Party: LexicalParties.Resolve(s.Sighting.Target, s.At.ToString())))
+        return Build(file.DisplayPath, sightings.Select(s => (s, file.At(s.At.Line, s.At.Column))).ToList());
+    }
+
+    /// <summary>The parties of sightings already placed in <paramref name="path"/> (also the stack assembly's, once it knows a value another file holds).</summary>
+    public static StackModel Build(string path, IReadOnlyList<(LexicalSighting Sighting, SourceLocation At)> sightings)
+    {
+        var model = new StackModel();
+        var resolved = sightings.Select(s => (s.Sighting, s.At, Party: LexicalParties.Resolve(s.Sighting.Target, s.At.ToString())))
             .OrderBy(s => s.At)
             .ToList();
         var appEvidence = resolved.Where(s => s.Sighting.Kind != LexicalSightingKind.ImportOnly).Select(s => s.At).FirstOrDefault() ?? resolved[0].At;
@@ -32,19 +37,20 @@ internal static class LexicalInventory
         {
             // An import of an SDK whose party the file also reaches another way adds nothing.
             var seen = group.Where(s => s.Sighting.Kind != LexicalSightingKind.ImportOnly).ToList();
-            AddParty(model, file, seen.Count > 0 ? seen : group.ToList());
+            AddParty(model, path, seen.Count > 0 ? seen : group.ToList());
         }
 
         return model;
     }
 
-    private static void AddParty(StackModel model, InputFile file, List<(LexicalSighting Sighting, SourceLocation At, LexicalParty Party)> seen)
+    private static void AddParty(StackModel model, string path, List<(LexicalSighting Sighting, SourceLocation At, LexicalParty Party)> seen)
     {
         // The sighting with an address says most about the party (a self-hosted instance), over a key or an import.
         var party = seen.Select(s => s.Party).FirstOrDefault(p => p.Host is not null) ?? seen[0].Party;
         var first = seen[0].At;
         var component = model.Add(new Component { Id = party.Id, Name = party.Name, Role = party.Role, Vendor = party.Vendor, Hosting = party.Hosting });
         component.Evidence.UnionWith(seen.Select(s => s.At));
+        component.AddressFromEnvironmentAt.UnionWith(seen.Where(s => s.Party.AddressFromEnvironment).Select(s => s.At));
         if (party.Host is { } host)
         {
             component.Attributes.Set("host", host, seen.First(s => s.Party.Host is not null).At);
@@ -53,7 +59,7 @@ internal static class LexicalInventory
 
         if (seen.Select(s => s.Sighting.Target.Location).FirstOrDefault(l => l is not null) is var (region, from, token))
         {
-            SetLocation(component, region, from, file.At(token.Line, token.Column));
+            SetLocation(component, region, from, new SourceLocation(path, token.Line, token.Column));
         }
 
         if (party.Server is { } server)
@@ -87,7 +93,7 @@ internal static class LexicalInventory
         }
 
         var calls = seen.Where(s => s.Sighting.Kind == LexicalSightingKind.Call).ToList();
-        component.Notes.Add(Explain(seen, calls, file));
+        component.Notes.Add(Explain(seen, calls, path));
         var categories = party.Sends is { } sends
             ? sends.Concat(seen.Any(s => s.Sighting.RecordsPrompts) ? [DataCategory.Prompt, DataCategory.Completion] : [])
             : calls.Count > 0 ? calls.SelectMany(c => CategoriesOf(c.Sighting.Call!.Value)) : Requests;
@@ -128,19 +134,19 @@ internal static class LexicalInventory
         }
     }
 
-    private static string Explain(List<(LexicalSighting Sighting, SourceLocation At, LexicalParty Party)> seen, List<(LexicalSighting Sighting, SourceLocation At, LexicalParty Party)> calls, InputFile file)
+    private static string Explain(List<(LexicalSighting Sighting, SourceLocation At, LexicalParty Party)> seen, List<(LexicalSighting Sighting, SourceLocation At, LexicalParty Party)> calls, string path)
     {
         var (sighting, at, party) = seen[0];
         if (sighting.Kind == LexicalSightingKind.ImportOnly)
         {
-            return $"Possible party, lower confidence (import-only): the {sighting.Sdk} SDK is imported at {at}, but {file.DisplayPath} creates no client and makes no call with it.";
+            return $"Possible party, lower confidence (import-only): the {sighting.Sdk} SDK is imported at {at}, but {path} creates no client and makes no call with it.";
         }
 
         if (calls.Count > 0 || party.Sends is not null)
         {
             return calls.Count > 0
-                ? $"Called from {file.DisplayPath}: {string.Join(", ", calls.Select(c => $"line {c.At.Line} ({CallName(c.Sighting.Call!.Value)})").Distinct(StringComparer.Ordinal))}."
-                : $"Set up in {file.DisplayPath} at line {at.Line}.";
+                ? $"Called from {path}: {string.Join(", ", calls.Select(c => $"line {c.At.Line} ({CallName(c.Sighting.Call!.Value)})").Distinct(StringComparer.Ordinal))}."
+                : $"Set up in {path} at line {at.Line}.";
         }
 
         var what = sighting.Kind == LexicalSightingKind.Client ? $"A {sighting.Sdk} client is created at {at}" : $"Its address appears at {at}";

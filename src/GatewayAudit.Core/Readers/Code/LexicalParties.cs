@@ -22,6 +22,9 @@ internal sealed record LexicalParty(string Id, string Name, ComponentRole Role, 
 
     /// <summary>What a reviewer must ask because the file does not show it.</summary>
     public string? Question { get; init; }
+
+    /// <summary>The SDK is given no address, so it reads its host from the environment (<see cref="LexicalParties.DefaultDestinations"/>).</summary>
+    public bool AddressFromEnvironment { get; init; }
 }
 
 /// <summary>
@@ -155,7 +158,7 @@ internal static class LexicalParties
             }
 
             var machine = HostClassifier.SameMachineName(host);
-            return new LexicalParty($"inference:{machine}", server is null ? $"Self-hosted inference at {machine}" : $"Self-hosted inference at {machine} ({server})",
+            return new LexicalParty(HostClassifier.InferenceId(host, server, LexicalAddresses.PortOf(url)), server is null ? $"Self-hosted inference at {machine}" : $"Self-hosted inference at {machine} ({server})",
                 ComponentRole.SelfHostedInference, null, Hosting.OperatorHosted)
             {
                 Host = host,
@@ -189,7 +192,7 @@ internal static class LexicalParties
         {
             var own = Service(service);
             return DefaultDestinations.TryGetValue(key, out var cloud)
-                ? own with { Note = Join(own.Note, NoAddressNote(NoAddressLead, cloud)) }
+                ? own with { Note = Join(own.Note, NoAddressNote("No address in the code", cloud)), AddressFromEnvironment = true }
                 : own;
         }
 
@@ -222,9 +225,6 @@ internal static class LexicalParties
             ? party with { Note = NoAddressNote("No base URL in the code", destination) }
             : party;
     }
-
-    /// <summary>How a service row with no address in code begins its caveat; the stack assembly looks for it.</summary>
-    internal const string NoAddressLead = "No address in the code";
 
     private static string NoAddressNote(string lead, (string Destination, string[] Variables) cloud) =>
         $"{lead}: the SDK sends to {cloud.Destination} unless {OneOf(cloud.Variables)} is set where it runs.";

@@ -127,6 +127,9 @@ internal static class LexicalVocabulary
         ("ddtrace", "datadog"), ("dd-trace", "datadog"), ("gopkg.in/DataDog/dd-trace-go.v1", "datadog"), ("github.com/DataDog/dd-trace-go", "datadog"),
     ];
 
+    /// <summary>The SDK of a call through an object imported from a module of the project whose SDK the calling file does not show (<c>llm.invoke</c>).</summary>
+    public const string AnySdk = "*";
+
     /// <summary>The LiteLLM Python SDK: a call's <c>model</c> prefix decides the party (as in a proxy config).</summary>
     public const string LiteLlmModule = "litellm";
 
@@ -264,6 +267,10 @@ internal static class LexicalVocabulary
             "ChatXAI", "createXai", "sentry", "logfire", "azure_monitor", "AzureMonitor", "azure/monitor-opentelemetry", "APPLICATIONINSIGHTS", "ddtrace", "dd-trace", "DD_SITE", "datadog", "LLMObs", "completions", "/models", ":11434", ":4000",
             "lmstudio", "lm-studio", "llama.cpp", "llamacpp", "/api/chat", "/api/generate", "/v1/messages",
             "sk-ant-", "sk-or-v1-", "sk-proj-",
+
+            // A LangChain runnable called in a file that imports it from the project (from app.llm import chain):
+            // the stack assembly may join it to the client built there (CodeClientJoin).
+            ".invoke(", ".ainvoke(",
         }
         .Concat(GatewayTerms.Hosts.Select(h => h.Pattern))
         .Concat(LiteLlmProviders.ByPrefix.Values.SelectMany(p => p.Hosts))

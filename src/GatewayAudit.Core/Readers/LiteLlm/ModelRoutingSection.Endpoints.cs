@@ -125,7 +125,8 @@ internal sealed partial class ModelRoutingSection
         var engine = info?.Endpoint == EndpointKind.SelfHosted ? $" ({info.Name})" : "";
         var component = Model.Add(new Component
         {
-            Id = $"inference:{host ?? prefix ?? "unknown"}",
+            Id = host is null ? $"inference:{prefix ?? "unknown"}"
+                : HostClassifier.InferenceId(host, info?.Endpoint == EndpointKind.SelfHosted ? info.Name : Code.LexicalAddresses.ServerOf(apiBase!.Value, host), Code.LexicalAddresses.PortOf(apiBase!.Value)),
             Name = host is null ? $"Self-hosted inference{engine}" : $"Self-hosted inference at {host}{engine}",
             Role = ComponentRole.SelfHostedInference,
             Hosting = host is null || HostClassifier.IsOperatorNetwork(host) ? Hosting.OperatorHosted : Hosting.Unknown,

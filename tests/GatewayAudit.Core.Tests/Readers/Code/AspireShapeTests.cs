@@ -80,7 +80,7 @@ public sealed class AspireShapeTests
     {
         var model = Read("AppHost/Program.cs", LocalAppHost);
         Assert.Null(model.Find("provider:openai"));
-        Assert.Equal(Hosting.OperatorHosted, model.Get("inference:localhost").Hosting);
+        Assert.Equal(Hosting.OperatorHosted, model.Get("inference:localhost:ollama").Hosting);
     }
 
     [Fact]

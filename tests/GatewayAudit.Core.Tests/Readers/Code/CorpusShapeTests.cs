@@ -241,7 +241,7 @@ public sealed class CorpusShapeTests
 
             """;
         var model = Python("local/chat.py", Local);
-        Assert.Equal(ComponentRole.SelfHostedInference, model.Find("inference:localhost")!.Role);
+        Assert.Equal(ComponentRole.SelfHostedInference, model.Find("inference:localhost:ollama")!.Role);
     }
 
     // Class: a community OpenRouter client's positional site URL (sent as HTTP-Referer) was taken as its endpoint.

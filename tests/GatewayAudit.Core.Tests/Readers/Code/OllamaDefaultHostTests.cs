@@ -58,7 +58,7 @@ public sealed class OllamaDefaultHostTests
     [Fact]
     public void The_module_default_client_is_the_local_server_with_its_default_address_and_override()
     {
-        var local = Python("rag/embed.py", Embeddings).Find("inference:localhost")!;
+        var local = Python("rag/embed.py", Embeddings).Find("inference:localhost:ollama")!;
         Assert.Equal((ComponentRole.SelfHostedInference, Hosting.OperatorHosted), (local.Role, local.Hosting));
         Assert.Contains(local.Notes, n => n.Contains("127.0.0.1:11434", StringComparison.Ordinal) && n.Contains("OLLAMA_HOST", StringComparison.Ordinal));
     }
@@ -67,14 +67,14 @@ public sealed class OllamaDefaultHostTests
     public void A_client_with_no_host_is_local_and_one_with_a_host_is_that_server()
     {
         var model = Python("rag/summarise.py", Clients);
-        Assert.Equal(["inference:gpu-box.internal", "inference:localhost"], model.Components.Where(c => c.Role == ComponentRole.SelfHostedInference).Select(c => c.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["inference:gpu-box.internal", "inference:localhost:ollama"], model.Components.Where(c => c.Role == ComponentRole.SelfHostedInference).Select(c => c.Id).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void The_javascript_librarys_default_export_is_the_same_local_server()
     {
         var model = new GatewayAudit.Core.Readers.Code.JavaScriptSourceReader().Read(new GatewayAudit.Core.Readers.InputFile("web/tag.js", "/scan/web/tag.js", JavaScript, namedExplicitly: false)).Fragment;
-        Assert.Equal("inference:localhost", Assert.Single(model.Components, c => c.Role == ComponentRole.SelfHostedInference).Id);
+        Assert.Equal("inference:localhost:ollama", Assert.Single(model.Components, c => c.Role == ComponentRole.SelfHostedInference).Id);
     }
 
     [Fact]
@@ -85,14 +85,14 @@ public sealed class OllamaDefaultHostTests
         folder.Write("rag/answer.py", Chat);
         var report = ReportBuilder.Build(Auditor.Default.Run(new AuditOptions { Paths = ["."], WorkingDirectory = folder.Path, Today = new DateOnly(2026, 11, 30) }));
         var local = Assert.Single(report.Components, c => c.Role == "self-hosted-inference");
-        Assert.Equal("inference:localhost", local.Id);
+        Assert.Equal("inference:localhost:ollama", local.Id);
         Assert.Equal(["rag/answer.py", "rag/embed.py"], local.Evidence.Select(e => e.File).Distinct().Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void A_loopback_address_is_the_same_machine_as_localhost_in_python_and_csharp()
     {
-        var python = Python("local/chat.py", Chat.Replace("localhost", "127.0.0.1", StringComparison.Ordinal)).Find("inference:localhost")!;
+        var python = Python("local/chat.py", Chat.Replace("localhost", "127.0.0.1", StringComparison.Ordinal)).Find("inference:localhost:ollama")!;
         Assert.Equal("127.0.0.1", python.Attributes["host"]);
 
         const string CSharp = """
@@ -103,6 +103,6 @@ public sealed class OllamaDefaultHostTests
             var reply = await chat.CompleteChatAsync("hello");
             """;
         var csharp = new GatewayAudit.Core.Readers.Code.CSharpSourceReader().Read(new GatewayAudit.Core.Readers.InputFile("src/Program.cs", "/scan/src/Program.cs", CSharp, namedExplicitly: false)).Fragment;
-        Assert.Equal("inference:localhost", Assert.Single(csharp.Components, c => c.Role == ComponentRole.SelfHostedInference).Id);
+        Assert.Equal("inference:localhost:ollama", Assert.Single(csharp.Components, c => c.Role == ComponentRole.SelfHostedInference).Id);
     }
 }

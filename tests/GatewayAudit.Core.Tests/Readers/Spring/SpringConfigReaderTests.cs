@@ -27,7 +27,7 @@ public sealed class SpringConfigReaderTests
     public void Ollama_with_no_base_url_is_the_operators_server_at_spring_ais_default_address()
     {
         var model = Read("src/main/resources/application.yaml", OllamaAndOpenRouterYaml).Fragment;
-        var ollama = model.Get("inference:localhost");
+        var ollama = model.Get("inference:localhost:ollama");
         Assert.Equal((ComponentRole.SelfHostedInference, Hosting.OperatorHosted), (ollama.Role, ollama.Hosting));
         Assert.Equal("Ollama", ollama.Attributes["server"]);
         Assert.Contains(ollama.Evidence, e => e.Line == 15);

@@ -1,0 +1,129 @@
+using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Readers.Code;
+using GatewayAudit.Core.Readers.Gateways;
+
+namespace GatewayAudit.Core.Stacks;
+
+/// <summary>
+/// A model or an address a file takes from a constant another file defines (<c>from app.config import MODEL_NAME</c>,
+/// <c>settings.BASE_URL</c> with <c>from . import settings</c>, TypeScript <c>import { BASE_URL } from "./config"</c>,
+/// a Go package-level <c>const</c> in another file of the package): the reader left that site to an endpoint it could
+/// not name (<see cref="ImportedValue"/>); here the constant (<see cref="ExportedConstant"/>) is found by the import's
+/// module and name, and the site is resolved as if the value were written there, with evidence at both lines. A name
+/// that matches no constant, or constants with different values, leaves the site as the reader wrote it (unknown stays
+/// unknown). Runs before <see cref="CodeClientJoin"/>, so a client whose base URL is such a constant is joined with
+/// the party that URL names.
+/// </summary>
+public static class ImportedConstantJoin
+{
+    public static void Apply(IReadOnlyList<StackModel> models)
+    {
+        var constants = models.SelectMany(m => m.CodeClients.Constants).ToLookup(c => (c.Language, c.Name));
+        foreach (var model in models)
+        {
+            var found = model.CodeClients.ImportedValues
+                .Select(use => (Use: use, Constant: Find(use, constants), Sighting: use.Sighting as LexicalSighting))
+                .Where(r => r.Constant is not null && r.Sighting is not null)
+                .ToList();
+            foreach (var file in found.GroupBy(r => r.Use.At.File, StringComparer.Ordinal))
+            {
+                Resolve(model, file.Key, file.Select(r => (r.Use, r.Constant!, r.Sighting!)).ToList());
+            }
+        }
+
+        foreach (var model in models)
+        {
+            model.CodeClients.Constants.Clear();
+            model.CodeClients.ImportedValues.Clear();
+        }
+    }
+
+    /// <summary>The one value the import names: the constant of that name in the module it is imported from (in Go, the same package).</summary>
+    private static ExportedConstant? Find(ImportedValue use, ILookup<(string, string), ExportedConstant> constants)
+    {
+        var named = constants[(use.Language, use.Name)];
+        string[] modules = use.FromModule is not { } from ? []
+            : use.Via is not { } via ? [ModulePaths.Resolve(from, use.Module, use.Language)]
+            : use.Language == "python" ? [ModulePaths.Resolve(from.EndsWith('.') ? from + via : $"{from}.{via}", use.Module, use.Language), ModulePaths.Resolve(from, use.Module, use.Language)]
+            : [ModulePaths.Resolve(from, use.Module, use.Language)];
+        var there = use.FromModule is null
+            ? named.Where(c => c.Module == use.Module).ToList()
+            : modules.Select(path => named.Where(c => ModulePaths.Matches(path, c.Module)).ToList()).FirstOrDefault(l => l.Count > 0) ?? [];
+        return there.Select(c => c.Value).Distinct(StringComparer.Ordinal).Count() == 1 ? there[0] : null;
+    }
+
+    /// <summary>Moves the sites of one file from the endpoint the reader could not name to the party the constant's value names.</summary>
+    private static void Resolve(StackModel model, string path, List<(ImportedValue Use, ExportedConstant Constant, LexicalSighting Sighting)> sites)
+    {
+        var fragment = LexicalInventory.Build(path, sites
+            .Select(s => (s.Sighting with { Target = s.Sighting.Target.With(s.Use.Slot, s.Constant.Value, s.Constant.OverriddenBy) }, s.Use.At))
+            .ToList());
+        foreach (var (use, _, _) in sites)
+        {
+            Withdraw(model, use);
+        }
+
+        model.MergeFrom(fragment);
+        foreach (var party in fragment.Components.Where(c => c.Id != CodeApplication.Id))
+        {
+            foreach (var byConstant in sites.Where(s => party.Evidence.Contains(s.Use.At)).GroupBy(s => s.Constant))
+            {
+                var constant = byConstant.Key;
+                var uses = byConstant.Select(s => s.Use.At.ToString()).Distinct(StringComparer.Ordinal).ToList();
+                var kept = model.Find(party.Id)!;
+                kept.Evidence.Add(constant.At);
+                kept.Notes.Add($"The {byConstant.First().Use.Slot} at {string.Join(", ", uses.Take(5))}{(uses.Count > 5 ? $" and {uses.Count - 5} more" : "")} is {constant.Name}, "
+                    + $"defined in another file at {constant.At} as {constant.Value}{(constant.OverriddenBy is { } variable ? $" (the default of {variable}, which replaces it where set)" : "")}.");
+            }
+        }
+
+        if (model.Find(OpenRouterRoutes.Id) is { } openRouter && sites.Where(s => fragment.Find(OpenRouterRoutes.Id)!?.Evidence.Contains(s.Use.At) == true && s.Use.Slot == "model").ToList() is { Count: > 0 } routed)
+        {
+            // The model's slug after openrouter/ is the upstream route, as a slug written in the calling file would be.
+            var routes = new OpenRouterRoutes(null, model, CSharpFragment.AddToList, (c, key) => c.Attributes[key] as string[] ?? [], "call", acrossFiles: true);
+            foreach (var (use, constant, _) in routed)
+            {
+                var slug = constant.Value.StartsWith("openrouter/", StringComparison.Ordinal) ? constant.Value["openrouter/".Length..] : "";
+                routes.Add(openRouter, slug, (OpenRouterPreferences?)null, constant.At, scope: OpenRouterRoutes.CodeScope).Evidence.Add(use.At);
+            }
+
+            routes.SummariseZdr();
+        }
+
+        for (var i = 0; i < model.CodeClients.Builds.Count; i++)
+        {
+            var build = model.CodeClients.Builds[i];
+            if (sites.FirstOrDefault(s => s.Use.At == build.At && s.Use.PartyId == build.PartyId) is { Use: { } use } site
+                && fragment.Components.FirstOrDefault(c => c.Evidence.Contains(use.At) && c.Id != CodeApplication.Id) is { } party)
+            {
+                model.CodeClients.Builds[i] = build with { PartyId = party.Id, AddressSet = true };
+            }
+        }
+    }
+
+    /// <summary>Takes one site off the unnamed endpoint it was given, and the endpoint away when nothing else shows it.</summary>
+    private static void Withdraw(StackModel model, ImportedValue use)
+    {
+        if (model.Find(use.PartyId) is not { } unnamed)
+        {
+            return;
+        }
+
+        unnamed.Evidence.Remove(use.At);
+        foreach (var flow in model.FlowsInto(unnamed.Id))
+        {
+            flow.Evidence.Remove(use.At);
+            if (flow.Attributes["callSites"] is string[] calls)
+            {
+                flow.Attributes.Set("callSites", calls.Where(c => !c.StartsWith(use.At + " ", StringComparison.Ordinal)).ToArray());
+            }
+        }
+
+        model.OpenQuestions.RemoveAll(q => q.About == unnamed.Id && q.Evidence == use.At);
+        if (unnamed.Evidence.Count == 0)
+        {
+            model.OpenQuestions.RemoveAll(q => q.About == unnamed.Id);
+            model.Remove(unnamed.Id);
+        }
+    }
+}
