@@ -12,6 +12,10 @@
 #   KNOBS=1 bash bench/startup/run.sh         # also the runtime knobs on the ReadyToRun build (implies R2R=1):
 #                                             # TieredPGO off, quick JIT for loops off, tiered compilation off, R2R code ignored
 #   KNOBS=1 KNOB_COLUMNS="r2r-pgo-off" bash bench/startup/run.sh   # only some of them
+#   AOT=1 bash bench/startup/run.sh           # also a Native AOT build (publishes it: 20-40 minutes on the shared machine)
+#   AOT_BIN=/tmp/aot/gateway-audit bash bench/startup/run.sh   # ... or an AOT binary published before
+#   BASE_TOOL=/tmp/before bash bench/startup/run.sh   # also a tool published before (a folder with gateway-audit.dll,
+#                                             # e.g. main's ReadyToRun build), for before/after in one alternating run
 set -euo pipefail
 
 N=${N:-10}
@@ -30,6 +34,14 @@ if [[ "${R2R:-0}" == 1 ]]; then
     -o "$WORK/tool-r2r" --nologo -v q >/dev/null
   columns+=(tool-r2r)
 fi
+if [[ "${AOT:-0}" == 1 && -z "${AOT_BIN:-}" ]]; then
+  # Warnings are not errors here: the AOT analysis warnings left are listed in bench/STARTUP.md.
+  dotnet publish "$ROOT/src/GatewayAudit.Cli" -c Release -r linux-x64 -p:PublishAot=true -p:TreatWarningsAsErrors=false \
+    -o "$WORK/tool-aot" --nologo -v q >/dev/null
+  AOT_BIN="$WORK/tool-aot/gateway-audit"
+fi
+[[ -n "${AOT_BIN:-}" ]] && columns+=(tool-aot)
+[[ -n "${BASE_TOOL:-}" ]] && columns+=(base)
 if [[ "${KNOBS:-0}" == 1 ]]; then
   # Each knob is the environment form of a runtimeconfig.json setting the project could ship
   # (<TieredPGO>, <TieredCompilationQuickJitForLoops>, <TieredCompilation>); DOTNET_ReadyToRun=0 runs the R2R build as if JIT-only.
@@ -57,6 +69,8 @@ command_for() {
     r2r-tc-off) echo "env DOTNET_TieredCompilation=0 dotnet $WORK/tool-r2r/gateway-audit.dll $SCAN" ;;
     r2r-ignored) echo "env DOTNET_ReadyToRun=0 dotnet $WORK/tool-r2r/gateway-audit.dll $SCAN" ;;
     jit-pgo-off) echo "env DOTNET_TieredPGO=0 dotnet $WORK/tool/gateway-audit.dll $SCAN" ;;
+    tool-aot) echo "$AOT_BIN $SCAN" ;;
+    base) echo "dotnet $BASE_TOOL/gateway-audit.dll $SCAN" ;;
     hello) echo "dotnet $WORK/hello/out/hello.dll" ;;
   esac
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using GatewayAudit.Core;
+using GatewayAudit.Core.Snapshot;
 
 namespace GatewayAudit.Cli;
 
@@ -10,6 +11,9 @@ namespace GatewayAudit.Cli;
 /// </summary>
 public static class CliApp
 {
+    // The built-in catalog and rule pack as the build parsed them (tools/BuiltInSnapshot), instead of their YAML.
+    static CliApp() => BuiltInSnapshot.Use(() => typeof(CliApp).Assembly.GetManifestResourceStream(BuiltInSnapshot.ResourceName));
+
     /// <param name="errorIsTerminal">True when stderr is a terminal: a long scan then shows its progress there.</param>
     public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, bool errorIsTerminal = false)
     {

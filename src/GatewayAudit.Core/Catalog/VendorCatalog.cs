@@ -32,7 +32,10 @@ public sealed class VendorCatalog
     private IEnumerable<DateOnly?> CheckDates => _vendors.Values.SelectMany(v => v.Facts.Values)
         .SelectMany(f => f.Alternatives.Select(a => (DateOnly?)a.Checked).Prepend(f.Checked));
 
-    /// <param name="trustedFolder">The built-in catalog, schema-checked in tests instead of on every run; null checks every file.</param>
+    /// <param name="trustedFolder">
+    /// The built-in catalog, schema-checked in tests and at build instead of on every run, and served from the build's
+    /// snapshot when its files are the ones the snapshot was built from; null checks and parses every file.
+    /// </param>
     public static (VendorCatalog Catalog, IReadOnlyList<Diagnostic> Diagnostics) Load(IEnumerable<string> folders, string? schemaPath, Func<string, string> displayPath,
         string? trustedFolder = null)
     {
@@ -44,6 +47,16 @@ public sealed class VendorCatalog
             if (!Directory.Exists(folder))
             {
                 diagnostics.Add(Diagnostic.Error("catalog-missing", "catalog folder not found", new SourceLocation(displayPath(folder), 0)));
+                continue;
+            }
+
+            if (SameFolder(folder, trustedFolder) && Snapshot.BuiltInSnapshot.Vendors(folder, displayPath) is { } builtIn)
+            {
+                foreach (var vendor in builtIn)
+                {
+                    vendors[vendor.Id] = vendor;
+                }
+
                 continue;
             }
 

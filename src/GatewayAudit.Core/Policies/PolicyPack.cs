@@ -40,7 +40,10 @@ public sealed class PolicyPack
     };
 
     /// <summary>Loads rule folders (or single rule files) in order; a path that does not exist, or an id seen twice, is an error.</summary>
-    /// <param name="trustedFolder">The built-in rule pack, schema-checked in tests instead of on every run; null checks every file.</param>
+    /// <param name="trustedFolder">
+    /// The built-in rule pack, schema-checked in tests and at build instead of on every run, and served from the build's
+    /// snapshot when its files are the ones the snapshot was built from; null checks and parses every file.
+    /// </param>
     public static (PolicyPack Pack, IReadOnlyList<Diagnostic> Diagnostics) Load(IEnumerable<string> folders, string schemaPath, Func<string, string> displayPath,
         string? trustedFolder = null)
     {
@@ -52,6 +55,12 @@ public sealed class PolicyPack
             if (!Directory.Exists(folder) && !File.Exists(folder))
             {
                 diagnostics.Add(Diagnostic.Error("policy-folder-missing", "policy folder not found", new SourceLocation(displayPath(folder), 0)));
+                continue;
+            }
+
+            if (Catalog.VendorCatalog.SameFolder(folder, trustedFolder) && Snapshot.BuiltInSnapshot.Rules(folder, displayPath) is { } builtIn)
+            {
+                rules.AddRange(builtIn);
                 continue;
             }
 

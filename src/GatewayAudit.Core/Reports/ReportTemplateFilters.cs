@@ -87,18 +87,17 @@ public static partial class ReportTemplateFilters
     private static string OneLine(string? text) =>
         (text ?? "").Replace("\r\n", " ", StringComparison.Ordinal).Replace('\r', ' ').Replace('\n', ' ');
 
+    // Each filter imported as a delegate, not the class by reflection over its methods: a Native AOT build keeps what a
+    // delegate names, but not methods only reflection would find (bench/STARTUP.md, Native AOT).
     private static ScriptObject Create()
     {
         var functions = new ScriptObject();
-        functions.Import(typeof(Liquid), renamer: m => m.Name switch
-        {
-            nameof(Liquid.MdCell) => "md_cell",
-            nameof(Liquid.MdText) => "md_text",
-            nameof(Liquid.MdCode) => "md_code",
-            nameof(Liquid.MdUrl) => "md_url",
-            nameof(Liquid.FirstNames) => "first_names",
-            _ => "evidence",
-        });
+        functions.Import("md_cell", new Func<object?, string>(Liquid.MdCell));
+        functions.Import("md_text", new Func<object?, string>(Liquid.MdText));
+        functions.Import("md_code", new Func<object?, object?, string>(Liquid.MdCode));
+        functions.Import("md_url", new Func<object?, string>(Liquid.MdUrl));
+        functions.Import("first_names", new Func<object?, string>(Liquid.FirstNames));
+        functions.Import("evidence", new Func<object?, string>(Liquid.Evidence));
         return functions;
     }
 
