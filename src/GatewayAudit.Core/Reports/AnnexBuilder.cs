@@ -213,12 +213,19 @@ internal static class AnnexBuilder
     {
         var c = p.Component;
         var hosted = p.Vendor is not null && c.Hosting == Hosting.ThirdParty;
+        // A reader that knows what the party does says it (a tool API's "web search on queries built from prompts", Inngest's run history).
+        if (c.Attributes["purpose"] is string stated && c.Role is ComponentRole.ToolApi or ComponentRole.Exporter)
+        {
+            return stated;
+        }
+
         return c.Role switch
         {
             ComponentRole.Gateway => c.Hosting == Hosting.OperatorHosted ? "LLM gateway run by the operator: routes prompts to the model providers" : "LLM gateway: receives prompts and routes them to model providers",
             ComponentRole.ModelProvider when p.Terms is { } gateway => $"LLM inference on prompts, as {gateway.Name}'s sub-processor",
             ComponentRole.ModelProvider or ComponentRole.SelfHostedInference => "LLM inference on prompts",
             ComponentRole.Guardrail => "screening of prompts and responses (guardrail)",
+            ComponentRole.ToolApi => "third-party API receiving text built from prompts (not LLM inference)",
             ComponentRole.Exporter => CarriesText(p.Receives) ? "trace and log storage (observability)" : "observability: request metadata and usage, no message text",
             ComponentRole.Datastore => hosted ? $"hosts the gateway's datastore: {c.Name}" : "datastore of the gateway",
             ComponentRole.Cache => hosted ? $"hosts the gateway's cache: {c.Name}" : "response cache of the gateway",
