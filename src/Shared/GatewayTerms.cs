@@ -200,8 +200,9 @@ internal static class GatewayTerms
         // (IngestionEndpoint=https://<region>.in.applicationinsights.azure.com/); the Logs Ingestion API uses *.ingest.monitor.azure.com.
         new("applicationinsights.azure.com", "azure-monitor", "Azure Monitor (Application Insights)", PartyKind.Observability),
         new("ingest.monitor.azure.com", "azure-monitor", "Azure Monitor", PartyKind.Observability),
-        // Rollbar's item API (docs.rollbar.com/reference, base https://api.rollbar.com/api/1/); Inngest Cloud's event API
-        // (https://inn.gs/e/EVENT_KEY, the SDKs' default event host) and its API host (api.inngest.com), read 2026-11-30.
+        // Rollbar's item API (https://api.rollbar.com/api/1/item/); Inngest Cloud's event API (https://inn.gs/, the SDKs'
+        // default event_api_base_url) and REST API (https://api.inngest.com/, the default api_base_url): Inngest's Python
+        // client reference (inngest.com/docs-markdown/reference/python/client/overview), read 2026-11-30.
         new("api.rollbar.com", "rollbar", "Rollbar", PartyKind.Observability),
         new("inn.gs", "inngest", "Inngest", PartyKind.Observability),
         new("api.inngest.com", "inngest", "Inngest", PartyKind.Observability),
