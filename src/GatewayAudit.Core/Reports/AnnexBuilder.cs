@@ -161,7 +161,7 @@ internal static class AnnexBuilder
             LocationsOf(p),
             PurposeOf(p),
             p.Row.DataCategories,
-            DataText(p.Receives),
+            c.Role == ComponentRole.ToolApi ? ToolDataText(p.Receives) : DataText(p.Receives),
             gateway is not null ? $"under {gateway.Name}'s terms with the provider"
                 : vendor?.Fact(Vendor.TransferMechanisms) is { Known: true } transfer ? transfer.Text : "unknown",
             ShortRetention(p),
@@ -286,6 +286,10 @@ internal static class AnnexBuilder
     }
 
     private static bool CarriesText(SortedSet<DataCategory> receives) => receives.Contains(DataCategory.Prompt) || receives.Contains(DataCategory.Completion);
+
+    /// <summary>What a tool API receives, in counsel's words: prompt content is text built from prompts (a search query, text to translate, an image prompt).</summary>
+    private static string ToolDataText(IEnumerable<DataCategory> categories) =>
+        DataText(categories).Replace("prompts", "text built from prompts (queries, text to translate, image prompts)", StringComparison.Ordinal);
 
     /// <summary>Data categories in counsel's words: "prompts, completions, request metadata".</summary>
     public static string DataText(IEnumerable<DataCategory> categories) => string.Join(", ", categories.Select(c => c switch
