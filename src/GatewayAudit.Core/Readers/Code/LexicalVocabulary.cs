@@ -314,7 +314,7 @@ internal static class LexicalVocabulary
             // the stack assembly may join it to the client built there (CodeClientJoin).
             ".invoke(", ".ainvoke(",
 
-            "rollbar", "inngest", "tavily", "deepl", "ImageAnnotator", "cloud.vision", "cloud/vision", "go/vision", "BingGrounding",
+            "rollbar", "inngest", "step.ai.", "tavily", "deepl", "ImageAnnotator", "cloud.vision", "cloud/vision", "go/vision", "BingGrounding",
         }
         .Concat(GatewayTerms.Hosts.Select(h => h.Pattern))
         .Concat(LiteLlmProviders.ByPrefix.Values.SelectMany(p => p.Hosts))

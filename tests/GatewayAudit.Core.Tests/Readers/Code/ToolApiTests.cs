@@ -223,6 +223,23 @@ public sealed class ToolApiTests
     }
 
     [Fact]
+    public void An_ai_step_is_read_in_a_file_that_never_names_inngest()
+    {
+        const string Text = """
+            import { jobs } from "@/lib/jobs";
+            import { summarise } from "@/lib/summarise";
+
+            export const summary = jobs.createFunction({ id: "summary" }, { event: "doc/summary" }, async ({ event, step }) =>
+              step.ai.wrap("summary", summarise, { text: event.data.text }),
+            );
+
+            """;
+        // The pre-filter lets the file through (discovery tokenises only files it recognises), and the step is read.
+        Assert.True(new JavaScriptSourceReader().Recognizes(new InputFile("src/jobs/summary.ts", "/scan/src/jobs/summary.ts", Text, namedExplicitly: false)));
+        Assert.Contains(JavaScript("src/jobs/summary.ts", Text).Components, c => c.Id == "exporter:inngest");
+    }
+
+    [Fact]
     public void A_commented_out_ai_step_is_nothing()
     {
         var model = JavaScript("src/inngest/functions.ts", """
