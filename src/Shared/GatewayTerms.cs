@@ -200,6 +200,29 @@ internal static class GatewayTerms
         // (IngestionEndpoint=https://<region>.in.applicationinsights.azure.com/); the Logs Ingestion API uses *.ingest.monitor.azure.com.
         new("applicationinsights.azure.com", "azure-monitor", "Azure Monitor (Application Insights)", PartyKind.Observability),
         new("ingest.monitor.azure.com", "azure-monitor", "Azure Monitor", PartyKind.Observability),
+        // Rollbar's item API (https://api.rollbar.com/api/1/item/); Inngest Cloud's event API (https://inn.gs/, the SDKs'
+        // default event_api_base_url) and REST API (https://api.inngest.com/, the default api_base_url): Inngest's Python
+        // client reference (inngest.com/docs-markdown/reference/python/client/overview), read 2026-11-30.
+        new("api.rollbar.com", "rollbar", "Rollbar", PartyKind.Observability),
+        new("inn.gs", "inngest", "Inngest", PartyKind.Observability),
+        new("api.inngest.com", "inngest", "Inngest", PartyKind.Observability),
+
+        // Tool APIs: services an agent or the application sends text built from prompts to, which are not LLM inference.
+        // Tavily (docs.tavily.com/api-reference/introduction: base URL https://api.tavily.com); DeepL (Pro
+        // https://api.deepl.com, Free https://api-free.deepl.com: developers.deepl.com getting started); Black Forest Labs
+        // (docs.bfl.ai/api_integration/integration_guidelines: global api.bfl.ai, EU-only api.eu.bfl.ai, US-only
+        // api.us.bfl.ai, single-cluster api.eu1 / api.us1; api.bfl.ml is the older host); Google Cloud Vision
+        // (vision.googleapis.com). Read 2026-11-30.
+        new("api.tavily.com", "tavily", "Tavily", PartyKind.ToolApi),
+        new("api.deepl.com", "deepl", "DeepL", PartyKind.ToolApi),
+        new("api-free.deepl.com", "deepl", "DeepL", PartyKind.ToolApi),
+        new("api.eu.bfl.ai", "black-forest-labs", "Black Forest Labs", PartyKind.ToolApi, region: "EU"),
+        new("api.eu1.bfl.ai", "black-forest-labs", "Black Forest Labs", PartyKind.ToolApi, region: "EU"),
+        new("api.us.bfl.ai", "black-forest-labs", "Black Forest Labs", PartyKind.ToolApi, region: "US"),
+        new("api.us1.bfl.ai", "black-forest-labs", "Black Forest Labs", PartyKind.ToolApi, region: "US"),
+        new("api.bfl.ai", "black-forest-labs", "Black Forest Labs", PartyKind.ToolApi),
+        new("api.bfl.ml", "black-forest-labs", "Black Forest Labs", PartyKind.ToolApi),
+        new("vision.googleapis.com", "google-cloud-vision", "Google Cloud Vision", PartyKind.ToolApi),
     ];
 
     private static readonly Dictionary<string, VendorKind> s_vendorKinds = BuildVendorKinds();
@@ -364,6 +387,9 @@ internal enum PartyKind
 
     /// <summary>LLM tracing: receives prompts and completions by design.</summary>
     LlmObservability,
+
+    /// <summary>A service the code sends text built from prompts to that is not LLM inference: web search, translation, OCR, image generation.</summary>
+    ToolApi,
 }
 
 /// <summary>How distinctive a model author's name is (see <see cref="GatewaySlug"/>).</summary>

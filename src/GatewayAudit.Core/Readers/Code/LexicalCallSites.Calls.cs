@@ -26,6 +26,15 @@ internal sealed partial class LexicalCallSites
                 continue;
             }
 
+            if (InngestAiStep(names))
+            {
+                // step.ai.wrap(...) / step.ai.infer(...): Inngest keeps the AI call's input and output as step data.
+                var target = new LexicalTarget("inngest");
+                _usedKeys.Add("inngest");
+                Sightings.Add(new LexicalSighting(target, LexicalSightingKind.Setting, null, T(start), RecordsPrompts: true, Sdk: "step.ai." + names[^1]));
+                continue;
+            }
+
             var normal = string.Join('.', names.Select(LexicalSource.Normal));
             var shape = LexicalVocabulary.Calls.FirstOrDefault(c => normal == c.Suffix || normal.EndsWith("." + c.Suffix, StringComparison.Ordinal));
             if (shape.Suffix is null || (names.Count == 1 && !LexicalVocabulary.FreeFunctions.Contains(shape.Suffix)))
@@ -74,7 +83,7 @@ internal sealed partial class LexicalCallSites
         }
 
         var family = Family(shape.Suffix);
-        var imported = _source.ImportedNames.Where(n => n.Value.Key != LexicalVocabulary.LiteLlmModule && !IsExporter(n.Value.Key) && (family is null || n.Value.Key == family)).ToList();
+        var imported = _source.ImportedNames.Where(n => n.Value.Key != LexicalVocabulary.LiteLlmModule && !IsService(n.Value.Key) && (family is null || n.Value.Key == family)).ToList();
         if (shape.Bound)
         {
             // llm.invoke(...) / chain.invoke(...) with llm imported from a module of the project (from app.llm import llm):
@@ -97,7 +106,7 @@ internal sealed partial class LexicalCallSites
             return [];
         }
 
-        var clients = _clients.Where(c => !IsExporter(c.Target.Key) && (family is null || Family(c.Name) == family)).ToList();
+        var clients = _clients.Where(c => !IsService(c.Target.Key) && (family is null || Family(c.Name) == family)).ToList();
         if (clients.Count > 0)
         {
             return clients;
@@ -162,8 +171,17 @@ internal sealed partial class LexicalCallSites
             : null;
     }
 
-    private static bool IsExporter(string key) =>
-        LexicalVocabulary.ServiceByKey.TryGetValue(key, out var service) && service.Role == Model.ComponentRole.Exporter;
+    /// <summary>An observability backend or a tool API: it receives what it is set up or called with, never a model call's shape.</summary>
+    private static bool IsService(string key) =>
+        LexicalVocabulary.ServiceByKey.TryGetValue(key, out var service) && service.Role is Model.ComponentRole.Exporter or Model.ComponentRole.ToolApi;
+
+    /// <summary>
+    /// Inngest's AI steps, <c>step.ai.wrap(id, fn, args)</c> and <c>step.ai.infer(id, { model, body })</c> (inngest-js
+    /// InngestStepTools; inngest.com/docs/features/inngest-functions/steps-workflows/step-ai-orchestration, read
+    /// 2026-11-30): the shape is Inngest's alone, and the function file usually imports its client from a local module.
+    /// </summary>
+    private static bool InngestAiStep(List<string> names) =>
+        names.Count == 3 && names[0] == "step" && names[1] == "ai" && names[2] is "wrap" or "infer";
 
     private LexicalCallKind? LiteLlmCall(List<string> names)
     {
@@ -281,7 +299,7 @@ internal sealed partial class LexicalCallSites
             }
 
             // A provider's base URL variable matters only with a value here; a client that reads it says so itself.
-            if (target.Url is null && !IsExporter(setting.Key))
+            if (target.Url is null && !IsService(setting.Key))
             {
                 continue;
             }

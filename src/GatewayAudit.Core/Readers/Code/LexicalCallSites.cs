@@ -213,10 +213,17 @@ internal sealed partial class LexicalCallSites
             return null;
         }
 
-        var exporter = LexicalVocabulary.ServiceByKey.TryGetValue(imported.Key, out var service) && service.Role == Model.ComponentRole.Exporter;
-        if (exporter && (names.Count == 1 || InitVerbs.Contains(names[^1])))
+        var role = LexicalVocabulary.ServiceByKey.TryGetValue(imported.Key, out var service) ? service.Role : (Model.ComponentRole?)null;
+        if (role == Model.ComponentRole.Exporter && (names.Count == 1 || InitVerbs.Contains(names[^1])))
         {
             return (imported.Key, names.Count == 1 ? names[0] : $"{names[0]}.{names[^1]}");
+        }
+
+        // A tool API's client is the SDK's own export called (@tavily/core: tavily({ apiKey }); deepl-node:
+        // import { Translator } from "deepl-node"; new Translator(authKey)).
+        if (role == Model.ComponentRole.ToolApi && names.Count == 1)
+        {
+            return (imported.Key, names[0]);
         }
 
         // Vercel AI SDK provider instances: import { openai } from "@ai-sdk/openai"; openai("gpt-4o").

@@ -223,6 +223,7 @@ internal static class LexicalClientRecords
         return source[first].Column == 1 && (source.Language == LexicalLanguage.Python || source[first].Text is "export" or "const" or "let" or "var");
     }
 
+    // Observability backends and tool APIs are not model clients another file's chat calls could go through.
     private static bool IsExporter(string key) =>
-        LexicalVocabulary.ServiceByKey.TryGetValue(key, out var service) && service.Role == ComponentRole.Exporter;
+        LexicalVocabulary.ServiceByKey.TryGetValue(key, out var service) && service.Role is ComponentRole.Exporter or ComponentRole.ToolApi;
 }

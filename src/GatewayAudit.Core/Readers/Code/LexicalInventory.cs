@@ -62,6 +62,11 @@ internal static class LexicalInventory
             SetLocation(component, region, from, new SourceLocation(path, token.Line, token.Column));
         }
 
+        if (party.Purpose is { } purpose)
+        {
+            component.Attributes.Set("purpose", purpose);
+        }
+
         if (party.Server is { } server)
         {
             component.Attributes.Set("server", server);
@@ -99,7 +104,7 @@ internal static class LexicalInventory
             : calls.Count > 0 ? calls.SelectMany(c => CategoriesOf(c.Sighting.Call!.Value)) : Requests;
         var flow = model.Connect(AppId, component.Id, categories, first);
         flow.Evidence.UnionWith(seen.Select(s => s.At));
-        flow.Attributes.Set("kind", party.Sends is not null ? "telemetry" : calls.Count > 0 && calls.All(c => c.Sighting.Call == LexicalCallKind.Listing) ? "listing" : "inference");
+        flow.Attributes.Set("kind", party.Role == ComponentRole.ToolApi ? "tool" : party.Sends is not null ? "telemetry" : calls.Count > 0 && calls.All(c => c.Sighting.Call == LexicalCallKind.Listing) ? "listing" : "inference");
         flow.Attributes.Set("confidence", confidence);
         if (calls.Count > 0)
         {

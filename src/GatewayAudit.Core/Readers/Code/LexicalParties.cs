@@ -25,6 +25,9 @@ internal sealed record LexicalParty(string Id, string Name, ComponentRole Role, 
 
     /// <summary>The SDK is given no address, so it reads its host from the environment (<see cref="LexicalParties.DefaultDestinations"/>).</summary>
     public bool AddressFromEnvironment { get; init; }
+
+    /// <summary>What the party does with what it receives, where its role's general wording would mislead (a tool API, Inngest).</summary>
+    public string? Purpose { get; init; }
 }
 
 /// <summary>
@@ -110,7 +113,7 @@ internal static class LexicalParties
         {
             // An observability SDK is its vendor's wherever its address comes from, as with a variable above
             // (sentry_sdk.init(dsn=settings.sentry_dsn)): one row with the address as an open fact, not a second party.
-            if (LexicalVocabulary.ServiceByKey.TryGetValue(target.Key, out var observed) && observed.Role == ComponentRole.Exporter)
+            if (LexicalVocabulary.ServiceByKey.TryGetValue(target.Key, out var observed) && observed.Role is ComponentRole.Exporter or ComponentRole.ToolApi)
             {
                 return Service(observed) with { Note = Join(observed.SendsNote, $"Its address is set by {expression} ({at}), which this file does not resolve: the region is not shown here.") };
             }
@@ -177,6 +180,18 @@ internal static class LexicalParties
             return Provider(prefix, info) with { Host = host };
         }
 
+        if (LexicalVocabulary.ServiceByKey.TryGetValue(key, out var tool) && tool.Role == ComponentRole.ToolApi)
+        {
+            // A tool SDK pointed at another public host (a proxy, a reseller): whoever runs it receives what the tool is sent.
+            return new LexicalParty($"tool:host:{host}", $"{tool.Name} API at {host}", ComponentRole.ToolApi, null, Hosting.Unknown)
+            {
+                Host = host,
+                Sends = tool.Sends,
+                Purpose = tool.Purpose,
+                Question = $"The {tool.Name} client is pointed at {host}: who runs that server, and what does it keep?",
+            };
+        }
+
         var exporter = LexicalVocabulary.ServiceByKey.TryGetValue(key, out var expected) && expected.Role == ComponentRole.Exporter;
         return new LexicalParty(exporter ? $"exporter:host:{host}" : $"provider:host:{host}",
             exporter ? $"{expected!.Name} at {host}" : $"OpenAI-compatible endpoint at {host}", exporter ? ComponentRole.Exporter : RoleOf(key), null, Hosting.Unknown)
@@ -238,8 +253,9 @@ internal static class LexicalParties
     private static LexicalParty Service(LexicalVocabulary.Service service) =>
         new(service.Id, service.Name, service.Role, service.Vendor, Hosting.ThirdParty)
         {
-            Sends = service.Role == ComponentRole.Exporter ? service.Sends : null,
+            Sends = service.Role is ComponentRole.Exporter or ComponentRole.ToolApi ? service.Sends : null,
             Note = service.SendsNote,
+            Purpose = service.Purpose,
         };
 
     private static ComponentRole RoleOf(string key) =>

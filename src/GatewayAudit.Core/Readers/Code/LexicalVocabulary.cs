@@ -26,7 +26,11 @@ internal static class LexicalVocabulary
 {
     /// <summary>A party that is not a LiteLLM provider prefix: observability backends and gateways, with the hosts that name them.</summary>
     /// <summary>The service's hosts are the rows of the shared host table (<see cref="GatewayTerms.Hosts"/>) with its vendor.</summary>
-    internal sealed record Service(string Key, string Id, string Name, ComponentRole Role, string Vendor, DataCategory[] Sends, string? SendsNote = null);
+    internal sealed record Service(string Key, string Id, string Name, ComponentRole Role, string Vendor, DataCategory[] Sends, string? SendsNote = null)
+    {
+        /// <summary>What the service does with what it receives, in the annex's words, where its role's general wording would mislead.</summary>
+        public string? Purpose { get; init; }
+    }
 
     private static readonly DataCategory[] Traces = [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Usage];
     private static readonly DataCategory[] Telemetry = [DataCategory.Metadata];
@@ -57,6 +61,20 @@ internal static class LexicalVocabulary
         new("helicone", "provider:helicone", "Helicone", ComponentRole.Gateway, "helicone", Requests,
             "Helicone is an observability gateway: it keeps request logs (a retention surface); Helicone-Omit-Request / -Response stop storage, not sending."),
         new("portkey", "provider:portkey", "Portkey", ComponentRole.Gateway, "portkey", Requests),
+        // Rollbar is an error tracker, modelled as Sentry is: what it receives is what the code reports (errors, their
+        // context), metadata unless shown otherwise (pyrollbar rollbar.init(access_token, environment); rollbar.js
+        // new Rollbar({ accessToken }); docs.rollbar.com, read 2026-11-30).
+        new("rollbar", "exporter:rollbar", "Rollbar", ComponentRole.Exporter, "rollbar", Telemetry),
+        // Inngest (durable workflows) is judged as a backend that keeps what it receives: it stores each run's triggering
+        // event, every step's result and, for step.ai.wrap / step.ai.infer, the AI call's input and output as run history
+        // ("AI Traces - ... model input and output"; built-in traces keep "Event data"; inngest.com/docs/platform/monitor/traces,
+        // read 2026-11-30). Not a model provider (it runs no model) and not a tool API (it keeps, it does not answer).
+        new("inngest", "exporter:inngest", "Inngest", ComponentRole.Exporter, "inngest", Telemetry,
+            "Inngest keeps each run's event payload and every step's result as run history; what they hold is what the code puts in them.")
+        {
+            Purpose = "durable workflow runs: keeps event payloads, step results and AI step inputs and outputs as run history",
+        },
+        .. ToolApis.All.Select(t => new Service(t.Vendor, ToolApis.Id(t.Vendor), t.Name, ComponentRole.ToolApi, t.Vendor, ToolApis.Categories, t.Sends) { Purpose = t.Purpose }),
     ];
 
     public static IReadOnlyDictionary<string, Service> ServiceByKey { get; } = Services.ToDictionary(s => s.Key, StringComparer.Ordinal);
@@ -102,6 +120,23 @@ internal static class LexicalVocabulary
         ["LLMObs.enable"] = "datadog", ["logfire.instrument_openai"] = "logfire", ["logfire.instrument_anthropic"] = "logfire",
         ["logfire.instrument_pydantic_ai"] = "logfire", ["logfire.instrument_litellm"] = "logfire",
         ["configure_azure_monitor"] = "azure-monitor", ["useAzureMonitor"] = "azure-monitor",
+        ["rollbar.init"] = "rollbar", ["Rollbar"] = "rollbar", ["Inngest"] = "inngest", ["inngestgo.NewClient"] = "inngest",
+
+        // Tool APIs (ToolApis). Tavily: tavily-python TavilyClient / AsyncTavilyClient (github.com/tavily-ai/tavily-python
+        // README), @tavily/core's tavily({ apiKey }) (docs.tavily.com/sdk/javascript/get-started; an imported factory,
+        // see LexicalCallSites.ClientKey), LangChain's TavilySearch (langchain_tavily, @langchain/tavily) and
+        // TavilySearchResults / TavilySearchAPIWrapper (langchain_community), agno's TavilyTools. DeepL: deepl-python
+        // deepl.Translator / deepl.DeepLClient (developers.deepl.com "your first API request"), deepl-node
+        // new deepl.Translator(authKey) / new deepl.DeepLClient(authKey). Google Cloud Vision: ImageAnnotatorClient
+        // (google-cloud-vision Python vision.ImageAnnotatorClient(), Node new ImageAnnotatorClient() from
+        // @google-cloud/vision, Java ImageAnnotatorClient.create(), Go vision.NewImageAnnotatorClient). Grounding with
+        // Bing: azure-ai-agents / azure-ai-projects BingGroundingTool(connection_id=...), @azure/ai-agents
+        // ToolUtility.createBingGroundingTool(...) (Azure SDK samples sample_agents_bing_grounding, read 2026-11-30).
+        ["TavilyClient"] = "tavily", ["AsyncTavilyClient"] = "tavily", ["TavilySearch"] = "tavily", ["TavilySearchResults"] = "tavily",
+        ["TavilySearchAPIWrapper"] = "tavily", ["TavilyTools"] = "tavily",
+        ["deepl.Translator"] = "deepl", ["deepl.DeepLClient"] = "deepl",
+        ["ImageAnnotatorClient"] = "google-cloud-vision", ["ImageAnnotatorAsyncClient"] = "google-cloud-vision", ["vision.NewImageAnnotatorClient"] = "google-cloud-vision",
+        ["BingGroundingTool"] = "bing-grounding", ["BingGroundingAgentTool"] = "bing-grounding", ["ToolUtility.createBingGroundingTool"] = "bing-grounding",
     };
 
     /// <summary>Modules (Python, npm, Go, Java packages) by prefix, and the party key of the SDK they are.</summary>
@@ -125,6 +160,13 @@ internal static class LexicalVocabulary
         ("sentry_sdk", "sentry"), ("@sentry", "sentry"), ("github.com/getsentry/sentry-go", "sentry"), ("io.sentry", "sentry"),
         ("azure.monitor.opentelemetry", "azure-monitor"), ("@azure/monitor-opentelemetry", "azure-monitor"),
         ("ddtrace", "datadog"), ("dd-trace", "datadog"), ("gopkg.in/DataDog/dd-trace-go.v1", "datadog"), ("github.com/DataDog/dd-trace-go", "datadog"),
+        ("rollbar", "rollbar"), ("github.com/rollbar/rollbar-go", "rollbar"), ("com.rollbar", "rollbar"),
+        ("inngest", "inngest"), ("github.com/inngest/inngestgo", "inngest"), ("com.inngest", "inngest"),
+        ("tavily", "tavily"), ("@tavily/core", "tavily"), ("langchain_tavily", "tavily"), ("@langchain/tavily", "tavily"),
+        ("langchain_community.tools.tavily_search", "tavily"), ("langchain_community.utilities.tavily_search", "tavily"), ("agno.tools.tavily", "tavily"),
+        ("deepl", "deepl"), ("deepl-node", "deepl"), ("com.deepl", "deepl"),
+        ("google.cloud.vision", "google-cloud-vision"), ("google.cloud.vision_v1", "google-cloud-vision"), ("@google-cloud/vision", "google-cloud-vision"),
+        ("com.google.cloud.vision", "google-cloud-vision"), ("cloud.google.com/go/vision", "google-cloud-vision"),
     ];
 
     /// <summary>The SDK of a call through an object imported from a module of the project whose SDK the calling file does not show (<c>llm.invoke</c>).</summary>
@@ -271,6 +313,8 @@ internal static class LexicalVocabulary
             // A LangChain runnable called in a file that imports it from the project (from app.llm import chain):
             // the stack assembly may join it to the client built there (CodeClientJoin).
             ".invoke(", ".ainvoke(",
+
+            "rollbar", "inngest", "step.ai.", "tavily", "deepl", "ImageAnnotator", "cloud.vision", "cloud/vision", "go/vision", "BingGrounding",
         }
         .Concat(GatewayTerms.Hosts.Select(h => h.Pattern))
         .Concat(LiteLlmProviders.ByPrefix.Values.SelectMany(p => p.Hosts))

@@ -1,0 +1,53 @@
+using GatewayAudit.Core.Model;
+
+namespace GatewayAudit.Core.Readers.Code;
+
+/// <summary>
+/// Third-party APIs the code sends text built from prompts to that are not LLM inference, as data in one place for
+/// every source reader: each with its catalog vendor id, the purpose the annex prints (what the service does with what
+/// it receives) and what it receives. A component is <c>tool:&lt;vendor&gt;</c> with role <see cref="ComponentRole.ToolApi"/>;
+/// it receives prompt content (a search query or an image prompt written from the user's input is prompt content) and
+/// request metadata, never "LLM inference". Their hosts are rows of the shared host table (src/Shared/GatewayTerms.cs,
+/// <c>PartyKind.ToolApi</c>); the SDK shapes that name them are in <see cref="LexicalVocabulary"/> and
+/// <see cref="CSharpSdkShapes"/>. Found missing in the held-out code run (bench/CODE-CORPUS.md, class 1).
+/// </summary>
+internal static class ToolApis
+{
+    internal sealed record Tool(string Vendor, string Name, string Purpose, string Sends);
+
+    /// <summary>What every tool API receives from the code: prompt content and request metadata.</summary>
+    public static readonly DataCategory[] Categories = [DataCategory.Prompt, DataCategory.Metadata];
+
+    public static IReadOnlyList<Tool> All { get; } =
+    [
+        new("tavily", "Tavily", "web search on queries built from prompts",
+            "Tavily receives the search queries (and URLs to extract) the code or the agent writes, usually from the user's prompt."),
+        new("deepl", "DeepL", "translation of text",
+            "DeepL receives the text it is asked to translate."),
+        new("black-forest-labs", "Black Forest Labs", "image generation from prompts",
+            "Black Forest Labs receives the image prompt (often written by a model from the user's input) and any input image."),
+        new("google-cloud-vision", "Google Cloud Vision", "OCR and image analysis",
+            "Google Cloud Vision receives the images (or their URLs) it is asked to read or analyse, and returns the text it finds."),
+        // Grounding with Bing Search, the Bing tool of Azure AI Foundry agents (BingGroundingTool / BingGroundingToolDefinition):
+        // the agent's model writes search queries from the conversation and the service sends them to Bing, outside the
+        // Azure compliance boundary under the Grounding with Bing terms (Microsoft's Foundry docs, e.g.
+        // microsoft/GitHub-Copilot-for-Azure plugin/skills/microsoft-foundry/.../tool-bing-grounding.md, read 2026-11-30).
+        new("bing-grounding", "Grounding with Bing Search", "web search on queries built from prompts (the Bing tool of Azure AI agents)",
+            "The agent's model writes search queries from the conversation; they are sent to Bing outside the Azure compliance boundary, under the Grounding with Bing terms rather than the Azure DPA."),
+    ];
+
+    private static readonly Dictionary<string, Tool> ByVendorId = All.ToDictionary(t => t.Vendor, StringComparer.Ordinal);
+
+    public static Tool? ByVendor(string? vendor) => vendor is not null && ByVendorId.TryGetValue(vendor, out var tool) ? tool : null;
+
+    public static string Id(string vendor) => "tool:" + vendor;
+
+    /// <summary>The component of a tool API, with its purpose and what it receives.</summary>
+    public static Component Component(Tool tool, SourceLocation at)
+    {
+        var component = new Component { Id = Id(tool.Vendor), Name = tool.Name, Role = ComponentRole.ToolApi, Vendor = tool.Vendor, Hosting = Hosting.ThirdParty };
+        component.Attributes.Set("purpose", tool.Purpose, at);
+        component.Notes.Add(tool.Sends);
+        return component;
+    }
+}
