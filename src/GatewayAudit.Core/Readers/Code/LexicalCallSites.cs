@@ -3,13 +3,17 @@ using System.Text.RegularExpressions;
 
 namespace GatewayAudit.Core.Readers.Code;
 
-/// <summary>How a party shows in a file, strongest first: a call, a client, a setting, an address, or an import alone.</summary>
+/// <summary>
+/// How a party shows in a file, strongest first: a call, a client, a setting, an address, an address held as data (a
+/// value in a dict or object literal that no client or call of the file uses), or an import alone.
+/// </summary>
 internal enum LexicalSightingKind
 {
     Call,
     Client,
     Setting,
     Endpoint,
+    Data,
     ImportOnly,
 }
 

@@ -187,4 +187,74 @@ public sealed class SecondHeldOutShapeTests
         var model = CSharpSourceReaderTests.Read("Bot/Extensions/ChatExtensions.cs", own);
         Assert.Null(model.Find("provider:openai"));
     }
+
+    // Class 3: a provider base URL held as data in a dict is a possible party, never a direct call.
+
+    private const string ProviderTable = """
+        from typing import Any, Dict
+
+        from ..config import get_settings
+
+
+        def provider_config(provider: str) -> Dict[str, Any]:
+            settings = get_settings()
+            configs = {
+                "openai": {
+                    "api_key": settings.openai_api_key,
+                    "api_base": "https://api.openai.com/v1",
+                },
+                "anthropic": {
+                    "api_key": settings.anthropic_api_key,
+                },
+            }
+            return configs.get(provider, {})
+
+        """;
+
+    [Fact]
+    public void A_base_url_in_a_provider_table_is_only_a_possible_party()
+    {
+        var model = CorpusShapeTests.Python("src/integrations/llm_providers.py", ProviderTable);
+        var openAi = model.Find("provider:openai")!;
+        Assert.Equal("presumed", openAi.Attributes["confidence"]);
+        Assert.Contains(openAi.Notes, n => n.StartsWith("Possible party, lower confidence: its address is held as data at src/integrations/llm_providers.py:11", StringComparison.Ordinal));
+        Assert.Equal("presumed", Assert.Single(model.FlowsInto("provider:openai")).Attributes["confidence"]);
+    }
+
+    [Theory]
+    [InlineData("client = OpenAI(base_url=\"https://api.openai.com/v1\")\nreply = client.chat.completions.create(model=\"gpt-4o\", messages=[])\n", "call")]
+    [InlineData("OPENAI_BASE = \"https://api.openai.com/v1\"\n", "address")]
+    [InlineData("requests.post(\"https://api.openai.com/v1/chat/completions\", json={\"model\": \"gpt-4o\"})\n", "call")]
+    public void An_address_a_client_or_call_uses_stays_strong(string code, string confidence)
+    {
+        var model = CorpusShapeTests.Python("app/llm.py", "import requests\nfrom openai import OpenAI\n\n" + code);
+        Assert.Equal(confidence, model.Find("provider:openai")!.Attributes["confidence"]);
+    }
+
+    // Class 4b: litellm.acompletion(model=<the request's model>) is one unknown party that says the caller picks it.
+
+    [Fact]
+    public void A_litellm_call_with_the_requests_model_says_the_model_name_picks_the_provider()
+    {
+        const string Route = """
+            import litellm
+
+
+            async def create_completion(request):
+                model = request.model
+                response = await litellm.acompletion(
+                    model=model,
+                    messages=request.messages,
+                )
+                return response
+
+            """;
+        var model = CorpusShapeTests.Python("src/proxy/routes.py", Route);
+        var party = Assert.Single(model.Components, c => c.Id.StartsWith("provider:unresolved:", StringComparison.Ordinal));
+        Assert.Equal("Provider picked at run time by the model name (model) of a LiteLLM SDK call", party.Name);
+        Assert.Equal(Hosting.Unknown, party.Hosting);
+        var question = Assert.Single(model.OpenQuestions, q => q.About == party.Id);
+        Assert.Contains("which providers receive the prompts", question.Question, StringComparison.Ordinal);
+        Assert.DoesNotContain(model.Components, c => c.Name.Contains("the model in", StringComparison.Ordinal));
+    }
 }
