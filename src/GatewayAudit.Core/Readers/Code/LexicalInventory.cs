@@ -151,7 +151,7 @@ internal static class LexicalInventory
 
         if (sighting.Kind == LexicalSightingKind.Data)
         {
-            return $"Possible party, lower confidence: its address is held as data at {at} (a value in a dict or object literal), and {file.DisplayPath} creates no client and makes no call with it.";
+            return $"Possible party, lower confidence: its address is held as data at {at} (a value in a dict or object literal), and {path} creates no client and makes no call with it.";
         }
 
         var what = sighting.Kind == LexicalSightingKind.Client ? $"A {sighting.Sdk} client is created at {at}" : $"Its address appears at {at}";
