@@ -167,8 +167,8 @@ public sealed class ImportedConstantJoinTests
             """;
         var result = AuditFiles(("svc_a/config.py", first), ("svc_b/config.py", second), ("jobs/run.py", caller));
 
-        Assert.NotNull(result.Model.Find("provider:unresolved:the model in MODEL_NAME"));
-        Assert.NotNull(result.Model.Find("provider:unresolved:the model in FALLBACK_MODEL"));
+        Assert.NotNull(result.Model.Find("provider:unresolved:litellm-model:MODEL_NAME"));
+        Assert.NotNull(result.Model.Find("provider:unresolved:litellm-model:FALLBACK_MODEL"));
         Assert.Null(result.Model.Find("provider:openrouter"));
         Assert.Null(result.Model.Find("provider:anthropic"));
     }

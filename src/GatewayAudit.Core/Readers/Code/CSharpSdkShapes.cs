@@ -118,6 +118,19 @@ internal static class CSharpSdkShapes
     /// </summary>
     public const string GoogleGenAiNamespace = "Google.GenAI";
 
+    /// <summary>
+    /// The community <c>OpenAI_API</c> library (NuGet <c>OpenAI</c> 1.x, OkGoDoIt/OpenAI-API-dotnet): <c>new OpenAIAPI(key)</c>
+    /// sends to <c>OpenAIAPI.ApiUrlFormat</c>, which defaults to <c>https://api.openai.com/{0}/{1}</c>; its doc comment gives
+    /// <c>https://(resource).openai.azure.com/openai/deployments/(id)/{1}?api-version={0}</c> for Azure (class OpenAIAPI,
+    /// read 2026-11-30). The type counts only under <c>using OpenAI_API;</c> or written <c>OpenAI_API.OpenAIAPI</c>
+    /// (second held-out code run, bench/CODE-CORPUS.md class 1d).
+    /// </summary>
+    public const string OpenAiApiNamespace = "OpenAI_API";
+
+    public const string OpenAiApiType = "OpenAIAPI";
+
+    public static readonly Sdk OpenAiApi = new("openai", "api.openai.com", "OpenAI_API community .NET library");
+
     public static readonly Sdk GoogleGenAi = new("google-gemini-api", "generativelanguage.googleapis.com", "Google Gen AI .NET SDK");
 
     public static readonly Sdk GoogleGenAiVertex = new("google-vertex-ai", "aiplatform.googleapis.com", "Google Gen AI .NET SDK (Vertex AI)");
@@ -161,6 +174,7 @@ internal static class CSharpSdkShapes
         ["Microsoft.SemanticKernel.Connectors.Google"] = new("google-gemini-api", "generativelanguage.googleapis.com", "Semantic Kernel Google connector"),
         ["Azure.AI.Projects"] = AzureAiFoundry,
         ["Azure.AI.Agents.Persistent"] = AzureAiFoundry,
+        [OpenAiApiNamespace] = OpenAiApi,
         ["Microsoft.SemanticKernel.Agents.AzureAI"] = AzureAiFoundry,
     };
 
@@ -183,7 +197,7 @@ internal static class CSharpSdkShapes
     /// <summary>Named arguments and option properties that hold an endpoint.</summary>
     public static readonly IReadOnlySet<string> EndpointNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "endpoint", "baseUrl", "baseUri", "baseAddress", "apiBase", "apiEndpoint", "uri", "host",
+        "endpoint", "baseUrl", "baseUri", "baseAddress", "apiBase", "apiEndpoint", "uri", "host", "ApiUrlFormat",
     };
 
     /// <summary>SDK methods that send a prompt (chat, completion, embedding, responses).</summary>
@@ -197,6 +211,10 @@ internal static class CSharpSdkShapes
         // Foundry agents: a message on a thread carries the user's text, a run sends the thread to the model.
         "CreateMessage", "CreateMessageAsync", "CreateRun", "CreateRunAsync", "CreateRunStreaming", "CreateRunStreamingAsync",
         "CreateThreadAndRun", "CreateThreadAndRunAsync",
+        // The OpenAI_API community library (OkGoDoIt/OpenAI-API-dotnet: CompletionEndpoint, ChatEndpoint, EmbeddingEndpoint, Conversation).
+        "CreateCompletionAsync", "CreateCompletionsAsync", "StreamCompletionAsync", "StreamCompletionEnumerableAsync", "GetCompletion",
+        "CreateChatCompletionAsync", "StreamChatEnumerableAsync", "StreamChatAsync", "GetResponseFromChatbotAsync", "StreamResponseEnumerableFromChatbotAsync",
+        "CreateEmbeddingAsync", "GetEmbeddingsAsync",
     };
 
     /// <summary>SDK methods that only list models: metadata, no prompt.</summary>

@@ -19,6 +19,7 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
     private readonly CSharpObjects _objects;
 
     private bool _importsGoogleGenAi;
+    private bool _importsOpenAiApi;
 
     // Above zero while the arguments of a logging call or an exception are visited: their text is prose.
     private int _prose;
@@ -43,6 +44,7 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
     public override void VisitUsingDirective(UsingDirectiveSyntax node)
     {
         _importsGoogleGenAi |= node.Name?.ToString() == CSharpSdkShapes.GoogleGenAiNamespace;
+        _importsOpenAiApi |= node.Name?.ToString() == CSharpSdkShapes.OpenAiApiNamespace;
         if (node.Name?.ToString() is { } name && CSharpSdkShapes.Namespaces.TryGetValue(name, out var sdk))
         {
             Sites.Imports.Add(new ImportSite(sdk, name, At(node)));
@@ -187,6 +189,10 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
             var vertex = node.ArgumentList?.Arguments.Any(a => a.NameColon?.Name.Identifier.ValueText == "vertexAI" && a.Expression.IsKind(SyntaxKind.TrueLiteralExpression)) == true;
             AddClient(vertex ? CSharpSdkShapes.GoogleGenAiVertex : CSharpSdkShapes.GoogleGenAi, "Google.GenAI.Client", node.ArgumentList?.Arguments ?? [], node.Initializer, node);
         }
+        else if (IsOpenAiApiClient(node))
+        {
+            AddClient(CSharpSdkShapes.OpenAiApi, CSharpSdkShapes.OpenAiApiType, node.ArgumentList?.Arguments ?? [], node.Initializer, node);
+        }
         else if (type == "HttpRequestMessage" && node.ArgumentList is { Arguments.Count: > 1 } arguments)
         {
             AddHttpCall(arguments.Arguments[1].Expression, node);
@@ -214,6 +220,14 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
         var written = CSharpText.WrittenType(node);
         return written == CSharpSdkShapes.GoogleGenAiNamespace + ".Client"
             || (written == "Client" && _importsGoogleGenAi);
+    }
+
+    /// <summary><c>new OpenAIAPI(key)</c> under <c>using OpenAI_API;</c>, or written <c>new OpenAI_API.OpenAIAPI(key)</c>.</summary>
+    private bool IsOpenAiApiClient(BaseObjectCreationExpressionSyntax node)
+    {
+        var written = CSharpText.WrittenType(node);
+        return written == CSharpSdkShapes.OpenAiApiNamespace + "." + CSharpSdkShapes.OpenAiApiType
+            || (written == CSharpSdkShapes.OpenAiApiType && _importsOpenAiApi);
     }
 
     /// <summary>An Aspire resource or client (<see cref="CSharpAspire"/>): at its WithEndpoint address, else the integration's default.</summary>

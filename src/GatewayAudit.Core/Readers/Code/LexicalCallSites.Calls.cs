@@ -222,7 +222,7 @@ internal sealed partial class LexicalCallSites
                 }
                 else
                 {
-                    target.Expression = "the model in " + Render(k + 2, ValueEnd(k + 2));
+                    target.Expression = Render(k + 2, ValueEnd(k + 2));
                     target.Imported = ImportedName(k + 2, end, LexicalImportedName.ModelSlot);
                 }
             }
@@ -236,7 +236,7 @@ internal sealed partial class LexicalCallSites
 
         if (target.Key == "litellm" && target.Url is null && target.Variable is null)
         {
-            target.Expression ??= $"the model of this LiteLLM call ({(target.Model is null ? "not given" : "a prefix LiteLLM's table does not hold")})";
+            target.Expression ??= target.Model is null ? "no model given" : $"{target.Model} (a prefix LiteLLM's table does not hold)";
         }
 
         Sightings.Add(new LexicalSighting(target, LexicalSightingKind.Call, kind, T(start), Sdk: "litellm"));
@@ -354,9 +354,38 @@ internal sealed partial class LexicalCallSites
             var isPrivate = HostClassifier.IsOperatorNetwork(host);
             if (known || (isPrivate && (call is not null || LexicalAddresses.ServerOf(url, host, portAlone: false) is not null)) || (!isPrivate && call is not null && url.Contains("://", StringComparison.Ordinal)))
             {
-                Sightings.Add(new LexicalSighting(new LexicalTarget("address") { Url = url }, call is null ? LexicalSightingKind.Endpoint : LexicalSightingKind.Call, call, t));
+                var kind = call is not null ? LexicalSightingKind.Call : HeldAsData(i) ? LexicalSightingKind.Data : LexicalSightingKind.Endpoint;
+                Sightings.Add(new LexicalSighting(new LexicalTarget("address") { Url = url }, kind, call, t));
             }
         }
+    }
+
+    /// <summary>
+    /// A base URL as the value of a key in a dict or object literal (<c>{"openai": {"api_base": "https://api.openai.com/v1"}}</c>)
+    /// that no client of this file consumed: data about a provider, not a call to it. It stays a possible party, never a
+    /// direct call (second held-out code run, bench/CODE-CORPUS.md class 3: a provider-config table of a helper gave a
+    /// false shadow-sub-processor finding).
+    /// </summary>
+    private bool HeldAsData(int literal)
+    {
+        if (!_source.IsPunct(literal - 1, ":") || !(_source.IsIdentifier(literal - 2) || (literal >= 2 && T(literal - 2).Kind == LexicalTokenKind.String)))
+        {
+            return false;
+        }
+
+        for (var k = literal - 3; k >= 0 && literal - k < 4000; k--)
+        {
+            if (T(k).Kind == LexicalTokenKind.Punct && T(k).Text is ")" or "]" or "}" && _source.Match[k] >= 0 && _source.Match[k] < k)
+            {
+                k = _source.Match[k];
+            }
+            else if (T(k).Kind == LexicalTokenKind.Punct && T(k).Text is "(" or "[" or "{")
+            {
+                return T(k).Text == "{";
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A provider or observability SDK imported with no client, call or setting in the file: a possible party, with lower confidence.</summary>

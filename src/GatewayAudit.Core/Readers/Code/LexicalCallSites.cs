@@ -3,13 +3,17 @@ using System.Text.RegularExpressions;
 
 namespace GatewayAudit.Core.Readers.Code;
 
-/// <summary>How a party shows in a file, strongest first: a call, a client, a setting, an address, or an import alone.</summary>
+/// <summary>
+/// How a party shows in a file, strongest first: a call, a client, a setting, an address, an address held as data (a
+/// value in a dict or object literal that no client or call of the file uses), or an import alone.
+/// </summary>
 internal enum LexicalSightingKind
 {
     Call,
     Client,
     Setting,
     Endpoint,
+    Data,
     ImportOnly,
 }
 
@@ -206,6 +210,12 @@ internal sealed partial class LexicalCallSites
             {
                 return (key, names[j]);
             }
+
+            if (LexicalVocabulary.ImportedClients.Contains(names[j]) && _source.ImportedNames.TryGetValue(names[j], out var sdk)
+                && sdk.Module.EndsWith("." + names[j], StringComparison.Ordinal))
+            {
+                return (sdk.Key, names[j]);
+            }
         }
 
         if (!_source.ImportedNames.TryGetValue(names[0], out var imported) || imported.Key == LexicalVocabulary.LiteLlmModule)
@@ -229,7 +239,9 @@ internal sealed partial class LexicalCallSites
         // Vercel AI SDK provider instances: import { openai } from "@ai-sdk/openai"; openai("gpt-4o").
         var aiSdk = imported.Module.StartsWith("@ai-sdk/", StringComparison.Ordinal) || imported.Module.StartsWith("@openrouter/", StringComparison.Ordinal)
             || imported.Module == "ollama-ai-provider";
-        return aiSdk && names.Count == 1 && char.IsLower(names[0][0]) ? (imported.Key, names[0]) : null;
+        // The instance's model methods too: xai.chat("grok-4"), openai.responses("gpt-4o") (class 1a of the second held-out run).
+        var model = names.Count == 1 || (names.Count == 2 && LexicalVocabulary.ProviderModelMethods.Contains(LexicalSource.Normal(names[1])));
+        return aiSdk && model && char.IsLower(names[0][0]) ? (imported.Key, names[0]) : null;
     }
 
     /// <summary>Reads base URL settings and prompt-recording switches in a client's arguments and builder chain.</summary>

@@ -154,6 +154,11 @@ internal static class LexicalInventory
                 : $"Set up in {path} at line {at.Line}.";
         }
 
+        if (sighting.Kind == LexicalSightingKind.Data)
+        {
+            return $"Possible party, lower confidence: its address is held as data at {at} (a value in a dict or object literal), and {path} creates no client and makes no call with it.";
+        }
+
         var what = sighting.Kind == LexicalSightingKind.Client ? $"A {sighting.Sdk} client is created at {at}" : $"Its address appears at {at}";
         return $"{what}; no call in that file shows what is sent, so the data categories are what the API is for.";
     }
@@ -178,6 +183,7 @@ internal static class LexicalInventory
         LexicalSightingKind.Client => "client",
         LexicalSightingKind.Setting => "setting",
         LexicalSightingKind.Endpoint => "address",
+        LexicalSightingKind.Data => "presumed",
         _ => "import-only",
     };
 }

@@ -118,6 +118,18 @@ internal static class LexicalParties
                 return Service(observed) with { Note = Join(observed.SendsNote, $"Its address is set by {expression} ({at}), which this file does not resolve: the region is not shown here.") };
             }
 
+            if (target.Key == LexicalVocabulary.LiteLlmModule && target.Url is null)
+            {
+                // litellm.acompletion(model=request.model): LiteLLM picks the provider by the model name's prefix at run
+                // time, so the party is whichever provider the caller names; one unknown row that says so, rather than
+                // an "endpoint" (second held-out code run, bench/CODE-CORPUS.md class 4b).
+                return new LexicalParty($"provider:unresolved:litellm-model:{expression}", $"Provider picked at run time by the model name ({expression}) of a LiteLLM SDK call",
+                    RoleOf(target.Key), null, Hosting.Unknown)
+                {
+                    Question = $"The LiteLLM SDK call at {at} sends the prompt to whichever provider the model name in {expression} names (LiteLLM routes by the name's prefix, e.g. anthropic/...), and this file does not fix it: which model names can reach this call, and so which providers receive the prompts?",
+                };
+            }
+
             return new LexicalParty($"provider:unresolved:{expression}", $"Endpoint set by {expression}", RoleOf(target.Key), null, Hosting.Unknown)
             {
                 Question = $"The {SdkName(target.Key)} call at {at} is sent to the address or model in {expression}, which this file does not resolve: who receives it, and what do they keep?",

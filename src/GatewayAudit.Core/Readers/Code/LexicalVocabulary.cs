@@ -152,6 +152,17 @@ internal static class LexicalVocabulary
         ("google.generativeai", "gemini"), ("google.genai", "gemini"), ("@google/generative-ai", "gemini"), ("@google/genai", "gemini"), ("langchain_google_genai", "gemini"), ("@ai-sdk/google", "gemini"),
         ("langchain_google_vertexai", "vertex_ai"), ("@ai-sdk/google-vertex", "vertex_ai"), ("langchain_aws", "bedrock"), ("@ai-sdk/amazon-bedrock", "bedrock"),
         ("@ai-sdk/azure", "azure"), ("@openrouter/ai-sdk-provider", "openrouter"), ("llama_index.llms.openrouter", "openrouter"),
+        // The AI SDK's other provider packages, each exporting a default instance (import { xai } from "@ai-sdk/xai"; xai("grok-4"),
+        // xai.chat("grok-4")) with the vendor's base URL (ai-sdk.dev/providers/ai-sdk-providers/xai: "The default prefix is
+        // https://api.x.ai/v1"; read 2026-11-30; second held-out code run, bench/CODE-CORPUS.md class 1a).
+        ("@ai-sdk/xai", "xai"), ("@ai-sdk/deepseek", "deepseek"), ("@ai-sdk/cohere", "cohere"), ("@ai-sdk/togetherai", "together_ai"),
+        ("@ai-sdk/fireworks", "fireworks_ai"), ("@ai-sdk/perplexity", "perplexity"),
+        // LangChain4j's Gemini API module and JetBrains Koog's provider clients (package ai.koog.prompt.executor.clients.<provider>;
+        // Koog docs/prompts/llm-clients.md; docs.langchain4j.dev apidocs dev.langchain4j.model.googleai; class 1b).
+        ("dev.langchain4j.model.googleai", "gemini"), ("dev.langchain4j.model.mistralai", "mistral"),
+        ("ai.koog.prompt.executor.clients.openai", "openai"), ("ai.koog.prompt.executor.clients.anthropic", "anthropic"),
+        ("ai.koog.prompt.executor.clients.google", "gemini"), ("ai.koog.prompt.executor.clients.openrouter", "openrouter"),
+        ("ai.koog.prompt.executor.clients.deepseek", "deepseek"), ("ai.koog.prompt.executor.clients.mistralai", "mistral"),
         ("ollama", "ollama"), ("langchain_ollama", "ollama"), ("@langchain/ollama", "ollama"), ("llama_index.llms.ollama", "ollama"), ("ollama-ai-provider", "ollama"),
         ("github.com/ollama/ollama/api", "ollama"), ("dev.langchain4j.model.ollama", "ollama"),
         ("portkey_ai", "portkey"), ("portkey-ai", "portkey"),
@@ -171,6 +182,28 @@ internal static class LexicalVocabulary
 
     /// <summary>The SDK of a call through an object imported from a module of the project whose SDK the calling file does not show (<c>llm.invoke</c>).</summary>
     public const string AnySdk = "*";
+
+    /// <summary>
+    /// Client classes whose plain names an application could give its own class (<c>GoogleLLMClient</c>): each counts only
+    /// where the file imports it by that name from the SDK module it is keyed by (<see cref="Modules"/>). LangChain4j's
+    /// Gemini API models (dev.langchain4j.model.googleai) and JetBrains Koog's clients (ai.koog.prompt.executor.clients.*:
+    /// OpenAILLMClient, AnthropicLLMClient, GoogleLLMClient, OpenRouterLLMClient, DeepSeekLLMClient, MistralAILLMClient).
+    /// </summary>
+    public static IReadOnlySet<string> ImportedClients { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "GoogleAiGeminiChatModel", "GoogleAiGeminiStreamingChatModel", "GoogleAiEmbeddingModel",
+        "OpenAILLMClient", "AnthropicLLMClient", "GoogleLLMClient", "OpenRouterLLMClient", "DeepSeekLLMClient", "MistralAILLMClient",
+    };
+
+    /// <summary>
+    /// Methods of an AI SDK provider instance that return a model of that provider (<c>openai.chat("gpt-4o")</c>,
+    /// <c>openai.responses(...)</c>, <c>anthropic.messages(...)</c>, <c>openai.textEmbeddingModel(...)</c>; ai-sdk.dev
+    /// providers pages and the ProviderV2 interface's languageModel / textEmbeddingModel / imageModel), lower case.
+    /// </summary>
+    public static IReadOnlySet<string> ProviderModelMethods { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "chat", "languagemodel", "responses", "completion", "messages", "embedding", "textembedding", "textembeddingmodel", "image", "imagemodel",
+    };
 
     /// <summary>The LiteLLM Python SDK: a call's <c>model</c> prefix decides the party (as in a proxy config).</summary>
     public const string LiteLlmModule = "litellm";
@@ -308,7 +341,7 @@ internal static class LexicalVocabulary
             "bedrock", "vertexai", "vertex_ai", "aiplatform", "together_ai", "togetherai", "ChatTogether", "fireworks", "deepseek", "perplexity",
             "ChatXAI", "createXai", "sentry", "logfire", "azure_monitor", "AzureMonitor", "azure/monitor-opentelemetry", "APPLICATIONINSIGHTS", "ddtrace", "dd-trace", "DD_SITE", "datadog", "LLMObs", "completions", "/models", ":11434", ":4000",
             "lmstudio", "lm-studio", "llama.cpp", "llamacpp", "/api/chat", "/api/generate", "/v1/messages",
-            "sk-ant-", "sk-or-v1-", "sk-proj-",
+            "sk-ant-", "sk-or-v1-", "sk-proj-", "ai.koog", "langchain4j",
 
             // A LangChain runnable called in a file that imports it from the project (from app.llm import chain):
             // the stack assembly may join it to the client built there (CodeClientJoin).

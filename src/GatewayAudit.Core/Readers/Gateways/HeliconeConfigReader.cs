@@ -107,23 +107,50 @@ internal sealed class HeliconeConfigReader : GatewayFileReader
     /// <summary>Helicone-Cache-Enabled: responses cached at Helicone, keyed by the request; Cache-Control max-age bounds them.</summary>
     private static void ReadCache(GatewayRead read, Component helicone, List<(YamlScalar Key, YamlNode Value)> headers)
     {
-        var enabled = headers.FirstOrDefault(h => string.Equals(h.Key.Value, "Helicone-Cache-Enabled", StringComparison.OrdinalIgnoreCase));
+        var enabled = headers.FirstOrDefault(h => string.Equals(h.Key.Value, CacheHeader, StringComparison.OrdinalIgnoreCase));
         if (enabled.Key is null || !string.Equals(read.Text(enabled.Value), "true", StringComparison.OrdinalIgnoreCase))
         {
             return;
         }
 
-        var cache = read.AddCache(helicone, "cache:helicone", "Helicone response cache", GatewayTerms.Helicone, Hosting.ThirdParty,
-            "Helicone-Cache-Enabled: Helicone keeps responses keyed by the request and answers identical requests from them.", read.At(enabled.Key));
         var control = headers.FirstOrDefault(h => string.Equals(h.Key.Value, "Cache-Control", StringComparison.OrdinalIgnoreCase));
-        var maxAge = read.Text(control.Value) is { } text && text.Contains("max-age=", StringComparison.Ordinal)
+        AddResponseCache(read.Model, helicone, read.At(enabled.Key), read.Text(control.Value), control.Key is null ? null : read.At(control.Key));
+    }
+
+    /// <summary>The header that turns Helicone's response cache on.</summary>
+    internal const string CacheHeader = "Helicone-Cache-Enabled";
+
+    /// <summary>
+    /// Helicone's response cache (in a settings file or in code): responses kept at Helicone (Cloudflare Workers KV), keyed
+    /// by the request, for Cache-Control max-age seconds, 7 days (max-age=604800) when none is given, 365 days at most;
+    /// one response per bucket unless Helicone-Cache-Bucket-Max-Size says more (docs.helicone.ai/features/advanced-usage/caching,
+    /// read 2026-11-30).
+    /// </summary>
+    internal static Component AddResponseCache(StackModel model, Component helicone, SourceLocation at, string? cacheControl, SourceLocation? controlAt)
+    {
+        var cache = model.Add(new Component
+        {
+            Id = "cache:helicone", Name = "Helicone response cache", Role = ComponentRole.Cache, Vendor = GatewayTerms.Helicone, Hosting = Hosting.ThirdParty,
+            Evidence = { at }, Notes = { "Helicone-Cache-Enabled: Helicone keeps responses keyed by the request and answers identical requests from them." },
+        });
+        model.Connect(helicone.Id, cache.Id, [DataCategory.Prompt, DataCategory.Completion], at).Attributes.Set("kind", "cache");
+        var maxAge = cacheControl is { } text && text.Contains("max-age=", StringComparison.Ordinal)
             ? new string(text[(text.IndexOf("max-age=", StringComparison.Ordinal) + 8)..].TakeWhile(char.IsDigit).ToArray())
             : "";
-        if (long.TryParse(maxAge, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        if (controlAt is not null && long.TryParse(maxAge, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
         {
-            GatewayRead.SetTtl(cache, seconds, "Cache-Control max-age", read.At(control.Key));
+            GatewayRead.SetTtl(cache, seconds, "Cache-Control max-age", controlAt);
         }
+        else
+        {
+            GatewayRead.SetTtl(cache, DefaultCacheSeconds, "Helicone's default with no Cache-Control max-age", at);
+        }
+
+        return cache;
     }
+
+    /// <summary>Helicone's cache duration with no Cache-Control header: max-age=604800, 7 days (caching docs above).</summary>
+    internal const long DefaultCacheSeconds = 604_800;
 
     /// <summary>
     /// Where Helicone forwards the request: the provider a dedicated host names (oai.helicone.ai is OpenAI), or the
