@@ -156,7 +156,8 @@ internal static class AnnexBuilder
             // operator's own account is said in the purpose instead (PathsOf).
             gateway is not null ? p.Row.SubProcessorOfName : null,
             legal,
-            vendor?.Fact(Vendor.EeaLegalEntity) is { Known: true } eea ? eea.Text : null,
+            // An EEA entity that is the contracting entity itself (Langfuse GmbH) is not repeated.
+            vendor?.Fact(Vendor.EeaLegalEntity) is { Known: true } eea && !legal.StartsWith(eea.Text, StringComparison.Ordinal) ? eea.Text : null,
             vendor?.Fact(Vendor.Country) is { Known: true } country ? country.Text : gateway is not null && vendor is null ? "n/a" : "unknown",
             LocationsOf(p),
             PurposeOf(p),

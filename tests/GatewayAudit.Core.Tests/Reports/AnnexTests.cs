@@ -180,6 +180,16 @@ public sealed class AnnexTests
     }
 
     [Fact]
+    public void An_eea_entity_that_is_the_contracting_entity_is_not_repeated()
+    {
+        var euVendor = CompleteAnthropic.Replace("\"Anthropic Ireland, Limited\"", "\"Anthropic, PBC\"", StringComparison.Ordinal);
+        var row = Build(MixedStack, ("anthropic", euVendor)).Annex.Subprocessors.Single(s => s.Id == "provider:anthropic");
+
+        Assert.Equal("Anthropic, PBC", row.LegalEntity);
+        Assert.Null(row.EeaLegalEntity);
+    }
+
+    [Fact]
     public void A_gateways_sub_processor_says_via_and_follows_the_gateways_terms()
     {
         var row = Build(MixedStack).Annex.Subprocessors.Single(s => s.Id == "provider:openrouter-upstream:any");
