@@ -187,16 +187,31 @@ public static partial class RuleEngine
 
     private static string Text(object value) => RuleSubject.Format(value);
 
-    private static bool IsMatch(string text, string pattern)
+    private static bool IsMatch(string text, string pattern) =>
+        WithinTimeLimit(pattern, limit => Regex.IsMatch(text, pattern, RegexOptions.CultureInvariant, limit));
+
+    /// <summary>
+    /// Runs a match under <see cref="RegexTimeout"/>, and once more under ten times that before giving up: the limit is
+    /// wall-clock time, so a scan stalled on a loaded machine (or paused by a heap snapshot) could otherwise report a
+    /// harmless pattern as timed out and write no report. A pattern that backtracks catastrophically runs past both.
+    /// </summary>
+    internal static bool WithinTimeLimit(string pattern, Func<TimeSpan, bool> match)
     {
         try
         {
-            return Regex.IsMatch(text, pattern, RegexOptions.CultureInvariant, RegexTimeout);
+            return match(RegexTimeout);
         }
         catch (RegexMatchTimeoutException)
         {
-            // Not "no match": the caller reports the rule as not evaluated.
-            throw new RuleRegexTimeoutException(pattern);
+            try
+            {
+                return match(RegexTimeout * 10);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Not "no match": the caller reports the rule as not evaluated.
+                throw new RuleRegexTimeoutException(pattern);
+            }
         }
     }
 
@@ -218,7 +233,7 @@ public static partial class RuleEngine
         }
 
         var regex = "^" + string.Join(".*", pattern.Split('*').Select(Regex.Escape)) + "$";
-        return Regex.IsMatch(text, regex, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeout);
+        return WithinTimeLimit(pattern, limit => Regex.IsMatch(text, regex, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, limit));
     }
 
     /// <summary>Fills <c>{{component.name}}</c>, <c>{{flow.to.name}}</c>, <c>{{settings.maxRetentionDays}}</c> ... from the subject.</summary>

@@ -177,4 +177,33 @@ public sealed class RuleEngineTests
         var rule = Rule(Components(new ComponentFilter(Ids: ["provider:p"])), Fact("catalog.zdr", "equals", "unknown"), "{{catalog.zdr}}");
         Assert.Equal("unknown", Assert.Single(RuleEngine.Evaluate(rule, Context())).Message);
     }
+
+    [Fact]
+    public void A_match_stalled_past_the_first_time_limit_gets_a_second_longer_one_before_it_counts_as_timed_out()
+    {
+        var limits = new List<TimeSpan>();
+        var matched = RuleEngine.WithinTimeLimit("^x$", limit =>
+        {
+            limits.Add(limit);
+            return limits.Count == 1 ? throw new System.Text.RegularExpressions.RegexMatchTimeoutException("x", "^x$", limit) : true;
+        });
+
+        Assert.True(matched);
+        Assert.Equal(2, limits.Count);
+        Assert.Equal(limits[0] * 10, limits[1]);
+    }
+
+    [Fact]
+    public void A_match_past_both_time_limits_is_reported_as_a_timeout_not_as_no_match()
+    {
+        var calls = 0;
+        var error = Assert.Throws<RuleRegexTimeoutException>(() => RuleEngine.WithinTimeLimit("^(a+)+$", limit =>
+        {
+            calls++;
+            throw new System.Text.RegularExpressions.RegexMatchTimeoutException("aaaa!", "^(a+)+$", limit);
+        }));
+
+        Assert.Equal(2, calls);
+        Assert.Contains("^(a+)+$", error.Message, StringComparison.Ordinal);
+    }
 }
