@@ -7,6 +7,10 @@ namespace GatewayAudit.Core.Snapshot;
 /// <summary>
 /// Writes vendors and rules, as the YAML loaders built them, in the compact binary form <see cref="SnapshotReader"/>
 /// reads back field for field. Run at build time only (tools/BuiltInSnapshot).
+/// Hand-written rather than System.Text.Json: rules are a polymorphic condition tree (fact, all, any, not, reach,
+/// flow) over untyped operand values (string, string[], bool, long, double) and attribute bags, which would need a
+/// custom converter per type anyway, and reading back must add no JSON contract set-up to the start-up it exists to
+/// shorten. BuiltInSnapshotTests compares every property read back with what the YAML loaders build.
 /// </summary>
 internal sealed class SnapshotWriter(BinaryWriter output)
 {
