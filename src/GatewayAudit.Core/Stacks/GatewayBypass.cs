@@ -59,7 +59,8 @@ public static class GatewayBypass
     /// <summary>The gateways a model shows in use: a gateway that prompts reach by something more than an import.</summary>
     private static IEnumerable<(Component Component, SourceLocation At)> Gateways(StackModel model)
     {
-        foreach (var gateway in model.Components.Where(c => c.Role == ComponentRole.Gateway && c.SubProcessorOf is null))
+        // A LiteLLM config nothing in the checkout runs as a proxy (UnrunProxyConfig) is no gateway a call goes around.
+        foreach (var gateway in model.Components.Where(c => c.Role == ComponentRole.Gateway && c.SubProcessorOf is null && c.Attributes[UnrunProxyConfig.RunsAsProxyAttribute] is not false))
         {
             var into = model.FlowsInto(gateway.Id).Where(f => f.DataCategories.Contains(DataCategory.Prompt) && !ImportOnly(f.Attributes["confidence"])).ToList();
             if (into.Count > 0 && (gateway.Evidence.Concat(into.SelectMany(f => f.Evidence)).FirstOrDefault() is { } at))

@@ -126,6 +126,10 @@ public static class StackAssembler
             CoLocation.Apply(stack, members);
             RedisPersistence.Apply(stack, members);
             ProxyProcess.Apply(stack, members, process);
+            if (host is null)
+            {
+                UnrunProxyConfig.Apply(stack, config, members);
+            }
         }
 
         // Calls through a client built in another file reach that client's party; then code that calls a provider

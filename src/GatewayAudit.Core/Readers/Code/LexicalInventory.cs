@@ -32,7 +32,13 @@ internal static class LexicalInventory
             .OrderBy(s => s.At)
             .ToList();
         var appEvidence = resolved.Where(s => s.Sighting.Kind != LexicalSightingKind.ImportOnly).Select(s => s.At).FirstOrDefault() ?? resolved[0].At;
-        CodeApplication.Add(model, appEvidence);
+        var app = CodeApplication.Add(model, appEvidence);
+        if (resolved.FirstOrDefault(s => s.Sighting is { Sdk: LexicalVocabulary.LiteLlmModule, Kind: LexicalSightingKind.Call }) is { Sighting: not null } inProcess)
+        {
+            // The application runs LiteLLM in its own process: the stack assembly reads this beside a config nothing runs.
+            app.Attributes.Set(Stacks.UnrunProxyConfig.InProcessCallAttribute, inProcess.At.ToString(), inProcess.At);
+        }
+
         foreach (var group in resolved.GroupBy(s => s.Party.Id, StringComparer.Ordinal))
         {
             // An import of an SDK whose party the file also reaches another way adds nothing.
