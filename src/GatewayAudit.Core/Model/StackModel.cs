@@ -91,6 +91,15 @@ public sealed class StackModel
         }
     }
 
+    /// <summary>Removes one flow (a call the stack assembly shows goes elsewhere).</summary>
+    public void RemoveFlow(Flow flow)
+    {
+        if (_flows.Remove(flow.Key) && _into.TryGetValue(flow.To, out var into))
+        {
+            into.Remove(flow);
+        }
+    }
+
     /// <summary>What a component receives: the union of categories on flows into it.</summary>
     public SortedSet<DataCategory> Receives(string componentId)
     {

@@ -51,6 +51,9 @@ public sealed class ServiceFacts(string name, string kind, SourceLocation at)
     /// <summary>Command-line words of the process (compose command, Kubernetes args/command).</summary>
     public List<(string Word, SourceLocation At)> Command { get; } = [];
 
+    /// <summary>The folder a compose service builds its image from (<c>build: ./backend</c>, <c>build.context</c>), as written.</summary>
+    public (string Context, SourceLocation At)? BuildContext { get; set; }
+
     /// <summary>
     /// A service built from the team's own image still runs the proxy when its process says so: it starts the
     /// <c>litellm</c> CLI, or it sets <c>CONFIG_FILE_PATH</c>, the variable LiteLLM's proxy server reads its config

@@ -47,19 +47,27 @@ public static class DotEnvSampleAddress
                 continue;
             }
 
-            component.Evidence.Add(set.At);
             var where = $"{set.Name}={host} in {set.At.File} at line {set.At.Line}";
-            if (LexicalVocabulary.ServiceByHost(host)?.Key == vendor)
-            {
-                component.Notes.Add($"The checkout's env file sets {where}, the vendor's own host: that is where the SDK sends wherever this file is what the code runs with.");
-                continue;
-            }
-
-            component.Name = $"{component.Name} (self-hosted at {host})";
-            component.Hosting = Hosting.OperatorHosted;
-            component.Attributes.Set("host", host, set.At);
-            component.Notes.Add($"The checkout's env file sets {where}, not the vendor's host: the operator's own instance wherever this file is what the code runs with (it is only a sample where the code is deployed with other values).");
+            SetHost(component, vendor, host, set.At,
+                $"The checkout's env file sets {where}, the vendor's own host: that is where the SDK sends wherever this file is what the code runs with.",
+                $"The checkout's env file sets {where}, not the vendor's host: the operator's own instance wherever this file is what the code runs with (it is only a sample where the code is deployed with other values).");
         }
+    }
+
+    /// <summary>An exporter row given the host its environment sets: the vendor's own host is noted, any other makes it the operator's instance.</summary>
+    internal static void SetHost(Component component, string vendor, string host, SourceLocation at, string vendorNote, string ownNote)
+    {
+        component.Evidence.Add(at);
+        if (LexicalVocabulary.ServiceByHost(host)?.Key == vendor)
+        {
+            component.Notes.Add(vendorNote);
+            return;
+        }
+
+        component.Name = $"{component.Name} (self-hosted at {host})";
+        component.Hosting = Hosting.OperatorHosted;
+        component.Attributes.Set("host", host, at);
+        component.Notes.Add(ownNote);
     }
 
     /// <summary>The variable the SDK reads first, from the env file of the code's folder or its nearest ancestor that sets one (a real .env before a sample, in the order read).</summary>
@@ -80,5 +88,5 @@ public static class DotEnvSampleAddress
         }
     }
 
-    private static string Folder(string path) => path.Contains('/', StringComparison.Ordinal) ? path[..path.LastIndexOf('/')] : "";
+    internal static string Folder(string path) => path.Contains('/', StringComparison.Ordinal) ? path[..path.LastIndexOf('/')] : "";
 }

@@ -137,6 +137,7 @@ public static class StackAssembler
         var models = stacks.Select(s => s.Stack.Model).ToList();
         ImportedConstantJoin.Apply(models);
         CodeClientJoin.Apply(models);
+        ComposeBuildEnvironment.Apply(models, deployments.Where(d => d.Result.Deployment is { Services.Count: > 0 }).Select(d => d.Result.Deployment!).ToList());
         DotEnvSampleAddress.Apply(models, deployments.Where(d => d.Result.Deployment is { Services.Count: 0, Variables.Count: > 0 })
             .OrderBy(d => d.File.FileName == ".env" ? 0 : 1).ThenBy(d => d.File.DisplayPath, StringComparer.Ordinal)
             .Select(d => d.Result.Deployment!).ToList());

@@ -249,7 +249,7 @@ internal static class LexicalParties
 
         var party = Provider(key, info);
         return DefaultDestinations.TryGetValue(key, out var destination)
-            ? party with { Note = NoAddressNote("No base URL in the code", destination) }
+            ? party with { Note = NoAddressNote("No base URL in the code", destination), AddressFromEnvironment = true }
             : party;
     }
 

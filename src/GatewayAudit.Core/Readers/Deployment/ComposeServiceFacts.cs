@@ -58,6 +58,19 @@ internal static class ComposeServiceFacts
             }
         }
 
+        // build: ./backend, or build: {context: ./backend} (Compose Build Specification, docs.docker.com/reference/compose-file/build/):
+        // the code under that folder is what the service runs, so its environment is that code's environment.
+        var context = service["build"] switch
+        {
+            YamlScalar { IsNull: false } folder => folder,
+            YamlMapping build when build["context"] is YamlScalar { IsNull: false } folder => folder,
+            _ => null,
+        };
+        if (context is not null)
+        {
+            facts.BuildContext = (context.Value.Trim(), values.At(context));
+        }
+
         switch (service["command"])
         {
             case YamlScalar { IsNull: false } line:
