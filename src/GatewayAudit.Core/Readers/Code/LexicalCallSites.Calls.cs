@@ -26,6 +26,12 @@ internal sealed partial class LexicalCallSites
                 continue;
             }
 
+            if (PydanticAiAgent(names))
+            {
+                ReadPydanticAiAgent(i, start);
+                continue;
+            }
+
             if (InngestAiStep(names))
             {
                 // step.ai.wrap(...) / step.ai.infer(...): Inngest keeps the AI call's input and output as step data.
@@ -206,14 +212,8 @@ internal sealed partial class LexicalCallSites
 
             if (T(k).Text == "model")
             {
-                // The model as written, or a constant holding it: a literal, or an environment variable's default
-                // (MODEL = os.getenv("MODEL", "openrouter/...")), which runs unless the variable is set (held-out code run, class 6).
                 var end = ValueEnd(k + 2);
-                var (model, overriding) = end == k + 3 && T(k + 2).Kind == LexicalTokenKind.String ? (k + 2, null)
-                    : end == k + 3 && T(k + 2).Kind == LexicalTokenKind.Identifier && _source.Constants.TryGetValue(T(k + 2).Text, out var constant)
-                        ? (constant, _source.Overridable.GetValueOrDefault(T(k + 2).Text))
-                    : _source.EnvironmentDefault(k + 2, end) is var (variable, literal) ? (literal, variable)
-                    : (-1, (string?)null);
+                var (model, overriding) = ModelValue(k + 2, end);
                 if (model >= 0)
                 {
                     target.ModelVariable = overriding;
@@ -240,6 +240,57 @@ internal sealed partial class LexicalCallSites
         }
 
         Sightings.Add(new LexicalSighting(target, LexicalSightingKind.Call, kind, T(start), Sdk: "litellm"));
+    }
+
+    /// <summary>
+    /// A model name as written, or a constant holding it: a literal, or an environment variable's default
+    /// (MODEL = os.getenv("MODEL", "openrouter/...")), which runs unless the variable is set (held-out code run, class 6).
+    /// The literal's token, or -1, and the variable that can override it.
+    /// </summary>
+    private (int Literal, string? Variable) ModelValue(int from, int end) =>
+        end == from + 1 && T(from).Kind == LexicalTokenKind.String ? (from, null)
+        : end == from + 1 && T(from).Kind == LexicalTokenKind.Identifier && _source.Constants.TryGetValue(T(from).Text, out var constant)
+            ? (constant, _source.Overridable.GetValueOrDefault(T(from).Text))
+        : _source.EnvironmentDefault(from, end) is var (variable, literal) ? (literal, variable)
+        : (-1, null);
+
+    /// <summary><c>Agent(...)</c> where the file imports <c>Agent</c> from pydantic_ai (or calls <c>pydantic_ai.Agent</c>).</summary>
+    private bool PydanticAiAgent(List<string> names) =>
+        names.Count is 1 or 2 && names[^1] == "Agent" && _source.LocalImports.TryGetValue(names[0], out var module)
+        && (module == LexicalVocabulary.PydanticAiModule || module.StartsWith(LexicalVocabulary.PydanticAiModule + ".", StringComparison.Ordinal));
+
+    /// <summary>
+    /// pydantic-ai's <c>Agent('openai:gpt-4o')</c> or <c>Agent(model='google-gla:gemini-2.5-flash')</c>: the name's
+    /// provider prefix decides the party (<see cref="LexicalVocabulary.PydanticAiProviders"/>). A model the file does not
+    /// fix (<c>Agent()</c>, a parameter), a prefix outside the table (<c>test:</c>, the Pydantic AI Gateway's
+    /// <c>gateway/…</c>) gives no sighting rather than a guess.
+    /// </summary>
+    private void ReadPydanticAiAgent(int open, int start)
+    {
+        var close = _source.Match[open];
+        var (model, overriding) = (-1, (string?)null);
+        if (open + 1 < close && !(_source.IsIdentifier(open + 1) && T(open + 2).Is("=")))
+        {
+            (model, overriding) = ModelValue(open + 1, ValueEnd(open + 1));
+        }
+
+        for (var k = open + 1; k < close && model < 0; k++)
+        {
+            if (T(k).Text == "model" && _source.IsIdentifier(k) && T(k + 1).Is("=") && T(k - 1) is { } before && (before.Is(",") || k == open + 1))
+            {
+                (model, overriding) = ModelValue(k + 2, ValueEnd(k + 2));
+            }
+        }
+
+        var name = model >= 0 ? T(model).Text : "";
+        var colon = name.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || !LexicalVocabulary.PydanticAiProviders.TryGetValue(name[..colon], out var prefix))
+        {
+            return;
+        }
+
+        var target = new LexicalTarget(prefix) { Model = name[(colon + 1)..], ModelVariable = overriding };
+        Sightings.Add(new LexicalSighting(target, LexicalSightingKind.Call, LexicalCallKind.Chat, T(start), Sdk: LexicalVocabulary.PydanticAiModule));
     }
 
     /// <summary>The party key a LiteLLM model names by its prefix (<c>openrouter/...</c>), or by LiteLLM's table for a bare model; "litellm" when neither does.</summary>

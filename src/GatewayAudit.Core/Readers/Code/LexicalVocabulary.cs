@@ -236,6 +236,24 @@ internal static class LexicalVocabulary
         "generatetext", "streamtext", "generateobject", "streamobject", "embedmany",
     };
 
+    /// <summary>pydantic-ai: its <c>Agent</c> takes the model as <c>"provider:model"</c>.</summary>
+    public const string PydanticAiModule = "pydantic_ai";
+
+    /// <summary>
+    /// pydantic-ai's model-name prefixes (<c>Agent("google-gla:gemini-2.5-flash")</c>), to the LiteLLM prefix of the same
+    /// provider, whose table (<see cref="LiteLlm.LiteLlmProviders"/>) names the party. Source: pydantic-ai
+    /// pydantic_ai_slim/pydantic_ai/models/__init__.py (<c>KnownModelName</c>, <c>infer_model</c>) and ai.pydantic.dev/models
+    /// (read 2026-11-30): google-gla is the Gemini API (Generative Language API), google-vertex is Vertex AI, grok is xAI.
+    /// <c>test:</c> is pydantic-ai's offline TestModel and <c>gateway/…</c> the Pydantic AI Gateway: neither is here.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> PydanticAiProviders { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["openai"] = "openai", ["openai-chat"] = "openai", ["openai-responses"] = "openai", ["anthropic"] = "anthropic",
+        ["google-gla"] = "gemini", ["google-vertex"] = "vertex_ai", ["groq"] = "groq", ["mistral"] = "mistral", ["cohere"] = "cohere",
+        ["deepseek"] = "deepseek", ["bedrock"] = "bedrock", ["cerebras"] = "cerebras", ["huggingface"] = "huggingface",
+        ["openrouter"] = "openrouter", ["grok"] = "xai", ["together"] = "together_ai", ["fireworks"] = "fireworks_ai", ["azure"] = "azure",
+    };
+
     /// <summary>LiteLLM SDK functions (<c>litellm.completion(model=...)</c>, or imported by name).</summary>
     public static IReadOnlyDictionary<string, LexicalCallKind> LiteLlmCalls { get; } = new Dictionary<string, LexicalCallKind>(StringComparer.Ordinal)
     {
