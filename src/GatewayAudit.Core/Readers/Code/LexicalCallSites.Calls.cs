@@ -26,7 +26,14 @@ internal sealed partial class LexicalCallSites
                 continue;
             }
 
-            if (PydanticAiAgent(names))
+            if (Imported(names, "LLM", LexicalVocabulary.CrewAiModule))
+            {
+                // CrewAI's LLM(model="gpt-4o", base_url=...) takes LiteLLM's model names: read as a LiteLLM call.
+                ReadLiteLlmCall(i, start, LexicalCallKind.Chat, LexicalVocabulary.CrewAiModule);
+                continue;
+            }
+
+            if (Imported(names, "Agent", LexicalVocabulary.PydanticAiModule))
             {
                 ReadPydanticAiAgent(i, start);
                 continue;
@@ -200,7 +207,7 @@ internal sealed partial class LexicalCallSites
     }
 
     /// <summary><c>litellm.completion(model="anthropic/...", api_base=...)</c>: the model's prefix decides the party, as in a proxy config; api_base's host first.</summary>
-    private void ReadLiteLlmCall(int open, int start, LexicalCallKind kind)
+    private void ReadLiteLlmCall(int open, int start, LexicalCallKind kind, string sdk = LexicalVocabulary.LiteLlmModule)
     {
         var target = new LexicalTarget("litellm");
         for (var k = open + 1; k < _source.Match[open] - 1; k++)
@@ -239,7 +246,7 @@ internal sealed partial class LexicalCallSites
             target.Expression ??= target.Model is null ? "no model given" : $"{target.Model} (a prefix LiteLLM's table does not hold)";
         }
 
-        Sightings.Add(new LexicalSighting(target, LexicalSightingKind.Call, kind, T(start), Sdk: "litellm"));
+        Sightings.Add(new LexicalSighting(target, LexicalSightingKind.Call, kind, T(start), Sdk: sdk));
     }
 
     /// <summary>
@@ -254,10 +261,10 @@ internal sealed partial class LexicalCallSites
         : _source.EnvironmentDefault(from, end) is var (variable, literal) ? (literal, variable)
         : (-1, null);
 
-    /// <summary><c>Agent(...)</c> where the file imports <c>Agent</c> from pydantic_ai (or calls <c>pydantic_ai.Agent</c>).</summary>
-    private bool PydanticAiAgent(List<string> names) =>
-        names.Count is 1 or 2 && names[^1] == "Agent" && _source.LocalImports.TryGetValue(names[0], out var module)
-        && (module == LexicalVocabulary.PydanticAiModule || module.StartsWith(LexicalVocabulary.PydanticAiModule + ".", StringComparison.Ordinal));
+    /// <summary><c>Name(...)</c> where the file imports <c>Name</c> from the package (or calls <c>package.Name</c>).</summary>
+    private bool Imported(List<string> names, string name, string package) =>
+        names.Count is 1 or 2 && names[^1] == name && _source.LocalImports.TryGetValue(names[0], out var module)
+        && (module == package || module.StartsWith(package + ".", StringComparison.Ordinal));
 
     /// <summary>
     /// pydantic-ai's <c>Agent('openai:gpt-4o')</c> or <c>Agent(model='google-gla:gemini-2.5-flash')</c>: the name's

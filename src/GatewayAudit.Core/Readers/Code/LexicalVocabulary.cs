@@ -236,6 +236,12 @@ internal static class LexicalVocabulary
         "generatetext", "streamtext", "generateobject", "streamobject", "embedmany",
     };
 
+    /// <summary>
+    /// CrewAI: its <c>LLM(model=..., base_url=...)</c> takes LiteLLM's model names (docs.crewai.com/learn/llm-connections,
+    /// read 2026-11-30: native SDKs for OpenAI, Anthropic, Gemini, Azure and Bedrock, LiteLLM for the rest, one naming).
+    /// </summary>
+    public const string CrewAiModule = "crewai";
+
     /// <summary>pydantic-ai: its <c>Agent</c> takes the model as <c>"provider:model"</c>.</summary>
     public const string PydanticAiModule = "pydantic_ai";
 

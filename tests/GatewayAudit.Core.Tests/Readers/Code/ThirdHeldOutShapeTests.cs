@@ -81,4 +81,42 @@ public sealed class ThirdHeldOutShapeTests
         var model = Python("agents.py", text);
         Assert.DoesNotContain(model.Components, c => c.Role is ComponentRole.ModelProvider or ComponentRole.Gateway);
     }
+
+    // Class 2b: CrewAI's LLM(model=...), which takes LiteLLM's model names.
+
+    [Theory]
+    [InlineData("model=\"gpt-4o\",", "provider:openai")]
+    [InlineData("model=\"anthropic/claude-sonnet-4-5\",", "provider:anthropic")]
+    [InlineData("model=\"openrouter/deepseek/deepseek-chat\",\n    base_url=\"https://openrouter.ai/api/v1\",", "provider:openrouter")]
+    [InlineData("model=\"gemini/gemini-2.5-flash\",", "provider:google-gemini-api")]
+    public void A_crewai_llm_lists_the_provider_its_model_names(string model, string id)
+    {
+        var config = $$"""
+            import os
+
+            from crewai import LLM
+            from dotenv import load_dotenv
+
+            load_dotenv()
+
+            research_llm = LLM(
+                {{model}}
+                api_key=os.environ["LLM_API_KEY"],
+                temperature=0.2,
+            )
+
+            """;
+        var party = Python("backend/config/llm.py", config).Find(id)!;
+        Assert.NotNull(party);
+        Assert.Contains(party.Evidence, e => e.Line == 8);
+    }
+
+    [Theory]
+    [InlineData("from my_app.models import LLM\n\nllm = LLM(model=\"gpt-4o\")\n")]
+    [InlineData("from crewai import Agent\nfrom llama_index.core.llms import LLM\n\ndef build(llm: LLM) -> Agent:\n    return Agent(role=\"writer\", goal=\"draft\", backstory=\"\", llm=llm)\n")]
+    public void No_party_from_another_libraries_llm_class_or_a_type_annotation(string text)
+    {
+        var model = Python("agents/writer.py", text);
+        Assert.DoesNotContain(model.Components, c => c.Role is ComponentRole.ModelProvider or ComponentRole.Gateway);
+    }
 }
