@@ -119,4 +119,52 @@ public sealed class ThirdHeldOutShapeTests
         var model = Python("agents/writer.py", text);
         Assert.DoesNotContain(model.Components, c => c.Role is ComponentRole.ModelProvider or ComponentRole.Gateway);
     }
+
+    // Class 5: a client with Portkey's headers and a base URL from the environment is Portkey's gateway.
+
+    [Fact]
+    public void A_client_with_portkey_headers_and_an_environment_base_url_is_portkeys_row_not_an_unknown_endpoint()
+    {
+        const string Script = """
+            import os
+
+            from langchain_openai import ChatOpenAI
+
+            llm = ChatOpenAI(
+                model="gpt-4o-mini",
+                api_key=os.getenv("PORTKEY_API_KEY"),
+                base_url=os.getenv("GATEWAY_BASE_URL"),
+                default_headers={"x-portkey-provider": "openai"},
+            )
+
+            print(llm.invoke("Summarise the ticket in one line.").content)
+
+            """;
+        var model = Python("summarise.py", Script);
+
+        Assert.Null(model.Find("provider:env:GATEWAY_BASE_URL"));
+        var portkey = model.Find("provider:portkey")!;
+        Assert.NotNull(portkey);
+        Assert.Contains(portkey.Evidence, e => e.Line == 5);
+        Assert.NotNull(model.Find("provider:portkey-target:openai"));
+        Assert.Contains(model.Flows, f => f.To == "provider:portkey" && f.DataCategories.Contains(DataCategory.Prompt));
+    }
+
+    [Fact]
+    public void A_client_with_an_environment_base_url_and_no_portkey_header_stays_an_unknown_endpoint()
+    {
+        const string Script = """
+            import os
+
+            from langchain_openai import ChatOpenAI
+
+            llm = ChatOpenAI(model="gpt-4o-mini", base_url=os.getenv("GATEWAY_BASE_URL"), default_headers={"x-team": "search"})
+            print(llm.invoke("Summarise the ticket in one line.").content)
+
+            """;
+        var model = Python("summarise.py", Script);
+
+        Assert.NotNull(model.Find("provider:env:GATEWAY_BASE_URL"));
+        Assert.Null(model.Find("provider:portkey"));
+    }
 }
