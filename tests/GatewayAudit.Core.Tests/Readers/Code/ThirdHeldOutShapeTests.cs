@@ -167,4 +167,34 @@ public sealed class ThirdHeldOutShapeTests
         Assert.NotNull(model.Find("provider:env:GATEWAY_BASE_URL"));
         Assert.Null(model.Find("provider:portkey"));
     }
+
+    // Class 7: a model OpenRouter lists under its own name is not the auto router.
+
+    private static StackModel CSharp(string path, string text) =>
+        new CSharpSourceReader().Read(new InputFile(path, "/scan/" + path, text, namedExplicitly: false)).Fragment;
+
+    [Theory]
+    [InlineData("openrouter/cypress-alpha", "openrouter-own-model", "provider:openrouter-upstream:code:own:cypress-alpha")]
+    [InlineData("openrouter/auto", "auto-router", "provider:openrouter-upstream:code:auto")]
+    public void An_openrouter_slug_of_openrouters_own_is_that_model_and_only_openrouter_auto_is_the_auto_router(string slug, string routing, string id)
+    {
+        var service = $$"""
+            using System.Net.Http.Json;
+
+            public sealed class QuoteAssistant(HttpClient http)
+            {
+                public async Task<string> AnswerAsync(string question)
+                {
+                    var body = new { model = "{{slug}}", messages = new[] { new { role = "user", content = question } } };
+                    var response = await http.PostAsJsonAsync("https://openrouter.ai/api/v1/chat/completions", body);
+                    return await response.Content.ReadAsStringAsync();
+                }
+            }
+
+            """;
+        var model = CSharp("Services/QuoteAssistant.cs", service);
+        var upstream = Assert.Single(model.Components, c => c.SubProcessorOf == "provider:openrouter");
+        Assert.Equal((id, routing), (upstream.Id, upstream.Attributes["routing"]));
+        Assert.Equal(routing == "auto-router", upstream.Name.Contains("auto router", StringComparison.Ordinal));
+    }
 }
