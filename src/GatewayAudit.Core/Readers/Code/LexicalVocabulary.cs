@@ -114,6 +114,11 @@ internal static class LexicalVocabulary
         ["Ollama"] = "ollama", ["ChatOllama"] = "ollama", ["OllamaLLM"] = "ollama", ["OllamaEmbeddings"] = "ollama", ["OllamaChatModel"] = "ollama",
         ["ollama.Client"] = "ollama", ["ollama.AsyncClient"] = "ollama", ["createOllama"] = "ollama",
         ["Portkey"] = "portkey", ["AsyncPortkey"] = "portkey",
+        // Voyage AI's embeddings: its own library (voyageai.Client, voyageai.AsyncClient), LangChain's VoyageAIEmbeddings
+        // (langchain_voyageai; VoyageEmbeddings in langchain_community), LlamaIndex's VoyageEmbedding, the AI SDK community
+        // provider's createVoyage (third held-out code run, bench/CODE-CORPUS.md class 3).
+        ["voyageai.Client"] = "voyage", ["voyageai.AsyncClient"] = "voyage", ["VoyageAIEmbeddings"] = "voyage", ["VoyageEmbeddings"] = "voyage",
+        ["VoyageEmbedding"] = "voyage", ["createVoyage"] = "voyage",
 
         // Observability SDKs.
         ["Langfuse"] = "langfuse", ["LangfuseClient"] = "langfuse", ["sentry_sdk.init"] = "sentry", ["Sentry.init"] = "sentry", ["sentry.Init"] = "sentry",
@@ -166,6 +171,7 @@ internal static class LexicalVocabulary
         ("ollama", "ollama"), ("langchain_ollama", "ollama"), ("@langchain/ollama", "ollama"), ("llama_index.llms.ollama", "ollama"), ("ollama-ai-provider", "ollama"),
         ("github.com/ollama/ollama/api", "ollama"), ("dev.langchain4j.model.ollama", "ollama"),
         ("portkey_ai", "portkey"), ("portkey-ai", "portkey"),
+        ("voyageai", "voyage"), ("langchain_voyageai", "voyage"), ("llama_index.embeddings.voyageai", "voyage"), ("voyage-ai-provider", "voyage"),
         ("langfuse", "langfuse"), ("@langfuse", "langfuse"), ("langfuse-langchain", "langfuse"), ("com.langfuse", "langfuse"),
         ("langsmith", "langsmith"), ("logfire", "logfire"), ("@pydantic/logfire-node", "logfire"),
         ("sentry_sdk", "sentry"), ("@sentry", "sentry"), ("github.com/getsentry/sentry-go", "sentry"), ("io.sentry", "sentry"),
@@ -365,7 +371,7 @@ internal static class LexicalVocabulary
             "bedrock", "vertexai", "vertex_ai", "aiplatform", "together_ai", "togetherai", "ChatTogether", "fireworks", "deepseek", "perplexity",
             "ChatXAI", "createXai", "sentry", "logfire", "azure_monitor", "AzureMonitor", "azure/monitor-opentelemetry", "APPLICATIONINSIGHTS", "ddtrace", "dd-trace", "DD_SITE", "datadog", "LLMObs", "completions", "/models", ":11434", ":4000",
             "lmstudio", "lm-studio", "llama.cpp", "llamacpp", "/api/chat", "/api/generate", "/v1/messages",
-            "sk-ant-", "sk-or-v1-", "sk-proj-", "ai.koog", "langchain4j",
+            "sk-ant-", "sk-or-v1-", "sk-proj-", "ai.koog", "langchain4j", "voyage",
 
             // A LangChain runnable called in a file that imports it from the project (from app.llm import chain):
             // the stack assembly may join it to the client built there (CodeClientJoin).

@@ -197,4 +197,38 @@ public sealed class ThirdHeldOutShapeTests
         Assert.Equal((id, routing), (upstream.Id, upstream.Attributes["routing"]));
         Assert.Equal(routing == "auto-router", upstream.Name.Contains("auto router", StringComparison.Ordinal));
     }
+
+    // Class 3: Voyage AI's embeddings receive the corpus and the user's questions.
+
+    [Fact]
+    public void A_voyage_client_that_embeds_questions_is_voyage_ai_receiving_prompt_text()
+    {
+        const string Service = """
+            import voyageai
+
+
+            class QuestionEmbedder:
+                def __init__(self, api_key: str, model: str = "voyage-3-lite") -> None:
+                    self._vo = voyageai.Client(api_key=api_key)
+                    self._model = model
+
+                def embed_question(self, question: str) -> list[float]:
+                    result = self._vo.embed([question], model=self._model, input_type="query")
+                    return result.embeddings[0]
+
+            """;
+        var model = Python("app/retrieval/embedder.py", Service);
+        var voyage = model.Find("provider:voyage")!;
+        Assert.NotNull(voyage);
+        Assert.Equal(("Voyage AI", Hosting.ThirdParty), (voyage.Name, voyage.Hosting));
+        Assert.Contains(voyage.Evidence, e => e.Line == 6);
+        Assert.Contains(model.Flows, f => f.To == "provider:voyage" && f.DataCategories.Contains(DataCategory.Prompt));
+    }
+
+    [Fact]
+    public void A_voyage_word_in_a_string_of_another_client_is_no_party()
+    {
+        const string Text = "from openai import OpenAI\n\nclient = OpenAI()\nprint(client.chat.completions.create(model=\"gpt-4o-mini\", messages=[{\"role\": \"user\", \"content\": \"Plan a voyage to Lisbon\"}]))\n";
+        Assert.Null(Python("plan.py", Text).Find("provider:voyage"));
+    }
 }
