@@ -231,4 +231,17 @@ public sealed class ThirdHeldOutShapeTests
         const string Text = "from openai import OpenAI\n\nclient = OpenAI()\nprint(client.chat.completions.create(model=\"gpt-4o-mini\", messages=[{\"role\": \"user\", \"content\": \"Plan a voyage to Lisbon\"}]))\n";
         Assert.Null(Python("plan.py", Text).Find("provider:voyage"));
     }
+
+    [Fact]
+    public void An_applications_own_wrapper_class_named_like_a_voyage_class_is_no_client()
+    {
+        const string Startup = """
+            from app.config import settings
+            from app.retrieval.embedder import VoyageEmbeddings
+
+            embeddings = VoyageEmbeddings(api_key=settings.embeddings_key)
+
+            """;
+        Assert.Null(Python("app/startup.py", Startup).Find("provider:voyage"));
+    }
 }
