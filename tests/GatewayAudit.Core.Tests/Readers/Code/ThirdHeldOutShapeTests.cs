@@ -76,7 +76,9 @@ public sealed class ThirdHeldOutShapeTests
     [InlineData("from pydantic_ai import Agent\n\nagent = Agent('test:any', output_type=str)\n")]
     [InlineData("from pydantic_ai import Agent\n\nagent = Agent(instructions='Be brief.')\n")]
     [InlineData("from crew import Agent\n\nagent = Agent('openai:gpt-4o', goal='research')\n")]
-    public void No_party_from_a_test_model_an_agent_without_a_model_or_another_libraries_agent(string text)
+    [InlineData("from my_app.models import LLM\n\nllm = LLM(model=\"gpt-4o\")\n")]
+    [InlineData("from crewai import Agent\nfrom llama_index.core.llms import LLM\n\ndef build(llm: LLM) -> Agent:\n    return Agent(role=\"writer\", goal=\"draft\", backstory=\"\", llm=llm)\n")]
+    public void No_party_from_a_test_model_an_agent_without_a_model_or_another_libraries_agent_or_llm_class(string text)
     {
         var model = Python("agents.py", text);
         Assert.DoesNotContain(model.Components, c => c.Role is ComponentRole.ModelProvider or ComponentRole.Gateway);
@@ -109,15 +111,6 @@ public sealed class ThirdHeldOutShapeTests
         var party = Python("backend/config/llm.py", config).Find(id)!;
         Assert.NotNull(party);
         Assert.Contains(party.Evidence, e => e.Line == 8);
-    }
-
-    [Theory]
-    [InlineData("from my_app.models import LLM\n\nllm = LLM(model=\"gpt-4o\")\n")]
-    [InlineData("from crewai import Agent\nfrom llama_index.core.llms import LLM\n\ndef build(llm: LLM) -> Agent:\n    return Agent(role=\"writer\", goal=\"draft\", backstory=\"\", llm=llm)\n")]
-    public void No_party_from_another_libraries_llm_class_or_a_type_annotation(string text)
-    {
-        var model = Python("agents/writer.py", text);
-        Assert.DoesNotContain(model.Components, c => c.Role is ComponentRole.ModelProvider or ComponentRole.Gateway);
     }
 
     // Class 5: a client with Portkey's headers and a base URL from the environment is Portkey's gateway.
