@@ -58,6 +58,40 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void A_git_crypt_file_met_in_a_walked_checkout_is_passed_over_with_a_warning_and_the_report_is_written()
+    {
+        // A locked checkout: the compose file is plain, the .env beside it is git-crypt ciphertext.
+        _dir.Write("stack/docker-compose.yml",
+            "services:\n  litellm:\n    image: ghcr.io/berriai/litellm:main-v1.73.0-stable\n    command: [\"--config=/app/config.yml\"]\n    volumes:\n      - ./config.yml:/app/config.yml\n");
+        _dir.Write("stack/config.yml", Valid);
+        _dir.WriteBytes("stack/.env", [.. "\0GITCRYPT\0"u8, 0x3c, 0x91, 0x00, 0x07, 0xaa, 0x5e, 0x00, 0x12, 0x9b, 0x44, 0x01, 0xf0, 0x00, 0x6d]);
+
+        var run = Scan("stack", "--format", "json").AssertExit(0);
+
+        Assert.Contains("stack/.env: warning input-encrypted: file is encrypted with git-crypt", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("\"provider:openai\"", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_git_crypt_file_named_on_the_command_line_is_refused()
+    {
+        _dir.WriteBytes(".env", [.. "\0GITCRYPT\0"u8, 0x3c, 0x91, 0x00, 0x07]);
+        AssertRefused(Scan(".env"), ".env: error input-encrypted");
+    }
+
+    [Fact]
+    public void A_utf16_requirements_file_in_a_walked_checkout_is_read_as_text()
+    {
+        _dir.Write("app/main.py", "from llama_index.llms.ollama import Ollama\nllm = Ollama(model=\"llama3:latest\")\n");
+        _dir.WriteBytes("app/requirements.txt", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("llama-index-llms-ollama==0.1.2\r\n")]);
+
+        var run = Scan("app", "--format", "json").AssertExit(0);
+
+        Assert.DoesNotContain("input-binary", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("inference:localhost", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Invalid_utf8()
     {
         _dir.WriteBytes("config.yaml", [.. "model_list: "u8, 0xc3, 0x28, (byte)'\n']);

@@ -8,8 +8,14 @@ public static class InputText
 {
     public const long MaxBytes = 8 * 1024 * 1024;
 
-    /// <summary>The file's text, or null with an error diagnostic saying why it cannot be read.</summary>
-    public static string? Read(string fullPath, string shownPath, List<Diagnostic> diagnostics)
+    /// <summary>The header git-crypt's clean filter writes in front of every file it encrypts, before the 12-byte
+    /// nonce and the ciphertext (AGWA/git-crypt, commands.cpp, <c>clean</c>: "identifies this as an encrypted file").</summary>
+    private static ReadOnlySpan<byte> GitCryptHeader => "\0GITCRYPT\0"u8;
+
+    /// <summary>The file's text, or null with a diagnostic saying why it cannot be read: an error, except for a file
+    /// met while walking a folder (<paramref name="walked"/>) that is encrypted with git-crypt, which is a warning:
+    /// a checkout with one locked secrets file is still scanned, and the report says the file was not read.</summary>
+    public static string? Read(string fullPath, string shownPath, List<Diagnostic> diagnostics, bool walked = false)
     {
         var at = new SourceLocation(shownPath, 0);
         try
@@ -36,6 +42,28 @@ public static class InputText
             {
                 diagnostics.Add(Diagnostic.Error("input-too-large", $"file grew past {MaxBytes / (1024 * 1024)} MiB while read; inputs larger than that are not read", at));
                 return null;
+            }
+
+            if (bytes.AsSpan().StartsWith(GitCryptHeader))
+            {
+                const string why = "file is encrypted with git-crypt; its contents are not read (unlock the repository to scan them)";
+                diagnostics.Add(walked ? Diagnostic.Warning("input-encrypted", why, at) : Diagnostic.Error("input-encrypted", why, at));
+                return null;
+            }
+
+            // Text saved as UTF-16 or UTF-32 with a byte-order mark (Windows editors, PowerShell's `>` redirect) holds
+            // NUL bytes and is still text.
+            if (UnicodeWithBom(bytes) is { } unicode)
+            {
+                try
+                {
+                    return unicode.GetString(bytes, unicode.Preamble.Length, bytes.Length - unicode.Preamble.Length);
+                }
+                catch (DecoderFallbackException e)
+                {
+                    diagnostics.Add(Diagnostic.Error("input-encoding", $"file is not valid {unicode.WebName} (bad byte at offset {e.Index})", at));
+                    return null;
+                }
             }
 
             var nul = Array.IndexOf(bytes, (byte)0);
@@ -66,6 +94,20 @@ public static class InputText
         }
 
         return null;
+    }
+
+    /// <summary>The strict decoder for UTF-16 or UTF-32 text that starts with its byte-order mark, or null. UTF-32 LE is
+    /// tried first: its mark begins with UTF-16 LE's.</summary>
+    private static Encoding? UnicodeWithBom(byte[] bytes)
+    {
+        Encoding[] withMarks =
+        [
+            new UTF32Encoding(bigEndian: false, byteOrderMark: true, throwOnInvalidCharacters: true),
+            new UTF32Encoding(bigEndian: true, byteOrderMark: true, throwOnInvalidCharacters: true),
+            new UnicodeEncoding(bigEndian: false, byteOrderMark: true, throwOnInvalidBytes: true),
+            new UnicodeEncoding(bigEndian: true, byteOrderMark: true, throwOnInvalidBytes: true),
+        ];
+        return withMarks.FirstOrDefault(e => bytes.AsSpan().StartsWith(e.Preamble));
     }
 
     /// <summary>The file's bytes, or null when it holds more than <see cref="MaxBytes"/>.</summary>

@@ -129,7 +129,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                 continue;
             }
 
-            var text = InputText.Read(full, shown, diagnostics);
+            var text = InputText.Read(full, shown, diagnostics, walked: !named);
             if (text is not null)
             {
                 if ((totalChars += text.Length) > TotalBudget)

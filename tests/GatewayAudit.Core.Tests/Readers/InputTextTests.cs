@@ -50,4 +50,46 @@ public sealed class InputTextTests : IDisposable
         Assert.Contains("VmRSS:", text, StringComparison.Ordinal);
         Assert.Null(InputText.ReadBounded("/proc/self/status", maxBytes: 10));
     }
+
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    [InlineData("utf-32")]
+    public void TextWithAUnicodeByteOrderMarkIsReadAsText(string encoding)
+    {
+        // pip writes requirements.txt in UTF-16 when PowerShell redirects `pip freeze > requirements.txt`.
+        var path = Path.Combine(_folder, "requirements.txt");
+        var enc = System.Text.Encoding.GetEncoding(encoding);
+        File.WriteAllBytes(path, [.. enc.GetPreamble(), .. enc.GetBytes("llama-index==0.10.12\r\nopenai==1.12.0\r\n")]);
+        var diagnostics = new List<GatewayAudit.Core.Model.Diagnostic>();
+
+        Assert.Equal("llama-index==0.10.12\r\nopenai==1.12.0\r\n", InputText.Read(path, "requirements.txt", diagnostics));
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public void NulBytesWithoutAByteOrderMarkAreStillBinary()
+    {
+        var path = Path.Combine(_folder, "config.yaml");
+        File.WriteAllBytes(path, System.Text.Encoding.Unicode.GetBytes("model_list: []"));
+        var diagnostics = new List<GatewayAudit.Core.Model.Diagnostic>();
+
+        Assert.Null(InputText.Read(path, "config.yaml", diagnostics));
+        Assert.Equal("input-binary", Assert.Single(diagnostics).Code);
+    }
+
+    [Theory]
+    [InlineData(true, GatewayAudit.Core.Model.DiagnosticSeverity.Warning)]
+    [InlineData(false, GatewayAudit.Core.Model.DiagnosticSeverity.Error)]
+    public void AGitCryptFileIsNotReadAndOnlyANamedOneStopsTheScan(bool walked, GatewayAudit.Core.Model.DiagnosticSeverity severity)
+    {
+        var path = Path.Combine(_folder, ".env");
+        File.WriteAllBytes(path, [.. "\0GITCRYPT\0"u8, .. new byte[] { 0x9c, 0x01, 0x00, 0x7f, 0xee, 0x10, 0x42, 0x00, 0x03, 0xd1, 0x5a, 0x66, 0x00, 0xfe }]);
+        var diagnostics = new List<GatewayAudit.Core.Model.Diagnostic>();
+
+        Assert.Null(InputText.Read(path, ".env", diagnostics, walked));
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(("input-encrypted", severity), (diagnostic.Code, diagnostic.Severity));
+        Assert.Contains("git-crypt", diagnostic.Message, StringComparison.Ordinal);
+    }
 }

