@@ -162,22 +162,26 @@ internal static class LexicalClientRecords
 
     /// <summary>
     /// Module-level string constants holding an address or a model (a URL, a slug with '/', or a name with MODEL in it),
-    /// which another file may import: Python at the first column, JavaScript <c>export const</c>, Go package-level
+    /// which another file may import: Python at the first column or a field of a pydantic-settings class, JavaScript <c>export const</c>, Go package-level
     /// <c>const</c> / <c>var</c> (also in a <c>const ( ... )</c> block). Keys and other strings are not recorded.
     /// </summary>
     private static void AddConstants(InputFile file, LexicalSource source, CodeClients records, string language, string module)
     {
+        var settings = PydanticSettings.Classes(source);
         foreach (var (name, index) in source.Constants)
         {
             var value = source[index];
             var modelLike = name.Contains("MODEL", StringComparison.OrdinalIgnoreCase) && !value.Text.Any(char.IsWhiteSpace);
+            var field = settings.FirstOrDefault(c => value.Line >= c.From && value.Line <= c.To);
             if (value.Form == LexicalStringForm.Template || !(HostClassifier.HostOf(value.Text) is not null && value.Text.Contains("://", StringComparison.Ordinal)
-                || value.Text.Contains('/', StringComparison.Ordinal) && !value.Text.Any(char.IsWhiteSpace) || modelLike) || !ModuleLevel(source, index))
+                || value.Text.Contains('/', StringComparison.Ordinal) && !value.Text.Any(char.IsWhiteSpace) || modelLike) || !(ModuleLevel(source, index) || field.To > 0))
             {
                 continue;
             }
 
-            records.Constants.Add(new ExportedConstant(name, module, language, file.At(value.Line, value.Column), value.Text, source.Overridable.GetValueOrDefault(name)));
+            // A BaseSettings field's default gives way to the environment variable of its name (PydanticSettings).
+            var overridden = field.To > 0 ? source.Overridable.GetValueOrDefault(name) ?? PydanticSettings.Variable(field, name) : source.Overridable.GetValueOrDefault(name);
+            records.Constants.Add(new ExportedConstant(name, module, language, file.At(value.Line, value.Column), value.Text, overridden));
         }
     }
 
