@@ -49,6 +49,7 @@ internal static class LexicalClientRecords
         }
 
         AddConstants(file, source, records, language, module);
+        AddReExports(file, source, records, language, module);
         AddPreferenceObjects(file, source, model, diagnostics, secrets, language, module);
         if (!records.IsEmpty)
         {
@@ -182,6 +183,43 @@ internal static class LexicalClientRecords
             // A BaseSettings field's default gives way to the environment variable of its name (PydanticSettings).
             var overridden = field.To > 0 ? source.Overridable.GetValueOrDefault(name) ?? PydanticSettings.Variable(field, name) : source.Overridable.GetValueOrDefault(name);
             records.Constants.Add(new ExportedConstant(name, module, language, file.At(value.Line, value.Column), value.Text, overridden));
+        }
+    }
+
+    /// <summary>
+    /// Names the module passes on from a module of the project: each name it imports from one (a package's
+    /// <c>__init__</c> re-exporting <c>from .config import BASE_URL</c>, <c>export { BASE_URL } from "./config"</c>), and
+    /// a module-level <c>API_URL = BASE_URL</c> of such a name. The stack assembly follows them to the constant
+    /// (ImportedConstantJoin); an aliased import is followed under its local name only, and so reaches nothing.
+    /// </summary>
+    private static void AddReExports(InputFile file, LexicalSource source, CodeClients records, string language, string module)
+    {
+        if (source.Language is not (LexicalLanguage.Python or LexicalLanguage.JavaScript) || source.LocalImports.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (name, from) in source.LocalImports)
+        {
+            if (source.Imports.Count(i => i.Name == name) > 1)
+            {
+                continue; // bound by two imports (try/except ImportError, or one rebinding the other): which holds is not shown
+            }
+
+            var at = source.Imports.FirstOrDefault(i => i.Name == name)?.At ?? source.Imports.FirstOrDefault(i => i.Module == from)?.At;
+            if (at is { } token)
+            {
+                records.ReExports.Add(new ReExport(name, module, language, file.At(token.Line, token.Column), name, from));
+            }
+        }
+
+        for (var i = 2; i < source.Count; i++)
+        {
+            if (source.IsIdentifier(i) && source.LocalImports.TryGetValue(source[i].Text, out var from) && source.AssignedName(i) is { } name
+                && name != source[i].Text && source.StatementEnd(i) == i + 1 && ModuleLevel(source, i))
+            {
+                records.ReExports.Add(new ReExport(name, module, language, file.At(source[i].Line, source[i].Column), source[i].Text, from));
+            }
         }
     }
 
