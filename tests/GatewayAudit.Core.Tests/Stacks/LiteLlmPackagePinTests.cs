@@ -103,7 +103,7 @@ public sealed class LiteLlmPackagePinTests
     [Fact]
     public void A_pin_in_a_folder_above_the_config_is_named_as_a_presumption_and_versions_nothing()
     {
-        var result = AuditFiles(("deploy/litellm/config.yaml", Config), ("requirements.txt", "litellm>=1.40\n"), ("src/service.py", AppCode));
+        var result = AuditFiles(("deploy/litellm/config.yaml", Config), ("requirements.txt", "litellm>=1.40\nhttpx\n"));
         var proxy = Proxy(result);
         Assert.False(proxy.Attributes.ContainsKey("versionSource"));
         Assert.Contains(proxy.Notes, n => n.Contains("presumed only", StringComparison.Ordinal) && n.Contains("requirements.txt:1", StringComparison.Ordinal));
