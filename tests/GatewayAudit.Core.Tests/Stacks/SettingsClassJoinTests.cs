@@ -106,47 +106,4 @@ public sealed class SettingsClassJoinTests
         Assert.DoesNotContain(result.Model.Components, c => c.Evidence.Any(e => e.File == "app/services/llm.py") && c.Id == "provider:openrouter");
         Assert.Contains(result.Model.Components, c => c.Id.StartsWith("provider:unresolved:", StringComparison.Ordinal));
     }
-
-    [Fact]
-    public void A_typed_Go_package_variable_passed_to_WithBaseURL_in_another_file_of_the_package_names_its_host()
-    {
-        const string config = """
-            package llm
-
-            var baseURL string = "https://api.groq.com/openai/v1"
-
-            const (
-            	defaultModel = "llama-3.3-70b-versatile"
-            )
-            """;
-        const string client = """
-            package llm
-
-            import (
-            	"context"
-
-            	"github.com/openai/openai-go"
-            	"github.com/openai/openai-go/option"
-            )
-
-            func Ask(ctx context.Context, prompt string) (string, error) {
-            	client := openai.NewClient(option.WithBaseURL(baseURL))
-            	resp, err := client.Chat.Completions.New(ctx, openai.ChatCompletionNewParams{
-            		Model:    defaultModel,
-            		Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage(prompt)},
-            	})
-            	if err != nil {
-            		return "", err
-            	}
-            	return resp.Choices[0].Message.Content, nil
-            }
-            """;
-        var result = AuditFiles(("internal/llm/config.go", config), ("internal/llm/client.go", client));
-
-        Assert.DoesNotContain(result.Model.Components, c => c.Id.StartsWith("provider:unresolved:", StringComparison.Ordinal));
-        var groq = result.Model.Find("provider:groq")!;
-        Assert.Contains(groq.Evidence, e => e.File == "internal/llm/client.go" && e.Line == 11);
-        Assert.Contains(groq.Evidence, e => e.File == "internal/llm/config.go" && e.Line == 3);
-        Assert.Null(result.Model.Find("provider:openai"));
-    }
 }
