@@ -21,6 +21,9 @@ public sealed class CodeClients
     /// <summary>Addresses and models a file takes from a name it imports (or, in Go, from its package) instead of writing them.</summary>
     public List<ImportedValue> ImportedValues { get; } = [];
 
+    /// <summary>Names a module passes on from another module (<c>from .config import BASE_URL</c> in a package's <c>__init__</c>, <c>API_URL = BASE_URL</c>), for chains of constants.</summary>
+    public List<ReExport> ReExports { get; } = [];
+
     public bool IsEmpty => Builds.Count == 0 && Uses.Count == 0 && Preferences.Count == 0 && Constants.Count == 0 && ImportedValues.Count == 0;
 
     public void MergeFrom(CodeClients other)
@@ -30,6 +33,7 @@ public sealed class CodeClients
         Preferences.AddRange(other.Preferences);
         Constants.AddRange(other.Constants);
         ImportedValues.AddRange(other.ImportedValues);
+        ReExports.AddRange(other.ReExports);
     }
 }
 
@@ -71,7 +75,11 @@ public sealed record PreferenceObject(string Name, string Module, string Languag
 /// <see cref="ClientBuild"/>), the literal it holds, and the environment variable whose value replaces it where set
 /// (<paramref name="OverriddenBy"/>, for <c>os.getenv("X", "literal")</c>).
 /// </summary>
-public sealed record ExportedConstant(string Name, string Module, string Language, SourceLocation At, string Value, string? OverriddenBy);
+public sealed record ExportedConstant(string Name, string Module, string Language, SourceLocation At, string Value, string? OverriddenBy)
+{
+    /// <summary>The lines of the modules that passed the name on to the file that uses it (<see cref="ReExport"/>), in order; empty for a direct import.</summary>
+    public IReadOnlyList<SourceLocation> Through { get; init; } = [];
+}
 
 /// <summary>
 /// An address or model a call or client takes from a name the file does not define: <paramref name="Name"/> imported
@@ -81,3 +89,10 @@ public sealed record ExportedConstant(string Name, string Module, string Languag
 /// <paramref name="Sighting"/> the reader's own record of the site (a reader type), re-resolved once the value is known.
 /// </summary>
 public sealed record ImportedValue(string Name, string? FromModule, string? Via, string Module, string Language, SourceLocation At, string Slot, string PartyId, object Sighting);
+
+/// <summary>
+/// A module-level name of <paramref name="Module"/> that is another module's name: imported
+/// (<c>from .config import BASE_URL</c>, <c>export { BASE_URL } from "./config"</c>) or assigned from an imported name
+/// (<c>API_URL = BASE_URL</c>). <paramref name="FromModule"/> is the import as written; <paramref name="At"/> the line.
+/// </summary>
+public sealed record ReExport(string Name, string Module, string Language, SourceLocation At, string FromName, string FromModule);

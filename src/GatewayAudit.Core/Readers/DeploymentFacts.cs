@@ -19,6 +19,15 @@ public sealed class DeploymentFacts
 
     /// <summary>Kubernetes namespace or Helm release the file deploys into, when it says (co-location scope).</summary>
     public string? Namespace { get; set; }
+
+    /// <summary>
+    /// Plain <c>litellm</c> requirements (no <c>[proxy]</c> extra) of a Python dependency file: the SDK an application
+    /// imports, or the proxy's own package where a proxy config lies beside it (joined by Stacks/LiteLlmPackagePin).
+    /// </summary>
+    public List<(Deployment.PipRequirement Requirement, SourceLocation At)> LiteLlmPackages { get; } = [];
+
+    /// <summary>True when the file says nothing but plain litellm pins: it joins a stack only through a config beside it.</summary>
+    public bool OnlyPackagePins => LiteLlmPackages.Count > 0 && Services.Count == 0 && Variables.Count == 0 && EmbeddedConfigs.Count == 0;
 }
 
 /// <summary>One process a deployment file runs: a compose service, a Kubernetes Deployment/StatefulSet or Service.</summary>

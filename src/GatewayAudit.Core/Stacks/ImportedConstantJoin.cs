@@ -12,17 +12,22 @@ namespace GatewayAudit.Core.Stacks;
 /// module and name, and the site is resolved as if the value were written there, with evidence at both lines. A name
 /// that matches no constant, or constants with different values, leaves the site as the reader wrote it (unknown stays
 /// unknown). Runs before <see cref="CodeClientJoin"/>, so a client whose base URL is such a constant is joined with
-/// the party that URL names.
+/// the party that URL names. A name another module passes on (a package's <c>__init__</c> re-export, <c>API_URL = BASE_URL</c>)
+/// is followed to the constant, a few hops at most, with each hop's line as evidence.
 /// </summary>
 public static class ImportedConstantJoin
 {
+    /// <summary>How many modules a chain may pass a name through (A defines, B and C pass on, D uses): enough for a package's re-export, never a loop.</summary>
+    private const int MaxHops = 3;
+
     public static void Apply(IReadOnlyList<StackModel> models)
     {
         var constants = models.SelectMany(m => m.CodeClients.Constants).ToLookup(c => (c.Language, c.Name));
+        var reExports = models.SelectMany(m => m.CodeClients.ReExports).ToLookup(r => (r.Language, r.Name));
         foreach (var model in models)
         {
             var found = model.CodeClients.ImportedValues
-                .Select(use => (Use: use, Constant: Find(use, constants), Sighting: use.Sighting as LexicalSighting))
+                .Select(use => (Use: use, Constant: Find(use, constants) ?? Passed(use, constants, reExports), Sighting: use.Sighting as LexicalSighting))
                 .Where(r => r.Constant is not null && r.Sighting is not null)
                 .ToList();
             foreach (var file in found.GroupBy(r => r.Use.At.File, StringComparer.Ordinal))
@@ -35,6 +40,60 @@ public static class ImportedConstantJoin
         {
             model.CodeClients.Constants.Clear();
             model.CodeClients.ImportedValues.Clear();
+            model.CodeClients.ReExports.Clear();
+        }
+    }
+
+    /// <summary>
+    /// The constant a name reaches through modules that pass it on (<see cref="ReExport"/>): from the module the use
+    /// imports, each hop resolved from the module that passes it, at most <see cref="MaxHops"/> hops and never a module
+    /// twice. The constant returned carries the hops' lines as <see cref="ExportedConstant.Through"/>; as for a direct
+    /// import, two different values leave the site unknown.
+    /// </summary>
+    private static ExportedConstant? Passed(ImportedValue use, ILookup<(string, string), ExportedConstant> constants, ILookup<(string, string), ReExport> reExports)
+    {
+        if (use.FromModule is not { } from)
+        {
+            return null;
+        }
+
+        var start = use.Via is { } via && use.Language == "python" ? ModulePaths.Resolve(from.EndsWith('.') ? from + via : $"{from}.{via}", use.Module, use.Language) : ModulePaths.Resolve(from, use.Module, use.Language);
+        var starts = use.Via is not null && use.Language == "python" ? [start, ModulePaths.Resolve(from, use.Module, use.Language)] : new[] { start };
+        var found = new List<ExportedConstant>();
+        foreach (var module in starts.Distinct(StringComparer.Ordinal))
+        {
+            Follow(use.Language, use.Name, module, [], constants, reExports, found, new HashSet<string>(StringComparer.Ordinal));
+            if (found.Count > 0)
+            {
+                break;
+            }
+        }
+
+        return found.Select(c => c.Value).Distinct(StringComparer.Ordinal).Count() == 1 ? found[0] : null;
+    }
+
+    private static void Follow(string language, string name, string module, List<SourceLocation> hops, ILookup<(string, string), ExportedConstant> constants,
+        ILookup<(string, string), ReExport> reExports, List<ExportedConstant> found, HashSet<string> seen)
+    {
+        if (hops.Count >= MaxHops || !seen.Add($"{module}\u0000{name}"))
+        {
+            return;
+        }
+
+        foreach (var pass in reExports[(language, name)].Where(r => ModulePaths.Matches(module, r.Module)))
+        {
+            // A package's __init__ (or a barrel index) is its folder's module: its relative imports start inside that folder.
+            var importer = Path.GetFileNameWithoutExtension(pass.At.File) is "__init__" or "index" ? pass.Module + "/" + Path.GetFileNameWithoutExtension(pass.At.File) : pass.Module;
+            var next = ModulePaths.Resolve(pass.FromModule, importer, language);
+            var through = new List<SourceLocation>(hops) { pass.At };
+            var defined = constants[(language, pass.FromName)].Where(c => ModulePaths.Matches(next, c.Module)).ToList();
+            if (defined.Count > 0)
+            {
+                found.AddRange(defined.Select(c => c with { Through = through }));
+                continue;
+            }
+
+            Follow(language, pass.FromName, next, through, constants, reExports, found, seen);
         }
     }
 
@@ -72,7 +131,13 @@ public static class ImportedConstantJoin
                 var uses = byConstant.Select(s => s.Use.At.ToString()).Distinct(StringComparer.Ordinal).ToList();
                 var kept = model.Find(party.Id)!;
                 kept.Evidence.Add(constant.At);
-                kept.Notes.Add($"The {byConstant.First().Use.Slot} at {string.Join(", ", uses.Take(5))}{(uses.Count > 5 ? $" and {uses.Count - 5} more" : "")} is {constant.Name}, "
+                foreach (var hop in constant.Through)
+                {
+                    kept.Evidence.Add(hop);
+                }
+
+                var through = constant.Through.Count == 0 ? "," : $", passed on at {string.Join(", then ", constant.Through)},";
+                kept.Notes.Add($"The {byConstant.First().Use.Slot} at {string.Join(", ", uses.Take(5))}{(uses.Count > 5 ? $" and {uses.Count - 5} more" : "")} is {constant.Name}{through} "
                     + $"defined in another file at {constant.At} as {constant.Value}{(constant.OverriddenBy is { } variable ? $" (the default of {variable}, which replaces it where set)" : "")}.");
             }
         }

@@ -12,7 +12,7 @@ namespace GatewayAudit.Core.Stacks;
 /// stacks of the files beside it. Each config is then read with the environment its stack gives the proxy, services
 /// that run beside the proxy are marked operator-hosted (and a Redis there with persistence off keeps data in memory
 /// only), and the proxy's command line and own environment add what they change (debug logging, models stored in
-/// the database). Last, calls through an SDK client built in another file are joined to that client (<see cref="CodeClientJoin"/>), an
+/// the database), and a plain litellm pin beside a config versions its proxy (<see cref="LiteLlmPackagePin"/>). Last, calls through an SDK client built in another file are joined to that client (<see cref="CodeClientJoin"/>), an
 /// observability SDK with no address in code takes the host the checkout's .env file sets (<see cref="DotEnvSampleAddress"/>),
 /// and code that calls a provider directly beside a gateway of the scan is marked (<see cref="GatewayBypass"/>).
 /// </summary>
@@ -55,9 +55,9 @@ public static class StackAssembler
         // Deployment files first, then code (which may call a proxy those files run), then .env files.
         foreach (var (file, result) in deployments.OrderBy(d => IsCode(d.Result) ? 1 : d.Result.Deployment?.Variables.Count > 0 && d.Result.Deployment.Services.Count == 0 ? 2 : 0))
         {
-            if (result.Deployment?.EmbeddedConfigs.Count > 0)
+            if (result.Deployment?.EmbeddedConfigs.Count > 0 || (result.Deployment?.OnlyPackagePins == true && !result.Fragment.Components.Any() && result.Secrets.Count == 0))
             {
-                continue;
+                continue; // a plain litellm pin joins only a config beside it (LiteLlmPackagePin)
             }
 
             var (targets, why) = IsCode(result) ? AttachCode(file, result, deployments, index) : Attach(file, result.Deployment, index, withoutCode: false);
@@ -86,6 +86,16 @@ public static class StackAssembler
             foreach (var target in targets)
             {
                 index.Join(target, file, why);
+            }
+        }
+
+        var pins = LiteLlmPackagePin.Place(index.Configs, deployments.Where(d => d.Result.Deployment?.LiteLlmPackages.Count > 0)
+            .Select(d => (d.File, d.Result.Deployment!)).ToList());
+        foreach (var (stack, (files, beside)) in pins.Where(p => p.Value.Beside))
+        {
+            foreach (var (file, _) in files)
+            {
+                index.Join(stack, file, "pins the litellm package beside the config");
             }
         }
 
@@ -129,6 +139,11 @@ public static class StackAssembler
             if (host is null)
             {
                 UnrunProxyConfig.Apply(stack, config, members);
+            }
+
+            if (pins.TryGetValue(stack, out var pinned))
+            {
+                LiteLlmPackagePin.Apply(stack, pinned.Pins, pinned.Beside);
             }
         }
 

@@ -273,15 +273,31 @@ public sealed class DeploymentReaderTests
     [InlineData("requirements.txt", "httpx==0.27\nlitellm-proxy-extras==0.2.1\n", null)]
     [InlineData("pyproject.toml", "[project]\nname = \"litellm-client\"\ndependencies = [\"httpx\"]\n", null)]
     [InlineData("notes.txt", "litellm==1.74.3\n", null)]
-    // The LiteLLM SDK as an application's dependency runs in its process: no proxy (held-out code run, class 3).
-    [InlineData("requirements.txt", "fastapi==0.116\nlitellm>=1.74.8\n", null)]
-    [InlineData("pyproject.toml", "[project]\nname = \"recipes\"\ndependencies = [\"deepl>=1.22\", \"litellm>=1.74.8\"]\n", null)]
-    [InlineData("pyproject.toml", "[tool.poetry.dependencies]\npython = \"^3.11\"\nlitellm = \"^1.74\"\n", null)]
+    [InlineData("pyproject.toml", "[project]\nname = \"litellm\"\nversion = \"1.80.0\"\n", null)]
     public void Files_not_about_litellm_are_not_recognised(string name, string text, string? reader)
     {
         var file = DeploymentFixtures.File(name, text);
 
         Assert.Equal(reader, ReaderRegistry.Default.FirstOrDefault(r => r.Recognizes(file))?.Name);
+    }
+
+    /// <summary>
+    /// The LiteLLM SDK as an application's dependency runs in its process: no proxy (held-out code run, class 3). The
+    /// file is read for its pin, which versions a proxy only when a config lies beside it (Stacks/LiteLlmPackagePin).
+    /// </summary>
+    [Theory]
+    [InlineData("requirements.txt", "fastapi==0.116\nlitellm>=1.74.8\n", ">=1.74.8", 2)]
+    [InlineData("pyproject.toml", "[project]\nname = \"recipes\"\ndependencies = [\"deepl>=1.22\", \"litellm>=1.74.8\"]\n", ">=1.74.8", 3)]
+    [InlineData("pyproject.toml", "[tool.poetry.dependencies]\npython = \"^3.11\"\nlitellm = \"^1.74\"\n", "^1.74", 3)]
+    [InlineData("Pipfile", "[packages]\nrequests = \"*\"\nlitellm = \"==1.74.3\"\n", "==1.74.3", 3)]
+    public void A_plain_litellm_dependency_is_a_package_pin_not_a_proxy(string name, string text, string specifier, int line)
+    {
+        var result = Read(name, text);
+
+        Assert.Null(result.Fragment.Find(LiteLlmConfigReader.GatewayId));
+        var (requirement, at) = Assert.Single(result.Deployment!.LiteLlmPackages);
+        Assert.Equal(specifier, requirement.Specifier);
+        Assert.Equal(line, at.Line);
     }
 
     [Theory]

@@ -103,17 +103,12 @@ public sealed class ImportedConstantJoinTests
         Assert.DoesNotContain(result.Model.Components, c => c.Id.StartsWith("provider:unresolved:", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void A_Go_package_level_const_in_another_file_of_the_package_is_the_clients_address()
+    // A const block, and a typed package variable (var gatewayURL string = "...": the type follows the name in Go).
+    [Theory]
+    [InlineData("package llm\n\nconst (\n\tdefaultModel = \"gpt-4o-mini\"\n\tgatewayURL   = \"https://gateway.helicone.ai/v1\"\n)\n", "provider:helicone", 5)]
+    [InlineData("package llm\n\nvar gatewayURL string = \"https://api.groq.com/openai/v1\"\n\nconst defaultModel = \"llama-3.3-70b-versatile\"\n", "provider:groq", 3)]
+    public void A_Go_package_level_const_or_var_in_another_file_of_the_package_is_the_clients_address(string config, string party, int line)
     {
-        const string config = """
-            package llm
-
-            const (
-            	defaultModel = "gpt-4o-mini"
-            	gatewayURL   = "https://gateway.helicone.ai/v1"
-            )
-            """;
         const string client = """
             package llm
 
@@ -139,9 +134,9 @@ public sealed class ImportedConstantJoinTests
         var result = AuditFiles(("internal/llm/config.go", config), ("internal/llm/client.go", client));
 
         Assert.DoesNotContain(result.Model.Components, c => c.Id.StartsWith("provider:unresolved:", StringComparison.Ordinal));
-        var helicone = result.Model.Find("provider:helicone")!;
-        Assert.Contains(helicone.Evidence, e => e.File == "internal/llm/config.go" && e.Line == 5);
-        Assert.Contains(helicone.Evidence, e => e.File == "internal/llm/client.go" && e.Line == 11);
+        var found = result.Model.Find(party)!;
+        Assert.Contains(found.Evidence, e => e.File == "internal/llm/config.go" && e.Line == line);
+        Assert.Contains(found.Evidence, e => e.File == "internal/llm/client.go" && e.Line == 11);
         Assert.Null(result.Model.Find("provider:openai"));
     }
 

@@ -49,6 +49,7 @@ internal static class LexicalClientRecords
         }
 
         AddConstants(file, source, records, language, module);
+        AddReExports(file, source, records, language, module);
         AddPreferenceObjects(file, source, model, diagnostics, secrets, language, module);
         if (!records.IsEmpty)
         {
@@ -162,22 +163,63 @@ internal static class LexicalClientRecords
 
     /// <summary>
     /// Module-level string constants holding an address or a model (a URL, a slug with '/', or a name with MODEL in it),
-    /// which another file may import: Python at the first column, JavaScript <c>export const</c>, Go package-level
+    /// which another file may import: Python at the first column or a field of a pydantic-settings class, JavaScript <c>export const</c>, Go package-level
     /// <c>const</c> / <c>var</c> (also in a <c>const ( ... )</c> block). Keys and other strings are not recorded.
     /// </summary>
     private static void AddConstants(InputFile file, LexicalSource source, CodeClients records, string language, string module)
     {
+        var settings = PydanticSettings.Classes(source);
         foreach (var (name, index) in source.Constants)
         {
             var value = source[index];
             var modelLike = name.Contains("MODEL", StringComparison.OrdinalIgnoreCase) && !value.Text.Any(char.IsWhiteSpace);
+            var field = settings.FirstOrDefault(c => value.Line >= c.From && value.Line <= c.To);
             if (value.Form == LexicalStringForm.Template || !(HostClassifier.HostOf(value.Text) is not null && value.Text.Contains("://", StringComparison.Ordinal)
-                || value.Text.Contains('/', StringComparison.Ordinal) && !value.Text.Any(char.IsWhiteSpace) || modelLike) || !ModuleLevel(source, index))
+                || value.Text.Contains('/', StringComparison.Ordinal) && !value.Text.Any(char.IsWhiteSpace) || modelLike) || !(ModuleLevel(source, index) || field.To > 0))
             {
                 continue;
             }
 
-            records.Constants.Add(new ExportedConstant(name, module, language, file.At(value.Line, value.Column), value.Text, source.Overridable.GetValueOrDefault(name)));
+            // A BaseSettings field's default gives way to the environment variable of its name (PydanticSettings).
+            var overridden = field.To > 0 ? source.Overridable.GetValueOrDefault(name) ?? PydanticSettings.Variable(field, name) : source.Overridable.GetValueOrDefault(name);
+            records.Constants.Add(new ExportedConstant(name, module, language, file.At(value.Line, value.Column), value.Text, overridden));
+        }
+    }
+
+    /// <summary>
+    /// Names the module passes on from a module of the project: each name it imports from one (a package's
+    /// <c>__init__</c> re-exporting <c>from .config import BASE_URL</c>, <c>export { BASE_URL } from "./config"</c>), and
+    /// a module-level <c>API_URL = BASE_URL</c> of such a name. The stack assembly follows them to the constant
+    /// (ImportedConstantJoin); an aliased import is followed under its local name only, and so reaches nothing.
+    /// </summary>
+    private static void AddReExports(InputFile file, LexicalSource source, CodeClients records, string language, string module)
+    {
+        if (source.Language is not (LexicalLanguage.Python or LexicalLanguage.JavaScript) || source.LocalImports.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (name, from) in source.LocalImports)
+        {
+            if (source.Imports.Count(i => i.Name == name) > 1)
+            {
+                continue; // bound by two imports (try/except ImportError, or one rebinding the other): which holds is not shown
+            }
+
+            var at = source.Imports.FirstOrDefault(i => i.Name == name)?.At ?? source.Imports.FirstOrDefault(i => i.Module == from)?.At;
+            if (at is { } token)
+            {
+                records.ReExports.Add(new ReExport(name, module, language, file.At(token.Line, token.Column), name, from));
+            }
+        }
+
+        for (var i = 2; i < source.Count; i++)
+        {
+            if (source.IsIdentifier(i) && source.LocalImports.TryGetValue(source[i].Text, out var from) && source.AssignedName(i) is { } name
+                && name != source[i].Text && source.StatementEnd(i) == i + 1 && ModuleLevel(source, i))
+            {
+                records.ReExports.Add(new ReExport(name, module, language, file.At(source[i].Line, source[i].Column), source[i].Text, from));
+            }
         }
     }
 

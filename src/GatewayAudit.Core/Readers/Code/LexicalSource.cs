@@ -162,6 +162,12 @@ internal sealed class LexicalSource
         {
             k -= 2; // x: T = (Python, Kotlin, TypeScript annotations)
         }
+        else if (Language == LexicalLanguage.Go && IsIdentifier(k) && IsIdentifier(k - 1) && Tokens[k - 1].Line == Tokens[k].Line
+            && Tokens[k - 1].Text is not ("var" or "const" or "if" or "for" or "switch" or "case" or "return" or "else" or "go" or "defer" or "select")
+            && (k - 1 == 0 || Tokens[k - 2].Text is "var" or "const" || Tokens[k - 2].Line != Tokens[k].Line))
+        {
+            k--; // var baseURL string = "..." (Go: the type follows the name), also inside a var ( ... ) block
+        }
 
         return IsIdentifier(k) ? Tokens[k].Text : null;
     }

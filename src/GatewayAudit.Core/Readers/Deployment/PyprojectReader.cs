@@ -10,7 +10,11 @@ namespace GatewayAudit.Core.Readers.Deployment;
 /// <c>optional-dependencies</c>, PEP 735 <c>[dependency-groups]</c>, and Poetry's <c>[tool.poetry.dependencies]</c>
 /// (where a bare "1.74.3" means exactly that version and ^ / ~ / * are ranges). Uses Tomlyn's syntax tree, which
 /// keeps each value's line, rather than its object model. Plain <c>litellm</c> is the SDK the application imports, not
-/// the proxy (<see cref="PipRequirement.IsLiteLlmProxy"/>); Poetry's form needs <c>extras = ["proxy"]</c>.
+/// the proxy (<see cref="PipRequirement.IsLiteLlmProxy"/>); Poetry's form needs <c>extras = ["proxy"]</c>. A plain
+/// <c>litellm</c> is kept as a package pin, which versions the proxy only where a proxy config lies beside the file
+/// (Stacks/LiteLlmPackagePin). Also reads a Pipenv <c>Pipfile</c> (TOML): <c>[packages]</c> / <c>[dev-packages]</c>
+/// <c>litellm = "==1.74.3"</c> or <c>{ version = "...", extras = ["proxy"] }</c>, where <c>"*"</c> is any version
+/// (pipenv docs, "Specifying Versions of a Package", read 2026-11-30).
 /// </summary>
 public sealed partial class PyprojectReader : IConfigReader
 {
@@ -18,9 +22,9 @@ public sealed partial class PyprojectReader : IConfigReader
 
     public IReadOnlyCollection<string> Extensions { get; } = [];
 
-    public bool OffersFileName(string fileName) => fileName.Equals("pyproject.toml", StringComparison.OrdinalIgnoreCase);
+    public bool OffersFileName(string fileName) => fileName.Equals("pyproject.toml", StringComparison.OrdinalIgnoreCase) || fileName == "Pipfile";
 
-    public bool Recognizes(InputFile file) => OffersFileName(file.FileName) && LiteLlmRegex().IsMatch(file.Text);
+    public bool Recognizes(InputFile file) => OffersFileName(file.FileName) && (LiteLlmRegex().IsMatch(file.Text) || PlainLiteLlmRegex().IsMatch(file.Text));
 
     public ReaderResult Read(InputFile file)
     {
@@ -46,9 +50,31 @@ public sealed partial class PyprojectReader : IConfigReader
             return new ReaderResult(model, diagnostics, new SecretLedger());
         }
 
-        var deployment = new GatewayDeployment(model, Name);
+        var pipfile = file.FileName == "Pipfile";
+        var deployment = new GatewayDeployment(model, pipfile ? "pipfile" : Name);
+        var facts = new DeploymentFacts();
         foreach (var (path, entry) in Entries(document))
         {
+            if (pipfile)
+            {
+                if (path is "packages.litellm" or "dev-packages.litellm")
+                {
+                    var (version, proxy) = (VersionOf(entry), PoetryProxyExtra(entry));
+                    var written = version?.Value?.Trim() ?? "";
+                    var requirement = new PipRequirement("litellm", proxy ? "[proxy]" : "", written == "*" ? "" : written, $"litellm = \"{written}\"");
+                    if (proxy)
+                    {
+                        deployment.SetVersion(requirement.Version, At(file, (SyntaxNode?)version ?? entry), requirement.Text);
+                    }
+                    else
+                    {
+                        facts.LiteLlmPackages.Add((requirement, At(file, (SyntaxNode?)version ?? entry)));
+                    }
+                }
+
+                continue;
+            }
+
             if (path == "project.dependencies" || path.StartsWith("project.optional-dependencies.", StringComparison.Ordinal)
                 || path.StartsWith("dependency-groups.", StringComparison.Ordinal))
             {
@@ -59,28 +85,45 @@ public sealed partial class PyprojectReader : IConfigReader
 
                 foreach (var item in list.Items)
                 {
-                    if (item.Value is StringValueSyntax text && PipRequirement.Parse(text.Value ?? "") is { IsLiteLlmProxy: true } requirement)
+                    if (item.Value is StringValueSyntax text && PipRequirement.Parse(text.Value ?? "") is { IsLiteLlm: true } requirement)
                     {
-                        deployment.SetVersion(requirement.Version, At(file, item.Value), requirement.Text);
+                        if (requirement.IsLiteLlmProxy)
+                        {
+                            deployment.SetVersion(requirement.Version, At(file, item.Value), requirement.Text);
+                        }
+                        else
+                        {
+                            facts.LiteLlmPackages.Add((requirement, At(file, item.Value)));
+                        }
                     }
                 }
             }
-            else if (PoetryRegex().IsMatch(path) && PoetryProxyExtra(entry))
+            else if (PoetryRegex().IsMatch(path))
             {
-                var version = entry.Value switch
-                {
-                    StringValueSyntax text => text,
-                    InlineTableSyntax table => table.Items.Select(i => i.KeyValue).FirstOrDefault(kv => KeyText(kv?.Key) == "version")?.Value as StringValueSyntax,
-                    _ => null,
-                };
+                var version = VersionOf(entry);
                 var written = version?.Value?.Trim() ?? "";
                 var specifier = written.Length > 0 && char.IsAsciiDigit(written[0]) ? "==" + written : written == "*" ? "" : written;
-                deployment.SetVersion(LiteLlmVersion.FromPipSpecifier(specifier), At(file, (SyntaxNode?)version ?? entry), $"litellm = \"{written}\"");
+                if (PoetryProxyExtra(entry))
+                {
+                    deployment.SetVersion(LiteLlmVersion.FromPipSpecifier(specifier), At(file, (SyntaxNode?)version ?? entry), $"litellm = \"{written}\"");
+                }
+                else
+                {
+                    facts.LiteLlmPackages.Add((new PipRequirement("litellm", "", specifier, $"litellm = \"{written}\""), At(file, (SyntaxNode?)version ?? entry)));
+                }
             }
         }
 
-        return new ReaderResult(model, diagnostics, new SecretLedger());
+        return new ReaderResult(model, diagnostics, new SecretLedger(), facts.LiteLlmPackages.Count > 0 ? facts : null);
     }
+
+    /// <summary>The version string of <c>litellm = "1.74.3"</c> or <c>litellm = { version = "1.74.3", ... }</c>.</summary>
+    private static StringValueSyntax? VersionOf(KeyValueSyntax entry) => entry.Value switch
+    {
+        StringValueSyntax text => text,
+        InlineTableSyntax table => table.Items.Select(i => i.KeyValue).FirstOrDefault(kv => KeyText(kv?.Key) == "version")?.Value as StringValueSyntax,
+        _ => null,
+    };
 
     /// <summary>Poetry's <c>litellm = { version = "...", extras = ["proxy"] }</c>; a bare version string is the SDK alone.</summary>
     private static bool PoetryProxyExtra(KeyValueSyntax entry) =>
@@ -140,4 +183,8 @@ public sealed partial class PyprojectReader : IConfigReader
 
     [GeneratedRegex(@"[""']litellm\s*\[[^\]]*\bproxy\b[^\]]*\]|^\s*litellm\s*=.*\bproxy\b", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex LiteLlmRegex();
+
+    // "litellm==1.74.3" or "litellm" in a dependency array (not name = "litellm"), or litellm = "..." as a Poetry or Pipfile key.
+    [GeneratedRegex(@"(?<!=\s*)[""']litellm\s*([=<>!~@;]|[""'])|^\s*litellm\s*=", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex PlainLiteLlmRegex();
 }
