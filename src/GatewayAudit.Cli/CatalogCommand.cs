@@ -38,7 +38,7 @@ public static class CatalogCommand
         var folders = new[] { BuiltIn.CatalogDir(BuiltIn.Root) }
             .Concat((extraFolders ?? []).Select(d => Path.GetFullPath(d, workingDirectory)));
         var (catalog, diagnostics) = VendorCatalog.Load(folders, BuiltIn.CatalogSchema(BuiltIn.Root),
-            p => Path.GetRelativePath(workingDirectory, p).Replace('\\', '/'));
+            p => Path.GetRelativePath(workingDirectory, p).Replace('\\', '/'), trustedFolder: BuiltIn.CatalogDir(BuiltIn.Root));
         foreach (var diagnostic in diagnostics)
         {
             terminal.Report(diagnostic);

@@ -23,7 +23,7 @@ public static class ExplainCommand
         command.SetAction(parse =>
         {
             var folders = new[] { PolicyPack.RulesDir(BuiltIn.Root) }.Concat(parse.GetValue(policies) ?? []);
-            var (pack, failed) = PoliciesCommand.LoadPack(terminal, workingDirectory, folders);
+            var (pack, failed) = PoliciesCommand.LoadPack(terminal, workingDirectory, folders, trustBuiltIn: true);
             if (failed)
             {
                 return ExitCodes.UsageOrInput;

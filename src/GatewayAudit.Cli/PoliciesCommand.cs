@@ -22,7 +22,7 @@ public static class PoliciesCommand
         };
         list.SetAction(parse =>
         {
-            var (pack, failed) = LoadPack(terminal, workingDirectory, BuiltInAnd(parse.GetValue(listPolicies)));
+            var (pack, failed) = LoadPack(terminal, workingDirectory, BuiltInAnd(parse.GetValue(listPolicies)), trustBuiltIn: true);
             if (failed)
             {
                 return ExitCodes.UsageOrInput;
@@ -55,7 +55,7 @@ public static class PoliciesCommand
         };
         validate.SetAction(parse =>
         {
-            var (pack, failed) = LoadPack(terminal, workingDirectory, FoldersOrBuiltIn(parse.GetValue(validateDir)));
+            var (pack, failed) = LoadPack(terminal, workingDirectory, FoldersOrBuiltIn(parse.GetValue(validateDir)), trustBuiltIn: false);
             if (failed)
             {
                 return ExitCodes.UsageOrInput;
@@ -76,14 +76,15 @@ public static class PoliciesCommand
         };
         test.SetAction(parse =>
         {
-            var (pack, failed) = LoadPack(terminal, workingDirectory, FoldersOrBuiltIn(parse.GetValue(testDir)));
+            var (pack, failed) = LoadPack(terminal, workingDirectory, FoldersOrBuiltIn(parse.GetValue(testDir)), trustBuiltIn: true);
             if (failed)
             {
                 return ExitCodes.UsageOrInput;
             }
 
             var folders = new[] { BuiltIn.CatalogDir(BuiltIn.Root) }.Concat((parse.GetValue(catalogs) ?? []).Select(d => Path.GetFullPath(d, workingDirectory)));
-            var (catalog, catalogDiagnostics) = VendorCatalog.Load(folders, BuiltIn.CatalogSchema(BuiltIn.Root), Display(workingDirectory));
+            var (catalog, catalogDiagnostics) = VendorCatalog.Load(folders, BuiltIn.CatalogSchema(BuiltIn.Root), Display(workingDirectory),
+                trustedFolder: BuiltIn.CatalogDir(BuiltIn.Root));
             foreach (var diagnostic in catalogDiagnostics)
             {
                 terminal.Report(diagnostic);
@@ -121,10 +122,14 @@ public static class PoliciesCommand
     internal static Func<string, string> Display(string workingDirectory) => new InputDiscovery([], workingDirectory).Display;
 
     /// <summary>Loads rule folders, printing every diagnostic; failed when any is an error.</summary>
-    internal static (PolicyPack Pack, bool Failed) LoadPack(Terminal terminal, string workingDirectory, IEnumerable<string> folders)
+    /// <param name="trustBuiltIn">
+    /// Take the built-in pack as a scan does (checked at build and in tests, served from the build's snapshot while its
+    /// files are unchanged); <c>policies validate</c> passes false, since checking is what it is asked to do.
+    /// </param>
+    internal static (PolicyPack Pack, bool Failed) LoadPack(Terminal terminal, string workingDirectory, IEnumerable<string> folders, bool trustBuiltIn)
     {
         var (pack, diagnostics) = PolicyPack.Load(folders.Select(f => Path.GetFullPath(f, workingDirectory)), PolicyPack.RuleSchema(BuiltIn.Root),
-            PolicyPack.Display(BuiltIn.Root, Display(workingDirectory)));
+            PolicyPack.Display(BuiltIn.Root, Display(workingDirectory)), trustedFolder: trustBuiltIn ? PolicyPack.RulesDir(BuiltIn.Root) : null);
         foreach (var diagnostic in diagnostics)
         {
             terminal.Report(diagnostic);

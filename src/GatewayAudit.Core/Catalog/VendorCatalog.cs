@@ -148,7 +148,8 @@ public sealed class VendorCatalog
         var maintainerNote = node["maintainerNote"] is YamlScalar m ? m.Value : null;
         if (values.Count == 0)
         {
-            // NJsonSchema does not apply the schema's if/then, so the details an unknown value cannot have are checked here.
+            // The schema's if/then says the same, but only as a bare "not": the details an unknown value cannot have are worded here
+            // (YamlSchemaValidator leaves that error to this check).
             foreach (var detail in UnknownHasNo.Where(k => node[k] is not null))
             {
                 diagnostics.Add(Diagnostic.Error("catalog-shape", $"fact '{name}' is unknown, so it cannot have '{detail}'; state the value with its source, or drop '{detail}'", document.At(node)));

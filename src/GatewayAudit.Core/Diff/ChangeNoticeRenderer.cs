@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using GatewayAudit.Core.Reports;
 
 namespace GatewayAudit.Core.Diff;
@@ -24,15 +26,24 @@ public static class DiffRenderers
 /// <summary>The diff as JSON, camelCase like the scan result; <c>kind</c> says it is a diff, not a scan.</summary>
 public sealed class DiffJsonRenderer : IDiffRenderer
 {
+    // Generated metadata (DiffJsonContext), not reflection: the same contract, and it runs in a Native AOT build.
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
+        TypeInfoResolver = DiffJsonContext.Default,
         WriteIndented = true, IndentSize = 2, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private static readonly JsonTypeInfo<SubprocessorDiff> DiffType = (JsonTypeInfo<SubprocessorDiff>)Options.GetTypeInfo(typeof(SubprocessorDiff));
+
     public string Format => "json";
 
-    public string Render(SubprocessorDiff diff) => JsonSerializer.Serialize(diff, Options) + "\n";
+    public string Render(SubprocessorDiff diff) => JsonSerializer.Serialize(diff, DiffType) + "\n";
 }
+
+/// <summary>The diff's JSON metadata, generated at build time (the web defaults: camelCase keys).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(SubprocessorDiff))]
+internal sealed partial class DiffJsonContext : JsonSerializerContext;
 
 /// <summary>
 /// A sub-processor change notice in Markdown: the notice a processor relying on a general written authorisation

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using GatewayAudit.Core.Model;
 using GatewayAudit.Core.Readers;
 using GatewayAudit.Core.Reports;
@@ -67,7 +68,7 @@ public static class ScanResultReader
     {
         try
         {
-            return root.Deserialize<Report>(ModelOptions);
+            return root.Deserialize((JsonTypeInfo<Report>)ModelOptions.GetTypeInfo(typeof(Report)));
         }
         catch (JsonException e)
         {

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace GatewayAudit.Core.Reports;
 
@@ -20,14 +21,16 @@ public sealed class JsonRenderer : IReportRenderer
 
     public string Format => "json";
 
-    public string Render(Report report) => JsonSerializer.Serialize(report, Options) + "\n";
+    private static readonly JsonTypeInfo<Report> ReportType = (JsonTypeInfo<Report>)Options.GetTypeInfo(typeof(Report));
+
+    public string Render(Report report) => JsonSerializer.Serialize(report, ReportType) + "\n";
 
     /// <summary>Serialises straight to the stream: a report of 10,000 stacks is never one string in memory.</summary>
     public void Write(Report report, Stream output, Func<string, string> clean)
     {
         var options = new JsonSerializerOptions(Options);
         options.Converters.Add(new CleanStrings(clean));
-        JsonSerializer.Serialize(output, report, options);
+        JsonSerializer.Serialize(output, report, (JsonTypeInfo<Report>)options.GetTypeInfo(typeof(Report)));
         output.WriteByte((byte)'\n');
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Scriban;
 using Scriban.Parsing;
@@ -59,6 +60,9 @@ public sealed partial class ReportTemplate
     }
 
     /// <summary>Renders with the report's members (camelCase) and <paramref name="extra"/> as global names.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Scriban reads the report model by reflection; every type of "
+        + "the model's namespace keeps its members (Reports/ILLink.Descriptors.xml), and bench/startup/aot-check.sh compares the AOT "
+        + "binary's Markdown, annex and HTML with the goldens.")]
     public string Render(object model, IReadOnlyDictionary<string, object?>? extra = null)
     {
         var globals = new ScriptObject();

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.RegularExpressions;
 using Scriban.Runtime;
@@ -89,6 +90,8 @@ public static partial class ReportTemplateFilters
 
     // Each filter imported as a delegate, not the class by reflection over its methods: a Native AOT build keeps what a
     // delegate names, but not methods only reflection would find (bench/STARTUP.md, Native AOT).
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Scriban reflects over each delegate's own method, which the "
+        + "delegate keeps; checked under Native AOT by bench/startup/aot-check.sh (the goldens).")]
     private static ScriptObject Create()
     {
         var functions = new ScriptObject();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -23,9 +24,11 @@ public sealed class SarifRenderer(IReadOnlyList<PolicyRule> rules) : IReportRend
     public const string InformationUri = "https://github.com/gateway-audit/gateway-audit";
     public const string FingerprintKey = "gatewayAuditFinding/v1";
 
-    private static readonly JsonSerializerOptions Options = new()
+    // The nodes are written straight to a Utf8JsonWriter: no serializer options and no type metadata, so the same code
+    // runs in a Native AOT build (JsonNode.ToJsonString(options) needs metadata the trimmed build does not keep).
+    private static readonly JsonWriterOptions WriterOptions = new()
     {
-        WriteIndented = true,
+        Indented = true,
         IndentSize = 2,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
@@ -63,7 +66,13 @@ public sealed class SarifRenderer(IReadOnlyList<PolicyRule> rules) : IReportRend
                 ["results"] = results,
             }),
         };
-        return sarif.ToJsonString(Options) + "\n";
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            sarif.WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
     }
 
     public static string LevelOf(string severity) => severity switch
@@ -105,7 +114,7 @@ public sealed class SarifRenderer(IReadOnlyList<PolicyRule> rules) : IReportRend
         var tags = new JsonArray("security", "privacy");
         foreach (var tag in rule?.Tags ?? [])
         {
-            tags.Add(tag);
+            tags.Add((JsonNode?)JsonValue.Create(tag));
         }
 
         var node = new JsonObject

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using GatewayAudit.Core.Model;
 using GatewayAudit.Core.Readers;
+using GatewayAudit.Core.Reports;
 using GatewayAudit.Core.Yaml;
 
 namespace GatewayAudit.Core.Suppressions;
@@ -138,6 +139,6 @@ public sealed class Baseline
         return text.ToString();
     }
 
-    // A JSON string is a valid YAML double-quoted scalar.
-    private static string Quote(string value) => JsonSerializer.Serialize(value);
+    // A JSON string is a valid YAML double-quoted scalar (written from generated metadata: no reflection, AOT-safe).
+    private static string Quote(string value) => JsonSerializer.Serialize(value, ReportJsonContext.Default.String);
 }

@@ -1,30 +1,49 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using GatewayAudit.Core.Model;
 using GatewayAudit.Core.Readers;
-using Newtonsoft.Json.Linq;
-using NJsonSchema;
-using NJsonSchema.Validation;
+using Json.Schema;
 
 namespace GatewayAudit.Core.Yaml;
 
 /// <summary>
-/// Validates a YAML tree against a JSON Schema (NJsonSchema) and reports each error at the YAML line of the
-/// offending key or value, naming the key. NJsonSchema reports JSON paths; we keep a map from each JSON token to
-/// the YAML node it came from to get the line back.
+/// Validates a YAML tree against a JSON Schema (JsonSchema.Net, built on System.Text.Json, so it runs in the Native
+/// AOT build) and reports each error at the YAML line of the offending key or value, naming the key. The library
+/// reports JSON Pointers into the instance; we walk the same pointer through the YAML tree to get the line back, and
+/// word each error from the schema's own keyword values (allowed values, description, type).
 /// </summary>
 public sealed partial class YamlSchemaValidator
 {
     // The schema is read on the first file that needs checking: a scan with only the built-in catalog and rules (checked
-    // in tests, not on every run) never loads NJsonSchema or Newtonsoft.Json, which is most of a cold start's cost.
+    // at build and in tests, not on every run) never builds a schema.
     private readonly string _schemaPath;
-    private object? _schema;
+    private (JsonSchema Schema, JsonNode Document)? _schema;
+
+    [ThreadStatic]
+    private static int t_schemasRead;
 
     private YamlSchemaValidator(string schemaPath) => _schemaPath = schemaPath;
 
     public static YamlSchemaValidator FromFile(string schemaPath) => new(schemaPath);
 
-    private JsonSchema Schema => (JsonSchema)(_schema ??= JsonSchema.FromJsonAsync(File.ReadAllText(_schemaPath)).GetAwaiter().GetResult());
+    /// <summary>How many schemas this thread has read: lets a test show that a command never schema-checks the built-in data.</summary>
+    public static int SchemasReadOnThisThread => t_schemasRead;
+
+    private (JsonSchema Schema, JsonNode Document) Schema => _schema ??= Read(_schemaPath);
+
+    private static (JsonSchema, JsonNode) Read(string path)
+    {
+        t_schemasRead++;
+        var text = File.ReadAllText(path);
+        // A registry of its own: the same $id built again (another loader, another test) is not a clash in a global one.
+        var schema = JsonSchema.FromText(text, new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+        return (schema, JsonNode.Parse(text)!);
+    }
+
+    private static readonly EvaluationOptions Hierarchical = new() { OutputFormat = OutputFormat.Hierarchical };
 
     public IReadOnlyList<Diagnostic> Validate(YamlDocument document, string code)
     {
@@ -33,73 +52,141 @@ public sealed partial class YamlSchemaValidator
             return [Diagnostic.Error(code, "the file is empty", new SourceLocation(document.File, 1))];
         }
 
-        var origins = new Dictionary<JToken, YamlNode>(ReferenceEqualityComparer.Instance);
-        var token = ToJson(document.Root, origins);
+        var (schema, schemaDocument) = Schema;
+        using var instance = JsonDocument.Parse(ToJson(document.Root));
+        var results = schema.Evaluate(instance.RootElement, Hierarchical);
         var diagnostics = new List<Diagnostic>();
-        foreach (var error in Flatten(Schema.Validate(token)))
+        foreach (var (result, keyword, message) in Errors(results))
         {
-            var (node, key) = Locate(token, origins, error.Path);
-            var at = node is null ? new SourceLocation(document.File, 1) : document.At(node);
-            diagnostics.Add(Diagnostic.Error(code, Describe(error, key, node as YamlScalar), at));
+            var (node, key, parent) = Locate(document.Root, Segments(result.InstanceLocation.ToString()));
+            var keywordSchema = Resolve(schemaDocument, Segments(result.EvaluationPath.ToString()));
+            foreach (var text in Describe(keyword, message, keywordSchema, key, node, IsAdditionalProperty(result)))
+            {
+                var at = (node ?? parent) is { } n ? document.At(n) : new SourceLocation(document.File, 1);
+                diagnostics.Add(Diagnostic.Error(code, text, at));
+            }
         }
 
         return diagnostics.DistinctBy(d => (d.Location, d.Message)).OrderBy(d => d.Location).ToList();
     }
 
-    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
+    /// <summary>
+    /// The errors worth a line each: every failing allOf branch says something true about the input; of anyOf/oneOf
+    /// branches, the one with fewest errors says best what is wrong. Conditionals (<c>if</c>/<c>then</c>/<c>else</c>,
+    /// and the <c>not</c> inside the catalog's <c>then</c>) are left out: their one use, a catalog fact's provenance
+    /// (a stated value needs source and checked; an unknown one has no days, howToEnable or alternatives), is checked
+    /// by the catalog loader with messages that say why (VendorCatalog.ParseFact), as under NJsonSchema before.
+    /// </summary>
+    private static List<(EvaluationResults Result, string Keyword, string Message)> Errors(EvaluationResults result)
     {
-        foreach (var error in errors)
+        var errors = new List<(EvaluationResults, string, string)>();
+        if (result.IsValid)
         {
-            if (error is ChildSchemaValidationError { Kind: ValidationErrorKind.NotAllOf } all && all.Errors.Count > 0)
-            {
-                // allOf: every branch must hold, so every failing branch says something true about the input.
-                foreach (var inner in Flatten(all.Errors.Values.SelectMany(e => e)))
-                {
-                    yield return inner;
-                }
-            }
-            else if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
-            {
-                // anyOf/oneOf: the branch with fewest errors says best what is wrong.
-                var best = child.Errors.Values.OrderBy(e => e.Count).First();
-                foreach (var inner in Flatten(best))
-                {
-                    yield return inner;
-                }
-
-                if (best.Count == 0)
-                {
-                    yield return error;
-                }
-            }
-            else
-            {
-                yield return error;
-            }
+            return errors;
         }
+
+        foreach (var (keyword, message) in result.Errors ?? new Dictionary<string, string>())
+        {
+            errors.Add((result, keyword, message));
+        }
+
+        var depth = Segments(result.EvaluationPath.ToString()).Count;
+        var children = (result.Details ?? []).Select(d => (Child: d, Keyword: Segments(d.EvaluationPath.ToString()).ElementAtOrDefault(depth) ?? "")).ToList();
+        foreach (var (child, keyword) in children)
+        {
+            if (keyword is "if" or "then" or "else" or "not" or "anyOf" or "oneOf")
+            {
+                continue;
+            }
+
+            errors.AddRange(Errors(child));
+        }
+
+        foreach (var branches in children.Where(c => c.Keyword is "anyOf" or "oneOf").GroupBy(c => c.Keyword))
+        {
+            if (branches.Any(b => b.Child.IsValid))
+            {
+                continue;
+            }
+
+            errors.AddRange(branches.Select(b => Errors(b.Child)).OrderBy(e => e.Count).First());
+        }
+
+        return errors;
     }
 
-    private static string Describe(ValidationError error, string key, YamlScalar? value)
+    private static bool IsAdditionalProperty(EvaluationResults result) =>
+        Segments(result.EvaluationPath.ToString()) is { Count: > 0 } path && path[^1] == "additionalProperties";
+
+    private static IEnumerable<string> Describe(string keyword, string message, JsonNode? schema, string key, YamlNode? node, bool additionalProperty)
     {
         // A credential pasted where a key or a value belongs (a token as a mapping key) is named redacted, never echoed.
         var where = string.IsNullOrEmpty(key) ? "the document" : $"'{Named(key)}'";
-        var given = value is null ? "" : $" ('{Shorten(Named(value.Value))}')";
-        return error.Kind switch
+        var given = node is YamlScalar value ? $" ('{Shorten(Named(value.Value))}')" : "";
+        switch (keyword)
         {
-            ValidationErrorKind.PropertyRequired => $"required key '{error.Property}' is missing",
-            ValidationErrorKind.NoAdditionalPropertiesAllowed => $"unknown key '{Named(error.Property ?? "")}'",
-            ValidationErrorKind.NotInEnumeration => $"{where} has a value{given} that is not one of the allowed values{Allowed(error.Schema)}",
-            ValidationErrorKind.PatternMismatch => $"{where} does not have the expected form{given}{Expected(error.Schema)}",
-            ValidationErrorKind.StringExpected => $"{where} must be text",
-            ValidationErrorKind.BooleanExpected => $"{where} must be true or false",
-            ValidationErrorKind.IntegerExpected or ValidationErrorKind.NumberExpected => $"{where} must be a number",
-            ValidationErrorKind.ArrayExpected => $"{where} must be a list",
-            ValidationErrorKind.ObjectExpected => $"{where} must be a mapping",
-            ValidationErrorKind.TooFewItems => $"{where} needs more items",
-            ValidationErrorKind.StringTooShort => $"{where} must not be empty",
-            _ => $"{where}: {SplitWords(error.Kind.ToString())}",
-        };
+            case "required":
+                var present = (node as YamlMapping)?.Entries.Select(e => e.Key.Value).ToHashSet(StringComparer.Ordinal) ?? [];
+                var missing = (schema?["required"] as JsonArray ?? []).Select(n => n?.GetValue<string>() ?? "").Where(k => !present.Contains(k)).ToList();
+                return missing.Count > 0 ? missing.Select(k => $"required key '{k}' is missing") : [$"{where}: {message}"];
+            case "" when additionalProperty:
+                return [$"unknown key '{Named(key)}'"];
+            case "":
+                return [$"{where} is not allowed here"];
+            case "enum":
+                return [$"{where} has a value{given} that is not one of the allowed values{Allowed(schema?["enum"])}"];
+            case "const":
+                return [$"{where} must be {Text(schema?["const"])}"];
+            case "pattern":
+                return [$"{where} does not have the expected form{given}{(schema?["description"] is JsonValue d ? ": " + d.GetValue<string>() : "")}"];
+            case "type":
+                return [$"{where} must be {TypeText(schema?["type"])}"];
+            case "minItems":
+                var items = Number(schema?["minItems"]);
+                return [$"{where} needs at least {items} item{(items == "1" ? "" : "s")}"];
+            case "minLength" when Number(schema?["minLength"]) == "1":
+                return [$"{where} must not be empty"];
+            case "minLength":
+                return [$"{where} must be at least {Number(schema?["minLength"])} characters long"];
+            case "minimum":
+                return [$"{where} must be {Number(schema?["minimum"])} or more"];
+            case "uniqueItems":
+                return [$"{where} lists the same item more than once"];
+            default:
+                return [$"{where}: {message}"];
+        }
     }
+
+    private static string TypeText(JsonNode? type) => type switch
+    {
+        JsonArray types => string.Join(" or ", types.Select(TypeText)),
+        JsonValue one => one.GetValue<string>() switch
+        {
+            "string" => "text",
+            "boolean" => "true or false",
+            "integer" => "a whole number",
+            "number" => "a number",
+            "array" => "a list",
+            "object" => "a mapping",
+            "null" => "empty",
+            var other => other,
+        },
+        _ => "of another type",
+    };
+
+    private static string Allowed(JsonNode? values) =>
+        values is JsonArray { Count: > 0 } list ? ": " + string.Join(", ", list.Select(Text)) : "";
+
+    private static string Text(JsonNode? value) => value switch
+    {
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        null => "null",
+        _ => Number(value),
+    };
+
+    private static string Number(JsonNode? value) => value is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+        ? v.GetValue<JsonElement>().GetRawText()
+        : value?.GetValueKind() switch { JsonValueKind.True => "true", JsonValueKind.False => "false", _ => "" };
 
     // A key or value as a message names it: a provider key's shape (sk-proj-****), NAME=value under a credential name
     // (password=****), or a long token of letters and digits (a 40-character hex or base64 token pasted as a key) is
@@ -127,94 +214,123 @@ public sealed partial class YamlSchemaValidator
     // A value echoed back is cut short: enough to spot a typo, never a whole pasted blob.
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
 
-    private static string Allowed(JsonSchema? schema) =>
-        schema?.ActualSchema.Enumeration is { Count: > 0 } values
-            ? ": " + string.Join(", ", values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)))
-            : "";
+    /// <summary>A JSON Pointer's segments, unescaped (RFC 6901: ~1 is '/', ~0 is '~').</summary>
+    private static List<string> Segments(string pointer) =>
+        pointer.TrimStart('#').Split('/').Skip(1).Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToList();
 
-    private static string Expected(JsonSchema? schema) =>
-        schema?.ActualSchema is { } actual && !string.IsNullOrEmpty(actual.Description) ? $": {actual.Description}" : "";
-
-    private static string SplitWords(string pascal) =>
-        string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
-
-    private static (YamlNode? Node, string Key) Locate(JToken root, Dictionary<JToken, YamlNode> origins, string? path)
+    /// <summary>
+    /// The YAML node an instance pointer names, the last mapping key on the way, and the last node found: a key the
+    /// pointer names that the YAML does not hold (missing) points at the mapping that should hold it.
+    /// </summary>
+    private static (YamlNode? Node, string Key, YamlNode? Parent) Locate(YamlNode root, List<string> segments)
     {
-        // NJsonSchema paths look like "#/facts.zdr.value" or "#/rules[2].id".
-        var current = root;
+        YamlNode? current = root;
+        YamlNode parent = root;
         var key = "";
-        var segments = (path ?? "#/").TrimStart('#', '/').Split('.', StringSplitOptions.RemoveEmptyEntries);
-        foreach (var raw in segments)
+        foreach (var segment in segments)
         {
-            var segment = raw;
-            var bracket = segment.IndexOf('[', StringComparison.Ordinal);
-            var name = bracket >= 0 ? segment[..bracket] : segment;
-            var next = name.Length > 0 && current is JObject o ? o[name] : current;
-            if (next is null)
+            parent = current ?? parent;
+            switch (current)
             {
-                // The key itself is missing or unknown: point at the mapping that should (not) hold it.
-                key = name;
-                break;
+                case YamlMapping mapping:
+                    key = segment;
+                    current = mapping[segment];
+                    break;
+                case YamlSequence sequence when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sequence.Items.Count:
+                    current = sequence.Items[index];
+                    break;
+                default:
+                    current = null;
+                    break;
             }
 
-            key = name.Length > 0 ? name : key;
-            current = next;
-            while (bracket >= 0)
+            if (current is null)
             {
-                var close = segment.IndexOf(']', bracket);
-                if (close < 0 || !int.TryParse(segment[(bracket + 1)..close], NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-                    || current is not JArray array || index >= array.Count)
-                {
-                    break;
-                }
-
-                current = array[index];
-                bracket = segment.IndexOf('[', close);
+                break;
             }
         }
 
-        return (origins.GetValueOrDefault(current), key);
+        return (current, key, parent);
     }
 
-    /// <summary>YAML to JSON with YAML 1.1 scalar typing (what PyYAML does), remembering each token's origin.</summary>
-    public static JToken ToJson(YamlNode node, Dictionary<JToken, YamlNode>? origins = null)
+    /// <summary>The schema object an evaluation path reaches, following local <c>$ref</c>s (#/definitions/...).</summary>
+    private static JsonNode? Resolve(JsonNode root, List<string> evaluationPath)
     {
-        JToken token;
+        var current = root;
+        foreach (var segment in evaluationPath)
+        {
+            current = segment == "$ref" && current?["$ref"] is JsonValue reference && reference.GetValue<string>() is { } target && target.StartsWith('#')
+                ? Resolve(root, Segments(target))
+                : current switch
+                {
+                    JsonObject o => o[segment],
+                    JsonArray a when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < a.Count => a[i],
+                    _ => null,
+                };
+        }
+
+        return current;
+    }
+
+    /// <summary>YAML to JSON text with YAML 1.1 scalar typing (what PyYAML does); a repeated key keeps its last value, as the loaders do.</summary>
+    public static byte[] ToJson(YamlNode node)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Write(writer, node);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void Write(Utf8JsonWriter writer, YamlNode node)
+    {
         switch (node)
         {
             case YamlMapping mapping:
-                var obj = new JObject();
+                writer.WriteStartObject();
+                var last = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
                 foreach (var (key, value) in mapping.Entries)
                 {
-                    obj[key.Value] = ToJson(value, origins);
+                    last[key.Value] = value;
                 }
 
-                token = obj;
+                foreach (var (key, value) in last)
+                {
+                    writer.WritePropertyName(key);
+                    Write(writer, value);
+                }
+
+                writer.WriteEndObject();
                 break;
             case YamlSequence sequence:
-                token = new JArray(sequence.Items.Select(i => ToJson(i, origins)));
+                writer.WriteStartArray();
+                foreach (var item in sequence.Items)
+                {
+                    Write(writer, item);
+                }
+
+                writer.WriteEndArray();
                 break;
             case YamlScalar scalar when scalar.IsNull:
-                token = JValue.CreateNull();
+                writer.WriteNullValue();
                 break;
             case YamlScalar scalar when scalar.AsBool() is { } b:
-                token = new JValue(b);
+                writer.WriteBooleanValue(b);
                 break;
             case YamlScalar scalar when !scalar.Quoted && long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l):
-                token = new JValue(l);
+                writer.WriteNumberValue(l);
                 break;
-            case YamlScalar scalar when !scalar.Quoted && LooksLikeFloat(scalar.Value) && scalar.AsNumber() is { } d:
-                token = new JValue(d);
+            case YamlScalar scalar when !scalar.Quoted && LooksLikeFloat(scalar.Value) && scalar.AsNumber() is { } d && double.IsFinite(d):
+                writer.WriteNumberValue(d);
                 break;
             case YamlScalar scalar:
-                token = new JValue(scalar.Value);
+                writer.WriteStringValue(scalar.Value);
                 break;
             default:
                 throw new ArgumentException("unknown YAML node", nameof(node));
         }
-
-        origins?.TryAdd(token, node);
-        return token;
     }
 
     private static bool LooksLikeFloat(string text) =>

@@ -161,7 +161,7 @@ public sealed partial class DockerfileReader : IConfigReader
         {
             try
             {
-                return System.Text.Json.JsonSerializer.Deserialize<string[]>(rest) ?? [];
+                return System.Text.Json.JsonSerializer.Deserialize(rest, Reports.ReportJsonContext.Default.StringArray) ?? [];
             }
             catch (System.Text.Json.JsonException)
             {
