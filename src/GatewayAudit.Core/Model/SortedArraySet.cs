@@ -72,6 +72,38 @@ public sealed class SortedArraySet<T> : IReadOnlyCollection<T>
         return true;
     }
 
+    /// <summary>Removes every item the other sequence holds.</summary>
+    public void ExceptWith(IEnumerable<T> other)
+    {
+        foreach (var item in other)
+        {
+            Remove(item);
+        }
+    }
+
+    /// <summary>Removes every item the predicate matches, keeping the rest in order; returns how many it removed.</summary>
+    public int RemoveWhere(Predicate<T> match)
+    {
+        var kept = 0;
+        for (var i = 0; i < _count; i++)
+        {
+            if (!match(_items![i]))
+            {
+                _items[kept++] = _items[i];
+            }
+        }
+
+        var removed = _count - kept;
+        if (removed > 0)
+        {
+            Array.Clear(_items!, kept, removed);
+            _count = kept;
+            _version++;
+        }
+
+        return removed;
+    }
+
     public Enumerator GetEnumerator() => new(this);
 
     IEnumerator<T> IEnumerable<T>.GetEnumerator() => GetEnumerator();

@@ -9,7 +9,7 @@ namespace GatewayAudit.Core.Tests.Model;
 public sealed class CompactCollectionTests
 {
     [Fact]
-    public void Sorted_array_set_agrees_with_SortedSet_on_random_adds_removes_and_unions()
+    public void Sorted_array_set_agrees_with_SortedSet_on_random_adds_removes_unions_and_differences()
     {
         var random = new Random(20261130);
         for (var round = 0; round < 300; round++)
@@ -19,8 +19,17 @@ public sealed class CompactCollectionTests
             for (var step = 0; step < random.Next(1, 60); step++)
             {
                 var location = new SourceLocation($"f{random.Next(4)}.yaml", random.Next(1, 12), random.Next(1, 3));
-                switch (random.Next(4))
+                switch (random.Next(6))
                 {
+                    case 4:
+                        var line = random.Next(1, 12);
+                        Assert.Equal(expected.RemoveWhere(l => l.Line == line), actual.RemoveWhere(l => l.Line == line));
+                        break;
+                    case 5:
+                        var gone = Enumerable.Range(0, random.Next(4)).Select(_ => new SourceLocation($"f{random.Next(4)}.yaml", random.Next(1, 12))).ToList();
+                        expected.ExceptWith(gone);
+                        actual.ExceptWith(gone);
+                        break;
                     case 0:
                         Assert.Equal(expected.Remove(location), actual.Remove(location));
                         break;
