@@ -35,6 +35,17 @@ public sealed class DiscoveryTests : IDisposable
     }
 
     [Fact]
+    public void Plain_file_walked_through_a_named_symlinked_folder_and_its_real_folder_is_read_once()
+    {
+        // The walk knows these files are not links themselves and resolves only their folder (bench/SCALE.md round 5):
+        // one input, under the first path in order.
+        _dir.Write("real/config.yaml", Valid);
+        Directory.CreateSymbolicLink(Path.Combine(_dir.Path, "alias"), Path.Combine(_dir.Path, "real"));
+        var run = CliRunner.Run(_dir.Path, "scan", "real", "alias", "--format", "json").AssertNoStackTrace().AssertExit(0);
+        Assert.Equal("alias/config.yaml", Inputs(run.Stdout));
+    }
+
+    [Fact]
     public void Dangling_symlink_is_reported_not_dropped()
     {
         _dir.Write("config.yaml", Valid);

@@ -36,16 +36,16 @@ public sealed class Component
     /// <summary>Facts the policy engine selects on. Values are string, bool, long, double or a string list.</summary>
     public AttributeBag Attributes { get; } = new();
 
-    public SortedSet<SourceLocation> Evidence { get; } = [];
+    public SortedArraySet<SourceLocation> Evidence { get; } = [];
 
     /// <summary>Short plain-language notes the report shows beside the component (why it is here, what it holds).</summary>
-    public SortedSet<string> Notes { get; } = new(StringComparer.Ordinal);
+    public SortedArraySet<string> Notes { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Where code builds this party's SDK with no address, so the SDK reads its host from the environment: a marker for
     /// the stack assembly (<c>DotEnvSampleAddress</c>), never rendered.
     /// </summary>
-    public SortedSet<SourceLocation> AddressFromEnvironmentAt { get; } = [];
+    public SortedArraySet<SourceLocation> AddressFromEnvironmentAt { get; } = [];
 
     /// <summary>Folds another sighting of the same component into this one; the first non-null value of a fact wins.</summary>
     public void MergeFrom(Component other)

@@ -7,14 +7,17 @@ public sealed class Flow
 
     public required string To { get; init; }
 
-    public SortedSet<DataCategory> DataCategories { get; } = [];
+    public SortedArraySet<DataCategory> DataCategories { get; } = [];
 
     /// <summary>Facts about the flow (e.g. messageLogging=false, redaction) for the policy engine.</summary>
     public AttributeBag Attributes { get; } = new();
 
-    public SortedSet<SourceLocation> Evidence { get; } = [];
+    public SortedArraySet<SourceLocation> Evidence { get; } = [];
 
-    public string Key => $"{From}->{To}";
+    // Made once: the model looks flows up by it on every merge, and each sorting by it made a new string.
+    public string Key => _key ??= $"{From}->{To}";
+
+    private string? _key;
 
     public void MergeFrom(Flow other)
     {

@@ -64,6 +64,7 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             file.ReleaseText();
         }
 
+        StageEnd.ReleaseGarbage(stacks.Count);
         PhaseClock.Mark("read, assembled");
 
         // A .env file alone wires nothing: its variables only matter to a config or deployment that reads them.
@@ -123,6 +124,7 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             }
         }
 
+        StageEnd.ReleaseGarbage(stacks.Count);
         PhaseClock.Mark("rules evaluated");
         var model = stacks.Count == 1 ? stacks[0].Model : new StackModel();
         var secrets = new SecretLedger();
@@ -145,6 +147,7 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             .ToList();
         secrets.Protect(ReportVocabulary(stacks.SelectMany(s => s.Model.Components), catalog, rules));
 
+        StageEnd.ReleaseGarbage(stacks.Count);
         PhaseClock.Mark("rolled up");
         return new AuditResult
         {

@@ -47,21 +47,21 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
 
     public List<InputFile> Discover(IEnumerable<string> paths, List<Diagnostic> diagnostics)
     {
-        var candidates = new List<(string Full, bool Named, bool Offered, string? Reason)>();
+        var candidates = new List<Candidate>();
         var firstFolder = (string?)null;
         foreach (var path in paths)
         {
             var full = Path.GetFullPath(path, workingDirectory);
             if (File.Exists(full))
             {
-                candidates.Add((full, true, true, null));
+                candidates.Add(new(full, Display(full), Named: true, Offered: true, null));
             }
             else if (Directory.Exists(full))
             {
                 firstFolder ??= full;
                 var (offered, passedOver) = Walk(full, diagnostics);
-                candidates.AddRange(offered.Select(f => (f, false, true, (string?)null)));
-                candidates.AddRange(passedOver.Select(f => (f.Path, false, false, f.Reason)));
+                candidates.AddRange(offered.Select(f => new Candidate(f.Path, Display(f.Path), Named: false, Offered: true, null, f.SourceOnly, f.NotLink)));
+                candidates.AddRange(passedOver.Select(f => new Candidate(f.Path, Display(f.Path), Named: false, Offered: false, f.Reason)));
             }
             else
             {
@@ -80,12 +80,11 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         var sourceFiles = 0;
         var totalChars = 0L;
         var (toRead, read) = (candidates.Count(c => c.Offered), 0);
-        foreach (var (full, named, offered, reason) in candidates.OrderBy(c => Display(c.Full).Split('/').Any(p => p.StartsWith('.') && p is not ("." or "..")) ? 1 : 0)
-                     .ThenBy(c => c.Named ? 0 : 1).ThenBy(c => Display(c.Full), StringComparer.Ordinal))
+        foreach (var (full, shown, named, offered, reason, sourceOnly, notLink) in candidates.OrderBy(c => InHiddenFolder(c.Shown) ? 1 : 0)
+                     .ThenBy(c => c.Named ? 0 : 1).ThenBy(c => c.Shown, StringComparer.Ordinal))
         {
             // Only a file that will be read is resolved to its real path (one input per file); one passed over is
             // listed under the path it was found at.
-            var shown = Display(full);
             if (!offered)
             {
                 if (seen.Add(full))
@@ -96,14 +95,14 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                 continue;
             }
 
-            if (!seen.Add(RealPath(full)))
+            if (!seen.Add(notLink ? RealPathOfFile(full) : RealPath(full)))
             {
                 continue;
             }
 
             Progress?.Report(new ScanProgress(++read, toRead, Path.GetDirectoryName(shown) is { Length: > 0 } folder ? folder : "."));
 
-            if (!named && SourceOnly(Path.GetFileName(full)))
+            if (sourceOnly)
             {
                 var (source, why) = ++sourceFiles > SourceFilePolicy.MaxFiles
                     ? (null, $"beyond the first {SourceFilePolicy.MaxFiles:N0} source files of this scan; name a smaller folder")
@@ -185,6 +184,40 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
             : "no reader for this file name";
     }
 
+    /// <summary>A path as discovery found it: named by the user or walked, and what the walk already knows of it.</summary>
+    private sealed record Candidate(string Full, string Shown, bool Named, bool Offered, string? Reason, bool SourceOnly = false, bool NotLink = false);
+
+    /// <summary>True when a part of the shown path (a folder or the file itself) begins with a dot, as ".git" or "..2026_11_25".</summary>
+    private static bool InHiddenFolder(string shown)
+    {
+        var start = 0;
+        while (start <= shown.Length)
+        {
+            var end = shown.IndexOf('/', start);
+            var part = shown.AsSpan(start, (end < 0 ? shown.Length : end) - start);
+            if (part.Length > 0 && part[0] == '.' && !part.SequenceEqual(".") && !part.SequenceEqual(".."))
+            {
+                return true;
+            }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            start = end + 1;
+        }
+
+        return false;
+    }
+
+    /// <summary>The real path of a file the walk found not to be a symlink itself: its folder's real path and its name.</summary>
+    private string RealPathOfFile(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return Path.GetDirectoryName(full) is { } parent ? Path.Combine(RealFolder(parent, 0), Path.GetFileName(full)) : full;
+    }
+
     /// <summary>The path with every symlink on the way resolved (realpath), so one file is one input; best effort.</summary>
     private string RealPath(string path)
     {
@@ -240,18 +273,41 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         return shown.Replace('\\', '/');
     }
 
-    private bool Offered(string fileName) => readers.Any(r => r.OffersFileName(fileName));
-
-    /// <summary>True when only source-code readers take this file name (a .py, .ts, .go file; not a config).</summary>
-    private bool SourceOnly(string fileName)
+    private enum Takers
     {
-        var takers = readers.Where(r => r.OffersFileName(fileName)).ToList();
-        return takers.Count > 0 && takers.All(r => r is ISourceCodeReader);
+        None,
+        SourceOnly,
+        Config,
     }
 
-    private (List<string> Offered, List<(string Path, string? Reason)> PassedOver) Walk(string root, List<Diagnostic> diagnostics)
+    // Which readers take a file name, asked once per distinct name: a monorepo repeats config.yaml, main.py and
+    // index.ts thousands of times, and every reader was asked about every file three times (bench/SCALE.md round 5).
+    private readonly Dictionary<string, Takers> _takers = new(StringComparer.Ordinal);
+
+    /// <summary>Whether any reader takes this file name, and if so whether only source-code readers do (a .py, .ts, .go file; not a config).</summary>
+    private Takers TakersOf(string fileName)
     {
-        var found = new List<string>();
+        if (!_takers.TryGetValue(fileName, out var takers))
+        {
+            var (any, other) = (false, false);
+            foreach (var reader in readers)
+            {
+                if (reader.OffersFileName(fileName))
+                {
+                    any = true;
+                    other |= reader is not ISourceCodeReader;
+                }
+            }
+
+            _takers[fileName] = takers = !any ? Takers.None : other ? Takers.Config : Takers.SourceOnly;
+        }
+
+        return takers;
+    }
+
+    private (List<(string Path, bool SourceOnly, bool NotLink)> Offered, List<(string Path, string? Reason)> PassedOver) Walk(string root, List<Diagnostic> diagnostics)
+    {
+        var found = new List<(string Path, bool SourceOnly, bool NotLink)>();
         var configs = 0;
         var passedOver = new List<(string, string?)>();
         var pending = new Stack<(string Folder, GitIgnoreRules Ignore)>();
@@ -273,21 +329,25 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                         continue;
                     }
 
-                    if (!Offered(name))
+                    var takers = TakersOf(name);
+                    if (takers == Takers.None)
                     {
                         passedOver.Add((file, null));
                         continue;
                     }
 
                     // A FIFO, socket or device under a config's name (a symlink to /dev/zero as values.yaml) is passed
-                    // over: opening a FIFO blocks and a device never ends.
-                    if (FileIdentity.KindOf(file) is var kind and not (FileKind.Regular or FileKind.Missing))
+                    // over: opening a FIFO blocks and a device never ends. One status call tells a plain file (most of
+                    // them); only a symlink is followed.
+                    var own = FileIdentity.KindOf(file, followLinks: false);
+                    if ((own == FileKind.SymbolicLink ? FileIdentity.KindOf(file) : own) is var kind and not (FileKind.Regular or FileKind.Missing))
                     {
                         passedOver.Add((file, $"{FileIdentity.Describe(kind)}, not a regular file; not read"));
                         continue;
                     }
 
-                    if (SourceOnly(name) && SourceFilePolicy.ByPath(Path.GetRelativePath(root, file)) is { } reason)
+                    var sourceOnly = takers == Takers.SourceOnly;
+                    if (sourceOnly && SourceFilePolicy.ByPath(Path.GetRelativePath(root, file)) is { } reason)
                     {
                         passedOver.Add((file, reason));
                         continue;
@@ -301,11 +361,15 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                         continue;
                     }
 
-                    configs += SourceOnly(name) ? 0 : 1;
+                    configs += sourceOnly ? 0 : 1;
 
-                    if ((File.GetAttributes(file) & FileAttributes.ReparsePoint) == 0 || new FileInfo(file).ResolveLinkTarget(returnFinalTarget: true) is { Exists: true })
+                    if (own == FileKind.Regular)
                     {
-                        found.Add(file);
+                        found.Add((file, sourceOnly, NotLink: true));
+                    }
+                    else if ((File.GetAttributes(file) & FileAttributes.ReparsePoint) == 0 || new FileInfo(file).ResolveLinkTarget(returnFinalTarget: true) is { Exists: true })
+                    {
+                        found.Add((file, sourceOnly, NotLink: false));
                     }
                     else
                     {
@@ -343,7 +407,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
             }
         }
 
-        found.Sort(StringComparer.Ordinal);
+        found.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return (found, passedOver);
     }
 }

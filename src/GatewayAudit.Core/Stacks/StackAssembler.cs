@@ -1,6 +1,7 @@
 using GatewayAudit.Core.Model;
 using GatewayAudit.Core.Readers;
 using GatewayAudit.Core.Readers.LiteLlm;
+using GatewayAudit.Core.Scanning;
 
 namespace GatewayAudit.Core.Stacks;
 
@@ -31,6 +32,8 @@ public static class StackAssembler
             deployments.Add((file, result));
         }
 
+        // The deployment and code files are read; what their readers parsed is garbage before the configs are read.
+        StageEnd.ReleaseGarbage(onDisk.Count);
         var index = new StackIndex();
         var stacks = index.All;
         var included = onDisk.SelectMany(c => ConfigIncludes.Named(c).Where(n => n.FullPath != c.FullPath).Select(n => n.FullPath)).ToHashSet(StringComparer.Ordinal);
