@@ -446,6 +446,30 @@ internal sealed partial class LexicalCallSites
         return false;
     }
 
+    /// <summary>
+    /// A vendor's MCP server started by the code (<c>StdioServerParameters(command="npx", args=["@brightdata/mcp"])</c>,
+    /// <c>new StdioClientTransport({ command: "npx", args: ["-y", "@brightdata/mcp"] })</c>): the agent's tool calls, written
+    /// by its model from the conversation, go through it to the vendor. Only a literal that is the package name by itself
+    /// (optionally with <c>@version</c>) counts; the name inside prose or a comment is not a server started.
+    /// </summary>
+    private void FindMcpServers()
+    {
+        for (var i = 0; i < _source.Count; i++)
+        {
+            var t = T(i);
+            if (t.Kind != LexicalTokenKind.String || t.Form == LexicalStringForm.Docstring || _source.Quiet[i] || t.Text.Length > 200)
+            {
+                continue;
+            }
+
+            if (LexicalVocabulary.McpServerKey(t.Text) is { } key)
+            {
+                _usedKeys.Add(key);
+                Sightings.Add(new LexicalSighting(new LexicalTarget(key), LexicalSightingKind.Client, null, t, Sdk: t.Text));
+            }
+        }
+    }
+
     /// <summary>A provider or observability SDK imported with no client, call or setting in the file: a possible party, with lower confidence.</summary>
     private void FindUnusedImports()
     {

@@ -149,6 +149,7 @@ internal sealed partial class LexicalCallSites
         finder.FindCalls();
         finder.FindEnvironmentSettings();
         finder.FindAddresses();
+        finder.FindMcpServers();
         foreach (var client in finder._clients)
         {
             finder.Sightings.Add(new LexicalSighting(client.Target, LexicalSightingKind.Client, null, client.At, client.RecordsPrompts, client.Name));
