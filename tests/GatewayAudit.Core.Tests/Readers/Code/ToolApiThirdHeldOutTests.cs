@@ -181,4 +181,45 @@ public sealed class ToolApiThirdHeldOutTests
             """);
         Assert.DoesNotContain(prose.Components, c => c.Role == ComponentRole.ToolApi);
     }
+
+    [Fact]
+    public void Pydantic_ai_model_names_held_in_a_list_are_possible_providers_and_prose_or_other_files_name_none()
+    {
+        var model = CorpusShapeTests.Python("examples/stream_markdown.py", """
+            import os
+
+            from pydantic_ai import Agent
+            from pydantic_ai.models import KnownModelName
+
+            agent = Agent()
+
+            # models to try, and the variable that must be set for each
+            models: list[tuple[KnownModelName, str]] = [
+                ('google-gla:gemini-1.5-flash', 'GEMINI_API_KEY'),
+                ('groq:llama-3.3-70b-versatile', 'GROQ_API_KEY'),
+            ]
+
+
+            async def main():
+                for model, env_var in models:
+                    if env_var in os.environ:
+                        async with agent.run_stream('Show me a short example of using Pydantic.', model=model) as result:
+                            print(await result.get_output())
+                print("see groq: fast inference")
+
+            """);
+        var gemini = Assert.Single(model.Components, c => c.Id == "provider:google-gemini-api");
+        Assert.Equal("presumed", gemini.Attributes["confidence"]);
+        Assert.Contains(gemini.Evidence, e => e.ToString() == "examples/stream_markdown.py:10");
+        Assert.Contains(gemini.Notes, n => n.Contains("'google-gla:gemini-1.5-flash' is held as data", StringComparison.Ordinal));
+        var groq = Assert.Single(model.Components, c => c.Id == "provider:groq");
+        Assert.Equal("presumed", groq.Attributes["confidence"]);
+        Assert.DoesNotContain(groq.Evidence, e => e.Line == 21);
+
+        var notPydantic = CorpusShapeTests.Python("config/models.py", """
+            CHOICES = ['google-gla:gemini-1.5-flash', 'groq:llama-3.3-70b-versatile']
+
+            """);
+        Assert.DoesNotContain(notPydantic.Components, c => c.Role == ComponentRole.ModelProvider);
+    }
 }
