@@ -223,6 +223,15 @@ internal static class GatewayTerms
         new("api.bfl.ai", "black-forest-labs", "Black Forest Labs", PartyKind.ToolApi),
         new("api.bfl.ml", "black-forest-labs", "Black Forest Labs", PartyKind.ToolApi),
         new("vision.googleapis.com", "google-cloud-vision", "Google Cloud Vision", PartyKind.ToolApi),
+        // Exa (exa.ai/docs reference: https://api.exa.ai), Mapbox (docs.mapbox.com/api/search/geocoding:
+        // https://api.mapbox.com), Lemonfox (lemonfox.ai/apis/text-to-speech: https://api.lemonfox.ai/v1/audio/speech),
+        // Mindee (docs.mindee.com API reference: https://api-v2.mindee.net), Bright Data (docs.brightdata.com API
+        // reference: https://api.brightdata.com). Read 2026-11-30.
+        new("api.exa.ai", "exa", "Exa", PartyKind.ToolApi),
+        new("api.mapbox.com", "mapbox", "Mapbox", PartyKind.ToolApi),
+        new("api.lemonfox.ai", "lemonfox", "Lemonfox", PartyKind.ToolApi),
+        new("api-v2.mindee.net", "mindee", "Mindee", PartyKind.ToolApi),
+        new("api.brightdata.com", "bright-data", "Bright Data", PartyKind.ToolApi),
     ];
 
     private static readonly Dictionary<string, VendorKind> s_vendorKinds = BuildVendorKinds();

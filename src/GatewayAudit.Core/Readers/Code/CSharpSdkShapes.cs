@@ -36,6 +36,8 @@ internal static class CSharpSdkShapes
     /// </summary>
     private static readonly Sdk BingGrounding = new("bing-grounding", null, "Grounding with Bing Search tool") { Tool = true };
 
+    private static readonly Sdk Mindee = new("mindee", null, "Mindee client") { Tool = true };
+
     private static readonly Sdk OpenAi = new("openai", "api.openai.com", "OpenAI .NET SDK");
     private static readonly Sdk AzureOpenAi = new("azure-openai", null, "Azure OpenAI SDK");
     private static readonly Sdk Anthropic = new("anthropic", "api.anthropic.com", "Anthropic SDK");
@@ -102,6 +104,10 @@ internal static class CSharpSdkShapes
         [FoundryLocalManager] = FoundryLocal,
         ["BingGroundingToolDefinition"] = BingGrounding,
         ["BingGroundingAgentTool"] = BingGrounding,
+        // The Mindee .NET client (NuGet Mindee: new MindeeClient(apiKey), MindeeClientV2 for the v2 platform; docs.mindee.com
+        // .NET SDK, read 2026-11-30): documents and images sent for OCR and extraction (third held-out run, class 3).
+        ["MindeeClient"] = Mindee,
+        ["MindeeClientV2"] = Mindee,
 
         // Community OpenRouter .NET clients (OpenRouter.NET, Codezerg.OpenRouter, OpenRouterClientLite ...) all name their
         // client OpenRouterClient and default to https://openrouter.ai/api/v1 (found in the public-code corpus run,

@@ -446,6 +446,63 @@ internal sealed partial class LexicalCallSites
         return false;
     }
 
+    /// <summary>
+    /// A vendor's MCP server started by the code (<c>StdioServerParameters(command="npx", args=["@brightdata/mcp"])</c>,
+    /// <c>new StdioClientTransport({ command: "npx", args: ["-y", "@brightdata/mcp"] })</c>): the agent's tool calls, written
+    /// by its model from the conversation, go through it to the vendor. Only a literal that is the package name by itself
+    /// (optionally with <c>@version</c>) counts; the name inside prose or a comment is not a server started.
+    /// </summary>
+    private void FindMcpServers()
+    {
+        for (var i = 0; i < _source.Count; i++)
+        {
+            var t = T(i);
+            if (t.Kind != LexicalTokenKind.String || t.Form == LexicalStringForm.Docstring || _source.Quiet[i] || t.Text.Length > 200)
+            {
+                continue;
+            }
+
+            if (LexicalVocabulary.McpServerKey(t.Text) is { } key)
+            {
+                _usedKeys.Add(key);
+                Sightings.Add(new LexicalSighting(new LexicalTarget(key), LexicalSightingKind.Client, null, t, Sdk: t.Text));
+            }
+        }
+    }
+
+    /// <summary>
+    /// pydantic-ai model names held as data in a file that imports pydantic-ai (<c>models: list[tuple[KnownModelName, str]] =
+    /// [('google-gla:gemini-1.5-flash', 'GEMINI_API_KEY'), ...]</c>, then <c>agent.run_stream(..., model=model)</c>): each names
+    /// a provider the agent may be run with, a possible party rather than a call (third held-out run, pydantic-ai-examples).
+    /// A name an <c>Agent(...)</c> takes is read there as a call; the same party seen twice keeps the stronger sighting.
+    /// </summary>
+    private void FindPydanticAiModelNames()
+    {
+        if (!_source.Imports.Any(import => import.Module == LexicalVocabulary.PydanticAiModule || import.Module.StartsWith(LexicalVocabulary.PydanticAiModule + ".", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        for (var i = 0; i < _source.Count; i++)
+        {
+            var t = T(i);
+            if (t.Kind != LexicalTokenKind.String || t.Form == LexicalStringForm.Docstring || _source.Quiet[i] || t.Text.Length > 120)
+            {
+                continue;
+            }
+
+            var colon = t.Text.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0 || colon == t.Text.Length - 1 || t.Text.AsSpan(colon + 1).ContainsAny(" :\\\t")
+                || !LexicalVocabulary.PydanticAiProviders.TryGetValue(t.Text[..colon], out var prefix))
+            {
+                continue;
+            }
+
+            _usedKeys.Add(prefix);
+            Sightings.Add(new LexicalSighting(new LexicalTarget(prefix) { Model = t.Text[(colon + 1)..] }, LexicalSightingKind.Data, null, t, Sdk: LexicalVocabulary.PydanticAiModule));
+        }
+    }
+
     /// <summary>A provider or observability SDK imported with no client, call or setting in the file: a possible party, with lower confidence.</summary>
     private void FindUnusedImports()
     {

@@ -149,6 +149,8 @@ internal sealed partial class LexicalCallSites
         finder.FindCalls();
         finder.FindEnvironmentSettings();
         finder.FindAddresses();
+        finder.FindMcpServers();
+        finder.FindPydanticAiModelNames();
         foreach (var client in finder._clients)
         {
             finder.Sightings.Add(new LexicalSighting(client.Target, LexicalSightingKind.Client, null, client.At, client.RecordsPrompts, client.Name));

@@ -160,6 +160,11 @@ internal static class LexicalInventory
                 : $"Set up in {path} at line {at.Line}.";
         }
 
+        if (sighting.Kind == LexicalSightingKind.Data && sighting.Sdk == LexicalVocabulary.PydanticAiModule)
+        {
+            return $"Possible party, lower confidence: the pydantic-ai model name '{sighting.At.Text}' is held as data at {at} (a model the agent may be run with), and no Agent in {path} is created with it.";
+        }
+
         if (sighting.Kind == LexicalSightingKind.Data)
         {
             return $"Possible party, lower confidence: its address is held as data at {at} (a value in a dict or object literal), and {path} creates no client and makes no call with it.";

@@ -144,6 +144,23 @@ internal static class LexicalVocabulary
         ["BingGroundingTool"] = "bing-grounding", ["BingGroundingAgentTool"] = "bing-grounding", ["ToolUtility.createBingGroundingTool"] = "bing-grounding",
     };
 
+    /// <summary>
+    /// MCP servers of tool vendors, by npm package, started by the code as a tool server for its agent: Bright Data's
+    /// <c>@brightdata/mcp</c> (docs.brightdata.com MCP server docs, read 2026-11-30; third held-out run, class 3).
+    /// </summary>
+    private static readonly Dictionary<string, string> McpServers = new(StringComparer.Ordinal)
+    {
+        ["@brightdata/mcp"] = "bright-data",
+    };
+
+    /// <summary>The party key of a string literal that names a known MCP server package (with an optional <c>@version</c>).</summary>
+    public static string? McpServerKey(string literal)
+    {
+        var at = literal.Length > 1 ? literal.IndexOf('@', 1) : -1;
+        var package = at > 0 ? literal[..at] : literal;
+        return McpServers.GetValueOrDefault(package);
+    }
+
     /// <summary>Modules (Python, npm, Go, Java packages) by prefix, and the party key of the SDK they are.</summary>
     public static IReadOnlyList<(string Module, string Key)> Modules { get; } =
     [
@@ -184,6 +201,11 @@ internal static class LexicalVocabulary
         ("deepl", "deepl"), ("deepl-node", "deepl"), ("com.deepl", "deepl"),
         ("google.cloud.vision", "google-cloud-vision"), ("google.cloud.vision_v1", "google-cloud-vision"), ("@google-cloud/vision", "google-cloud-vision"),
         ("com.google.cloud.vision", "google-cloud-vision"), ("cloud.google.com/go/vision", "google-cloud-vision"),
+        // Exa: exa_py (from exa_py import Exa; Exa(api_key)), exa-js (import Exa from "exa-js"; new Exa(key)), LangChain's
+        // langchain_exa / @langchain/exa. Mindee: the mindee PyPI and npm clients (mindee.Client, mindee.ClientV2). The
+        // vendors' own docs (exa.ai/docs SDK pages, docs.mindee.com client libraries), read 2026-11-30.
+        ("exa_py", "exa"), ("exa-js", "exa"), ("langchain_exa", "exa"), ("@langchain/exa", "exa"),
+        ("mindee", "mindee"),
     ];
 
     /// <summary>The SDK of a call through an object imported from a module of the project whose SDK the calling file does not show (<c>llm.invoke</c>).</summary>
@@ -378,6 +400,7 @@ internal static class LexicalVocabulary
             ".invoke(", ".ainvoke(",
 
             "rollbar", "inngest", "step.ai.", "tavily", "deepl", "ImageAnnotator", "cloud.vision", "cloud/vision", "go/vision", "BingGrounding",
+            "exa_py", "exa-js", "langchain_exa", "langchain/exa", "mindee", "brightdata",
         }
         .Concat(GatewayTerms.Hosts.Select(h => h.Pattern))
         .Concat(LiteLlmProviders.ByPrefix.Values.SelectMany(p => p.Hosts))

@@ -34,6 +34,21 @@ internal static class ToolApis
         // microsoft/GitHub-Copilot-for-Azure plugin/skills/microsoft-foundry/.../tool-bing-grounding.md, read 2026-11-30).
         new("bing-grounding", "Grounding with Bing Search", "web search on queries built from prompts (the Bing tool of Azure AI agents)",
             "The agent's model writes search queries from the conversation; they are sent to Bing outside the Azure compliance boundary, under the Grounding with Bing terms rather than the Azure DPA."),
+        // The five of the third held-out code run (bench/CODE-CORPUS.md, class 3), each from the vendor's own API docs
+        // (read 2026-11-30): Exa's search API (exa.ai/docs, api.exa.ai; exa_py / exa-js), Mapbox's geocoding API
+        // (docs.mapbox.com/api/search/geocoding, api.mapbox.com), Lemonfox's speech APIs (lemonfox.ai/apis/text-to-speech,
+        // api.lemonfox.ai), Mindee's document extraction (docs.mindee.com, api-v2.mindee.net; the Mindee NuGet, PyPI and npm
+        // clients) and Bright Data's search and scraping (docs.brightdata.com, api.brightdata.com; the @brightdata/mcp server).
+        new("exa", "Exa", "web search on queries built from prompts",
+            "Exa receives the search queries (and URLs to read) the code or the agent writes, usually from the user's prompt."),
+        new("mapbox", "Mapbox", "geocoding of place names",
+            "Mapbox receives the place names or addresses it is asked to geocode (often taken by a model from the user's prompt) and the coordinates it is asked to reverse-geocode."),
+        new("lemonfox", "Lemonfox", "speech synthesis and transcription",
+            "Lemonfox receives the text it is asked to speak (often a model's answer) or the audio it is asked to transcribe."),
+        new("mindee", "Mindee", "document OCR and extraction",
+            "Mindee receives the documents and images it is asked to read (identity papers, invoices, receipts) and returns the fields it extracts."),
+        new("bright-data", "Bright Data", "web search and scraping on queries built from prompts",
+            "Bright Data receives the search queries and the URLs to fetch that the code or the agent writes, usually from the user's prompt, and fetches them through its proxy network."),
     ];
 
     private static readonly Dictionary<string, Tool> ByVendorId = All.ToDictionary(t => t.Vendor, StringComparer.Ordinal);
