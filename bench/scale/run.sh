@@ -9,6 +9,10 @@
 #   base       with BASE=COMMIT: the scan as built from that commit (git archive, never the work tree), so a change is
 #              measured before and after in one session
 #   scan-pgo0  the scan with DOTNET_TieredPGO=0 (a runtime setting trial)
+#   r2r        the scan as `scan`, published ReadyToRun for linux-x64 (what the GitHub Action packs from its checkout)
+#   aot        with AOT_BIN=PATH: a Native AOT build of the CLI (an installed tool's `gateway-audit`, or the
+#              `publish/gateway-audit` of `dotnet pack -p:AotTool=true -r linux-x64`), the same scan as `scan`; its
+#              JSON is compared with scan's byte for byte
 # and prints wall time, CPU time (user + system) and peak RSS (GNU time), medians over N runs, and the ratios scan /
 # pyyaml (wall and CPU) and scan / cat, with the load average before and after. On a machine shared by many, wall time
 # mostly measures the others' load; the CPU ratio is the steadier one. Not a test: nothing here asserts a time.
@@ -17,6 +21,7 @@
 #   N=5 SIZES="1000 2000 5000 10000" bash bench/scale/run.sh
 #   N=1 COLUMNS="scan pyyaml cat" TIMEOUT=900 bash bench/scale/run.sh
 #   N=1 BASE=main COLUMNS="base scan pyyaml cat" bash bench/scale/run.sh
+#   N=1 AOT_BIN=~/.dotnet/tools/gateway-audit COLUMNS="scan r2r aot pyyaml cat" bash bench/scale/run.sh
 set -euo pipefail
 
 N=${N:-3}
@@ -30,6 +35,10 @@ trap 'rm -rf "$WORK"' EXIT
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet -- src || echo ' (src changed since)'); $(python3 -c 'import yaml, sys; print(f"Python {sys.version.split()[0]}, PyYAML {yaml.__version__}")')"
 dotnet publish "$ROOT/src/GatewayAudit.Cli" -c Release -o "$WORK/tool" --nologo -v q >/dev/null
+if [[ " ${COLUMNS:-} " == *" r2r "* ]]; then
+  dotnet publish "$ROOT/src/GatewayAudit.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -o "$WORK/tool-r2r" --nologo -v q >/dev/null
+fi
 if [[ -n ${BASE:-} ]]; then
   mkdir -p "$WORK/base-src"
   git -C "$ROOT" archive "$BASE" | tar -x -C "$WORK/base-src"
@@ -50,7 +59,9 @@ command_for() {
     scan) echo "timeout $TIMEOUT dotnet $WORK/tool/gateway-audit.dll scan $repo --format json" ;;
     base) echo "timeout $TIMEOUT dotnet $WORK/base-tool/gateway-audit.dll scan $repo --format json" ;;
     scan-pgo0) echo "timeout $TIMEOUT env DOTNET_TieredPGO=0 dotnet $WORK/tool/gateway-audit.dll scan $repo --format json" ;;
+    r2r) echo "timeout $TIMEOUT dotnet $WORK/tool-r2r/gateway-audit.dll scan $repo --format json" ;;
     scan-md) echo "timeout $TIMEOUT dotnet $WORK/tool/gateway-audit.dll scan $repo" ;;
+    aot) echo "timeout $TIMEOUT ${AOT_BIN:?COLUMNS has aot: set AOT_BIN to a Native AOT gateway-audit} scan $repo --format json" ;;
     pyyaml) echo "python3 $WORK/pyyaml_loop.py $WORK/g$size/configs.txt" ;;
     cat) echo "xargs -a $WORK/g$size/configs.txt cat" ;;
   esac
@@ -71,7 +82,7 @@ for size in $SIZES; do
     line="  run $i:"
     for column in "${columns[@]}"; do
       out=/dev/null
-      [[ $column == scan || $column == base ]] && out="$WORK/g$size.$column.json"
+      [[ $column == scan || $column == base || $column == aot ]] && out="$WORK/g$size.$column.json"
       /usr/bin/time -f "%e %M %x %U %S" -o "$WORK/time" $(command_for "$size" "$column") >"$out" 2>"$WORK/err" || true
       read -r seconds kib code user system < <(tail -1 "$WORK/time")
       wall[$size/$column]+="$seconds "
@@ -83,11 +94,14 @@ for size in $SIZES; do
     done
     echo "$line"
   done
-  for column in scan base; do
+  for column in scan base aot; do
     [[ -s "$WORK/g$size.$column.json" ]] && echo "  JSON report ($column): $(($(wc -c < "$WORK/g$size.$column.json") / 1024)) KiB"
   done
   if [[ -s "$WORK/g$size.scan.json" && -s "$WORK/g$size.base.json" ]]; then
     cmp -s "$WORK/g$size.scan.json" "$WORK/g$size.base.json" && echo "  JSON reports of scan and base: identical" || echo "  JSON reports of scan and base: differ"
+  fi
+  if [[ -s "$WORK/g$size.scan.json" && -s "$WORK/g$size.aot.json" ]]; then
+    cmp -s "$WORK/g$size.scan.json" "$WORK/g$size.aot.json" && echo "  JSON reports of scan and aot: identical" || echo "  JSON reports of scan and aot: differ"
   fi
   rm -f "$WORK/g$size".*.json
   cd "$ROOT"

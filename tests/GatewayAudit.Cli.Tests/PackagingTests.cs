@@ -45,4 +45,42 @@ public sealed class PackagingTests
         Assert.Contains("| high | `literal-secret` |", scan.Stdout, StringComparison.Ordinal);
         Assert.Contains("OpenAI", scan.Stdout, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The GitHub Action's two scripts as a workflow runs them with no <c>tool-source</c>: install.sh packs this checkout
+    /// (ReadyToRun on Linux x64) and installs it, scan.sh runs the installed command. In this class, so it never packs
+    /// the CLI at the same time as the test above.
+    /// </summary>
+    [Fact]
+    public void The_action_packs_its_own_checkout_installs_it_and_scans_with_the_installed_command()
+    {
+        using var dir = new TempDir();
+        var tools = Path.Combine(dir.Path, "tools");
+        var install = ProcessRunner.Run("bash", dir.Path, [Path.Combine(RepoPaths.Root, "tools", "action", "install.sh")], new Dictionary<string, string>(Quiet)
+        {
+            ["ACTION_PATH"] = RepoPaths.Root,
+            ["TOOL_PATH"] = tools,
+            ["TOOL_SOURCE"] = "",
+            ["GITHUB_PATH"] = Path.Combine(dir.Path, "github-path"),
+        });
+        Assert.True(install.Exit == 0, install.Stdout + install.Stderr);
+        var linuxX64 = OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64;
+        Assert.Contains(linuxX64 ? "installed ReadyToRun for linux-x64" : "installed framework-dependent", install.Stdout, StringComparison.Ordinal);
+        Assert.Equal(tools, File.ReadAllText(Path.Combine(dir.Path, "github-path")).Trim());
+
+        var output = Path.Combine(dir.Path, "github-output");
+        var scan = ProcessRunner.Run("bash", RepoPaths.Root, [Path.Combine(RepoPaths.Root, "tools", "action", "scan.sh")], new Dictionary<string, string>(Quiet)
+        {
+            ["GATEWAY_AUDIT"] = Path.Combine(tools, OperatingSystem.IsWindows() ? "gateway-audit.exe" : "gateway-audit"),
+            ["INPUT_PATH"] = "examples/minimal-single-provider",
+            ["INPUT_FAIL_ON"] = "high",
+            ["OUT_DIR"] = Path.Combine(dir.Path, "out"),
+            ["GITHUB_OUTPUT"] = output,
+            ["GITHUB_STEP_SUMMARY"] = Path.Combine(dir.Path, "step-summary.md"),
+        });
+        Assert.True(scan.Exit == 1, scan.Stderr);
+        Assert.Contains("exit-code=1", File.ReadAllText(output), StringComparison.Ordinal);
+        Assert.Contains("\"subprocessors\"", File.ReadAllText(Path.Combine(dir.Path, "out", "gateway-audit.json")), StringComparison.Ordinal);
+        Assert.Contains("| high | `literal-secret` |", File.ReadAllText(Path.Combine(dir.Path, "out", "gateway-audit.md")), StringComparison.Ordinal);
+    }
 }
