@@ -124,6 +124,7 @@ public static class StackAssembler
             }
 
             config.Environment = StackEnvironment.For(members, host is null ? config.FullPath : null);
+            config.ProcessEnvironmentShown = ShownProxyEnvironment.For(members, host is null ? config.FullPath : null, process);
             var includes = new List<InputFile>();
             config.Merged = ConfigIncludes.Merge(config, byPath, includes, diagnostics) is { } merged ? (merged.Document, merged.Elsewhere) : null;
             foreach (var file in includes)
