@@ -167,7 +167,7 @@ public static class ImportedConstantJoin
     }
 
     /// <summary>Takes one site off the unnamed endpoint it was given, and the endpoint away when nothing else shows it.</summary>
-    private static void Withdraw(StackModel model, ImportedValue use)
+    internal static void Withdraw(StackModel model, ImportedValue use)
     {
         if (model.Find(use.PartyId) is not { } unnamed)
         {
