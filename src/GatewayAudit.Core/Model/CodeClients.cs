@@ -83,6 +83,18 @@ public sealed record ExportedConstant(string Name, string Module, string Languag
 {
     /// <summary>The lines of the modules that passed the name on to the file that uses it (<see cref="ReExport"/>), in order; empty for a direct import.</summary>
     public IReadOnlyList<SourceLocation> Through { get; init; } = [];
+
+    /// <summary>
+    /// Where the deployment that runs the using code replaces the default (the compose service that builds it sets
+    /// <see cref="OverriddenBy"/>): that value is <see cref="Value"/>, the file's own default is in <see cref="Default"/>.
+    /// </summary>
+    public SourceLocation? DeployedAt { get; init; }
+
+    /// <summary>The literal the defining file writes, where <see cref="DeployedAt"/> replaced it.</summary>
+    public string? Default { get; init; }
+
+    /// <summary>Who replaced the default, as a reader would say it ("the compose service 'backend' that builds this code").</summary>
+    public string? DeployedBy { get; init; }
 }
 
 /// <summary>

@@ -155,9 +155,10 @@ public static class StackAssembler
         // directly while the checkout runs a gateway is judged against every stack's gateways.
         var models = stacks.Select(s => s.Stack.Model).ToList();
         SpringPropertyJoin.Apply(models);
-        ImportedConstantJoin.Apply(models);
+        var composed = deployments.Where(d => d.Result.Deployment is { Services.Count: > 0 }).Select(d => d.Result.Deployment!).ToList();
+        ImportedConstantJoin.Apply(models, composed);
         CodeClientJoin.Apply(models);
-        ComposeBuildEnvironment.Apply(models, deployments.Where(d => d.Result.Deployment is { Services.Count: > 0 }).Select(d => d.Result.Deployment!).ToList());
+        ComposeBuildEnvironment.Apply(models, composed);
         DotEnvSampleAddress.Apply(models, deployments.Where(d => d.Result.Deployment is { Services.Count: 0, Variables.Count: > 0 })
             .OrderBy(d => d.File.FileName == ".env" ? 0 : 1).ThenBy(d => d.File.DisplayPath, StringComparer.Ordinal)
             .Select(d => d.Result.Deployment!).ToList());
