@@ -38,27 +38,20 @@ public sealed class SpringPropertyJoinTests
         }
         """;
 
-    private const string Default = """
+    private static string Properties(string model, string baseUrl) => $$"""
         spring:
           application:
             name: chat
         langchain4j:
           open-ai:
             chat-model:
-              model-name: grok-beta
-              base-url: https://api.x.ai/v1
+              model-name: {{model}}
+              base-url: {{baseUrl}}
         """;
 
-    private const string Qwen = """
-        spring:
-          application:
-            name: chat
-        langchain4j:
-          open-ai:
-            chat-model:
-              model-name: qwen-turbo
-              base-url: https://dashscope.aliyuncs.com/compatible-mode/v1
-        """;
+    private static readonly string Default = Properties("grok-beta", "https://api.x.ai/v1");
+
+    private static readonly string Qwen = Properties("qwen-turbo", "https://dashscope.aliyuncs.com/compatible-mode/v1");
 
     private const string Resources = "chat/src/main/resources/";
     private const string Code = "chat/src/main/kotlin/com/example/chat/config/LlmConfig.kt";
