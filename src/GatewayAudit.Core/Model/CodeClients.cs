@@ -24,6 +24,9 @@ public sealed class CodeClients
     /// <summary>Names a module passes on from another module (<c>from .config import BASE_URL</c> in a package's <c>__init__</c>, <c>API_URL = BASE_URL</c>), for chains of constants.</summary>
     public List<ReExport> ReExports { get; } = [];
 
+    /// <summary>Spring Boot properties holding an address (<c>application.yml</c>, <c>application-qwen.yml</c>), for code that injects them with <c>@Value</c>.</summary>
+    public List<SpringPropertyValue> SpringProperties { get; } = [];
+
     public bool IsEmpty => Builds.Count == 0 && Uses.Count == 0 && Preferences.Count == 0 && Constants.Count == 0 && ImportedValues.Count == 0;
 
     public void MergeFrom(CodeClients other)
@@ -34,6 +37,7 @@ public sealed class CodeClients
         Constants.AddRange(other.Constants);
         ImportedValues.AddRange(other.ImportedValues);
         ReExports.AddRange(other.ReExports);
+        SpringProperties.AddRange(other.SpringProperties);
     }
 }
 
@@ -79,6 +83,18 @@ public sealed record ExportedConstant(string Name, string Module, string Languag
 {
     /// <summary>The lines of the modules that passed the name on to the file that uses it (<see cref="ReExport"/>), in order; empty for a direct import.</summary>
     public IReadOnlyList<SourceLocation> Through { get; init; } = [];
+
+    /// <summary>
+    /// Where the deployment that runs the using code replaces the default (the compose service that builds it sets
+    /// <see cref="OverriddenBy"/>): that value is <see cref="Value"/>, the file's own default is in <see cref="Default"/>.
+    /// </summary>
+    public SourceLocation? DeployedAt { get; init; }
+
+    /// <summary>The literal the defining file writes, where <see cref="DeployedAt"/> replaced it.</summary>
+    public string? Default { get; init; }
+
+    /// <summary>Who replaced the default, as a reader would say it ("the compose service 'backend' that builds this code").</summary>
+    public string? DeployedBy { get; init; }
 }
 
 /// <summary>
@@ -96,3 +112,12 @@ public sealed record ImportedValue(string Name, string? FromModule, string? Via,
 /// (<c>API_URL = BASE_URL</c>). <paramref name="FromModule"/> is the import as written; <paramref name="At"/> the line.
 /// </summary>
 public sealed record ReExport(string Name, string Module, string Language, SourceLocation At, string FromName, string FromModule);
+
+/// <summary>
+/// A Spring Boot property of a property file that holds an address: its relaxed-binding canonical <paramref name="Key"/>,
+/// the folder of the application it configures (<paramref name="Root"/>: the part of the path before
+/// <c>src/main/resources</c>, else the file's folder), the profile of an <c>application-{profile}</c> file (null for the
+/// default file), where it is written, its value (a <c>${NAME:default}</c> placeholder's default) and the variable that
+/// replaces that default where set.
+/// </summary>
+public sealed record SpringPropertyValue(string Key, string Root, string? Profile, SourceLocation At, string Value, string? Variable);

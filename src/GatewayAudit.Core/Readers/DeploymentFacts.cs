@@ -51,6 +51,9 @@ public sealed class ServiceFacts(string name, string kind, SourceLocation at)
     /// <summary>The environment given to the process; a Kubernetes secretKeyRef is a value whose Node is null.</summary>
     public List<EnvironmentValue> Environment { get; } = [];
 
+    /// <summary>Kubernetes <c>envFrom</c> sources (a Secret or ConfigMap whose variables the file does not list).</summary>
+    public List<SourceLocation> EnvironmentFrom { get; } = [];
+
     /// <summary>compose env_file entries, as written (relative to the compose file's folder).</summary>
     public List<(string Path, SourceLocation At)> EnvFiles { get; } = [];
 

@@ -94,11 +94,25 @@ public sealed class InputFile(string displayPath, string fullPath, string text, 
     public IReadOnlyDictionary<string, EnvironmentValue> Environment { get; set; } = new Dictionary<string, EnvironmentValue>();
 
     /// <summary>
+    /// Set by the stack assembly where the files show the whole environment of the process that runs this config (a
+    /// compose service with every env_file read, a Kubernetes container without envFrom): a variable not in it is
+    /// known to be unset there. Null when the deployment is not known or may set more than the files show.
+    /// </summary>
+    public ShownProcessEnvironment? ProcessEnvironmentShown { get; set; }
+
+    /// <summary>
     /// The config with its <c>include:</c> files merged in by the stack assembly, and where each included node was
     /// read; null when the file includes nothing (readers then use <see cref="Yaml"/>).
     /// </summary>
     public (YamlDocument Document, IReadOnlyDictionary<YamlNode, SourceLocation> Elsewhere)? Merged { get; set; }
 }
+
+/// <summary>
+/// The whole environment of the process that runs a config, as the deployment files show it: <paramref name="Process"/>
+/// describes it ("compose service 'litellm'") at <paramref name="At"/>, and <paramref name="Variables"/> are the names it
+/// is given (with a value or set at deploy time).
+/// </summary>
+public sealed record ShownProcessEnvironment(string Process, SourceLocation At, IReadOnlySet<string> Variables);
 
 /// <summary>
 /// What a reader made of one file: a fragment of the stack, any problems with the input, and (deployment files) the

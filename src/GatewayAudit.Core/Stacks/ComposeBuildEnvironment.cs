@@ -76,6 +76,21 @@ public static class ComposeBuildEnvironment
         }
     }
 
+    /// <summary>
+    /// The literal value the compose service that builds <paramref name="file"/> (the one whose build folder holds it
+    /// most nearly) gives <paramref name="variable"/>, with the service; null where no such service sets it to a literal
+    /// (a <c>${VAR}</c> is filled at deploy time and not known here).
+    /// </summary>
+    public static (ServiceFacts Service, EnvironmentValue Value)? Sets(IReadOnlyList<DeploymentFacts> deployments, string file, string variable)
+    {
+        var service = deployments.SelectMany(d => d.Services.Where(s => s.BuildContext is not null)
+                .Select(s => (Service: s, Folder: Resolve(DotEnvSampleAddress.Folder(s.At.File), s.BuildContext!.Value.Context))))
+            .Where(b => b.Folder is not null && Holds(b.Folder, file))
+            .OrderByDescending(b => b.Folder!.Length).Select(b => b.Service).FirstOrDefault();
+        var value = service?.Environment.FirstOrDefault(v => v.Name == variable && v.Value is { Length: > 0 } text && !ConfigValues.IsReference(text));
+        return service is not null && value is not null ? (service, value) : null;
+    }
+
     /// <summary>Moves the code's flow to the vendor onto the proxy, when every call site of it is one the service's variable answers.</summary>
     private static void ToProxy(StackModel model, Component provider, Component gateway, List<SourceLocation> sites, string why)
     {

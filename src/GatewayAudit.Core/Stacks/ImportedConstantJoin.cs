@@ -1,4 +1,5 @@
 using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Readers;
 using GatewayAudit.Core.Readers.Code;
 using GatewayAudit.Core.Readers.Gateways;
 
@@ -20,14 +21,19 @@ public static class ImportedConstantJoin
     /// <summary>How many modules a chain may pass a name through (A defines, B and C pass on, D uses): enough for a package's re-export, never a loop.</summary>
     private const int MaxHops = 3;
 
-    public static void Apply(IReadOnlyList<StackModel> models)
+    /// <param name="deployments">
+    /// Deployment files of the checkout: a constant that is an environment variable's default (a pydantic-settings
+    /// field, <c>os.getenv("X", "...")</c>) takes the literal value the compose service that builds the using code sets
+    /// for that variable (<see cref="ComposeBuildEnvironment.Sets"/>), as the running code would.
+    /// </param>
+    public static void Apply(IReadOnlyList<StackModel> models, IReadOnlyList<DeploymentFacts>? deployments = null)
     {
         var constants = models.SelectMany(m => m.CodeClients.Constants).ToLookup(c => (c.Language, c.Name));
         var reExports = models.SelectMany(m => m.CodeClients.ReExports).ToLookup(r => (r.Language, r.Name));
         foreach (var model in models)
         {
             var found = model.CodeClients.ImportedValues
-                .Select(use => (Use: use, Constant: Find(use, constants) ?? Passed(use, constants, reExports), Sighting: use.Sighting as LexicalSighting))
+                .Select(use => (Use: use, Constant: Deployed(Find(use, constants) ?? Passed(use, constants, reExports), use, deployments ?? []), Sighting: use.Sighting as LexicalSighting))
                 .Where(r => r.Constant is not null && r.Sighting is not null)
                 .ToList();
             foreach (var file in found.GroupBy(r => r.Use.At.File, StringComparer.Ordinal))
@@ -43,6 +49,18 @@ public static class ImportedConstantJoin
             model.CodeClients.ReExports.Clear();
         }
     }
+
+    /// <summary>The constant as the deployment that runs the using file gives it: its variable set by the compose service building that code wins over the default.</summary>
+    private static ExportedConstant? Deployed(ExportedConstant? constant, ImportedValue use, IReadOnlyList<DeploymentFacts> deployments) =>
+        constant is { OverriddenBy: { } variable } && ComposeBuildEnvironment.Sets(deployments, use.At.File, variable) is { } set
+            ? constant with
+            {
+                Value = set.Value.Value!.Trim(),
+                Default = constant.Value,
+                DeployedAt = set.Value.At,
+                DeployedBy = $"the compose service '{set.Service.Name}' that builds this code ({set.Service.BuildContext!.Value.At})",
+            }
+            : constant;
 
     /// <summary>
     /// The constant a name reaches through modules that pass it on (<see cref="ReExport"/>): from the module the use
@@ -131,6 +149,14 @@ public static class ImportedConstantJoin
                 var uses = byConstant.Select(s => s.Use.At.ToString()).Distinct(StringComparer.Ordinal).ToList();
                 var kept = model.Find(party.Id)!;
                 kept.Evidence.Add(constant.At);
+                if (constant.DeployedAt is { } deployedAt)
+                {
+                    kept.Evidence.Add(deployedAt);
+                    kept.Notes.Add($"The {byConstant.First().Use.Slot} at {string.Join(", ", uses.Take(5))} is {constant.Name}, whose default {constant.Default} ({constant.At}) "
+                        + $"{constant.OverriddenBy} replaces: {constant.DeployedBy} sets {constant.OverriddenBy}={constant.Value} ({deployedAt}), so that is where the code sends when deployed by that file.");
+                    continue;
+                }
+
                 foreach (var hop in constant.Through)
                 {
                     kept.Evidence.Add(hop);
@@ -167,7 +193,7 @@ public static class ImportedConstantJoin
     }
 
     /// <summary>Takes one site off the unnamed endpoint it was given, and the endpoint away when nothing else shows it.</summary>
-    private static void Withdraw(StackModel model, ImportedValue use)
+    internal static void Withdraw(StackModel model, ImportedValue use)
     {
         if (model.Find(use.PartyId) is not { } unnamed)
         {

@@ -124,6 +124,7 @@ public static class StackAssembler
             }
 
             config.Environment = StackEnvironment.For(members, host is null ? config.FullPath : null);
+            config.ProcessEnvironmentShown = ShownProxyEnvironment.For(members, host is null ? config.FullPath : null, process);
             var includes = new List<InputFile>();
             config.Merged = ConfigIncludes.Merge(config, byPath, includes, diagnostics) is { } merged ? (merged.Document, merged.Elsewhere) : null;
             foreach (var file in includes)
@@ -153,9 +154,11 @@ public static class StackAssembler
         // Calls through a client built in another file reach that client's party; then code that calls a provider
         // directly while the checkout runs a gateway is judged against every stack's gateways.
         var models = stacks.Select(s => s.Stack.Model).ToList();
-        ImportedConstantJoin.Apply(models);
+        SpringPropertyJoin.Apply(models);
+        var composed = deployments.Where(d => d.Result.Deployment is { Services.Count: > 0 }).Select(d => d.Result.Deployment!).ToList();
+        ImportedConstantJoin.Apply(models, composed);
         CodeClientJoin.Apply(models);
-        ComposeBuildEnvironment.Apply(models, deployments.Where(d => d.Result.Deployment is { Services.Count: > 0 }).Select(d => d.Result.Deployment!).ToList());
+        ComposeBuildEnvironment.Apply(models, composed);
         DotEnvSampleAddress.Apply(models, deployments.Where(d => d.Result.Deployment is { Services.Count: 0, Variables.Count: > 0 })
             .OrderBy(d => d.File.FileName == ".env" ? 0 : 1).ThenBy(d => d.File.DisplayPath, StringComparer.Ordinal)
             .Select(d => d.Result.Deployment!).ToList());

@@ -312,11 +312,18 @@ internal sealed partial class LexicalCallSites
     /// A value that is a name another file defines: a name imported from a module of the project (<c>MODEL_NAME</c>), an
     /// attribute of one (<c>settings.MODEL_NAME</c>), or in Go a name of the package not defined in this file.
     /// </summary>
+    private Dictionary<string, string>? _springValues;
+
     private LexicalImportedName? ImportedName(int from, int to, string slot)
     {
         if (to == from + 1 && _source.IsIdentifier(from) && !_source.Constants.ContainsKey(T(from).Text))
         {
             var name = T(from).Text;
+            if ((_springValues ??= SpringValueFields.Of(_source)).TryGetValue(name, out var placeholder))
+            {
+                return new LexicalImportedName(placeholder, SpringValueFields.Module, null, slot);
+            }
+
             return _source.LocalImports.TryGetValue(name, out var module) ? new LexicalImportedName(name, module, null, slot)
                 : _source.Language == LexicalLanguage.Go && !LexicalVocabulary.UrlConstants.ContainsKey(name) ? new LexicalImportedName(name, null, null, slot)
                 : null;

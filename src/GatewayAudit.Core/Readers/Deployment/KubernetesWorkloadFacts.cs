@@ -56,6 +56,11 @@ internal static class KubernetesWorkloadFacts
                 }
             }
 
+            foreach (var source in (container["envFrom"] as YamlSequence)?.Items ?? [])
+            {
+                facts.EnvironmentFrom.Add(values.At(source));
+            }
+
             foreach (var key in new[] { "command", "args" })
             {
                 foreach (var word in (container[key] as YamlSequence)?.Items.OfType<YamlScalar>() ?? [])

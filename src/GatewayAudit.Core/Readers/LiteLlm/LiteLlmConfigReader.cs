@@ -52,7 +52,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
         }
 
         values.SweepSecrets(root);
-        var read = new LiteLlmRead(values, model, root);
+        var read = new LiteLlmRead(values, model, root) { ProcessShown = file.ProcessEnvironmentShown };
         var wiring = new GeneralWiringSection(read);
         wiring.ReadCore();
         LiteLlmSection[] sections = [new ModelRoutingSection(read), new CallbackSection(read), new StorageSection(read), new AlertingSection(read), new GuardrailSection(read), wiring];

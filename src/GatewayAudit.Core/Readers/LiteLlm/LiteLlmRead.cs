@@ -18,6 +18,9 @@ internal sealed class LiteLlmRead(ConfigValues values, StackModel model, YamlMap
 
     public YamlMapping Root { get; } = root;
 
+    /// <summary>The whole environment of the process that runs this config, where the stack assembly found it shown (else null).</summary>
+    public ShownProcessEnvironment? ProcessShown { get; init; }
+
     public YamlMapping LiteLlm { get; } = values.Mapping(root, "litellm_settings", "litellm_settings") ?? Empty(root);
 
     public YamlMapping General { get; } = values.Mapping(root, "general_settings", "general_settings") ?? Empty(root);

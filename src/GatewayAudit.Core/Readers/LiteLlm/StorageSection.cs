@@ -27,10 +27,15 @@ internal sealed class StorageSection(LiteLlmRead read) : LiteLlmSection(read)
             url = Values.Resolve(urlNode).Value;
             node = Values.Resolve(urlNode).Node;
         }
-        else if (Values.Environment.TryGetValue("DATABASE_URL", out var envUrl))
+        else if (Values.Environment.TryGetValue("DATABASE_URL", out var envUrl) && !NotGivenToProxy(envUrl))
         {
             node = envUrl;
             url = envUrl.Value;
+        }
+        else if (State.ProcessShown is { } shown && !DatabaseVariables.Any(v => shown.Variables.Contains(v) || (Values.Environment.TryGetValue(v, out var own) && !Values.IsFromElsewhere(own))))
+        {
+            NoDatabase(shown);
+            return;
         }
 
         var implied = false;
@@ -107,6 +112,36 @@ internal sealed class StorageSection(LiteLlmRead read) : LiteLlmSection(read)
         LiteLlmDatastores.ConnectPostgres(Model, categories, at);
         AskWhereItRuns(db.Id, "Postgres", "this Postgres", at);
         Model.OpenQuestions.Add(new OpenQuestion("Postgres", "How long are this Postgres's backups kept, and where?", at));
+    }
+
+    /// <summary>
+    /// A DATABASE_URL read from a .env file of the stack that the process shown whole is not given (compose reads a
+    /// .env beside it only to fill ${VAR}): it connects nothing. One the config's environment_variables sets counts.
+    /// </summary>
+    private bool NotGivenToProxy(YamlScalar value) =>
+        State.ProcessShown is { } shown && Values.IsFromElsewhere(value) && !shown.Variables.Contains("DATABASE_URL");
+
+    /// <summary>
+    /// The variables LiteLLM builds its database connection from: DATABASE_URL, or DATABASE_HOST with DATABASE_USERNAME,
+    /// DATABASE_PASSWORD and DATABASE_NAME (litellm/proxy/proxy_cli.py), any of which set means a database may be wired.
+    /// </summary>
+    private static readonly string[] DatabaseVariables = ["DATABASE_URL", "DATABASE_HOST"];
+
+    /// <summary>
+    /// The process that runs this config is shown whole and is given no DATABASE_URL, and the config sets no
+    /// database_url: LiteLLM connects no database ("the proxy Dockerfile checks if the DATABASE_URL is set and then
+    /// initializes the DB connection", https://docs.litellm.ai/docs/proxy/virtual_keys, read 2026-11-30), so it keeps no
+    /// keys, budgets or spend logs, and spend-log settings act on nothing. Said on the proxy as a fact with its evidence, with no Postgres party and no question about one.
+    /// </summary>
+    private void NoDatabase(ShownProcessEnvironment shown)
+    {
+        var settings = new[] { "store_prompts_in_spend_logs", "store_model_in_db", "maximum_spend_logs_retention_period", "disable_spend_logs" }
+            .Select(k => General.KeyNode(k)).OfType<YamlScalar>().ToList();
+        var idle = settings.Count == 0 ? ""
+            : $" The spend-log settings {string.Join(", ", settings.Select(k => $"{k.Value} ({Values.At(k)})"))} therefore act on nothing.";
+        Gateway.Notes.Add($"No spend-log database: the config sets no general_settings.database_url and the {shown.Process} that runs it "
+            + $"({shown.At}) is given no DATABASE_URL, so the proxy connects no Postgres and writes no spend logs, keys or budgets to one.{idle}");
+        Gateway.Attributes.Set("spendLogDatabase", false, shown.At);
     }
 
     /// <summary>

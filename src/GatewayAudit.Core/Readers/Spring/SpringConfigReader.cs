@@ -72,6 +72,7 @@ public sealed partial class SpringConfigReader : IConfigReader
         if (clients.Count == 0)
         {
             CodeApplication.AddForSecrets(model);
+            AddAddresses(file, properties, model);
             return new ReaderResult(model, diagnostics, secrets);
         }
 
@@ -87,7 +88,30 @@ public sealed partial class SpringConfigReader : IConfigReader
         }
 
         CodeApplication.AddForSecrets(fragment);
+        AddAddresses(file, properties, fragment);
         return new ReaderResult(fragment, diagnostics, secrets);
+    }
+
+    /// <summary>
+    /// Every property holding a URL, for code that injects it with <c>@Value("${key}")</c> (joined across files by
+    /// <c>Stacks/SpringPropertyJoin</c>), with the file's profile and the application folder it configures.
+    /// </summary>
+    private static void AddAddresses(InputFile file, List<SpringProperty> properties, StackModel model)
+    {
+        var path = file.DisplayPath;
+        var resources = path.StartsWith("src/main/resources/", StringComparison.Ordinal) ? 0 : path.IndexOf("/src/main/resources/", StringComparison.Ordinal);
+        var root = resources >= 0 ? path[..resources] : Path.GetDirectoryName(path)?.Replace('\\', '/') ?? "";
+        var name = Path.GetFileNameWithoutExtension(file.FileName);
+        var dash = name.IndexOf('-', StringComparison.Ordinal);
+        var profile = dash > 0 ? name[(dash + 1)..] : null;
+        foreach (var property in properties.Where(p => !p.Value.IsNull))
+        {
+            var value = SpringValue.Of(property.Value.Value);
+            if (value.Text is { } text && text.Contains("://", StringComparison.Ordinal))
+            {
+                model.CodeClients.SpringProperties.Add(new SpringPropertyValue(property.Key, root, profile, file.At(property.Value.Line, property.Value.Column), text, value.Variable));
+            }
+        }
     }
 
     // application.yml, application-prod.yaml, bootstrap.properties (Spring Boot's default config names and profile variants).
