@@ -86,4 +86,48 @@ public sealed class HelmfileReaderTests
         Assert.DoesNotContain(scan.Result.Inputs, i => i.Reader == "helmfile");
         Assert.DoesNotContain(scan.Result.Model.Components, c => c.Id == LiteLlmConfigReader.GatewayId);
     }
+    // A copy of a chart's default values kept beside the helmfile, with example models of its own.
+    private const string ReferenceValues = """
+        replicaCount: 1
+        image:
+          repository: ghcr.io/berriai/litellm-database
+          tag: ""
+        proxy_config:
+          model_list:
+            - model_name: starter
+              litellm_params:
+                model: gpt-4o-mini
+                api_key: placeholder
+            - model_name: mock
+              litellm_params:
+                model: openai/mock
+                api_key: fake-key
+                api_base: https://mock-llm.example.net/
+          general_settings:
+            master_key: os.environ/PROXY_MASTER_KEY
+
+        """;
+
+    [Fact]
+    public void Chart_values_beside_a_helmfile_that_does_not_name_them_are_a_reference_copy_not_the_deployed_config()
+    {
+        using var scan = new DeploymentShapeTests.Scan(("litellm/helmfile.yaml.gotmpl", LiteLlmRelease), ("litellm/original-values.yaml", ReferenceValues));
+
+        var model = scan.Result.Model;
+        Assert.Contains(model.Components, c => c.Vendor == "azure-openai");
+        Assert.DoesNotContain(model.Components, c => c.Vendor == "openai");
+        Assert.DoesNotContain(model.Components, c => c.Evidence.Any(e => e.File == "litellm/original-values.yaml" && e.Line > 5));
+        Assert.Contains(scan.Result.Diagnostics, d => d.Code == "helm-values-not-deployed" && d.Location.File == "litellm/original-values.yaml");
+    }
+
+    [Fact]
+    public void Chart_values_the_helmfile_names_are_read_as_the_release_values()
+    {
+        var naming = LiteLlmRelease.Replace("      - ingress:", "      - original-values.yaml\n      - ingress:", StringComparison.Ordinal);
+        Assert.NotEqual(LiteLlmRelease, naming);
+        using var scan = new DeploymentShapeTests.Scan(("litellm/helmfile.yaml.gotmpl", naming), ("litellm/original-values.yaml", ReferenceValues));
+
+        Assert.Contains(scan.Result.Model.Components, c => c.Vendor == "openai");
+        Assert.DoesNotContain(scan.Result.Diagnostics, d => d.Code == "helm-values-not-deployed");
+    }
 }

@@ -59,8 +59,9 @@ public sealed partial class HelmfileReader : IConfigReader
             LiteLlmDatastores.ConnectPostgres(model, LiteLlmDatastores.PostgresCategories, at);
         }
 
-        facts.Services.Add(new ServiceFacts("litellm", "helmfile release", at) { RunsProxy = true, Image = image.Success ? image.Groups["image"].Value : null });
+        facts.Services.Add(new ServiceFacts("litellm", Stacks.HelmfileValues.HelmfileRelease, at) { RunsProxy = true, Image = image.Success ? image.Groups["image"].Value : null });
         facts.EmbeddedConfigs.AddRange(EmbeddedConfigFinder.Find(file.DisplayPath, file.Text));
+        facts.ValuesFiles.AddRange(ValuesFileRegex().Matches(release).Select(m => Path.GetFileName(m.Groups["file"].Value)));
         return new ReaderResult(model, [], new SecretLedger(), facts);
     }
 
@@ -102,6 +103,10 @@ public sealed partial class HelmfileReader : IConfigReader
 
     [GeneratedRegex(@"^\s*repository:\s*[""']?(?<image>[^\s""'#{}]*litellm[^\s""'#{}]*)", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex ImageRegex();
+
+    // A values list item that is a file (- values-prod.yaml, - ./env/{{ .Environment.Name }}.yaml.gotmpl).
+    [GeneratedRegex(@"^\s*-\s+[""']?(?<file>[^\s""'#:]+\.ya?ml(\.gotmpl)?)[""']?\s*(#.*)?\r?$", RegexOptions.Multiline)]
+    private static partial Regex ValuesFileRegex();
 
     [GeneratedRegex(@"^\s*useExisting:\s*[""']?true", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex ExistingDatabaseRegex();
