@@ -394,8 +394,20 @@ public sealed class ToolApiTests
         Assert.Contains(Tool(model, "azure-ai-speech").Evidence, e => e.ToString() == "Services/DependencyInjection.cs:16");
         Assert.DoesNotContain(model.Components, c => c.Role is ComponentRole.ModelProvider || c.Id.StartsWith("provider:", StringComparison.Ordinal));
 
-        // Windows' local System.Speech synthesizer and an app's own FromSubscription name no service: the file is declined.
-        var local = CSharpSourceReaderTests.File("Narrator.cs", """
+        // A file that only binds the Speech SDK is read (the pre-filter knows SpeechConfig).
+        var speech = CSharpSourceReaderTests.Read("Speech/DependencyInjection.cs", """
+            using Microsoft.CognitiveServices.Speech;
+
+            public static class SpeechSetup
+            {
+                public static SpeechConfig Create(string key, string region) => SpeechConfig.FromSubscription(key, region);
+            }
+
+            """);
+        Assert.Contains(Tool(speech, "azure-ai-speech").Evidence, e => e.ToString() == "Speech/DependencyInjection.cs:5");
+
+        // Windows' local System.Speech synthesizer and an app's own FromSubscription name no service.
+        var local = CSharpSourceReaderTests.Read("Narrator.cs", """
             using System.Speech.Synthesis;
 
             public static class Narrator
@@ -406,6 +418,6 @@ public sealed class ToolApiTests
             }
 
             """);
-        Assert.NotNull(new CSharpSourceReader().Declines(local));
+        Assert.DoesNotContain(local.Components, c => c.Role == ComponentRole.ToolApi);
     }
 }
