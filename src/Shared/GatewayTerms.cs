@@ -232,6 +232,14 @@ internal static class GatewayTerms
         new("api.lemonfox.ai", "lemonfox", "Lemonfox", PartyKind.ToolApi),
         new("api-v2.mindee.net", "mindee", "Mindee", PartyKind.ToolApi),
         new("api.brightdata.com", "bright-data", "Bright Data", PartyKind.ToolApi),
+        // ElevenLabs (API base URL api.elevenlabs.io), DuckDuckGo's search pages (html., lite., api.), Azure AI Translator's
+        // global and Europe base URLs (Translator Text API 3.0; Azure SDK for Go translatortext docs). Read 2026-11-30.
+        new("api.elevenlabs.io", "elevenlabs", "ElevenLabs", PartyKind.ToolApi),
+        new("html.duckduckgo.com", "duckduckgo", "DuckDuckGo", PartyKind.ToolApi),
+        new("lite.duckduckgo.com", "duckduckgo", "DuckDuckGo", PartyKind.ToolApi),
+        new("api.duckduckgo.com", "duckduckgo", "DuckDuckGo", PartyKind.ToolApi),
+        new("api.cognitive.microsofttranslator.com", "azure-ai-translator", "Azure AI Translator", PartyKind.ToolApi),
+        new("api-eur.cognitive.microsofttranslator.com", "azure-ai-translator", "Azure AI Translator", PartyKind.ToolApi, region: "EU"),
     ];
 
     private static readonly Dictionary<string, VendorKind> s_vendorKinds = BuildVendorKinds();

@@ -17,6 +17,12 @@ public sealed class DeploymentFacts
 
     public List<EmbeddedConfig> EmbeddedConfigs { get; } = [];
 
+    /// <summary>
+    /// Values files a helmfile release of LiteLLM's chart names (<c>values: [ - values-prod.yaml ]</c>), by file name;
+    /// a chart values file beside that helmfile that it does not name is not deployed (Stacks/HelmfileValues).
+    /// </summary>
+    public List<string> ValuesFiles { get; } = [];
+
     /// <summary>Kubernetes namespace or Helm release the file deploys into, when it says (co-location scope).</summary>
     public string? Namespace { get; set; }
 

@@ -8,7 +8,7 @@ namespace GatewayAudit.Core.Readers;
 
 /// <summary>
 /// The one place readers are registered. The first reader that recognises a file reads it, so the LiteLLM config
-/// reader comes first; the deployment readers after it only claim files that name a LiteLLM image or package; the
+/// reader comes first; the deployment readers after it only claim files that name a LiteLLM image, chart or package; the
 /// source-code readers take source files; the Spring Boot reader takes application.yml/.properties (and profile and
 /// bootstrap variants); the embedded-config reader takes any other YAML file whose text holds a
 /// LiteLLM config; the gateway file readers (OpenRouter, Portkey, Helicone, Cloudflare AI Gateway) come last, for
@@ -21,6 +21,7 @@ public static class ReaderRegistry
         new LiteLlmConfigReader(),
         new ComposeReader(),
         new HelmValuesReader(),
+        new HelmfileReader(),
         new KubernetesReader(),
         new HelmTemplateReader(),
         new DockerfileReader(),

@@ -54,6 +54,9 @@ public static partial class SecretValues
         "ollama", "lm-studio", "lmstudio", "lm_studio", "vllm", "llamacpp", "llama.cpp", "llama-cpp", "localai", "tgi", "jan",
         "changeme", "change-me", "change_me", "replaceme", "replace-me", "replace_me", "todo", "tbd", "key", "api-key", "api_key", "apikey",
         "secret", "token", "password", "sk-", "sk-...", "...",
+        // The example key of LiteLLM's Helm chart values (deploy/charts/litellm-helm/values.yaml: api_key: eXaMpLeOnLy),
+        // copied into repositories with the chart's defaults (fourth held-out code run, bench/CODE-CORPUS.md).
+        "exampleonly", "example-only", "example_only",
     };
 
     /// <summary>
@@ -130,7 +133,8 @@ public static partial class SecretValues
     private static partial Regex TemplateWordRegex();
 
     // A provider key's prefix in front of a placeholder: sk-ant-replace-me, sk-lf-changeme, sk-proj-your-key-here.
-    [GeneratedRegex(@"^(sk-ant-(api\d+-)?|sk-proj-|sk-or-v1-|sk-lf-|sk-|gsk_|hf_)", RegexOptions.IgnoreCase)]
+    // Databricks personal access tokens start dapi (dapi... as the placeholder of a serving endpoint's key).
+    [GeneratedRegex(@"^(sk-ant-(api\d+-)?|sk-proj-|sk-or-v1-|sk-lf-|sk-|gsk_|hf_|dapi)", RegexOptions.IgnoreCase)]
     private static partial Regex KeyPrefixRegex();
 
     // xxx, XXXXXXXX, sk-xxxxxxxx, ****, ........, sk-...: a mask or filler, not a value.

@@ -32,6 +32,8 @@ public static class StackAssembler
             deployments.Add((file, result));
         }
 
+        HelmfileValues.SetAsideUnreferenced(deployments, diagnostics);
+
         // The deployment and code files are read; what their readers parsed is garbage before the configs are read.
         StageEnd.ReleaseGarbage(onDisk.Count);
         var index = new StackIndex();

@@ -82,6 +82,8 @@ public sealed class LiteLlmSecretTests
     [InlineData("api_key: dummy-token-01")]
     [InlineData("api_key: sk-ant-replace-me")]
     [InlineData("api_key: sk-proj-your-key-here")]
+    [InlineData("api_key: eXaMpLeOnLy")]
+    [InlineData("api_key: dapi...")]
     // References are never literals.
     [InlineData("api_key: os.environ/OPENAI_API_KEY")]
     [InlineData("api_key: \"os.environ/VLLM_API_KEY\"")]
@@ -96,6 +98,7 @@ public sealed class LiteLlmSecretTests
     [InlineData("api_key: sk-proj-Zx81kQm3VwT9pLr2Nd7sHf4Jc6Yb0EaUi5Og", "sk-proj-****")]
     [InlineData("api_key: team-gateway-key-7731", "****")]
     [InlineData("api_key: openai", "****")]
+    [InlineData("api_key: dapi0123456789abcdef0123456789abcdef", "****")]
     [InlineData("aws_secret_access_key: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "****")]
     [InlineData("vertex_credentials: '{\"type\": \"service_account\", \"private_key\": \"x\"}'", "****")]
     public void Provider_credentials_are_literal_secrets(string parameters, string redacted)

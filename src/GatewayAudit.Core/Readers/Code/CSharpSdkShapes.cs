@@ -38,6 +38,33 @@ internal static class CSharpSdkShapes
 
     private static readonly Sdk Mindee = new("mindee", null, "Mindee client") { Tool = true };
 
+    /// <summary>
+    /// Azure AI services a .NET solution calls beside its model (fourth held-out code run, bench/CODE-CORPUS.md class 2):
+    /// Azure.AI.ContentSafety <c>ContentSafetyClient</c>, Azure.AI.TextAnalytics <c>TextAnalyticsClient</c>,
+    /// Azure.AI.Translation.Text <c>TextTranslationClient</c>, and the Speech SDK's <c>SpeechConfig.FromSubscription</c> /
+    /// <c>FromEndpoint</c> / <c>FromHost</c> (Microsoft.CognitiveServices.Speech). Each endpoint is the customer's resource
+    /// of that same service, so it names no other party.
+    /// </summary>
+    private static readonly Sdk ContentSafety = new("azure-ai-content-safety", null, "Azure AI Content Safety client") { Tool = true };
+
+    private static readonly Sdk Language = new("azure-ai-language", null, "Azure AI Language (Text Analytics) client") { Tool = true };
+
+    private static readonly Sdk Translator = new("azure-ai-translator", null, "Azure AI Translator client") { Tool = true };
+
+    public static readonly Sdk Speech = new("azure-ai-speech", null, "Azure AI Speech SDK") { Tool = true };
+
+    /// <summary>The Speech SDK's config classes and the static methods that bind them to a Speech resource.</summary>
+    public static readonly IReadOnlySet<string> SpeechConfigTypes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "SpeechConfig", "SpeechTranslationConfig", "Microsoft.CognitiveServices.Speech.SpeechConfig",
+        "Microsoft.CognitiveServices.Speech.SpeechTranslationConfig",
+    };
+
+    public static readonly IReadOnlySet<string> SpeechConfigFactories = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "FromSubscription", "FromEndpoint", "FromHost", "FromAuthorizationToken",
+    };
+
     private static readonly Sdk OpenAi = new("openai", "api.openai.com", "OpenAI .NET SDK");
     private static readonly Sdk AzureOpenAi = new("azure-openai", null, "Azure OpenAI SDK");
     private static readonly Sdk Anthropic = new("anthropic", "api.anthropic.com", "Anthropic SDK");
@@ -108,6 +135,9 @@ internal static class CSharpSdkShapes
         // .NET SDK, read 2026-11-30): documents and images sent for OCR and extraction (third held-out run, class 3).
         ["MindeeClient"] = Mindee,
         ["MindeeClientV2"] = Mindee,
+        ["ContentSafetyClient"] = ContentSafety,
+        ["TextAnalyticsClient"] = Language,
+        ["TextTranslationClient"] = Translator,
 
         // Community OpenRouter .NET clients (OpenRouter.NET, Codezerg.OpenRouter, OpenRouterClientLite ...) all name their
         // client OpenRouterClient and default to https://openrouter.ai/api/v1 (found in the public-code corpus run,

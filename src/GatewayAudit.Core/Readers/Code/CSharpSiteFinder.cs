@@ -84,6 +84,12 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
         {
             AddClient(sdk, method, node.ArgumentList.Arguments, initializer: null, node);
         }
+        else if (node.Expression is MemberAccessExpressionSyntax { Expression: var speech, Name.Identifier.ValueText: var factory }
+            && CSharpSdkShapes.SpeechConfigFactories.Contains(factory) && CSharpSdkShapes.SpeechConfigTypes.Contains(speech.ToString()))
+        {
+            // SpeechConfig.FromSubscription(key, region): the Speech SDK bound to the customer's Speech resource.
+            Sites.Clients.Add(new ClientSite(CSharpSdkShapes.Speech, "SpeechConfig." + factory, null, At(node)));
+        }
         else if (node.Expression is MemberAccessExpressionSyntax { Expression: var receiver } && receiver.ToString() is CSharpSdkShapes.FoundryLocalManager
             or CSharpSdkShapes.FoundryLocalNamespace + "." + CSharpSdkShapes.FoundryLocalManager)
         {
@@ -241,7 +247,8 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
 
     private void AddClient(CSharpSdkShapes.Sdk sdk, string shape, IEnumerable<ArgumentSyntax> arguments, InitializerExpressionSyntax? initializer, SyntaxNode node)
     {
-        var endpoint = EndpointArgument(arguments, initializer, sdk);
+        // A tool client's endpoint is its own service's resource: it names no other party.
+        var endpoint = sdk.Tool ? null : EndpointArgument(arguments, initializer, sdk);
         if (endpoint is null)
         {
             Sites.Clients.Add(new ClientSite(sdk, shape, null, At(node)));

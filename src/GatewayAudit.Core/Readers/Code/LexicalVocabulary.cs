@@ -142,6 +142,13 @@ internal static class LexicalVocabulary
         ["deepl.Translator"] = "deepl", ["deepl.DeepLClient"] = "deepl",
         ["ImageAnnotatorClient"] = "google-cloud-vision", ["ImageAnnotatorAsyncClient"] = "google-cloud-vision", ["vision.NewImageAnnotatorClient"] = "google-cloud-vision",
         ["BingGroundingTool"] = "bing-grounding", ["BingGroundingAgentTool"] = "bing-grounding", ["ToolUtility.createBingGroundingTool"] = "bing-grounding",
+        // ElevenLabs: elevenlabs-python ElevenLabs / AsyncElevenLabs (from elevenlabs.client), elevenlabs-js ElevenLabsClient,
+        // agno's ElevenLabsTools (agno.tools.eleven_labs). DuckDuckGo: agno's DuckDuckGoTools (agno.tools.duckduckgo),
+        // LangChain's DuckDuckGoSearchRun / DuckDuckGoSearchResults / DuckDuckGoSearchAPIWrapper (langchain_community).
+        // The renamed ddgs package's DDGS is a metasearch over several engines, so it names no single party and is not here.
+        ["ElevenLabs"] = "elevenlabs", ["AsyncElevenLabs"] = "elevenlabs", ["ElevenLabsClient"] = "elevenlabs", ["ElevenLabsTools"] = "elevenlabs",
+        ["DuckDuckGoTools"] = "duckduckgo", ["DuckDuckGoSearchRun"] = "duckduckgo", ["DuckDuckGoSearchResults"] = "duckduckgo",
+        ["DuckDuckGoSearchAPIWrapper"] = "duckduckgo",
     };
 
     /// <summary>
@@ -206,6 +213,8 @@ internal static class LexicalVocabulary
         // vendors' own docs (exa.ai/docs SDK pages, docs.mindee.com client libraries), read 2026-11-30.
         ("exa_py", "exa"), ("exa-js", "exa"), ("langchain_exa", "exa"), ("@langchain/exa", "exa"),
         ("mindee", "mindee"),
+        ("elevenlabs", "elevenlabs"), ("@elevenlabs/elevenlabs-js", "elevenlabs"), ("agno.tools.eleven_labs", "elevenlabs"),
+        ("agno.tools.duckduckgo", "duckduckgo"), ("duckduckgo_search", "duckduckgo"),
     ];
 
     /// <summary>The SDK of a call through an object imported from a module of the project whose SDK the calling file does not show (<c>llm.invoke</c>).</summary>
@@ -401,6 +410,7 @@ internal static class LexicalVocabulary
 
             "rollbar", "inngest", "step.ai.", "tavily", "deepl", "ImageAnnotator", "cloud.vision", "cloud/vision", "go/vision", "BingGrounding",
             "exa_py", "exa-js", "langchain_exa", "langchain/exa", "mindee", "brightdata",
+            "ElevenLabs", "elevenlabs", "eleven_labs", "DuckDuckGo", "duckduckgo",
         }
         .Concat(GatewayTerms.Hosts.Select(h => h.Pattern))
         .Concat(LiteLlmProviders.ByPrefix.Values.SelectMany(p => p.Hosts))

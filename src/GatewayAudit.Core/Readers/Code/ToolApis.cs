@@ -49,6 +49,21 @@ internal static class ToolApis
             "Mindee receives the documents and images it is asked to read (identity papers, invoices, receipts) and returns the fields it extracts."),
         new("bright-data", "Bright Data", "web search and scraping on queries built from prompts",
             "Bright Data receives the search queries and the URLs to fetch that the code or the agent writes, usually from the user's prompt, and fetches them through its proxy network."),
+
+        // Missed in the fourth held-out code run (bench/CODE-CORPUS.md, class 2): speech and search tools of agent
+        // frameworks, and the Azure AI services a .NET solution calls beside Azure OpenAI.
+        new("elevenlabs", "ElevenLabs", "text-to-speech and speech-to-text",
+            "ElevenLabs receives the text it is asked to speak (often a model's answer) or the audio it is asked to transcribe."),
+        new("duckduckgo", "DuckDuckGo", "web search on queries built from prompts",
+            "DuckDuckGo receives the search queries the agent writes, usually from the user's prompt; agent tools scrape its web pages, with no API contract or DPA."),
+        new("azure-ai-content-safety", "Azure AI Content Safety", "content moderation of text and images",
+            "Azure AI Content Safety receives the text (and images) it is asked to classify, typically the user's input or the model's output."),
+        new("azure-ai-language", "Azure AI Language", "text analysis (sentiment, entities, PII detection, summarisation)",
+            "Azure AI Language receives the documents it analyses."),
+        new("azure-ai-translator", "Azure AI Translator", "translation of text",
+            "Azure AI Translator receives the text it is asked to translate."),
+        new("azure-ai-speech", "Azure AI Speech", "speech-to-text and text-to-speech",
+            "Azure AI Speech receives the audio it transcribes and the text it speaks."),
     ];
 
     private static readonly Dictionary<string, Tool> ByVendorId = All.ToDictionary(t => t.Vendor, StringComparer.Ordinal);

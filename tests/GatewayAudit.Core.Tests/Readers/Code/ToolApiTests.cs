@@ -327,4 +327,97 @@ public sealed class ToolApiTests
             """);
         Assert.DoesNotContain(commented.Components, c => c.Role == ComponentRole.ToolApi);
     }
+    [Fact]
+    public void Agno_speech_and_search_tools_are_tool_apis_and_a_commented_one_is_nothing()
+    {
+        var model = Python("podcast/agents.py", """
+            import os
+
+            from agno.agent import Agent
+            from agno.models.google import Gemini
+            from agno.tools.duckduckgo import DuckDuckGoTools
+            from agno.tools.eleven_labs import ElevenLabsTools
+
+            researcher = Agent(model=Gemini(id="gemini-2.0-flash"), tools=[DuckDuckGoTools()])
+            narrator = Agent(
+                model=Gemini(id="gemini-2.0-flash"),
+                tools=[ElevenLabsTools(voice_id="JBFqnCBsd6RMkjVDRZzb", model_id="eleven_multilingual_v2", target_directory="audio")],
+            )
+            # archived = Agent(tools=[DuckDuckGoTools(news=True)])
+
+            """);
+        Assert.Contains(Tool(model, "duckduckgo").Evidence, e => e.ToString() == "podcast/agents.py:8");
+        Assert.Contains(Tool(model, "elevenlabs").Evidence, e => e.ToString() == "podcast/agents.py:11");
+        Assert.DoesNotContain(Tool(model, "duckduckgo").Evidence, e => e.Line == 13);
+        Assert.Contains(model.Components, c => c.Vendor == "google-gemini-api");
+
+        var own = Python("voice/speaker.py", """
+            class ElevenLabsVoiceSettings:
+                stability = 0.5
+
+            def describe() -> str:
+                return "Uses the DuckDuckGo bang syntax in prompts"
+
+            """);
+        Assert.DoesNotContain(own.Components, c => c.Role == ComponentRole.ToolApi);
+    }
+
+    [Fact]
+    public void Azure_ai_service_clients_in_csharp_are_tool_apis_with_no_unknown_endpoint_beside_them()
+    {
+        var model = CSharpSourceReaderTests.Read("Services/DependencyInjection.cs", """
+            using Azure;
+            using Azure.AI.ContentSafety;
+            using Azure.AI.TextAnalytics;
+            using Azure.AI.Translation.Text;
+            using Microsoft.CognitiveServices.Speech;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public static class DependencyInjection
+            {
+                public static IServiceCollection AddAiServices(this IServiceCollection services, IConfiguration config)
+                {
+                    services.AddSingleton(_ => new ContentSafetyClient(new Uri(config["Safety:Endpoint"]!), new AzureKeyCredential(config["Safety:Key"]!)));
+                    services.AddSingleton(_ => new TextAnalyticsClient(new Uri(config["Language:Endpoint"]!), new AzureKeyCredential(config["Language:Key"]!)));
+                    services.AddSingleton(_ => new TextTranslationClient(new AzureKeyCredential(config["Translator:Key"]!), config["Translator:Region"]!));
+                    services.AddSingleton(_ => SpeechConfig.FromSubscription(config["Speech:Key"]!, config["Speech:Region"]!));
+                    // services.AddSingleton(_ => SpeechTranslationConfig.FromSubscription(key, region));
+                    return services;
+                }
+            }
+
+            """);
+        Assert.Contains(Tool(model, "azure-ai-content-safety").Evidence, e => e.ToString() == "Services/DependencyInjection.cs:13");
+        Assert.Contains(Tool(model, "azure-ai-language").Evidence, e => e.ToString() == "Services/DependencyInjection.cs:14");
+        Assert.Contains(Tool(model, "azure-ai-translator").Evidence, e => e.ToString() == "Services/DependencyInjection.cs:15");
+        Assert.Contains(Tool(model, "azure-ai-speech").Evidence, e => e.ToString() == "Services/DependencyInjection.cs:16");
+        Assert.DoesNotContain(model.Components, c => c.Role is ComponentRole.ModelProvider || c.Id.StartsWith("provider:", StringComparison.Ordinal));
+
+        // A file that only binds the Speech SDK is read (the pre-filter knows SpeechConfig).
+        var speech = CSharpSourceReaderTests.Read("Speech/DependencyInjection.cs", """
+            using Microsoft.CognitiveServices.Speech;
+
+            public static class SpeechSetup
+            {
+                public static SpeechConfig Create(string key, string region) => SpeechConfig.FromSubscription(key, region);
+            }
+
+            """);
+        Assert.Contains(Tool(speech, "azure-ai-speech").Evidence, e => e.ToString() == "Speech/DependencyInjection.cs:5");
+
+        // Windows' local System.Speech synthesizer and an app's own FromSubscription name no service.
+        var local = CSharpSourceReaderTests.Read("Narrator.cs", """
+            using System.Speech.Synthesis;
+
+            public static class Narrator
+            {
+                public static void Say(string text) => new SpeechSynthesizer().Speak(text);
+
+                public static string Describe(SpeechConfigDto config) => config.FromSubscription();
+            }
+
+            """);
+        Assert.DoesNotContain(local.Components, c => c.Role == ComponentRole.ToolApi);
+    }
 }
