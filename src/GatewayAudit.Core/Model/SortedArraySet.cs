@@ -25,6 +25,9 @@ public sealed class SortedArraySet<T> : IReadOnlyCollection<T>
 
     public int Count => _count;
 
+    /// <summary>The item at a position in order.</summary>
+    public T this[int index] => (uint)index < (uint)_count ? _items![index] : throw new ArgumentOutOfRangeException(nameof(index));
+
     /// <summary>The first item in order, or the default value (null) when the set is empty, as <c>SortedSet.Min</c>.</summary>
     public T? Min => _count > 0 ? _items![0] : default;
 

@@ -9,8 +9,11 @@ public sealed class StackModel
     private readonly SortedDictionary<string, Component> _components = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, Flow> _flows = new(StringComparer.Ordinal);
 
-    // Flows by destination, so "what does X receive" is not a scan of every flow (quadratic on large stacks).
-    private readonly Dictionary<string, List<Flow>> _into = new(StringComparer.Ordinal);
+    // Flows by destination, so "what does X receive" is not a scan of every flow (quadratic on large stacks). Made only
+    // once a model holds more than IndexFrom flows: a stack of a monorepo has a handful, which a scan answers as fast,
+    // and 10,000 small indexes were about 10 MiB of a 10,000-config scan's heap (bench/SCALE.md round 6).
+    private const int IndexFrom = 16;
+    private Dictionary<string, List<Flow>>? _into;
 
     public IEnumerable<Component> Components => _components.Values;
 
@@ -59,17 +62,57 @@ public sealed class StackModel
         }
 
         _flows.Add(flow.Key, flow);
-        if (!_into.TryGetValue(flow.To, out var into))
+        if (_into is not null)
         {
-            _into[flow.To] = into = [];
+            Index(_into, flow);
+        }
+        else if (_flows.Count > IndexFrom)
+        {
+            _into = new(StringComparer.Ordinal);
+            foreach (var known in _flows.Values)
+            {
+                Index(_into, known);
+            }
         }
 
-        into.Add(flow);
         return flow;
     }
 
-    public IEnumerable<Flow> FlowsInto(string componentId) =>
-        _into.TryGetValue(componentId, out var flows) ? flows.OrderBy(f => f.Key, StringComparer.Ordinal) : [];
+    private static void Index(Dictionary<string, List<Flow>> index, Flow flow)
+    {
+        if (!index.TryGetValue(flow.To, out var into))
+        {
+            index[flow.To] = into = [];
+        }
+
+        into.Add(flow);
+    }
+
+    public IEnumerable<Flow> FlowsInto(string componentId)
+    {
+        if (_into is not null)
+        {
+            return _into.TryGetValue(componentId, out var flows) ? flows.OrderBy(f => f.Key, StringComparer.Ordinal) : [];
+        }
+
+        // Flows are kept in key order; like OrderBy above, the flows are taken when enumeration starts, so a caller may
+        // change the model while it goes through them.
+        return FlowsIntoByScan(componentId);
+    }
+
+    private IEnumerable<Flow> FlowsIntoByScan(string componentId)
+    {
+        foreach (var flow in IntoByScan(componentId).ToList())
+        {
+            yield return flow;
+        }
+    }
+
+    private IEnumerable<Flow> IntoByScan(string componentId) => _flows.Values.Where(f => f.To == componentId);
+
+    /// <summary>The flows into a component in no particular order, for unions and tests that do not depend on it.</summary>
+    private IEnumerable<Flow> Into(string componentId) =>
+        _into is null ? IntoByScan(componentId) : _into.TryGetValue(componentId, out var flows) ? flows : [];
 
     public IEnumerable<Flow> FlowsOutOf(string componentId) => _flows.Values.Where(f => f.From == componentId);
 
@@ -84,7 +127,7 @@ public sealed class StackModel
         foreach (var flow in _flows.Values.Where(f => f.From == componentId || f.To == componentId).ToList())
         {
             _flows.Remove(flow.Key);
-            if (_into.TryGetValue(flow.To, out var into))
+            if (_into is not null && _into.TryGetValue(flow.To, out var into))
             {
                 into.Remove(flow);
             }
@@ -94,7 +137,7 @@ public sealed class StackModel
     /// <summary>Removes one flow (a call the stack assembly shows goes elsewhere).</summary>
     public void RemoveFlow(Flow flow)
     {
-        if (_flows.Remove(flow.Key) && _into.TryGetValue(flow.To, out var into))
+        if (_flows.Remove(flow.Key) && _into is not null && _into.TryGetValue(flow.To, out var into))
         {
             into.Remove(flow);
         }
@@ -104,12 +147,30 @@ public sealed class StackModel
     public SortedSet<DataCategory> Receives(string componentId)
     {
         var set = new SortedSet<DataCategory>();
-        foreach (var flow in FlowsInto(componentId))
+        // A union: the flows' order does not matter, so they are not sorted first.
+        foreach (var flow in Into(componentId))
         {
             set.UnionWith(flow.DataCategories);
         }
 
         return set;
+    }
+
+    /// <summary>Whether some flow into the component carries one of the categories (<see cref="Receives"/> without building the set).</summary>
+    public bool ReceivesAny(string componentId, IReadOnlyList<DataCategory> categories)
+    {
+        foreach (var flow in Into(componentId))
+        {
+            foreach (var category in categories)
+            {
+                if (flow.DataCategories.Contains(category))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

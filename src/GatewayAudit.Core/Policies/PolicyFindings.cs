@@ -41,7 +41,8 @@ public sealed class PolicyFindings : IFindingSource
     {
         try
         {
-            return RuleEngine.Evaluate(rule, context).ToList();
+            var findings = RuleEngine.Evaluate(rule, context);
+            return findings as IReadOnlyList<Finding> ?? findings.ToList();
         }
         catch (RuleRegexTimeoutException)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using GatewayAudit.Core.Catalog;
 using GatewayAudit.Core.Model;
@@ -65,9 +66,12 @@ public sealed class RuleSubject
         };
         foreach (var pattern in preferredFiles ?? [])
         {
-            if (evidence.FirstOrDefault(e => RuleEngine.Glob(pattern, e.File[(e.File.LastIndexOf('/') + 1)..])) is { } preferred)
+            foreach (var candidate in evidence)
             {
-                return preferred;
+                if (RuleEngine.Glob(pattern, candidate.File.AsSpan(candidate.File.LastIndexOf('/') + 1)))
+                {
+                    return candidate;
+                }
             }
         }
 
@@ -85,7 +89,7 @@ public sealed class RuleSubject
     /// <summary>Where a fact of this subject was read, when a reader recorded it; null for derived or missing facts.</summary>
     public SourceLocation? FactOrigin(string path)
     {
-        var attribute = IsAttributePath(path) ? path["attributes.".Length..] : null;
+        var attribute = IsAttributePath(path) ? AttributeName(path) : null;
         return Kind switch
         {
             SubjectKind.Component when attribute is not null => Component!.Attributes.Origin(attribute),
@@ -125,6 +129,12 @@ public sealed class RuleSubject
 
     private static bool IsAttributePath(string path) => path.StartsWith("attributes.", StringComparison.Ordinal) && path.Length > "attributes.".Length;
 
+    // The attribute a fact path names ("attributes.ttlSeconds" -> "ttlSeconds"), cut once per path rather than at every
+    // test of every subject of every stack.
+    private static readonly ConcurrentDictionary<string, string> AttributeNames = new(StringComparer.Ordinal);
+
+    private static string AttributeName(string path) => AttributeNames.GetOrAdd(path, p => p["attributes.".Length..]);
+
     public object? Fact(string path, PolicyContext context)
     {
         if (path.StartsWith("settings.", StringComparison.Ordinal))
@@ -151,7 +161,7 @@ public sealed class RuleSubject
                 {
                     "key" => Flow!.Key,
                     "carries" => Flow!.DataCategories.Select(EnumText.Of).ToArray(),
-                    _ when IsAttributePath(path) => Normalize(Flow!.Attributes[path["attributes.".Length..]]),
+                    _ when IsAttributePath(path) => Normalize(Flow!.Attributes[AttributeName(path)]),
                     _ => null,
                 };
             default:
@@ -171,7 +181,7 @@ public sealed class RuleSubject
     {
         if (IsAttributePath(path))
         {
-            return Normalize(component.Attributes[path["attributes.".Length..]]);
+            return Normalize(component.Attributes[AttributeName(path)]);
         }
 
         if (path.StartsWith("catalog.", StringComparison.Ordinal))

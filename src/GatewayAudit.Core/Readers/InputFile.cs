@@ -91,7 +91,7 @@ public sealed class InputFile(string displayPath, string fullPath, string text, 
     /// The environment the stack assembly found for the process that reads this file (the proxy's compose service,
     /// Kubernetes env, .env files). Empty when the file is read on its own. Only variables with a value are here.
     /// </summary>
-    public IReadOnlyDictionary<string, EnvironmentValue> Environment { get; set; } = new Dictionary<string, EnvironmentValue>();
+    public IReadOnlyDictionary<string, EnvironmentValue> Environment { get; set; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, EnvironmentValue>.Empty;
 
     /// <summary>
     /// Set by the stack assembly where the files show the whole environment of the process that runs this config (a

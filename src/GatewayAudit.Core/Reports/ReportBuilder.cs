@@ -128,7 +128,11 @@ public static class ReportBuilder
             AvailabilityBuilder.Build(model, catalog),
             LockInBuilder.Build(model, audit.Inputs),
             AdvisoryBuilder.Build(model, audit.Findings, catalog),
-            audit.Stacks.Count > 1 ? new RowsOnDemand<StackRow>(audit.Stacks.Count, i => StackRowOf(audit.Stacks[i], audit)) : null,
+            audit.Stacks.Count > 1 ? new RowsOnDemand<StackRow>(audit.Stacks.Count, i =>
+            {
+                StageEnd.ReleaseGarbageEvery(i, audit.Stacks.Count);
+                return StackRowOf(audit.Stacks[i], audit);
+            }) : null,
             audit.Stacks.Count > 1 ? PartyStacks(audit.Stacks) : null,
             Locations: Locations(model));
     }
@@ -386,12 +390,12 @@ public static class ReportBuilder
         var all = new SortedDictionary<string, IReadOnlyList<EvidenceRow>>(StringComparer.Ordinal);
         foreach (var component in model.Components.Where(c => c.Evidence.Count > 0))
         {
-            all[component.Id] = EvidenceRows.All(component.Evidence);
+            all[component.Id] = EvidenceRows.OnDemand(component.Evidence);
         }
 
         foreach (var flow in model.Flows.Where(f => f.Evidence.Count > 0))
         {
-            all[flow.Key] = EvidenceRows.All(flow.Evidence);
+            all[flow.Key] = EvidenceRows.OnDemand(flow.Evidence);
         }
 
         return all;
