@@ -308,12 +308,13 @@ internal sealed partial class LexicalCallSites
         return prefix is not null && LiteLlmProviders.ByPrefix.ContainsKey(prefix) ? prefix : "litellm";
     }
 
+    /// <summary>Spring <c>@Value</c> fields of this file, by field name (read once, on first use).</summary>
+    private Dictionary<string, string>? _springValues;
+
     /// <summary>
     /// A value that is a name another file defines: a name imported from a module of the project (<c>MODEL_NAME</c>), an
     /// attribute of one (<c>settings.MODEL_NAME</c>), or in Go a name of the package not defined in this file.
     /// </summary>
-    private Dictionary<string, string>? _springValues;
-
     private LexicalImportedName? ImportedName(int from, int to, string slot)
     {
         if (to == from + 1 && _source.IsIdentifier(from) && !_source.Constants.ContainsKey(T(from).Text))
