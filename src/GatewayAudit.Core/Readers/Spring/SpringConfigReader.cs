@@ -43,11 +43,17 @@ public sealed partial class SpringConfigReader : IConfigReader
         else
         {
             var (documents, problems) = file.YamlDocuments;
-            diagnostics.AddRange(problems);
             if (documents is null)
             {
+                // Found while walking a checkout, an application.yml Spring itself could not load (a key masked as
+                // `********`, an alias to no anchor) must not stop the inventory of every other file: it is a warning
+                // in the report that says what was not read. A file the user named stays an error (exit 2).
+                diagnostics.AddRange(problems.Select(d => file.NamedExplicitly || d.Severity != DiagnosticSeverity.Error ? d
+                    : Diagnostic.Warning(d.Code, $"{d.Message}; it is not valid YAML, so it was not read as Spring configuration: a model client it configures is missing from this report", d.Location)));
                 return new ReaderResult(model, diagnostics, secrets);
             }
+
+            diagnostics.AddRange(problems);
 
             properties = SpringYamlFormat.Properties(documents);
             document = documents.FirstOrDefault() ?? new YamlDocument(file.DisplayPath, null);

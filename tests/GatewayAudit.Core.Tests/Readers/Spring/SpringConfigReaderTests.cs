@@ -49,6 +49,37 @@ public sealed class SpringConfigReaderTests
         Assert.Null(model.Find("provider:openai"));
     }
 
+    // A masked key committed as `api-key: ********` is an alias to no anchor: Spring cannot load the file either.
+    private const string MaskedKeyYaml = """
+        spring:
+          ai:
+            deepseek:
+              api-key: ********
+              chat:
+                options:
+                  model: deepseek-chat
+        """;
+
+    [Fact]
+    public void A_found_spring_file_that_is_not_valid_yaml_is_a_warning_naming_what_was_not_read_and_never_echoes_the_value()
+    {
+        var file = new InputFile("src/main/resources/application.yml", "/scan/application.yml", MaskedKeyYaml, namedExplicitly: false);
+        var result = new SpringConfigReader().Read(file);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal((DiagnosticSeverity.Warning, "yaml-unknown-alias", 4), (warning.Severity, warning.Code, warning.Location.Line));
+        Assert.Contains("not read as Spring configuration", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("*******", warning.Message, StringComparison.Ordinal);
+        Assert.Empty(result.Fragment.Components);
+    }
+
+    [Fact]
+    public void A_spring_file_the_user_named_that_is_not_valid_yaml_stays_an_error()
+    {
+        var file = new InputFile("application.yml", "/scan/application.yml", MaskedKeyYaml, namedExplicitly: true);
+        var error = Assert.Single(new SpringConfigReader().Read(file).Diagnostics);
+        Assert.Equal((DiagnosticSeverity.Error, "yaml-unknown-alias"), (error.Severity, error.Code));
+    }
+
     [Fact]
     public void A_spring_file_without_ai_settings_is_read_and_lists_no_party()
     {
