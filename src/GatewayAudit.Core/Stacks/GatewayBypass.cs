@@ -88,7 +88,7 @@ public static class GatewayBypass
         && provider.Vendor is not null
         && flow.DataCategories.Contains(DataCategory.Prompt)
         && flow.Evidence.Count > 0
-        && !ImportOnly(flow.Attributes["confidence"]);
+        && !PartyCertainty.IsWeak(flow.Attributes["confidence"]);
 
     /// <summary>
     /// The gateways a model shows in use, each with the sites that show it: the calls and config lines that send it
@@ -99,7 +99,7 @@ public static class GatewayBypass
         // A LiteLLM config nothing in the checkout runs as a proxy (UnrunProxyConfig) is no gateway a call goes around.
         foreach (var gateway in model.Components.Where(c => c.Role == ComponentRole.Gateway && c.SubProcessorOf is null && c.Attributes[UnrunProxyConfig.RunsAsProxyAttribute] is not false))
         {
-            var into = model.FlowsInto(gateway.Id).Where(f => f.DataCategories.Contains(DataCategory.Prompt) && !ImportOnly(f.Attributes["confidence"])).ToList();
+            var into = model.FlowsInto(gateway.Id).Where(f => f.DataCategories.Contains(DataCategory.Prompt) && !PartyCertainty.IsWeak(f.Attributes["confidence"])).ToList();
             if (into.Count > 0)
             {
                 var own = gateway.Hosting == Hosting.OperatorHosted || into.All(f => f.Evidence.Count == 0) ? gateway.Evidence : [];
@@ -107,12 +107,4 @@ public static class GatewayBypass
             }
         }
     }
-
-    /// <summary>An import alone, or a party presumed from an SDK's default (CodeClientJoin): never a direct call as if certain.</summary>
-    private static bool ImportOnly(object? confidence) => confidence switch
-    {
-        string one => one is "import-only" or "presumed",
-        string[] all => all.Length > 0 && all.All(c => c is "import-only" or "presumed"),
-        _ => false,
-    };
 }
