@@ -95,6 +95,7 @@ internal static class AnnexBuilder
             DataReceived = DataText(categories),
             Retention = Joined(r => r.Retention),
             Safeguards = Joined(r => r.Safeguards),
+            Notes = ComponentNotes.Shown(rows.SelectMany(r => r.Notes ?? [])),
         };
     }
 
@@ -179,7 +180,10 @@ internal static class AnnexBuilder
             gateway is not null ? $"under {gateway.Name}'s terms with the provider"
                 : vendor?.Fact(Vendor.TransferMechanisms) is { Known: true } transfer ? transfer.Text : "unknown",
             ShortRetention(p),
-            SafeguardsOf(p));
+            SafeguardsOf(p))
+        {
+            Notes = ComponentNotes.Shown(c.Notes),
+        };
     }
 
     private static OperatorSystemRow OperatorRow(Party p)
@@ -189,7 +193,7 @@ internal static class AnnexBuilder
         var retention = c.Retention is { } configured ? $"{configured.Value.Description} (config)"
             : c.Attributes["retentionUnbounded"] is true ? "no bound set: kept until deleted"
             : "not shown by the config";
-        return new OperatorSystemRow(c.Id, c.Name, PurposeOf(p), p.Row.DataCategories, DataText(p.Receives), location, retention);
+        return new OperatorSystemRow(c.Id, c.Name, PurposeOf(p), p.Row.DataCategories, DataText(p.Receives), location, retention) { Notes = ComponentNotes.Shown(c.Notes) };
     }
 
     private static string LocationsOf(Party p)

@@ -273,10 +273,22 @@ public sealed record AnnexRow(
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Possible { get; init; }
+
+    /// <summary>The party's notes a human report prints under the annex (<see cref="ComponentNotes"/>); absent when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Notes { get; init; }
 }
 
 /// <summary>A system the operator runs that holds prompts, completions or their metadata (the proxy, its host, a Postgres beside it).</summary>
-public sealed record OperatorSystemRow(string Id, string Name, string Purpose, IReadOnlyList<string> DataCategories, string DataHeld, string Location, string Retention);
+public sealed record OperatorSystemRow(string Id, string Name, string Purpose, IReadOnlyList<string> DataCategories, string DataHeld, string Location, string Retention)
+{
+    /// <summary>
+    /// The system's notes a human report prints under the table (<see cref="ComponentNotes"/>), e.g. the proxy's "No
+    /// spend-log database: ... is given no DATABASE_URL"; absent when none.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Notes { get; init; }
+}
 
 /// <summary>Where the inputs show a party: at most <c>EvidenceCap</c> locations, and how many there are in all.</summary>
 public sealed record AnnexEvidenceRow(string Id, string Name, IReadOnlyList<EvidenceRow> Evidence, int Total);
