@@ -24,7 +24,16 @@ public sealed record Finding
     public Suppression? Suppression { get; init; }
 
     public bool Suppressed => Suppression is { Expired: false };
+
+    /// <summary>
+    /// Set when the finding is about a party the inputs show only as possible (an SDK only imported, a model named
+    /// as data): the finding holds only if that party is used, and its severity is one level below the rule's.
+    /// </summary>
+    public FindingCondition? Condition { get; init; }
 }
+
+/// <summary>What a conditional finding depends on: the possible party, why it is only possible, and the rule's own severity.</summary>
+public sealed record FindingCondition(PossibleBasis Basis, Severity RuleSeverity);
 
 /// <summary>Why a finding is accepted, by whom (inline or baseline), and until when.</summary>
 public sealed record Suppression(string Kind, string Reason, DateOnly? Until, SourceLocation? Location, bool Expired);

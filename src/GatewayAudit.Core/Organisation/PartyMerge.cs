@@ -82,7 +82,22 @@ internal static class PartyMerge
             TransferMechanism = Uses.Agreed(uses, r => r.TransferMechanism),
             Retention = Uses.Agreed(uses, r => r.Retention),
             Safeguards = Uses.Agreed(uses, r => r.Safeguards),
+            Possible = uses.All(u => u.Row.Possible is not null) ? Uses.Agreed(uses, r => r.Possible!) : null,
+            Notes = Notes(uses, r => r.Notes),
         };
+    }
+
+    /// <summary>Each distinct note once; one that not every repository of the party states names those that do.</summary>
+    private static List<string>? Notes<T>(List<Use<T>> uses, Func<T, IReadOnlyList<string>?> notes)
+    {
+        var repositories = uses.Select(u => u.Repository).Distinct(StringComparer.Ordinal).Count();
+        var merged = uses.SelectMany(u => (notes(u.Row) ?? []).Select(n => (Note: n, u.Repository)))
+            .GroupBy(x => x.Note, StringComparer.Ordinal)
+            .Select(g => g.Select(x => x.Repository).Distinct(StringComparer.Ordinal).ToList() is var stating && stating.Count == repositories
+                ? g.Key
+                : $"{g.Key} (in {PartyRollUp.FirstNames(stating)})")
+            .ToList();
+        return merged.Count > 0 ? merged : null;
     }
 
     public static OperatorSystemRow OperatorSystem(List<Use<OperatorSystemRow>> uses) => uses[0].Row with
@@ -93,6 +108,7 @@ internal static class PartyMerge
         DataHeld = Uses.Agreed(uses, r => r.DataHeld),
         Location = Uses.Agreed(uses, r => r.Location),
         Retention = Uses.Agreed(uses, r => r.Retention),
+        Notes = Notes(uses, r => r.Notes),
     };
 
     public static AnnexEvidenceRow AnnexEvidence(List<Use<AnnexEvidenceRow>> uses) => uses[0].Row with

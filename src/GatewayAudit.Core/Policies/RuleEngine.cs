@@ -27,7 +27,7 @@ public static partial class RuleEngine
                 continue;
             }
 
-            (findings ??= []).Add(new Finding
+            (findings ??= []).Add(ConditionalFindings.Qualify(new Finding
             {
                 RuleId = rule.Id,
                 Severity = rule.Severity,
@@ -37,7 +37,7 @@ public static partial class RuleEngine
                 Location = subject.Location(context, rule.EvidenceFiles, TestedFacts(rule)),
                 Subject = subject.Key,
                 References = rule.References,
-            });
+            }, subject, context, judgesCertainty: ConditionalFindings.JudgesCertainty(TestedFacts(rule))));
         }
 
         return findings ?? [];

@@ -17,10 +17,10 @@ public sealed class RuleSubject
 {
     private static readonly HashSet<string> ComponentFacts = new(StringComparer.Ordinal)
     {
-        "id", "name", "role", "vendor", "hosting", "thirdParty", "region", "regions", "zdr", "retention", "retentionDays", "receives", "declared", "catalogListed", "subProcessorOf",
+        "id", "name", "role", "vendor", "hosting", "thirdParty", "region", "regions", "zdr", "retention", "retentionDays", "receives", "declared", "catalogListed", "subProcessorOf", "possible",
     };
 
-    private static readonly HashSet<string> FlowFacts = new(StringComparer.Ordinal) { "key", "carries" };
+    private static readonly HashSet<string> FlowFacts = new(StringComparer.Ordinal) { "key", "carries", "possible" };
 
     private static readonly HashSet<string> SecretFacts = new(StringComparer.Ordinal) { "key", "redacted", "wellKnown", "file", "line" };
 
@@ -161,6 +161,7 @@ public sealed class RuleSubject
                 {
                     "key" => Flow!.Key,
                     "carries" => Flow!.DataCategories.Select(EnumText.Of).ToArray(),
+                    "possible" => PartyCertainty.IsPossible(context.Model, Flow!),
                     _ when IsAttributePath(path) => Normalize(Flow!.Attributes[AttributeName(path)]),
                     _ => null,
                 };
@@ -210,6 +211,7 @@ public sealed class RuleSubject
             "declared" => context.Settings.DeclaredSubprocessors is null ? null : context.Settings.Declares(component),
             "catalogListed" => vendorEntry is not null,
             "subProcessorOf" => component.SubProcessorOf,
+            "possible" => PartyCertainty.IsPossible(context.Model, component),
             _ => null,
         };
     }

@@ -69,6 +69,7 @@ public sealed class RuleTestRunner(IReadOnlyList<IConfigReader> readers, VendorC
             files[name] = text;
         }
 
+        var composed = new List<DeploymentFacts>();
         foreach (var (name, text) in files)
         {
             var file = new InputFile(name, Path.Combine("/rule-test", name), text, namedExplicitly: true);
@@ -82,9 +83,14 @@ public sealed class RuleTestRunner(IReadOnlyList<IConfigReader> readers, VendorC
             var result = reader.Read(file);
             problems.AddRange(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
             model.MergeFrom(result.Fragment);
+            if (result.Deployment is { Services.Count: > 0 } deployment)
+            {
+                composed.Add(deployment);
+            }
         }
 
-        GatewayBypass.Apply([model]);
+        // Every file the case names counts for where projects begin (a pom.xml or package.json no reader takes).
+        GatewayBypass.Apply([model], ProjectScope.InMemory(files.Keys.Select(n => (n, Path.Combine("/rule-test", n))), composed));
         CatalogEnrichment.Apply(model, catalog);
         foreach (var (id, attributes) in testCase.Attributes)
         {

@@ -9,7 +9,11 @@ namespace GatewayAudit.Core.Reports;
 /// contracts with the party directly, or a gateway calls it with the operator's own account), what it receives, and
 /// its row of the technical inventory.
 /// </summary>
-internal sealed record Party(Component Component, Vendor? Vendor, Component? Terms, SortedSet<DataCategory> Receives, ZdrStatus Zdr, SubProcessorRow Row);
+internal sealed record Party(Component Component, Vendor? Vendor, Component? Terms, SortedSet<DataCategory> Receives, ZdrStatus Zdr, SubProcessorRow Row)
+{
+    /// <summary>Why the party is only possible (<see cref="PartyCertainty"/>); null for a party shown receiving data.</summary>
+    public PossibleBasis? Possible { get; init; }
+}
 
 /// <summary>
 /// The annex in the shape counsel signs: third parties with legal entity, location, purpose, transfer mechanism,
@@ -62,9 +66,18 @@ internal static class AnnexBuilder
     // The direct path's id when there is one, so a row keeps the id a one-path stack gives it.
     private static string IdOf(List<Party> group) => (group.FirstOrDefault(p => p.Component.SubProcessorOf is null) ?? group[0]).Component.Id;
 
-    private static AnnexRow Row(List<Party> group)
+    // A row is possible only when every path of it is: one path shown in use makes the party certain.
+    private static AnnexRow Row(List<Party> group) =>
+        group.All(p => p.Possible is not null) && group[0].Possible is { } possible
+            ? Possibly(ShownRow(group), possible)
+            : ShownRow(group);
+
+    private static AnnexRow Possibly(AnnexRow row, PossibleBasis possible) =>
+        row with { Possible = possible.Shown, Purpose = $"Possible sub-processor, if it is used ({possible.Shown}): {row.Purpose}" };
+
+    private static AnnexRow ShownRow(List<Party> group)
     {
-        var rows = group.Select(Row).ToList();
+        var rows = group.Select(ShownRow).ToList();
         var paths = PathsOf(group);
         if (rows.Count == 1)
         {
@@ -82,6 +95,7 @@ internal static class AnnexBuilder
             DataReceived = DataText(categories),
             Retention = Joined(r => r.Retention),
             Safeguards = Joined(r => r.Safeguards),
+            Notes = ComponentNotes.Shown(rows.SelectMany(r => r.Notes ?? [])),
         };
     }
 
@@ -141,7 +155,7 @@ internal static class AnnexBuilder
     /// <summary>The party's name as the annex prints it: the vendor who runs it, else the component.</summary>
     public static string NameOf(Party party) => party.Vendor is { } vendor && party.Component.Hosting != Hosting.OperatorHosted ? vendor.Name : party.Component.Name;
 
-    private static AnnexRow Row(Party p)
+    private static AnnexRow ShownRow(Party p)
     {
         var c = p.Component;
         var gateway = p.Terms;
@@ -166,7 +180,10 @@ internal static class AnnexBuilder
             gateway is not null ? $"under {gateway.Name}'s terms with the provider"
                 : vendor?.Fact(Vendor.TransferMechanisms) is { Known: true } transfer ? transfer.Text : "unknown",
             ShortRetention(p),
-            SafeguardsOf(p));
+            SafeguardsOf(p))
+        {
+            Notes = ComponentNotes.Shown(c.Notes),
+        };
     }
 
     private static OperatorSystemRow OperatorRow(Party p)
@@ -176,7 +193,7 @@ internal static class AnnexBuilder
         var retention = c.Retention is { } configured ? $"{configured.Value.Description} (config)"
             : c.Attributes["retentionUnbounded"] is true ? "no bound set: kept until deleted"
             : "not shown by the config";
-        return new OperatorSystemRow(c.Id, c.Name, PurposeOf(p), p.Row.DataCategories, DataText(p.Receives), location, retention);
+        return new OperatorSystemRow(c.Id, c.Name, PurposeOf(p), p.Row.DataCategories, DataText(p.Receives), location, retention) { Notes = ComponentNotes.Shown(c.Notes) };
     }
 
     private static string LocationsOf(Party p)

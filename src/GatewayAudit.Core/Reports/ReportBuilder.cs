@@ -71,19 +71,21 @@ public static class ReportBuilder
                 parent?.Name,
                 evidenceCount);
             subprocessors.Add(row);
-            parties.Add(new Party(component, vendor, terms, receives, zdr, row));
+            var possible = PartyCertainty.BasisOf(model, component);
+            parties.Add(new Party(component, vendor, terms, receives, zdr, row) { Possible = possible });
+            var ifUsed = possible is null ? "" : $"Possible party, if it is used ({possible.Shown}): ";
 
             var keeps = receives.Where(c => c != DataCategory.Credentials).Select(EnumText.Of).ToList();
             // The operator's own proxy keeps nothing itself: its storage is the Postgres, cache and host listed separately.
             if (keeps.Count > 0 && (component.Role != ComponentRole.Gateway || component.Hosting != Hosting.OperatorHosted))
             {
-                surfaces.Add(new RetentionSurfaceRow(SurfaceName(component), component.Id, keeps, retention.Text, retention.Basis, evidence, evidenceCount));
+                surfaces.Add(new RetentionSurfaceRow(SurfaceName(component), component.Id, keeps, retention.Text, ifUsed + retention.Basis, evidence, evidenceCount));
             }
 
             var carriesText = receives.Contains(DataCategory.Prompt) || receives.Contains(DataCategory.Completion);
             if (carriesText && component.Hosting != Hosting.OperatorHosted && zdr is not (ZdrStatus.Yes or ZdrStatus.NotApplicable))
             {
-                gaps.Add(new ZdrGapRow(component.Id, component.Name, EnumText.Of(zdr), zdrDetail, evidence, evidenceCount));
+                gaps.Add(new ZdrGapRow(component.Id, component.Name, EnumText.Of(zdr), ifUsed + zdrDetail, evidence, evidenceCount));
             }
         }
 
@@ -358,7 +360,8 @@ public static class ReportBuilder
         f.Suppressed,
         f.Subject,
         f.References,
-        f.Suppression is { } s ? new SuppressionRow(s.Kind, s.Reason, s.Until?.ToString("yyyy-MM-dd"), s.Expired, s.Location?.File, s.Location?.Line) : null);
+        f.Suppression is { } s ? new SuppressionRow(s.Kind, s.Reason, s.Until?.ToString("yyyy-MM-dd"), s.Expired, s.Location?.File, s.Location?.Line) : null,
+        Conditional: f.Condition is { Basis: var b } c ? new ConditionRow(b.Party, b.Confidence, b.Shown, b.At?.File, b.At?.Line, EnumText.Of(c.RuleSeverity)) : null);
 
     // Processing locations are few vendors' fact and say nothing more than "Data regions: unknown" when missing;
     // a row of them per vendor would only be noise, so an unknown one is not listed.

@@ -192,7 +192,15 @@ public sealed record FindingRow(
     string? Subject,
     IReadOnlyList<string> References,
     SuppressionRow? Suppression,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Repository = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Repository = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ConditionRow? Conditional = null);
+
+/// <summary>
+/// What a conditional finding depends on (absent for a finding about a party the inputs show receiving data): the
+/// possible party, its <c>confidence</c> (import-only, presumed), where it is seen, the sentence the message quotes,
+/// and the rule's own severity (the finding's is one level lower unless the rule tests certainty itself).
+/// </summary>
+public sealed record ConditionRow(string Party, string Confidence, string Shown, string? File, int? Line, string RuleSeverity);
 
 public sealed record SuppressionRow(string Kind, string Reason, string? Until, bool Expired, string? File, int? Line);
 
@@ -256,10 +264,31 @@ public sealed record AnnexRow(
     string DataReceived,
     string TransferMechanism,
     string Retention,
-    string Safeguards);
+    string Safeguards)
+{
+    /// <summary>
+    /// Set only for a party the inputs show as possible, not in use (an SDK only imported, a model named as data):
+    /// why, in words ("it is only imported at worker.py:2, with no client or call of it shown"). The purpose then
+    /// starts "Possible sub-processor, if it is used".
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Possible { get; init; }
+
+    /// <summary>The party's notes a human report prints under the annex (<see cref="ComponentNotes"/>); absent when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Notes { get; init; }
+}
 
 /// <summary>A system the operator runs that holds prompts, completions or their metadata (the proxy, its host, a Postgres beside it).</summary>
-public sealed record OperatorSystemRow(string Id, string Name, string Purpose, IReadOnlyList<string> DataCategories, string DataHeld, string Location, string Retention);
+public sealed record OperatorSystemRow(string Id, string Name, string Purpose, IReadOnlyList<string> DataCategories, string DataHeld, string Location, string Retention)
+{
+    /// <summary>
+    /// The system's notes a human report prints under the table (<see cref="ComponentNotes"/>), e.g. the proxy's "No
+    /// spend-log database: ... is given no DATABASE_URL"; absent when none.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Notes { get; init; }
+}
 
 /// <summary>Where the inputs show a party: at most <c>EvidenceCap</c> locations, and how many there are in all.</summary>
 public sealed record AnnexEvidenceRow(string Id, string Name, IReadOnlyList<EvidenceRow> Evidence, int Total);

@@ -148,7 +148,8 @@ public sealed class SarifRenderer(IReadOnlyList<PolicyRule> rules) : IReportRend
         {
             ["ruleId"] = finding.RuleId,
             ["ruleIndex"] = ruleIndex,
-            ["level"] = LevelOf(finding.Severity),
+            // A conditional finding (about a party only imported or presumed) never claims an error: at most a warning.
+            ["level"] = finding.Conditional is null || LevelOf(finding.Severity) != "error" ? LevelOf(finding.Severity) : "warning",
             ["message"] = new JsonObject { ["text"] = finding.Message },
             ["locations"] = new JsonArray(new JsonObject
             {
@@ -174,6 +175,13 @@ public sealed class SarifRenderer(IReadOnlyList<PolicyRule> rules) : IReportRend
         if (finding.Subject is not null)
         {
             properties["subject"] = finding.Subject;
+        }
+
+        if (finding.Conditional is { } conditional)
+        {
+            properties["conditional"] = true;
+            properties["confidence"] = conditional.Confidence;
+            properties["ruleSeverity"] = conditional.RuleSeverity;
         }
 
         if (finding.Suppression is { Expired: true } expired)

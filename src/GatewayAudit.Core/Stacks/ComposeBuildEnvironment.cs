@@ -83,13 +83,17 @@ public static class ComposeBuildEnvironment
     /// </summary>
     public static (ServiceFacts Service, EnvironmentValue Value)? Sets(IReadOnlyList<DeploymentFacts> deployments, string file, string variable)
     {
-        var service = deployments.SelectMany(d => d.Services.Where(s => s.BuildContext is not null)
-                .Select(s => (Service: s, Folder: Resolve(DotEnvSampleAddress.Folder(s.At.File), s.BuildContext!.Value.Context))))
-            .Where(b => b.Folder is not null && Holds(b.Folder, file))
-            .OrderByDescending(b => b.Folder!.Length).Select(b => b.Service).FirstOrDefault();
+        var service = BuiltBy(deployments, file);
         var value = service?.Environment.FirstOrDefault(v => v.Name == variable && v.Value is { Length: > 0 } text && !ConfigValues.IsReference(text));
         return service is not null && value is not null ? (service, value) : null;
     }
+
+    /// <summary>The compose service that builds <paramref name="file"/> (the one whose build folder holds it most nearly), or null.</summary>
+    public static ServiceFacts? BuiltBy(IReadOnlyList<DeploymentFacts> deployments, string file) =>
+        deployments.SelectMany(d => d.Services.Where(s => s.BuildContext is not null)
+                .Select(s => (Service: s, Folder: Resolve(DotEnvSampleAddress.Folder(s.At.File), s.BuildContext!.Value.Context))))
+            .Where(b => b.Folder is not null && Holds(b.Folder, file))
+            .OrderByDescending(b => b.Folder!.Length).Select(b => b.Service).FirstOrDefault();
 
     /// <summary>Moves the code's flow to the vendor onto the proxy, when every call site of it is one the service's variable answers.</summary>
     private static void ToProxy(StackModel model, Component provider, Component gateway, List<SourceLocation> sites, string why)

@@ -164,7 +164,7 @@ public static class StackAssembler
         DotEnvSampleAddress.Apply(models, deployments.Where(d => d.Result.Deployment is { Services.Count: 0, Variables.Count: > 0 })
             .OrderBy(d => d.File.FileName == ".env" ? 0 : 1).ThenBy(d => d.File.DisplayPath, StringComparer.Ordinal)
             .Select(d => d.Result.Deployment!).ToList());
-        GatewayBypass.Apply(models);
+        GatewayBypass.Apply(models, ProjectScope.OnDisk(recognized.Select(r => r.File), composed));
         return stacks.Select(s => s.Stack).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
     }
 

@@ -1,0 +1,134 @@
+namespace GatewayAudit.Core.Model;
+
+/// <summary>
+/// Whether a party is shown receiving data or is only possible: its SDK is imported with no client or call
+/// (<c>confidence: import-only</c>), or it is presumed (a model name or address held as data, a call through a client
+/// built in a file the scan did not find; <c>confidence: presumed</c>, see <see cref="AttributeStrength.Confidence"/>).
+/// A party is possible when every flow into it is possible: a flow whose own confidence is one of those, or one that
+/// leaves a possible party (a gateway only imported). A party a config routes to (a flow with no confidence, which
+/// config readers never set) is shown, whatever an import elsewhere says. Findings and annex rows about a possible
+/// party read as conditional ("if it receives prompts").
+/// </summary>
+public static class PartyCertainty
+{
+    /// <summary>The code confidences that show no call: the party may receive nothing.</summary>
+    public static IReadOnlyList<string> Weak { get; } = ["presumed", "import-only"];
+
+    /// <summary>A confidence value (one, or a list from merged sightings) that is weak through and through.</summary>
+    public static bool IsWeak(object? confidence) => confidence switch
+    {
+        string one => Weak.Contains(one),
+        string[] all => all.Length > 0 && all.All(Weak.Contains),
+        _ => false,
+    };
+
+    public static bool IsPossible(StackModel model, Component component) => IsPossible(model, component, []);
+
+    public static bool IsPossible(StackModel model, Flow flow) => IsPossible(model, flow, []);
+
+    /// <summary>Why a possible party is only possible, for the reader; null for a party the inputs show receiving data.</summary>
+    public static PossibleBasis? BasisOf(StackModel model, Component component) =>
+        IsPossible(model, component) ? Trace(model, component, []) : null;
+
+    /// <summary>The same for a flow: the party named is the flow's target, or the possible party it leaves.</summary>
+    public static PossibleBasis? BasisOf(StackModel model, Flow flow)
+    {
+        if (!IsPossible(model, flow))
+        {
+            return null;
+        }
+
+        if (IsWeak(flow.Attributes["confidence"]))
+        {
+            return Of(flow, model.Find(flow.To)?.Name ?? flow.To);
+        }
+
+        return model.Find(flow.From) is { } from ? Trace(model, from, []) : null;
+    }
+
+    private static bool IsPossible(StackModel model, Component component, HashSet<string> seen)
+    {
+        if (!seen.Add(component.Id))
+        {
+            return true; // a cycle adds nothing shown
+        }
+
+        var into = model.FlowsInto(component.Id);
+        var any = false;
+        foreach (var flow in into)
+        {
+            any = true;
+            if (!IsPossible(model, flow, seen))
+            {
+                return false;
+            }
+        }
+
+        return any || IsWeak(component.Attributes["confidence"]);
+    }
+
+    private static bool IsPossible(StackModel model, Flow flow, HashSet<string> seen) =>
+        IsWeak(flow.Attributes["confidence"])
+        || (model.Find(flow.From) is { Role: not ComponentRole.App } from && IsPossible(model, from, seen));
+
+    private static PossibleBasis? Trace(StackModel model, Component component, HashSet<string> seen)
+    {
+        if (!seen.Add(component.Id))
+        {
+            return null;
+        }
+
+        foreach (var flow in model.FlowsInto(component.Id))
+        {
+            if (IsWeak(flow.Attributes["confidence"]))
+            {
+                return Of(flow, component.Name);
+            }
+
+            if (model.Find(flow.From) is { } from && Trace(model, from, seen) is { } upstream)
+            {
+                return upstream;
+            }
+        }
+
+        return component.Attributes["confidence"] is { } confidence && IsWeak(confidence)
+            ? new PossibleBasis(component.Name, Weakest(confidence), component.Attributes.Origin("confidence") ?? component.Evidence.FirstOrDefault(), Called: false)
+            : null;
+    }
+
+    private static PossibleBasis Of(Flow flow, string party) => new(
+        party,
+        Weakest(flow.Attributes["confidence"]),
+        flow.Attributes.Origin("confidence") ?? flow.Evidence.FirstOrDefault(),
+        Called: flow.Attributes["callSites"] is not null);
+
+    // "presumed" when any sighting is presumed (a model named as data says more than an import), else "import-only".
+    private static string Weakest(object? confidence) => confidence switch
+    {
+        string one => one,
+        string[] all when all.Contains("presumed") => "presumed",
+        _ => "import-only",
+    };
+}
+
+/// <summary>
+/// Why a party is only possible: <see cref="Confidence"/> (<c>import-only</c> or <c>presumed</c>), where it is seen,
+/// and whether that sighting is a call through a client the scan could not follow (<see cref="Called"/>).
+/// </summary>
+public sealed record PossibleBasis(string Party, string Confidence, SourceLocation? At, bool Called)
+{
+    /// <summary>"it is only imported at worker.py:2, with no client or call of it shown", for messages and annex rows.</summary>
+    public string Shown
+    {
+        get
+        {
+            var at = At is { } where ? $" at {where}" : "";
+            return Confidence switch
+            {
+                "import-only" => $"it is only imported{at}, with no client or call of it shown",
+                _ when Called => $"it is only presumed, from a call{at} through a client built in a file this scan did not find",
+                _ => $"it is only named as data{at}, with no client or call of it shown",
+            };
+        }
+    }
+}

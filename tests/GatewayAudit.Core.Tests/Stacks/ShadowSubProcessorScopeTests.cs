@@ -1,0 +1,180 @@
+using static GatewayAudit.Core.Tests.Readers.DeploymentFixtures;
+
+namespace GatewayAudit.Core.Tests.Stacks;
+
+/// <summary>
+/// shadow-sub-processor needs the direct call and the gateway in one module or deployment, not merely one repository:
+/// a Spring AI tutorial repository with one Maven module per provider and one profile file per alternative endpoint
+/// (OpenRouter among them) has no bypass; two npm packages of a monorepo, one on OpenRouter and one on OpenAI, are two
+/// applications. A worker with its own pyproject.toml that the proxy's compose file builds, and a package whose two
+/// files call OpenRouter and OpenAI side by side, still go around their gateway.
+/// </summary>
+public sealed class ShadowSubProcessorScopeTests
+{
+    private const string Pom = """
+        <project xmlns="http://maven.apache.org/POM/4.0.0">
+          <modelVersion>4.0.0</modelVersion>
+          <artifactId>chat-with-llms</artifactId>
+          <dependencies>
+            <dependency>
+              <groupId>org.springframework.ai</groupId>
+              <artifactId>spring-ai-starter-model-openai</artifactId>
+            </dependency>
+          </dependencies>
+        </project>
+
+        """;
+
+    private const string OpenAiDefault = """
+        spring:
+          application:
+            name: chat-with-llms
+          ai:
+            openai:
+              api-key: ${OPENAI_API_KEY}
+              chat:
+                options:
+                  model: gpt-4o
+
+        """;
+
+    private const string OpenRouterProfile = """
+        spring:
+          ai:
+            openai:
+              base-url: https://openrouter.ai/api
+              api-key: ${OPENROUTER_API_KEY}
+              chat:
+                options:
+                  model: anthropic/claude-3.5-sonnet
+
+        """;
+
+    private const string GeminiProfile = """
+        spring:
+          ai:
+            openai:
+              base-url: https://generativelanguage.googleapis.com/v1beta/openai
+              api-key: ${GEMINI_API_KEY}
+              chat:
+                completions-path: /chat/completions
+                options:
+                  model: gemini-2.0-flash
+
+        """;
+
+    private const string ClaudeModule = """
+        spring:
+          ai:
+            anthropic:
+              api-key: ${ANTHROPIC_API_KEY}
+              chat:
+                options:
+                  model: claude-3-5-sonnet-latest
+
+        """;
+
+    private const string RouterTs = """
+        import OpenAI from "openai";
+
+        const router = new OpenAI({ baseURL: "https://openrouter.ai/api/v1", apiKey: process.env.OPENROUTER_API_KEY });
+
+        export const ask = (q: string) =>
+          router.chat.completions.create({ model: "anthropic/claude-sonnet-4.5", messages: [{ role: "user", content: q }] });
+
+        """;
+
+    private const string DirectTs = """
+        import OpenAI from "openai";
+
+        const openai = new OpenAI();
+
+        export const draft = (q: string) => openai.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: q }] });
+
+        """;
+
+    private static string PackageJson(string name) => $$"""
+        { "name": "{{name}}", "version": "1.0.0", "dependencies": { "openai": "^4.77.0" } }
+
+        """;
+
+    [Fact]
+    public void Spring_profiles_and_modules_that_are_alternatives_to_OpenRouter_are_no_bypass()
+    {
+        var result = AuditFiles(
+            ("spring-ai-02-chat-with-llms/pom.xml", Pom),
+            ("spring-ai-02-chat-with-llms/src/main/resources/application.yaml", OpenAiDefault),
+            ("spring-ai-02-chat-with-llms/src/main/resources/application-openrouter.yml", OpenRouterProfile),
+            ("spring-ai-02-chat-with-llms/src/main/resources/application-gemini.yml", GeminiProfile),
+            ("spring-ai-03-chat-with-claude/pom.xml", Pom.Replace("chat-with-llms", "chat-with-claude", StringComparison.Ordinal)),
+            ("spring-ai-03-chat-with-claude/src/main/resources/application.yaml", ClaudeModule));
+
+        // The parties are all listed: the scope decides only whether one call goes around another's gateway.
+        foreach (var id in new[] { "provider:openrouter", "provider:openai", "provider:google-gemini-api", "provider:anthropic" })
+        {
+            Assert.NotNull(result.Model.Find(id));
+        }
+
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == "shadow-sub-processor");
+    }
+
+    [Fact]
+    public void Two_packages_of_a_monorepo_one_on_OpenRouter_one_on_OpenAI_are_two_applications()
+    {
+        var result = AuditFiles(
+            ("packages/assistant/package.json", PackageJson("assistant")),
+            ("packages/assistant/src/router.ts", RouterTs),
+            ("packages/drafts/package.json", PackageJson("drafts")),
+            ("packages/drafts/src/direct.ts", DirectTs));
+
+        Assert.NotNull(result.Model.Find("provider:openai"));
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == "shadow-sub-processor");
+    }
+
+    [Fact]
+    public void One_package_calling_OpenRouter_and_OpenAI_side_by_side_goes_around_OpenRouter()
+    {
+        var result = AuditFiles(
+            ("web/package.json", PackageJson("web")),
+            ("web/src/router.ts", RouterTs),
+            ("web/src/direct.ts", DirectTs));
+
+        var finding = Assert.Single(result.Findings, f => f.RuleId == "shadow-sub-processor");
+        Assert.Equal("web/src/direct.ts", finding.Location!.File);
+        Assert.Contains("OpenRouter at web/src/router.ts:", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_worker_with_its_own_manifest_that_the_proxy_compose_file_builds_goes_around_the_proxy()
+    {
+        const string Compose = """
+            services:
+              litellm:
+                image: ghcr.io/berriai/litellm:v1.84.0
+                command: ["--config", "/app/config.yaml"]
+                volumes:
+                  - ./proxy/config.yaml:/app/config.yaml:ro
+              worker:
+                build: ./worker
+                environment:
+                  LLM_BASE_URL: http://litellm:4000
+
+            """;
+        const string Worker = """
+            import anthropic
+
+            client = anthropic.Anthropic()
+            reply = client.messages.create(model="claude-sonnet-4-5", max_tokens=256, messages=[{"role": "user", "content": "hi"}])
+
+            """;
+        var result = AuditFiles(
+            ("docker-compose.yaml", Compose),
+            ("proxy/config.yaml", "model_list:\n  - model_name: claude\n    litellm_params: {model: anthropic/claude-sonnet-4-5, api_key: os.environ/ANTHROPIC_API_KEY}\n"),
+            ("worker/pyproject.toml", "[project]\nname = \"worker\"\nversion = \"0.1.0\"\ndependencies = [\"anthropic>=0.40\"]\n"),
+            ("worker/summarize.py", Worker));
+
+        var finding = Assert.Single(result.Findings, f => f.RuleId == "shadow-sub-processor");
+        Assert.Equal("worker/summarize.py", finding.Location!.File);
+        Assert.Contains("LiteLLM proxy at docker-compose.yaml:", finding.Message, StringComparison.Ordinal);
+    }
+}
