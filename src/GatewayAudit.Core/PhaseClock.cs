@@ -19,6 +19,7 @@ public static class PhaseClock
     private static long _lastAllocated;
     private static int _lastGen0;
     private static int _lastGen2;
+    private static TimeSpan _lastPause;
 
     /// <summary>Where phase lines go; null, the default, writes none.</summary>
     public static TextWriter? Sink { get; set; }
@@ -33,10 +34,11 @@ public static class PhaseClock
 
         var cpu = Environment.CpuUsage.TotalTime;
         var (wallTicks, allocated, gen0, gen2) = (Wall.ElapsedTicks, GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(2));
+        var pause = GC.GetTotalPauseDuration();
         using var process = Process.GetCurrentProcess();
         sink.WriteLine($"phase {phase,-16} cpu {cpu.TotalMilliseconds,6:F0} ms  +{(cpu - _last).TotalMilliseconds,4:F0} ms"
             + $"  wall +{(wallTicks - _lastWallTicks) * 1000.0 / Stopwatch.Frequency:F0} ms, +{(allocated - _lastAllocated) / 1048576.0:F0} MiB allocated,"
-            + $" +{gen0 - _lastGen0} gen0 +{gen2 - _lastGen2} gen2, heap {GC.GetTotalMemory(false) / 1048576.0:F0} MiB, peak RSS {process.PeakWorkingSet64 / 1048576.0:F0} MiB");
-        (_last, _lastWallTicks, _lastAllocated, _lastGen0, _lastGen2) = (cpu, wallTicks, allocated, gen0, gen2);
+            + $" +{gen0 - _lastGen0} gen0 +{gen2 - _lastGen2} gen2 (paused +{(pause - _lastPause).TotalMilliseconds:F0} ms), heap {GC.GetTotalMemory(false) / 1048576.0:F0} MiB, peak RSS {process.PeakWorkingSet64 / 1048576.0:F0} MiB");
+        (_last, _lastWallTicks, _lastAllocated, _lastGen0, _lastGen2, _lastPause) = (cpu, wallTicks, allocated, gen0, gen2, pause);
     }
 }

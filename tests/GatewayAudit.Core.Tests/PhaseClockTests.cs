@@ -17,6 +17,6 @@ public sealed class PhaseClockTests
             PhaseClock.Sink = null;
         }
 
-        Assert.Matches(@"(?m)^phase catalog +cpu +\d+ ms  \+ *\d+ ms  wall \+\d+ ms, \+\d+ MiB allocated, \+\d+ gen0 \+\d+ gen2, heap \d+ MiB, peak RSS \d+ MiB$", sink.ToString());
+        Assert.Matches(@"(?m)^phase catalog +cpu +\d+ ms  \+ *\d+ ms  wall \+\d+ ms, \+\d+ MiB allocated, \+\d+ gen0 \+\d+ gen2 \(paused \+\d+ ms\), heap \d+ MiB, peak RSS \d+ MiB$", sink.ToString());
     }
 }

@@ -14,30 +14,30 @@ public static class InputText
 
     /// <summary>The file's text, or null with a diagnostic saying why it cannot be read: an error, except for a file
     /// met while walking a folder (<paramref name="walked"/>) that is encrypted with git-crypt, which is a warning:
-    /// a checkout with one locked secrets file is still scanned, and the report says the file was not read.</summary>
-    public static string? Read(string fullPath, string shownPath, List<Diagnostic> diagnostics, bool walked = false)
+    /// a checkout with one locked secrets file is still scanned, and the report says the file was not read.
+    /// <paramref name="regularFile"/>: the caller's walk has just seen a regular file, not a link, at this path, so
+    /// its kind is not asked again (a system call per file of a 22,000-file walk: bench/SCALE.md round 8).</summary>
+    public static string? Read(string fullPath, string shownPath, List<Diagnostic> diagnostics, bool walked = false, bool regularFile = false)
     {
         var at = new SourceLocation(shownPath, 0);
         try
         {
             // A FIFO would block the open until a writer comes, and a device (a symlink to /dev/zero) never ends:
             // neither is opened.
-            if (Scanning.FileIdentity.KindOf(fullPath) is var kind and not Scanning.FileKind.Regular)
+            if (!regularFile && Scanning.FileIdentity.KindOf(fullPath) is var kind and not Scanning.FileKind.Regular)
             {
                 diagnostics.Add(Diagnostic.Error("input-special-file", $"{Scanning.FileIdentity.Describe(kind)}, not a regular file; not read", at));
                 return null;
             }
 
-            var info = new FileInfo(fullPath);
-            if (info.Length > MaxBytes)
+            // Read at most one byte past the limit: a file that grows while read, or reports no size (/proc), stays bounded.
+            var (bytes, size) = ReadBoundedSized(fullPath, MaxBytes);
+            if (bytes is null && size > MaxBytes)
             {
-                diagnostics.Add(Diagnostic.Error("input-too-large",
-                    $"file is {info.Length / (1024.0 * 1024.0):0.0} MiB; inputs larger than {MaxBytes / (1024 * 1024)} MiB are not read", at));
+                diagnostics.Add(TooLarge(size, at));
                 return null;
             }
 
-            // Read at most one byte past the limit: a file that grows while read, or reports no size (/proc), stays bounded.
-            var bytes = ReadBounded(fullPath);
             if (bytes is null)
             {
                 diagnostics.Add(Diagnostic.Error("input-too-large", $"file grew past {MaxBytes / (1024 * 1024)} MiB while read; inputs larger than that are not read", at));
@@ -86,7 +86,8 @@ public static class InputText
         }
         catch (UnauthorizedAccessException)
         {
-            diagnostics.Add(Diagnostic.Error("input-unreadable", "permission denied", at));
+            // The size is known without reading: an over-large file is refused for its size, as before it was opened.
+            diagnostics.Add(SizeOf(fullPath) is > MaxBytes and var size ? TooLarge(size, at) : Diagnostic.Error("input-unreadable", "permission denied", at));
         }
         catch (IOException e)
         {
@@ -94,6 +95,22 @@ public static class InputText
         }
 
         return null;
+    }
+
+    private static Diagnostic TooLarge(long size, SourceLocation at) => Diagnostic.Error("input-too-large",
+        $"file is {size / (1024.0 * 1024.0):0.0} MiB; inputs larger than {MaxBytes / (1024 * 1024)} MiB are not read", at);
+
+    /// <summary>The size a file reports, or -1 when even that cannot be asked.</summary>
+    public static long SizeOf(string fullPath)
+    {
+        try
+        {
+            return new FileInfo(fullPath).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return -1;
+        }
     }
 
     /// <summary>The strict decoder for UTF-16 or UTF-32 text that starts with its byte-order mark, or null. UTF-32 LE is
@@ -111,7 +128,14 @@ public static class InputText
     }
 
     /// <summary>The file's bytes, or null when it holds more than <see cref="MaxBytes"/>.</summary>
-    public static byte[]? ReadBounded(string fullPath, long maxBytes = MaxBytes)
+    public static byte[]? ReadBounded(string fullPath, long maxBytes = MaxBytes) => ReadBoundedSized(fullPath, maxBytes).Bytes;
+
+    /// <summary>
+    /// The file's bytes and the size it reported when opened; null bytes when it holds more than
+    /// <paramref name="maxBytes"/>: a reported size above it says the file was too large from the start, one within it
+    /// that the file grew past it while read.
+    /// </summary>
+    public static (byte[]? Bytes, long Size) ReadBoundedSized(string fullPath, long maxBytes)
     {
         using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.SequentialScan);
 
@@ -119,11 +143,11 @@ public static class InputText
         // not a copy buffer per file (81,920 bytes each made most of a monorepo scan's garbage). A file that reports
         // no size (/proc) or grows while read goes on in chunks below, still bounded.
         var expected = RandomAccess.GetLength(handle);
-        if (expected > maxBytes)
-        {
-            return null;
-        }
+        return (expected > maxBytes ? null : ReadFrom(handle, expected, maxBytes), expected);
+    }
 
+    private static byte[]? ReadFrom(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long expected, long maxBytes)
+    {
         var bytes = new byte[expected];
         var filled = 0;
         int read;

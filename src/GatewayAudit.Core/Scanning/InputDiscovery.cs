@@ -106,7 +106,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
             {
                 var (source, why) = ++sourceFiles > SourceFilePolicy.MaxFiles
                     ? (null, $"beyond the first {SourceFilePolicy.MaxFiles:N0} source files of this scan; name a smaller folder")
-                    : SourceFilePolicy.Read(full);
+                    : SourceFilePolicy.Read(full, regularFile: notLink);
                 if ((totalChars += source?.Length ?? 0) > TotalBudget)
                 {
                     diagnostics.Add(OverBudget(shown));
@@ -128,7 +128,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                 continue;
             }
 
-            var text = InputText.Read(full, shown, diagnostics, walked: !named);
+            var text = InputText.Read(full, shown, diagnostics, walked: !named, regularFile: notLink);
             if (text is not null)
             {
                 if ((totalChars += text.Length) > TotalBudget)
@@ -312,13 +312,24 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         var passedOver = new List<(string, string?)>();
         var pending = new Stack<(string Folder, GitIgnoreRules Ignore)>();
         pending.Push((root, GitIgnoreRules.None));
+        try
+        {
+            // The root's real path, from which the walk knows each folder's below it.
+            _ = Path.TrimEndingDirectorySeparator(root) == root ? RealFolder(root, 0) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left to be resolved file by file, as any folder the walk could not tell.
+        }
+
         while (pending.Count > 0)
         {
             var (folder, inherited) = pending.Pop();
             try
             {
-                var ignore = inherited.Enter(folder, Display, diagnostics);
-                foreach (var file in Directory.EnumerateFiles(folder))
+                var (files, subfolders) = Listing(folder);
+                var ignore = inherited.Enter(folder, Display, diagnostics, listed: files.Exists(f => f.EndsWith("/.gitignore", StringComparison.Ordinal)));
+                foreach (var file in files)
                 {
                     // A symlinked file is read when it points at a file (Kubernetes ConfigMap mounts are symlinks);
                     // a dangling link is reported, not dropped. Symlinked folders are still not followed (below).
@@ -377,7 +388,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                     }
                 }
 
-                foreach (var sub in Directory.EnumerateDirectories(folder))
+                foreach (var sub in subfolders)
                 {
                     // Symlinked folders are not followed: they can loop and can leave the tree the user named. A folder
                     // .gitignore ignores is listed once, not walked.
@@ -390,6 +401,13 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                     {
                         passedOver.Add((sub + "/", "folder ignored by .gitignore; not walked"));
                         continue;
+                    }
+
+                    // The folder is no symlink (above), so its real path is its parent's and its name: no system
+                    // calls to resolve it when a file in it is read (RealPathOfFile).
+                    if (_realFolders.TryGetValue(folder, out var realParent))
+                    {
+                        _realFolders[sub] = Path.Combine(realParent, Path.GetFileName(sub));
                     }
 
                     pending.Push((sub, ignore));
@@ -409,5 +427,23 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
 
         found.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return (found, passedOver);
+    }
+
+    // What Directory.EnumerateFiles and EnumerateDirectories list (every entry, hidden ones too; a symlink to a folder
+    // counts as a folder), in the order they list it, from one pass over the folder instead of two: at 22,000 files in
+    // 12,000 folders the second pass was a third of the walk (bench/SCALE.md round 8).
+    private static readonly EnumerationOptions EveryEntry = new() { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false };
+
+    private static (List<string> Files, List<string> Folders) Listing(string folder)
+    {
+        var (files, folders) = (new List<string>(), new List<string>());
+        var entries = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool IsFolder)>(folder,
+            (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.ToSpecifiedFullPath(), entry.IsDirectory), EveryEntry);
+        foreach (var (path, isFolder) in entries)
+        {
+            (isFolder ? folders : files).Add(path);
+        }
+
+        return (files, folders);
     }
 }

@@ -79,24 +79,25 @@ public static class SourceFilePolicy
     /// <summary>
     /// Reads a walked source file, or says why not: too large, binary, generated (its header says so) or minified
     /// (a very long line). Bytes that are not UTF-8 are replaced, since a lexical scan needs only the ASCII around them.
+    /// <paramref name="regularFile"/>: the walk has just seen a regular file, not a link, here (its kind is not asked again).
     /// </summary>
-    public static (string? Text, string? Reason) Read(string fullPath)
+    public static (string? Text, string? Reason) Read(string fullPath, bool regularFile = false)
     {
+        var tooLarge = $"larger than {MaxBytes / (1024 * 1024)} MiB, so generated, bundled or data rather than hand-written source";
         try
         {
-            if (FileIdentity.KindOf(fullPath) is var kind and not FileKind.Regular)
+            if (!regularFile && FileIdentity.KindOf(fullPath) is var kind and not FileKind.Regular)
             {
                 return (null, $"{FileIdentity.Describe(kind)}, not a regular file");
             }
 
-            var info = new FileInfo(fullPath);
-            var tooLarge = $"larger than {MaxBytes / (1024 * 1024)} MiB, so generated, bundled or data rather than hand-written source";
-            if (info.Length > MaxBytes)
+            var (read, size) = InputText.ReadBoundedSized(fullPath, MaxBytes);
+            if (read is null && size > MaxBytes)
             {
-                return (null, $"{info.Length / (1024.0 * 1024.0):0.0} MiB: {tooLarge}");
+                return (null, $"{size / (1024.0 * 1024.0):0.0} MiB: {tooLarge}");
             }
 
-            if (InputText.ReadBounded(fullPath, MaxBytes) is not { } bytes)
+            if (read is not { } bytes)
             {
                 return (null, tooLarge);
             }
@@ -112,7 +113,10 @@ public static class SourceFilePolicy
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
-            return (null, "unreadable: permission denied or I/O error");
+            // A file too large is passed over for its size, whether it can be opened or not, as before it was opened.
+            return InputText.SizeOf(fullPath) is > MaxBytes and var size
+                ? (null, $"{size / (1024.0 * 1024.0):0.0} MiB: {tooLarge}")
+                : (null, "unreadable: permission denied or I/O error");
         }
     }
 

@@ -102,8 +102,9 @@ public sealed class SafeYamlLoader
 
     private sealed class Builder(string file, SafeYamlLoader limits, List<Diagnostic> diagnostics)
     {
+        // A node's weight travels with it up the tree as it is built; only anchored nodes keep theirs, for their aliases
+        // (a map of every node's weight was a dictionary insert per scalar: bench/SCALE.md round 8).
         private readonly Dictionary<string, (YamlNode Node, long Weight)> _anchors = new(StringComparer.Ordinal);
-        private readonly Dictionary<YamlNode, long> _weights = new(ReferenceEqualityComparer.Instance);
 
         private long _fileWeight;
         private long _created;
@@ -129,7 +130,7 @@ public sealed class SafeYamlLoader
 
                 parser.Consume<DocumentStart>();
                 _anchors.Clear();
-                var root = parser.Accept<DocumentEnd>(out _) ? null : ReadNode(parser, 1);
+                var (root, rootWeight) = parser.Accept<DocumentEnd>(out _) ? (null, 0) : ReadNode(parser, 1);
                 if (root is YamlScalar { IsNull: true, Value: "", Tag: null })
                 {
                     // "---" alone: an empty document, as PyYAML reads it.
@@ -139,7 +140,7 @@ public sealed class SafeYamlLoader
                 parser.Consume<DocumentEnd>();
                 if (root is not null)
                 {
-                    _fileWeight = AddWeight(_fileWeight, WeightOf(root), root);
+                    _fileWeight = AddWeight(_fileWeight, rootWeight, root);
                 }
 
                 // An empty document between two "---" reads as an empty plain scalar: nothing to hand to a reader.
@@ -152,7 +153,7 @@ public sealed class SafeYamlLoader
             return roots;
         }
 
-        private YamlNode ReadNode(IParser parser, int depth)
+        private (YamlNode Node, long Weight) ReadNode(IParser parser, int depth)
         {
             var current = parser.Current ?? throw new YamlException("unexpected end of input");
             LastLine = (int)Math.Max(1, current.Start.Line);
@@ -173,7 +174,7 @@ public sealed class SafeYamlLoader
                             alias.Start.Line, alias.Start.Column);
                     }
 
-                    return anchored.Node;
+                    return anchored;
                 case Scalar scalar:
                     parser.MoveNext();
                     var node = new YamlScalar((int)scalar.Start.Line, (int)scalar.Start.Column, scalar.Value,
@@ -186,8 +187,8 @@ public sealed class SafeYamlLoader
                         long weight = 1;
                         while (!parser.Accept<SequenceEnd>(out _))
                         {
-                            var item = ReadNode(parser, depth + 1);
-                            weight = AddWeight(weight, WeightOf(item), item);
+                            var (item, itemWeight) = ReadNode(parser, depth + 1);
+                            weight = AddWeight(weight, itemWeight, item);
                             items.Add(item);
                         }
 
@@ -202,32 +203,32 @@ public sealed class SafeYamlLoader
             }
         }
 
-        private YamlNode ReadMapping(IParser parser, MappingStart start, int depth)
+        private (YamlNode Node, long Weight) ReadMapping(IParser parser, MappingStart start, int depth)
         {
             parser.MoveNext();
             var explicitEntries = new List<KeyValuePair<YamlScalar, YamlNode>>();
-            var merged = new List<KeyValuePair<YamlScalar, YamlNode>>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            List<KeyValuePair<YamlScalar, YamlNode>>? merged = null;
+            HashSet<string>? seen = null;
             long weight = 1;
             while (!parser.Accept<MappingEnd>(out _))
             {
                 var keyEvent = parser.Current!;
-                var keyNode = ReadNode(parser, depth + 1);
+                var (keyNode, _) = ReadNode(parser, depth + 1);
                 if (keyNode is not YamlScalar key)
                 {
                     throw new YamlLimitException("yaml-complex-key", "a mapping key must be a single value, not " + keyNode.KindText,
                         keyEvent.Start.Line, keyEvent.Start.Column);
                 }
 
-                var value = ReadNode(parser, depth + 1);
-                weight = AddWeight(weight, WeightOf(value) + 1, value);
+                var (value, valueWeight) = ReadNode(parser, depth + 1);
+                weight = AddWeight(weight, valueWeight + 1, value);
                 if (key.Value == "<<" && !key.Quoted)
                 {
-                    AddMerge(merged, value, key);
+                    AddMerge(merged ??= [], value, key);
                     continue;
                 }
 
-                if (!seen.Add(key.Value))
+                if (Seen(explicitEntries, ref seen, key.Value))
                 {
                     diagnostics.Add(Diagnostic.Warning("yaml-duplicate-key",
                         $"key '{Readers.ConfigValues.Shown(key.Value)}' appears more than once in this mapping; the last one is used",
@@ -240,16 +241,60 @@ public sealed class SafeYamlLoader
             parser.MoveNext();
 
             // Explicit keys win over merged ones; earlier merge sources win over later ones (YAML merge semantics).
-            var entries = new List<KeyValuePair<YamlScalar, YamlNode>>(explicitEntries);
-            foreach (var entry in merged)
+            var entries = explicitEntries;
+            if (merged is not null)
             {
-                if (seen.Add(entry.Key.Value))
+                entries = new List<KeyValuePair<YamlScalar, YamlNode>>(explicitEntries);
+                seen ??= KeysOf(explicitEntries);
+                foreach (var entry in merged)
                 {
-                    entries.Add(entry);
+                    if (seen.Add(entry.Key.Value))
+                    {
+                        entries.Add(entry);
+                    }
                 }
             }
 
             return Remember(start.Anchor, new YamlMapping((int)start.Start.Line, (int)start.Start.Column, entries), weight);
+        }
+
+        /// <summary>Mappings at most this long look a key up among the earlier ones; longer ones keep a set of keys.</summary>
+        private const int ScannedKeys = 8;
+
+        /// <summary>Whether an earlier explicit entry has this key: a scan of the few entries of a small mapping (most of
+        /// them), a set once the mapping is longer than <see cref="ScannedKeys"/>. The key is recorded in the set when there is one.</summary>
+        private static bool Seen(List<KeyValuePair<YamlScalar, YamlNode>> earlier, ref HashSet<string>? seen, string key)
+        {
+            if (seen is null && earlier.Count >= ScannedKeys)
+            {
+                seen = KeysOf(earlier);
+            }
+
+            if (seen is not null)
+            {
+                return !seen.Add(key);
+            }
+
+            foreach (var entry in earlier)
+            {
+                if (entry.Key.Value == key)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static HashSet<string> KeysOf(List<KeyValuePair<YamlScalar, YamlNode>> entries)
+        {
+            var keys = new HashSet<string>(entries.Count, StringComparer.Ordinal);
+            foreach (var entry in entries)
+            {
+                keys.Add(entry.Key.Value);
+            }
+
+            return keys;
         }
 
         private static void AddMerge(List<KeyValuePair<YamlScalar, YamlNode>> merged, YamlNode source, YamlScalar key)
@@ -276,8 +321,6 @@ public sealed class SafeYamlLoader
             }
         }
 
-        private long WeightOf(YamlNode node) => _weights.TryGetValue(node, out var w) ? w : 1;
-
         // The weight of a node is how many nodes a reader walks through it with every alias expanded. Sharing keeps
         // memory linear, but a naive walk is exponential, so the bound is on this figure.
         private long AddWeight(long total, long add, YamlNode at)
@@ -293,16 +336,15 @@ public sealed class SafeYamlLoader
             return sum;
         }
 
-        private YamlNode Remember(AnchorName anchor, YamlNode node, long weight)
+        private (YamlNode Node, long Weight) Remember(AnchorName anchor, YamlNode node, long weight)
         {
             _created++;
-            _weights[node] = weight;
             if (!anchor.IsEmpty)
             {
                 _anchors[anchor.Value] = (node, weight);
             }
 
-            return node;
+            return (node, weight);
         }
     }
 }

@@ -179,6 +179,33 @@ public sealed class SafeYamlLoaderTests
         Assert.Equal("3", ((YamlScalar)((YamlMapping)document!.Root!)["a"]!).Value);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(40)]
+    public void Duplicate_keys_and_merges_hold_in_short_and_long_mappings(int keys)
+    {
+        // Short mappings look keys up by a scan, long ones by a set: each duplicate is warned once, at its line, in
+        // both, and merged keys never replace explicit ones.
+        var text = new StringBuilder("base: &base\n  k0: merged\n  extra: merged\nm:\n  <<: *base\n");
+        for (var i = 0; i < keys; i++)
+        {
+            text.Append($"  k{i}: {i}\n");
+        }
+
+        text.Append("  k0: last\n");
+        text.Append($"  k{keys - 1}: again\n");
+        var (document, diagnostics) = Load(text.ToString());
+        var m = (YamlMapping)((YamlMapping)document!.Root!)["m"]!;
+        Assert.Equal([6 + keys, 7 + keys], diagnostics.Where(d => d.Code == "yaml-duplicate-key").Select(d => d.Location.Line));
+        Assert.Equal("last", ((YamlScalar)m["k0"]!).Value);
+        Assert.Equal("again", ((YamlScalar)m[$"k{keys - 1}"]!).Value);
+        Assert.Equal("merged", ((YamlScalar)m["extra"]!).Value);
+        Assert.Equal(keys + 3, m.Entries.Count);
+        Assert.Equal("extra", m.Entries[^1].Key.Value);
+    }
+
     [Fact]
     public void Syntax_errors_never_quote_the_text_on_the_bad_line()
     {
