@@ -156,8 +156,8 @@ public static class StackAssembler
         // Calls through a client built in another file reach that client's party; then code that calls a provider
         // directly while the checkout runs a gateway is judged against every stack's gateways.
         var models = stacks.Select(s => s.Stack.Model).ToList();
-        SpringPropertyJoin.Apply(models);
         var composed = deployments.Where(d => d.Result.Deployment is { Services.Count: > 0 }).Select(d => d.Result.Deployment!).ToList();
+        SettingsFileJoin.Apply(models, composed);
         ImportedConstantJoin.Apply(models, composed);
         CodeClientJoin.Apply(models);
         ComposeBuildEnvironment.Apply(models, composed);

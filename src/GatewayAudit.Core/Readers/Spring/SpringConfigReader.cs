@@ -115,7 +115,7 @@ public sealed partial class SpringConfigReader : IConfigReader
             var value = SpringValue.Of(property.Value.Value);
             if (value.Text is { } text && text.Contains("://", StringComparison.Ordinal))
             {
-                model.CodeClients.SpringProperties.Add(new SpringPropertyValue(property.Key, root, profile, file.At(property.Value.Line, property.Value.Column), text, value.Variable));
+                model.CodeClients.Settings.Add(new SettingValue(SettingValue.Spring, property.Key, root, profile, file.At(property.Value.Line, property.Value.Column), text, value.Variable));
             }
         }
     }
