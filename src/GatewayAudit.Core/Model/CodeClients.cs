@@ -31,6 +31,9 @@ public sealed class CodeClients
     /// </summary>
     public List<SettingValue> Settings { get; } = [];
 
+    /// <summary>Struct fields a Go file sets from an environment variable (<c>BaseURL: os.Getenv("BASE_URL")</c>), for code that reads the field.</summary>
+    public List<EnvironmentField> EnvironmentFields { get; } = [];
+
     public bool IsEmpty => Builds.Count == 0 && Uses.Count == 0 && Preferences.Count == 0 && Constants.Count == 0 && ImportedValues.Count == 0;
 
     public void MergeFrom(CodeClients other)
@@ -42,6 +45,7 @@ public sealed class CodeClients
         ImportedValues.AddRange(other.ImportedValues);
         ReExports.AddRange(other.ReExports);
         Settings.AddRange(other.Settings);
+        EnvironmentFields.AddRange(other.EnvironmentFields);
     }
 }
 
@@ -133,3 +137,10 @@ public sealed record SettingValue(string Framework, string Key, string Root, str
 
     public const string DotNet = "dotnet";
 }
+
+/// <summary>
+/// A field set from an environment variable: its <paramref name="Name"/> (<c>OpenAIBaseURL</c>), the module of the
+/// file that sets it (a Go package is its folder), where, the <paramref name="Variable"/> read, and the literal default a
+/// helper gives where the variable is unset (<c>getEnv("BASE_URL", "https://...")</c>).
+/// </summary>
+public sealed record EnvironmentField(string Name, string Module, string Language, SourceLocation At, string Variable, string? Default);

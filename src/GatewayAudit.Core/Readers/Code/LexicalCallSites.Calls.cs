@@ -330,9 +330,15 @@ internal sealed partial class LexicalCallSites
                 : null;
         }
 
-        return to == from + 3 && _source.IsIdentifier(from) && _source.IsPunct(from + 1, ".") && _source.IsIdentifier(from + 2)
-            && _source.LocalImports.TryGetValue(T(from).Text, out var owner)
-            ? new LexicalImportedName(T(from + 2).Text, owner, T(from).Text, slot)
+        if (to != from + 3 || !_source.IsIdentifier(from) || !_source.IsPunct(from + 1, ".") || !_source.IsIdentifier(from + 2))
+        {
+            return null;
+        }
+
+        // A Go struct field (conf.OpenAIBaseURL) another file may set from the environment (GoEnvironmentFields).
+        return _source.LocalImports.TryGetValue(T(from).Text, out var owner) ? new LexicalImportedName(T(from + 2).Text, owner, T(from).Text, slot)
+            : _source.Language == LexicalLanguage.Go && char.IsUpper(T(from + 2).Text[0]) && !_source.ImportedNames.ContainsKey(T(from).Text)
+                ? new LexicalImportedName(T(from + 2).Text, GoEnvironmentFields.Module, T(from).Text, slot)
             : null;
     }
 
