@@ -33,6 +33,7 @@ public static class StackAssembler
         }
 
         HelmfileValues.SetAsideUnreferenced(deployments, diagnostics);
+        ComposeBuiltProxy.Apply(deployments);
 
         // The deployment and code files are read; what their readers parsed is garbage before the configs are read.
         StageEnd.ReleaseGarbage(onDisk.Count);
