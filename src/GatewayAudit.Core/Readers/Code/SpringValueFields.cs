@@ -8,7 +8,7 @@ namespace GatewayAudit.Core.Readers.Code;
 /// <c>@Value("${app.llm.base-url:https://api.openai.com/v1}") String url</c> (Spring Framework reference, "Using
 /// @Value": https://docs.spring.io/spring-framework/reference/core/beans/annotation-config/value-annotations.html, read
 /// 2026-11-30). A client given such a field as its address takes the property's value from the application's
-/// property files, which another reader sees: the site is left to the stack assembly (<c>Stacks/SpringPropertyJoin</c>)
+/// property files, which another reader sees: the site is left to the stack assembly (<c>Stacks/SettingsFileJoin</c>)
 /// as an imported value whose module is <see cref="Module"/> and whose name is the placeholder as written.
 /// </summary>
 internal static partial class SpringValueFields

@@ -103,7 +103,7 @@ public sealed partial class SpringConfigReader : IConfigReader
 
     /// <summary>
     /// Every property holding a URL, for code that injects it with <c>@Value("${key}")</c> (joined across files by
-    /// <c>Stacks/SpringPropertyJoin</c>), with the file's profile and the application folder it configures.
+    /// <c>Stacks/SettingsFileJoin</c>), with the file's profile and the application folder it configures.
     /// </summary>
     private static void AddAddresses(InputFile file, List<SpringProperty> properties, StackModel model)
     {
