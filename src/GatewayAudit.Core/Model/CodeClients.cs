@@ -24,8 +24,15 @@ public sealed class CodeClients
     /// <summary>Names a module passes on from another module (<c>from .config import BASE_URL</c> in a package's <c>__init__</c>, <c>API_URL = BASE_URL</c>), for chains of constants.</summary>
     public List<ReExport> ReExports { get; } = [];
 
-    /// <summary>Spring Boot properties holding an address (<c>application.yml</c>, <c>application-qwen.yml</c>), for code that injects them with <c>@Value</c>.</summary>
-    public List<SpringPropertyValue> SpringProperties { get; } = [];
+    /// <summary>
+    /// Settings files' values holding an address: Spring Boot properties (<c>application.yml</c>, <c>application-qwen.yml</c>)
+    /// for code that injects them with <c>@Value</c>, and .NET <c>appsettings*.json</c> keys for code that reads them from
+    /// <c>IConfiguration</c>.
+    /// </summary>
+    public List<SettingValue> Settings { get; } = [];
+
+    /// <summary>Struct fields a Go file sets from an environment variable (<c>BaseURL: os.Getenv("BASE_URL")</c>), for code that reads the field.</summary>
+    public List<EnvironmentField> EnvironmentFields { get; } = [];
 
     public bool IsEmpty => Builds.Count == 0 && Uses.Count == 0 && Preferences.Count == 0 && Constants.Count == 0 && ImportedValues.Count == 0;
 
@@ -37,7 +44,8 @@ public sealed class CodeClients
         Constants.AddRange(other.Constants);
         ImportedValues.AddRange(other.ImportedValues);
         ReExports.AddRange(other.ReExports);
-        SpringProperties.AddRange(other.SpringProperties);
+        Settings.AddRange(other.Settings);
+        EnvironmentFields.AddRange(other.EnvironmentFields);
     }
 }
 
@@ -114,10 +122,25 @@ public sealed record ImportedValue(string Name, string? FromModule, string? Via,
 public sealed record ReExport(string Name, string Module, string Language, SourceLocation At, string FromName, string FromModule);
 
 /// <summary>
-/// A Spring Boot property of a property file that holds an address: its relaxed-binding canonical <paramref name="Key"/>,
-/// the folder of the application it configures (<paramref name="Root"/>: the part of the path before
-/// <c>src/main/resources</c>, else the file's folder), the profile of an <c>application-{profile}</c> file (null for the
-/// default file), where it is written, its value (a <c>${NAME:default}</c> placeholder's default) and the variable that
-/// replaces that default where set.
+/// A value of a settings file that holds an address. <paramref name="Framework"/> is <see cref="Spring"/> (a Spring Boot
+/// property: <paramref name="Key"/> its relaxed-binding canonical name, <paramref name="Root"/> the part of the path
+/// before <c>src/main/resources</c>, else the file's folder, <paramref name="Profile"/> the profile of an
+/// <c>application-{profile}</c> file or of a document activated on a profile) or <see cref="DotNet"/> (an
+/// <c>appsettings.json</c> key, <c>section:key</c> in lower case as .NET configuration compares keys, the file's folder,
+/// and the environment of an <c>appsettings.{Environment}.json</c> file). Null <paramref name="Profile"/> is the default
+/// file. Also where it is written, its value (a <c>${NAME:default}</c> placeholder's default) and the variable that
+/// replaces that value where set.
 /// </summary>
-public sealed record SpringPropertyValue(string Key, string Root, string? Profile, SourceLocation At, string Value, string? Variable);
+public sealed record SettingValue(string Framework, string Key, string Root, string? Profile, SourceLocation At, string Value, string? Variable)
+{
+    public const string Spring = "spring";
+
+    public const string DotNet = "dotnet";
+}
+
+/// <summary>
+/// A field set from an environment variable: its <paramref name="Name"/> (<c>OpenAIBaseURL</c>), the module of the
+/// file that sets it (a Go package is its folder), where, the <paramref name="Variable"/> read, and the literal default a
+/// helper gives where the variable is unset (<c>getEnv("BASE_URL", "https://...")</c>).
+/// </summary>
+public sealed record EnvironmentField(string Name, string Module, string Language, SourceLocation At, string Variable, string? Default);

@@ -66,6 +66,9 @@ public sealed class ServiceFacts(string name, string kind, SourceLocation at)
     /// <summary>Host-side sources of mounted files (compose volumes) and ConfigMaps mounted (Kubernetes), as written.</summary>
     public List<(string Source, SourceLocation At)> Mounts { get; } = [];
 
+    /// <summary>Sources a Dockerfile copies into the image (<c>COPY config.yaml /app/config.yaml</c>), relative to its build context, as written.</summary>
+    public List<(string Source, SourceLocation At)> Copies { get; } = [];
+
     /// <summary>Command-line words of the process (compose command, Kubernetes args/command).</summary>
     public List<(string Word, SourceLocation At)> Command { get; } = [];
 

@@ -1,5 +1,6 @@
 using GatewayAudit.Core.Readers.Code;
 using GatewayAudit.Core.Readers.Deployment;
+using GatewayAudit.Core.Readers.DotNet;
 using GatewayAudit.Core.Readers.Gateways;
 using GatewayAudit.Core.Readers.LiteLlm;
 using GatewayAudit.Core.Readers.Spring;
@@ -10,7 +11,7 @@ namespace GatewayAudit.Core.Readers;
 /// The one place readers are registered. The first reader that recognises a file reads it, so the LiteLLM config
 /// reader comes first; the deployment readers after it only claim files that name a LiteLLM image, chart or package; the
 /// source-code readers take source files; the Spring Boot reader takes application.yml/.properties (and profile and
-/// bootstrap variants); the embedded-config reader takes any other YAML file whose text holds a
+/// bootstrap variants); the .NET settings reader takes appsettings*.json; the embedded-config reader takes any other YAML file whose text holds a
 /// LiteLLM config; the gateway file readers (OpenRouter, Portkey, Helicone, Cloudflare AI Gateway) come last, for
 /// files of their shape.
 /// </summary>
@@ -35,6 +36,7 @@ public static class ReaderRegistry
         new GoSourceReader(),
         new JavaSourceReader(),
         new SpringConfigReader(),
+        new AppSettingsReader(),
         new EmbeddedConfigReader(),
 
         // Hosted gateways' configs and request bodies (JSON or YAML), recognised by shape after everything above.

@@ -130,7 +130,7 @@ public static class ComposeBuildEnvironment
     private static bool Holds(string folder, string file) => folder.Length == 0 || file.StartsWith(folder + "/", StringComparison.Ordinal);
 
     /// <summary>The build folder as a path of the scan (compose file's folder + context), or null for one outside it or a URL.</summary>
-    private static string? Resolve(string composeFolder, string context)
+    internal static string? Resolve(string composeFolder, string context)
     {
         if (context.Contains("://", StringComparison.Ordinal) || context.StartsWith('/') || context.StartsWith("git@", StringComparison.Ordinal))
         {

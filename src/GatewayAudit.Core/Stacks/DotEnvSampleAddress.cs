@@ -14,9 +14,7 @@ public static class DotEnvSampleAddress
 {
     public static void Apply(IReadOnlyList<StackModel> models, IReadOnlyList<DeploymentFacts> dotEnvs)
     {
-        var byFolder = dotEnvs.SelectMany(d => d.Variables).Where(v => v.Value is { Length: > 0 })
-            .GroupBy(v => Folder(v.At.File), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var byFolder = ByFolder(dotEnvs);
         if (byFolder.Count == 0)
         {
             return;
@@ -54,6 +52,12 @@ public static class DotEnvSampleAddress
         }
     }
 
+    /// <summary>The set variables of the env files, by the folder that holds them (in the order read: a real .env before a sample).</summary>
+    internal static Dictionary<string, List<EnvironmentValue>> ByFolder(IReadOnlyList<DeploymentFacts> dotEnvs) =>
+        dotEnvs.SelectMany(d => d.Variables).Where(v => v.Value is { Length: > 0 })
+            .GroupBy(v => Folder(v.At.File), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+
     /// <summary>An exporter row given the host its environment sets: the vendor's own host is noted, any other makes it the operator's instance.</summary>
     internal static void SetHost(Component component, string vendor, string host, SourceLocation at, string vendorNote, string ownNote)
     {
@@ -71,7 +75,7 @@ public static class DotEnvSampleAddress
     }
 
     /// <summary>The variable the SDK reads first, from the env file of the code's folder or its nearest ancestor that sets one (a real .env before a sample, in the order read).</summary>
-    private static EnvironmentValue? Nearest(string codeFile, string[] names, Dictionary<string, List<EnvironmentValue>> byFolder)
+    internal static EnvironmentValue? Nearest(string codeFile, string[] names, Dictionary<string, List<EnvironmentValue>> byFolder)
     {
         for (var folder = Folder(codeFile); ; folder = Folder(folder))
         {

@@ -33,6 +33,7 @@ public static class StackAssembler
         }
 
         HelmfileValues.SetAsideUnreferenced(deployments, diagnostics);
+        ComposeBuiltProxy.Apply(deployments);
 
         // The deployment and code files are read; what their readers parsed is garbage before the configs are read.
         StageEnd.ReleaseGarbage(onDisk.Count);
@@ -156,14 +157,16 @@ public static class StackAssembler
         // Calls through a client built in another file reach that client's party; then code that calls a provider
         // directly while the checkout runs a gateway is judged against every stack's gateways.
         var models = stacks.Select(s => s.Stack.Model).ToList();
-        SpringPropertyJoin.Apply(models);
         var composed = deployments.Where(d => d.Result.Deployment is { Services.Count: > 0 }).Select(d => d.Result.Deployment!).ToList();
+        var dotEnvs = deployments.Where(d => d.Result.Deployment is { Services.Count: 0, Variables.Count: > 0 })
+            .OrderBy(d => d.File.FileName == ".env" ? 0 : 1).ThenBy(d => d.File.DisplayPath, StringComparer.Ordinal)
+            .Select(d => d.Result.Deployment!).ToList();
+        SettingsFileJoin.Apply(models, composed);
+        EnvironmentFieldJoin.Apply(models, dotEnvs);
         ImportedConstantJoin.Apply(models, composed);
         CodeClientJoin.Apply(models);
         ComposeBuildEnvironment.Apply(models, composed);
-        DotEnvSampleAddress.Apply(models, deployments.Where(d => d.Result.Deployment is { Services.Count: 0, Variables.Count: > 0 })
-            .OrderBy(d => d.File.FileName == ".env" ? 0 : 1).ThenBy(d => d.File.DisplayPath, StringComparer.Ordinal)
-            .Select(d => d.Result.Deployment!).ToList());
+        DotEnvSampleAddress.Apply(models, dotEnvs);
         GatewayBypass.Apply(models, ProjectScope.OnDisk(recognized.Select(r => r.File), composed));
         return stacks.Select(s => s.Stack).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
     }

@@ -298,6 +298,15 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
             }
 
             party.Component.Notes.Add($"A {sdk.Name} client whose endpoint comes from {(variable is null ? "configuration" : "the environment")}: whoever runs that address receives the prompts.");
+            if (client.ConfigurationKey is { } key)
+            {
+                // The key's value is in appsettings*.json: the stack assembly resolves the site (Stacks/SettingsFileJoin).
+                var sighting = new LexicalSighting(new LexicalTarget(sdk.Vendor ?? "openai"), LexicalSightingKind.Client, LexicalCallKind.Chat,
+                    new LexicalToken(LexicalTokenKind.String, key, client.At.Line, client.At.Column));
+                _model.CodeClients.ImportedValues.Add(new ImportedValue(key, CSharpConfigurationKey.Module, null, "", Language, client.At,
+                    LexicalImportedName.AddressSlot, party.Component.Id, sighting));
+            }
+
             _model.OpenQuestions.Add(new OpenQuestion(party.Component.Name,
                 $"The {sdk.Name} client's endpoint comes from {from}, which the code does not show: which server is it, who runs it, and what does it keep?", client.At));
         }

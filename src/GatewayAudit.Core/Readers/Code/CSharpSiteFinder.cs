@@ -257,7 +257,8 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
 
         if (!AddEndpoint(endpoint, EndpointSource.Sdk, sdk, node))
         {
-            Sites.Clients.Add(new ClientSite(sdk, shape, CSharpText.SourceOf(endpoint), At(node)));
+            var key = CSharpConfigurationKey.Of(endpoint, _text);
+            Sites.Clients.Add(new ClientSite(sdk, shape, key is null ? CSharpText.SourceOf(endpoint) : "setting:" + key, At(node)) { ConfigurationKey = key });
         }
     }
 

@@ -58,6 +58,9 @@ internal sealed record ClientSite(CSharpSdkShapes.Sdk Sdk, string Shape, string?
 
     /// <summary>The Aspire resource or connection name, which joins an AppHost resource to the clients that use it.</summary>
     public string? Resource { get; init; }
+
+    /// <summary>The .NET configuration key the endpoint is read from (<c>config["AzureFoundry:Endpoint"]</c>), for the stack assembly to look up in appsettings.</summary>
+    public string? ConfigurationKey { get; init; }
 }
 
 /// <summary>A call that sends a prompt or lists models: to a URL (absolute or relative), or an SDK method.</summary>

@@ -330,10 +330,40 @@ internal sealed partial class LexicalCallSites
                 : null;
         }
 
-        return to == from + 3 && _source.IsIdentifier(from) && _source.IsPunct(from + 1, ".") && _source.IsIdentifier(from + 2)
-            && _source.LocalImports.TryGetValue(T(from).Text, out var owner)
-            ? new LexicalImportedName(T(from + 2).Text, owner, T(from).Text, slot)
+        if (to != from + 3 || !_source.IsIdentifier(from) || !_source.IsPunct(from + 1, ".") || !_source.IsIdentifier(from + 2))
+        {
+            return null;
+        }
+
+        // A Go struct field (conf.OpenAIBaseURL) another file may set from the environment (GoEnvironmentFields); a
+        // Python instance of an imported settings class (settings = Settings(), then settings.langfuse_host) reads the
+        // class's field in the module it was imported from.
+        return _source.LocalImports.TryGetValue(T(from).Text, out var owner) ? new LexicalImportedName(T(from + 2).Text, owner, T(from).Text, slot)
+            : _source.Language == LexicalLanguage.Python && InstanceOfImported(T(from).Text) is { } made
+                ? new LexicalImportedName(T(from + 2).Text, _source.LocalImports[made], made, slot)
+            : _source.Language == LexicalLanguage.Go && char.IsUpper(T(from + 2).Text[0]) && !_source.ImportedNames.ContainsKey(T(from).Text)
+                ? new LexicalImportedName(T(from + 2).Text, GoEnvironmentFields.Module, T(from).Text, slot)
             : null;
+    }
+
+    /// <summary>The imported class a variable of this file is built from (<c>settings = Settings()</c>, once), or null.</summary>
+    private string? InstanceOfImported(string variable)
+    {
+        string? made = null;
+        for (var i = 0; i + 3 < _source.Count; i++)
+        {
+            if (T(i).IsName(variable) && !_source.IsPunct(i - 1, ".") && _source.IsPunct(i + 1, "=") && _source.IsIdentifier(i + 2) && _source.IsPunct(i + 3, "("))
+            {
+                if (made is not null && made != T(i + 2).Text)
+                {
+                    return null;
+                }
+
+                made = T(i + 2).Text;
+            }
+        }
+
+        return made is not null && _source.LocalImports.ContainsKey(made) ? made : null;
     }
 
     /// <summary>

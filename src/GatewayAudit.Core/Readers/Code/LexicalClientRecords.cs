@@ -49,6 +49,7 @@ internal static class LexicalClientRecords
         }
 
         AddConstants(file, source, records, language, module);
+        GoEnvironmentFields.Add(file, source, records, module);
         AddReExports(file, source, records, language, module);
         AddPreferenceObjects(file, source, model, diagnostics, secrets, language, module);
         if (!records.IsEmpty)

@@ -227,7 +227,9 @@ public sealed partial class ComposeReader : IConfigReader
     [GeneratedRegex(@"^(docker-)?compose(\.[A-Za-z0-9_-]+)*\.ya?ml$", RegexOptions.IgnoreCase)]
     private static partial Regex FileNameRegex();
 
-    // The proxy's own image, or a team image whose process is the proxy (ServiceFacts.RecogniseProxyProcess).
-    [GeneratedRegex(@"^\s*-?\s*(image:\s*[""']?[^\s""'#]*litellm|[""']?CONFIG_FILE_PATH[""']?\s*[:=]|command:\s*\[?\s*[""']?litellm\b)", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    // The proxy's own image, or a team image whose process is the proxy (ServiceFacts.RecogniseProxyProcess), or a
+    // service built from a folder named for LiteLLM (build: ./litellm), which the stack assembly confirms from the
+    // Dockerfile there (Stacks/ComposeBuiltProxy).
+    [GeneratedRegex(@"^\s*-?\s*((image|build|context):\s*[""']?[^\s""'#]*litellm|[""']?CONFIG_FILE_PATH[""']?\s*[:=]|command:\s*\[?\s*[""']?litellm\b)", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex LiteLlmProcessRegex();
 }

@@ -30,6 +30,7 @@ public sealed partial class DockerfileReader : IConfigReader
         var secrets = new SecretLedger();
         var values = new ConfigValues(new YamlDocument(file.DisplayPath, null), model, diagnostics, secrets);
         var process = new ServiceFacts(file.FileName, "Dockerfile", file.At(1)) { RunsProxy = true };
+        string? liteLlmImage = null;
         var deployment = new GatewayDeployment(model, Name);
         var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
         (ImageReference Image, int Line, string Written)? baseImage = null;
@@ -58,6 +59,15 @@ public sealed partial class DockerfileReader : IConfigReader
                 case "ENV":
                     ReadVariables(values, file, line, text, keyword, process);
                     break;
+                case "COPY" or "ADD":
+                    // Files the image is built with (COPY config.yaml /app/config.yaml): a config the proxy runs, for the stack assembly.
+                    var parts = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    if (!parts.Any(p => p.StartsWith("--from", StringComparison.Ordinal)) && parts.Length >= 2 && !rest.StartsWith('['))
+                    {
+                        process.Copies.AddRange(parts.Where(p => !p.StartsWith("--", StringComparison.Ordinal)).SkipLast(1).Select(p => (p, file.At(line))));
+                    }
+
+                    break;
                 case "CMD" or "ENTRYPOINT":
                     process.Command.AddRange(CommandWords(rest).Select(w => (w, file.At(line))));
                     break;
@@ -74,6 +84,7 @@ public sealed partial class DockerfileReader : IConfigReader
                     if (image?.IsLiteLlm == true)
                     {
                         baseImage = (image, line, imageText);
+                        liteLlmImage = imageText;
                     }
                     else if (substituted is null && imageText.Contains("litellm", StringComparison.OrdinalIgnoreCase))
                     {
@@ -125,6 +136,7 @@ public sealed partial class DockerfileReader : IConfigReader
         var facts = new DeploymentFacts();
         if (baseImage is not null || pip is not null)
         {
+            process.Image = baseImage is null ? null : liteLlmImage;
             facts.Services.Add(process);
         }
 

@@ -69,10 +69,13 @@ public sealed partial class SpringConfigReader : IConfigReader
             }
         }
 
-        var clients = properties.Select(p => (Property: p, Client: SpringAiClients.Of(p.Key)))
+        // Each profile's documents are read as a profile file would be: one client per profile that sets one.
+        var clients = properties.GroupBy(p => p.Profile).SelectMany(documents => documents
+            .Select(p => (Property: p, Client: SpringAiClients.Of(p.Key)))
             .Where(p => p.Client is not null)
             .GroupBy(p => p.Client!, p => p.Property)
-            .Select(g => new SpringClientRead(g.Key, g.Key.Prefix, g.ToList(), properties, file, profile: file.FileName.Contains('-', StringComparison.Ordinal)))
+            .Select(g => new SpringClientRead(g.Key, g.Key.Prefix, g.ToList(), documents.ToList(), file,
+                profile: documents.Key is not null || file.FileName.Contains('-', StringComparison.Ordinal))))
             .Where(c => c.IsOn)
             .ToList();
         if (clients.Count == 0)
@@ -100,7 +103,7 @@ public sealed partial class SpringConfigReader : IConfigReader
 
     /// <summary>
     /// Every property holding a URL, for code that injects it with <c>@Value("${key}")</c> (joined across files by
-    /// <c>Stacks/SpringPropertyJoin</c>), with the file's profile and the application folder it configures.
+    /// <c>Stacks/SettingsFileJoin</c>), with the file's profile and the application folder it configures.
     /// </summary>
     private static void AddAddresses(InputFile file, List<SpringProperty> properties, StackModel model)
     {
@@ -115,7 +118,7 @@ public sealed partial class SpringConfigReader : IConfigReader
             var value = SpringValue.Of(property.Value.Value);
             if (value.Text is { } text && text.Contains("://", StringComparison.Ordinal))
             {
-                model.CodeClients.SpringProperties.Add(new SpringPropertyValue(property.Key, root, profile, file.At(property.Value.Line, property.Value.Column), text, value.Variable));
+                model.CodeClients.Settings.Add(new SettingValue(SettingValue.Spring, property.Key, root, property.Profile ?? profile, file.At(property.Value.Line, property.Value.Column), text, value.Variable));
             }
         }
     }

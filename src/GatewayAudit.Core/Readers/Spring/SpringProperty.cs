@@ -12,6 +12,9 @@ namespace GatewayAudit.Core.Readers.Spring;
 /// </summary>
 internal sealed record SpringProperty(string Key, string Written, YamlScalar Value)
 {
+    /// <summary>The profile the property's YAML document is activated on (<c>spring.config.activate.on-profile</c>), null for a document of every profile.</summary>
+    public string? Profile { get; init; }
+
     public static string Canonical(string name) =>
         string.Concat(name.Where(c => c is not ('-' or '_'))).ToLowerInvariant();
 }

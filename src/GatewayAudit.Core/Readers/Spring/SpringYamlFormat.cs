@@ -5,11 +5,19 @@ namespace GatewayAudit.Core.Readers.Spring;
 /// <summary>
 /// <c>application.yml</c> / <c>bootstrap.yml</c>: every scalar of every document as a dotted property. Spring reads a
 /// nested key and a dotted key alike (<c>spring: ai: openai: base-url:</c> is <c>spring.ai.openai.base-url</c>), and
-/// several documents (<c>---</c>) as one set of properties.
+/// several documents (<c>---</c>) as one set of properties, except that a document activated on a profile
+/// (<c>spring.config.activate.on-profile: qwen</c>, or Spring Boot 2.3's <c>spring.profiles: qwen</c>) applies only
+/// where that profile is active, like an <c>application-qwen.yml</c> file: its properties carry the profile
+/// ("Activation Properties" and "Working With Multi-Document Files",
+/// https://docs.spring.io/spring-boot/reference/features/external-config.html, read 2026-12-01).
 /// </summary>
 internal static class SpringYamlFormat
 {
     private const int MaxDepth = 24;
+
+    private const string ActivateOnProfile = "spring.config.activate.onprofile";
+
+    private const string LegacyProfiles = "spring.profiles";
 
     public static List<SpringProperty> Properties(IEnumerable<YamlDocument> documents)
     {
@@ -18,7 +26,10 @@ internal static class SpringYamlFormat
         {
             if (document.Root is { } root)
             {
-                Walk(root, "", found, 0);
+                var own = new List<SpringProperty>();
+                Walk(root, "", own, 0);
+                var profile = own.FirstOrDefault(p => p.Key is ActivateOnProfile or LegacyProfiles && !p.Value.IsNull)?.Value.Value.Trim();
+                found.AddRange(profile is { Length: > 0 } ? own.Select(p => p with { Profile = profile }) : own);
             }
         }
 

@@ -1,0 +1,130 @@
+using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Readers;
+using GatewayAudit.Core.Readers.Code;
+
+namespace GatewayAudit.Core.Stacks;
+
+/// <summary>
+/// A client whose address a framework fills from a settings file of the same application: the code reader left the
+/// site to an endpoint it could not name, as an imported value of a settings module; here the key is looked up in the
+/// settings files of that application (<see cref="SettingValue"/>: the longest settings root holding the code) and the
+/// site is resolved with each value, with evidence at both lines.
+/// <list type="bullet">
+/// <item>Spring: a Java or Kotlin field annotated <c>@Value("${key}")</c> or a <c>@ConfigurationProperties</c> field
+/// (<see cref="SpringValueFields"/>), against <c>application.yml</c> and every <c>application-{profile}.yml</c> (and each
+/// document of a file activated on a profile).</item>
+/// <item>.NET: <c>IConfiguration["A:B"]</c>, <c>GetValue&lt;string&gt;("A:B")</c>, <c>GetSection("A")["B"]</c>,
+/// <c>GetSection("A:B").Value</c> (<see cref="CSharpConfigurationKey"/>), against <c>appsettings.json</c> and every
+/// <c>appsettings.{Environment}.json</c> of the project folder; a compose service building the code that sets
+/// <c>A__B</c> to a literal overrides them all, as environment variables override JSON files in .NET's default
+/// configuration (https://learn.microsoft.com/aspnet/core/fundamentals/configuration, read 2026-12-01).</item>
+/// </list>
+/// <para>
+/// Profiles and environments: which one runs is decided where the application starts (<c>spring.profiles.active</c>,
+/// <c>ASPNETCORE_ENVIRONMENT</c>), not in the checkout, so every distinct value the files set is a party the site may
+/// send to, each named with where it is set. A privacy reviewer needs every possible recipient in the annex; one
+/// "depends on profile" row would hide who they are. A key no file sets takes the placeholder's default
+/// (<c>${key:default}</c>); with neither, the site stays unknown.
+/// </para>
+/// </summary>
+public static class SettingsFileJoin
+{
+    public static void Apply(IReadOnlyList<StackModel> models, IReadOnlyList<DeploymentFacts>? deployments = null)
+    {
+        var settings = models.SelectMany(m => m.CodeClients.Settings).ToList();
+        foreach (var model in models)
+        {
+            var uses = model.CodeClients.ImportedValues.Where(u => FrameworkOf(u) is not null).ToList();
+            model.CodeClients.ImportedValues.RemoveAll(u => FrameworkOf(u) is not null);
+            foreach (var use in uses)
+            {
+                if (use.Sighting is LexicalSighting sighting && Key(use) is { } key
+                    && Values(use, key.Framework, key.Key, key.Default, settings, deployments ?? []) is { Count: > 0 } values)
+                {
+                    Resolve(model, use, sighting, key.Framework, values);
+                }
+            }
+        }
+
+        foreach (var model in models)
+        {
+            model.CodeClients.Settings.Clear();
+        }
+    }
+
+    private static string? FrameworkOf(ImportedValue use) => use.FromModule switch
+    {
+        SpringValueFields.Module => SettingValue.Spring,
+        CSharpConfigurationKey.Module => SettingValue.DotNet,
+        _ => null,
+    };
+
+    private static (string Framework, string Key, string? Default)? Key(ImportedValue use) => FrameworkOf(use) switch
+    {
+        SettingValue.Spring when SpringValueFields.Parse(use.Name) is { } placeholder => (SettingValue.Spring, SpringCanonical(placeholder.Key), placeholder.Default),
+        SettingValue.DotNet => (SettingValue.DotNet, use.Name.ToLowerInvariant(), null),
+        _ => null,
+    };
+
+    /// <summary>Spring's relaxed binding: dashes and underscores do not count, nor case.</summary>
+    public static string SpringCanonical(string key) => string.Concat(key.Where(c => c is not ('-' or '_'))).ToLowerInvariant();
+
+    /// <summary>The values the settings files of the code's application set for the key, else the placeholder's default.</summary>
+    private static List<SettingValue> Values(ImportedValue use, string framework, string key, string? fallback, List<SettingValue> settings, IReadOnlyList<DeploymentFacts> deployments)
+    {
+        if (framework == SettingValue.DotNet && ComposeBuildEnvironment.Sets(deployments, use.At.File, use.Name.Replace(":", "__", StringComparison.Ordinal)) is { } set
+            && set.Value.Value!.Contains("://", StringComparison.Ordinal))
+        {
+            // An environment variable overrides every appsettings file: the deployment's value is the one that runs.
+            return [new SettingValue(framework, key, "", $"the compose service '{set.Service.Name}' that builds this code", set.Value.At, set.Value.Value.Trim(), null)];
+        }
+
+        var own = settings.Where(s => s.Framework == framework).ToList();
+        var root = own.Select(p => p.Root).Where(r => r.Length == 0 || use.At.File.StartsWith(r + "/", StringComparison.Ordinal))
+            .OrderByDescending(r => r.Length).FirstOrDefault();
+        var found = root is null ? [] : own.Where(p => p.Root == root && p.Key == key).ToList();
+        return found.Count > 0 ? found
+            : fallback is not null && fallback.Contains("://", StringComparison.Ordinal) ? [new SettingValue(framework, key, root ?? "", null, use.At, fallback, null)]
+            : [];
+    }
+
+    private static void Resolve(StackModel model, ImportedValue use, LexicalSighting sighting, string framework, List<SettingValue> values)
+    {
+        ImportedConstantJoin.Withdraw(model, use);
+        var distinct = values.Select(v => v.Value).Distinct(StringComparer.Ordinal).Count();
+        var spring = framework == SettingValue.Spring;
+        Component? only = null;
+        foreach (var group in values.GroupBy(v => v.Value, StringComparer.Ordinal))
+        {
+            var variable = group.Select(v => v.Variable).FirstOrDefault(v => v is not null);
+            var fragment = LexicalInventory.Build(use.At.File, [(sighting with { Target = sighting.Target.With(use.Slot, group.Key, variable) }, use.At)]);
+            model.MergeFrom(fragment);
+            foreach (var party in fragment.Components.Where(c => c.Id != CodeApplication.Id))
+            {
+                var kept = model.Find(party.Id)!;
+                kept.Evidence.UnionWith(group.Select(v => v.At));
+                var where = string.Join("; ", group.Select(v => v.At == use.At ? "the placeholder's default (no property file sets it)"
+                    : $"{v.At} ({Scope(v, spring)})"));
+                kept.Notes.Add($"The {use.Slot} at {use.At} is the {(spring ? "Spring property" : ".NET configuration key")} {use.Name}, set to {group.Key} at {where}"
+                    + (variable is not null ? $", unless {variable} is set where the application runs" : "")
+                    + (distinct > 1 ? $"; {(distinct == 2 ? "another file sets it to another value" : $"other files set it to {distinct - 1} other values")} (a party of its own), so which party receives these calls depends on the {(spring ? "profile the application runs with" : "environment the application runs in (ASPNETCORE_ENVIRONMENT or DOTNET_ENVIRONMENT)")}." : "."));
+                only = distinct == 1 ? kept : null;
+            }
+        }
+
+        for (var i = 0; i < model.CodeClients.Builds.Count; i++)
+        {
+            if (only is not null && model.CodeClients.Builds[i] is { } build && build.At == use.At && build.PartyId == use.PartyId)
+            {
+                model.CodeClients.Builds[i] = build with { PartyId = only.Id, AddressSet = true };
+            }
+        }
+    }
+
+    private static string Scope(SettingValue value, bool spring) => value.Profile switch
+    {
+        null => spring ? "default profile" : "every environment that does not override it",
+        { } deployed when deployed.StartsWith("the compose service", StringComparison.Ordinal) => deployed,
+        { } profile => spring ? $"profile '{profile}'" : $"environment '{profile}'",
+    };
+}
