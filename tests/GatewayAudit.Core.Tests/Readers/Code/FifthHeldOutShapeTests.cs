@@ -189,3 +189,34 @@ public sealed class FifthHeldOutShapeTests
         Assert.Contains(client.Components, c => c.Id == "provider:openai");
     }
 }
+
+/// <summary>
+/// The model providers a LiteLLM config named only by host in the fourth held-out code run (Zhipu, DashScope, Moonshot,
+/// MiniMax, SiliconFlow) are catalog vendors now, matched by the hosts their own docs give; a host they do not give stays
+/// an unknown operator.
+/// </summary>
+public sealed class FifthHeldOutCatalogTests
+{
+    [Theory]
+    [InlineData("https://open.bigmodel.cn/api/paas/v4", "zhipu-ai")]
+    [InlineData("https://dashscope-intl.aliyuncs.com/compatible-mode/v1", "alibaba-dashscope")]
+    [InlineData("https://cn-hongkong.dashscope.aliyuncs.com/compatible-mode/v1", "alibaba-dashscope")]
+    [InlineData("https://api.moonshot.cn/v1", "moonshot-ai")]
+    [InlineData("https://api.minimax.io/v1", "minimax")]
+    [InlineData("https://api.siliconflow.cn/v1", "siliconflow")]
+    public void A_litellm_deployment_on_the_vendors_documented_host_is_that_vendor(string apiBase, string vendor)
+    {
+        var model = ReaderHarness.Read(ReaderHarness.Deployment("openai/some-model", apiBase), enrich: true).Fragment;
+        var provider = Assert.Single(model.Components, c => c.Role == ComponentRole.ModelProvider);
+        Assert.Equal(vendor, provider.Vendor);
+        Assert.Equal(Hosting.ThirdParty, provider.Hosting);
+    }
+
+    [Fact]
+    public void A_host_no_vendor_page_gave_stays_unidentified()
+    {
+        var model = ReaderHarness.Read(ReaderHarness.Deployment("openai/some-model", "https://api.minimaxi.com/v1"), enrich: true).Fragment;
+        var provider = Assert.Single(model.Components, c => c.Role == ComponentRole.ModelProvider);
+        Assert.Null(provider.Vendor);
+    }
+}
