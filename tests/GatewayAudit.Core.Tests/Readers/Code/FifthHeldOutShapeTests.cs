@@ -1,4 +1,6 @@
 using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Readers;
+using GatewayAudit.Core.Readers.Code;
 using GatewayAudit.Core.Tests.Readers;
 
 namespace GatewayAudit.Core.Tests.Readers.Code;
@@ -218,5 +220,43 @@ public sealed class FifthHeldOutCatalogTests
         var model = ReaderHarness.Read(ReaderHarness.Deployment("openai/some-model", "https://api.minimaxi.com/v1"), enrich: true).Fragment;
         var provider = Assert.Single(model.Components, c => c.Role == ComponentRole.ModelProvider);
         Assert.Null(provider.Vendor);
+    }
+}
+
+/// <summary>
+/// A key written into a URL's query string is a literal secret (fifth held-out code run, bench/CODE-CORPUS.md class H);
+/// a template hole, an environment read or a placeholder in the same place is not. The key below is made up.
+/// </summary>
+public sealed class FifthHeldOutQueryKeyTests
+{
+    private const string WeatherKey = "9c2e7a41b05d4f8e9a3c6b21d7e40f58";
+
+    [Fact]
+    public void A_literal_key_in_a_url_query_is_a_secret_and_holes_and_placeholders_are_not()
+    {
+        var text = $$"""
+            import os
+            import requests
+
+
+            def weather(city: str) -> str:
+                url = f"https://api.weatherapi.example/v1/current.json?q={city}&key={{WeatherKey}}"
+                return requests.get(url).text
+
+
+            def maps(place: str) -> str:
+                held = f"https://maps.example/api/geocode?address={place}&key={os.environ['MAPS_KEY']}"
+                sample = "https://maps.example/api/geocode?address=Paris&key=YOUR_API_KEY_HERE"
+                return requests.get(held).text + sample
+
+            """;
+        var result = new PythonSourceReader().Read(new InputFile("class06/tools.py", "/scan/class06/tools.py", text, namedExplicitly: false));
+
+        var secret = Assert.Single(result.Fragment.Secrets);
+        Assert.Equal("class06/tools.py:6", secret.Location.ToString());
+        Assert.Equal("url", secret.Key);
+        Assert.DoesNotContain(WeatherKey, secret.Redacted, StringComparison.Ordinal);
+        Assert.StartsWith("key=", secret.Redacted, StringComparison.Ordinal);
+        Assert.Equal("****", result.Secrets.Scrub(WeatherKey));
     }
 }
