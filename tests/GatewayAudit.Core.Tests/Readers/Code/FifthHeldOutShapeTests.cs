@@ -13,14 +13,7 @@ namespace GatewayAudit.Core.Tests.Readers.Code;
 /// </summary>
 public sealed class FifthHeldOutShapeTests
 {
-    private static Component Tool(StackModel model, string vendor, string evidence)
-    {
-        var tool = Assert.Single(model.Components, c => c.Id == "tool:" + vendor);
-        Assert.Equal(ComponentRole.ToolApi, tool.Role);
-        Assert.Equal(Hosting.ThirdParty, tool.Hosting);
-        Assert.Contains(tool.Evidence, e => e.ToString() == evidence);
-        return tool;
-    }
+    private static Component Tool(StackModel model, string vendor, string evidence) => ToolApiThirdHeldOutTests.Tool(model, vendor, evidence);
 
     [Fact]
     public void Csharp_http_clients_to_stability_deepgram_and_regional_azure_speech_are_tool_apis()
