@@ -240,6 +240,15 @@ internal static class GatewayTerms
         new("api.duckduckgo.com", "duckduckgo", "DuckDuckGo", PartyKind.ToolApi),
         new("api.cognitive.microsofttranslator.com", "azure-ai-translator", "Azure AI Translator", PartyKind.ToolApi),
         new("api-eur.cognitive.microsofttranslator.com", "azure-ai-translator", "Azure AI Translator", PartyKind.ToolApi, region: "EU"),
+        // Missed in the fifth held-out code run (bench/CODE-CORPUS.md, class A1), each host from the vendor's own docs (read
+        // 2026-12-01): Stability AI's REST API (its OpenAPI spec, github.com/Stability-AI/rest-api-support: servers
+        // https://api.stability.ai), Deepgram's speech-to-text (developers.deepgram.com: POST https://api.deepgram.com/v1/listen),
+        // Azure AI Speech's regional REST hosts (learn.microsoft.com speech-service rest-text-to-speech:
+        // https://<region>.tts.speech.microsoft.com; rest-speech-to-text: https://<region>.stt.speech.microsoft.com).
+        new("api.stability.ai", "stability-ai", "Stability AI", PartyKind.ToolApi),
+        new("api.deepgram.com", "deepgram", "Deepgram", PartyKind.ToolApi),
+        new("tts.speech.microsoft.com", "azure-ai-speech", "Azure AI Speech", PartyKind.ToolApi),
+        new("stt.speech.microsoft.com", "azure-ai-speech", "Azure AI Speech", PartyKind.ToolApi),
     ];
 
     private static readonly Dictionary<string, VendorKind> s_vendorKinds = BuildVendorKinds();

@@ -16,7 +16,7 @@ namespace GatewayAudit.Core.Readers.Code;
 internal static partial class CodeSecrets
 {
     /// <summary>Words a file must contain for its string literals to be worth checking (the readers' pre-filters add them).</summary>
-    public static IReadOnlyList<string> Needles { get; } = ["sk-", "Bearer "];
+    public static IReadOnlyList<string> Needles { get; } = ["sk-", "Bearer ", "key=", "token="];
 
     /// <summary>Records <paramref name="text"/> when it is a literal key; <paramref name="name"/> is what it is assigned to, if anything.</summary>
     public static void Check(string text, string? name, SourceLocation at, StackModel model, SecretLedger ledger)
@@ -24,6 +24,12 @@ internal static partial class CodeSecrets
         var value = text.Trim();
         if (value.Length < 7 || value.Length > 400)
         {
+            return;
+        }
+
+        if (QueryKeyRegex().Match(value) is { Success: true } query)
+        {
+            CheckQueryKey(query, name, at, model, ledger);
             return;
         }
 
@@ -43,6 +49,28 @@ internal static partial class CodeSecrets
             model.Secrets.Add(new LiteralSecret(at, name ?? "a string literal", shown, wellKnown));
         }
     }
+
+    /// <summary>
+    /// A key written into a URL's query string (<c>https://api.weatherapi.com/v1/current.json?q={city}&amp;key=1f75...</c>):
+    /// the API reads it from there, so whoever reads the file has it (fifth held-out code run, bench/CODE-CORPUS.md
+    /// class H). A template hole (<c>key={api_key}</c>), a placeholder or a short or one-kind token is none.
+    /// </summary>
+    private static void CheckQueryKey(Match query, string? name, SourceLocation at, StackModel model, SecretLedger ledger)
+    {
+        var key = query.Groups["key"].Value;
+        if (!SecretLedger.IsUnambiguous(key) || !SecretValues.Judge("api_key", key).IsSecret || model.Secrets.Any(s => s.Location == at))
+        {
+            return;
+        }
+
+        ledger.Add(key, knownShape: true);
+        var parameter = query.Groups["param"].Value;
+        model.Secrets.Add(new LiteralSecret(at, name ?? $"the {parameter} parameter of a URL", $"{parameter}={SecretLedger.Redact(key)}", null));
+    }
+
+    // A URL whose query names a credential parameter with a literal value (no template hole, no quote or space in it).
+    [GeneratedRegex(@"^https?://[^\s?#]+\?(?:[^\s#]*&)?(?<param>key|api_key|apikey|api-key|access_token|token|appid|app_id)=(?<key>[A-Za-z0-9_\-]{12,})(?:[&#]|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex QueryKeyRegex();
 
     // A provider key alone, or "Bearer " and a token of 20+ characters (letters and digits both; checked by the ledger's
     // IsUnambiguous): the whole literal, so a key inside prose or a URL template is not taken for one.

@@ -175,7 +175,7 @@ internal sealed partial class LexicalCallSites
             }
 
             var (names, start) = decorator ? ([T(i).Text], i) : _source.Chain(i);
-            if (names.Count == 0 || _clientAt.ContainsKey(start) || LexicalVocabulary.IsMessageCall(names) || LexicalVocabulary.IsTestDoubleCall(names)
+            if (names.Count == 0 || _clientAt.ContainsKey(start) || IsDeclared(start) || LexicalVocabulary.IsMessageCall(names) || LexicalVocabulary.IsTestDoubleCall(names)
                 || ClientKey(names) is not var (key, name))
             {
                 continue;
@@ -198,6 +198,13 @@ internal sealed partial class LexicalCallSites
             ReadSettings(site, start, decorator ? start + 1 : _source.ExpressionEnd(start));
         }
     }
+
+    /// <summary>
+    /// A name declared here, not called: <c>export default function OpenAI(props)</c> (a React icon component, fifth held-out
+    /// code run, bench/CODE-CORPUS.md class E), <c>def Anthropic(...)</c>, <c>class OpenAI(BaseModel)</c>, Go's <c>func Groq(</c>.
+    /// </summary>
+    private bool IsDeclared(int start) =>
+        _source.IsIdentifier(start - 1) && T(start - 1).Text is "function" or "def" or "class" or "func" or "fun";
 
     /// <summary>The party key and SDK name of a call that creates a client or initialises an SDK, or null.</summary>
     private (string Key, string Name)? ClientKey(List<string> names)

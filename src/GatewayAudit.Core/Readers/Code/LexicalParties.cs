@@ -263,7 +263,7 @@ internal static class LexicalParties
         new($"provider:{info.Vendor ?? prefix}", info.Name, info.Role, info.Vendor, info.Hosting);
 
     private static LexicalParty Service(LexicalVocabulary.Service service) =>
-        new(service.Id, service.Name, service.Role, service.Vendor, Hosting.ThirdParty)
+        new(service.Id, service.Name, service.Role, service.Vendor, service.Hosting)
         {
             Sends = service.Role is ComponentRole.Exporter or ComponentRole.ToolApi ? service.Sends : null,
             Note = service.SendsNote,

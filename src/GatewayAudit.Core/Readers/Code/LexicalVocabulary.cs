@@ -30,6 +30,9 @@ internal static class LexicalVocabulary
     {
         /// <summary>What the service does with what it receives, in the annex's words, where its role's general wording would mislead.</summary>
         public string? Purpose { get; init; }
+
+        /// <summary>Who runs it when the code names no address: the vendor, unless the product also runs on the operator's own servers by default.</summary>
+        public Hosting Hosting { get; init; } = Hosting.ThirdParty;
     }
 
     private static readonly DataCategory[] Traces = [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Usage];
@@ -73,6 +76,17 @@ internal static class LexicalVocabulary
             "Inngest keeps each run's event payload and every step's result as run history; what they hold is what the code puts in them.")
         {
             Purpose = "durable workflow runs: keeps event payloads, step results and AI step inputs and outputs as run history",
+        },
+        // Arize Phoenix: phoenix.otel's register() (arize-phoenix-otel) and @arizeai/phoenix-otel's register() set up OpenTelemetry
+        // tracing whose OpenInference instrumentors (auto_instrument=True) record each LLM call's input and output; with no
+        // endpoint they send to a Phoenix server on localhost:6006, PHOENIX_COLLECTOR_ENDPOINT names another (self-hosted, or
+        // Arize's Phoenix Cloud, whose API key is PHOENIX_API_KEY). Arize-ai/phoenix docs/tracing/how-to-tracing/setup-tracing/
+        // setup-using-phoenix-otel.md and js/packages/phoenix-otel README, read 2026-12-01; missed in the fifth held-out code
+        // run (bench/CODE-CORPUS.md, class A3). Who runs the server is not in the code, so hosting stays unknown.
+        new("phoenix", "exporter:arize-phoenix", "Arize Phoenix", ComponentRole.Exporter, "arize", Traces,
+            "Phoenix keeps each traced LLM call's input and output; it runs on the operator's own server (the library's default is localhost:6006) or as Arize's Phoenix Cloud, as PHOENIX_COLLECTOR_ENDPOINT says where the code runs.")
+        {
+            Hosting = Hosting.Unknown,
         },
         .. ToolApis.All.Select(t => new Service(t.Vendor, ToolApis.Id(t.Vendor), t.Name, ComponentRole.ToolApi, t.Vendor, ToolApis.Categories, t.Sends) { Purpose = t.Purpose }),
     ];
@@ -215,6 +229,7 @@ internal static class LexicalVocabulary
         ("mindee", "mindee"),
         ("elevenlabs", "elevenlabs"), ("@elevenlabs/elevenlabs-js", "elevenlabs"), ("agno.tools.eleven_labs", "elevenlabs"),
         ("agno.tools.duckduckgo", "duckduckgo"), ("duckduckgo_search", "duckduckgo"),
+        ("phoenix.otel", "phoenix"), ("@arizeai/phoenix-otel", "phoenix"),
     ];
 
     /// <summary>The SDK of a call through an object imported from a module of the project whose SDK the calling file does not show (<c>llm.invoke</c>).</summary>
@@ -338,6 +353,7 @@ internal static class LexicalVocabulary
         ["LOGFIRE_TOKEN"] = ("logfire", false), ["LOGFIRE_BASE_URL"] = ("logfire", true),
         ["DD_SITE"] = ("datadog", true), ["DD_LLMOBS_ENABLED"] = ("datadog", false), ["SENTRY_DSN"] = ("sentry", true),
         ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = ("azure-monitor", false),
+        ["PHOENIX_COLLECTOR_ENDPOINT"] = ("phoenix", true), ["PHOENIX_API_KEY"] = ("phoenix", false),
         ["OPENAI_BASE_URL"] = ("openai", true), ["OPENAI_API_BASE"] = ("openai", true), ["ANTHROPIC_BASE_URL"] = ("anthropic", true),
     };
 
@@ -410,7 +426,7 @@ internal static class LexicalVocabulary
 
             "rollbar", "inngest", "step.ai.", "tavily", "deepl", "ImageAnnotator", "cloud.vision", "cloud/vision", "go/vision", "BingGrounding",
             "exa_py", "exa-js", "langchain_exa", "langchain/exa", "mindee", "brightdata",
-            "ElevenLabs", "elevenlabs", "eleven_labs", "DuckDuckGo", "duckduckgo",
+            "ElevenLabs", "elevenlabs", "eleven_labs", "DuckDuckGo", "duckduckgo", "phoenix",
         }
         .Concat(GatewayTerms.Hosts.Select(h => h.Pattern))
         .Concat(LiteLlmProviders.ByPrefix.Values.SelectMany(p => p.Hosts))

@@ -64,6 +64,13 @@ internal static class ToolApis
             "Azure AI Translator receives the text it is asked to translate."),
         new("azure-ai-speech", "Azure AI Speech", "speech-to-text and text-to-speech",
             "Azure AI Speech receives the audio it transcribes and the text it speaks."),
+
+        // Missed in the fifth held-out code run (bench/CODE-CORPUS.md, class A1): image generation and speech APIs a course
+        // solution calls with a raw HttpClient (hosts in src/Shared/GatewayTerms.cs).
+        new("stability-ai", "Stability AI", "image generation from prompts",
+            "Stability AI receives the image prompt (often written from the user's input) and any input image."),
+        new("deepgram", "Deepgram", "speech-to-text",
+            "Deepgram receives the audio it is asked to transcribe (or its URL) and returns the transcript."),
     ];
 
     private static readonly Dictionary<string, Tool> ByVendorId = All.ToDictionary(t => t.Vendor, StringComparer.Ordinal);

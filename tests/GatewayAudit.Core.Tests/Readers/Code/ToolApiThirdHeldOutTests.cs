@@ -10,7 +10,7 @@ namespace GatewayAudit.Core.Tests.Readers.Code;
 /// </summary>
 public sealed class ToolApiThirdHeldOutTests
 {
-    private static Component Tool(StackModel model, string vendor, string evidence)
+    internal static Component Tool(StackModel model, string vendor, string evidence)
     {
         var tool = Assert.Single(model.Components, c => c.Id == "tool:" + vendor);
         Assert.Equal(ComponentRole.ToolApi, tool.Role);
