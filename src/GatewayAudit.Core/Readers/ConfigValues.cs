@@ -393,9 +393,11 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     /// <summary>
     /// Records a password written inside a connection URL; returns the URL with the password hidden. The node is the
     /// setting as written: when it is an os.environ/NAME reference, the URL (given resolved) is a literal where NAME
-    /// is defined (environment_variables, a compose file), is reported there, and is only redacted here.
+    /// is defined (environment_variables, a compose file), is reported there, and is only redacted here. In a
+    /// <paramref name="templateFile"/> (an example-named manifest) a stand-in password (<c>CHANGE-ME</c>) is redacted
+    /// but not reported: nobody runs with it, as in a .env.example.
     /// </summary>
-    public string CheckUrlPassword(string path, YamlScalar scalar, string url)
+    public string CheckUrlPassword(string path, YamlScalar scalar, string url, bool templateFile = false)
     {
         if (UrlPassword.Find(url) is not var (start, length) || IsReference(url.Substring(start, length)))
         {
@@ -408,7 +410,7 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
         secrets.Add(password);
         secrets.Add(url);
 
-        if (!IsReference(scalar.Value) && !IsFromElsewhere(scalar))
+        if (!IsReference(scalar.Value) && !IsFromElsewhere(scalar) && !(templateFile && wellKnown is null && SecretValues.IsPlaceholder(password)))
         {
             Record(scalar, path, redacted, wellKnown);
         }

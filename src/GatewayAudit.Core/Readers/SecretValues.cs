@@ -57,6 +57,9 @@ public static partial class SecretValues
         // The example key of LiteLLM's Helm chart values (deploy/charts/litellm-helm/values.yaml: api_key: eXaMpLeOnLy),
         // copied into repositories with the chart's defaults (fourth held-out code run, bench/CODE-CORPUS.md).
         "exampleonly", "example-only", "example_only",
+        // An authentication scheme's name under a *Key setting (Ocelot's AuthenticationProviderKey: "Bearer"): it says
+        // how callers authenticate, it is nobody's credential.
+        "bearer", "basic", "jwtbearer", "jwt", "oauth2", "apikeyauth",
     };
 
     /// <summary>
@@ -102,6 +105,7 @@ public static partial class SecretValues
         var text = value.Trim();
         var bare = KeyPrefixRegex().Replace(text, "");
         return Placeholders.Contains(text) || FillerRegex().IsMatch(text) || YourKeyRegex().IsMatch(text) || TemplateWordRegex().IsMatch(text)
+            || CredentialVariableNameRegex().IsMatch(text)
             || (bare.Length < text.Length && (Placeholders.Contains(bare) || YourKeyRegex().IsMatch(bare)));
     }
 
@@ -136,6 +140,11 @@ public static partial class SecretValues
     // Databricks personal access tokens start dapi (dapi... as the placeholder of a serving endpoint's key).
     [GeneratedRegex(@"^(sk-ant-(api\d+-)?|sk-proj-|sk-or-v1-|sk-lf-|sk-|gsk_|hf_|dapi)", RegexOptions.IgnoreCase)]
     private static partial Regex KeyPrefixRegex();
+
+    // The name of the environment variable that holds the key, written where the key would be ("Key": "OPENAI_API_KEY"
+    // in an appsettings.json the code reads the variable from): upper case words joined by _, ending in a credential word.
+    [GeneratedRegex(@"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*_(KEY|TOKEN|SECRET|PASSWORD|PASS|PWD)$")]
+    private static partial Regex CredentialVariableNameRegex();
 
     // xxx, XXXXXXXX, sk-xxxxxxxx, ****, ........, sk-...: a mask or filler, not a value.
     [GeneratedRegex(@"^([a-z]{2,4}[-_])?(x{3,}|\*{3,}|\.{3,}|0{3,})$", RegexOptions.IgnoreCase)]

@@ -86,6 +86,30 @@ public sealed class DeploymentSecretTests
         Assert.False(new KubernetesReader().Recognizes(File("k8s/secret.yaml", "kind: Secret\nmetadata:\n  name: grafana\nstringData: {}\n")));
     }
 
+    private const string ExampleSecret = """
+        apiVersion: v1
+        kind: Secret
+        metadata:
+          name: litellm-secrets
+        stringData:
+          POSTGRES_PASSWORD: CHANGE-ME
+          LITELLM_MASTER_KEY: sk-CHANGE-ME
+          REDIS_PASSWORD: r3dis-9f1c-live-7d2e
+          DATABASE_URL: postgresql://litellm:CHANGE-ME@postgres:5432/litellm
+
+        """;
+
+    [Fact]
+    public void In_an_example_named_secret_manifest_a_stand_in_is_no_secret_but_a_real_looking_value_still_is()
+    {
+        var example = new KubernetesReader().Read(File("k8s/secrets/example-secrets.yaml", ExampleSecret));
+        Assert.Equal(["8 Secret/litellm-secrets.stringData.REDIS_PASSWORD"], example.Fragment.Secrets.Select(s => $"{s.Location.Line} {s.Key}"));
+
+        // The same stand-ins in a manifest that is applied as it is are weak live credentials.
+        var applied = new KubernetesReader().Read(File("k8s/secrets/secrets.yaml", ExampleSecret));
+        Assert.Equal(4, applied.Fragment.Secrets.Count);
+    }
+
     [Fact]
     public void Dockerfile_env_and_arg_literals_are_secrets_and_build_arguments_without_value_are_not()
     {

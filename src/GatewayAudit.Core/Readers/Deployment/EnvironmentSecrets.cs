@@ -11,15 +11,17 @@ namespace GatewayAudit.Core.Readers.Deployment;
 /// </summary>
 public static class EnvironmentSecrets
 {
-    public static void Check(ConfigValues values, string name, YamlScalar value, string path)
+    /// <param name="templateFile">the file is meant to be copied and filled in (an example-named manifest), so a
+    /// stand-in such as <c>CHANGE-ME</c> there is no credential anybody runs with; a real-looking value still is one.</param>
+    public static void Check(ConfigValues values, string name, YamlScalar value, string path, bool templateFile = false)
     {
         if (ConfigValues.IsSecretVariable(name))
         {
-            values.CheckSecret(path, value);
+            values.CheckSecret(path, value, templateFile);
         }
         else
         {
-            values.CheckUrlPassword(path, value, value.Value.Trim());
+            values.CheckUrlPassword(path, value, value.Value.Trim(), templateFile);
         }
     }
 }

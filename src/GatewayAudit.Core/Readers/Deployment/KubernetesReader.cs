@@ -62,7 +62,7 @@ public sealed partial class KubernetesReader : IConfigReader
 
             if (kind == "Secret")
             {
-                KubernetesSecrets.Check(values, name, root);
+                KubernetesSecrets.Check(values, name, root, KubernetesSecrets.IsTemplateFile(file.FileName));
             }
             else if (kind == "HorizontalPodAutoscaler" && spec is not null
                 && ((spec["scaleTargetRef"] as YamlMapping)?["name"] as YamlScalar)?.Value is { } target)
