@@ -28,6 +28,14 @@ public sealed class InputFile(string displayPath, string fullPath, string text, 
 
     public string Extension => Path.GetExtension(FullPath).ToLowerInvariant();
 
+    /// <summary>
+    /// The parse errors of a file this reader could not read, as the scan should take them: a file the user named stays
+    /// an error (exit 2); one found while walking a checkout is a warning ending in <paramref name="notRead"/> (what
+    /// the report lacks), so one broken file does not stop the inventory of every other.
+    /// </summary>
+    public IEnumerable<Diagnostic> UnreadBecause(IEnumerable<Diagnostic> problems, string notRead) =>
+        problems.Select(d => NamedExplicitly || d.Severity != DiagnosticSeverity.Error ? d : Diagnostic.Warning(d.Code, $"{d.Message}; {notRead}", d.Location));
+
     public bool LooksLikeYaml => Extension is ".yaml" or ".yml";
 
     public (YamlDocument? Document, IReadOnlyList<Diagnostic> Diagnostics) Yaml => _yaml ??= new SafeYamlLoader().Load(DisplayPath, Text);

@@ -96,15 +96,7 @@ public sealed class ProjectScope
         var (name, otherName) = (Path.GetFileName(file), Path.GetFileName(other));
         return Spring.OffersFileName(name) && Spring.OffersFileName(otherName)
             && string.Equals(Path.GetDirectoryName(file), Path.GetDirectoryName(other), StringComparison.Ordinal)
-            && Profile(name) != Profile(otherName);
-    }
-
-    // "application-openrouter.yml" -> "openrouter"; "application.yml" -> "" (the default profile).
-    private static string Profile(string fileName)
-    {
-        var stem = Path.GetFileNameWithoutExtension(fileName);
-        var dash = stem.IndexOf('-', StringComparison.Ordinal);
-        return dash > 0 ? stem[(dash + 1)..] : "";
+            && SpringConfigReader.ProfileOf(name) != SpringConfigReader.ProfileOf(otherName);
     }
 
     private static Dictionary<string, string> Paths(IEnumerable<(string Display, string Full)> files)

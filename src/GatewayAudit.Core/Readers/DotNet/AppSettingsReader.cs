@@ -35,10 +35,7 @@ public sealed partial class AppSettingsReader : IConfigReader
         var diagnostics = new List<Diagnostic>();
         var secrets = new SecretLedger();
         var (document, problems) = new SafeYamlLoader().Load(file.DisplayPath, WithoutComments(file.Text).Replace('\t', ' '));
-        // Found while walking a checkout, a settings file this reader cannot parse must not stop the inventory of every
-        // other file: a warning in the report says what was not read. A file the user named stays an error (exit 2).
-        diagnostics.AddRange(problems.Select(d => file.NamedExplicitly || d.Severity != DiagnosticSeverity.Error ? d
-            : Diagnostic.Warning(d.Code, $"{d.Message}; it was not read as .NET settings: an address or key it holds is missing from this report", d.Location)));
+        diagnostics.AddRange(file.UnreadBecause(problems, "it was not read as .NET settings: an address or key it holds is missing from this report"));
         if (document?.Root is not YamlMapping root)
         {
             return new ReaderResult(model, diagnostics, secrets);

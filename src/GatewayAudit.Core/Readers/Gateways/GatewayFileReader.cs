@@ -63,8 +63,7 @@ internal abstract class GatewayFileReader : IConfigReader
         if (loaded.Documents is null)
         {
             // A file that only mentions the gateway may be anything; one the user named is meant to be read.
-            diagnostics.AddRange(loaded.Diagnostics.Select(d => file.NamedExplicitly || d.Severity != DiagnosticSeverity.Error ? d
-                : Diagnostic.Warning(d.Code, $"{d.Message}; it names {BrokenFileMarker} but is not valid {(file.Extension == ".json" ? "JSON" : "YAML")}, so it was not read as {Kind}", d.Location)));
+            diagnostics.AddRange(file.UnreadBecause(loaded.Diagnostics, $"it names {BrokenFileMarker} but is not valid {(file.Extension == ".json" ? "JSON" : "YAML")}, so it was not read as {Kind}"));
             return new ReaderResult(model, diagnostics, secrets);
         }
 

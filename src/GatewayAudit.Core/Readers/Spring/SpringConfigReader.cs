@@ -45,11 +45,8 @@ public sealed partial class SpringConfigReader : IConfigReader
             var (documents, problems) = file.YamlDocuments;
             if (documents is null)
             {
-                // Found while walking a checkout, an application.yml Spring itself could not load (a key masked as
-                // `********`, an alias to no anchor) must not stop the inventory of every other file: it is a warning
-                // in the report that says what was not read. A file the user named stays an error (exit 2).
-                diagnostics.AddRange(problems.Select(d => file.NamedExplicitly || d.Severity != DiagnosticSeverity.Error ? d
-                    : Diagnostic.Warning(d.Code, $"{d.Message}; it is not valid YAML, so it was not read as Spring configuration: a model client it configures is missing from this report", d.Location)));
+                // An application.yml Spring itself could not load either (a key masked as `********` is an alias to no anchor).
+                diagnostics.AddRange(file.UnreadBecause(problems, "it is not valid YAML, so it was not read as Spring configuration: a model client it configures is missing from this report"));
                 return new ReaderResult(model, diagnostics, secrets);
             }
 
@@ -101,6 +98,14 @@ public sealed partial class SpringConfigReader : IConfigReader
         return new ReaderResult(fragment, diagnostics, secrets);
     }
 
+    /// <summary>The profile a Spring property file is for by its name: "application-openrouter.yml" is "openrouter", "application.yml" none (null).</summary>
+    public static string? ProfileOf(string fileName)
+    {
+        var stem = Path.GetFileNameWithoutExtension(fileName);
+        var dash = stem.IndexOf('-', StringComparison.Ordinal);
+        return dash > 0 ? stem[(dash + 1)..] : null;
+    }
+
     /// <summary>
     /// Every property holding a URL, for code that injects it with <c>@Value("${key}")</c> (joined across files by
     /// <c>Stacks/SettingsFileJoin</c>), with the file's profile and the application folder it configures.
@@ -110,9 +115,7 @@ public sealed partial class SpringConfigReader : IConfigReader
         var path = file.DisplayPath;
         var resources = path.StartsWith("src/main/resources/", StringComparison.Ordinal) ? 0 : path.IndexOf("/src/main/resources/", StringComparison.Ordinal);
         var root = resources >= 0 ? path[..resources] : Path.GetDirectoryName(path)?.Replace('\\', '/') ?? "";
-        var name = Path.GetFileNameWithoutExtension(file.FileName);
-        var dash = name.IndexOf('-', StringComparison.Ordinal);
-        var profile = dash > 0 ? name[(dash + 1)..] : null;
+        var profile = ProfileOf(file.FileName);
         foreach (var property in properties.Where(p => !p.Value.IsNull))
         {
             var value = SpringValue.Of(property.Value.Value);
