@@ -60,6 +60,10 @@ public static partial class SecretValues
         // An authentication scheme's name under a *Key setting (Ocelot's AuthenticationProviderKey: "Bearer"): it says
         // how callers authenticate, it is nobody's credential.
         "bearer", "basic", "jwtbearer", "jwt", "oauth2", "apikeyauth",
+        // Sample values of a sample setting ("TestKey": "TestValue" in an appsettings.json): a key sent to someone else
+        // with such a value is a stand-in; under a password the stack checks it is still reported (sixth held-out code
+        // run, bench/CODE-CORPUS.md class E).
+        "test", "testing", "testvalue", "test-value", "test_value", "value", "samplevalue", "sample-value", "examplevalue", "example-value",
     };
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
 namespace GatewayAudit.Core.Readers.Code;
 
 /// <summary>
@@ -168,6 +170,37 @@ internal static class CSharpSdkShapes
     public static readonly Sdk OpenAiApi = new("openai", "api.openai.com", "OpenAI_API community .NET library");
 
     public static readonly Sdk GoogleGenAi = new("google-gemini-api", "generativelanguage.googleapis.com", "Google Gen AI .NET SDK");
+
+    /// <summary>
+    /// The community Gemini clients for .NET: Google_GenerativeAI (gunpal5/google_generativeai, namespace <c>GenerativeAI</c>;
+    /// <c>new GenerativeModel(apiKey)</c> in 1.x, <c>new GoogleAi(apiKey).CreateGenerativeModel(...)</c> later) and
+    /// Mscc.GenerativeAI (mscraftsman/generative-ai: <c>new GoogleAI(apiKey)</c>, <c>new GenerativeModel(...)</c>). With an API
+    /// key both call the Gemini Developer API on generativelanguage.googleapis.com (their READMEs, read 2026-12-01; Vertex AI
+    /// has its own <c>VertexAI</c> classes there). The type names are common words, so they count only in a file that
+    /// imports one of the namespaces. Found missing in the sixth held-out code run (bench/CODE-CORPUS.md class B).
+    /// </summary>
+    public static readonly Sdk GoogleGenerativeAi = new("google-gemini-api", "generativelanguage.googleapis.com", "Google Generative AI community .NET client");
+
+    public static readonly IReadOnlySet<string> GoogleGenerativeAiTypes = new HashSet<string>(StringComparer.Ordinal) { "GenerativeModel", "GoogleAi", "GoogleAI" };
+
+    /// <summary>The namespaces of <see cref="GoogleGenerativeAi"/>: <c>GenerativeAI</c>, <c>Mscc.GenerativeAI</c> and theirs below.</summary>
+    public static bool IsGoogleGenerativeAiNamespace(string? name) => name is not null
+        && (name is "GenerativeAI" or "Mscc.GenerativeAI" || name.StartsWith("GenerativeAI.", StringComparison.Ordinal) || name.StartsWith("Mscc.GenerativeAI.", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Azure.AI.OpenAI 1.0.0-beta named its client <c>OpenAIClient</c>, as the OpenAI .NET SDK does: built from an endpoint
+    /// <c>Uri</c> with an <c>AzureKeyCredential</c> or a token credential it is the Azure OpenAI client; from an API key string
+    /// alone it reaches OpenAI (Azure.AI.OpenAI 1.0.0-beta README, "Authenticate the client"; Microsoft's migration guide
+    /// from 1.0 beta to 2.0, read 2026-12-01). The OpenAI .NET SDK's own <c>OpenAIClient</c> takes no <c>Uri</c> in first
+    /// place. Found in the sixth held-out code run (bench/CODE-CORPUS.md class D).
+    /// </summary>
+    public static readonly Sdk AzureOpenAiBeta = AzureOpenAi with { Name = "Azure OpenAI SDK (1.0 beta OpenAIClient)" };
+
+    public static bool IsAzureBetaClient(string type, IReadOnlyList<ArgumentSyntax> arguments) => type == "OpenAIClient"
+        && arguments.Any(a => a.Expression is BaseObjectCreationExpressionSyntax creation
+            && CSharpText.TypeName(creation) is "AzureKeyCredential" or "DefaultAzureCredential" or "ManagedIdentityCredential" or "AzureCliCredential" or "ClientSecretCredential")
+        || (type == "OpenAIClient" && arguments.Count > 1 && arguments[0].NameColon is null
+            && arguments[0].Expression is BaseObjectCreationExpressionSyntax first && CSharpText.TypeName(first) == "Uri");
 
     public static readonly Sdk GoogleGenAiVertex = new("google-vertex-ai", "aiplatform.googleapis.com", "Google Gen AI .NET SDK (Vertex AI)");
 

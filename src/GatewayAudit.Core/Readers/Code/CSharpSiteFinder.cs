@@ -20,6 +20,7 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
 
     private bool _importsGoogleGenAi;
     private bool _importsOpenAiApi;
+    private bool _importsGoogleGenerativeAi;
 
     // Above zero while the arguments of a logging call or an exception are visited: their text is prose.
     private int _prose;
@@ -45,6 +46,7 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
     {
         _importsGoogleGenAi |= node.Name?.ToString() == CSharpSdkShapes.GoogleGenAiNamespace;
         _importsOpenAiApi |= node.Name?.ToString() == CSharpSdkShapes.OpenAiApiNamespace;
+        _importsGoogleGenerativeAi |= CSharpSdkShapes.IsGoogleGenerativeAiNamespace(node.Name?.ToString());
         if (node.Name?.ToString() is { } name && CSharpSdkShapes.Namespaces.TryGetValue(name, out var sdk))
         {
             Sites.Imports.Add(new ImportSite(sdk, name, At(node)));
@@ -188,7 +190,12 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
 
         if (type is not null && CSharpSdkShapes.ClientTypes.TryGetValue(type, out var sdk))
         {
-            AddClient(sdk, type, node.ArgumentList?.Arguments ?? [], node.Initializer, node);
+            AddClient(CSharpSdkShapes.IsAzureBetaClient(type, node.ArgumentList?.Arguments ?? []) ? CSharpSdkShapes.AzureOpenAiBeta : sdk, type,
+                node.ArgumentList?.Arguments ?? [], node.Initializer, node);
+        }
+        else if (IsGoogleGenerativeAiClient(node))
+        {
+            AddClient(CSharpSdkShapes.GoogleGenerativeAi, CSharpText.WrittenType(node) ?? "GenerativeModel", node.ArgumentList?.Arguments ?? [], node.Initializer, node);
         }
         else if (IsGoogleGenAiClient(node))
         {
@@ -226,6 +233,22 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
         var written = CSharpText.WrittenType(node);
         return written == CSharpSdkShapes.GoogleGenAiNamespace + ".Client"
             || (written == "Client" && _importsGoogleGenAi);
+    }
+
+    /// <summary>
+    /// A community Gemini client (<see cref="CSharpSdkShapes.GoogleGenerativeAiTypes"/>) in a file that imports its
+    /// namespace, or written with it (<c>new GenerativeAI.GenerativeModel(key)</c>).
+    /// </summary>
+    private bool IsGoogleGenerativeAiClient(BaseObjectCreationExpressionSyntax node)
+    {
+        if (CSharpText.WrittenType(node) is not { } written)
+        {
+            return false;
+        }
+
+        var name = written.Split('.')[^1];
+        return CSharpSdkShapes.GoogleGenerativeAiTypes.Contains(name)
+            && (_importsGoogleGenerativeAi || CSharpSdkShapes.IsGoogleGenerativeAiNamespace(written[..Math.Max(0, written.Length - name.Length - 1)]));
     }
 
     /// <summary><c>new OpenAIAPI(key)</c> under <c>using OpenAI_API;</c>, or written <c>new OpenAI_API.OpenAIAPI(key)</c>.</summary>

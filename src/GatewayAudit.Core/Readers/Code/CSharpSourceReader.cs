@@ -116,7 +116,7 @@ public sealed partial class CSharpSourceReader : ISourceCodeReader
             yield return vendor + "/";
         }
 
-        foreach (var name in CSharpSdkShapes.ClientTypes.Keys.Concat(CSharpSdkShapes.BuilderMethods.Keys).Concat(CSharpAspire.Methods.Keys).Concat(CSharpSdkShapes.Namespaces.Keys).Append(CSharpSdkShapes.GoogleGenAiNamespace)
+        foreach (var name in CSharpSdkShapes.ClientTypes.Keys.Concat(CSharpSdkShapes.BuilderMethods.Keys).Concat(CSharpAspire.Methods.Keys).Concat(CSharpSdkShapes.Namespaces.Keys).Append(CSharpSdkShapes.GoogleGenAiNamespace).Append("GenerativeAI")
             .Concat(CSharpSdkShapes.SpeechConfigTypes))
         {
             yield return name;

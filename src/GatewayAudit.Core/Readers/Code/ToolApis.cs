@@ -71,6 +71,23 @@ internal static class ToolApis
             "Stability AI receives the image prompt (often written from the user's input) and any input image."),
         new("deepgram", "Deepgram", "speech-to-text",
             "Deepgram receives the audio it is asked to transcribe (or its URL) and returns the transcript."),
+
+        // Missed in the sixth held-out code run (bench/CODE-CORPUS.md, class A1): search, scraping, avatar and video APIs an
+        // "AI search" app calls with fetch (hosts in src/Shared/GatewayTerms.cs).
+        new("brave-search", "Brave Search API", "web search on queries built from prompts",
+            "Brave receives the search queries the code or the agent writes, usually from the user's prompt."),
+        new("serpapi", "SerpApi", "search-engine results (Google, Bing, news, images) on queries built from prompts",
+            "SerpApi receives the search queries (or image URLs for reverse image search) the code writes, usually from the user's prompt, and runs them on the search engine named."),
+        new("apify", "Apify", "web scraping and search actors run on inputs built from prompts",
+            "Apify receives the input of the actor it is asked to run (search queries, URLs), usually written from the user's prompt, and keeps the run's dataset on its platform."),
+        new("rapidapi", "RapidAPI", "API marketplace proxy to the listed API's provider",
+            "RapidAPI's runtime receives each request and forwards it to the provider of the API named by the host; that provider is a further party the code does not name."),
+        new("anam", "Anam", "real-time avatar (digital persona) sessions",
+            "Anam receives the persona's configuration (its system prompt included) and the text the avatar is asked to speak; an Anam session also carries the user's audio and video."),
+        new("wavespeed-ai", "WaveSpeedAI", "image and video generation from prompts",
+            "WaveSpeedAI receives the generation prompt (often written from the user's input) and any input image."),
+        new("runpod", "RunPod Serverless", "serverless GPU jobs on the customer's own worker (often a model server)",
+            "RunPod receives each job's input (a prompt for an inference or generation worker) and runs it on the worker image the customer deployed; what the worker keeps is the customer's code."),
     ];
 
     private static readonly Dictionary<string, Tool> ByVendorId = All.ToDictionary(t => t.Vendor, StringComparer.Ordinal);
