@@ -326,8 +326,9 @@ internal static class GatewayTerms
     public static HostTerm? FindService(string? host, string? path, bool openAiClient = false)
     {
         var term = FindHost(host);
-        if (term is null || term.Pattern != AzureAiServicesHost)
+        if (term is null || term.Pattern != AzureAiServicesHost || host == AzureAiServicesHost)
         {
+            // The bare apex is no resource: it is the Entra token audience (https://cognitiveservices.azure.com/.default).
             return term;
         }
 

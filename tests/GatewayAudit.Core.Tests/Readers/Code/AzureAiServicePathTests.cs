@@ -27,6 +27,8 @@ public sealed class AzureAiServicePathTests
     [Fact]
     public void Other_hosts_are_their_host_row_whatever_the_path()
     {
+        // The bare apex is the Entra token audience of every Azure AI service, no resource: read as its host row.
+        Assert.Equal("azure-openai", GatewayTerms.FindService("cognitiveservices.azure.com", "/.default")!.Vendor);
         Assert.Equal("azure-openai", GatewayTerms.FindService("team.openai.azure.com", "/vision/v3.2/analyze")!.Vendor);
         Assert.Equal("openai", GatewayTerms.FindService("api.openai.com", "/v1/chat/completions")!.Vendor);
         Assert.Null(GatewayTerms.FindService("example.org", "/openai/"));

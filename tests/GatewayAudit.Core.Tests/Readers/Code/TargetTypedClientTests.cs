@@ -118,4 +118,23 @@ public sealed class TargetTypedClientTests
             """);
         Assert.DoesNotContain(other.Components, c => c.Id.StartsWith("provider:", StringComparison.Ordinal) && c.Attributes["confidence"] as string != "import-only");
     }
+
+    [Fact]
+    public void A_target_typed_client_on_the_urls_foundry_local_serves_is_that_local_runtime()
+    {
+        var model = CSharpSourceReaderTests.Read("LocalAgent/Program.cs", """
+            using System.ClientModel;
+            using Microsoft.AI.Foundry.Local;
+            using OpenAI;
+
+            var manager = new FoundryLocalManager();
+            await manager.StartWebServiceAsync();
+            string serviceUrl = manager.Urls!.First();
+            OpenAIClient client = new(new ApiKeyCredential("NO_API_KEY"), new OpenAIClientOptions { Endpoint = new Uri($"{serviceUrl}/v1") });
+            var answer = client.GetChatClient("phi-4-mini").CompleteChat("Hi");
+
+            """);
+        Assert.Contains(model.Components, c => c.Id == "inference:localhost:foundry-local");
+        Assert.DoesNotContain(model.Components, c => c.Hosting == Hosting.Unknown || c.Id == "provider:openai");
+    }
 }
