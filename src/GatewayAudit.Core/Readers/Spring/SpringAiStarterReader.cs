@@ -101,21 +101,8 @@ public sealed partial class SpringAiStarterReader : IConfigReader
     private static string WithoutComments(string text, bool xml) =>
         (xml ? XmlCommentRegex() : GradleCommentRegex()).Replace(text, m => new string(m.Value.Select(c => c == '\n' ? '\n' : ' ').ToArray()));
 
-    private static (int Line, int Column) LineAndColumn(string text, int index)
-    {
-        var line = 1;
-        var start = 0;
-        for (var i = 0; i < index; i++)
-        {
-            if (text[i] == '\n')
-            {
-                line++;
-                start = i + 1;
-            }
-        }
-
-        return (line, index - start + 1);
-    }
+    private static (int Line, int Column) LineAndColumn(string text, int index) =>
+        (text.AsSpan(0, index).Count('\n') + 1, index - (index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1) + 1);
 
     [GeneratedRegex(@"<artifactId>\s*(?<artifact>spring-ai-[a-z0-9-]+)\s*</artifactId>")]
     private static partial Regex MavenArtifactRegex();
