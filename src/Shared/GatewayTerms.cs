@@ -156,7 +156,8 @@ internal static class GatewayTerms
         new("models.github.ai", "github-models", "GitHub Models", PartyKind.ModelProvider),
         new("openai.azure.com", "azure-openai", "Azure OpenAI", PartyKind.ModelProvider),
         new("services.ai.azure.com", "azure-openai", "Azure AI Foundry", PartyKind.ModelProvider),
-        new("cognitiveservices.azure.com", "azure-openai", "Azure OpenAI", PartyKind.ModelProvider),
+        // The Azure AI services (multi-service) host: Azure OpenAI only with an OpenAI client or under /openai/; see FindService.
+        new(AzureAiServicesHost, "azure-openai", "Azure OpenAI", PartyKind.ModelProvider),
         new("models.ai.azure.com", "azure-openai", "Azure AI Foundry", PartyKind.ModelProvider),
         new("bedrock-runtime.*.amazonaws.com", "aws-bedrock", "Amazon Bedrock", PartyKind.ModelProvider),
         new("api.mistral.ai", "mistral", "Mistral AI", PartyKind.ModelProvider),
@@ -268,6 +269,42 @@ internal static class GatewayTerms
         new("api.runpod.ai", "runpod", "RunPod Serverless", PartyKind.ToolApi),
     ];
 
+    /// <summary>
+    /// The host of Azure AI services resources (<c>https://NAME.cognitiveservices.azure.com</c>): one resource, single- or
+    /// multi-service, answers for Azure OpenAI, Vision, Document Intelligence, Language, Content Safety and more, and only
+    /// the path says which. Found in the fifth held-out code run (bench/CODE-CORPUS.md, class A2): image analysis was
+    /// listed as Azure OpenAI.
+    /// </summary>
+    public const string AzureAiServicesHost = "cognitiveservices.azure.com";
+
+    /// <summary>
+    /// The service each path prefix on <see cref="AzureAiServicesHost"/> reaches, compared case-insensitively. Sources, Microsoft's
+    /// REST references read 2026-12-01: Azure OpenAI <c>{endpoint}/openai/deployments/...</c>; Image Analysis 3.2
+    /// <c>{endpoint}/vision/v3.2/analyze</c> (learn.microsoft.com computer-vision how-to call-analyze-image) and 4.0
+    /// <c>{endpoint}/computervision/imageanalysis:analyze</c> (Microsoft's Computer Vision API 2024-02-01 console); Document
+    /// Intelligence <c>{endpoint}/documentintelligence/documentModels/{id}:analyze</c> (v4.0) and
+    /// <c>{endpoint}/formrecognizer/documentModels/{id}:analyze</c> (v3.0) (learn.microsoft.com rest/api/aiservices
+    /// document-models analyze-document); Content Safety <c>{endpoint}/contentsafety/text:analyze</c> (content-safety
+    /// quickstart-text); Language <c>{endpoint}/language/:analyze-text</c> and the older <c>{endpoint}/text/analytics/v3.1/</c>
+    /// (Microsoft's Language and Text Analytics API consoles). Other services' paths were not confirmed: they are
+    /// <see cref="AzureAiServicesResource"/>, never a guess.
+    /// </summary>
+    public static readonly IReadOnlyList<ServicePath> AzureAiServicePaths =
+    [
+        new("/openai/", "azure-openai", "Azure OpenAI", PartyKind.ModelProvider),
+        new("/vision/", "azure-ai-vision", "Azure AI Vision", PartyKind.ToolApi),
+        new("/computervision/", "azure-ai-vision", "Azure AI Vision", PartyKind.ToolApi),
+        new("/documentintelligence/", "azure-ai-document-intelligence", "Azure AI Document Intelligence", PartyKind.ToolApi),
+        new("/formrecognizer/", "azure-ai-document-intelligence", "Azure AI Document Intelligence", PartyKind.ToolApi),
+        new("/contentsafety/", "azure-ai-content-safety", "Azure AI Content Safety", PartyKind.ToolApi),
+        new("/language/", "azure-ai-language", "Azure AI Language", PartyKind.ToolApi),
+        new("/text/analytics/", "azure-ai-language", "Azure AI Language", PartyKind.ToolApi),
+    ];
+
+    /// <summary>An Azure AI services resource reached with no path, or a path of no service above, and no OpenAI client.</summary>
+    public static readonly HostTerm AzureAiServicesResource =
+        new(AzureAiServicesHost, "azure-ai-services", "Azure AI services (multi-service resource)", PartyKind.ToolApi);
+
     private static readonly Dictionary<string, VendorKind> s_vendorKinds = BuildVendorKinds();
 
     private static readonly HashSet<string> s_plainNameSlugs = new(PlainNameSlugs, StringComparer.Ordinal);
@@ -296,6 +333,36 @@ internal static class GatewayTerms
 
         return null;
     }
+
+    /// <summary>
+    /// The party a URL names: its host row, except on <see cref="AzureAiServicesHost"/>, where an OpenAI client
+    /// (<paramref name="openAiClient"/>: the address is given to an OpenAI or Azure OpenAI SDK) or an <c>/openai/</c> path is
+    /// Azure OpenAI, a path of <see cref="AzureAiServicePaths"/> is that service, and anything else (the bare resource) is
+    /// <see cref="AzureAiServicesResource"/>.
+    /// </summary>
+    public static HostTerm? FindService(string? host, string? path, bool openAiClient = false)
+    {
+        var term = FindHost(host);
+        if (term is null || term.Pattern != AzureAiServicesHost || host == AzureAiServicesHost)
+        {
+            // The bare apex is no resource: it is the Entra token audience (https://cognitiveservices.azure.com/.default).
+            return term;
+        }
+
+        var lower = (path ?? "").ToLowerInvariant();
+        foreach (var service in AzureAiServicePaths)
+        {
+            if (lower.StartsWith(service.Prefix, StringComparison.Ordinal))
+            {
+                return service.Term;
+            }
+        }
+
+        return openAiClient ? term : AzureAiServicesResource;
+    }
+
+    /// <summary>True for a URL path that names no service (nothing, or only "/").</summary>
+    public static bool IsBarePath(string? path) => path is null || path.Length == 0 || path == "/";
 
     /// <summary>The header row a header name matches (case-insensitively, prefixes too), or null.</summary>
     public static HeaderTerm? FindHeader(string name)
@@ -417,6 +484,14 @@ internal sealed class HostTerm(string pattern, string vendor, string name, Party
     public string? Upstream { get; } = upstream;
 
     public string? Region { get; } = region;
+}
+
+/// <summary>A path prefix on a host several services share, and the party (as a host row) it reaches.</summary>
+internal sealed class ServicePath(string prefix, string vendor, string name, PartyKind kind)
+{
+    public string Prefix { get; } = prefix;
+
+    public HostTerm Term { get; } = new(GatewayTerms.AzureAiServicesHost, vendor, name, kind);
 }
 
 /// <summary>What a host's owner is to the code that calls it.</summary>

@@ -11,7 +11,7 @@ namespace GatewayAudit.Core.Readers;
 /// The one place readers are registered. The first reader that recognises a file reads it, so the LiteLLM config
 /// reader comes first; the deployment readers after it only claim files that name a LiteLLM image, chart or package; the
 /// source-code readers take source files; the Spring Boot reader takes application.yml/.properties (and profile and
-/// bootstrap variants); the .NET settings reader takes appsettings*.json; the embedded-config reader takes any other YAML file whose text holds a
+/// bootstrap variants), the Spring AI build reader pom.xml and build.gradle(.kts); the .NET settings reader takes appsettings*.json; the embedded-config reader takes any other YAML file whose text holds a
 /// LiteLLM config; the gateway file readers (OpenRouter, Portkey, Helicone, Cloudflare AI Gateway) come last, for
 /// files of their shape.
 /// </summary>
@@ -30,6 +30,7 @@ public static class ReaderRegistry
         new PyprojectReader(),
         new DotEnvReader(),
         new PackageIndexConfigReader(),
+        new SpringAiStarterReader(), // before the Kotlin reader takes build.gradle.kts
         new CSharpSourceReader(),
         new PythonSourceReader(),
         new JavaScriptSourceReader(),

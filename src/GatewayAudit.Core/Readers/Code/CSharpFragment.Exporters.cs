@@ -78,6 +78,6 @@ internal sealed partial class CSharpFragment
 
     /// <summary>The file starts Foundry Local and this client's endpoint is a property of that manager (<c>manager.Endpoint</c>).</summary>
     private bool IsFoundryLocalEndpoint(string configured) =>
-        configured.EndsWith(".Endpoint", StringComparison.Ordinal)
+        (configured.EndsWith(".Endpoint", StringComparison.Ordinal) || configured.EndsWith(".Urls", StringComparison.Ordinal))
         && sites.Clients.Any(c => c.Sdk == CSharpSdkShapes.FoundryLocal);
 }

@@ -28,6 +28,9 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
     // The gateway the file's Portkey headers go through; its own host, when the operator runs it, is that gateway's party.
     private CodePortkey.Gateway? _portkey;
 
+    // The service each Azure AI services resource host of this file is shown to answer for (by a path or an OpenAI client).
+    private readonly Dictionary<string, HostTerm> _servicesOnResource = new(StringComparer.Ordinal);
+
     /// <summary>A party as this file shows it: its component, what its call sites do, and how it was reached.</summary>
     private sealed class Party(Component component, PartyKind kind)
     {
@@ -60,6 +63,14 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
         var sharedHostUrls = sites.Endpoints.Where(e => e.Sdk?.HostVendor is not null).Select(e => (e.Url, e.At.File)).ToHashSet();
         foreach (var endpoint in sites.Endpoints)
         {
+            if (ServiceOf(endpoint.Url, endpoint.Sdk) is { Pattern: GatewayTerms.AzureAiServicesHost } named && named != GatewayTerms.AzureAiServicesResource)
+            {
+                _servicesOnResource.TryAdd(endpoint.Url.Host, named);
+            }
+        }
+
+        foreach (var endpoint in sites.Endpoints)
+        {
             if (endpoint.Source == EndpointSource.Literal && sharedHostUrls.Contains((endpoint.Url, endpoint.At.File)))
             {
                 continue;
@@ -71,7 +82,7 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
                 continue;
             }
 
-            if ((SharedHostParty(endpoint) ?? PartyAt(endpoint.Url, endpoint.Source, relativeLlmCalls, endpoint.At)) is not { } party)
+            if ((SharedHostParty(endpoint) ?? PartyAt(endpoint.Url, endpoint.Sdk, endpoint.Source, relativeLlmCalls, endpoint.At)) is not { } party)
             {
                 continue;
             }
@@ -154,14 +165,14 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
     }
 
     /// <summary>The party a URL names: a known vendor's host, the operator's own server, or an SDK's unknown host.</summary>
-    private Party? PartyAt(CodeUrl url, EndpointSource source, bool relativeLlmCalls, SourceLocation at)
+    private Party? PartyAt(CodeUrl url, CSharpSdkShapes.Sdk? sdk, EndpointSource source, bool relativeLlmCalls, SourceLocation at)
     {
         if (_portkey?.OwnHost == url.Host)
         {
             return OwnPortkey(url.Host, at);
         }
 
-        if (GatewayTerms.FindHost(url.Host) is { } term)
+        if (ServiceOf(url, sdk) is { } term)
         {
             var party = Known(term, at);
             AddToList(party.Component, "apiHosts", url.Host);
@@ -200,6 +211,20 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The host row of a URL, told apart by its path on the Azure AI services host (<see cref="GatewayTerms.FindService"/>):
+    /// a bare resource address given to an OpenAI or Azure OpenAI client is Azure OpenAI, and a bare address written beside
+    /// a service URL built on the same resource (<c>endpoint = "https://x.cognitiveservices.azure.com"</c>, then
+    /// <c>$"{endpoint}/vision/v3.2/analyze"</c>) is that service's.
+    /// </summary>
+    private HostTerm? ServiceOf(CodeUrl url, CSharpSdkShapes.Sdk? sdk)
+    {
+        var term = GatewayTerms.FindService(url.Host, url.Path, sdk?.Vendor is "openai" or "azure-openai");
+        return term == GatewayTerms.AzureAiServicesResource && GatewayTerms.IsBarePath(url.Path) && _servicesOnResource.TryGetValue(url.Host, out var named)
+            ? named
+            : term;
     }
 
     /// <summary>Portkey's gateway run by the operator at the base of the file's clients (as a Portkey client's base URL makes it in other languages).</summary>

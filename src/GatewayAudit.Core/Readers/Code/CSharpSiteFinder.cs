@@ -11,7 +11,7 @@ namespace GatewayAudit.Core.Readers.Code;
 /// HTTP calls, gateway headers, model slugs, OpenRouter provider preferences and provider SDK imports. Comments are
 /// trivia and never visited; the text of logging calls and exception messages is prose, not a call.
 /// </summary>
-internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
+internal sealed partial class CSharpSiteFinder : CSharpSyntaxWalker
 {
     private readonly InputFile _file;
     private readonly SyntaxTree _tree;
@@ -281,7 +281,8 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
         if (!AddEndpoint(endpoint, EndpointSource.Sdk, sdk, node))
         {
             var key = CSharpConfigurationKey.Of(endpoint, _text);
-            Sites.Clients.Add(new ClientSite(sdk, shape, key is null ? CSharpText.SourceOf(endpoint) : "setting:" + key, At(node)) { ConfigurationKey = key });
+            var from = key is not null ? "setting:" + key : ServedUrls(endpoint) is { } served ? "setting:" + served : CSharpText.SourceOf(endpoint);
+            Sites.Clients.Add(new ClientSite(sdk, shape, from, At(node)) { ConfigurationKey = key });
         }
     }
 
@@ -331,6 +332,28 @@ internal sealed class CSharpSiteFinder : CSharpSyntaxWalker
 
         return null;
     }
+
+    /// <summary>
+    /// <c>manager.Urls</c> when the endpoint is built from the URLs a local runtime serves (Foundry Local's
+    /// <c>string serviceUrl = manager.Urls!.First(); ... Endpoint = new Uri($"{serviceUrl}/v1")</c>), directly or through a
+    /// local; else null.
+    /// </summary>
+    private string? ServedUrls(ExpressionSyntax endpoint)
+    {
+        foreach (var node in endpoint.DescendantNodesAndSelf().OfType<ExpressionSyntax>())
+        {
+            var written = (node is IdentifierNameSyntax ? _text.Declared(node) ?? node : node).ToString();
+            if (ServedUrlsRegex().Match(written) is { Success: true } match)
+            {
+                return match.Value;
+            }
+        }
+
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b\w+\.Urls\b")]
+    private static partial System.Text.RegularExpressions.Regex ServedUrlsRegex();
 
     /// <summary>
     /// A vendor's own client with a default host takes a positional URL of an unknown public host as the app's own site

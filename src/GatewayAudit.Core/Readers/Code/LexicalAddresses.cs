@@ -83,7 +83,8 @@ internal static class LexicalAddresses
     /// <summary>host, or host:port when the address gives a port.</summary>
     public static string HostAndPort(string url, string host) => PortOf(url) is { } port ? $"{host}:{port}" : host;
 
-    private static string PathOf(string url, string host)
+    /// <summary>The path of a URL after its host, without query or fragment ("" when none).</summary>
+    public static string PathOf(string url, string host)
     {
         var at = url.IndexOf(host, StringComparison.OrdinalIgnoreCase);
         var rest = at >= 0 ? url[(at + host.Length)..] : url;

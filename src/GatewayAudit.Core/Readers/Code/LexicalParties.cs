@@ -182,7 +182,7 @@ internal static class LexicalParties
             };
         }
 
-        if (LexicalVocabulary.ServiceByHost(host) is { } service)
+        if (LexicalVocabulary.ServiceByUrl(url, host, key is "openai" or "azure") is { } service)
         {
             return Service(service) with { Host = host };
         }

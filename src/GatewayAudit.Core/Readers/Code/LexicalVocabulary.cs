@@ -472,6 +472,13 @@ internal static class LexicalVocabulary
     public static bool IsNonInferenceHost(string host) =>
         NonInferenceHosts.Any(h => host.Equals(h, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + h, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// The service a URL reaches: as <see cref="ServiceByHost"/>, except that on the Azure AI services host the path (or an
+    /// OpenAI client, <paramref name="openAiClient"/>) says which service (<see cref="GatewayTerms.FindService"/>).
+    /// </summary>
+    public static Service? ServiceByUrl(string url, string host, bool openAiClient) =>
+        GatewayTerms.FindService(host, LexicalAddresses.PathOf(url, host), openAiClient) is { } term ? Services.FirstOrDefault(s => s.Vendor == term.Vendor) : null;
+
     /// <summary>A service whose hosts include this host.</summary>
     public static Service? ServiceByHost(string host) =>
         GatewayTerms.FindHost(host) is { } term ? Services.FirstOrDefault(s => s.Vendor == term.Vendor) : null;

@@ -88,6 +88,16 @@ internal static class ToolApis
             "WaveSpeedAI receives the generation prompt (often written from the user's input) and any input image."),
         new("runpod", "RunPod Serverless", "serverless GPU jobs on the customer's own worker (often a model server)",
             "RunPod receives each job's input (a prompt for an inference or generation worker) and runs it on the worker image the customer deployed; what the worker keeps is the customer's code."),
+
+        // Azure AI services on their shared host, told apart by the path (src/Shared/GatewayTerms.cs, AzureAiServicePaths;
+        // fifth held-out code run, class A2): image analysis, document extraction, and a resource whose service the code
+        // does not show.
+        new("azure-ai-vision", "Azure AI Vision", "image analysis and OCR",
+            "Azure AI Vision receives the images (or their URLs) it is asked to analyse or read."),
+        new("azure-ai-document-intelligence", "Azure AI Document Intelligence", "document OCR and extraction",
+            "Azure AI Document Intelligence receives the documents and images it is asked to read and returns the text and fields it extracts."),
+        new("azure-ai-services", "Azure AI services (multi-service resource)", "an Azure AI service the code does not name",
+            "An Azure AI services resource (*.cognitiveservices.azure.com) receives what the code sends it; the address names no service (no known path, no OpenAI client), so which service (Vision, Language, Speech, Translator, Azure OpenAI ...) and what it keeps is not in the code."),
     ];
 
     private static readonly Dictionary<string, Tool> ByVendorId = All.ToDictionary(t => t.Vendor, StringComparer.Ordinal);

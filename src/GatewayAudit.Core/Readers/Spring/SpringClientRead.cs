@@ -61,6 +61,15 @@ internal sealed class SpringClientRead
 
     public LexicalSighting Sighting { get; }
 
+    /// <summary>
+    /// The client as a build record for the stack assembly (language "spring", so no code's call joins it by language):
+    /// where every client of the key the checkout builds is pointed at one other party, a Spring AI starter's import-only
+    /// row (<see cref="SpringAiStarterReader"/>) is no separate party (<c>Stacks/CodeClientJoin</c>, explained imports).
+    /// </summary>
+    public ClientBuild Build() =>
+        new(_client.Key, "spring", _at, null, "", LexicalParties.Resolve(_target, _at.ToString()).Id, _address is not null,
+            LexicalParties.Resolve(new LexicalTarget(_client.Key), _at.ToString()).Id);
+
     /// <summary>Adds what the file shows about the client's party: its lines, how it is configured, region, OpenRouter routes.</summary>
     public void Describe(StackModel model)
     {

@@ -86,6 +86,7 @@ public sealed partial class SpringConfigReader : IConfigReader
         foreach (var client in clients)
         {
             client.Describe(fragment);
+            fragment.CodeClients.Builds.Add(client.Build());
         }
 
         foreach (var secret in model.Secrets)

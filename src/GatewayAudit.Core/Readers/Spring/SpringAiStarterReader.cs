@@ -1,0 +1,118 @@
+using System.Text.RegularExpressions;
+using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Readers.Code;
+
+namespace GatewayAudit.Core.Readers.Spring;
+
+/// <summary>
+/// Spring AI model starters in a build file (<c>pom.xml</c>, <c>build.gradle</c>, <c>build.gradle.kts</c>): a dependency on
+/// a model's starter, auto-configuration or model module makes that provider a possible party, with the confidence of an
+/// SDK only imported (<c>import-only</c>), as a Python import is: the starter builds the client from
+/// <c>spring.ai.&lt;provider&gt;.*</c> properties, which <see cref="SpringConfigReader"/> reads and which decide the address
+/// (its client record lets the stack assembly drop this row where every such client is pointed elsewhere). A dependency in
+/// a comment is none. Found in the fifth held-out code run (bench/CODE-CORPUS.md, spring-ai-code: the DeepSeek starter
+/// named no party while its application.yml could not be read).
+/// Artifact names from Spring AI's own build and docs (github.com/spring-projects/spring-ai,
+/// <c>spring-ai-spring-boot-starters/spring-ai-starter-model-*</c>; deepseek-chat.adoc, which renamed
+/// <c>spring-ai-deepseek-spring-boot-starter</c> to <c>spring-ai-starter-model-deepseek</c> for 1.0; read 2026-12-01): 1.0
+/// starters <c>spring-ai-starter-model-P</c>, milestone starters <c>spring-ai-P-spring-boot-starter</c>, auto-configuration
+/// <c>spring-ai-autoconfigure-model-P</c> and the model module <c>spring-ai-P</c>.
+/// </summary>
+public sealed partial class SpringAiStarterReader : IConfigReader
+{
+    /// <summary>Spring AI's name of a model (the P of its artifacts), the key the code readers resolve parties by, and its name.</summary>
+    private static readonly IReadOnlyDictionary<string, (string Key, string Name)> Models = new Dictionary<string, (string, string)>(StringComparer.Ordinal)
+    {
+        ["openai"] = ("openai", "OpenAI"),
+        ["azure-openai"] = ("azure", "Azure OpenAI"),
+        ["anthropic"] = ("anthropic", "Anthropic"),
+        ["ollama"] = ("ollama", "Ollama"),
+        ["vertex-ai-gemini"] = ("vertex_ai", "Vertex AI Gemini"),
+        ["bedrock-converse"] = ("bedrock", "Amazon Bedrock Converse"),
+        ["bedrock"] = ("bedrock", "Amazon Bedrock"),
+        ["bedrock-ai"] = ("bedrock", "Amazon Bedrock"),
+        ["mistral-ai"] = ("mistral", "Mistral AI"),
+        ["deepseek"] = ("deepseek", "DeepSeek"),
+        ["google-genai"] = ("gemini", "Google GenAI"),
+        ["huggingface"] = ("huggingface", "Hugging Face"),
+    };
+
+    private static readonly string[] Prefixes = ["spring-ai-starter-model-", "spring-ai-autoconfigure-model-", "spring-ai-"];
+
+    private const string StarterSuffix = "-spring-boot-starter";
+
+    public string Name => "spring-ai-build";
+
+    public IReadOnlyCollection<string> Extensions { get; } = [".xml", ".gradle", ".kts"];
+
+    public bool OffersFileName(string fileName) =>
+        fileName.Equals("pom.xml", StringComparison.OrdinalIgnoreCase)
+        || fileName.Equals("build.gradle", StringComparison.OrdinalIgnoreCase)
+        || fileName.Equals("build.gradle.kts", StringComparison.OrdinalIgnoreCase);
+
+    public bool Recognizes(InputFile file) => OffersFileName(file.FileName) && file.Text.Contains("spring-ai-", StringComparison.Ordinal);
+
+    public ReaderResult Read(InputFile file)
+    {
+        var text = WithoutComments(file.Text, file.Extension == ".xml");
+        var pattern = file.Extension == ".xml" ? MavenArtifactRegex() : GradleArtifactRegex();
+        var sightings = new List<LexicalSighting>();
+        foreach (Match match in pattern.Matches(text))
+        {
+            var artifact = match.Groups["artifact"];
+            if (ModelOf(artifact.Value) is not { } model)
+            {
+                continue;
+            }
+
+            var (line, column) = LineAndColumn(text, artifact.Index);
+            sightings.Add(new LexicalSighting(new LexicalTarget(model.Key), LexicalSightingKind.ImportOnly, null,
+                new LexicalToken(LexicalTokenKind.String, artifact.Value, line, column), Sdk: $"Spring AI {model.Name} ({artifact.Value} dependency)"));
+        }
+
+        var fragment = LexicalInventory.Build(file, sightings);
+        foreach (var flow in fragment.Flows)
+        {
+            // A dependency is no call site: the party keeps the line as evidence, but the flow (which the stack assembly merges
+            // with the flow the Spring properties configure) gets no site of it, so no rule takes the build file for a call
+            // that goes around a gateway.
+            flow.Evidence.RemoveWhere(_ => true);
+        }
+
+        return new ReaderResult(fragment, [], new SecretLedger());
+    }
+
+    /// <summary>The model an artifact of Spring AI names, or null (vector stores, MCP, chat memory, the BOM).</summary>
+    internal static (string Key, string Name)? ModelOf(string artifact)
+    {
+        var name = artifact.EndsWith(StarterSuffix, StringComparison.Ordinal) ? artifact[..^StarterSuffix.Length] : artifact;
+        foreach (var prefix in Prefixes)
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return Models.TryGetValue(name[prefix.Length..], out var model) ? model : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The text with XML comments, or Gradle's // and /* */ comments, blanked (line breaks kept, so lines stay right).</summary>
+    private static string WithoutComments(string text, bool xml) =>
+        (xml ? XmlCommentRegex() : GradleCommentRegex()).Replace(text, m => new string(m.Value.Select(c => c == '\n' ? '\n' : ' ').ToArray()));
+
+    private static (int Line, int Column) LineAndColumn(string text, int index) =>
+        (text.AsSpan(0, index).Count('\n') + 1, index - (index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1) + 1);
+
+    [GeneratedRegex(@"<artifactId>\s*(?<artifact>spring-ai-[a-z0-9-]+)\s*</artifactId>")]
+    private static partial Regex MavenArtifactRegex();
+
+    [GeneratedRegex(@"org\.springframework\.ai:(?<artifact>spring-ai-[a-z0-9-]+)")]
+    private static partial Regex GradleArtifactRegex();
+
+    [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline)]
+    private static partial Regex XmlCommentRegex();
+
+    [GeneratedRegex(@"/\*.*?\*/|//[^\n]*", RegexOptions.Singleline)]
+    private static partial Regex GradleCommentRegex();
+}
