@@ -165,6 +165,7 @@ public static class StackAssembler
         var scope = ProjectScope.OnDisk(recognized.Select(r => r.File), composed);
         SettingsFileJoin.Apply(models, composed);
         EnvironmentFieldJoin.Apply(models, dotEnvs, scope);
+        ComposeModelRunner.Apply(models, composed);
         DotEnvSampleEndpoint.Apply(models, dotEnvs, composed, scope);
         ImportedConstantJoin.Apply(models, composed);
         CodeClientJoin.Apply(models);
