@@ -136,6 +136,13 @@ public sealed record SettingValue(string Framework, string Key, string Root, str
     public const string Spring = "spring";
 
     public const string DotNet = "dotnet";
+
+    /// <summary>
+    /// An example settings file (<c>appsettings.Example.json</c>, or an <c>appsettings*.json</c> in the project's
+    /// <c>Examples/</c> folder): documentation of the intended value, not a file the application loads; used only where
+    /// no loaded file sets the key (Stacks/SettingsFileJoin), and marked as an example.
+    /// </summary>
+    public bool Example { get; init; }
 }
 
 /// <summary>
