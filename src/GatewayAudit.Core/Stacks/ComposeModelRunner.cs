@@ -35,7 +35,7 @@ public static class ComposeModelRunner
             {
                 var variable = component.Id["provider:env:".Length..];
                 var sites = model.FlowsInto(component.Id).SelectMany(f => f.Evidence).Select(e => e.File).Distinct(StringComparer.Ordinal).ToList();
-                var serving = bindings[variable].Where(b => sites.Count > 0 && sites.All(f => b.Folders.Any(folder => Holds(folder, f)))).ToList();
+                var serving = bindings[variable].Where(b => sites.Count > 0 && sites.All(f => b.Folders.Any(folder => ComposeBuildEnvironment.Holds(folder, f)))).ToList();
                 if (serving.Count == 0 || serving.Select(b => b.Model.Model).Distinct(StringComparer.Ordinal).Count() != 1)
                 {
                     continue; // no service runs this code with that variable, or services bind it to different models
@@ -81,6 +81,4 @@ public static class ComposeModelRunner
             }
         }
     }
-
-    private static bool Holds(string folder, string file) => folder.Length == 0 || file.StartsWith(folder + "/", StringComparison.Ordinal);
 }

@@ -83,12 +83,7 @@ public static partial class DotEnvSampleEndpoint
                     : ", which is what the code runs with wherever that file is used."));
             if (found.Sample)
             {
-                // Set before merging: a call shown with an address in code (stronger) wins over the sample's.
-                party.Attributes.Set("confidence", "example", found.At);
-                foreach (var flow in fragment.FlowsInto(party.Id))
-                {
-                    flow.Attributes.Set("confidence", "example", found.At);
-                }
+                MarkExample(fragment, party, found.At);
             }
         }
 
@@ -100,6 +95,19 @@ public static partial class DotEnvSampleEndpoint
             {
                 model.CodeClients.Builds[i] = build with { PartyId = only.Id, AddressSet = true };
             }
+        }
+    }
+
+    /// <summary>
+    /// Marks a party of a fragment, and the flows into it, as shown by an example file (<c>confidence: example</c>); done
+    /// before the fragment is merged, so a call shown with an address in code (stronger) wins where both reach the party.
+    /// </summary>
+    internal static void MarkExample(StackModel fragment, Component party, SourceLocation at)
+    {
+        party.Attributes.Set("confidence", "example", at);
+        foreach (var flow in fragment.FlowsInto(party.Id))
+        {
+            flow.Attributes.Set("confidence", "example", at);
         }
     }
 

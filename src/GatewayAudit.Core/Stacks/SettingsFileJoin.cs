@@ -109,11 +109,7 @@ public static class SettingsFileJoin
                 // as the call is real, with confidence "example" (as DotEnvSampleEndpoint does for a sample env file).
                 foreach (var party in fragment.Components.Where(c => c.Id != CodeApplication.Id))
                 {
-                    party.Attributes.Set("confidence", "example", group.First().At);
-                    foreach (var flow in fragment.FlowsInto(party.Id))
-                    {
-                        flow.Attributes.Set("confidence", "example", group.First().At);
-                    }
+                    DotEnvSampleEndpoint.MarkExample(fragment, party, group.First().At);
                 }
             }
 
