@@ -103,6 +103,9 @@ public sealed record ExportedConstant(string Name, string Module, string Languag
 
     /// <summary>Who replaced the default, as a reader would say it ("the compose service 'backend' that builds this code").</summary>
     public string? DeployedBy { get; init; }
+
+    /// <summary>The replacing value comes from the project's sample env file (.env.example): the intended endpoint, not a deployed one.</summary>
+    public bool FromExample { get; init; }
 }
 
 /// <summary>

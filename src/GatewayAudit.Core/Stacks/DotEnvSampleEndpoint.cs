@@ -59,14 +59,23 @@ public static partial class DotEnvSampleEndpoint
                 : null;
         }
 
-        if (DotEnvSampleAddress.Nearest(use.At.File, [use.Name], byFolder) is not { } set || set.Value?.Trim() is not { } value
-            || !EnvironmentFieldJoin.IsAddress(value) || scope.RootOf(set.At.File) != scope.RootOf(use.At.File))
+        return FromEnvFile(byFolder, scope, use.At.File, use.Name) is { } set ? new Found(set.Value, set.At, set.Where, set.Sample) : null;
+    }
+
+    /// <summary>
+    /// The address the env file nearest <paramref name="file"/> within its project sets <paramref name="variable"/> to
+    /// (a real .env before a sample), with whether it is a sample; null for none, a placeholder, or another project's file.
+    /// </summary>
+    internal static (string Value, SourceLocation At, string Where, bool Sample)? FromEnvFile(Dictionary<string, List<EnvironmentValue>> byFolder, ProjectScope scope, string file, string variable)
+    {
+        if (DotEnvSampleAddress.Nearest(file, [variable], byFolder) is not { } set || set.Value?.Trim() is not { } value
+            || !EnvironmentFieldJoin.IsAddress(value) || scope.RootOf(set.At.File) != scope.RootOf(file))
         {
             return null;
         }
 
         var sample = SampleRegex().IsMatch(Path.GetFileName(set.At.File));
-        return new Found(value, set.At, sample ? "the project's sample env file" : "the project's env file", sample);
+        return (value, set.At, sample ? "the project's sample env file" : "the project's env file", sample);
     }
 
     private static void Resolve(StackModel model, ImportedValue use, LexicalSighting sighting, Found found)

@@ -167,7 +167,7 @@ public static class StackAssembler
         EnvironmentFieldJoin.Apply(models, dotEnvs, scope);
         ComposeModelRunner.Apply(models, composed);
         DotEnvSampleEndpoint.Apply(models, dotEnvs, composed, scope);
-        ImportedConstantJoin.Apply(models, composed);
+        ImportedConstantJoin.Apply(models, composed, dotEnvs, scope);
         CodeClientJoin.Apply(models);
         ComposeBuildEnvironment.Apply(models, composed);
         DotEnvSampleAddress.Apply(models, dotEnvs);
