@@ -11,8 +11,10 @@ public static class AttributeStrength
     /// <summary>
     /// How a party shows in code, strongest first (the source readers' <c>confidence</c>). <c>presumed</c>: a call through a client built in a file this scan did not find, taken to reach the SDK's default
     /// vendor because no base URL is set for that SDK anywhere in the checkout (Stacks/CodeClientJoin).
+    /// <c>example</c>: the address comes from the project's sample env file (.env.example), the endpoint its authors intend
+    /// rather than one a deployment is shown to set (Stacks/DotEnvSampleEndpoint); a call is shown, so it is no weak confidence.
     /// </summary>
-    public static IReadOnlyList<string> Confidence { get; } = ["call", "client", "setting", "address", "presumed", "import-only"];
+    public static IReadOnlyList<string> Confidence { get; } = ["call", "client", "setting", "address", "example", "presumed", "import-only"];
 
     /// <summary>What a flow carries, by what its call sites do (<c>kind</c> of code flows), strongest first.</summary>
     public static IReadOnlyList<string> FlowKind { get; } = ["inference", "telemetry", "listing"];

@@ -103,6 +103,9 @@ public sealed record ExportedConstant(string Name, string Module, string Languag
 
     /// <summary>Who replaced the default, as a reader would say it ("the compose service 'backend' that builds this code").</summary>
     public string? DeployedBy { get; init; }
+
+    /// <summary>The replacing value comes from the project's sample env file (.env.example): the intended endpoint, not a deployed one.</summary>
+    public bool FromExample { get; init; }
 }
 
 /// <summary>
@@ -136,6 +139,13 @@ public sealed record SettingValue(string Framework, string Key, string Root, str
     public const string Spring = "spring";
 
     public const string DotNet = "dotnet";
+
+    /// <summary>
+    /// An example settings file (<c>appsettings.Example.json</c>, or an <c>appsettings*.json</c> in the project's
+    /// <c>Examples/</c> folder): documentation of the intended value, not a file the application loads; used only where
+    /// no loaded file sets the key (Stacks/SettingsFileJoin), and marked as an example.
+    /// </summary>
+    public bool Example { get; init; }
 }
 
 /// <summary>

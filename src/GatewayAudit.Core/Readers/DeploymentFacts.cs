@@ -75,6 +75,9 @@ public sealed class ServiceFacts(string name, string kind, SourceLocation at)
     /// <summary>The folder a compose service builds its image from (<c>build: ./backend</c>, <c>build.context</c>), as written.</summary>
     public (string Context, SourceLocation At)? BuildContext { get; set; }
 
+    /// <summary>Models of the compose file's top-level <c>models:</c> the service uses (Docker Model Runner), with the variable that carries each one's endpoint.</summary>
+    public List<ComposeModelBinding> Models { get; } = [];
+
     /// <summary>
     /// A service built from the team's own image still runs the proxy when its process says so: it starts the
     /// <c>litellm</c> CLI, or it sets <c>CONFIG_FILE_PATH</c>, the variable LiteLLM's proxy server reads its config
@@ -93,3 +96,16 @@ public sealed class ServiceFacts(string name, string kind, SourceLocation at)
 /// outer file's.
 /// </summary>
 public sealed record EmbeddedConfig(string Name, string Text, SourceLocation At);
+
+/// <summary>
+/// A compose service's use of a model of the top-level <c>models:</c> (Docker Model Runner): the platform runs the model and
+/// sets <see cref="EndpointVariable"/> in the container to its OpenAI-compatible endpoint (long syntax <c>endpoint_var</c>;
+/// short syntax: the model key upper-cased, '-' as '_', with <c>_URL</c>; compose-spec 05-services.md "models", read
+/// 2026-12-01). <see cref="Model"/> is the top-level entry's <c>model</c> (<c>ai/smollm2</c>, <c>hf.co/...</c>).
+/// </summary>
+public sealed record ComposeModelBinding(string Key, string EndpointVariable, SourceLocation At)
+{
+    public string? Model { get; init; }
+
+    public SourceLocation? ModelAt { get; init; }
+}

@@ -232,7 +232,7 @@ internal static class AnnexBuilder
         var c = p.Component;
         var hosted = p.Vendor is not null && c.Hosting == Hosting.ThirdParty;
         // A reader that knows what the party does says it (a tool API's "web search on queries built from prompts", Inngest's run history).
-        if (c.Attributes["purpose"] is string stated && c.Role is ComponentRole.ToolApi or ComponentRole.Exporter)
+        if (c.Attributes["purpose"] is string stated && c.Role is ComponentRole.ToolApi or ComponentRole.Exporter or ComponentRole.ModelProvider)
         {
             return stated;
         }

@@ -127,7 +127,7 @@ public static class ComposeBuildEnvironment
     private static string OwnService(DeploymentFacts deployment, string host) =>
         deployment.Services.FirstOrDefault(s => Names(s).Contains(host, StringComparer.OrdinalIgnoreCase)) is { } own ? $" (the compose service '{own.Name}', {own.At})" : "";
 
-    private static bool Holds(string folder, string file) => folder.Length == 0 || file.StartsWith(folder + "/", StringComparison.Ordinal);
+    internal static bool Holds(string folder, string file) => folder.Length == 0 || file.StartsWith(folder + "/", StringComparison.Ordinal);
 
     /// <summary>The build folder as a path of the scan (compose file's folder + context), or null for one outside it or a URL.</summary>
     internal static string? Resolve(string composeFolder, string context)

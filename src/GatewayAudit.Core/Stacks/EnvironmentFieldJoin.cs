@@ -10,16 +10,17 @@ namespace GatewayAudit.Core.Stacks;
 /// conf.OpenAIBaseURL</c> in <c>main.go</c>, <c>OpenAIBaseURL: os.Getenv("BASE_URL")</c> in <c>config/config.go</c>):
 /// the reader left the site to an endpoint it could not name (<see cref="GoEnvironmentFields"/>). Here the field is found
 /// by name, and the variable's value in the env file nearest the field's file (<c>.env</c>, <c>example.env</c>,
-/// <c>.env.example</c>: its folder, then each folder above, as <see cref="DotEnvSampleAddress"/> looks), which must also
-/// hold the using file: the env file of the module both belong to (the folder of <c>go.mod</c> in practice; the readers do
-/// not read go.mod). The site is resolved with that value, with evidence at the field and the env file's line, and a
+/// <c>.env.example</c>: its folder, then each folder above, as <see cref="DotEnvSampleAddress"/> looks), which must be
+/// the env file of the module both files belong to: the field's file, the using file and the env file have one project
+/// root (<see cref="ProjectScope.RootOf"/>: the nearest folder holding <c>go.mod</c> or another build manifest), so an
+/// env file beside the config package serves the module's <c>main.go</c>, and one above the module's folder does not. The site is resolved with that value, with evidence at the field and the env file's line, and a
 /// note that the file is what the code runs with only where it is used. Fields of that name setting different
 /// variables, a value that is a placeholder or a reference, or no value, leave the site unknown; a helper's literal
 /// default (<c>getEnv("BASE_URL", "https://...")</c>) is used where no env file sets the variable.
 /// </summary>
 public static class EnvironmentFieldJoin
 {
-    public static void Apply(IReadOnlyList<StackModel> models, IReadOnlyList<DeploymentFacts> dotEnvs)
+    public static void Apply(IReadOnlyList<StackModel> models, IReadOnlyList<DeploymentFacts> dotEnvs, ProjectScope scope)
     {
         var fields = models.SelectMany(m => m.CodeClients.EnvironmentFields).ToLookup(f => (f.Language, f.Name));
         var byFolder = DotEnvSampleAddress.ByFolder(dotEnvs);
@@ -29,7 +30,7 @@ public static class EnvironmentFieldJoin
             model.CodeClients.ImportedValues.RemoveAll(u => u.FromModule == GoEnvironmentFields.Module);
             foreach (var use in uses)
             {
-                if (use.Sighting is LexicalSighting sighting && Value(use, fields[(use.Language, use.Name)].ToList(), byFolder) is { } found)
+                if (use.Sighting is LexicalSighting sighting && Value(use, fields[(use.Language, use.Name)].ToList(), byFolder, scope) is { } found)
                 {
                     Resolve(model, use, sighting, found);
                 }
@@ -44,7 +45,7 @@ public static class EnvironmentFieldJoin
 
     private sealed record Found(EnvironmentField Field, string Value, SourceLocation? SetAt);
 
-    private static Found? Value(ImportedValue use, List<EnvironmentField> fields, Dictionary<string, List<EnvironmentValue>> byFolder)
+    private static Found? Value(ImportedValue use, List<EnvironmentField> fields, Dictionary<string, List<EnvironmentValue>> byFolder, ProjectScope scope)
     {
         if (fields.Select(f => f.Variable).Distinct(StringComparer.Ordinal).Count() != 1)
         {
@@ -52,10 +53,15 @@ public static class EnvironmentFieldJoin
         }
 
         var field = fields[0];
+        var module = scope.RootOf(field.At.File);
+        if (scope.RootOf(use.At.File) != module)
+        {
+            return null; // the field is another module's
+        }
+
         if (DotEnvSampleAddress.Nearest(field.At.File, [field.Variable], byFolder) is { } set)
         {
-            var folder = DotEnvSampleAddress.Folder(set.At.File);
-            return (folder.Length == 0 || use.At.File.StartsWith(folder + "/", StringComparison.Ordinal)) && set.Value is { } text && IsAddress(text.Trim())
+            return scope.RootOf(set.At.File) == module && set.Value is { } text && IsAddress(text.Trim())
                 ? new Found(field, text.Trim(), set.At)
                 : null;
         }

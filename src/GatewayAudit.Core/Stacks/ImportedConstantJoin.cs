@@ -26,14 +26,20 @@ public static class ImportedConstantJoin
     /// field, <c>os.getenv("X", "...")</c>) takes the literal value the compose service that builds the using code sets
     /// for that variable (<see cref="ComposeBuildEnvironment.Sets"/>), as the running code would.
     /// </param>
-    public static void Apply(IReadOnlyList<StackModel> models, IReadOnlyList<DeploymentFacts>? deployments = null)
+    /// <param name="dotEnvs">
+    /// The checkout's env files, with <paramref name="scope"/>: where no compose service sets the variable, the env file
+    /// nearest the constant's file within its project does (pydantic-settings reads <c>.env</c>; a sample names the
+    /// endpoint the project intends, marked <c>confidence: example</c> as <see cref="DotEnvSampleEndpoint"/> does).
+    /// </param>
+    public static void Apply(IReadOnlyList<StackModel> models, IReadOnlyList<DeploymentFacts>? deployments = null, IReadOnlyList<DeploymentFacts>? dotEnvs = null, ProjectScope? scope = null)
     {
+        var byFolder = DotEnvSampleAddress.ByFolder(dotEnvs ?? []);
         var constants = models.SelectMany(m => m.CodeClients.Constants).ToLookup(c => (c.Language, c.Name));
         var reExports = models.SelectMany(m => m.CodeClients.ReExports).ToLookup(r => (r.Language, r.Name));
         foreach (var model in models)
         {
             var found = model.CodeClients.ImportedValues
-                .Select(use => (Use: use, Constant: Deployed(Find(use, constants) ?? Passed(use, constants, reExports), use, deployments ?? []), Sighting: use.Sighting as LexicalSighting))
+                .Select(use => (Use: use, Constant: Deployed(Find(use, constants) ?? Passed(use, constants, reExports), use, deployments ?? [], byFolder, scope), Sighting: use.Sighting as LexicalSighting))
                 .Where(r => r.Constant is not null && r.Sighting is not null)
                 .ToList();
             foreach (var file in found.GroupBy(r => r.Use.At.File, StringComparer.Ordinal))
@@ -51,7 +57,8 @@ public static class ImportedConstantJoin
     }
 
     /// <summary>The constant as the deployment that runs the using file gives it: its variable set by the compose service building that code wins over the default.</summary>
-    private static ExportedConstant? Deployed(ExportedConstant? constant, ImportedValue use, IReadOnlyList<DeploymentFacts> deployments) =>
+    private static ExportedConstant? Deployed(ExportedConstant? constant, ImportedValue use, IReadOnlyList<DeploymentFacts> deployments,
+        Dictionary<string, List<EnvironmentValue>> byFolder, ProjectScope? scope) =>
         constant is { OverriddenBy: { } variable } && ComposeBuildEnvironment.Sets(deployments, use.At.File, variable) is { } set
             ? constant with
             {
@@ -60,6 +67,9 @@ public static class ImportedConstantJoin
                 DeployedAt = set.Value.At,
                 DeployedBy = $"the compose service '{set.Service.Name}' that builds this code ({set.Service.BuildContext!.Value.At})",
             }
+            : constant is { OverriddenBy: { } named } && scope is not null && DotEnvSampleEndpoint.FromEnvFile(byFolder, scope, constant.At.File, named) is { } env
+                && env.Value != constant.Value
+            ? constant with { Value = env.Value, Default = constant.Value, DeployedAt = env.At, DeployedBy = env.Where, FromExample = env.Sample }
             : constant;
 
     /// <summary>
@@ -140,6 +150,14 @@ public static class ImportedConstantJoin
             Withdraw(model, use);
         }
 
+        foreach (var party in fragment.Components.Where(c => c.Id != CodeApplication.Id))
+        {
+            if (sites.Where(s => party.Evidence.Contains(s.Use.At)).ToList() is { Count: > 0 } reaching && reaching.All(s => s.Constant.FromExample))
+            {
+                DotEnvSampleEndpoint.MarkExample(fragment, party, reaching[0].Constant.DeployedAt!);
+            }
+        }
+
         model.MergeFrom(fragment);
         foreach (var party in fragment.Components.Where(c => c.Id != CodeApplication.Id))
         {
@@ -153,7 +171,8 @@ public static class ImportedConstantJoin
                 {
                     kept.Evidence.Add(deployedAt);
                     kept.Notes.Add($"The {byConstant.First().Use.Slot} at {string.Join(", ", uses.Take(5))} is {constant.Name}, whose default {constant.Default} ({constant.At}) "
-                        + $"{constant.OverriddenBy} replaces: {constant.DeployedBy} sets {constant.OverriddenBy}={constant.Value} ({deployedAt}), so that is where the code sends when deployed by that file.");
+                        + $"{constant.OverriddenBy} replaces: {constant.DeployedBy} sets {constant.OverriddenBy}={constant.Value} ({deployedAt})"
+                        + (constant.FromExample ? ", a sample of the endpoint the project intends, not the one a deployment is shown to set." : ", so that is where the code sends when deployed by that file."));
                     continue;
                 }
 

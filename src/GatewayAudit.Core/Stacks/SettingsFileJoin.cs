@@ -83,6 +83,11 @@ public static class SettingsFileJoin
         var root = own.Select(p => p.Root).Where(r => r.Length == 0 || use.At.File.StartsWith(r + "/", StringComparison.Ordinal))
             .OrderByDescending(r => r.Length).FirstOrDefault();
         var found = root is null ? [] : own.Where(p => p.Root == root && p.Key == key).ToList();
+        if (found.Any(v => !v.Example))
+        {
+            found.RemoveAll(v => v.Example); // an example documents the value; a file the host loads sets it
+        }
+
         return found.Count > 0 ? found
             : fallback is not null && fallback.Contains("://", StringComparison.Ordinal) ? [new SettingValue(framework, key, root ?? "", null, use.At, fallback, null)]
             : [];
@@ -98,6 +103,16 @@ public static class SettingsFileJoin
         {
             var variable = group.Select(v => v.Variable).FirstOrDefault(v => v is not null);
             var fragment = LexicalInventory.Build(use.At.File, [(sighting with { Target = sighting.Target.With(use.Slot, group.Key, variable) }, use.At)]);
+            if (group.All(v => v.Example))
+            {
+                // The project's example settings show the endpoint its authors intend, not one the host loads: listed,
+                // as the call is real, with confidence "example" (as DotEnvSampleEndpoint does for a sample env file).
+                foreach (var party in fragment.Components.Where(c => c.Id != CodeApplication.Id))
+                {
+                    DotEnvSampleEndpoint.MarkExample(fragment, party, group.First().At);
+                }
+            }
+
             model.MergeFrom(fragment);
             foreach (var party in fragment.Components.Where(c => c.Id != CodeApplication.Id))
             {
@@ -123,6 +138,7 @@ public static class SettingsFileJoin
 
     private static string Scope(SettingValue value, bool spring) => value.Profile switch
     {
+        { } file when value.Example => $"{file}, an example settings file: the endpoint the project documents, not a file the application is shown to load",
         null => spring ? "default profile" : "every environment that does not override it",
         { } deployed when deployed.StartsWith("the compose service", StringComparison.Ordinal) => deployed,
         { } profile => spring ? $"profile '{profile}'" : $"environment '{profile}'",

@@ -161,13 +161,17 @@ public static class StackAssembler
         var dotEnvs = deployments.Where(d => d.Result.Deployment is { Services.Count: 0, Variables.Count: > 0 })
             .OrderBy(d => d.File.FileName == ".env" ? 0 : 1).ThenBy(d => d.File.DisplayPath, StringComparer.Ordinal)
             .Select(d => d.Result.Deployment!).ToList();
+        ClusterServiceNames.Apply(models, deployments.Where(d => d.Result.Deployment is not null).Select(d => d.Result.Deployment!).ToList());
+        var scope = ProjectScope.OnDisk(recognized.Select(r => r.File), composed);
         SettingsFileJoin.Apply(models, composed);
-        EnvironmentFieldJoin.Apply(models, dotEnvs);
-        ImportedConstantJoin.Apply(models, composed);
+        EnvironmentFieldJoin.Apply(models, dotEnvs, scope);
+        ComposeModelRunner.Apply(models, composed);
+        DotEnvSampleEndpoint.Apply(models, dotEnvs, composed, scope);
+        ImportedConstantJoin.Apply(models, composed, dotEnvs, scope);
         CodeClientJoin.Apply(models);
         ComposeBuildEnvironment.Apply(models, composed);
         DotEnvSampleAddress.Apply(models, dotEnvs);
-        GatewayBypass.Apply(models, ProjectScope.OnDisk(recognized.Select(r => r.File), composed));
+        GatewayBypass.Apply(models, scope);
         return stacks.Select(s => s.Stack).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
     }
 

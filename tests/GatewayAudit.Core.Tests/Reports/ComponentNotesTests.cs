@@ -74,7 +74,8 @@ public sealed class ComponentNotesTests
     public void Third_party_notes_are_said_under_the_annex_without_those_said_elsewhere()
     {
         var (_, markdown, _, _) = Render();
-        Assert.Contains("- **Helicone**: Helicone-Omit-Request: true: the request (the prompt) is still sent to Helicone", markdown, StringComparison.Ordinal);
+        Assert.Contains("- **Helicone**:\n  - Helicone is an observability gateway", markdown, StringComparison.Ordinal);
+        Assert.Contains("\n  - Helicone-Omit-Request: true: the request (the prompt) is still sent to Helicone", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("belongs to Helicone (catalog)", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("Receives every prompt and completion in memory", markdown, StringComparison.Ordinal);
     }

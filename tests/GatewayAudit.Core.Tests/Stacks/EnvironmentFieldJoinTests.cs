@@ -140,4 +140,24 @@ public sealed class EnvironmentFieldJoinTests
         Assert.Contains(otherModule.Model.Components, c => c.Id == "provider:unresolved:conf.OpenAIBaseURL");
         Assert.Contains(twoFields.Model.Components, c => c.Id == "provider:unresolved:conf.OpenAIBaseURL");
     }
+
+    [Fact]
+    public void The_module_is_the_folder_of_go_mod_so_an_env_file_beside_the_config_package_serves_main()
+    {
+        var result = AuditFiles(("bot/main.go", Main), ("bot/config/config.go", Config), ("bot/go.mod", "module github.com/example/tgbot\n"),
+            ("bot/config/.env.example", Env("https://openrouter.ai/api/v1/")));
+
+        Assert.DoesNotContain(result.Model.Components, c => c.Id == "provider:unresolved:conf.OpenAIBaseURL");
+        Assert.Contains(result.Model.Find("provider:openrouter")!.Evidence, e => e.File == "bot/config/.env.example" && e.Line == 5);
+    }
+
+    [Fact]
+    public void An_env_file_above_the_modules_go_mod_is_not_the_modules()
+    {
+        var result = AuditFiles(("bot/main.go", Main), ("bot/config/config.go", Config), ("bot/go.mod", "module github.com/example/tgbot\n"),
+            (".env.example", Env("https://openrouter.ai/api/v1/")));
+
+        Assert.Contains(result.Model.Components, c => c.Id == "provider:unresolved:conf.OpenAIBaseURL");
+        Assert.Null(result.Model.Find("provider:openrouter"));
+    }
 }

@@ -106,4 +106,30 @@ public sealed class SettingsClassJoinTests
         Assert.DoesNotContain(result.Model.Components, c => c.Evidence.Any(e => e.File == "app/services/llm.py") && c.Id == "provider:openrouter");
         Assert.Contains(result.Model.Components, c => c.Id.StartsWith("provider:unresolved:", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void The_projects_sample_env_file_replaces_the_fields_default_as_an_example()
+    {
+        var result = AuditFiles(("app/core/config.py", Config()), ("app/services/llm.py", Llm), ("pyproject.toml", "[project]\nname = \"bot\"\n"),
+            (".env.example", "OPENAI_API_KEY=\nOPENAI_BASE_URL=http://localhost:11434/v1\n"));
+
+        Assert.DoesNotContain(result.Model.Find("provider:openrouter")?.Evidence ?? [], e => e.File == "app/services/llm.py");
+        var local = Assert.Single(result.Model.Components, c => c.Id.StartsWith("inference:localhost", StringComparison.Ordinal));
+        Assert.Contains(local.Evidence, e => e.File == ".env.example" && e.Line == 2);
+        Assert.Contains(local.Evidence, e => e.File == "app/services/llm.py" && e.Line == 5);
+        Assert.Equal("example", local.Attributes["confidence"]);
+        Assert.Contains(local.Notes, n => n.Contains("whose default https://openrouter.ai/api/v1", StringComparison.Ordinal)
+            && n.Contains("the project's sample env file sets OPENAI_BASE_URL=http://localhost:11434/v1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Another_projects_sample_leaves_the_default()
+    {
+        var result = AuditFiles(("bot/app/core/config.py", Config()), ("bot/app/services/llm.py", Llm.Replace("from app.core", "from bot.app.core", StringComparison.Ordinal)),
+            ("bot/pyproject.toml", "[project]\nname = \"bot\"\n"), ("admin/pyproject.toml", "[project]\nname = \"admin\"\n"),
+            ("admin/.env.example", "OPENAI_BASE_URL=http://localhost:11434/v1\n"));
+
+        Assert.Contains(result.Model.Find("provider:openrouter")!.Evidence, e => e.File == "bot/app/services/llm.py" && e.Line == 5);
+        Assert.DoesNotContain(result.Model.Components, c => c.Id.StartsWith("inference:localhost", StringComparison.Ordinal));
+    }
 }

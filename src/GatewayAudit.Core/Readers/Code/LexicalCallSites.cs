@@ -70,6 +70,9 @@ internal sealed record LexicalImportedName(string Name, string? FromModule, stri
     public const string ModelSlot = "model";
 
     public const string AddressSlot = "address";
+
+    /// <summary>The module an address read from an environment variable names: <see cref="Name"/> is the variable.</summary>
+    public const string EnvironmentModule = "env:variable";
 }
 
 /// <summary>An SDK client created in the file (<c>OpenAI(base_url=...)</c>, <c>new Langfuse({ baseUrl })</c>, <c>openai.NewClient(...)</c>).</summary>
@@ -409,6 +412,11 @@ internal sealed partial class LexicalCallSites
             {
                 target.Url = sdkUrl;
             }
+            else if (t.Kind == LexicalTokenKind.Identifier && target.Url is null && to == from + 1 && _source.EnvironmentReads.GetValueOrDefault(t.Text) is { } read)
+            {
+                variable = read; // base_url = os.getenv("BASE_URL"), then OpenAI(base_url=base_url)
+                readsEnvironment = true;
+            }
 
             readsEnvironment |= t.Kind == LexicalTokenKind.Identifier && t.Text is "environ" or "getenv" or "Getenv" or "env" or "getEnv" or "get_env" or "LookupEnv" or "GetEnvironmentVariable";
             if (variable is null && t.Kind is LexicalTokenKind.String or LexicalTokenKind.Identifier && VariableRegex().IsMatch(t.Text))
@@ -420,6 +428,11 @@ internal sealed partial class LexicalCallSites
         if (readsEnvironment && variable is not null)
         {
             target.Variable = variable;
+            if (target.Url is null)
+            {
+                // The project's env file or sample may set it: the stack assembly looks (Stacks/DotEnvSampleEndpoint).
+                target.Imported ??= new LexicalImportedName(variable, LexicalImportedName.EnvironmentModule, null, LexicalImportedName.AddressSlot);
+            }
         }
         else if (target.Url is null)
         {

@@ -58,6 +58,12 @@ internal sealed class LexicalSource
     /// <summary>Constants that are an environment variable's default, to that variable: where it is set, its value replaces the default.</summary>
     public Dictionary<string, string> Overridable { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Names assigned once from an environment variable read with no default (<c>base_url = os.getenv("BASE_URL")</c>,
+    /// <c>const baseURL = process.env.BASE_URL</c>), to that variable; null for a name assigned more than once.
+    /// </summary>
+    public Dictionary<string, string?> EnvironmentReads { get; } = new(StringComparer.Ordinal);
+
     public LexicalToken this[int index] => Tokens[index];
 
     public int Count => Tokens.Count;
@@ -250,6 +256,11 @@ internal sealed class LexicalSource
                 Constants.Add(assigned, literal);
                 Overridable.Add(assigned, variable);
             }
+            else if (Tokens[i - 1].Is("=") && !Tokens[i].Is("=") && AssignedName(i) is { } named)
+            {
+                var read = EnvironmentRead(i, StatementEnd(i));
+                EnvironmentReads[named] = EnvironmentReads.ContainsKey(named) ? null : read;
+            }
         }
     }
 
@@ -320,6 +331,49 @@ internal sealed class LexicalSource
 
         return reads && variable is not null ? (variable, last) : null;
     }
+
+    /// <summary>
+    /// The variable of a read of the environment with no default, written from <paramref name="from"/> to
+    /// <paramref name="to"/>: <c>os.getenv("X")</c>, <c>os.environ["X"]</c>, <c>os.environ.get("X")</c>, <c>process.env.X</c>,
+    /// <c>System.getenv("X")</c>, <c>os.Getenv("X")</c>, also inside <c>str(...)</c>; null for anything else.
+    /// </summary>
+    private string? EnvironmentRead(int from, int to)
+    {
+        if (to - from is < 3 or > 12)
+        {
+            return null;
+        }
+
+        var reads = false;
+        string? variable = null;
+        for (var k = from; k < to; k++)
+        {
+            var t = Tokens[k];
+            if (t.Kind == LexicalTokenKind.String)
+            {
+                if (variable is not null || !IsVariableName(t.Text))
+                {
+                    return null; // a default, or more than one name
+                }
+
+                variable = t.Text;
+            }
+            else if (t.Kind == LexicalTokenKind.Identifier)
+            {
+                reads |= t.Text is "getenv" or "environ" or "Getenv" or "env";
+                variable ??= IsPunct(k - 1, ".") && k >= 2 && Tokens[k - 2].Text == "env" && IsVariableName(t.Text) ? t.Text : null;
+            }
+            else if (t.Kind != LexicalTokenKind.Punct || t.Text is "?" or "|" or ":" or "+")
+            {
+                return null;
+            }
+        }
+
+        return reads ? variable : null;
+    }
+
+    private static bool IsVariableName(string text) =>
+        text.Length > 1 && char.IsAsciiLetterUpper(text[0]) && text.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_');
 
     private void ReadImports()
     {

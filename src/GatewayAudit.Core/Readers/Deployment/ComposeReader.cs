@@ -25,7 +25,9 @@ public sealed partial class ComposeReader : IConfigReader
 
     public bool OffersFileName(string fileName) => FileNameRegex().IsMatch(fileName);
 
-    public bool Recognizes(InputFile file) => OffersFileName(file.FileName) && LiteLlmProcessRegex().IsMatch(file.Text);
+    /// <summary>A compose file that runs the LiteLLM proxy, or one whose services use models of its top-level <c>models:</c> (Docker Model Runner).</summary>
+    public bool Recognizes(InputFile file) => OffersFileName(file.FileName)
+        && (LiteLlmProcessRegex().IsMatch(file.Text) || (TopLevelModelsRegex().IsMatch(file.Text) && ServiceModelsRegex().IsMatch(file.Text)));
 
     public ReaderResult Read(InputFile file)
     {
@@ -92,10 +94,31 @@ public sealed partial class ComposeReader : IConfigReader
             gateway.Notes.Add($"{file.DisplayPath} runs beside the proxy, on the operator's host: {string.Join(", ", neighbours)}.");
         }
 
+        NameModels(values, root, facts);
         environment.Apply();
         ReadNeighbourSecrets(values, facts, proxies.Select(p => p.Name).ToHashSet(StringComparer.Ordinal));
         facts.EmbeddedConfigs.AddRange(InlineConfigs(file, root));
         return new ReaderResult(model, diagnostics, secrets, facts);
+    }
+
+    /// <summary>The model each service's <c>models:</c> entry refers to, from the file's top-level <c>models:</c> (Docker Model Runner).</summary>
+    private static void NameModels(ConfigValues values, YamlMapping root, DeploymentFacts facts)
+    {
+        if (root["models"] is not YamlMapping models)
+        {
+            return;
+        }
+
+        foreach (var service in facts.Services)
+        {
+            for (var i = 0; i < service.Models.Count; i++)
+            {
+                if (models[service.Models[i].Key] is YamlMapping entry && entry["model"] is YamlScalar { IsNull: false } model)
+                {
+                    service.Models[i] = service.Models[i] with { Model = model.Value.Trim(), ModelAt = values.At(model) };
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -223,6 +246,12 @@ public sealed partial class ComposeReader : IConfigReader
 
     [GeneratedRegex(@"\$\{[A-Za-z_][A-Za-z0-9_]*:?-(?<default>[^}]*)\}")]
     private static partial Regex DefaultRegex();
+
+    [GeneratedRegex(@"^models:[ \t]*(#.*)?\r?$", RegexOptions.Multiline)]
+    private static partial Regex TopLevelModelsRegex();
+
+    [GeneratedRegex(@"^[ \t]+models:[ \t]*(#.*)?\r?$", RegexOptions.Multiline)]
+    private static partial Regex ServiceModelsRegex();
 
     [GeneratedRegex(@"^(docker-)?compose(\.[A-Za-z0-9_-]+)*\.ya?ml$", RegexOptions.IgnoreCase)]
     private static partial Regex FileNameRegex();

@@ -71,6 +71,23 @@ internal static class ComposeServiceFacts
             facts.BuildContext = (context.Value.Trim(), values.At(context));
         }
 
+        switch (service["models"])
+        {
+            case YamlSequence keys:
+                facts.Models.AddRange(keys.Items.OfType<YamlScalar>().Where(k => !k.IsNull)
+                    .Select(k => new ComposeModelBinding(k.Value.Trim(), EndpointVariableOf(k.Value.Trim()), values.At(k))));
+                break;
+            case YamlMapping bindings:
+                foreach (var (model, binding) in bindings.Entries)
+                {
+                    var endpoint = (binding as YamlMapping)?["endpoint_var"] as YamlScalar;
+                    facts.Models.Add(new ComposeModelBinding(model.Value, endpoint is { IsNull: false } ? endpoint.Value.Trim() : EndpointVariableOf(model.Value),
+                        values.At(endpoint is { IsNull: false } ? endpoint : model)));
+                }
+
+                break;
+        }
+
         switch (service["command"])
         {
             case YamlScalar { IsNull: false } line:
@@ -88,6 +105,9 @@ internal static class ComposeServiceFacts
         facts.RecogniseProxyProcess();
         return facts;
     }
+
+    /// <summary>The variable a model's endpoint is given in when the service names no endpoint_var: the key upper-cased, '-' as '_', then _URL.</summary>
+    private static string EndpointVariableOf(string key) => key.ToUpperInvariant().Replace('-', '_') + "_URL";
 
     /// <summary>A mapping NAME: value or a list of NAME=value (compose environment, Helm envVars).</summary>
     internal static void ReadEnvironment(ConfigValues values, string origin, YamlNode? node, ServiceFacts facts)

@@ -44,6 +44,15 @@ public sealed partial class AppSettingsReader : IConfigReader
         var values = new ConfigValues(document, model, diagnostics, secrets);
         var environment = FileNameRegex().Match(file.FileName).Groups["environment"] is { Success: true } named ? named.Value : null;
         var folder = Path.GetDirectoryName(file.DisplayPath)?.Replace('\\', '/') ?? "";
+
+        // appsettings.Example.json, or appsettings*.json in the project's Examples/ folder: an example, whose key is the
+        // project's (the folder above), used only where no file the host loads sets it.
+        var inExamples = ExamplesFolderRegex().IsMatch(Path.GetFileName(folder));
+        var example = inExamples || ExampleEnvironmentRegex().IsMatch(environment ?? "");
+        if (inExamples)
+        {
+            folder = Path.GetDirectoryName(folder)?.Replace('\\', '/') ?? "";
+        }
         foreach (var (key, scalar) in Scalars(root, "", 0))
         {
             var text = scalar.Value.Trim();
@@ -59,8 +68,8 @@ public sealed partial class AppSettingsReader : IConfigReader
                 continue; // not an address, or one holding a password: never carried into a note
             }
 
-            model.CodeClients.Settings.Add(new SettingValue(SettingValue.DotNet, key.ToLowerInvariant(), folder, environment,
-                file.At(scalar.Line, scalar.Column), text, key.Replace(":", "__", StringComparison.Ordinal)));
+            model.CodeClients.Settings.Add(new SettingValue(SettingValue.DotNet, key.ToLowerInvariant(), folder, example ? file.FileName : environment,
+                file.At(scalar.Line, scalar.Column), text, key.Replace(":", "__", StringComparison.Ordinal)) { Example = example });
         }
 
         CodeApplication.AddForSecrets(model);
@@ -136,6 +145,12 @@ public sealed partial class AppSettingsReader : IConfigReader
 
         return kept.ToString();
     }
+
+    [GeneratedRegex(@"^(examples?|samples?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ExamplesFolderRegex();
+
+    [GeneratedRegex(@"^(examples?|samples?|template)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ExampleEnvironmentRegex();
 
     // appsettings.json, appsettings.Development.json (the host's default JSON configuration files).
     [GeneratedRegex(@"^appsettings(\.(?<environment>[^.]+))?\.json$", RegexOptions.IgnoreCase)]

@@ -263,10 +263,28 @@ internal sealed class GeneralWiringSection(LiteLlmRead read) : LiteLlmSection(re
                     Evidence = { Values.At(target) },
                 });
                 component.Attributes.Set("host", host);
+                PassThroughPurpose(component, item, host);
                 Model.Connect(GatewayId, component.Id, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata, DataCategory.Credentials], Values.At(target))
                     .Attributes.Set("kind", "pass-through");
             }
         }
+    }
+
+    /// <summary>
+    /// What a pass-through target is: not a model the config routes to, but any service that receives the requests the
+    /// proxy forwards on a path, as the caller sent them ("Create Pass Through Endpoints": requests to the path are
+    /// forwarded to the target URL, https://docs.litellm.ai/docs/proxy/pass_through; "no translation is done",
+    /// https://docs.litellm.ai/docs/pass_through/intro; read 2026-12-01). The annex says so rather than "LLM inference".
+    /// </summary>
+    private void PassThroughPurpose(Component component, YamlMapping item, string host)
+    {
+        var paths = (component.Attributes["passThroughPaths"] as string[] ?? [])
+            .Concat((item["path"] as YamlScalar)?.Value is { Length: > 0 } path ? [path] : []).Distinct(StringComparer.Ordinal).ToArray();
+        component.Attributes.Set("passThroughPaths", paths);
+        var from = paths.Length == 0 ? "a path of the proxy" : string.Join(", ", paths);
+        component.Attributes.Set("purpose", $"pass-through target of the proxy: receives the requests sent to {from}, forwarded as the caller sent them");
+        component.Notes.Add($"A pass-through target, not a model provider the config routes to: the proxy forwards the requests it receives on {from} to {host} as they were sent (LiteLLM pass_through_endpoints); what it does with them and keeps is up to that service"
+            + (component.Hosting == Hosting.OperatorHosted ? ", which runs on the operator's own network." : "."));
     }
 
     private void ReadSecretManager()
