@@ -137,7 +137,9 @@ public static class InputText
     /// </summary>
     public static (byte[]? Bytes, long Size) ReadBoundedSized(string fullPath, long maxBytes)
     {
-        using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.SequentialScan);
+        // No SequentialScan: the whole file is read at once (one pread of its size), so a read-ahead hint is a
+        // posix_fadvise system call per file that buys nothing (bench/SCALE.md round 9).
+        using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.None);
 
         // The size the file reports, read into an array of that size: a walk of 20,000 files allocates their bytes,
         // not a copy buffer per file (81,920 bytes each made most of a monorepo scan's garbage). A file that reports

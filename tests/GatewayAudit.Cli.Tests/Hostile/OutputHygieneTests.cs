@@ -48,6 +48,11 @@ public sealed class OutputHygieneTests : IDisposable
         Assert.Equal("a\tb\nc\r\nd", ControlCharacters.Neutralise("a\tb\nc\r\nd"));
         Assert.Equal("x\uFFFD[2J\uFFFDy\uFFFDz\uFFFDw", ControlCharacters.Neutralise("x\u001b[2J\u0007y\bz\u009bw"));
         Assert.Equal("a\uFFFDb", ControlCharacters.Neutralise("a\rb"));
+        // Past a vector's width, after kept tabs and line ends, and DEL and the C1 edges.
+        var plain = new string('p', 100);
+        Assert.Equal(plain + "\t\r\n" + plain + "\uFFFD" + plain, ControlCharacters.Neutralise(plain + "\t\r\n" + plain + "\u007F" + plain));
+        Assert.Equal("\n\n\uFFFD\u00A0\uFFFD\uFFFD ", ControlCharacters.Neutralise("\n\n\u009F\u00A0\u0080\u001F "));
+        Assert.Equal("x\r\n\uFFFD", ControlCharacters.Neutralise("x\r\n\r"));
     }
 
     public static TheoryData<string> Cultures => new() { "ar-SA", "fa-IR", "th-TH", "de-DE" };
