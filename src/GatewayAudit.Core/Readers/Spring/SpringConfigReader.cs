@@ -43,6 +43,17 @@ public sealed partial class SpringConfigReader : IConfigReader
         else
         {
             var (documents, problems) = file.YamlDocuments;
+            if (documents is null && !file.NamedExplicitly && problems.All(p => p.Code == "yaml-unknown-alias") && MaskedValues.Quote(file.Text) is { } masked)
+            {
+                (documents, problems) = new SafeYamlLoader().LoadAll(file.DisplayPath, masked.Text);
+                if (documents is not null)
+                {
+                    diagnostics.AddRange(masked.Lines.Select(line => Diagnostic.Warning("yaml-masked-value",
+                        "a value of only asterisks (a masked key) is an alias to no anchor in YAML, and Spring could not load this file as it is; read here as masked text, not as a secret",
+                        new SourceLocation(file.DisplayPath, line))));
+                }
+            }
+
             if (documents is null)
             {
                 // An application.yml Spring itself could not load either (a key masked as `********` is an alias to no anchor).

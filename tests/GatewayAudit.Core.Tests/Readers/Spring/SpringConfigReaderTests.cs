@@ -61,15 +61,38 @@ public sealed class SpringConfigReaderTests
         """;
 
     [Fact]
-    public void A_found_spring_file_that_is_not_valid_yaml_is_a_warning_naming_what_was_not_read_and_never_echoes_the_value()
+    public void A_found_spring_file_with_a_masked_key_is_read_with_the_mask_as_text_and_a_warning_that_never_echoes_it()
     {
         var file = new InputFile("src/main/resources/application.yml", "/scan/application.yml", MaskedKeyYaml, namedExplicitly: false);
         var result = new SpringConfigReader().Read(file);
         var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal((DiagnosticSeverity.Warning, "yaml-masked-value", 4), (warning.Severity, warning.Code, warning.Location.Line));
+        Assert.DoesNotContain("****", warning.Message, StringComparison.Ordinal);
+        var deepSeek = Assert.Single(result.Fragment.Components, c => c.Vendor == "deepseek");
+        Assert.Contains(deepSeek.Evidence, e => e.Line == 7); // the model below the masked key is read
+        Assert.Equal(0, result.Secrets.Count);
+    }
+
+    // An alias with a name is no mask: the file stays unread, with the warning that says what is missing.
+    [Fact]
+    public void A_found_spring_file_that_is_not_valid_yaml_is_a_warning_naming_what_was_not_read_and_never_echoes_the_value()
+    {
+        var file = new InputFile("src/main/resources/application.yml", "/scan/application.yml", MaskedKeyYaml.Replace("********", "*deepseekKey1", StringComparison.Ordinal), namedExplicitly: false);
+        var result = new SpringConfigReader().Read(file);
+        var warning = Assert.Single(result.Diagnostics);
         Assert.Equal((DiagnosticSeverity.Warning, "yaml-unknown-alias", 4), (warning.Severity, warning.Code, warning.Location.Line));
         Assert.Contains("not read as Spring configuration", warning.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("*******", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("deepseekKey1", warning.Message, StringComparison.Ordinal);
         Assert.Empty(result.Fragment.Components);
+    }
+
+    [Fact]
+    public void Masked_values_are_quoted_on_their_own_lines_and_nothing_else_is_touched()
+    {
+        var (text, lines) = MaskedValues.Quote("a: ********\nb: '***'\nc: *anchor\n- ****  # hidden\nd: x***\n")!.Value;
+        Assert.Equal("a: \"********\"\nb: '***'\nc: *anchor\n- \"****\"  # hidden\nd: x***\n", text);
+        Assert.Equal([1, 4], lines);
+        Assert.Null(MaskedValues.Quote("a: *anchor\nb: '****'\n"));
     }
 
     [Fact]
