@@ -24,16 +24,7 @@ public static partial class MaskedValues
         return lines.Count == 0 ? null : (quoted, lines);
     }
 
-    private static int LineOf(string text, int index)
-    {
-        var line = 1;
-        for (var i = 0; i < index; i++)
-        {
-            line += text[i] == '\n' ? 1 : 0;
-        }
-
-        return line;
-    }
+    private static int LineOf(string text, int index) => text.AsSpan(0, index).Count('\n') + 1;
 
     // key: ****** (or a list item "- ******"), optionally followed by a comment; nothing else on the line.
     [GeneratedRegex(@"^(?<head>[ \t]*(?:-[ \t]+)?(?:[^#\s:][^#:\n]*:[ \t]+)?)(?<mask>\*{3,})(?<tail>[ \t]*(?:#[^\n]*)?)(?=\r?$)", RegexOptions.Multiline)]
