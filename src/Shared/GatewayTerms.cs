@@ -241,6 +241,10 @@ internal static class GatewayTerms
         new("api.duckduckgo.com", "duckduckgo", "DuckDuckGo", PartyKind.ToolApi),
         new("api.cognitive.microsofttranslator.com", "azure-ai-translator", "Azure AI Translator", PartyKind.ToolApi),
         new("api-eur.cognitive.microsofttranslator.com", "azure-ai-translator", "Azure AI Translator", PartyKind.ToolApi, region: "EU"),
+        // The Americas and Asia Pacific geography endpoints (learn.microsoft.com translator reference v3-0-reference, "Base URLs",
+        // read 2026-12-01: api-nam is processed in East US 2 and West US 2, api-apc in Japan East and Southeast Asia).
+        new("api-nam.cognitive.microsofttranslator.com", "azure-ai-translator", "Azure AI Translator", PartyKind.ToolApi, region: "US"),
+        new("api-apc.cognitive.microsofttranslator.com", "azure-ai-translator", "Azure AI Translator", PartyKind.ToolApi, region: "APAC"),
         // Missed in the fifth held-out code run (bench/CODE-CORPUS.md, class A1), each host from the vendor's own docs (read
         // 2026-12-01): Stability AI's REST API (its OpenAPI spec, github.com/Stability-AI/rest-api-support: servers
         // https://api.stability.ai), Deepgram's speech-to-text (developers.deepgram.com: POST https://api.deepgram.com/v1/listen),
@@ -286,7 +290,10 @@ internal static class GatewayTerms
     /// <c>{endpoint}/formrecognizer/documentModels/{id}:analyze</c> (v3.0) (learn.microsoft.com rest/api/aiservices
     /// document-models analyze-document); Content Safety <c>{endpoint}/contentsafety/text:analyze</c> (content-safety
     /// quickstart-text); Language <c>{endpoint}/language/:analyze-text</c> and the older <c>{endpoint}/text/analytics/v3.1/</c>
-    /// (Microsoft's Language and Text Analytics API consoles). Other services' paths were not confirmed: they are
+    /// (Microsoft's Language and Text Analytics API consoles); Translator on a resource's custom endpoint
+    /// <c>{endpoint}/translator/text/v3.0/translate</c> (learn.microsoft.com translator reference v3-0-reference, the
+    /// Switzerland example); Speech to text <c>/speechtotext/transcriptions:transcribe</c> and <c>:submit</c>
+    /// (learn.microsoft.com speech-service rest-speech-to-text). Other services' paths were not confirmed: they are
     /// <see cref="AzureAiServicesResource"/>, never a guess.
     /// </summary>
     public static readonly IReadOnlyList<ServicePath> AzureAiServicePaths =
@@ -299,6 +306,8 @@ internal static class GatewayTerms
         new("/contentsafety/", "azure-ai-content-safety", "Azure AI Content Safety", PartyKind.ToolApi),
         new("/language/", "azure-ai-language", "Azure AI Language", PartyKind.ToolApi),
         new("/text/analytics/", "azure-ai-language", "Azure AI Language", PartyKind.ToolApi),
+        new("/translator/", "azure-ai-translator", "Azure AI Translator", PartyKind.ToolApi),
+        new("/speechtotext/", "azure-ai-speech", "Azure AI Speech", PartyKind.ToolApi),
     ];
 
     /// <summary>An Azure AI services resource reached with no path, or a path of no service above, and no OpenAI client.</summary>

@@ -20,7 +20,10 @@ public sealed class AzureAiServicePathTests
     [InlineData("/openai/deployments/gpt-4o/chat/completions", false, "azure-openai")]
     [InlineData("/", true, "azure-openai")]
     [InlineData("", false, "azure-ai-services")]
-    [InlineData("/speechtotext/transcriptions:submit", false, "azure-ai-services")]
+    [InlineData("/translator/text/v3.0/translate?to=fr", false, "azure-ai-translator")]
+    [InlineData("/speechtotext/transcriptions:transcribe", false, "azure-ai-speech")]
+    [InlineData("/speechtotext/transcriptions:submit", false, "azure-ai-speech")]
+    [InlineData("/tts/cognitiveservices/v1", false, "azure-ai-services")]
     public void A_path_on_the_shared_host_names_its_service(string path, bool openAiClient, string vendor) =>
         Assert.Equal(vendor, GatewayTerms.FindService("team-ai.cognitiveservices.azure.com", path, openAiClient)!.Vendor);
 
@@ -76,7 +79,23 @@ public sealed class AzureAiServicePathTests
         Assert.Single(model.Components, c => c.Id == "provider:azure-openai");
         Assert.DoesNotContain(model.Components, c => c.Role == ComponentRole.ToolApi);
 
-        var unknown = CSharpSourceReaderTests.Read("Speech/Transcribe.cs", """
+        var unknown = CSharpSourceReaderTests.Read("Classify/Predict.cs", """
+            public static class Predict
+            {
+                public static Task<HttpResponseMessage> ClassifyAsync(HttpClient http, HttpContent image) =>
+                    http.PostAsync("https://contoso-ai.cognitiveservices.azure.com/customvision/v3.0/Prediction/p1/classify/iterations/it1/image", image);
+            }
+
+            """);
+        var resource = Assert.Single(unknown.Components, c => c.Id == "tool:azure-ai-services");
+        Assert.Contains("does not name", (string)resource.Attributes["purpose"]!, StringComparison.Ordinal);
+        Assert.DoesNotContain(unknown.Components, c => c.Vendor == "azure-openai");
+    }
+
+    [Fact]
+    public void Csharp_batch_transcription_on_a_resource_endpoint_is_azure_ai_speech()
+    {
+        var model = CSharpSourceReaderTests.Read("Speech/Transcribe.cs", """
             public static class Transcribe
             {
                 public static Task<HttpResponseMessage> SubmitAsync(HttpClient http, HttpContent job) =>
@@ -84,9 +103,9 @@ public sealed class AzureAiServicePathTests
             }
 
             """);
-        var resource = Assert.Single(unknown.Components, c => c.Id == "tool:azure-ai-services");
-        Assert.Contains("does not name", (string)resource.Attributes["purpose"]!, StringComparison.Ordinal);
-        Assert.DoesNotContain(unknown.Components, c => c.Vendor == "azure-openai");
+        var speech = Assert.Single(model.Components, c => c.Id == "tool:azure-ai-speech");
+        Assert.Contains(speech.Evidence, e => e.ToString() == "Speech/Transcribe.cs:4");
+        Assert.DoesNotContain(model.Components, c => c.Vendor is "azure-openai" or "azure-ai-services");
     }
 
     [Fact]
