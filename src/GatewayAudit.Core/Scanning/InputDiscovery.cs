@@ -347,7 +347,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
             var (folder, inherited) = pending.Pop();
             try
             {
-                var (files, subfolders) = Listing(folder);
+                var (files, subfolders) = FolderListing.Of(folder);
                 var ignore = inherited.Enter(folder, Display, diagnostics, listed: files.Exists(f => f.Path.EndsWith("/.gitignore", StringComparison.Ordinal)));
                 foreach (var (file, listedKind) in files)
                 {
@@ -447,59 +447,5 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
 
         found.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return (found, passedOver);
-    }
-
-    // What Directory.EnumerateFiles and EnumerateDirectories list (every entry, hidden ones too; a symlink to a folder
-    // counts as a folder), in the order they list it, from one pass over the folder instead of two: at 22,000 files in
-    // 12,000 folders the second pass was a third of the walk (bench/SCALE.md round 8).
-    private static readonly EnumerationOptions EveryEntry = new() { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false };
-
-    /// <summary>
-    /// The folder's files, each with its kind where the listing states it (else null, and the walk asks), and its
-    /// folders, each with whether it is a symlink where known (else null). On 64-bit Linux the directory entries' own
-    /// type says it, so a plain file or folder costs no status call (<see cref="PosixFiles"/>, bench/SCALE.md round 10).
-    /// </summary>
-    private static (List<(string Path, FileKind? Kind)> Files, List<(string Path, bool? Link)> Folders) Listing(string folder)
-    {
-        var (files, folders) = (new List<(string, FileKind?)>(), new List<(string, bool?)>());
-        if (PosixFiles.List(folder) is { } listed)
-        {
-            foreach (var (path, kind) in listed)
-            {
-                switch (kind)
-                {
-                    case FileKind.Directory:
-                        folders.Add((path, false));
-                        break;
-                    case FileKind.SymbolicLink when Directory.Exists(path):
-                        folders.Add((path, true));
-                        break;
-                    case null when Directory.Exists(path):
-                        folders.Add((path, null));
-                        break;
-                    default:
-                        files.Add((path, kind));
-                        break;
-                }
-            }
-
-            return (files, folders);
-        }
-
-        var entries = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool IsFolder)>(folder,
-            (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.ToSpecifiedFullPath(), entry.IsDirectory), EveryEntry);
-        foreach (var (path, isFolder) in entries)
-        {
-            if (isFolder)
-            {
-                folders.Add((path, null));
-            }
-            else
-            {
-                files.Add((path, null));
-            }
-        }
-
-        return (files, folders);
     }
 }
