@@ -137,6 +137,13 @@ public static class InputText
     /// </summary>
     public static (byte[]? Bytes, long Size) ReadBoundedSized(string fullPath, long maxBytes)
     {
+        // On 64-bit Linux: open, one statx, read, close; a file is read to the size it reported when opened
+        // (Scanning/PosixFiles, bench/SCALE.md round 10).
+        if (Scanning.PosixFiles.ReadRegular(fullPath, maxBytes) is { } read)
+        {
+            return read;
+        }
+
         // No SequentialScan: the whole file is read at once (one pread of its size), so a read-ahead hint is a
         // posix_fadvise system call per file that buys nothing (bench/SCALE.md round 9).
         using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.None);

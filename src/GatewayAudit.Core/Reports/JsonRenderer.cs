@@ -29,7 +29,7 @@ public sealed class JsonRenderer : IReportRenderer
     public void Write(Report report, Stream output, Func<string, string> clean)
     {
         var options = new JsonSerializerOptions(Options);
-        options.Converters.Add(new CleanStrings(clean));
+        options.Converters.Add(new CleanStrings(new CleanedStrings(clean).Clean));
         JsonSerializer.Serialize(output, report, (JsonTypeInfo<Report>)options.GetTypeInfo(typeof(Report)));
         output.WriteByte((byte)'\n');
     }

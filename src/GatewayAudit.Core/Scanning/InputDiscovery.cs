@@ -80,6 +80,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         var sourceFiles = 0;
         var totalChars = 0L;
         var (toRead, read) = (candidates.Count(c => c.Offered), 0);
+        var sourceReaders = readers.OfType<ISourceCodeReader>().ToList();
         foreach (var (full, shown, named, offered, reason, sourceOnly, notLink) in candidates.OrderBy(c => InHiddenFolder(c.Shown) ? 1 : 0)
                      .ThenBy(c => c.Named ? 0 : 1).ThenBy(c => c.Shown, StringComparer.Ordinal))
         {
@@ -114,7 +115,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                 }
 
                 var file = source is null ? null : new InputFile(shown, full, source, namedExplicitly: false);
-                why ??= readers.OfType<ISourceCodeReader>().Any(r => r.OffersFileName(file!.FileName) && r.Recognizes(file)) ? null
+                why ??= sourceReaders.Exists(r => r.OffersFileName(file!.FileName) && r.Recognizes(file)) ? null
                     : "source code naming no known model provider, gateway or observability SDK, host or API path (not tokenised)";
                 if (why is null)
                 {
@@ -284,25 +285,44 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
     // index.ts thousands of times, and every reader was asked about every file three times (bench/SCALE.md round 5).
     private readonly Dictionary<string, Takers> _takers = new(StringComparer.Ordinal);
 
+    // What the readers that look at the ending alone say, asked once per ending: the names of a monorepo's source files
+    // are mostly distinct, and each distinct name asked every reader (bench/SCALE.md round 10).
+    private readonly Dictionary<string, (bool Any, bool Other)> _takersByEnding = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Whether any reader takes this file name, and if so whether only source-code readers do (a .py, .ts, .go file; not a config).</summary>
     private Takers TakersOf(string fileName)
     {
-        if (!_takers.TryGetValue(fileName, out var takers))
+        if (_takers.TryGetValue(fileName, out var takers))
         {
-            var (any, other) = (false, false);
-            foreach (var reader in readers)
-            {
-                if (reader.OffersFileName(fileName))
-                {
-                    any = true;
-                    other |= reader is not ISourceCodeReader;
-                }
-            }
-
-            _takers[fileName] = takers = !any ? Takers.None : other ? Takers.Config : Takers.SourceOnly;
+            return takers;
         }
 
+        var ending = Path.GetExtension(fileName);
+        if (!_takersByEnding.TryGetValue(ending, out var byEnding))
+        {
+            _takersByEnding[ending] = byEnding = Ask(fileName, byEndingAlone: true);
+        }
+
+        var byName = Ask(fileName, byEndingAlone: false);
+        var (any, other) = (byEnding.Any || byName.Any, byEnding.Other || byName.Other);
+        _takers[fileName] = takers = !any ? Takers.None : other ? Takers.Config : Takers.SourceOnly;
         return takers;
+    }
+
+    /// <summary>Whether any of the readers that do (or do not) look at the ending alone takes the name, and whether one of them is no source-code reader.</summary>
+    private (bool Any, bool Other) Ask(string fileName, bool byEndingAlone)
+    {
+        var (any, other) = (false, false);
+        foreach (var reader in readers)
+        {
+            if (reader.OffersByEndingAlone == byEndingAlone && reader.OffersFileName(fileName))
+            {
+                any = true;
+                other |= reader is not ISourceCodeReader;
+            }
+        }
+
+        return (any, other);
     }
 
     private (List<(string Path, bool SourceOnly, bool NotLink)> Offered, List<(string Path, string? Reason)> PassedOver) Walk(string root, List<Diagnostic> diagnostics)
@@ -327,9 +347,9 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
             var (folder, inherited) = pending.Pop();
             try
             {
-                var (files, subfolders) = Listing(folder);
-                var ignore = inherited.Enter(folder, Display, diagnostics, listed: files.Exists(f => f.EndsWith("/.gitignore", StringComparison.Ordinal)));
-                foreach (var file in files)
+                var (files, subfolders) = FolderListing.Of(folder);
+                var ignore = inherited.Enter(folder, Display, diagnostics, listed: files.Exists(f => f.Path.EndsWith("/.gitignore", StringComparison.Ordinal)));
+                foreach (var (file, listedKind) in files)
                 {
                     // A symlinked file is read when it points at a file (Kubernetes ConfigMap mounts are symlinks);
                     // a dangling link is reported, not dropped. Symlinked folders are still not followed (below).
@@ -348,9 +368,9 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                     }
 
                     // A FIFO, socket or device under a config's name (a symlink to /dev/zero as values.yaml) is passed
-                    // over: opening a FIFO blocks and a device never ends. One status call tells a plain file (most of
-                    // them); only a symlink is followed.
-                    var own = FileIdentity.KindOf(file, followLinks: false);
+                    // over: opening a FIFO blocks and a device never ends. The folder's listing tells a plain file (most of
+                    // them) where the file system says, else one status call does; only a symlink is followed.
+                    var own = listedKind ?? FileIdentity.KindOf(file, followLinks: false);
                     if ((own == FileKind.SymbolicLink ? FileIdentity.KindOf(file) : own) is var kind and not (FileKind.Regular or FileKind.Missing))
                     {
                         passedOver.Add((file, $"{FileIdentity.Describe(kind)}, not a regular file; not read"));
@@ -388,11 +408,11 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                     }
                 }
 
-                foreach (var sub in subfolders)
+                foreach (var (sub, link) in subfolders)
                 {
                     // Symlinked folders are not followed: they can loop and can leave the tree the user named. A folder
                     // .gitignore ignores is listed once, not walked.
-                    if (IgnoredFolders.Contains(Path.GetFileName(sub)) || (File.GetAttributes(sub) & FileAttributes.ReparsePoint) != 0)
+                    if (IgnoredFolders.Contains(Path.GetFileName(sub)) || (link ?? (File.GetAttributes(sub) & FileAttributes.ReparsePoint) != 0))
                     {
                         continue;
                     }
@@ -427,23 +447,5 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
 
         found.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return (found, passedOver);
-    }
-
-    // What Directory.EnumerateFiles and EnumerateDirectories list (every entry, hidden ones too; a symlink to a folder
-    // counts as a folder), in the order they list it, from one pass over the folder instead of two: at 22,000 files in
-    // 12,000 folders the second pass was a third of the walk (bench/SCALE.md round 8).
-    private static readonly EnumerationOptions EveryEntry = new() { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false };
-
-    private static (List<string> Files, List<string> Folders) Listing(string folder)
-    {
-        var (files, folders) = (new List<string>(), new List<string>());
-        var entries = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool IsFolder)>(folder,
-            (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.ToSpecifiedFullPath(), entry.IsDirectory), EveryEntry);
-        foreach (var (path, isFolder) in entries)
-        {
-            (isFolder ? folders : files).Add(path);
-        }
-
-        return (files, folders);
     }
 }

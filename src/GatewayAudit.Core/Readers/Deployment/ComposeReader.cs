@@ -23,6 +23,8 @@ public sealed partial class ComposeReader : IConfigReader
 
     public IReadOnlyCollection<string> Extensions { get; } = [];
 
+    public bool OffersByEndingAlone => false;
+
     public bool OffersFileName(string fileName) => FileNameRegex().IsMatch(fileName);
 
     /// <summary>A compose file that runs the LiteLLM proxy, or one whose services use models of its top-level <c>models:</c> (Docker Model Runner).</summary>

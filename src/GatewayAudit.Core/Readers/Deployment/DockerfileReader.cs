@@ -18,6 +18,8 @@ public sealed partial class DockerfileReader : IConfigReader
 
     public IReadOnlyCollection<string> Extensions { get; } = [];
 
+    public bool OffersByEndingAlone => false;
+
     public bool OffersFileName(string fileName) => FileNameRegex().IsMatch(fileName);
 
     public bool Recognizes(InputFile file) =>

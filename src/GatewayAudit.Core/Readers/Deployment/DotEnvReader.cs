@@ -16,6 +16,8 @@ public sealed partial class DotEnvReader : IConfigReader
 
     public IReadOnlyCollection<string> Extensions { get; } = [];
 
+    public bool OffersByEndingAlone => false;
+
     public bool OffersFileName(string fileName) => FileNameRegex().IsMatch(fileName);
 
     public bool Recognizes(InputFile file) => OffersFileName(file.FileName);

@@ -21,6 +21,8 @@ public sealed partial class HelmfileReader : IConfigReader
 
     public IReadOnlyCollection<string> Extensions { get; } = [];
 
+    public bool OffersByEndingAlone => false;
+
     public bool OffersFileName(string fileName) => FileNameRegex().IsMatch(fileName);
 
     public bool Recognizes(InputFile file) => OffersFileName(file.FileName) && ChartRegex().IsMatch(file.Text);

@@ -32,6 +32,8 @@ public sealed partial class PackageIndexConfigReader : IConfigReader
 
     public IReadOnlyCollection<string> Extensions { get; } = [];
 
+    public bool OffersByEndingAlone => false;
+
     public bool OffersFileName(string fileName) => Files.ContainsKey(fileName);
 
     public bool Recognizes(InputFile file) => OffersFileName(file.FileName);

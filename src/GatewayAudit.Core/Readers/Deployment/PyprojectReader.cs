@@ -22,6 +22,8 @@ public sealed partial class PyprojectReader : IConfigReader
 
     public IReadOnlyCollection<string> Extensions { get; } = [];
 
+    public bool OffersByEndingAlone => false;
+
     public bool OffersFileName(string fileName) => fileName.Equals("pyproject.toml", StringComparison.OrdinalIgnoreCase) || fileName == "Pipfile";
 
     public bool Recognizes(InputFile file) => OffersFileName(file.FileName) && (LiteLlmRegex().IsMatch(file.Text) || PlainLiteLlmRegex().IsMatch(file.Text));

@@ -24,6 +24,8 @@ public sealed partial class AppSettingsReader : IConfigReader
 
     public IReadOnlyCollection<string> Extensions { get; } = [".json"];
 
+    public bool OffersByEndingAlone => false;
+
     public bool OffersFileName(string fileName) =>
         FileNameRegex().Match(fileName) is { Success: true } match && !match.Groups["environment"].Value.Equals("schema", StringComparison.OrdinalIgnoreCase);
 

@@ -45,6 +45,8 @@ public sealed partial class SpringAiStarterReader : IConfigReader
 
     public IReadOnlyCollection<string> Extensions { get; } = [".xml", ".gradle", ".kts"];
 
+    public bool OffersByEndingAlone => false;
+
     public bool OffersFileName(string fileName) =>
         fileName.Equals("pom.xml", StringComparison.OrdinalIgnoreCase)
         || fileName.Equals("build.gradle", StringComparison.OrdinalIgnoreCase)

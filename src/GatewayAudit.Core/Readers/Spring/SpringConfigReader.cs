@@ -22,6 +22,8 @@ public sealed partial class SpringConfigReader : IConfigReader
 
     public IReadOnlyCollection<string> Extensions { get; } = [".yml", ".yaml", ".properties"];
 
+    public bool OffersByEndingAlone => false;
+
     public bool OffersFileName(string fileName) => ConfigNameRegex().IsMatch(fileName);
 
     public bool Recognizes(InputFile file) =>
