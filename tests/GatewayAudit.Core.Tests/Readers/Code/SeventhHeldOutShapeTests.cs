@@ -1,0 +1,113 @@
+using GatewayAudit.Core.Model;
+using GatewayAudit.Core.Readers;
+using GatewayAudit.Core.Readers.Code;
+using GatewayAudit.Core.Scanning;
+using GatewayAudit.Core.Tests.Policies;
+
+namespace GatewayAudit.Core.Tests.Readers.Code;
+
+/// <summary>
+/// Defect classes of the seventh held-out code run (bench/CODE-CORPUS.md, "Seventh held-out run"): a Telegram bot that
+/// lives only in a Jupyter notebook (class A). Fixtures are written in the shape of that code, never copied from it,
+/// each with a must-not-find case.
+/// </summary>
+public sealed class SeventhHeldOutShapeTests
+{
+    // nbformat 4 as Jupyter writes it: one JSON string per source line, so each line of code has a line of its own.
+    private const string VoiceBotNotebook = """
+        {
+         "cells": [
+          {
+           "cell_type": "markdown",
+           "metadata": {},
+           "source": [
+            "# Voice helper\n",
+            "We tried `https://api.anthropic.com/v1/messages` first, then moved on."
+           ]
+          },
+          {
+           "cell_type": "code",
+           "execution_count": 1,
+           "metadata": {},
+           "outputs": [
+            {
+             "name": "stdout",
+             "output_type": "stream",
+             "text": [
+              "Collecting openai\n",
+              "  Downloading from https://api.openai.com/v1/files ... done\n"
+             ]
+            }
+           ],
+           "source": [
+            "!pip install requests python-telegram-bot --quiet\n",
+            "%env ROUTER_KEY=set-me-later"
+           ]
+          },
+          {
+           "cell_type": "code",
+           "execution_count": 2,
+           "metadata": {},
+           "outputs": [],
+           "source": [
+            "import os\n",
+            "import requests\n",
+            "\n",
+            "def reply_to(text):\n",
+            "    headers = {\"Authorization\": f\"Bearer {os.environ['ROUTER_KEY']}\"}\n",
+            "    body = {\"model\": \"some-lab/some-chat-model\", \"messages\": [{\"role\": \"user\", \"content\": text}]}\n",
+            "    answer = requests.post(\"https://openrouter.ai/api/v1/chat/completions\", headers=headers, json=body)\n",
+            "    return answer.json()[\"choices\"][0][\"message\"][\"content\"]"
+           ]
+          }
+         ],
+         "metadata": {"kernelspec": {"name": "python3"}},
+         "nbformat": 4,
+         "nbformat_minor": 0
+        }
+        """;
+
+    private static StackModel Notebook(string path, string text)
+    {
+        var file = new InputFile(path, "/scan/" + path, text, namedExplicitly: false);
+        var reader = ReaderRegistry.Default.OfType<LexicalSourceReader>().Single(r => r.Extensions.Contains(file.Extension));
+        Assert.True(reader.Recognizes(file));
+        var result = reader.Read(file);
+        Assert.Empty(result.Diagnostics);
+        return result.Fragment;
+    }
+
+    [Fact]
+    public void A_notebook_code_cell_calling_openrouter_is_found_on_its_notebook_line_and_prose_outputs_and_shell_lines_are_not()
+    {
+        var model = Notebook("bot/VoiceHelper.ipynb", VoiceBotNotebook);
+        var router = Assert.Single(model.Components, c => c.Id == "provider:openrouter");
+        Assert.Equal(Hosting.ThirdParty, router.Hosting);
+        Assert.Contains(router.Evidence, e => e.File == "bot/VoiceHelper.ipynb" && e.Line == 42);
+
+        // The markdown cell's Anthropic URL, the pip output's OpenAI URL and the shell line's packages are no calls.
+        Assert.DoesNotContain(model.Components, c => c.Vendor is "anthropic" or "openai");
+    }
+
+    [Fact]
+    public void A_compact_notebook_and_one_string_sources_are_read_too_and_broken_json_gives_no_code()
+    {
+        var compact = """{"cells":[{"cell_type":"code","source":"import requests\nrequests.post('https://openrouter.ai/api/v1/chat/completions', json={'messages': []})\n","metadata":{},"outputs":[]}],"nbformat":4,"nbformat_minor":5}""";
+        Assert.Contains(Notebook("compact.ipynb", compact).Components, c => c.Id == "provider:openrouter");
+
+        Assert.Equal("", NotebookCells.PythonText("""{"cells": [ {"cell_type": "code", "source": ["requests.post('https://openrouter.ai/api/v1')" """));
+        Assert.Equal("", NotebookCells.PythonText("not a notebook at all"));
+    }
+
+    [Fact]
+    public void A_checkout_whose_only_code_is_a_notebook_gets_a_report_naming_the_party()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("VoiceHelper.ipynb", VoiceBotNotebook);
+        folder.Write("README.md", "# Voice helper\nAnswers through https://api.anthropic.com in the next version.\n");
+        var audit = Auditor.Default.Run(new AuditOptions { Paths = ["."], WorkingDirectory = folder.Path, Today = new DateOnly(2026, 12, 1) });
+        Assert.True(audit.Complete, string.Join('\n', audit.Diagnostics));
+        Assert.Contains(audit.Model.Components, c => c.Id == "provider:openrouter");
+        Assert.DoesNotContain(audit.Model.Components, c => c.Vendor == "anthropic");
+    }
+}
