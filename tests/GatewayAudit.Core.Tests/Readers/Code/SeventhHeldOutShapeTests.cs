@@ -110,4 +110,38 @@ public sealed class SeventhHeldOutShapeTests
         Assert.Contains(audit.Model.Components, c => c.Id == "provider:openrouter");
         Assert.DoesNotContain(audit.Model.Components, c => c.Vendor == "anthropic");
     }
+
+    [Fact]
+    public void Spring_placeholders_with_an_empty_or_nested_default_are_no_literal_secrets_but_a_real_key_as_default_is()
+    {
+        const string Placeholders = """
+            spring:
+              datasource:
+                url: jdbc:postgresql://${DB_HOST:localhost}:5432/judge
+                username: ${DB_USER:judge}
+                password: ${DB_PASSWORD:${POSTGRES_PASSWORD:changeme}}
+            assistant:
+              router:
+                key: ${ROUTER_API_KEY:}
+              backup:
+                password: ${BACKUP_PASSWORD:change-me}
+            """;
+        var quiet = Spring("src/main/resources/application.yml", Placeholders);
+        Assert.Empty(quiet.Fragment.Secrets);
+
+        const string RealDefault = "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";
+        var loud = Spring("src/main/resources/application.yml", $$"""
+            assistant:
+              router:
+                key: ${ROUTER_API_KEY:{{RealDefault}}}
+            spring:
+              datasource:
+                password: s3cr3t-Judge-Db-2024
+            """);
+        Assert.Equal([3, 6], loud.Fragment.Secrets.Select(s => s.Location.Line).Order());
+        Assert.DoesNotContain(loud.Fragment.Secrets, s => s.Redacted.Contains(RealDefault, StringComparison.Ordinal));
+    }
+
+    private static ReaderResult Spring(string name, string text) =>
+        new Core.Readers.Spring.SpringConfigReader().Read(new InputFile(name, "/scan/" + name, text, namedExplicitly: false));
 }
