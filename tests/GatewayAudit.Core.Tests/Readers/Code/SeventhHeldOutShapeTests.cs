@@ -144,4 +144,51 @@ public sealed class SeventhHeldOutShapeTests
 
     private static ReaderResult Spring(string name, string text) =>
         new Core.Readers.Spring.SpringConfigReader().Read(new InputFile(name, "/scan/" + name, text, namedExplicitly: false));
+
+    [Fact]
+    public void A_litellm_model_that_answers_with_mock_response_calls_no_provider_and_its_key_is_no_secret()
+    {
+        var result = ReaderHarness.Read("""
+            model_list:
+              - model_name: smoke-test
+                litellm_params:
+                  model: openai/smoke-test
+                  api_key: mock-key
+                  mock_response: "Hello from the proxy; no provider was called."
+              - model_name: chat
+                litellm_params:
+                  model: anthropic/claude-sonnet-4-5
+                  api_key: os.environ/ANTHROPIC_API_KEY
+            general_settings:
+              master_key: os.environ/PROXY_MASTER_KEY
+            """);
+        Assert.DoesNotContain(result.Fragment.Components, c => c.Vendor == "openai");
+        Assert.Contains(result.Fragment.Components, c => c.Vendor == "anthropic");
+        Assert.Empty(result.Fragment.Secrets);
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == "litellm-mock-model");
+        Assert.Equal(4, warning.Location.Line);
+
+        // A real-looking key pasted under a mock model is still a leaked credential; the same model without
+        // mock_response is a call to OpenAI whose literal key is reported.
+        var pasted = ReaderHarness.Read("""
+            model_list:
+              - model_name: smoke-test
+                litellm_params:
+                  model: openai/smoke-test
+                  api_key: sk-proj-4Qw8Zt2Lp9Xv6Nc3Rb7Hy1Km5Jd0Fs8Ga2Te4Uo6Wi9Pe3Lr
+                  mock_response: "Hello"
+            """);
+        Assert.DoesNotContain(pasted.Fragment.Components, c => c.Vendor == "openai");
+        Assert.Single(pasted.Fragment.Secrets);
+
+        var real = ReaderHarness.Read("""
+            model_list:
+              - model_name: smoke-test
+                litellm_params:
+                  model: openai/smoke-test
+                  api_key: smoke-key-for-the-kind-cluster
+            """);
+        Assert.Contains(real.Fragment.Components, c => c.Vendor == "openai");
+        Assert.Single(real.Fragment.Secrets);
+    }
 }
