@@ -74,6 +74,9 @@ internal static class ToolApis
 
         // Missed in the sixth held-out code run (bench/CODE-CORPUS.md, class A1): search, scraping, avatar and video APIs an
         // "AI search" app calls with fetch (hosts in src/Shared/GatewayTerms.cs).
+        // Missed in the seventh held-out code run (bench/CODE-CORPUS.md, class B): Semantic Kernel's Bing web-search plugin.
+        new("bing-search", "Bing Search API", "web search on queries built from prompts",
+            "Bing receives the search queries the code or the agent writes, usually from the user's prompt."),
         new("brave-search", "Brave Search API", "web search on queries built from prompts",
             "Brave receives the search queries the code or the agent writes, usually from the user's prompt."),
         new("serpapi", "SerpApi", "search-engine results (Google, Bing, news, images) on queries built from prompts",
