@@ -241,4 +241,54 @@ public sealed class SeventhHeldOutShapeTests
             """);
         Assert.DoesNotContain(quiet.Components, c => c.Vendor == "bing-search");
     }
+
+    [Fact]
+    public void Gtts_speaks_the_answer_through_google_translate_and_a_class_of_the_same_name_is_not_it()
+    {
+        var bot = CorpusShapeTests.Python("bot/voice.py", """
+            from gtts import gTTS
+
+
+            def speak(answer, lang="hi"):
+                speech = gTTS(text=answer, lang=lang)
+                speech.save("reply.mp3")
+                return "reply.mp3"
+
+            """);
+        var google = ToolApiThirdHeldOutTests.Tool(bot, "google-translate-tts", "bot/voice.py:5");
+        Assert.Equal(Hosting.ThirdParty, google.Hosting);
+
+        // The project's own class of that name, not imported from gtts, sends nothing to Google.
+        var own = CorpusShapeTests.Python("bot/speech.py", """
+            class gTTS:
+                def __init__(self, text):
+                    self.text = text
+
+
+            def speak(answer):
+                return gTTS(answer)
+
+            """);
+        Assert.DoesNotContain(own.Components, c => c.Vendor == "google-translate-tts");
+
+        // In a notebook too: the notebook reader hands the cell to the same Python vocabulary.
+        var notebook = Notebook("Speak.ipynb", """
+            {
+             "cells": [
+              {
+               "cell_type": "code",
+               "metadata": {},
+               "outputs": [],
+               "source": [
+                "from gtts import gTTS\n",
+                "gTTS(text=\"Namaste\", lang=\"hi\").save(\"reply.mp3\")"
+               ]
+              }
+             ],
+             "nbformat": 4,
+             "nbformat_minor": 5
+            }
+            """);
+        ToolApiThirdHeldOutTests.Tool(notebook, "google-translate-tts", "Speak.ipynb:9");
+    }
 }
