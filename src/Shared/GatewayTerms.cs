@@ -265,6 +265,8 @@ internal static class GatewayTerms
         // goes to the worker the customer deployed, often a model server: a job API with its own routes, so a tool API here,
         // which any call to the host makes a party of, rather than a chat endpoint whose route must be an LLM API's).
         new("api.search.brave.com", "brave-search", "Brave Search API", PartyKind.ToolApi),
+        // Bing Web Search API v7 (learn.microsoft.com bing-web-search "Search the web": GET https://api.bing.microsoft.com/v7.0/search).
+        new("api.bing.microsoft.com", "bing-search", "Bing Search API", PartyKind.ToolApi),
         new("serpapi.com", "serpapi", "SerpApi", PartyKind.ToolApi),
         new("api.apify.com", "apify", "Apify", PartyKind.ToolApi),
         new("p.rapidapi.com", "rapidapi", "RapidAPI", PartyKind.ToolApi),

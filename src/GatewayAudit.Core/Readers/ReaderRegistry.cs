@@ -33,6 +33,7 @@ public static class ReaderRegistry
         new SpringAiStarterReader(), // before the Kotlin reader takes build.gradle.kts
         new CSharpSourceReader(),
         new PythonSourceReader(),
+        new NotebookSourceReader(),
         new JavaScriptSourceReader(),
         new GoSourceReader(),
         new JavaSourceReader(),

@@ -136,8 +136,8 @@ public static partial class SecretValues
     private static partial Regex InstructionRegex();
 
     // A word of a template or a stand-in among the value's parts: sk-change-me-to-something-secure,
-    // your_clickhouse_password, sk-your_master_key_here, sk-bridge-noauth, dummy-token-01, fake-openai-key.
-    [GeneratedRegex(@"(^|[-_. ])(change[-_. ]?me|change[-_. ]?it|replace[-_. ]?me|your|here|noauth|no[-_]auth|no[-_]?key|dummy|fake|placeholder|not[-_]?needed|unused|todo|x{3,})([-_. ]|$)", RegexOptions.IgnoreCase)]
+    // your_clickhouse_password, sk-your_master_key_here, sk-bridge-noauth, dummy-token-01, fake-openai-key, mock-key.
+    [GeneratedRegex(@"(^|[-_. ])(change[-_. ]?me|change[-_. ]?it|replace[-_. ]?me|your|here|noauth|no[-_]auth|no[-_]?key|dummy|fake|mock|placeholder|not[-_]?needed|unused|todo|x{3,})([-_. ]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex TemplateWordRegex();
 
     // A provider key's prefix in front of a placeholder: sk-ant-replace-me, sk-lf-changeme, sk-proj-your-key-here.

@@ -41,6 +41,13 @@ internal static class CSharpSdkShapes
     private static readonly Sdk Mindee = new("mindee", null, "Mindee client") { Tool = true };
 
     /// <summary>
+    /// Semantic Kernel's Bing web search (Microsoft.SemanticKernel.Plugins.Web: <c>new BingConnector(apiKey)</c> wrapped in a
+    /// <c>WebSearchEnginePlugin</c>, and the newer <c>new BingTextSearch(apiKey)</c>), which sends the model's queries to the
+    /// Bing Search API. Missed in the seventh held-out code run (qmatteoq/SemanticKernel-Demos, bench/CODE-CORPUS.md class B).
+    /// </summary>
+    private static readonly Sdk BingSearch = new("bing-search", "api.bing.microsoft.com", "Semantic Kernel Bing connector") { Tool = true };
+
+    /// <summary>
     /// Azure AI services a .NET solution calls beside its model (fourth held-out code run, bench/CODE-CORPUS.md class 2):
     /// Azure.AI.ContentSafety <c>ContentSafetyClient</c>, Azure.AI.TextAnalytics <c>TextAnalyticsClient</c>,
     /// Azure.AI.Translation.Text <c>TextTranslationClient</c>, and the Speech SDK's <c>SpeechConfig.FromSubscription</c> /
@@ -135,6 +142,8 @@ internal static class CSharpSdkShapes
         ["BingGroundingAgentTool"] = BingGrounding,
         // The Mindee .NET client (NuGet Mindee: new MindeeClient(apiKey), MindeeClientV2 for the v2 platform; docs.mindee.com
         // .NET SDK, read 2026-11-30): documents and images sent for OCR and extraction (third held-out run, class 3).
+        ["BingConnector"] = BingSearch,
+        ["BingTextSearch"] = BingSearch,
         ["MindeeClient"] = Mindee,
         ["MindeeClientV2"] = Mindee,
         ["ContentSafetyClient"] = ContentSafety,

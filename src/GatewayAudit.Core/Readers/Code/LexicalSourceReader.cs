@@ -118,6 +118,21 @@ public sealed class PythonSourceReader : LexicalSourceReader
     private protected override List<LexicalToken> Lex(InputFile file) => PythonLexer.Lex(file.Text);
 }
 
+/// <summary>
+/// Jupyter notebooks (<c>.ipynb</c>): the Python of their code cells (<see cref="NotebookCells"/>), read as Python with
+/// each line at its line in the notebook file. Agent prototypes often live only in a notebook.
+/// </summary>
+public sealed class NotebookSourceReader : LexicalSourceReader
+{
+    public override string Name => "notebook-source";
+
+    public override IReadOnlyCollection<string> Extensions { get; } = [".ipynb"];
+
+    private protected override LexicalLanguage Language(InputFile file) => LexicalLanguage.Python;
+
+    private protected override List<LexicalToken> Lex(InputFile file) => PythonLexer.Lex(NotebookCells.PythonText(file.Text));
+}
+
 /// <summary>JavaScript and TypeScript source.</summary>
 public sealed class JavaScriptSourceReader : LexicalSourceReader
 {

@@ -74,6 +74,13 @@ internal static class ToolApis
 
         // Missed in the sixth held-out code run (bench/CODE-CORPUS.md, class A1): search, scraping, avatar and video APIs an
         // "AI search" app calls with fetch (hosts in src/Shared/GatewayTerms.cs).
+        // Missed in the seventh held-out code run (bench/CODE-CORPUS.md, class A): gTTS, which speaks text through Google
+        // Translate's undocumented speech service (pypi.org/project/gTTS), not Google Cloud Text-to-Speech.
+        new("google-translate-tts", "Google Translate text-to-speech (gTTS)", "text-to-speech through Google Translate's undocumented speech service",
+            "Google receives the text gTTS is asked to speak (often a model's answer) through Google Translate's undocumented speech service, not Google Cloud Text-to-Speech; no Google API terms or DPA are known to cover it."),
+        // Missed in the seventh held-out code run (bench/CODE-CORPUS.md, class B): Semantic Kernel's Bing web-search plugin.
+        new("bing-search", "Bing Search API", "web search on queries built from prompts",
+            "Bing receives the search queries the code or the agent writes, usually from the user's prompt."),
         new("brave-search", "Brave Search API", "web search on queries built from prompts",
             "Brave receives the search queries the code or the agent writes, usually from the user's prompt."),
         new("serpapi", "SerpApi", "search-engine results (Google, Bing, news, images) on queries built from prompts",

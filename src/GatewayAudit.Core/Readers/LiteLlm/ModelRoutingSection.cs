@@ -77,6 +77,15 @@ internal sealed partial class ModelRoutingSection(LiteLlmRead read) : LiteLlmSec
     /// <summary>Reads one deployment; returns the id of the component its prompts go to first.</summary>
     private string? ReadDeployment(YamlMapping parameters, string path, string group)
     {
+        if (parameters.ContainsKey("mock_response") && parameters["mock_response"] is not YamlScalar { IsNull: true })
+        {
+            // LiteLLM answers a mock_response itself "without calling the LLM APIs"
+            // (https://docs.litellm.ai/docs/completion/mock_requests, read 2026-12-01): the model names no party, and its
+            // api_key is sent nowhere.
+            Values.Warning("litellm-mock-model", $"'{path}' answers with mock_response: LiteLLM calls no provider for model group '{group}', so none is listed for it", parameters);
+            return null;
+        }
+
         Values.CheckSecretKeys(parameters, path);
         var modelNode = Values.Text(parameters, "model", $"{path}.model", "text (provider/model, or os.environ/NAME)");
         if (modelNode is null)

@@ -75,7 +75,7 @@ public sealed partial class SpringConfigReader : IConfigReader
             var last = property.Written.Split('.')[^1];
             if (ConfigValues.IsSecretKey(GatewayKeys.Snake(last).Replace('-', '_')) && !property.Value.IsNull)
             {
-                values.CheckSecret(property.Written, property.Value);
+                CheckSecret(values, property);
             }
         }
 
@@ -143,4 +143,22 @@ public sealed partial class SpringConfigReader : IConfigReader
     // application.yml, application-prod.yaml, bootstrap.properties (Spring Boot's default config names and profile variants).
     [GeneratedRegex(@"^(application|bootstrap)(-[^.]+)?\.(ya?ml|properties)$", RegexOptions.IgnoreCase)]
     private static partial Regex ConfigNameRegex();
+
+    /// <summary>
+    /// A <c>${NAME:default}</c> value is set where the app runs; only its default is written in this file, so only the
+    /// default can be a literal secret (<c>${OPENROUTER_API_KEY:}</c> and a placeholder inside a placeholder hold none).
+    /// </summary>
+    private static void CheckSecret(ConfigValues values, SpringProperty property)
+    {
+        var written = SpringValue.Of(property.Value.Value);
+        if (written.Variable is null)
+        {
+            values.CheckSecret(property.Written, property.Value);
+        }
+        else if (!string.IsNullOrEmpty(written.Text))
+        {
+            // A default is judged as a template's value is (as compose's ${VAR:-changeme}): a stand-in is none, a real key is one.
+            values.CheckSecret(property.Written, new YamlScalar(property.Value.Line, property.Value.Column, written.Text, property.Value.Quoted, property.Value.Tag), templateFile: true);
+        }
+    }
 }
