@@ -313,6 +313,11 @@ internal sealed partial class CSharpSiteFinder : CSharpSyntaxWalker
 
             // An options object built first (var options = new OpenAIClientOptions { Endpoint = ... }; new ChatClient(model,
             // key, options)): the shape of Portkey's C# guide (portkey.ai/docs/api-reference/sdk/c-sharp).
+            if (named is null or "options" && OptionsEndpointSetLater(argument.Expression) is { } later)
+            {
+                return later;
+            }
+
             var expression = _text.Declared(argument.Expression) is BaseObjectCreationExpressionSyntax { Initializer: not null } declared ? declared : argument.Expression;
             if (expression is BaseObjectCreationExpressionSyntax creation)
             {
