@@ -111,4 +111,22 @@ public sealed class LangChain4jStarterTests
         Assert.Contains(result.Model.Components, c => c.Id == "provider:deepseek");
         Assert.DoesNotContain(result.Model.Components, c => c.Id == "provider:openai");
     }
+    [Fact]
+    public void Starter_clients_pointed_at_two_other_parties_by_profile_explain_the_import()
+    {
+        static string Profile(string url) => $$"""
+            langchain4j:
+              open-ai:
+                chat-model:
+                  base-url: {{url}}
+                  model-name: chat
+            """;
+
+        var result = AuditFiles(("pom.xml", Pom), ("src/main/resources/application-grok.yml", Profile("https://api.x.ai/v1")),
+            ("src/main/resources/application-qwen.yml", Profile("https://dashscope.aliyuncs.com/compatible-mode/v1")));
+
+        Assert.DoesNotContain(result.Model.Components, c => c.Id == "provider:openai");
+        var xai = result.Model.Find("provider:xai")!;
+        Assert.Contains(xai.Notes, n => n.Contains("is pointed at one of 2 parties", StringComparison.Ordinal));
+    }
 }
