@@ -150,11 +150,14 @@ public static class SettingsFileJoin
             TakeCalls(model, left, resolved);
         }
 
-        for (var i = 0; i < model.CodeClients.Builds.Count; i++)
+        var count = model.CodeClients.Builds.Count;
+        for (var i = 0; i < count; i++)
         {
-            if (only is not null && model.CodeClients.Builds[i] is { } build && build.At == use.At && build.PartyId == use.PartyId)
+            if (resolved.Count > 0 && model.CodeClients.Builds[i] is { } build && build.At == use.At && build.PartyId == use.PartyId)
             {
-                model.CodeClients.Builds[i] = build with { PartyId = only.Id, AddressSet = true };
+                // One build per party the values name: the client reaches one of them, chosen where it runs.
+                model.CodeClients.Builds[i] = build with { PartyId = (only ?? resolved[0]).Id, AddressSet = true };
+                model.CodeClients.Builds.AddRange(only is null ? resolved.Skip(1).Select(p => build with { PartyId = p.Id, AddressSet = true }) : []);
             }
         }
     }

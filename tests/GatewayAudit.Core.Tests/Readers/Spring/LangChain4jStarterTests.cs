@@ -129,4 +129,33 @@ public sealed class LangChain4jStarterTests
         var xai = result.Model.Find("provider:xai")!;
         Assert.Contains(xai.Notes, n => n.Contains("is pointed at one of 2 parties", StringComparison.Ordinal));
     }
+    [Fact]
+    public void Clients_built_in_code_from_a_property_set_differently_per_profile_explain_the_import()
+    {
+        const string config = """
+            package com.example.assistant
+
+            import dev.langchain4j.model.openai.OpenAiChatModel
+            import org.springframework.beans.factory.annotation.Value
+            import org.springframework.context.annotation.Bean
+            import org.springframework.context.annotation.Configuration
+
+            @Configuration
+            class LlmConfig {
+                @Value("\${langchain4j.open-ai.chat-model.base-url}")
+                private lateinit var url: String
+
+                @Bean
+                fun chatModel(): OpenAiChatModel = OpenAiChatModel.builder().baseUrl(url).modelName("chat").build()
+            }
+            """;
+        static string Profile(string url) => $"langchain4j:\n  open-ai:\n    chat-model:\n      base-url: {url}\n";
+
+        var result = AuditFiles(("pom.xml", Pom), ("src/main/kotlin/com/example/assistant/LlmConfig.kt", config),
+            ("src/main/resources/application-grok.yml", Profile("https://api.x.ai/v1")),
+            ("src/main/resources/application-qwen.yml", Profile("https://dashscope.aliyuncs.com/compatible-mode/v1")));
+
+        Assert.NotNull(result.Model.Find("provider:xai"));
+        Assert.DoesNotContain(result.Model.Components, c => c.Id == "provider:openai");
+    }
 }
