@@ -98,15 +98,15 @@ internal sealed class ClientIndex
     }
 
     /// <summary>
-    /// For an import-only party (an SDK's default vendor), the client build that explains the import: every client of
-    /// that SDK the checkout builds reaches one other party, and none reaches the default.
+    /// For an import-only party (an SDK's default vendor), the client builds that explain the import, one per party they
+    /// reach: every client of that SDK the checkout builds is pointed at another party, and none reaches the default
+    /// (a LangChain4j OpenAI starter whose clients go to xAI and DashScope by profile: two parties, neither OpenAI).
     /// </summary>
-    public ClientBuild? ExplainedImport(string defaultPartyId)
+    public IReadOnlyList<ClientBuild>? ExplainedImport(string defaultPartyId)
     {
         var builds = _byDefault.GetValueOrDefault(defaultPartyId);
         return builds is { Count: > 0 } && builds.All(b => b.AddressSet && b.PartyId != defaultPartyId)
-            && builds.Select(b => b.PartyId).Distinct(StringComparer.Ordinal).Count() == 1
-            ? builds[0]
+            ? builds.DistinctBy(b => b.PartyId, StringComparer.Ordinal).ToList()
             : null;
     }
 

@@ -162,13 +162,20 @@ public static class CodeClientJoin
     {
         foreach (var component in model.Components.Where(c => c.Attributes["confidence"] as string == "import-only").ToList())
         {
-            if (index.ExplainedImport(component.Id) is not { } reached || model.Find(reached.PartyId) is not { } party)
+            if (index.ExplainedImport(component.Id) is not { } reached
+                || reached.Select(b => model.Find(b.PartyId)).ToList() is not { } parties || parties.Any(p => p is null))
             {
                 continue;
             }
 
             var imports = component.Evidence.Take(3).Select(e => e.ToString()).ToList();
-            party.Notes.Add($"The {reached.Sdk} SDK is also imported without a client at {string.Join(", ", imports)}{(component.Evidence.Count > 3 ? $" and {component.Evidence.Count - 3} more" : "")}; every {reached.Sdk} client this checkout builds is pointed here, so those imports are no separate party.");
+            var sdk = reached[0].Sdk;
+            foreach (var party in parties)
+            {
+                party!.Notes.Add($"The {sdk} SDK is also imported without a client at {string.Join(", ", imports)}{(component.Evidence.Count > 3 ? $" and {component.Evidence.Count - 3} more" : "")}; every {sdk} client this checkout builds is pointed "
+                    + (parties.Count == 1 ? "here" : $"at one of {parties.Count} parties, this one among them") + ", so those imports are no separate party.");
+            }
+
             model.Remove(component.Id);
         }
     }

@@ -39,9 +39,10 @@ public static class SettingsFileJoin
             foreach (var use in uses)
             {
                 if (use.Sighting is LexicalSighting sighting && Key(use) is { } key
-                    && Values(use, key.Framework, key.Key, key.Default, settings, deployments ?? []) is { Count: > 0 } values)
+                    && Values(use, key.Framework, key.Key, key.Default, settings, deployments ?? []) is { Count: > 0 } values
+                    && (use.FromModule != CSharpConfigurationKey.RequestModule || NamingParties(values) is { Count: > 0 }))
                 {
-                    Resolve(model, use, sighting, key.Framework, values);
+                    Resolve(model, use, sighting, key.Framework, use.FromModule == CSharpConfigurationKey.RequestModule ? NamingParties(values) : values);
                 }
             }
         }
@@ -55,7 +56,7 @@ public static class SettingsFileJoin
     private static string? FrameworkOf(ImportedValue use) => use.FromModule switch
     {
         SpringValueFields.Module => SettingValue.Spring,
-        CSharpConfigurationKey.Module => SettingValue.DotNet,
+        CSharpConfigurationKey.Module or CSharpConfigurationKey.RequestModule => SettingValue.DotNet,
         _ => null,
     };
 
@@ -65,6 +66,14 @@ public static class SettingsFileJoin
         SettingValue.DotNet => (SettingValue.DotNet, use.Name.ToLowerInvariant(), null),
         _ => null,
     };
+
+    /// <summary>
+    /// For a raw HTTP request whose file shows nothing but the key (<see cref="CSharpConfigurationKey.RequestModule"/>):
+    /// only the values that name a party by themselves, as a literal URL in code must (a known host, an inference server
+    /// on the operator's network, an LLM API path). A configured URL of an ordinary back end names no party.
+    /// </summary>
+    private static List<SettingValue> NamingParties(List<SettingValue> values) =>
+        values.Where(v => LexicalAddresses.NamesParty(v.Value, out _)).ToList();
 
     /// <summary>Spring's relaxed binding: dashes and underscores do not count, nor case.</summary>
     public static string SpringCanonical(string key) => string.Concat(key.Where(c => c is not ('-' or '_'))).ToLowerInvariant();
@@ -99,10 +108,18 @@ public static class SettingsFileJoin
         var distinct = values.Select(v => v.Value).Distinct(StringComparer.Ordinal).Count();
         var spring = framework == SettingValue.Spring;
         Component? only = null;
+        var resolved = new List<Component>();
         foreach (var group in values.GroupBy(v => v.Value, StringComparer.Ordinal))
         {
             var variable = group.Select(v => v.Variable).FirstOrDefault(v => v is not null);
-            var fragment = LexicalInventory.Build(use.At.File, [(sighting with { Target = sighting.Target.With(use.Slot, group.Key, variable) }, use.At)]);
+            var at = sighting with { Target = sighting.Target.With(use.Slot, group.Key, variable) };
+            if (use.FromModule == CSharpConfigurationKey.RequestModule && HostClassifier.HostOf(group.Key) is { } host)
+            {
+                // The code's request shows no route: the value's path tells the call (a /models listing sends no prompt).
+                at = at with { Call = LexicalAddresses.CallOf(group.Key, host) ?? LexicalCallKind.Chat };
+            }
+
+            var fragment = LexicalInventory.Build(use.At.File, [(at, use.At)]);
             if (group.All(v => v.Example))
             {
                 // The project's example settings show the endpoint its authors intend, not one the host loads: listed,
@@ -124,16 +141,47 @@ public static class SettingsFileJoin
                     + (variable is not null ? $", unless {variable} is set where the application runs" : "")
                     + (distinct > 1 ? $"; {(distinct == 2 ? "another file sets it to another value" : $"other files set it to {distinct - 1} other values")} (a party of its own), so which party receives these calls depends on the {(spring ? "profile the application runs with" : "environment the application runs in (ASPNETCORE_ENVIRONMENT or DOTNET_ENVIRONMENT)")}." : "."));
                 only = distinct == 1 ? kept : null;
+                resolved.Add(kept);
             }
         }
 
-        for (var i = 0; i < model.CodeClients.Builds.Count; i++)
+        if (!spring && model.Find(use.PartyId) is { } left && resolved.Count > 0)
         {
-            if (only is not null && model.CodeClients.Builds[i] is { } build && build.At == use.At && build.PartyId == use.PartyId)
+            TakeCalls(model, left, resolved);
+        }
+
+        var count = model.CodeClients.Builds.Count;
+        for (var i = 0; i < count; i++)
+        {
+            if (resolved.Count > 0 && model.CodeClients.Builds[i] is { } build && build.At == use.At && build.PartyId == use.PartyId)
             {
-                model.CodeClients.Builds[i] = build with { PartyId = only.Id, AddressSet = true };
+                // One build per party the values name: the client reaches one of them, chosen where it runs.
+                model.CodeClients.Builds[i] = build with { PartyId = (only ?? resolved[0]).Id, AddressSet = true };
+                model.CodeClients.Builds.AddRange(only is null ? resolved.Skip(1).Select(p => build with { PartyId = p.Id, AddressSet = true }) : []);
             }
         }
+    }
+
+    /// <summary>
+    /// The calls the file made on an HttpClient whose base address is the key (<c>PostAsJsonAsync("/api/chat", ...)</c>
+    /// on <c>BaseAddress = new Uri(config["Ollama:Url"])</c>) reach the parties the key's values name: the endpoint
+    /// named by the key gives them its call sites and is gone.
+    /// </summary>
+    private static void TakeCalls(StackModel model, Component left, List<Component> resolved)
+    {
+        var flows = model.FlowsInto(left.Id).ToList();
+        foreach (var party in resolved)
+        {
+            party.Evidence.UnionWith(left.Evidence);
+            foreach (var flow in flows)
+            {
+                var into = model.Connect(flow.From, party.Id, flow.DataCategories, flow.Evidence.FirstOrDefault());
+                into.Evidence.UnionWith(flow.Evidence);
+            }
+        }
+
+        model.OpenQuestions.RemoveAll(q => q.About == left.Id);
+        model.Remove(left.Id);
     }
 
     private static string Scope(SettingValue value, bool spring) => value.Profile switch

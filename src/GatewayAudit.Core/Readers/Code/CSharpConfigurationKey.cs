@@ -19,6 +19,12 @@ internal static class CSharpConfigurationKey
     /// <summary>The module an imported value names for a key read from .NET configuration.</summary>
     public const string Module = "dotnet:IConfiguration";
 
+    /// <summary>
+    /// The module for a raw HTTP request's URL read from configuration where the file shows nothing more: joined only to
+    /// a value that names a party by itself (<see cref="LexicalAddresses.NamesParty"/>).
+    /// </summary>
+    public const string RequestModule = "dotnet:IConfiguration:request";
+
     private const int MaxDepth = 6;
 
     /// <summary>The key <paramref name="expression"/> reads, or null when it reads none the file shows.</summary>

@@ -107,6 +107,8 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
             AddClient(client);
         }
 
+        AddConfiguredUrls();
+
         foreach (var header in sites.Headers)
         {
             var party = header.Term.Vendor == GatewayTerms.Portkey && _portkey?.OwnHost is { } ownHost ? OwnPortkey(ownHost, header.At) : Known(header.Term.Vendor, header.At);

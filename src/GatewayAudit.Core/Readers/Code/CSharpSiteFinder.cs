@@ -141,7 +141,10 @@ internal sealed partial class CSharpSiteFinder : CSharpSyntaxWalker
         // client.BaseAddress = new Uri("..."): the HttpClient's base for relative calls.
         if (node.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "BaseAddress" })
         {
-            AddEndpoint(node.Right, EndpointSource.BaseAddress, null, node);
+            if (!AddEndpoint(node.Right, EndpointSource.BaseAddress, null, node))
+            {
+                AddConfiguredUrl(node.Right, baseAddress: true, node);
+            }
         }
         else if (node.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var option } && CSharpSdkShapes.IsSensitiveTelemetrySwitch(option)
             && node.Right.IsKind(SyntaxKind.TrueLiteralExpression))
@@ -213,9 +216,9 @@ internal sealed partial class CSharpSiteFinder : CSharpSyntaxWalker
 
         foreach (var (name, value) in InitializerMembers(node.Initializer))
         {
-            if (name == "BaseAddress")
+            if (name == "BaseAddress" && !AddEndpoint(value, EndpointSource.BaseAddress, null, value))
             {
-                AddEndpoint(value, EndpointSource.BaseAddress, null, value);
+                AddConfiguredUrl(value, baseAddress: true, value);
             }
             else if (GatewayTerms.FindHeader(name) is { Vendor: GatewayTerms.Portkey } header)
             {
@@ -310,6 +313,11 @@ internal sealed partial class CSharpSiteFinder : CSharpSyntaxWalker
 
             // An options object built first (var options = new OpenAIClientOptions { Endpoint = ... }; new ChatClient(model,
             // key, options)): the shape of Portkey's C# guide (portkey.ai/docs/api-reference/sdk/c-sharp).
+            if (named is null or "options" && OptionsEndpointSetLater(argument.Expression) is { } later)
+            {
+                return later;
+            }
+
             var expression = _text.Declared(argument.Expression) is BaseObjectCreationExpressionSyntax { Initializer: not null } declared ? declared : argument.Expression;
             if (expression is BaseObjectCreationExpressionSyntax creation)
             {
@@ -387,7 +395,7 @@ internal sealed partial class CSharpSiteFinder : CSharpSyntaxWalker
 
     private void AddHttpCall(ExpressionSyntax uri, SyntaxNode node)
     {
-        if (_text.Evaluate(uri) is not { } text)
+        if (AddConfiguredUrl(uri, baseAddress: false, node) || _text.Evaluate(uri) is not { } text)
         {
             return;
         }

@@ -22,6 +22,9 @@ internal sealed class CSharpSites
 
     public List<ImportSite> Imports { get; } = [];
 
+    /// <summary>Raw HTTP requests and base addresses whose URL is read from .NET configuration (<c>PostAsync(_configuration["Api:Url"], ...)</c>).</summary>
+    public List<ConfiguredUrlSite> ConfiguredUrls { get; } = [];
+
     /// <summary>Portkey routing headers (<c>x-portkey-config</c>, <c>-provider</c>, <c>-virtual-key</c>) with their values.</summary>
     public List<PortkeyHeaderSite> PortkeyHeaders { get; } = [];
 
@@ -77,6 +80,12 @@ internal sealed record RequestFieldSite(string Field, SourceLocation At);
 
 /// <summary>A Portkey header set in code, its value as the config readers read it; <see cref="Group"/> pairs a provider with its virtual key.</summary>
 internal sealed record PortkeyHeaderSite(string Header, GatewayAudit.Core.Yaml.YamlNode Value, SourceLocation At, int Group);
+
+/// <summary>
+/// An HTTP request (<see cref="BaseAddress"/> false) or an HttpClient's base address whose URL is the value of the .NET
+/// configuration key <see cref="Key"/>, with the path the code appends (empty when none) and the call that path makes.
+/// </summary>
+internal sealed record ConfiguredUrlSite(string Key, string Path, CallKind? Kind, bool BaseAddress, SourceLocation At);
 
 internal sealed record ImportSite(CSharpSdkShapes.Sdk Sdk, string Namespace, SourceLocation At);
 

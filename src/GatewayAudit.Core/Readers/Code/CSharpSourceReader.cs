@@ -30,13 +30,21 @@ public sealed partial class CSharpSourceReader : ISourceCodeReader
 
     public bool Recognizes(InputFile file) => file.Extension == ".cs";
 
+    // A request whose URL is read from configuration names no host itself (CSharpSiteFinder.ConfiguredUrls): a file that
+    // reads configuration and sends HTTP is parsed too. Both must appear, so code doing only one is still skipped.
+    private static readonly SearchValues<string> ConfigurationReads = SearchValues.Create(
+        ["config[", "configuration[", "settings[", "GetValue<", "GetSection(", "GetRequiredSection("], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> HttpSends = SearchValues.Create(
+        [.. CSharpSdkShapes.HttpMethods.Where(m => m.StartsWith("Post", StringComparison.Ordinal) || m is "SendAsync" or "HttpRequestMessage"), "BaseAddress"], StringComparison.Ordinal);
+
     /// <summary>
     /// Generated, oversized and test code, and (the cheap pre-filter, before any parse) a file that names no known host,
     /// SDK, gateway header, slug author or LLM request path, are left unread with the reason.
     /// </summary>
     public string? Declines(InputFile file)
     {
-        if (!Mentions(file.Text))
+        if (!Mentions(file.Text) && !SendsToConfiguredUrl(file.Text))
         {
             return "C# code that names no model provider, gateway or observability host, SDK, gateway header or model slug: not parsed";
         }
@@ -62,6 +70,9 @@ public sealed partial class CSharpSourceReader : ISourceCodeReader
 
     /// <summary>The pre-filter: one pass over the text for any known host, SDK name, header, slug author or LLM path.</summary>
     public static bool Mentions(string text) => text.AsSpan().IndexOfAny(Needles) >= 0;
+
+    /// <summary>The second pre-filter: the text reads .NET configuration and posts or sends an HTTP request (or sets a base address).</summary>
+    public static bool SendsToConfiguredUrl(string text) => text.AsSpan().IndexOfAny(ConfigurationReads) >= 0 && text.AsSpan().IndexOfAny(HttpSends) >= 0;
 
     public ReaderResult Read(InputFile file)
     {

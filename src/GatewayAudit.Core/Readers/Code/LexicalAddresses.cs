@@ -1,3 +1,5 @@
+using GatewayAudit.Core.Readers.LiteLlm;
+
 namespace GatewayAudit.Core.Readers.Code;
 
 /// <summary>What an address in code says by itself: the call its path makes, the port, and the server it names.</summary>
@@ -22,6 +24,28 @@ internal static class LexicalAddresses
     /// <c>CSharpSdkShapes.KindOfPath</c>): a segment that only holds the word (<c>slack.com/api/chat.postMessage</c>,
     /// a messaging API's <c>/channels/1/messages</c>) is not one (held-out code run, bench/CODE-CORPUS.md class 8).
     /// </summary>
+    /// <summary>
+    /// Whether an address, by itself, names a party a request to it reaches: a known provider, gateway or observability
+    /// host; a private host with an LLM API path, an inference server's name or distinctive port; a public host with an
+    /// LLM API path and a scheme. A known non-LLM API (Slack, Discord ...) never does. <paramref name="call"/> is the call
+    /// its path makes. Shared by the lexical readers' string literals and the .NET configuration join of a raw HTTP
+    /// request's URL (Stacks/SettingsFileJoin), so an address counts the same wherever it is written.
+    /// </summary>
+    public static bool NamesParty(string url, out LexicalCallKind? call)
+    {
+        call = null;
+        if (HostClassifier.HostOf(url) is not { } host || LexicalVocabulary.IsNonInferenceHost(host))
+        {
+            return false;
+        }
+
+        call = CallOf(url, host);
+        var known = LexicalVocabulary.ServiceByHost(host) is not null || LiteLlmProviders.FindByHost(host) is not null;
+        var isPrivate = HostClassifier.IsOperatorNetwork(host);
+        return known || (isPrivate && (call is not null || ServerOf(url, host, portAlone: false) is not null))
+            || (!isPrivate && call is not null && url.Contains("://", StringComparison.Ordinal));
+    }
+
     public static LexicalCallKind? CallOf(string url, string host)
     {
         var path = PathOf(url, host).TrimEnd('/');

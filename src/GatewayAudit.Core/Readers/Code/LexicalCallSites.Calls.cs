@@ -439,16 +439,7 @@ internal sealed partial class LexicalCallSites
             }
 
             var url = t.Text;
-            var host = HostClassifier.HostOf(url)!;
-            if (LexicalVocabulary.IsNonInferenceHost(host))
-            {
-                continue;
-            }
-
-            var call = LexicalAddresses.CallOf(url, host);
-            var known = LexicalVocabulary.ServiceByHost(host) is not null || LiteLlmProviders.FindByHost(host) is not null;
-            var isPrivate = HostClassifier.IsOperatorNetwork(host);
-            if (known || (isPrivate && (call is not null || LexicalAddresses.ServerOf(url, host, portAlone: false) is not null)) || (!isPrivate && call is not null && url.Contains("://", StringComparison.Ordinal)))
+            if (LexicalAddresses.NamesParty(url, out var call))
             {
                 var kind = call is not null ? LexicalSightingKind.Call : HeldAsData(i) ? LexicalSightingKind.Data : LexicalSightingKind.Endpoint;
                 Sightings.Add(new LexicalSighting(new LexicalTarget("address") { Url = url }, kind, call, t));

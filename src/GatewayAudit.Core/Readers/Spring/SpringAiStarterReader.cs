@@ -17,6 +17,16 @@ namespace GatewayAudit.Core.Readers.Spring;
 /// <c>spring-ai-deepseek-spring-boot-starter</c> to <c>spring-ai-starter-model-deepseek</c> for 1.0; read 2026-12-01): 1.0
 /// starters <c>spring-ai-starter-model-P</c>, milestone starters <c>spring-ai-P-spring-boot-starter</c>, auto-configuration
 /// <c>spring-ai-autoconfigure-model-P</c> and the model module <c>spring-ai-P</c>.
+/// <para>
+/// LangChain4j's model integrations are read the same way, with the same party keys: <c>dev.langchain4j:langchain4j-P</c>
+/// and its Spring Boot starter <c>langchain4j-P-spring-boot-starter</c>; the client is built in Java code
+/// (<c>OpenAiChatModel.builder().baseUrl(...)</c>) or from <c>langchain4j.P.*</c> properties, which decide the address.
+/// Artifact names from LangChain4j's own published POMs on Maven Central (central.sonatype.com/artifact/dev.langchain4j:
+/// "LangChain4j :: Integration :: OpenAI" is <c>langchain4j-open-ai</c>, also <c>-open-ai-official</c>, <c>-azure-open-ai</c>,
+/// <c>-anthropic</c>, <c>-ollama</c>, <c>-google-ai-gemini</c>, <c>-vertex-ai-gemini</c>, <c>-mistral-ai</c>, <c>-bedrock</c>,
+/// each with a <c>-spring-boot-starter</c>; read 2026-12-01). Found missing in the fifth held-out code run (spring-ai-code's
+/// LangChain4j OpenAI starter).
+/// </para>
 /// </summary>
 public sealed partial class SpringAiStarterReader : IConfigReader
 {
@@ -37,7 +47,23 @@ public sealed partial class SpringAiStarterReader : IConfigReader
         ["huggingface"] = ("huggingface", "Hugging Face"),
     };
 
+    /// <summary>LangChain4j's name of a model integration (the P of <c>langchain4j-P</c>), with the same keys as <see cref="Models"/>.</summary>
+    private static readonly IReadOnlyDictionary<string, (string Key, string Name)> LangChain4jModels = new Dictionary<string, (string, string)>(StringComparer.Ordinal)
+    {
+        ["open-ai"] = ("openai", "OpenAI"),
+        ["open-ai-official"] = ("openai", "OpenAI"),
+        ["azure-open-ai"] = ("azure", "Azure OpenAI"),
+        ["anthropic"] = ("anthropic", "Anthropic"),
+        ["ollama"] = ("ollama", "Ollama"),
+        ["google-ai-gemini"] = ("gemini", "Google AI Gemini"),
+        ["vertex-ai-gemini"] = ("vertex_ai", "Vertex AI Gemini"),
+        ["mistral-ai"] = ("mistral", "Mistral AI"),
+        ["bedrock"] = ("bedrock", "Amazon Bedrock"),
+    };
+
     private static readonly string[] Prefixes = ["spring-ai-starter-model-", "spring-ai-autoconfigure-model-", "spring-ai-"];
+
+    private const string LangChain4jPrefix = "langchain4j-";
 
     private const string StarterSuffix = "-spring-boot-starter";
 
@@ -52,7 +78,8 @@ public sealed partial class SpringAiStarterReader : IConfigReader
         || fileName.Equals("build.gradle", StringComparison.OrdinalIgnoreCase)
         || fileName.Equals("build.gradle.kts", StringComparison.OrdinalIgnoreCase);
 
-    public bool Recognizes(InputFile file) => OffersFileName(file.FileName) && file.Text.Contains("spring-ai-", StringComparison.Ordinal);
+    public bool Recognizes(InputFile file) => OffersFileName(file.FileName)
+        && (file.Text.Contains("spring-ai-", StringComparison.Ordinal) || file.Text.Contains(LangChain4jPrefix, StringComparison.Ordinal));
 
     public ReaderResult Read(InputFile file)
     {
@@ -69,7 +96,7 @@ public sealed partial class SpringAiStarterReader : IConfigReader
 
             var (line, column) = LineAndColumn(text, artifact.Index);
             sightings.Add(new LexicalSighting(new LexicalTarget(model.Key), LexicalSightingKind.ImportOnly, null,
-                new LexicalToken(LexicalTokenKind.String, artifact.Value, line, column), Sdk: $"Spring AI {model.Name} ({artifact.Value} dependency)"));
+                new LexicalToken(LexicalTokenKind.String, artifact.Value, line, column), Sdk: $"{model.Library} {model.Name} ({artifact.Value} dependency)"));
         }
 
         var fragment = LexicalInventory.Build(file, sightings);
@@ -84,15 +111,20 @@ public sealed partial class SpringAiStarterReader : IConfigReader
         return new ReaderResult(fragment, [], new SecretLedger());
     }
 
-    /// <summary>The model an artifact of Spring AI names, or null (vector stores, MCP, chat memory, the BOM).</summary>
-    internal static (string Key, string Name)? ModelOf(string artifact)
+    /// <summary>The model an artifact of Spring AI or LangChain4j names, with the library, or null (vector stores, MCP, chat memory, the BOM).</summary>
+    internal static (string Key, string Name, string Library)? ModelOf(string artifact)
     {
         var name = artifact.EndsWith(StarterSuffix, StringComparison.Ordinal) ? artifact[..^StarterSuffix.Length] : artifact;
+        if (name.StartsWith(LangChain4jPrefix, StringComparison.Ordinal))
+        {
+            return LangChain4jModels.TryGetValue(name[LangChain4jPrefix.Length..], out var integration) ? (integration.Key, integration.Name, "LangChain4j") : null;
+        }
+
         foreach (var prefix in Prefixes)
         {
             if (name.StartsWith(prefix, StringComparison.Ordinal))
             {
-                return Models.TryGetValue(name[prefix.Length..], out var model) ? model : null;
+                return Models.TryGetValue(name[prefix.Length..], out var model) ? (model.Key, model.Name, "Spring AI") : null;
             }
         }
 
@@ -106,10 +138,10 @@ public sealed partial class SpringAiStarterReader : IConfigReader
     private static (int Line, int Column) LineAndColumn(string text, int index) =>
         (text.AsSpan(0, index).Count('\n') + 1, index - (index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1) + 1);
 
-    [GeneratedRegex(@"<artifactId>\s*(?<artifact>spring-ai-[a-z0-9-]+)\s*</artifactId>")]
+    [GeneratedRegex(@"<artifactId>\s*(?<artifact>(spring-ai|langchain4j)-[a-z0-9-]+)\s*</artifactId>")]
     private static partial Regex MavenArtifactRegex();
 
-    [GeneratedRegex(@"org\.springframework\.ai:(?<artifact>spring-ai-[a-z0-9-]+)")]
+    [GeneratedRegex(@"org\.springframework\.ai:(?<artifact>spring-ai-[a-z0-9-]+)|dev\.langchain4j:(?<artifact>langchain4j-[a-z0-9-]+)")]
     private static partial Regex GradleArtifactRegex();
 
     [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline)]
