@@ -43,6 +43,11 @@ public abstract class LexicalSourceReader : ISourceCodeReader
 
             return new ReaderResult(model, diagnostics, secrets);
         }
+        catch (InvalidNotebookException e)
+        {
+            diagnostics.Add(Diagnostic.Warning("notebook-unreadable", $"this notebook is not valid JSON (line {e.Line}); its code cells are not read and their calls are not in the report", file.At(e.Line)));
+            return new ReaderResult(new StackModel(), diagnostics, new SecretLedger());
+        }
         catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException or InsufficientExecutionStackException)
         {
             // The lexers are written never to fail on any text; if one does, the scan goes on without this file's parties.

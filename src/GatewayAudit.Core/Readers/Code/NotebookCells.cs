@@ -7,8 +7,8 @@ namespace GatewayAudit.Core.Readers.Code;
 /// The Python of a Jupyter notebook (<c>.ipynb</c>): the text of its code cells, each source line placed on the line of
 /// the notebook file that holds it, so a token's line is the notebook's line and evidence points into the file a
 /// reviewer opens. Markdown cells, outputs (pip logs, printed answers) and metadata are no code; shell and magic lines
-/// (<c>!pip install …</c>, <c>%env …</c>) are not Python and are left out. A notebook that is not valid JSON gives no
-/// code rather than an error: the scan goes on without it.
+/// (<c>!pip install …</c>, <c>%env …</c>) are not Python and are left out. A notebook that is not valid JSON throws
+/// <see cref="InvalidNotebookException"/> with the line, which the reader turns into a warning: the scan goes on without it.
 /// </summary>
 public static class NotebookCells
 {
@@ -39,9 +39,10 @@ public static class NotebookCells
                 }
             }
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return "";
+            // Only the line goes on: the reader's message may quote the offending input.
+            throw new InvalidNotebookException((int)(e.LineNumber ?? 0) + 1);
         }
 
         return string.Join('\n', lines.Select(l => l ?? ""));
@@ -161,4 +162,10 @@ public static class NotebookCells
         var index = lineStarts.BinarySearch(offset);
         return (index >= 0 ? index : ~index - 1) + 1;
     }
+}
+
+/// <summary>A notebook that is not valid JSON, at <see cref="Line"/> (1-based); the message quotes nothing of the file.</summary>
+public sealed class InvalidNotebookException(int line) : Exception($"not valid JSON at line {line}")
+{
+    public int Line { get; } = line;
 }

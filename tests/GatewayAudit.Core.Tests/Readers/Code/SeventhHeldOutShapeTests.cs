@@ -90,13 +90,28 @@ public sealed class SeventhHeldOutShapeTests
     }
 
     [Fact]
-    public void A_compact_notebook_and_one_string_sources_are_read_too_and_broken_json_gives_no_code()
+    public void A_compact_notebook_and_one_string_sources_are_read_too()
     {
         var compact = """{"cells":[{"cell_type":"code","source":"import requests\nrequests.post('https://openrouter.ai/api/v1/chat/completions', json={'messages': []})\n","metadata":{},"outputs":[]}],"nbformat":4,"nbformat_minor":5}""";
         Assert.Contains(Notebook("compact.ipynb", compact).Components, c => c.Id == "provider:openrouter");
+        Assert.Equal("", NotebookCells.PythonText("[]"));
+    }
 
-        Assert.Equal("", NotebookCells.PythonText("""{"cells": [ {"cell_type": "code", "source": ["requests.post('https://openrouter.ai/api/v1')" """));
-        Assert.Equal("", NotebookCells.PythonText("not a notebook at all"));
+    [Fact]
+    public void A_notebook_that_is_not_valid_json_is_a_warning_at_its_line_that_quotes_nothing_of_it()
+    {
+        // Cut off mid-cell (a merge conflict or a truncated save), with a key on the broken line.
+        var broken = "{\n \"cells\": [\n  {\"cell_type\": \"code\", \"source\": [\"requests.post('https://openrouter.ai/api/v1', headers={'Authorization': 'Bearer sk-or-v1-0123456789abcdef0123456789abcdef'})\"\n  <<<<<<< HEAD\n";
+        var file = new InputFile("bot/Broken.ipynb", "/scan/bot/Broken.ipynb", broken, namedExplicitly: false);
+        var reader = ReaderRegistry.Default.OfType<LexicalSourceReader>().Single(r => r.Extensions.Contains(file.Extension));
+        var result = reader.Read(file);
+
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal(("notebook-unreadable", DiagnosticSeverity.Warning), (warning.Code, warning.Severity));
+        Assert.Equal("bot/Broken.ipynb:4", warning.Location.ToString());
+        Assert.DoesNotContain("sk-or", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("<<<", warning.Message, StringComparison.Ordinal);
+        Assert.Empty(result.Fragment.Components);
     }
 
     [Fact]
