@@ -63,6 +63,11 @@ public static partial class HostClassifier
         (new(@"^[a-z0-9-]+\.(?<region>[a-z]{2}-[a-z]+-\d)\.aws\.neon\.tech$"), null, "https://neon.com/faqs/find-database-connection-string-url"),
         // Supabase shared pooler (Supavisor): aws-0-eu-central-1.pooler.supabase.com.
         (new(@"^aws-\d+-(?<region>[a-z]{2}-[a-z]+-\d)\.pooler\.supabase\.com$"), null, "https://supabase.com/docs/guides/database/connecting-to-postgres"),
+        // Vertex AI's regional endpoints: LOCATION-aiplatform.googleapis.com ("You specify the location for a Vertex AI API
+        // request by using the appropriate regional endpoint", e.g. europe-west4-aiplatform.googleapis.com; the global
+        // aiplatform.googleapis.com names none).
+        (new(@"^(?<region>(us|europe|asia|australia|northamerica|southamerica|me|africa)-[a-z]+\d+)-aiplatform\.googleapis\.com$"),
+            null, "https://cloud.google.com/vertex-ai/docs/general/locations"),
         // Langfuse Cloud: fully separated regions by host.
         (new(@"^us\.cloud\.langfuse\.com$"), "US", LangfuseRegions),
         (new(@"^hipaa\.cloud\.langfuse\.com$"), "US", LangfuseRegions),
@@ -80,7 +85,7 @@ public static partial class HostClassifier
     private const string LangfuseRegions = "https://langfuse.com/security/data-regions.md";
     private const string DatadogSites = "https://docs.datadoghq.com/getting_started/site/";
 
-    /// <summary>The region a vendor host names (RDS, Neon, Supabase pooler, Langfuse Cloud, Datadog sites); null when the host does not say.</summary>
+    /// <summary>The region a vendor host names (RDS, Neon, Supabase pooler, Vertex AI, Langfuse Cloud, Datadog sites); null when the host does not say.</summary>
     public static HostRegion? RegionOf(string host)
     {
         foreach (var (pattern, region, source) in RegionRows)

@@ -110,6 +110,10 @@ public sealed class HostClassifierTests
     [InlineData("ddog-gov.com", "US")]
     [InlineData("contoso-eastus.openai.azure.com", null)]
     [InlineData("api.openai.com", null)]
+    [InlineData("us-central1-aiplatform.googleapis.com", "us-central1")]
+    [InlineData("europe-west4-aiplatform.googleapis.com", "europe-west4")]
+    [InlineData("aiplatform.googleapis.com", null)]
+    [InlineData("contoso-aiplatform.googleapis.com", null)]
     public void Region_from_host(string host, string? region) => Assert.Equal(region, HostClassifier.RegionOf(host)?.Region);
 
     [Theory]

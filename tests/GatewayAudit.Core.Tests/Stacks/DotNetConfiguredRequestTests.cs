@@ -62,6 +62,7 @@ public sealed class DotNetConfiguredRequestTests
 
         var vertex = Assert.Single(result.Model.Components, c => c.Evidence.Any(e => e.File == "appsettings.json" && e.Line == 3));
         Assert.Contains("vertex", vertex.Id, StringComparison.Ordinal);
+        Assert.Equal("europe-west4", vertex.Region?.Value); // the regional endpoint's location
         Assert.Contains(vertex.Evidence, e => e.File == Code && e.Line == 25);
         Assert.Contains(vertex.Notes, n => n.Contains("is the .NET configuration key GeminiApiUrl", StringComparison.Ordinal));
         Assert.Contains(result.Model.FlowsInto(vertex.Id), f => f.DataCategories.Contains(GatewayAudit.Core.Model.DataCategory.Prompt));
