@@ -40,9 +40,9 @@ public static class SettingsFileJoin
             {
                 if (use.Sighting is LexicalSighting sighting && Key(use) is { } key
                     && Values(use, key.Framework, key.Key, key.Default, settings, deployments ?? []) is { Count: > 0 } values
-                    && (use.FromModule != CSharpConfigurationKey.RequestModule || NamingParties(values) is { Count: > 0 }))
+                    && (use.FromModule == CSharpConfigurationKey.RequestModule ? NamingParties(values) : values) is { Count: > 0 } parties)
                 {
-                    Resolve(model, use, sighting, key.Framework, use.FromModule == CSharpConfigurationKey.RequestModule ? NamingParties(values) : values);
+                    Resolve(model, use, sighting, key.Framework, parties);
                 }
             }
         }
