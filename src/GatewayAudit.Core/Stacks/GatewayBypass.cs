@@ -4,12 +4,17 @@ namespace GatewayAudit.Core.Stacks;
 
 /// <summary>
 /// Marks direct model-provider calls from the application's code that go around a gateway the same module or
-/// deployment runs or uses (the team's LiteLLM proxy, OpenRouter, Portkey, Helicone ...): a shadow sub-processor, which
-/// the gateway's controls (logging off, ZDR routing, budgets, the reviewed provider list) never see. A cross-file fact,
-/// so it is set here, after every stack is read: the flow from <c>app:code</c> to the provider gets
-/// <c>bypassedGateways</c> ("NAME at FILE:LINE" for each gateway in its scope the checkout runs, else each hosted
-/// gateway used there), read at the first direct call site that goes around one, and the <c>shadow-sub-processor</c>
-/// rule reports it.
+/// deployment runs (the team's LiteLLM proxy, a self-hosted Portkey gateway ...): a shadow sub-processor, which the
+/// gateway's controls (logging off, ZDR routing, budgets, the reviewed provider list) never see. A cross-file fact, so
+/// it is set here, after every stack is read: the flow from <c>app:code</c> to the provider gets
+/// <c>bypassedGateways</c> ("NAME at FILE:LINE" for each such gateway in its scope), read at the first direct call
+/// site that goes around one, and the <c>shadow-sub-processor</c> rule reports it.
+/// <para>
+/// A hosted gateway (OpenRouter, Portkey's or Helicone's cloud) is itself one more provider choice: code that calls it
+/// and a provider directly in one file is a multi-provider client offering both (no mark); a direct call elsewhere in
+/// its scope gets <c>hostedGatewaysBeside</c> instead, for the lesser <c>direct-call-beside-hosted-gateway</c> rule.
+/// Both parties are in the inventory either way; the note says the hosted gateway's controls do not cover the call.
+/// </para>
 /// <para>
 /// Scope (<see cref="ProjectScope"/>): a call site goes around a gateway only when a site that uses the gateway (a call
 /// to it, its config or deployment file) is in the same project (nearest folder with a build manifest), or the call's
@@ -24,6 +29,9 @@ namespace GatewayAudit.Core.Stacks;
 public static class GatewayBypass
 {
     public const string Attribute = "bypassedGateways";
+
+    /// <summary>Set instead of <see cref="Attribute"/> where only hosted gateways are in scope (rule <c>direct-call-beside-hosted-gateway</c>).</summary>
+    public const string HostedAttribute = "hostedGatewaysBeside";
 
     private const string CodeId = "app:code";
 
@@ -48,32 +56,46 @@ public static class GatewayBypass
                     continue;
                 }
 
-                // The gateway the team runs is the one a direct call goes around; hosted gateways count where it runs none in scope.
+                // A gateway the team runs (its own proxy) is what a direct call goes around; a hosted gateway used in
+                // the same file as the call is one choice of a multi-provider client, and elsewhere only a lesser note.
                 var around = flow.Evidence.Select(site => (Site: site, Gateways: gateways
-                        .Select(g => (g.Component, At: InScope(site, g.Sites, scope)))
+                        .Select(g => (g.Component, At: InScope(site, g.Component, g.Sites, scope)))
                         .Where(g => g.At is not null)
                         .ToList()))
                     .Where(s => s.Gateways.Count > 0)
                     .ToList();
-                if (around.Count == 0)
+                var run = around.Select(s => (s.Site, Gateways: s.Gateways.Where(g => !IsHosted(g.Component)).ToList()))
+                    .Where(s => s.Gateways.Count > 0)
+                    .ToList();
+                if (run.Count > 0)
                 {
-                    continue;
+                    flow.Attributes.Set(Attribute, Named(run.SelectMany(s => s.Gateways)), run[0].Site);
                 }
-
-                var all = around.SelectMany(s => s.Gateways).DistinctBy(g => g.Component.Id).ToList();
-                var run = all.Where(g => g.Component.Hosting == Hosting.OperatorHosted).ToList();
-                var named = (run.Count > 0 ? run : all).Select(g => $"{g.Component.Name} at {g.At}").ToArray();
-                flow.Attributes.Set(Attribute, named, around[0].Site);
+                else if (around.Count > 0)
+                {
+                    flow.Attributes.Set(HostedAttribute, Named(around.SelectMany(s => s.Gateways)), around[0].Site);
+                }
             }
         }
     }
 
+    private static string[] Named(IEnumerable<(Component Component, SourceLocation? At)> gateways) =>
+        gateways.DistinctBy(g => g.Component.Id).Select(g => $"{g.Component.Name} at {g.At}").ToArray();
+
+    /// <summary>A gateway a vendor runs (OpenRouter, Portkey's or Helicone's cloud), not the team's own proxy.</summary>
+    private static bool IsHosted(Component gateway) => gateway.Hosting == Hosting.ThirdParty;
+
     /// <summary>Where the gateway is used in the call site's scope, or null: a site of it in the same project, or the deployment that builds the call's code.</summary>
-    private static SourceLocation? InScope(SourceLocation call, List<SourceLocation> sites, ProjectScope scope)
+    private static SourceLocation? InScope(SourceLocation call, Component gateway, List<SourceLocation> sites, ProjectScope scope)
     {
         if (sites.Contains(call))
         {
             return null; // the same site reaches the gateway too: alternatives (a property set per profile), not a bypass
+        }
+
+        if (IsHosted(gateway) && sites.Any(s => s.File == call.File))
+        {
+            return null; // one file that calls the hosted gateway and the provider: a client offering both as choices
         }
 
         var root = scope.RootOf(call.File);

@@ -1,3 +1,4 @@
+using GatewayAudit.Core.Model;
 using static GatewayAudit.Core.Tests.Readers.DeploymentFixtures;
 
 namespace GatewayAudit.Core.Tests.Stacks;
@@ -132,16 +133,45 @@ public sealed class ShadowSubProcessorScopeTests
     }
 
     [Fact]
-    public void One_package_calling_OpenRouter_and_OpenAI_side_by_side_goes_around_OpenRouter()
+    public void One_package_calling_OpenRouter_and_OpenAI_in_two_files_is_a_low_note_not_a_shadow_sub_processor()
     {
         var result = AuditFiles(
             ("web/package.json", PackageJson("web")),
             ("web/src/router.ts", RouterTs),
             ("web/src/direct.ts", DirectTs));
 
-        var finding = Assert.Single(result.Findings, f => f.RuleId == "shadow-sub-processor");
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == "shadow-sub-processor");
+        var finding = Assert.Single(result.Findings, f => f.RuleId == "direct-call-beside-hosted-gateway");
+        Assert.Equal(Severity.Low, finding.Severity);
         Assert.Equal("web/src/direct.ts", finding.Location!.File);
         Assert.Contains("OpenRouter at web/src/router.ts:", finding.Message, StringComparison.Ordinal);
+        Assert.NotNull(result.Model.Find("provider:openai")); // the direct party stays in the inventory
+    }
+
+    [Fact]
+    public void One_file_offering_OpenRouter_OpenAI_and_Groq_as_choices_is_no_finding_but_three_parties()
+    {
+        const string Choices = """
+            const post = (url: string, key: string, body: unknown) =>
+              fetch(url, { method: "POST", headers: { Authorization: `Bearer ${key}` }, body: JSON.stringify(body) });
+
+            export async function ask(provider: string, key: string, messages: unknown[]) {
+              switch (provider) {
+                case "openai":
+                  return post("https://api.openai.com/v1/chat/completions", key, { model: "gpt-4o", messages });
+                case "groq":
+                  return post("https://api.groq.com/openai/v1/chat/completions", key, { model: "llama-3.3-70b-versatile", messages });
+                default:
+                  return post("https://openrouter.ai/api/v1/chat/completions", key, { model: "anthropic/claude-sonnet-4.5", messages });
+              }
+            }
+
+            """;
+        var result = AuditFiles(("web/package.json", PackageJson("web")), ("web/src/llm.ts", Choices));
+
+        Assert.DoesNotContain(result.Findings, f => f.RuleId is "shadow-sub-processor" or "direct-call-beside-hosted-gateway");
+        Assert.NotNull(result.Model.Find("provider:openai"));
+        Assert.NotNull(result.Model.Find("provider:groq"));
     }
 
     [Fact]
