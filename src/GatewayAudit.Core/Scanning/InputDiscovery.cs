@@ -349,6 +349,12 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
             {
                 var (files, subfolders) = FolderListing.Of(folder);
                 var ignore = inherited.Enter(folder, Display, diagnostics, listed: files.Exists(f => f.Path.EndsWith("/.gitignore", StringComparison.Ordinal)));
+                if ((files.Exists(f => f.Path.EndsWith("/.git", StringComparison.Ordinal)) || subfolders.Exists(f => f.Path.EndsWith("/.git", StringComparison.Ordinal)))
+                    && GitTrackedFiles.Read(folder, Display, diagnostics) is { } tracked)
+                {
+                    ignore = ignore.Tracking(tracked); // a work tree's root: what git tracks is read whatever .gitignore says
+                }
+
                 foreach (var (file, listedKind) in files)
                 {
                     // A symlinked file is read when it points at a file (Kubernetes ConfigMap mounts are symlinks);
@@ -423,6 +429,8 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                         continue;
                     }
 
+                    var inner = ignore.IgnoresButTracks(sub) ? ignore.OnlyTracked() : ignore;
+
                     // The folder is no symlink (above), so its real path is its parent's and its name: no system
                     // calls to resolve it when a file in it is read (RealPathOfFile).
                     if (_realFolders.TryGetValue(folder, out var realParent))
@@ -430,7 +438,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                         _realFolders[sub] = Path.Combine(realParent, Path.GetFileName(sub));
                     }
 
-                    pending.Push((sub, ignore));
+                    pending.Push((sub, inner));
                 }
             }
             catch (Exception e) when (e is UnauthorizedAccessException or IOException)
