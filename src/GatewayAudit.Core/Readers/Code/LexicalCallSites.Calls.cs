@@ -538,7 +538,7 @@ internal sealed partial class LexicalCallSites
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var import in _source.Imports)
         {
-            if (LexicalVocabulary.ModuleKey(import.Module) is { } key && !_usedKeys.Contains(key) && seen.Add(key))
+            if (LexicalVocabulary.ModuleKey(import.Module) is { } key && !_usedKeys.Contains(key) && !_usedPluginModules.Contains(import.Module) && seen.Add(key))
             {
                 Sightings.Add(new LexicalSighting(new LexicalTarget(key), LexicalSightingKind.ImportOnly, null, import.At, Sdk: import.Module));
             }

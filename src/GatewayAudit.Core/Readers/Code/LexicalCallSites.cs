@@ -132,6 +132,9 @@ internal sealed partial class LexicalCallSites
     private readonly HashSet<int> _consumed = [];
     private readonly HashSet<string> _usedKeys = new(StringComparer.Ordinal);
 
+    // Modules whose plugin factory was called: their import is explained whichever party the factory named.
+    private readonly HashSet<string> _usedPluginModules = new(StringComparer.Ordinal);
+
     private LexicalCallSites(LexicalSource source) => _source = source;
 
     public List<LexicalSighting> Sightings { get; } = [];
@@ -199,6 +202,38 @@ internal sealed partial class LexicalCallSites
             }
 
             ReadSettings(site, start, decorator ? start + 1 : _source.ExpressionEnd(start));
+            if (!decorator)
+            {
+                ReadPositionalAddress(site, i);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A base URL given as a positional argument (<see cref="LexicalVocabulary.PositionalBaseUrls"/>), when no named
+    /// setting gave one: the client then reaches that address, not its vendor's default.
+    /// </summary>
+    private void ReadPositionalAddress(LexicalClient site, int open)
+    {
+        if (!LexicalVocabulary.PositionalBaseUrls.TryGetValue(site.Name, out var index) || site.Target.Url is not null
+            || (site.Target.Variable ?? site.Target.Expression) is not null || _source.Match[open] <= open)
+        {
+            return;
+        }
+
+        var close = _source.Match[open];
+        var k = open + 1;
+        for (var argument = 0; k < close; argument++)
+        {
+            var end = Math.Min(ValueEnd(k), close);
+            if (argument == index)
+            {
+                ReadValue(site.Target, k, end);
+                return;
+            }
+
+            // The next argument starts after the comma (or where a line break ended this one).
+            k = end > k ? (T(end).Is(",") ? end + 1 : end) : k + 1;
         }
     }
 
@@ -247,6 +282,13 @@ internal sealed partial class LexicalCallSites
         if (role == Model.ComponentRole.ToolApi && names.Count == 1)
         {
             return (imported.Key, names[0]);
+        }
+
+        // A framework's model plugin: import { googleAI } from "@genkit-ai/googleai"; genkit({ plugins: [googleAI()] }).
+        if (names.Count == 1 && LexicalVocabulary.PluginFactories.TryGetValue((imported.Module, names[0]), out var plugin))
+        {
+            _usedPluginModules.Add(imported.Module);
+            return (plugin, names[0]);
         }
 
         // Vercel AI SDK provider instances: import { openai } from "@ai-sdk/openai"; openai("gpt-4o").

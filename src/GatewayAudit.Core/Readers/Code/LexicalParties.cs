@@ -118,6 +118,17 @@ internal static class LexicalParties
                 return Service(observed) with { Note = Join(observed.SendsNote, $"Its address is set by {expression} ({at}), which this file does not resolve: the region is not shown here.") };
             }
 
+            // A gateway SDK (Portkey(base_url=settings.GATEWAY_URL)) talks to that gateway wherever its address comes
+            // from, as with a variable above: one row, whose open fact is whether the address is the vendor's hosted
+            // gateway or the operator's own, not a second, unnamed endpoint (eighth held-out code run, class E).
+            if (observed is { Role: ComponentRole.Gateway })
+            {
+                return Service(observed) with
+                {
+                    Note = Join(observed.SendsNote, $"Its address is set by {expression} ({at}), which this file does not resolve: whether that is {observed.Name}'s hosted gateway or the operator's own deployment of it is not shown here."),
+                };
+            }
+
             if (target.Key == LexicalVocabulary.LiteLlmModule && target.Url is null)
             {
                 // litellm.acompletion(model=request.model): LiteLLM picks the provider by the model name's prefix at run

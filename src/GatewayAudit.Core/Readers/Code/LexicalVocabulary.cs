@@ -133,6 +133,10 @@ internal static class LexicalVocabulary
         // (VoyageAIEmbeddings, VoyageEmbedding) are not here: applications name their own wrappers so (FinAdvisor's
         // VoyageEmbeddings); those packages' imports still count as import-only through Modules.
         ["voyageai.Client"] = "voyage", ["voyageai.AsyncClient"] = "voyage", ["createVoyage"] = "voyage",
+        // cohesion-org/deepseek-go (import deepseek "github.com/cohesion-org/deepseek-go"; deepseek.NewClient(key) reaches
+        // DeepSeek; a second argument is the base URL of another OpenAI-compatible provider: the library's README and its
+        // examples/00_external_providers, read 2026-12-01). Missed in the eighth held-out code run (class B).
+        ["deepseek.NewClient"] = "deepseek",
         // Replicate's Python client: the module-level replicate.run("owner/model", input={...}) / async_run / stream and
         // replicate.Client(api_token=...) (replicate/replicate-python README, read 2026-12-01); the model named is served by
         // Replicate, whoever trained it. Missed in the sixth held-out code run (bench/CODE-CORPUS.md class A2).
@@ -218,6 +222,12 @@ internal static class LexicalVocabulary
         ("ollama", "ollama"), ("langchain_ollama", "ollama"), ("@langchain/ollama", "ollama"), ("llama_index.llms.ollama", "ollama"), ("ollama-ai-provider", "ollama"),
         ("github.com/ollama/ollama/api", "ollama"), ("dev.langchain4j.model.ollama", "ollama"),
         ("portkey_ai", "portkey"), ("portkey-ai", "portkey"),
+        ("github.com/cohesion-org/deepseek-go", "deepseek"),
+        // Genkit's model plugins (genkit({ plugins: [googleAI()] })): @genkit-ai/googleai is the "Google Gemini Developer API
+        // plugin for Genkit" (its npm README, npmjs.com/package/@genkit-ai/googleai), @genkit-ai/vertexai is Vertex AI's,
+        // @genkit-ai/google-genai serves both (googleAI() the Gemini API, vertexAI() Vertex AI: see PluginFactories).
+        // Read 2026-12-01; missed in the eighth held-out code run (class A).
+        ("@genkit-ai/googleai", "gemini"), ("@genkit-ai/vertexai", "vertex_ai"), ("@genkit-ai/google-genai", "gemini"),
         ("replicate", "replicate"),
         ("voyageai", "voyage"), ("langchain_voyageai", "voyage"), ("llama_index.embeddings.voyageai", "voyage"), ("voyage-ai-provider", "voyage"),
         ("langfuse", "langfuse"), ("@langfuse", "langfuse"), ("langfuse-langchain", "langfuse"), ("com.langfuse", "langfuse"),
@@ -242,6 +252,28 @@ internal static class LexicalVocabulary
         ("phoenix.otel", "phoenix"), ("@arizeai/phoenix-otel", "phoenix"),
         ("gtts", "google-translate-tts"),
     ];
+
+    /// <summary>
+    /// Plugin factories of an agent framework, by module and export, and the party the plugin's models reach: Genkit's
+    /// <c>googleAI()</c> and <c>vertexAI()</c> (npm READMEs of @genkit-ai/googleai, @genkit-ai/vertexai and
+    /// @genkit-ai/google-genai, read 2026-12-01). A call of one is a client of that party, as an SDK constructor is.
+    /// </summary>
+    public static IReadOnlyDictionary<(string Module, string Export), string> PluginFactories { get; } = new Dictionary<(string, string), string>
+    {
+        [("@genkit-ai/googleai", "googleAI")] = "gemini",
+        [("@genkit-ai/google-genai", "googleAI")] = "gemini",
+        [("@genkit-ai/google-genai", "vertexAI")] = "vertex_ai",
+        [("@genkit-ai/vertexai", "vertexAI")] = "vertex_ai",
+    };
+
+    /// <summary>
+    /// Client factories whose positional argument at the given index (from 0) is the base URL:
+    /// <c>deepseek.NewClient(key, "https://openrouter.ai/api/v1/")</c> (cohesion-org/deepseek-go examples, read 2026-12-01).
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> PositionalBaseUrls { get; } = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["deepseek.NewClient"] = 1,
+    };
 
     /// <summary>The SDK of a call through an object imported from a module of the project whose SDK the calling file does not show (<c>llm.invoke</c>).</summary>
     public const string AnySdk = "*";
@@ -438,7 +470,7 @@ internal static class LexicalVocabulary
 
             "rollbar", "inngest", "step.ai.", "tavily", "deepl", "ImageAnnotator", "cloud.vision", "cloud/vision", "go/vision", "BingGrounding",
             "exa_py", "exa-js", "langchain_exa", "langchain/exa", "mindee", "brightdata",
-            "ElevenLabs", "elevenlabs", "eleven_labs", "DuckDuckGo", "duckduckgo", "phoenix", "gtts",
+            "ElevenLabs", "elevenlabs", "eleven_labs", "DuckDuckGo", "duckduckgo", "phoenix", "gtts", "genkit-ai",
         }
         .Concat(GatewayTerms.Hosts.Select(h => h.Pattern))
         .Concat(LiteLlmProviders.ByPrefix.Values.SelectMany(p => p.Hosts))

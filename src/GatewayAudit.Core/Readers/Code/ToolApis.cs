@@ -96,6 +96,13 @@ internal static class ToolApis
         new("runpod", "RunPod Serverless", "serverless GPU jobs on the customer's own worker (often a model server)",
             "RunPod receives each job's input (a prompt for an inference or generation worker) and runs it on the worker image the customer deployed; what the worker keeps is the customer's code."),
 
+        // Missed in the eighth held-out code run (bench/CODE-CORPUS.md, classes C and D): an OCR API a Telegram bot sends
+        // users' images and document pages to, and a background-removal API a game sends its generated sprites to.
+        new("yandex-vision-ocr", "Yandex Vision OCR", "text recognition (OCR) in images and documents",
+            "Yandex Vision OCR receives the images and PDF pages it is asked to read (often the user's own uploads) and returns the text it finds."),
+        new("pixian-ai", "Pixian.AI", "image background removal",
+            "Pixian.AI receives the images it is asked to cut out (or their URLs) and returns them without background."),
+
         // Azure AI services on their shared host, told apart by the path (src/Shared/GatewayTerms.cs, AzureAiServicePaths;
         // fifth held-out code run, class A2): image analysis, document extraction, and a resource whose service the code
         // does not show.
