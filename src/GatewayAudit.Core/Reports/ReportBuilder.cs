@@ -96,9 +96,6 @@ public static class ReportBuilder
             .OrderBy(q => q.Subject, StringComparer.Ordinal).ThenBy(q => q.Question, StringComparer.Ordinal)
             .Select(q => new OpenQuestionRow(q.Subject, q.Question, q.Evidence?.File, q.Evidence?.Line))
             .ToList();
-        var vendors = model.Components.Select(c => catalog.Find(c.Vendor)).OfType<Vendor>().DistinctBy(v => v.Id).OrderBy(v => v.Id, StringComparer.Ordinal)
-            .Select(v => new VendorRow(v.Id, v.Name, v.Kind, Vendor.FactNames.Where(n => Shown(v, n)).Select(n => FactRow(v.Fact(n))).ToList()))
-            .ToList();
 
         var annex = AnnexBuilder.Build(parties);
         var factsToConfirm = AnnexBuilder.FactsToConfirm(parties);
@@ -109,6 +106,11 @@ public static class ReportBuilder
             return new Report(new ToolSection(ToolInfo.Name, ToolInfo.Version, null, null, 0), [], subprocessors, [], [], findings, [], surfaces, gaps, questions, [],
                 summary, "", annex, factsToConfirm, new AvailabilitySection([], "", null, []), [], []);
         }
+
+        // The vendor facts are printed once, in the full report; a stack's own section never shows them.
+        var vendors = model.Components.Select(c => catalog.Find(c.Vendor)).OfType<Vendor>().DistinctBy(v => v.Id).OrderBy(v => v.Id, StringComparer.Ordinal)
+            .Select(v => new VendorRow(v.Id, v.Name, v.Kind, Vendor.FactNames.Where(n => Shown(v, n)).Select(n => FactRow(v.Fact(n))).ToList()))
+            .ToList();
 
         return new Report(
             new ToolSection(ToolInfo.Name, ToolInfo.Version, catalog.FirstChecked?.ToString("yyyy-MM-dd"), catalog.LastChecked?.ToString("yyyy-MM-dd"), catalog.Vendors.Count()),
