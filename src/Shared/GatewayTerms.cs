@@ -166,6 +166,11 @@ internal static class GatewayTerms
         new("api.together.xyz", "together-ai", "Together AI", PartyKind.ModelProvider),
         new("api.together.ai", "together-ai", "Together AI", PartyKind.ModelProvider),
         new("api.deepseek.com", "deepseek", "DeepSeek", PartyKind.ModelProvider),
+        // Alibaba Cloud Model Studio's OpenAI-compatible and native hosts, as in policies/catalog/alibaba-dashscope.yaml.
+        new("dashscope.aliyuncs.com", "alibaba-dashscope", "Alibaba Cloud Model Studio (DashScope)", PartyKind.ModelProvider),
+        new("dashscope-intl.aliyuncs.com", "alibaba-dashscope", "Alibaba Cloud Model Studio (DashScope)", PartyKind.ModelProvider),
+        new("dashscope-us.aliyuncs.com", "alibaba-dashscope", "Alibaba Cloud Model Studio (DashScope)", PartyKind.ModelProvider),
+        new("maas.aliyuncs.com", "alibaba-dashscope", "Alibaba Cloud Model Studio (DashScope)", PartyKind.ModelProvider),
         new("api.x.ai", "xai", "xAI", PartyKind.ModelProvider),
         new("api.cohere.com", "cohere", "Cohere", PartyKind.ModelProvider),
         new("api.cohere.ai", "cohere", "Cohere", PartyKind.ModelProvider),

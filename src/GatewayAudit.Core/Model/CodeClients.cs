@@ -34,6 +34,15 @@ public sealed class CodeClients
     /// <summary>Struct fields a Go file sets from an environment variable (<c>BaseURL: os.Getenv("BASE_URL")</c>), for code that reads the field.</summary>
     public List<EnvironmentField> EnvironmentFields { get; } = [];
 
+    /// <summary>
+    /// .NET options classes bound to a configuration section (<c>services.Configure&lt;T&gt;(config.GetSection("X"))</c>), for code
+    /// that reads a property of <c>T</c> as a URL in another file.
+    /// </summary>
+    public List<OptionsBinding> OptionsBindings { get; } = [];
+
+    /// <summary>String constants of C# classes (<c>public const string SectionName = "OpenAI"</c>), for bindings that name a section by one.</summary>
+    public List<ClassConstant> ClassConstants { get; } = [];
+
     public bool IsEmpty => Builds.Count == 0 && Uses.Count == 0 && Preferences.Count == 0 && Constants.Count == 0 && ImportedValues.Count == 0;
 
     public void MergeFrom(CodeClients other)
@@ -46,6 +55,8 @@ public sealed class CodeClients
         ReExports.AddRange(other.ReExports);
         Settings.AddRange(other.Settings);
         EnvironmentFields.AddRange(other.EnvironmentFields);
+        OptionsBindings.AddRange(other.OptionsBindings);
+        ClassConstants.AddRange(other.ClassConstants);
     }
 }
 
@@ -154,3 +165,14 @@ public sealed record SettingValue(string Framework, string Key, string Root, str
 /// helper gives where the variable is unset (<c>getEnv("BASE_URL", "https://...")</c>).
 /// </summary>
 public sealed record EnvironmentField(string Name, string Module, string Language, SourceLocation At, string Variable, string? Default);
+
+/// <summary>
+/// A .NET options class <paramref name="Type"/> (its name, without namespace) bound to the configuration section
+/// <paramref name="Section"/> (<c>A:B</c>; empty for the configuration's root) at <paramref name="At"/>; or, where the file
+/// names the section by a constant of another class (<c>GetSection(OpenAiOptions.SectionName)</c>),
+/// <paramref name="Section"/> is null and <paramref name="SectionConstant"/> is that constant as written (<c>OpenAiOptions.SectionName</c>).
+/// </summary>
+public sealed record OptionsBinding(string Type, string? Section, string? SectionConstant, SourceLocation At);
+
+/// <summary>A string constant (or static property with a literal initializer) <paramref name="Name"/> of the class <paramref name="Type"/>.</summary>
+public sealed record ClassConstant(string Type, string Name, string Value, SourceLocation At);

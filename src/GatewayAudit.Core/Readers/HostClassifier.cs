@@ -68,6 +68,14 @@ public static partial class HostClassifier
         // aiplatform.googleapis.com names none).
         (new(@"^(?<region>(us|europe|asia|australia|northamerica|southamerica|me|africa)-[a-z]+\d+)-aiplatform\.googleapis\.com$"),
             null, "https://cloud.google.com/vertex-ai/docs/general/locations"),
+        // Alibaba Cloud Model Studio (DashScope): the OpenAI-compatible BASE_URL per region ("Singapore:
+        // https://dashscope-intl.aliyuncs.com/compatible-mode/v1", US (Virginia) dashscope-us, China (Beijing) dashscope,
+        // China (Hong Kong) cn-hongkong.dashscope). Workspace domains (<id>.<region>.maas.aliyuncs.com) are left: the page
+        // gives ap-southeast-1 for two regions.
+        (new(@"^dashscope-intl\.aliyuncs\.com$"), "Singapore", DashScopeRegions),
+        (new(@"^dashscope-us\.aliyuncs\.com$"), "US (Virginia)", DashScopeRegions),
+        (new(@"^cn-hongkong\.dashscope\.aliyuncs\.com$"), "China (Hong Kong)", DashScopeRegions),
+        (new(@"^dashscope\.aliyuncs\.com$"), "China (Beijing)", DashScopeRegions),
         // Langfuse Cloud: fully separated regions by host.
         (new(@"^us\.cloud\.langfuse\.com$"), "US", LangfuseRegions),
         (new(@"^hipaa\.cloud\.langfuse\.com$"), "US", LangfuseRegions),
@@ -82,10 +90,11 @@ public static partial class HostClassifier
         (new(@"(^|\.)ddog-gov\.com$"), "US", DatadogSites),
     ];
 
+    private const string DashScopeRegions = "https://www.alibabacloud.com/help/en/model-studio/compatibility-of-openai-with-dashscope";
     private const string LangfuseRegions = "https://langfuse.com/security/data-regions.md";
     private const string DatadogSites = "https://docs.datadoghq.com/getting_started/site/";
 
-    /// <summary>The region a vendor host names (RDS, Neon, Supabase pooler, Vertex AI, Langfuse Cloud, Datadog sites); null when the host does not say.</summary>
+    /// <summary>The region a vendor host names (RDS, Neon, Supabase pooler, Vertex AI, DashScope, Langfuse Cloud, Datadog sites); null when the host does not say.</summary>
     public static HostRegion? RegionOf(string host)
     {
         foreach (var (pattern, region, source) in RegionRows)

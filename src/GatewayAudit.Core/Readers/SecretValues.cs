@@ -104,6 +104,27 @@ public static partial class SecretValues
         return new SecretValue(!placeholder || (checkedHere && !templateFile), null);
     }
 
+    /// <summary>
+    /// Gateways whose API keys have no prefix to recognise them by (Portkey's keys are bare random strings: "Portkey API
+    /// key", portkey.ai/docs/api-reference/inference-api/authentication), by the environment variable and the client class
+    /// that name them. Where one of these names a value, the name is the evidence a shape would be elsewhere.
+    /// </summary>
+    public static readonly IReadOnlySet<string> UnprefixedKeyVariables = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "PORTKEY_API_KEY" };
+
+    /// <inheritdoc cref="UnprefixedKeyVariables"/>
+    public static readonly IReadOnlySet<string> UnprefixedKeyClients = new HashSet<string>(StringComparer.Ordinal) { "Portkey" };
+
+    /// <summary>
+    /// A value under a name of <see cref="UnprefixedKeyVariables"/> (or a client's <c>api_key</c>) that is a key: not a
+    /// placeholder (<c>your-key</c>, <c>xxx</c>, <c>&lt;...&gt;</c>), a reference (<c>${VAR}</c>), empty or too plain to be one.
+    /// </summary>
+    public static bool IsUnprefixedKey(string value)
+    {
+        var text = value.Trim();
+        return text.Length > 0 && !text.Contains("${", StringComparison.Ordinal) && !text.Contains("{{", StringComparison.Ordinal)
+            && !text.StartsWith('<') && !IsPlaceholder(text) && Judge("api_key", text, templateFile: true).IsSecret && Model.SecretLedger.IsUnambiguous(text);
+    }
+
     /// <summary>The well-known description of a value (LiteLLM's documented example key ...), or null.</summary>
     public static string? WellKnown(string value) => WellKnownValues.GetValueOrDefault(value.Trim());
 

@@ -32,17 +32,27 @@ public static class SettingsFileJoin
     public static void Apply(IReadOnlyList<StackModel> models, IReadOnlyList<DeploymentFacts>? deployments = null)
     {
         var settings = models.SelectMany(m => m.CodeClients.Settings).ToList();
+        var sections = new OptionsSections(models);
         foreach (var model in models)
         {
             var uses = model.CodeClients.ImportedValues.Where(u => FrameworkOf(u) is not null).ToList();
             model.CodeClients.ImportedValues.RemoveAll(u => FrameworkOf(u) is not null);
             foreach (var use in uses)
             {
-                if (use.Sighting is LexicalSighting sighting && Key(use) is { } key
-                    && Values(use, key.Framework, key.Key, key.Default, settings, deployments ?? []) is { Count: > 0 } values
-                    && (use.FromModule == CSharpConfigurationKey.RequestModule ? NamingParties(values) : values) is { Count: > 0 } parties)
+                if (use.Sighting is not LexicalSighting sighting || Keys(use, sections) is not { Count: > 0 } keys)
                 {
-                    Resolve(model, use, sighting, key.Framework, parties);
+                    continue;
+                }
+
+                var values = keys.SelectMany(k => Values(use, k, settings, deployments ?? [])).ToList();
+                var parties = use.FromModule == CSharpConfigurationKey.RequestModule ? NamingParties(values) : values;
+                if (parties.Count > 0)
+                {
+                    Resolve(model, use, sighting, keys, parties);
+                }
+                else if (keys[0].Binding is not null && model.Find(use.PartyId) is { } unset)
+                {
+                    unset.Notes.Add($"{char.ToUpperInvariant(Described(use, keys[0])[0])}{Described(use, keys[0])[1..]}, which no settings file in the inputs sets.");
                 }
             }
         }
@@ -50,8 +60,16 @@ public static class SettingsFileJoin
         foreach (var model in models)
         {
             model.CodeClients.Settings.Clear();
+            model.CodeClients.OptionsBindings.Clear();
+            model.CodeClients.ClassConstants.Clear();
         }
     }
+
+    /// <summary>
+    /// A key to look up: <see cref="Key"/> as the settings readers record it, <see cref="Written"/> as the code or binding
+    /// writes it; for a property of an options class, the section it is bound to and where (<see cref="Binding"/>).
+    /// </summary>
+    private sealed record SettingKey(string Framework, string Key, string Written, string? Default, string? Section = null, SourceLocation? Binding = null);
 
     private static string? FrameworkOf(ImportedValue use) => use.FromModule switch
     {
@@ -60,12 +78,20 @@ public static class SettingsFileJoin
         _ => null,
     };
 
-    private static (string Framework, string Key, string? Default)? Key(ImportedValue use) => FrameworkOf(use) switch
+    private static List<SettingKey> Keys(ImportedValue use, OptionsSections sections) => FrameworkOf(use) switch
     {
-        SettingValue.Spring when SpringValueFields.Parse(use.Name) is { } placeholder => (SettingValue.Spring, SpringCanonical(placeholder.Key), placeholder.Default),
-        SettingValue.DotNet => (SettingValue.DotNet, use.Name.ToLowerInvariant(), null),
-        _ => null,
+        SettingValue.Spring when SpringValueFields.Parse(use.Name) is { } placeholder => [new(SettingValue.Spring, SpringCanonical(placeholder.Key), placeholder.Key, placeholder.Default)],
+        SettingValue.DotNet when use.Via is { } options => sections.For(options, use.At.File)
+            .Select(b => (Written: b.Section.Length == 0 ? use.Name : $"{b.Section}:{use.Name}", b.Section, b.At))
+            .Select(b => new SettingKey(SettingValue.DotNet, b.Written.ToLowerInvariant(), b.Written, null, b.Section, b.At)).ToList(),
+        SettingValue.DotNet => [new(SettingValue.DotNet, use.Name.ToLowerInvariant(), use.Name, null)],
+        _ => [],
     };
+
+    /// <summary>What the site reads, in a reviewer's words.</summary>
+    private static string Described(ImportedValue use, SettingKey key) => key.Framework == SettingValue.Spring ? $"the Spring property {use.Name}"
+        : key.Binding is { } binding ? $"the property {use.Name.Replace(':', '.')} of the options class {use.Via}, bound to the configuration section {(key.Section!.Length == 0 ? "(the root)" : key.Section)} at {binding}, so the .NET configuration key {key.Written}"
+        : $"the .NET configuration key {use.Name}";
 
     /// <summary>
     /// For a raw HTTP request whose file shows nothing but the key (<see cref="CSharpConfigurationKey.RequestModule"/>):
@@ -79,9 +105,10 @@ public static class SettingsFileJoin
     public static string SpringCanonical(string key) => string.Concat(key.Where(c => c is not ('-' or '_'))).ToLowerInvariant();
 
     /// <summary>The values the settings files of the code's application set for the key, else the placeholder's default.</summary>
-    private static List<SettingValue> Values(ImportedValue use, string framework, string key, string? fallback, List<SettingValue> settings, IReadOnlyList<DeploymentFacts> deployments)
+    private static List<SettingValue> Values(ImportedValue use, SettingKey setting, List<SettingValue> settings, IReadOnlyList<DeploymentFacts> deployments)
     {
-        if (framework == SettingValue.DotNet && ComposeBuildEnvironment.Sets(deployments, use.At.File, use.Name.Replace(":", "__", StringComparison.Ordinal)) is { } set
+        var (framework, key, fallback) = (setting.Framework, setting.Key, setting.Default);
+        if (framework == SettingValue.DotNet && ComposeBuildEnvironment.Sets(deployments, use.At.File, setting.Written.Replace(":", "__", StringComparison.Ordinal)) is { } set
             && set.Value.Value!.Contains("://", StringComparison.Ordinal))
         {
             // An environment variable overrides every appsettings file: the deployment's value is the one that runs.
@@ -102,8 +129,9 @@ public static class SettingsFileJoin
             : [];
     }
 
-    private static void Resolve(StackModel model, ImportedValue use, LexicalSighting sighting, string framework, List<SettingValue> values)
+    private static void Resolve(StackModel model, ImportedValue use, LexicalSighting sighting, List<SettingKey> keys, List<SettingValue> values)
     {
+        var framework = keys[0].Framework;
         ImportedConstantJoin.Withdraw(model, use);
         var distinct = values.Select(v => v.Value).Distinct(StringComparer.Ordinal).Count();
         var spring = framework == SettingValue.Spring;
@@ -135,9 +163,15 @@ public static class SettingsFileJoin
             {
                 var kept = model.Find(party.Id)!;
                 kept.Evidence.UnionWith(group.Select(v => v.At));
+                var setting = keys.FirstOrDefault(k => group.Any(v => v.Key == k.Key)) ?? keys[0];
+                if (setting.Binding is { } binding)
+                {
+                    kept.Evidence.Add(binding);
+                }
+
                 var where = string.Join("; ", group.Select(v => v.At == use.At ? "the placeholder's default (no property file sets it)"
                     : $"{v.At} ({Scope(v, spring)})"));
-                kept.Notes.Add($"The {use.Slot} at {use.At} is the {(spring ? "Spring property" : ".NET configuration key")} {use.Name}, set to {group.Key} at {where}"
+                kept.Notes.Add($"The {use.Slot} at {use.At} is {Described(use, setting)}, set to {group.Key} at {where}"
                     + (variable is not null ? $", unless {variable} is set where the application runs" : "")
                     + (distinct > 1 ? $"; {(distinct == 2 ? "another file sets it to another value" : $"other files set it to {distinct - 1} other values")} (a party of its own), so which party receives these calls depends on the {(spring ? "profile the application runs with" : "environment the application runs in (ASPNETCORE_ENVIRONMENT or DOTNET_ENVIRONMENT)")}." : "."));
                 only = distinct == 1 ? kept : null;

@@ -114,6 +114,11 @@ public sealed class HostClassifierTests
     [InlineData("europe-west4-aiplatform.googleapis.com", "europe-west4")]
     [InlineData("aiplatform.googleapis.com", null)]
     [InlineData("contoso-aiplatform.googleapis.com", null)]
+    [InlineData("dashscope-intl.aliyuncs.com", "Singapore")]
+    [InlineData("dashscope-us.aliyuncs.com", "US (Virginia)")]
+    [InlineData("dashscope.aliyuncs.com", "China (Beijing)")]
+    [InlineData("cn-hongkong.dashscope.aliyuncs.com", "China (Hong Kong)")]
+    [InlineData("ws-123.ap-southeast-1.maas.aliyuncs.com", null)]
     public void Region_from_host(string host, string? region) => Assert.Equal(region, HostClassifier.RegionOf(host)?.Region);
 
     [Theory]

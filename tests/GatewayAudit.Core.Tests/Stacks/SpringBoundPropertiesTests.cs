@@ -126,7 +126,7 @@ public sealed class SpringBoundPropertiesTests
 
         var deepSeek = result.Model.Find("provider:deepseek")!;
         Assert.Contains(deepSeek.Notes, n => n.Contains("application.yml:6 (default profile)", StringComparison.Ordinal) && n.Contains("depends on the profile", StringComparison.Ordinal));
-        var dashScope = result.Model.Find("provider:host:dashscope.aliyuncs.com")!;
+        var dashScope = result.Model.Find("provider:alibaba-dashscope")!;
         Assert.Contains(dashScope.Notes, n => n.Contains("(profile 'qwen')", StringComparison.Ordinal));
     }
 

@@ -67,7 +67,7 @@ public sealed class SpringPropertyJoinTests
         Assert.Contains(xai.Evidence, e => e.File == Code && e.Line == 19);
         Assert.Contains(xai.Notes, n => n.Contains($"The address at {Code}:19 is the Spring property ${{langchain4j.open-ai.chat-model.base-url}}, set to https://api.x.ai/v1 at {Resources}application.yml:8 (default profile)", StringComparison.Ordinal)
             && n.Contains("depends on the profile", StringComparison.Ordinal));
-        var dashScope = result.Model.Find("provider:host:dashscope.aliyuncs.com")!;
+        var dashScope = result.Model.Find("provider:alibaba-dashscope")!;
         Assert.Contains(dashScope.Evidence, e => e.File == Code && e.Line == 19);
         Assert.Contains(dashScope.Notes, n => n.Contains("application-qwen.yml:8 (profile 'qwen')", StringComparison.Ordinal));
     }

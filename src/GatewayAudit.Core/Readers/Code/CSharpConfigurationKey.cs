@@ -28,7 +28,7 @@ internal static class CSharpConfigurationKey
     private const int MaxDepth = 6;
 
     /// <summary>The key <paramref name="expression"/> reads, or null when it reads none the file shows.</summary>
-    public static string? Of(ExpressionSyntax expression, CSharpText text, int depth = 0)
+    public static ConfigurationRead? Of(ExpressionSyntax expression, CSharpText text, int depth = 0)
     {
         if (depth > MaxDepth)
         {
@@ -45,15 +45,27 @@ internal static class CSharpConfigurationKey
                 return Of(coalesce.Left, text, depth + 1);
             case BaseObjectCreationExpressionSyntax creation when CSharpText.TypeName(creation) == "Uri" && creation.ArgumentList is { Arguments: [var first, ..] }:
                 return Of(first.Expression, text, depth + 1);
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var trim, Expression: var trimmed } } when Trims.Contains(trim):
+                return Of(trimmed, text, depth + 1);
+            case ConditionalAccessExpressionSyntax { WhenNotNull: InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax { Name.Identifier.ValueText: var trim } } } conditional
+                when Trims.Contains(trim):
+                return Of(conditional.Expression, text, depth + 1);
             case ElementAccessExpressionSyntax access when First(access.ArgumentList) is { } key:
-                return Section(access.Expression) is { } section ? $"{section}:{key}" : IsConfiguration(access.Expression) ? key : null;
+                return SectionOf(access.Expression, text) is { Length: > 0 } section ? new($"{section}:{key}")
+                    : IsConfiguration(access.Expression) ? new(key) : null;
             case InvocationExpressionSyntax get when CSharpText.MethodName(get) is "GetValue" or "GetRequiredValue" && First(get.ArgumentList) is { } key
                 && get.Expression is MemberAccessExpressionSyntax { Expression: var receiver }:
-                return Section(receiver) is { } within ? $"{within}:{key}" : key;
+                return SectionOf(receiver, text) is { Length: > 0 } within ? new($"{within}:{key}") : new(key);
             case InvocationExpressionSyntax connection when CSharpText.MethodName(connection) == "GetConnectionString" && First(connection.ArgumentList) is { } name:
-                return "ConnectionStrings:" + name;
-            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value", Expression: var sectionOf } when Section(sectionOf) is { } whole:
-                return whole;
+                return new("ConnectionStrings:" + name);
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value", Expression: var sectionOf } when SectionOf(sectionOf, text) is { Length: > 0 } whole:
+                return new(whole);
+            case MemberAccessExpressionSyntax { Expression: not ThisExpressionSyntax, Name.Identifier.ValueText: var property } member
+                when CSharpOptions.Of(member.Expression, text) is { } options:
+                // settings.BaseUrl on an options object: its section's key when this file shows it, else the class's property.
+                var path = options.Path.Length == 0 ? property : $"{options.Path}:{property}";
+                return options.Section is { } read ? new(read.Length == 0 ? path : $"{read}:{path}")
+                    : new(path, options.Type, options.Accessed);
             case IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }:
                 return (text.Declared(expression) ?? AssignedOnce(expression)) is { } value ? Of(value, text, depth + 1) : null;
             default:
@@ -61,12 +73,48 @@ internal static class CSharpConfigurationKey
         }
     }
 
-    /// <summary>The section path a <c>GetSection("A")</c> (or <c>GetRequiredSection</c>, chained) names.</summary>
-    private static string? Section(ExpressionSyntax expression) =>
-        expression is InvocationExpressionSyntax invocation && CSharpText.MethodName(invocation) is "GetSection" or "GetRequiredSection"
-        && First(invocation.ArgumentList) is { } key
-            ? invocation.Expression is MemberAccessExpressionSyntax { Expression: var outer } && Section(outer) is { } parent ? $"{parent}:{key}" : key
-            : null;
+    /// <summary>
+    /// The configuration section an expression is: <c>GetSection("A")</c> (or <c>GetRequiredSection</c>, chained), through a
+    /// local; its argument a literal, a constant of this file or <c>nameof(T)</c>; the configuration itself is the root
+    /// (empty). Null when it is no section the file shows.
+    /// </summary>
+    public static string? SectionOf(ExpressionSyntax expression, CSharpText text, int depth = 0)
+    {
+        if (depth > MaxDepth)
+        {
+            return null;
+        }
+
+        switch (expression)
+        {
+            case ParenthesizedExpressionSyntax parenthesized:
+                return SectionOf(parenthesized.Expression, text, depth + 1);
+            case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } bang:
+                return SectionOf(bang.Operand, text, depth + 1);
+            case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression):
+                return SectionOf(coalesce.Left, text, depth + 1);
+            case InvocationExpressionSyntax invocation when CSharpText.MethodName(invocation) is "GetSection" or "GetRequiredSection"
+                && invocation.ArgumentList.Arguments is [var argument] && SectionName(argument.Expression, text) is { } key:
+                return invocation.Expression is MemberAccessExpressionSyntax { Expression: var outer } && SectionOf(outer, text, depth + 1) is { Length: > 0 } parent
+                    ? $"{parent}:{key}"
+                    : key;
+            case IdentifierNameSyntax when text.Declared(expression) is { } declared:
+                return SectionOf(declared, text, depth + 1);
+            case IdentifierNameSyntax or MemberAccessExpressionSyntax when IsConfiguration(expression):
+                return "";
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A section's name as written: a literal, a constant of this file, or <c>nameof(T)</c>.</summary>
+    public static string? SectionName(ExpressionSyntax argument, CSharpText text) =>
+        argument is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" }, ArgumentList.Arguments: [var named] }
+            ? named.Expression.ToString().Split('.')[^1]
+            : text.Evaluate(argument) is { } value && !value.Contains(CSharpText.Hole, StringComparison.Ordinal) ? value : null;
+
+    /// <summary>The string calls that leave a URL's value as it is for this purpose (<c>Endpoint.TrimEnd('/')</c>).</summary>
+    private static readonly HashSet<string> Trims = new(StringComparer.Ordinal) { "Trim", "TrimEnd", "TrimStart", "ToString" };
 
     /// <summary>A receiver that reads as configuration (<c>config</c>, <c>_configuration</c>, <c>builder.Configuration</c>, <c>settings</c>): an indexer on anything else is not a key.</summary>
     private static bool IsConfiguration(ExpressionSyntax receiver)
@@ -81,7 +129,7 @@ internal static class CSharpConfigurationKey
     }
 
     /// <summary>The one value the enclosing type assigns to a field (<c>_endpoint = ...</c> in a constructor); null when it assigns it more than once or never.</summary>
-    private static ExpressionSyntax? AssignedOnce(ExpressionSyntax name)
+    public static ExpressionSyntax? AssignedOnce(ExpressionSyntax name)
     {
         var field = name is MemberAccessExpressionSyntax member ? member.Name.Identifier.ValueText : ((IdentifierNameSyntax)name).Identifier.ValueText;
         var type = name.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault();
@@ -100,4 +148,16 @@ internal static class CSharpConfigurationKey
         arguments?.Arguments.FirstOrDefault()?.Expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
             ? literal.Token.ValueText
             : null;
+}
+
+/// <summary>
+/// A configuration key a URL is read from: <see cref="Key"/> as .NET writes it (<c>Section:Key</c>), or, for a property
+/// of an options class bound in another file, the property path with <see cref="OptionsType"/> the class;
+/// <see cref="Accessed"/> when the object came from an options accessor (<c>IOptions&lt;T&gt;.Value</c>), which only the
+/// options system hands out.
+/// </summary>
+internal sealed record ConfigurationRead(string Key, string? OptionsType = null, bool Accessed = false)
+{
+    /// <summary>How a reviewer finds it: the key, or <c>Type.Property</c>.</summary>
+    public string Shown => OptionsType is null ? Key : $"{OptionsType}.{Key.Replace(':', '.')}";
 }

@@ -18,21 +18,24 @@ internal sealed partial class CSharpFragment
         var relativeLlmCalls = sites.Calls.Any(c => !c.Sdk && c.Url is null);
         foreach (var site in sites.ConfiguredUrls)
         {
-            var shown = site.Kind is not null || (site.BaseAddress && relativeLlmCalls);
+            // A plain object's property (a parameter typed T) is a configuration value only once the stack assembly finds T
+            // bound to a section; through IOptions<T> it is one already.
+            var key = site.Key;
+            var shown = (site.Kind is not null || (site.BaseAddress && relativeLlmCalls)) && (key.OptionsType is null || key.Accessed);
             var call = site.Kind switch
             {
                 CallKind.Listing => LexicalCallKind.Listing,
                 _ => LexicalCallKind.Chat,
             };
             var sighting = new LexicalSighting(new LexicalTarget("address"), site.Kind is null && site.BaseAddress ? LexicalSightingKind.Endpoint : LexicalSightingKind.Call,
-                site.Kind is null && site.BaseAddress ? null : call, new LexicalToken(LexicalTokenKind.String, site.Key, site.At.Line, site.At.Column));
+                site.Kind is null && site.BaseAddress ? null : call, new LexicalToken(LexicalTokenKind.String, key.Shown, site.At.Line, site.At.Column));
             var partyId = "";
             if (shown)
             {
                 var party = Add(new Component
                 {
-                    Id = $"provider:setting:{site.Key}",
-                    Name = $"Endpoint set by {site.Key} (HttpClient)",
+                    Id = $"provider:setting:{key.Shown}",
+                    Name = $"Endpoint set by {key.Shown} (HttpClient)",
                     Role = ComponentRole.ModelProvider,
                     Hosting = Hosting.Unknown,
                 }, PartyKind.ModelProvider, site.At);
@@ -42,14 +45,15 @@ internal sealed partial class CSharpFragment
                     AddCall(party, kind, site.At);
                 }
 
-                party.Component.Notes.Add($"An HTTP request whose URL is the .NET configuration key {site.Key}: whoever runs that address receives the prompts.");
+                var what = key.OptionsType is { } type ? $"the property {key.Key.Replace(':', '.')} of the options class {type} (bound to configuration elsewhere)" : $"the .NET configuration key {key.Key}";
+                party.Component.Notes.Add($"An HTTP request whose URL is {what}: whoever runs that address receives the prompts.");
                 _model.OpenQuestions.Add(new OpenQuestion(party.Component.Name,
-                    $"The HTTP request at {site.At} is sent to the address in the configuration key {site.Key}, which no settings file in the inputs sets: which server is it, who runs it, and what does it keep?", site.At) { About = party.Component.Id });
+                    $"The HTTP request at {site.At} is sent to the address in {what}, which no settings file in the inputs sets: which server is it, who runs it, and what does it keep?", site.At) { About = party.Component.Id });
                 partyId = party.Component.Id;
             }
 
             // The key's value is in appsettings*.json: the stack assembly resolves the site (Stacks/SettingsFileJoin).
-            _model.CodeClients.ImportedValues.Add(new ImportedValue(site.Key, shown ? CSharpConfigurationKey.Module : CSharpConfigurationKey.RequestModule, null, "", Language,
+            _model.CodeClients.ImportedValues.Add(new ImportedValue(key.Key, shown ? CSharpConfigurationKey.Module : CSharpConfigurationKey.RequestModule, key.OptionsType, "", Language,
                 site.At, LexicalImportedName.AddressSlot, partyId, sighting));
         }
     }

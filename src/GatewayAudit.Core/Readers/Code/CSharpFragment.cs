@@ -108,6 +108,8 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
         }
 
         AddConfiguredUrls();
+        _model.CodeClients.OptionsBindings.AddRange(sites.OptionsBindings);
+        _model.CodeClients.ClassConstants.AddRange(sites.ClassConstants);
 
         foreach (var header in sites.Headers)
         {
@@ -203,8 +205,8 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
             {
                 // The key's value is in appsettings*.json: the stack assembly resolves the site (Stacks/SettingsFileJoin).
                 var sighting = new LexicalSighting(new LexicalTarget(sdk.Vendor ?? "openai"), LexicalSightingKind.Client, LexicalCallKind.Chat,
-                    new LexicalToken(LexicalTokenKind.String, key, client.At.Line, client.At.Column));
-                _model.CodeClients.ImportedValues.Add(new ImportedValue(key, CSharpConfigurationKey.Module, null, "", Language, client.At,
+                    new LexicalToken(LexicalTokenKind.String, key.Shown, client.At.Line, client.At.Column));
+                _model.CodeClients.ImportedValues.Add(new ImportedValue(key.Key, CSharpConfigurationKey.Module, key.OptionsType, "", Language, client.At,
                     LexicalImportedName.AddressSlot, party.Component.Id, sighting));
             }
 

@@ -14,7 +14,7 @@ namespace GatewayAudit.Core.Readers.Code;
 /// </summary>
 internal sealed partial class CSharpSiteFinder
 {
-    private const int MaxUrlDepth = 4;
+    private const int MaxUrlDepth = 8;
 
     /// <summary>Records the site when <paramref name="url"/> is built from a configuration key; false when it is not.</summary>
     private bool AddConfiguredUrl(ExpressionSyntax url, bool baseAddress, SyntaxNode at)
@@ -29,7 +29,7 @@ internal sealed partial class CSharpSiteFinder
     }
 
     /// <summary>The key the URL starts with and the literal path after it: <c>config["A"]</c>, <c>config["A"] + "/p"</c>, <c>$"{config["A"]}/p"</c>, through locals.</summary>
-    private (string Key, string Path)? ConfiguredUrl(ExpressionSyntax url, int depth)
+    private (ConfigurationRead Key, string Path)? ConfiguredUrl(ExpressionSyntax url, int depth)
     {
         if (depth > MaxUrlDepth)
         {

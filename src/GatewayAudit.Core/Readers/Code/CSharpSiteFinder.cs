@@ -66,6 +66,7 @@ internal sealed partial class CSharpSiteFinder : CSharpSyntaxWalker
             return;
         }
 
+        AddOptionsBinding(node, method);
         if (method == "SetSwitch" && node.ArgumentList.Arguments is [var key, var on] && on.Expression.IsKind(SyntaxKind.TrueLiteralExpression)
             && _text.Evaluate(key.Expression) is { } switchName && CSharpSdkShapes.IsSensitiveTelemetrySwitch(switchName))
         {
@@ -284,7 +285,7 @@ internal sealed partial class CSharpSiteFinder : CSharpSyntaxWalker
         if (!AddEndpoint(endpoint, EndpointSource.Sdk, sdk, node))
         {
             var key = CSharpConfigurationKey.Of(endpoint, _text);
-            var from = key is not null ? "setting:" + key : ServedUrls(endpoint) is { } served ? "setting:" + served : CSharpText.SourceOf(endpoint);
+            var from = key is not null ? "setting:" + key.Shown : ServedUrls(endpoint) is { } served ? "setting:" + served : CSharpText.SourceOf(endpoint);
             Sites.Clients.Add(new ClientSite(sdk, shape, from, At(node)) { ConfigurationKey = key });
         }
     }

@@ -25,6 +25,12 @@ internal sealed class CSharpSites
     /// <summary>Raw HTTP requests and base addresses whose URL is read from .NET configuration (<c>PostAsync(_configuration["Api:Url"], ...)</c>).</summary>
     public List<ConfiguredUrlSite> ConfiguredUrls { get; } = [];
 
+    /// <summary>Options classes this file binds to configuration sections (<c>Configure&lt;T&gt;(config.GetSection("X"))</c>).</summary>
+    public List<OptionsBinding> OptionsBindings { get; } = [];
+
+    /// <summary>String constants of the classes this file declares, for sections named by a constant in another file.</summary>
+    public List<ClassConstant> ClassConstants { get; } = [];
+
     /// <summary>Portkey routing headers (<c>x-portkey-config</c>, <c>-provider</c>, <c>-virtual-key</c>) with their values.</summary>
     public List<PortkeyHeaderSite> PortkeyHeaders { get; } = [];
 
@@ -62,8 +68,8 @@ internal sealed record ClientSite(CSharpSdkShapes.Sdk Sdk, string Shape, string?
     /// <summary>The Aspire resource or connection name, which joins an AppHost resource to the clients that use it.</summary>
     public string? Resource { get; init; }
 
-    /// <summary>The .NET configuration key the endpoint is read from (<c>config["AzureFoundry:Endpoint"]</c>), for the stack assembly to look up in appsettings.</summary>
-    public string? ConfigurationKey { get; init; }
+    /// <summary>The .NET configuration key the endpoint is read from (<c>config["AzureFoundry:Endpoint"]</c>, or an options class's property), for the stack assembly to look up in appsettings.</summary>
+    public ConfigurationRead? ConfigurationKey { get; init; }
 }
 
 /// <summary>A call that sends a prompt or lists models: to a URL (absolute or relative), or an SDK method.</summary>
@@ -85,7 +91,7 @@ internal sealed record PortkeyHeaderSite(string Header, GatewayAudit.Core.Yaml.Y
 /// An HTTP request (<see cref="BaseAddress"/> false) or an HttpClient's base address whose URL is the value of the .NET
 /// configuration key <see cref="Key"/>, with the path the code appends (empty when none) and the call that path makes.
 /// </summary>
-internal sealed record ConfiguredUrlSite(string Key, string Path, CallKind? Kind, bool BaseAddress, SourceLocation At);
+internal sealed record ConfiguredUrlSite(ConfigurationRead Key, string Path, CallKind? Kind, bool BaseAddress, SourceLocation At);
 
 internal sealed record ImportSite(CSharpSdkShapes.Sdk Sdk, string Namespace, SourceLocation At);
 

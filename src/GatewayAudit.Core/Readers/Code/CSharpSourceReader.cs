@@ -33,7 +33,15 @@ public sealed partial class CSharpSourceReader : ISourceCodeReader
     // A request whose URL is read from configuration names no host itself (CSharpSiteFinder.ConfiguredUrls): a file that
     // reads configuration and sends HTTP is parsed too. Both must appear, so code doing only one is still skipped.
     private static readonly SearchValues<string> ConfigurationReads = SearchValues.Create(
-        ["config[", "configuration[", "settings[", "GetValue<", "GetSection(", "GetRequiredSection("], StringComparison.OrdinalIgnoreCase);
+        ["config[", "configuration[", "settings[", "GetValue<", "GetSection(", "GetRequiredSection(", "IOptions"], StringComparison.OrdinalIgnoreCase);
+
+    // Where an options class is bound to a section (CSharpSiteFinder.OptionsBindings), or declares the constant a binding
+    // names its section by: the code that reads the class's URL property is in another file, so these are parsed too.
+    private static readonly SearchValues<string> OptionsBindingVerbs = SearchValues.Create(["Configure<", "Get<", "GetRequired<", ".Bind("], StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> OptionsBindingAlone = SearchValues.Create(["AddOptions<", "BindConfiguration(", "SectionName"], StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> Sections = SearchValues.Create(["GetSection(", "GetRequiredSection("], StringComparison.Ordinal);
 
     private static readonly SearchValues<string> HttpSends = SearchValues.Create(
         [.. CSharpSdkShapes.HttpMethods.Where(m => m.StartsWith("Post", StringComparison.Ordinal) || m is "SendAsync" or "HttpRequestMessage"), "BaseAddress"], StringComparison.Ordinal);
@@ -44,7 +52,7 @@ public sealed partial class CSharpSourceReader : ISourceCodeReader
     /// </summary>
     public string? Declines(InputFile file)
     {
-        if (!Mentions(file.Text) && !SendsToConfiguredUrl(file.Text))
+        if (!Mentions(file.Text) && !SendsToConfiguredUrl(file.Text) && !BindsOptions(file.Text))
         {
             return "C# code that names no model provider, gateway or observability host, SDK, gateway header or model slug: not parsed";
         }
@@ -73,6 +81,10 @@ public sealed partial class CSharpSourceReader : ISourceCodeReader
 
     /// <summary>The second pre-filter: the text reads .NET configuration and posts or sends an HTTP request (or sets a base address).</summary>
     public static bool SendsToConfiguredUrl(string text) => text.AsSpan().IndexOfAny(ConfigurationReads) >= 0 && text.AsSpan().IndexOfAny(HttpSends) >= 0;
+
+    /// <summary>The third pre-filter: the text binds an options class to a configuration section, or declares a section name.</summary>
+    public static bool BindsOptions(string text) => text.AsSpan().IndexOfAny(OptionsBindingAlone) >= 0
+        || (text.AsSpan().IndexOfAny(Sections) >= 0 && text.AsSpan().IndexOfAny(OptionsBindingVerbs) >= 0);
 
     public ReaderResult Read(InputFile file)
     {

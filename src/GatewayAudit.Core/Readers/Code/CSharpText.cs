@@ -79,7 +79,26 @@ internal sealed class CSharpText
 
     /// <summary>The expression a name is declared with once in the file (a const, a static readonly field, a local), or null.</summary>
     public ExpressionSyntax? Declared(ExpressionSyntax expression) =>
-        expression is IdentifierNameSyntax && NameOf(expression) is { } name && _constants.TryGetValue(name, out var value) ? value : null;
+        expression is IdentifierNameSyntax identifier && NameOf(expression) is { } name && _constants.TryGetValue(name, out var value) ? value ?? EnclosingLocal(identifier) : null;
+
+    /// <summary>
+    /// A local declared in a block around the name, before it (<c>var endpoint = ...;</c> in each of two methods): the
+    /// nearest such declaration, when the file declares the name more than once and so has no one value for it.
+    /// </summary>
+    private static ExpressionSyntax? EnclosingLocal(IdentifierNameSyntax name)
+    {
+        foreach (var block in name.Ancestors().OfType<BlockSyntax>())
+        {
+            var found = block.Statements.Where(s => s.SpanStart < name.SpanStart).OfType<LocalDeclarationStatementSyntax>()
+                .SelectMany(s => s.Declaration.Variables).LastOrDefault(v => v.Identifier.ValueText == name.Identifier.ValueText);
+            if (found is not null)
+            {
+                return found.Initializer?.Value;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// The ingestion URL of an Application Insights connection string ("InstrumentationKey=...;IngestionEndpoint=https://...;"):

@@ -51,6 +51,23 @@ internal static partial class CodeSecrets
     }
 
     /// <summary>
+    /// A literal key given to a client whose keys have no prefix (<c>Portkey(api_key="...")</c>,
+    /// <see cref="SecretValues.UnprefixedKeyClients"/>): the client's argument is what shows it to be a key. A
+    /// placeholder, a reference or a plain word is none (<see cref="SecretValues.IsUnprefixedKey"/>).
+    /// </summary>
+    public static void CheckUnprefixed(string text, string client, string name, SourceLocation at, StackModel model, SecretLedger ledger)
+    {
+        var value = text.Trim();
+        if (value.Length > 400 || !SecretValues.IsUnprefixedKey(value) || model.Secrets.Any(s => s.Location == at))
+        {
+            return;
+        }
+
+        ledger.Add(value, knownShape: true);
+        model.Secrets.Add(new LiteralSecret(at, $"{name} of {client}", SecretLedger.Redact(value), null));
+    }
+
+    /// <summary>
     /// A key written into a URL's query string (<c>https://api.weatherapi.com/v1/current.json?q={city}&amp;key=1f75...</c>):
     /// the API reads it from there, so whoever reads the file has it (fifth held-out code run, bench/CODE-CORPUS.md
     /// class H). A template hole (<c>key={api_key}</c>), a placeholder or a short or one-kind token is none.

@@ -74,9 +74,47 @@ public abstract class LexicalSourceReader : ISourceCodeReader
 
             if (token.Kind == LexicalTokenKind.String && token.Form != LexicalStringForm.Docstring && !source.Quiet[i])
             {
-                CodeSecrets.Check(token.Text, AssignedTo(source, i, lineStart, lineTarget), file.At(token.Line, token.Column), model, secrets);
+                var name = AssignedTo(source, i, lineStart, lineTarget);
+                CodeSecrets.Check(token.Text, name, file.At(token.Line, token.Column), model, secrets);
+                if (name is not null && LexicalSource.Normal(name) == "apikey" && Callee(source, i) is { } client && SecretValues.UnprefixedKeyClients.Contains(client))
+                {
+                    CodeSecrets.CheckUnprefixed(token.Text, client, name, file.At(token.Line, token.Column), model, secrets);
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// The class or function whose call the string is an argument of, directly or in an object literal
+    /// (<c>Portkey(api_key="...")</c>, <c>new Portkey({ apiKey: "..." })</c>); null when none within a short distance.
+    /// </summary>
+    private static string? Callee(LexicalSource source, int index)
+    {
+        var depth = 0;
+        for (var j = index - 1; j >= 0 && j >= index - 64; j--)
+        {
+            if (source.IsPunct(j, ")") || source.IsPunct(j, "]") || source.IsPunct(j, "}"))
+            {
+                depth++;
+            }
+            else if (source.IsPunct(j, "(") || source.IsPunct(j, "[") || source.IsPunct(j, "{"))
+            {
+                if (depth-- > 0)
+                {
+                    continue;
+                }
+
+                if (!source.IsPunct(j, "("))
+                {
+                    depth = 0; // an object literal passed to the call: keep looking for its '('
+                    continue;
+                }
+
+                return source.IsIdentifier(j - 1) ? source[j - 1].Text : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The name a string is given on its line: <c>key=</c> or <c>"key":</c> right before it, else the line's assignment target.</summary>

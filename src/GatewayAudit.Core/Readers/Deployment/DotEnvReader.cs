@@ -50,7 +50,10 @@ public sealed partial class DotEnvReader : IConfigReader
                 continue;
             }
 
-            if (ConfigValues.IsSecretKey(name) && (!example || !ReferenceEquals(ConfigValues.Shown(text), text)))
+            // In an example file only a key of known shape is a key, or one a gateway's own variable names (PORTKEY_API_KEY):
+            // those keys have no shape to show them.
+            if (ConfigValues.IsSecretKey(name) && (!example || !ReferenceEquals(ConfigValues.Shown(text), text)
+                || (SecretValues.UnprefixedKeyVariables.Contains(name) && SecretValues.IsUnprefixedKey(text))))
             {
                 values.CheckSecret(name, node, templateFile: example);
             }

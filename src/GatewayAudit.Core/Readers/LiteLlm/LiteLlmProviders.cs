@@ -108,7 +108,8 @@ internal static class LiteLlmProviders
         ("nvidia_riva", Api(null, "NVIDIA Riva")),
         ("soniox", Api(null, "Soniox")),
         ("volcengine", Api(null, "Volcengine (ByteDance)")),
-        ("dashscope", Api(null, "Alibaba Cloud DashScope")),
+        // Hosts as in policies/catalog/alibaba-dashscope.yaml (the vendor's Base URL page).
+        ("dashscope", Api("alibaba-dashscope", "Alibaba Cloud Model Studio (DashScope)", ".dashscope.aliyuncs.com", "dashscope-intl.aliyuncs.com", "dashscope-us.aliyuncs.com", ".maas.aliyuncs.com")),
         ("modelscope", Api(null, "ModelScope")),
         ("moonshot", Api(null, "Moonshot AI")),
         ("publicai", Api(null, "PublicAI")),
