@@ -35,14 +35,9 @@ internal static class CSharpConfigurationKey
             return null;
         }
 
+        expression = CSharpText.Unwrapped(expression);
         switch (expression)
         {
-            case ParenthesizedExpressionSyntax parenthesized:
-                return Of(parenthesized.Expression, text, depth + 1);
-            case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } bang:
-                return Of(bang.Operand, text, depth + 1);
-            case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression):
-                return Of(coalesce.Left, text, depth + 1);
             case BaseObjectCreationExpressionSyntax creation when CSharpText.TypeName(creation) == "Uri" && creation.ArgumentList is { Arguments: [var first, ..] }:
                 return Of(first.Expression, text, depth + 1);
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var trim, Expression: var trimmed } } when Trims.Contains(trim):
@@ -85,14 +80,9 @@ internal static class CSharpConfigurationKey
             return null;
         }
 
+        expression = CSharpText.Unwrapped(expression);
         switch (expression)
         {
-            case ParenthesizedExpressionSyntax parenthesized:
-                return SectionOf(parenthesized.Expression, text, depth + 1);
-            case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } bang:
-                return SectionOf(bang.Operand, text, depth + 1);
-            case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression):
-                return SectionOf(coalesce.Left, text, depth + 1);
             case InvocationExpressionSyntax invocation when CSharpText.MethodName(invocation) is "GetSection" or "GetRequiredSection"
                 && invocation.ArgumentList.Arguments is [var argument] && SectionName(argument.Expression, text) is { } key:
                 return invocation.Expression is MemberAccessExpressionSyntax { Expression: var outer } && SectionOf(outer, text, depth + 1) is { Length: > 0 } parent

@@ -43,14 +43,9 @@ internal static class CSharpOptions
             return null;
         }
 
+        receiver = CSharpText.Unwrapped(receiver);
         switch (receiver)
         {
-            case ParenthesizedExpressionSyntax parenthesized:
-                return Of(parenthesized.Expression, text, depth + 1);
-            case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } bang:
-                return Of(bang.Operand, text, depth + 1);
-            case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression):
-                return Of(coalesce.Left, text, depth + 1);
             case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value" or "CurrentValue", Expression: var accessor } when AccessedType(accessor, text) is { } type:
                 return new Source(type, null, "", true);
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Get", Expression: var monitor } } named

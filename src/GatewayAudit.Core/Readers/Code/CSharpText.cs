@@ -176,6 +176,29 @@ internal sealed class CSharpText
         return null;
     }
 
+    /// <summary>The value an expression wraps, however nested: inside parentheses, under a null-forgiving <c>!</c>, and
+    /// the left side of <c>??</c> (the value when there is one).</summary>
+    public static ExpressionSyntax Unwrapped(ExpressionSyntax expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    break;
+                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } bang:
+                    expression = bang.Operand;
+                    break;
+                case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression):
+                    expression = coalesce.Left;
+                    break;
+                default:
+                    return expression;
+            }
+        }
+    }
+
     public static string? MethodName(InvocationExpressionSyntax invocation) => invocation.Expression switch
     {
         MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
