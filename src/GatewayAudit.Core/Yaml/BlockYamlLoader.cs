@@ -11,9 +11,9 @@ namespace GatewayAudit.Core.Yaml;
 /// aliases) stays exactly what it was. What it takes: printable ASCII (no tab) with LF or CRLF line ends; block mappings
 /// whose keys are plain words (letters, digits, <c>_ - . /</c>); block sequences, with compact mappings in their items
 /// (<c>- key: value</c>); plain scalars on one line that start with no YAML indicator; single- or double-quoted scalars
-/// without escapes; one-line flow lists of such scalars (<c>[a, "b"]</c>); <c>[]</c> and <c>{}</c>; comments. Anything
-/// else (anchors, aliases, tags, block or multi-line scalars, empty values, duplicate keys, document markers,
-/// directives, nesting past half the YAML loader's bound) goes to the YAML loader.
+/// without escapes; empty values; one-line flow lists of such scalars (<c>[a, "b"]</c>); <c>[]</c> and <c>{}</c>; comments. Anything
+/// else (anchors, aliases, tags, block or multi-line scalars, duplicate keys, document markers other than one leading
+/// <c>---</c>, directives, nesting past half the YAML loader's bound) goes to the YAML loader.
 /// </summary>
 public static class BlockYamlLoader
 {
@@ -61,6 +61,7 @@ public static class BlockYamlLoader
     {
         var lines = new List<Line>();
         var number = 0;
+        var started = false;
         for (var start = 0; start < text.Length;)
         {
             number++;
@@ -88,7 +89,15 @@ public static class BlockYamlLoader
                 var indent = content - start;
                 if (indent == 0 && (text[content] is '%' || IsMarker(text, content, end)))
                 {
-                    return null;
+                    // A "---" alone before the first content starts the one document; any other marker or a directive is the YAML loader's.
+                    if (started || lines.Count > 0 || !IsLeadingStart(text, content, end))
+                    {
+                        return null;
+                    }
+
+                    started = true;
+                    start = next;
+                    continue;
                 }
 
                 while (end > content && text[end - 1] == ' ')
@@ -103,6 +112,22 @@ public static class BlockYamlLoader
         }
 
         return lines;
+    }
+
+    private static bool IsLeadingStart(string text, int at, int end)
+    {
+        if (string.CompareOrdinal(text, at, "---", 0, 3) != 0)
+        {
+            return false;
+        }
+
+        var rest = at + 3;
+        while (rest < end && text[rest] == ' ')
+        {
+            rest++;
+        }
+
+        return rest == end || (text[rest] == '#' && rest > at + 3);
     }
 
     private static bool IsMarker(string text, int at, int end) =>
@@ -164,10 +189,9 @@ public static class BlockYamlLoader
                 if (valueAt == current.End || text[valueAt] == '#')
                 {
                     _at++;
-                    value = AtEnd ? null
-                        : lines[_at].Indent > indent ? Block(lines[_at].Indent, depth + 1)
-                        : lines[_at].Indent == indent && IsDash(lines[_at]) ? Sequence(indent, depth + 1)
-                        : null; // an empty value: its position is the YAML loader's to give
+                    value = !AtEnd && lines[_at].Indent > indent ? Block(lines[_at].Indent, depth + 1)
+                        : !AtEnd && lines[_at].Indent == indent && IsDash(lines[_at]) ? Sequence(indent, depth + 1)
+                        : new YamlScalar(current.Number, keyEnd + 2 - current.LineStart, "", quoted: false, tag: null); // empty: just after the colon, as the YAML loader places it
                 }
                 else
                 {

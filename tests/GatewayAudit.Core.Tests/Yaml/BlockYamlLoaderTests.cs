@@ -47,6 +47,9 @@ public sealed class BlockYamlLoaderTests
         "  indented:\n    root: yes\n",
         "key: value\n\n\n# trailing comment\n",
         "a:\n  - x\n  -   y   # spaced\nb:\n- z\n",
+        "a:\nb: 1\nc:   # empty\n  \nd:\n  e:\n  f: 2\n",
+        "---\nlist:\n- a:\n  b: 1\n-   c:\n",
+        "--- # the one document\nkey: v\n",
     };
 
     [Theory]
@@ -110,9 +113,9 @@ public sealed class BlockYamlLoaderTests
         "a: |\n  line\n",                        // a block scalar
         "a: >-\n  folded\n",                     // a folded scalar
         "a: one\n  two\n",                       // a plain scalar on two lines
-        "a:\nb: 1\n",                            // an empty value
+        "---\n---\na: 1\n",                      // two document starts
+        "--- a: 1\n",                           // content on the document start line
         "a: 1\na: 2\n",                          // a duplicate key: the YAML loader warns
-        "---\na: 1\n",                           // a document marker
         "a: 1\n---\nb: 2\n",                     // two documents
         "%YAML 1.2\n---\na: 1\n",                // a directive
         "a:\t1\n",                               // a tab
