@@ -44,7 +44,7 @@ public sealed class InputFile(string displayPath, string fullPath, string text, 
 
     /// <summary>Every document of a multi-document YAML file (Kubernetes manifests), parsed at most once.</summary>
     public (IReadOnlyList<YamlDocument>? Documents, IReadOnlyList<Diagnostic> Diagnostics) YamlDocuments =>
-        _yamlStream ??= new SafeYamlLoader().LoadAll(DisplayPath, Text);
+        _yamlStream ??= BlockYamlLoader.TryLoad(DisplayPath, Text) is { } document ? ([document], []) : new SafeYamlLoader().LoadAll(DisplayPath, Text);
 
     /// <summary>
     /// A JSON file's tree, parsed at most once (JSON is YAML 1.2). A raw tab cannot appear inside a JSON string, so tabs

@@ -162,6 +162,18 @@ public sealed class BlockYamlLoaderTests
         Assert.Equal("b", ((YamlScalar)((YamlMapping)((YamlMapping)document!.Root!)["general_settings"]!)["master_key"]!).Value);
     }
 
+    [Theory]
+    [InlineData("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: litellm\ndata:\n  LITELLM_LOG: DEBUG\n")]
+    [InlineData("---\napiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: 2\n")]
+    [InlineData("apiVersion: v1\nkind: Service\n---\napiVersion: v1\nkind: Secret\n")]
+    public void A_manifest_reads_as_the_same_documents(string text)
+    {
+        var expected = new SafeYamlLoader().LoadAll("m.yaml", text);
+        var file = new InputFile("m.yaml", "/scan/m.yaml", text, namedExplicitly: false);
+        Assert.Equal(expected.Documents!.Select(d => YamlTreeText.Of(d.Root)), file.YamlDocuments.Documents!.Select(d => YamlTreeText.Of(d.Root)));
+        Assert.Equal(expected.Diagnostics.Count, file.YamlDocuments.Diagnostics.Count);
+    }
+
     private static void AssertSameTree(string text)
     {
         var expected = new SafeYamlLoader().Load("f.yaml", text);
