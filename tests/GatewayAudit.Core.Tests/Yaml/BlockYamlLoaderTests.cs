@@ -105,6 +105,61 @@ public sealed class BlockYamlLoaderTests
         Assert.True(taken >= 20, $"only {taken} bundled YAML files were taken");
     }
 
+    [Fact]
+    public void Mutated_documents_never_throw_and_what_it_takes_reads_as_the_yaml_loader_reads_it()
+    {
+        // Hostile or broken input: one character inserted, deleted or replaced, a line's indentation changed, a line
+        // repeated. The reader must not throw, and a document it takes must be one the YAML loader reads cleanly, alike.
+        var random = new Random(20261202);
+        string[] seeds = [LiteLlmConfig, Compose, "- a\n- b: 1\n  c: [x, y]\n- 'q'\n", "a:\nb: 1\nc:   # empty\n  \nd:\n  e:\n  f: 2\n", "---\nlist:\n- a:\n  b: 1\n-   c:\n"];
+        const string Inserted = " -:#'\"[]{},&*!|>%@`?\n\r\t\\~0aZ";
+        var taken = 0;
+        for (var i = 0; i < 5_000; i++)
+        {
+            var text = new StringBuilder(seeds[random.Next(seeds.Length)]);
+            for (var edits = 1 + random.Next(3); edits > 0 && text.Length > 0; edits--)
+            {
+                var at = random.Next(text.Length);
+                switch (random.Next(5))
+                {
+                    case 0: text.Insert(at, Inserted[random.Next(Inserted.Length)]); break;
+                    case 1: text.Remove(at, 1); break;
+                    case 2: text[at] = Inserted[random.Next(Inserted.Length)]; break;
+                    case 3: text.Insert(LineStart(text, at), ' '); break;
+                    default:
+                        var start = LineStart(text, at);
+                        var end = text.ToString().IndexOf('\n', at);
+                        text.Insert(start, text.ToString(start, (end < 0 ? text.Length : end + 1) - start));
+                        break;
+                }
+            }
+
+            var document = text.ToString();
+            var fast = BlockYamlLoader.TryLoad("f.yaml", document);
+            if (fast is null)
+            {
+                continue;
+            }
+
+            taken++;
+            var expected = new SafeYamlLoader().Load("f.yaml", document);
+            Assert.True(expected.Diagnostics.Count == 0, $"the block reader took a document the YAML loader reports ({string.Join(", ", expected.Diagnostics.Select(d => d.Code))}):\n{document}");
+            Assert.True(YamlTreeText.Of(expected.Document!.Root) == YamlTreeText.Of(fast.Root), $"different trees for:\n{document}");
+        }
+
+        Assert.True(taken > 500, $"only {taken} mutated documents were taken");
+
+        static int LineStart(StringBuilder text, int at)
+        {
+            while (at > 0 && text[at - 1] != '\n')
+            {
+                at--;
+            }
+
+            return at;
+        }
+    }
+
     public static TheoryData<string> LeftToYaml => new()
     {
         "a: &x 1\nb: *x\n",                      // an anchor and an alias
