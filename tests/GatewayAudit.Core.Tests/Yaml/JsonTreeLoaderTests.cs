@@ -75,7 +75,7 @@ public sealed class JsonTreeLoaderTests
         Assert.Null(JsonTreeLoader.TryLoad("f.json", text));
         var file = new InputFile("f.json", "/scan/f.json", text, namedExplicitly: false);
         var expected = new SafeYamlLoader().Load("f.json", text);
-        Assert.Equal(Describe(expected.Document?.Root), Describe(file.Json.Document?.Root));
+        Assert.Equal(YamlTreeText.Of(expected.Document?.Root), YamlTreeText.Of(file.Json.Document?.Root));
         Assert.Equal(expected.Diagnostics.Select(d => (d.Code, d.Message, d.Location.Line)), file.Json.Diagnostics.Select(d => (d.Code, d.Message, d.Location.Line)));
     }
 
@@ -107,49 +107,8 @@ public sealed class JsonTreeLoaderTests
         Assert.Empty(expected.Diagnostics);
         var fast = JsonTreeLoader.TryLoad("f.json", text);
         Assert.NotNull(fast);
-        Assert.Equal(Describe(expected.Document!.Root), Describe(fast.Root));
+        Assert.Equal(YamlTreeText.Of(expected.Document!.Root), YamlTreeText.Of(fast.Root));
         Assert.Equal("f.json", fast.File);
-    }
-
-    /// <summary>Every node with its kind, position, value, quoting and tag, in document order.</summary>
-    private static string Describe(YamlNode? node)
-    {
-        var text = new StringBuilder();
-        Write(node, text);
-        return text.ToString();
-
-        static void Write(YamlNode? node, StringBuilder text)
-        {
-            switch (node)
-            {
-                case null:
-                    text.Append("(none)");
-                    break;
-                case YamlScalar s:
-                    text.Append($"S{s.Line}:{s.Column}:{(s.Quoted ? "q" : "p")}:{s.Tag}:[{s.Value}] ");
-                    break;
-                case YamlSequence q:
-                    text.Append($"L{q.Line}:{q.Column}( ");
-                    foreach (var item in q.Items)
-                    {
-                        Write(item, text);
-                    }
-
-                    text.Append(") ");
-                    break;
-                case YamlMapping m:
-                    text.Append($"M{m.Line}:{m.Column}{{ ");
-                    foreach (var (key, value) in m.Entries)
-                    {
-                        Write(key, text);
-                        text.Append("=> ");
-                        Write(value, text);
-                    }
-
-                    text.Append("} ");
-                    break;
-            }
-        }
     }
 
     private static readonly string[] Words = ["openai", "gpt-4o", "https://api.example.com/v1", "a b", "x#y", "sk-or-v1-123", "null", "true", "1.5", ""];
