@@ -52,6 +52,17 @@ public sealed class SortedArraySet<T> : IReadOnlyCollection<T>
 
     public void UnionWith(IEnumerable<T> other)
     {
+        if (other is SortedArraySet<T> set)
+        {
+            // Merging one component's or flow's sets into another's is most unions: no boxed enumerator for those.
+            for (var i = 0; i < set._count; i++)
+            {
+                Add(set._items![i]);
+            }
+
+            return;
+        }
+
         foreach (var item in other)
         {
             Add(item);
