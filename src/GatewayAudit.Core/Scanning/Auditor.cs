@@ -150,9 +150,7 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             secrets.Absorb(stack.Secrets);
         }
 
-        var findings = FindingOrder.Sorted(audited.SelectMany(s => s.Findings).Concat(annexFindings)
-            .DistinctBy(f => (f.RuleId, f.Location, f.Subject, f.Message))
-            .ToList());
+        var findings = FindingOrder.Sorted(FindingOrder.Distinct(audited.SelectMany(s => s.Findings).Concat(annexFindings)).ToList());
         secrets.Protect(ReportVocabulary(stacks.SelectMany(s => s.Model.Components), catalog, rules));
 
         StageEnd.ReleaseGarbage(stacks.Count);

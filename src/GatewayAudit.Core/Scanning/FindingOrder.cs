@@ -51,6 +51,34 @@ public sealed class FindingOrder : IComparer<Finding>
             return findings;
         }
 
-        return findings.Order(Instance).ToList();
+        // The roll-up's findings are each stack's, already in order, one stack after another: when no stack's come
+        // before the one's before it, the whole is in order too, and a stable sort would leave it as it is.
+        for (var i = 1; i < findings.Count; i++)
+        {
+            if (Instance.Compare(findings[i - 1], findings[i]) > 0)
+            {
+                return findings.Order(Instance).ToList();
+            }
+        }
+
+        return findings;
+    }
+
+    /// <summary>
+    /// Findings that are the same finding (rule, location, subject and message all equal) once each, the first kept,
+    /// as a stack's findings repeat in the roll-up when two stacks share a file.
+    /// </summary>
+    public static IEnumerable<Finding> Distinct(IEnumerable<Finding> findings) => Enumerable.Distinct(findings, SameFinding.Instance);
+
+    // Equal when the four are; the hash leaves out the message, the longest of them, which the others nearly always settle.
+    private sealed class SameFinding : IEqualityComparer<Finding>
+    {
+        public static SameFinding Instance { get; } = new();
+
+        public bool Equals(Finding? x, Finding? y) =>
+            string.Equals(x!.RuleId, y!.RuleId, StringComparison.Ordinal) && EqualityComparer<SourceLocation>.Default.Equals(x.Location, y.Location)
+            && string.Equals(x.Subject, y.Subject, StringComparison.Ordinal) && string.Equals(x.Message, y.Message, StringComparison.Ordinal);
+
+        public int GetHashCode(Finding finding) => HashCode.Combine(finding.RuleId, finding.Location, finding.Subject);
     }
 }
