@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using GatewayAudit.Core.Model;
 using GatewayAudit.Core.Readers;
@@ -22,7 +23,13 @@ public sealed class VendorCatalog
     public Vendor? Find(string? id) => id is not null && _vendors.TryGetValue(id, out var v) ? v : null;
 
     /// <summary>The vendor whose API host this is (e.g. api.groq.com), if the catalog knows it.</summary>
-    public Vendor? FindByHost(string host) => _vendors.Values.FirstOrDefault(v => v.MatchesHost(host));
+    public Vendor? FindByHost(string host) => _byHost.TryGetValue(host, out var known) ? known : _byHost.GetOrAdd(host, MatchHost);
+
+    // Each host is matched against every vendor's patterns once per run: a monorepo names the same few hosts in
+    // thousands of stacks (bench/SCALE.md round 13). The catalog does not change once loaded.
+    private readonly ConcurrentDictionary<string, Vendor?> _byHost = new(StringComparer.Ordinal);
+
+    private Vendor? MatchHost(string host) => _vendors.Values.FirstOrDefault(v => v.MatchesHost(host));
 
     /// <summary>The most recent date any fact was checked, for the report header.</summary>
     public DateOnly? LastChecked => CheckDates.Max();

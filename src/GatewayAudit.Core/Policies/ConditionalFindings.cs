@@ -21,11 +21,12 @@ public static class ConditionalFindings
 
     public static Finding Qualify(Finding finding, RuleSubject subject, PolicyContext context, bool judgesCertainty)
     {
-        var model = context.Model;
+        // Worked out once per component or flow of the stack, however many rules find something about it.
+        var graph = context.Graph;
         var basis = subject.Kind switch
         {
-            SubjectKind.Component => PartyCertainty.BasisOf(model, subject.Component!),
-            SubjectKind.Flow => PartyCertainty.BasisOf(model, subject.Flow!),
+            SubjectKind.Component => graph.BasisOf(subject.Component!),
+            SubjectKind.Flow => graph.BasisOf(subject.Flow!),
             _ => null,
         };
         if (basis is null)
@@ -33,7 +34,7 @@ public static class ConditionalFindings
             return finding;
         }
 
-        var receives = subject.Kind == SubjectKind.Flow ? subject.Flow!.DataCategories.Contains(DataCategory.Prompt) : model.Receives(subject.Component!.Id).Contains(DataCategory.Prompt);
+        var receives = subject.Kind == SubjectKind.Flow ? subject.Flow!.DataCategories.Contains(DataCategory.Prompt) : graph.Receives(subject.Component!.Id, DataCategory.Prompt);
         return finding with
         {
             Severity = judgesCertainty ? finding.Severity : Lower(finding.Severity),

@@ -28,7 +28,13 @@ public sealed class PolicyFindings : IFindingSource
         });
         context.Rules.AddRange(loaded.Pack.Rules);
         var policyContext = new PolicyContext(context.Model, context.Catalog, loaded.Settings);
-        return loaded.Pack.Rules.SelectMany(rule => EvaluateOrReport(rule, policyContext, context.Diagnostics)).ToList();
+        var findings = new List<Finding>();
+        foreach (var rule in loaded.Pack.Rules)
+        {
+            findings.AddRange(EvaluateOrReport(rule, policyContext, context.Diagnostics));
+        }
+
+        return findings;
     }
 
     private sealed record Loaded(PolicyPack Pack, PolicySettings Settings);

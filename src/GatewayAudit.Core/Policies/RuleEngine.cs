@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using GatewayAudit.Core.Model;
@@ -13,16 +12,20 @@ namespace GatewayAudit.Core.Policies;
 /// </summary>
 public static partial class RuleEngine
 {
-    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
+    internal static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
 
     public static IEnumerable<Finding> Evaluate(PolicyRule rule, PolicyContext context)
     {
         // Loops, not LINQ: this runs for every rule on every stack (320,000 times at 10,000 stacks), and the closures
         // and iterators a pipeline makes per call were most of the policy stage's 800 MiB (bench/SCALE.md round 6).
+        // The subjects come from the stack's graph, made once per stack (bench/SCALE.md round 13).
+        var compiled = CompiledRule.Of(rule);
+        var subjects = Subjects(rule.Selector.Kind, context);
         List<Finding>? findings = null;
-        foreach (var subject in Select(rule.Selector, context))
+        for (var i = 0; i < subjects.Count; i++)
         {
-            if (rule.When is not null && !Holds(rule.When, subject, context))
+            var subject = subjects[i];
+            if (!Selects(rule.Selector, subject, context) || (rule.When is not null && !Holds(rule.When, subject, context)))
             {
                 continue;
             }
@@ -32,22 +35,16 @@ public static partial class RuleEngine
                 RuleId = rule.Id,
                 Severity = rule.Severity,
                 Title = rule.Title,
-                Message = Interpolate(rule.Message, subject, context),
-                Remediation = Interpolate(rule.Remediation, subject, context),
-                Location = subject.Location(context, rule.EvidenceFiles, TestedFacts(rule)),
+                Message = compiled.Message.Fill(subject, context),
+                Remediation = compiled.Remediation.Fill(subject, context),
+                Location = subject.Location(context, rule.EvidenceFiles, compiled.TestedFacts),
                 Subject = subject.Key,
                 References = rule.References,
-            }, subject, context, judgesCertainty: ConditionalFindings.JudgesCertainty(TestedFacts(rule))));
+            }, subject, context, judgesCertainty: compiled.JudgesCertainty));
         }
 
         return findings ?? [];
     }
-
-    // A rule's tested fact paths, worked out once per rule rather than once per rule per stack.
-    private static readonly ConditionalWeakTable<PolicyRule, IReadOnlyList<string>> TestedFactsOf = [];
-
-    private static IReadOnlyList<string> TestedFacts(PolicyRule rule) =>
-        TestedFactsOf.GetValue(rule, r => FactPaths(r.When).ToList());
 
     /// <summary>
     /// The fact paths a condition tests on its own subject, in the order written (not those inside reaches/flowsIn,
@@ -64,49 +61,48 @@ public static partial class RuleEngine
 
     public static IEnumerable<RuleSubject> Select(RuleSelector selector, PolicyContext context)
     {
-        var model = context.Model;
-        List<RuleSubject>? subjects = null;
+        var subjects = Subjects(selector.Kind, context);
+        List<RuleSubject>? selected = null;
+        for (var i = 0; i < subjects.Count; i++)
+        {
+            if (Selects(selector, subjects[i], context))
+            {
+                (selected ??= []).Add(subjects[i]);
+            }
+        }
+
+        return selected ?? [];
+    }
+
+    // Components in id order, flows in key order, literal secrets by location then key.
+    private static IReadOnlyList<RuleSubject> Subjects(SubjectKind kind, PolicyContext context) => kind switch
+    {
+        SubjectKind.Component => context.Graph.Components,
+        SubjectKind.Flow => context.Graph.Flows,
+        _ => context.Graph.Secrets,
+    };
+
+    private static bool Selects(RuleSelector selector, RuleSubject subject, PolicyContext context)
+    {
         switch (selector.Kind)
         {
             case SubjectKind.Component:
-                foreach (var component in model.Components)
-                {
-                    if (Matches(selector.Filter, component, context))
-                    {
-                        (subjects ??= []).Add(RuleSubject.Of(component));
-                    }
-                }
-
-                break;
+                return Matches(selector.Filter, subject.Component!, context);
             case SubjectKind.Flow:
-                foreach (var flow in model.Flows)
-                {
-                    if ((selector.Carries.Count == 0 || CarriesAny(flow, selector.Carries))
-                        && (selector.From is null || (model.Find(flow.From) is { } from && Matches(selector.From, from, context)))
-                        && (selector.To is null || (model.Find(flow.To) is { } to && Matches(selector.To, to, context))))
-                    {
-                        (subjects ??= []).Add(RuleSubject.Of(flow));
-                    }
-                }
-
-                break;
+                var flow = subject.Flow!;
+                return (selector.Carries.Count == 0 || CarriesAny(flow, selector.Carries))
+                    && (selector.From is null || (context.Graph.Component(flow.From) is { } from && Matches(selector.From, from.Component!, context)))
+                    && (selector.To is null || (context.Graph.Component(flow.To) is { } to && Matches(selector.To, to.Component!, context)));
             default:
-                if (model.Secrets.Count > 0)
-                {
-                    return model.Secrets.OrderBy(s => s.Location).ThenBy(s => s.Key, StringComparer.Ordinal).Select(RuleSubject.Of).ToList();
-                }
-
-                break;
+                return true;
         }
-
-        return subjects ?? [];
     }
 
     private static bool CarriesAny(Flow flow, IReadOnlyList<DataCategory> categories)
     {
-        foreach (var category in categories)
+        for (var i = 0; i < categories.Count; i++)
         {
-            if (flow.DataCategories.Contains(category))
+            if (flow.DataCategories.Contains(categories[i]))
             {
                 return true;
             }
@@ -120,14 +116,14 @@ public static partial class RuleEngine
         && (filter.Roles is null || filter.Roles.Contains(component.Role))
         && (filter.Vendors is null || (component.Vendor is { } v && AnyGlob(filter.Vendors, v)))
         && (filter.Hostings is null || filter.Hostings.Contains(component.Hosting))
-        && (filter.Receives is null || context.Model.ReceivesAny(component.Id, filter.Receives));
+        && (filter.Receives is null || context.Graph.ReceivesAny(component.Id, filter.Receives));
 
     /// <summary>Whether any of the globs matches the text.</summary>
     private static bool AnyGlob(IReadOnlyList<string> patterns, string text)
     {
-        foreach (var pattern in patterns)
+        for (var i = 0; i < patterns.Count; i++)
         {
-            if (Glob(pattern, text))
+            if (Glob(patterns[i], text))
             {
                 return true;
             }
@@ -141,9 +137,9 @@ public static partial class RuleEngine
         switch (condition)
         {
             case AllCondition all:
-                foreach (var inner in all.Conditions)
+                for (var i = 0; i < all.Conditions.Count; i++)
                 {
-                    if (!Holds(inner, subject, context))
+                    if (!Holds(all.Conditions[i], subject, context))
                     {
                         return false;
                     }
@@ -151,9 +147,9 @@ public static partial class RuleEngine
 
                 return true;
             case AnyCondition any:
-                foreach (var inner in any.Conditions)
+                for (var i = 0; i < any.Conditions.Count; i++)
                 {
-                    if (Holds(inner, subject, context))
+                    if (Holds(any.Conditions[i], subject, context))
                     {
                         return true;
                     }
@@ -163,9 +159,12 @@ public static partial class RuleEngine
             case NotCondition not:
                 return !Holds(not.Condition, subject, context);
             case FactCondition fact:
-                foreach (var (op, operand) in fact.Tests)
+                // The fact is read once for all its operators: reading it again gives the same value.
+                var value = fact.Tests.Count > 0 ? subject.Fact(fact.Fact, context) : null;
+                for (var i = 0; i < fact.Tests.Count; i++)
                 {
-                    if (!Test(subject.Fact(fact.Fact, context), op, Resolve(operand, context)))
+                    var (op, operand) = fact.Tests[i];
+                    if (!Test(value, op, Resolve(operand, context)))
                     {
                         return false;
                     }
@@ -173,43 +172,95 @@ public static partial class RuleEngine
 
                 return true;
             case ReachCondition reach:
-                return subject.Component is { } start && Reachable(start, reach, context).Any(c => reach.Where is null || Holds(reach.Where, RuleSubject.Of(c), context));
+                return subject.Component is { } start && Reaches(start, reach, context);
             case FlowCondition flows:
-                return subject.Component is { } c
-                    && (flows.Incoming ? context.Model.FlowsInto(c.Id) : context.Model.FlowsOutOf(c.Id)).Any(f => Holds(flows.Where, RuleSubject.Of(f), context));
+                if (subject.Component is not { } c)
+                {
+                    return false;
+                }
+
+                var edges = flows.Incoming ? context.Graph.FlowsInto(c.Id) : context.Graph.FlowsOutOf(c.Id);
+                for (var i = 0; i < edges.Count; i++)
+                {
+                    if (Holds(flows.Where, edges[i], context))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             default:
                 throw new ArgumentOutOfRangeException(nameof(condition));
         }
     }
 
-    private static IEnumerable<Component> Reachable(Component start, ReachCondition reach, PolicyContext context)
+    /// <summary>
+    /// Whether a component joined to <paramref name="start"/> by flows (downstream or upstream, each carrying one of
+    /// the categories asked for) satisfies the condition's <c>where</c>: breadth first, in flow-key order, stopping at
+    /// the first that does.
+    /// </summary>
+    private static bool Reaches(Component start, ReachCondition reach, PolicyContext context)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal) { start.Id };
-        var pending = new Queue<string>();
-        pending.Enqueue(start.Id);
-        while (pending.Count > 0)
+        var graph = context.Graph;
+        var (seen, pending) = Walk.Rent();
+        try
         {
-            var current = pending.Dequeue();
-            var edges = reach.Downstream ? context.Model.FlowsOutOf(current) : context.Model.FlowsInto(current);
-            foreach (var flow in edges)
+            seen.Add(start.Id);
+            pending.Enqueue(start.Id);
+            while (pending.Count > 0)
             {
-                if (reach.Carrying.Count > 0 && !reach.Carrying.Any(flow.DataCategories.Contains))
+                var current = pending.Dequeue();
+                var edges = reach.Downstream ? graph.FlowsOutOf(current) : graph.FlowsInto(current);
+                for (var i = 0; i < edges.Count; i++)
                 {
-                    continue;
-                }
+                    var flow = edges[i].Flow!;
+                    if (reach.Carrying.Count > 0 && !CarriesAny(flow, reach.Carrying))
+                    {
+                        continue;
+                    }
 
-                var next = reach.Downstream ? flow.To : flow.From;
-                if (seen.Add(next) && context.Model.Find(next) is { } component)
-                {
-                    pending.Enqueue(next);
-                    yield return component;
+                    var next = reach.Downstream ? flow.To : flow.From;
+                    if (seen.Add(next) && graph.Component(next) is { } component)
+                    {
+                        pending.Enqueue(next);
+                        if (reach.Where is null || Holds(reach.Where, component, context))
+                        {
+                            return true;
+                        }
+                    }
                 }
             }
+
+            return false;
+        }
+        finally
+        {
+            Walk.Return(seen, pending);
+        }
+    }
+
+    /// <summary>
+    /// The visited set and queue of a <see cref="Reaches"/> walk, kept per thread for the next walk: one is made for
+    /// every reaches condition of every subject of every stack. A walk inside a walk's <c>where</c> rents its own.
+    /// </summary>
+    private static class Walk
+    {
+        [ThreadStatic]
+        private static Stack<(HashSet<string>, Queue<string>)>? _spare;
+
+        public static (HashSet<string> Seen, Queue<string> Pending) Rent() =>
+            _spare is { Count: > 0 } spare ? spare.Pop() : (new HashSet<string>(StringComparer.Ordinal), new Queue<string>());
+
+        public static void Return(HashSet<string> seen, Queue<string> pending)
+        {
+            seen.Clear();
+            pending.Clear();
+            (_spare ??= new()).Push((seen, pending));
         }
     }
 
     private static object? Resolve(Operand operand, PolicyContext context) =>
-        operand.Setting is { } name ? context.Settings.Fact(name) : operand.Literal;
+        operand.Setting is { } name ? context.SettingFact(name) : operand.Literal;
 
     /// <summary>One operator applied to a fact value. Lists: in tests every element, containsAny some element (both with globs); contains tests membership.</summary>
     public static bool Test(object? fact, string op, object? operand)
@@ -234,15 +285,17 @@ public static partial class RuleEngine
             case "equals":
                 return fact is string[] list ? operand is string[] other && list.SequenceEqual(other, StringComparer.Ordinal) : ScalarEquals(fact, operand);
             case "in":
-                var allowed = operand as string[] ?? [Text(operand)];
+                // A single operand is a list of one (without making one).
+                var allowed = operand as string[];
+                var only = allowed is null ? Text(operand) : null;
                 if (fact is not string[] items)
                 {
-                    return AnyGlob(allowed, Text(fact));
+                    return AnyGlob(allowed, only, Text(fact));
                 }
 
                 foreach (var item in items)
                 {
-                    if (!AnyGlob(allowed, item))
+                    if (!AnyGlob(allowed, only, item))
                     {
                         return false;
                     }
@@ -265,15 +318,16 @@ public static partial class RuleEngine
 
                 return false;
             case "containsAny":
-                var wanted = operand as string[] ?? [Text(operand)];
+                var wanted = operand as string[];
+                var one = wanted is null ? Text(operand) : null;
                 if (fact is not string[] parts)
                 {
-                    return AnyGlob(wanted, Text(fact));
+                    return AnyGlob(wanted, one, Text(fact));
                 }
 
                 foreach (var part in parts)
                 {
-                    if (AnyGlob(wanted, part))
+                    if (AnyGlob(wanted, one, part))
                     {
                         return true;
                     }
@@ -281,8 +335,21 @@ public static partial class RuleEngine
 
                 return false;
             case "matches":
-                var pattern = Text(operand);
-                return fact is string[] texts ? texts.Any(t => IsMatch(t, pattern)) : IsMatch(Text(fact), pattern);
+                var pattern = MatchPattern.Of(Text(operand));
+                if (fact is not string[] texts)
+                {
+                    return pattern.IsMatch(Text(fact));
+                }
+
+                foreach (var text in texts)
+                {
+                    if (pattern.IsMatch(text))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             case "greaterThan":
             case "atLeast":
             case "lessThan":
@@ -323,25 +390,29 @@ public static partial class RuleEngine
 
     private static string Text(object value) => RuleSubject.Format(value);
 
-    private static bool IsMatch(string text, string pattern) =>
-        WithinTimeLimit(pattern, limit => Regex.IsMatch(text, pattern, RegexOptions.CultureInvariant, limit));
+    // The globs of a list operand, or the one glob of a single operand.
+    private static bool AnyGlob(string[]? patterns, string? only, string text) => patterns is null ? Glob(only!, text) : AnyGlob(patterns, text);
 
     /// <summary>
     /// Runs a match under <see cref="RegexTimeout"/>, and once more under ten times that before giving up: the limit is
     /// wall-clock time, so a scan stalled on a loaded machine (or paused by a heap snapshot) could otherwise report a
     /// harmless pattern as timed out and write no report. A pattern that backtracks catastrophically runs past both.
     /// </summary>
-    internal static bool WithinTimeLimit(string pattern, Func<TimeSpan, bool> match)
+    internal static bool WithinTimeLimit(string pattern, Func<TimeSpan, bool> match) =>
+        WithinTimeLimit(pattern, match, static (run, limit) => run(limit));
+
+    /// <summary><see cref="WithinTimeLimit(string, Func{TimeSpan, bool})"/> with what the match needs passed in, so that no closure is made per match.</summary>
+    internal static bool WithinTimeLimit<TState>(string pattern, TState state, Func<TState, TimeSpan, bool> match)
     {
         try
         {
-            return match(RegexTimeout);
+            return match(state, RegexTimeout);
         }
         catch (RegexMatchTimeoutException)
         {
             try
             {
-                return match(RegexTimeout * 10);
+                return match(state, RegexTimeout * 10);
             }
             catch (RegexMatchTimeoutException)
             {
@@ -380,7 +451,7 @@ public static partial class RuleEngine
 
     /// <summary>Fills <c>{{component.name}}</c>, <c>{{flow.to.name}}</c>, <c>{{settings.maxRetentionDays}}</c> ... from the subject.</summary>
     public static string Interpolate(string template, RuleSubject subject, PolicyContext context) =>
-        !template.Contains("{{", StringComparison.Ordinal) ? template : PlaceholderRegex().Replace(template, m => FactPathOf(m.Groups[1].Value, subject.Kind) is { } path ? RuleSubject.Format(subject.Fact(path, context)) : m.Value);
+        MessageTemplate.Of(template, subject.Kind).Fill(subject, context);
 
     /// <summary>Placeholders in a text, for load-time checks.</summary>
     public static IEnumerable<string> Placeholders(string template) => PlaceholderRegex().Matches(template).Select(m => m.Groups[1].Value);
@@ -401,7 +472,7 @@ public static partial class RuleEngine
     }
 
     [GeneratedRegex(@"\{\{\s*([A-Za-z0-9_.:-]+)\s*\}\}")]
-    private static partial Regex PlaceholderRegex();
+    internal static partial Regex PlaceholderRegex();
 }
 
 /// <summary>A rule's <c>matches</c> pattern ran past its time limit on some fact: the rule could not be evaluated.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using GatewayAudit.Core.Catalog;
 using GatewayAudit.Core.Model;
@@ -6,7 +5,39 @@ using GatewayAudit.Core.Model;
 namespace GatewayAudit.Core.Policies;
 
 /// <summary>What rules evaluate against: the merged stack, the vendor catalog and the organisation settings.</summary>
-public sealed record PolicyContext(StackModel Model, VendorCatalog Catalog, PolicySettings Settings);
+public sealed record PolicyContext(StackModel Model, VendorCatalog Catalog, PolicySettings Settings)
+{
+    // Worked out on first use and kept for every rule of the stack; a copy made with 'with' keeps them only while
+    // they are of the same model and settings.
+    private StackGraph? _graph;
+    private PolicySettings? _factsOf;
+    private Dictionary<string, object?>? _settingFacts;
+
+    /// <summary>The stack's subjects and flows indexed for the rule engine, made once per context.</summary>
+    internal StackGraph Graph => _graph is { } graph && ReferenceEquals(graph.Model, Model) ? graph : _graph = new StackGraph(Model);
+
+    /// <summary><see cref="PolicySettings.Fact"/>, made once per context: each call copies a list setting.</summary>
+    internal object? SettingFact(string name)
+    {
+        if (_settingFacts is null || !ReferenceEquals(_factsOf, Settings))
+        {
+            (_factsOf, _settingFacts) = (Settings, new(StringComparer.Ordinal));
+        }
+
+        if (!_settingFacts.TryGetValue(name, out var value))
+        {
+            _settingFacts[name] = value = Settings.Fact(name);
+        }
+
+        return value;
+    }
+
+    // Equal as the three things it holds, as before it held the memos above.
+    public bool Equals(PolicyContext? other) =>
+        other is not null && Equals(Model, other.Model) && Equals(Catalog, other.Catalog) && Equals(Settings, other.Settings);
+
+    public override int GetHashCode() => HashCode.Combine(Model, Catalog, Settings);
+}
 
 /// <summary>
 /// One thing a rule looks at (a component, a flow or a literal secret) and the facts it exposes by path:
@@ -58,38 +89,41 @@ public sealed class RuleSubject
     /// </summary>
     public SourceLocation? Location(PolicyContext context, IReadOnlyList<string>? preferredFiles = null, IReadOnlyList<string>? facts = null)
     {
-        IEnumerable<SourceLocation> evidence = Kind switch
+        // The evidence as a set, or for a secret its one location; walked by index, not through an enumerator.
+        var evidence = Kind switch
         {
             SubjectKind.Component => Component!.Evidence,
-            SubjectKind.Flow => Flow!.Evidence.Count > 0 ? Flow.Evidence : context.Model.Find(Flow.To)?.Evidence ?? [],
-            _ => [Secret!.Location],
+            SubjectKind.Flow => Flow!.Evidence.Count > 0 ? Flow.Evidence : context.Graph.Component(Flow.To)?.Component!.Evidence,
+            _ => null,
         };
-        foreach (var pattern in preferredFiles ?? [])
+        var count = Kind == SubjectKind.Secret ? 1 : evidence?.Count ?? 0;
+        for (var p = 0; p < (preferredFiles?.Count ?? 0); p++)
         {
-            foreach (var candidate in evidence)
+            for (var i = 0; i < count; i++)
             {
-                if (RuleEngine.Glob(pattern, candidate.File.AsSpan(candidate.File.LastIndexOf('/') + 1)))
+                var candidate = evidence is null ? Secret!.Location : evidence[i];
+                if (RuleEngine.Glob(preferredFiles![p], candidate.File.AsSpan(candidate.File.LastIndexOf('/') + 1)))
                 {
                     return candidate;
                 }
             }
         }
 
-        foreach (var path in facts ?? [])
+        for (var f = 0; f < (facts?.Count ?? 0); f++)
         {
-            if (FactOrigin(path) is { } origin)
+            if (FactOrigin(facts![f]) is { } origin)
             {
                 return origin;
             }
         }
 
-        return evidence.FirstOrDefault();
+        return count == 0 ? null : evidence is null ? Secret!.Location : evidence[0];
     }
 
     /// <summary>Where a fact of this subject was read, when a reader recorded it; null for derived or missing facts.</summary>
     public SourceLocation? FactOrigin(string path)
     {
-        var attribute = IsAttributePath(path) ? AttributeName(path) : null;
+        var attribute = FactPath.Of(path).Attribute;
         return Kind switch
         {
             SubjectKind.Component when attribute is not null => Component!.Attributes.Origin(attribute),
@@ -129,40 +163,35 @@ public sealed class RuleSubject
 
     private static bool IsAttributePath(string path) => path.StartsWith("attributes.", StringComparison.Ordinal) && path.Length > "attributes.".Length;
 
-    // The attribute a fact path names ("attributes.ttlSeconds" -> "ttlSeconds"), cut once per path rather than at every
-    // test of every subject of every stack.
-    private static readonly ConcurrentDictionary<string, string> AttributeNames = new(StringComparer.Ordinal);
-
-    private static string AttributeName(string path) => AttributeNames.GetOrAdd(path, p => p["attributes.".Length..]);
-
     public object? Fact(string path, PolicyContext context)
     {
-        if (path.StartsWith("settings.", StringComparison.Ordinal))
+        var fact = FactPath.Of(path);
+        if (fact.Setting is { } setting)
         {
-            return context.Settings.Fact(path["settings.".Length..]);
+            return context.SettingFact(setting);
         }
 
         switch (Kind)
         {
             case SubjectKind.Component:
-                return ComponentFact(Component!, path, context);
+                return ComponentFact(Component!, fact, context);
             case SubjectKind.Flow:
-                if (path.StartsWith("from.", StringComparison.Ordinal))
+                if (fact.From is { } fromPath)
                 {
-                    return context.Model.Find(Flow!.From) is { } from ? ComponentFact(from, path[5..], context) : null;
+                    return context.Graph.Component(Flow!.From) is { } from ? ComponentFact(from.Component!, fromPath, context) : null;
                 }
 
-                if (path.StartsWith("to.", StringComparison.Ordinal))
+                if (fact.To is { } toPath)
                 {
-                    return context.Model.Find(Flow!.To) is { } to ? ComponentFact(to, path[3..], context) : null;
+                    return context.Graph.Component(Flow!.To) is { } to ? ComponentFact(to.Component!, toPath, context) : null;
                 }
 
                 return path switch
                 {
                     "key" => Flow!.Key,
-                    "carries" => Flow!.DataCategories.Select(EnumText.Of).ToArray(),
-                    "possible" => PartyCertainty.IsPossible(context.Model, Flow!),
-                    _ when IsAttributePath(path) => Normalize(Flow!.Attributes[AttributeName(path)]),
+                    "carries" => CategoryNames(Flow!.DataCategories),
+                    "possible" => context.Graph.IsPossible(Flow!),
+                    _ when fact.Attribute is { } attribute => Normalize(Flow!.Attributes[attribute]),
                     _ => null,
                 };
             default:
@@ -178,22 +207,21 @@ public sealed class RuleSubject
         }
     }
 
-    private static object? ComponentFact(Component component, string path, PolicyContext context)
+    private static object? ComponentFact(Component component, FactPath fact, PolicyContext context)
     {
-        if (IsAttributePath(path))
+        if (fact.Attribute is { } attribute)
         {
-            return Normalize(component.Attributes[AttributeName(path)]);
+            return Normalize(component.Attributes[attribute]);
         }
 
-        if (path.StartsWith("catalog.", StringComparison.Ordinal))
+        if (fact.Catalog is { } name)
         {
             // A vendor the catalog does not list, or a component nobody identified, has every catalog fact unknown.
             var vendor = context.Catalog.Find(component.Vendor);
-            return vendor?.Fact(path["catalog.".Length..]) is { Known: true } fact ? fact.Text : "unknown";
+            return vendor?.Fact(name) is { Known: true } known ? known.Text : "unknown";
         }
 
-        var vendorEntry = context.Catalog.Find(component.Vendor);
-        return path switch
+        return fact.Path switch
         {
             "id" => component.Id,
             "name" => component.Name,
@@ -203,17 +231,28 @@ public sealed class RuleSubject
             "thirdParty" => component.Hosting != Hosting.OperatorHosted,
             "region" => component.Region?.Value,
             "regions" => component.Region is { } r ? new[] { r.Value }
-                : vendorEntry?.Fact(Vendor.DataRegions) is { Known: true } regions ? regions.Values.ToArray() : null,
+                : context.Catalog.Find(component.Vendor)?.Fact(Vendor.DataRegions) is { Known: true } regions ? regions.Values.ToArray() : null,
             "zdr" => component.Zdr is { } z ? EnumText.Of(z.Value) : null,
             "retention" => component.Retention?.Value.Description,
             "retentionDays" => component.Retention?.Value.Days,
-            "receives" => context.Model.Receives(component.Id).Select(EnumText.Of).ToArray(),
+            "receives" => context.Graph.ReceivedNames(component.Id),
             "declared" => context.Settings.DeclaredSubprocessors is null ? null : context.Settings.Declares(component),
-            "catalogListed" => vendorEntry is not null,
+            "catalogListed" => context.Catalog.Find(component.Vendor) is not null,
             "subProcessorOf" => component.SubProcessorOf,
-            "possible" => PartyCertainty.IsPossible(context.Model, component),
+            "possible" => context.Graph.IsPossible(component),
             _ => null,
         };
+    }
+
+    private static string[] CategoryNames(SortedArraySet<DataCategory> categories)
+    {
+        var names = new string[categories.Count];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = StackGraph.CategoryName(categories[i]);
+        }
+
+        return names;
     }
 
     private static object? Normalize(object? value) => value switch

@@ -107,17 +107,29 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
         foreach (var stack in stacks)
         {
             var context = new AuditContext(stack.Model, catalog, options, stack.Files, diagnostics);
-            var stackFindings = findingSources.SelectMany(s => s.Evaluate(context))
-                .Concat(drift?.Undeclared(stack.Model) ?? [])
-                .Concat(drift is not null && audited.Count == 0 ? drift.AnnexFindings() : [])
-                .OrderBy(f => f.Location?.File ?? "", StringComparer.Ordinal)
-                .ThenBy(f => f.Location?.Line ?? 0)
-                .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-                .ThenBy(f => f.Subject, StringComparer.Ordinal)
-                .ToList();
-            var judged = SuppressionStage.Apply(stackFindings, stack.Files, baseline, options.Today, diagnostics);
-            annexFindings.AddRange(judged.Where(DpaDrift.IsAboutAnnex));
-            audited.Add(new StackResult(stack, [.. judged.Where(f => !DpaDrift.IsAboutAnnex(f))]));
+            var stackFindings = new List<Finding>();
+            foreach (var source in findingSources)
+            {
+                stackFindings.AddRange(source.Evaluate(context));
+            }
+
+            if (drift is not null)
+            {
+                stackFindings.AddRange(drift.Undeclared(stack.Model));
+                if (audited.Count == 0)
+                {
+                    stackFindings.AddRange(drift.AnnexFindings());
+                }
+            }
+
+            var judged = SuppressionStage.Apply(FindingOrder.Sorted(stackFindings), stack.Files, baseline, options.Today, diagnostics);
+            var own = new List<Finding>(judged.Count);
+            foreach (var finding in judged)
+            {
+                (DpaDrift.IsAboutAnnex(finding) ? annexFindings : own).Add(finding);
+            }
+
+            audited.Add(new StackResult(stack, own));
             if (rules.Count == 0)
             {
                 rules.AddRange(context.Rules);
@@ -138,13 +150,7 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             secrets.Absorb(stack.Secrets);
         }
 
-        var findings = audited.SelectMany(s => s.Findings).Concat(annexFindings)
-            .DistinctBy(f => (f.RuleId, f.Location, f.Subject, f.Message))
-            .OrderBy(f => f.Location?.File ?? "", StringComparer.Ordinal)
-            .ThenBy(f => f.Location?.Line ?? 0)
-            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .ThenBy(f => f.Subject, StringComparer.Ordinal)
-            .ToList();
+        var findings = FindingOrder.Sorted(FindingOrder.Distinct(audited.SelectMany(s => s.Findings).Concat(annexFindings)).ToList());
         secrets.Protect(ReportVocabulary(stacks.SelectMany(s => s.Model.Components), catalog, rules));
 
         StageEnd.ReleaseGarbage(stacks.Count);

@@ -15,6 +15,12 @@ public static class SuppressionStage
     public static List<Finding> Apply(IReadOnlyList<Finding> findings, IEnumerable<InputFile> files, Baseline? baseline, DateOnly today, List<Diagnostic> diagnostics)
     {
         var inline = files.SelectMany(f => f.Suppressions(diagnostics)).ToList();
+        if (inline.Count == 0 && baseline is null)
+        {
+            // Nothing to apply, nothing unused or stale to report: most stacks of a monorepo.
+            return [.. findings];
+        }
+
         var usedInline = new HashSet<InlineSuppression>(ReferenceEqualityComparer.Instance);
         var usedBaseline = new HashSet<BaselineEntry>(ReferenceEqualityComparer.Instance);
         var expiredReported = new HashSet<object>(ReferenceEqualityComparer.Instance);

@@ -49,6 +49,40 @@ public sealed class StackModelMergeTests
     }
 
     [Fact]
+    public void The_roll_up_of_stacks_sharing_a_party_holds_both_and_leaves_each_stack_as_it_was()
+    {
+        static StackModel Stack(string region, string file, string model)
+        {
+            var stack = new StackModel();
+            stack.Add(new Component { Id = "app:clients", Name = "Clients", Role = ComponentRole.App });
+            stack.Add(Bedrock(region, file, model));
+            stack.Connect("app:clients", "provider:aws-bedrock", [DataCategory.Prompt], new SourceLocation(file, 2));
+            return stack;
+        }
+
+        var (first, second) = (Stack("eu-central-1", "a.yaml", "m1"), Stack("us-east-1", "b.yaml", "m2"));
+        var rollUp = new StackModel();
+        rollUp.MergeCopiesFrom(first);
+        rollUp.MergeCopiesFrom(second);
+
+        var merged = rollUp.Find("provider:aws-bedrock")!;
+        Assert.Equal(new[] { "m1", "m2" }, (string[])merged.Attributes["models"]!);
+        Assert.Null(merged.Region);
+        Assert.Equal(new[] { "a.yaml:4", "b.yaml:4" }, merged.Evidence.Select(e => e.ToString()));
+        Assert.Equal(new[] { "a.yaml:2", "b.yaml:2" }, Assert.Single(rollUp.Flows).Evidence.Select(e => e.ToString()));
+
+        foreach (var (stack, file, model, region) in new[] { (first, "a.yaml", "m1", "eu-central-1"), (second, "b.yaml", "m2", "us-east-1") })
+        {
+            var own = stack.Find("provider:aws-bedrock")!;
+            Assert.NotSame(merged, own);
+            Assert.Equal(new[] { model }, (string[])own.Attributes["models"]!);
+            Assert.Equal(region, own.Region!.Value);
+            Assert.Equal(new[] { $"{file}:4" }, own.Evidence.Select(e => e.ToString()));
+            Assert.Equal(new[] { $"{file}:2" }, Assert.Single(stack.Flows).Evidence.Select(e => e.ToString()));
+        }
+    }
+
+    [Fact]
     public void Attribute_bag_rejects_unsupported_types()
     {
         Assert.Throws<ArgumentException>(() => new AttributeBag().Set("x", new object()));

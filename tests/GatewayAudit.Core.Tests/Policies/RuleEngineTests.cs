@@ -86,6 +86,28 @@ public sealed class RuleEngineTests
     }
 
     [Fact]
+    public void Matches_finds_a_plain_pattern_anywhere_in_the_value_with_case_and_keeps_regex_patterns_regexes()
+    {
+        Assert.True(RuleEngine.Test("1.80.0-nightly-2", "matches", "nightly"));
+        Assert.False(RuleEngine.Test("1.80.0-Nightly", "matches", "nightly"));
+        Assert.True(RuleEngine.Test("anything", "matches", ""));
+        Assert.True(RuleEngine.Test(new[] { "v1", "main-latest" }, "matches", "latest"));
+        Assert.False(RuleEngine.Test(new[] { "v1", "v2" }, "matches", "latest"));
+        Assert.True(RuleEngine.Test("abc", "matches", "a.c"));
+        Assert.False(RuleEngine.Test("a.c", "matches", "^b"));
+        Assert.True(RuleEngine.Test("1.80.0-Nightly", "matches", "(?i)nightly"));
+    }
+
+    [Fact]
+    public void Messages_fill_the_placeholders_a_subject_has_and_keep_the_others_as_written()
+    {
+        var rule = Rule(Components(new ComponentFilter(Ids: ["gateway:g"])), null,
+            "{{ component.name }} runs {{component.attributes.replicas}} replicas; {{component.nothing}} {{flow.key}} {{component.attributes.missing}} {x}");
+        var finding = Assert.Single(RuleEngine.Evaluate(rule, Context()));
+        Assert.Equal("Gateway runs 3 replicas; {{component.nothing}} {{flow.key}} (not set) {x}", finding.Message);
+    }
+
+    [Fact]
     public void Selector_filters_by_role_hosting_and_received_categories()
     {
         var rule = Rule(Components(new ComponentFilter(Hostings: [Hosting.ThirdParty], Receives: [DataCategory.Prompt])), null);

@@ -1,0 +1,196 @@
+using GatewayAudit.Core.Model;
+
+namespace GatewayAudit.Core.Policies;
+
+/// <summary>
+/// One stack's components and flows as the rule engine walks them, made once per <see cref="PolicyContext"/> rather
+/// than once per rule: the subjects in the model's order, the flows into and out of each component (in flow-key order,
+/// as <see cref="StackModel.FlowsInto"/> and <see cref="StackModel.FlowsOutOf"/> give them), what each component
+/// receives, and which parties are only possible. Every rule of every stack walked the model's sorted trees anew, and
+/// the enumerators, closures and lists that made were most of the rule stage's allocations (bench/SCALE.md round 13).
+/// Rules do not change the model, so what is worked out once holds for every rule of the stack.
+/// </summary>
+internal sealed class StackGraph
+{
+    private static readonly IReadOnlyList<RuleSubject> None = [];
+
+    private readonly Dictionary<string, RuleSubject> _components = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<RuleSubject>> _into = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<RuleSubject>> _outOf = new(StringComparer.Ordinal);
+
+    // What flows into each component carry, one bit per DataCategory value.
+    private readonly Dictionary<string, int> _receives = new(StringComparer.Ordinal);
+    private Dictionary<string, string[]>? _receivedNames;
+    private Dictionary<object, PossibleBasis?>? _basis;
+    private Dictionary<object, bool>? _possible;
+    private IReadOnlyList<RuleSubject>? _secrets;
+
+    public StackGraph(StackModel model)
+    {
+        Model = model;
+        var components = new List<RuleSubject>();
+        foreach (var component in model.Components)
+        {
+            var subject = RuleSubject.Of(component);
+            components.Add(subject);
+            _components[component.Id] = subject;
+        }
+
+        var flows = new List<RuleSubject>();
+        foreach (var flow in model.Flows)
+        {
+            var subject = RuleSubject.Of(flow);
+            flows.Add(subject);
+            Append(_outOf, flow.From, subject);
+            Append(_into, flow.To, subject);
+            var mask = 0;
+            foreach (var category in flow.DataCategories)
+            {
+                mask |= Bit(category);
+            }
+
+            _receives[flow.To] = _receives.GetValueOrDefault(flow.To) | mask;
+        }
+
+        Components = components;
+        Flows = flows;
+    }
+
+    public StackModel Model { get; }
+
+    /// <summary>The components as subjects, in id order.</summary>
+    public IReadOnlyList<RuleSubject> Components { get; }
+
+    /// <summary>The flows as subjects, in key order.</summary>
+    public IReadOnlyList<RuleSubject> Flows { get; }
+
+    /// <summary>The literal secrets as subjects, by location then key.</summary>
+    public IReadOnlyList<RuleSubject> Secrets => _secrets ??= Model.Secrets.Count == 0 ? None
+        : Model.Secrets.OrderBy(s => s.Location).ThenBy(s => s.Key, StringComparer.Ordinal).Select(RuleSubject.Of).ToList();
+
+    /// <summary>The component of this id as a subject (<see cref="StackModel.Find"/>), or null.</summary>
+    public RuleSubject? Component(string id) => _components.GetValueOrDefault(id);
+
+    /// <summary>The flows into a component, in key order.</summary>
+    public IReadOnlyList<RuleSubject> FlowsInto(string id) => _into.TryGetValue(id, out var flows) ? flows : None;
+
+    /// <summary>The flows out of a component, in key order.</summary>
+    public IReadOnlyList<RuleSubject> FlowsOutOf(string id) => _outOf.TryGetValue(id, out var flows) ? flows : None;
+
+    /// <summary>Whether some flow into the component carries one of the categories (<see cref="StackModel.ReceivesAny"/>).</summary>
+    public bool ReceivesAny(string id, IReadOnlyList<DataCategory> categories)
+    {
+        var mask = _receives.GetValueOrDefault(id);
+        foreach (var category in categories)
+        {
+            if ((mask & Bit(category)) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public bool Receives(string id, DataCategory category) => (_receives.GetValueOrDefault(id) & Bit(category)) != 0;
+
+    /// <summary>What the component receives as the <c>receives</c> fact: category names in category order, as <see cref="StackModel.Receives"/> sorts them.</summary>
+    public string[] ReceivedNames(string id)
+    {
+        _receivedNames ??= new(StringComparer.Ordinal);
+        if (!_receivedNames.TryGetValue(id, out var names))
+        {
+            var mask = _receives.GetValueOrDefault(id);
+            var found = new List<string>();
+            foreach (var category in Enum.GetValues<DataCategory>())
+            {
+                if ((mask & Bit(category)) != 0)
+                {
+                    found.Add(CategoryName(category));
+                }
+            }
+
+            _receivedNames[id] = names = [.. found];
+        }
+
+        return names;
+    }
+
+    /// <summary><see cref="PartyCertainty.BasisOf(StackModel, Component)"/>, worked out once per component.</summary>
+    public PossibleBasis? BasisOf(Component component)
+    {
+        _basis ??= new(ReferenceEqualityComparer.Instance);
+        if (!_basis.TryGetValue(component, out var basis))
+        {
+            _basis[component] = basis = PartyCertainty.BasisOf(Model, component);
+        }
+
+        return basis;
+    }
+
+    /// <summary><see cref="PartyCertainty.BasisOf(StackModel, Flow)"/>, worked out once per flow.</summary>
+    public PossibleBasis? BasisOf(Flow flow)
+    {
+        _basis ??= new(ReferenceEqualityComparer.Instance);
+        if (!_basis.TryGetValue(flow, out var basis))
+        {
+            _basis[flow] = basis = PartyCertainty.BasisOf(Model, flow);
+        }
+
+        return basis;
+    }
+
+    /// <summary><see cref="PartyCertainty.IsPossible(StackModel, Component)"/>, worked out once per component.</summary>
+    public bool IsPossible(Component component)
+    {
+        _possible ??= new(ReferenceEqualityComparer.Instance);
+        if (!_possible.TryGetValue(component, out var possible))
+        {
+            _possible[component] = possible = PartyCertainty.IsPossible(Model, component);
+        }
+
+        return possible;
+    }
+
+    /// <summary><see cref="PartyCertainty.IsPossible(StackModel, Flow)"/>, worked out once per flow.</summary>
+    public bool IsPossible(Flow flow)
+    {
+        _possible ??= new(ReferenceEqualityComparer.Instance);
+        if (!_possible.TryGetValue(flow, out var possible))
+        {
+            _possible[flow] = possible = PartyCertainty.IsPossible(Model, flow);
+        }
+
+        return possible;
+    }
+
+    /// <summary>A data category as rules and messages name it (<see cref="EnumText.Of(DataCategory)"/>), made once.</summary>
+    public static string CategoryName(DataCategory category) => CategoryNames[(int)category];
+
+    // Indexed by value; the categories are numbered 0 to 4 (a bit each in the masks above).
+    private static readonly string[] CategoryNames = NamesByValue();
+
+    private static string[] NamesByValue()
+    {
+        var values = Enum.GetValues<DataCategory>();
+        var names = new string[(int)values.Max() + 1];
+        foreach (var value in values)
+        {
+            names[(int)value] = EnumText.Of(value);
+        }
+
+        return names;
+    }
+
+    private static int Bit(DataCategory category) => 1 << (int)category;
+
+    private static void Append(Dictionary<string, List<RuleSubject>> index, string id, RuleSubject subject)
+    {
+        if (!index.TryGetValue(id, out var list))
+        {
+            index[id] = list = [];
+        }
+
+        list.Add(subject);
+    }
+}
