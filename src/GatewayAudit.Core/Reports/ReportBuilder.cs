@@ -28,84 +28,17 @@ public static class ReportBuilder
         [Vendor.Sla] = "Published availability (SLA)",
     };
 
-    public static Report Build(AuditResult audit) => Build(audit, stackOnly: false);
-
-    /// <param name="stackOnly">
-    /// Only what a stack's own section shows (sub-processors, findings, ZDR gaps, open questions, summary): a scan of
-    /// 1,000 stacks does not draw 1,000 diagrams nor list 1,000 copies of the vendor facts it never prints.
-    /// </param>
-    private static Report Build(AuditResult audit, bool stackOnly)
+    public static Report Build(AuditResult audit)
     {
         var model = audit.Model;
         var catalog = audit.Catalog;
-        var subprocessors = new List<SubProcessorRow>();
-        var surfaces = new List<RetentionSurfaceRow>();
-        var gaps = new List<ZdrGapRow>();
-        var parties = new List<Party>();
-        foreach (var component in model.Components.Where(c => c.Role != ComponentRole.App).OrderBy(c => RoleOrder(c.Role)).ThenBy(c => c.Name, StringComparer.Ordinal))
-        {
-            var vendor = catalog.Find(component.Vendor);
-            var receives = model.Receives(component.Id);
-            var parent = component.SubProcessorOf is { } parentId ? model.Find(parentId) : null;
-            var terms = OnOwnAccount(component) ? null : parent;
-            var (zdr, zdrDetail) = ZdrOf(component, vendor, receives, terms);
-            var retention = RetentionOf(component, vendor, terms);
-            var evidence = EvidenceRows.First(component.Evidence);
-            var evidenceCount = component.Evidence.Count;
-            var row = new SubProcessorRow(
-                component.Id,
-                component.Name,
-                component.Vendor,
-                LegalEntityOf(component, vendor),
-                EnumText.Of(component.Role),
-                component.Hosting != Hosting.OperatorHosted,
-                EnumText.Of(component.Hosting),
-                receives.Select(EnumText.Of).ToList(),
-                RegionOf(component, vendor),
-                retention.Text,
-                EnumText.Of(zdr),
-                zdrDetail,
-                evidence,
-                component.Notes.ToList(),
-                component.SubProcessorOf,
-                parent?.Name,
-                evidenceCount);
-            subprocessors.Add(row);
-            var possible = PartyCertainty.BasisOf(model, component);
-            parties.Add(new Party(component, vendor, terms, receives, zdr, row) { Possible = possible });
-            var ifUsed = possible is null ? "" : $"Possible party, if it is used ({possible.Shown}): ";
-
-            var keeps = receives.Where(c => c != DataCategory.Credentials).Select(EnumText.Of).ToList();
-            // The operator's own proxy keeps nothing itself: its storage is the Postgres, cache and host listed separately.
-            if (keeps.Count > 0 && (component.Role != ComponentRole.Gateway || component.Hosting != Hosting.OperatorHosted))
-            {
-                surfaces.Add(new RetentionSurfaceRow(SurfaceName(component), component.Id, keeps, retention.Text, ifUsed + retention.Basis, evidence, evidenceCount));
-            }
-
-            var carriesText = receives.Contains(DataCategory.Prompt) || receives.Contains(DataCategory.Completion);
-            if (carriesText && component.Hosting != Hosting.OperatorHosted && zdr is not (ZdrStatus.Yes or ZdrStatus.NotApplicable))
-            {
-                gaps.Add(new ZdrGapRow(component.Id, component.Name, EnumText.Of(zdr), ifUsed + zdrDetail, evidence, evidenceCount));
-            }
-        }
-
+        var inventory = InventoryOf(model, catalog, surfaceRows: true);
+        var (subprocessors, surfaces, gaps, parties) = (inventory.Subprocessors, inventory.Surfaces!, inventory.Gaps, inventory.Parties);
         var findings = audit.Findings.Select(ToRow).ToList();
-        var questions = model.OpenQuestions.Where(q => q.IsOpen(model))
-            .Concat(CatalogQuestions(model, catalog))
-            .DistinctBy(q => (q.Subject, q.Question))
-            .OrderBy(q => q.Subject, StringComparer.Ordinal).ThenBy(q => q.Question, StringComparer.Ordinal)
-            .Select(q => new OpenQuestionRow(q.Subject, q.Question, q.Evidence?.File, q.Evidence?.Line))
-            .ToList();
-
+        var questions = QuestionsOf(model, catalog);
         var annex = AnnexBuilder.Build(parties);
         var factsToConfirm = AnnexBuilder.FactsToConfirm(parties);
         var summary = Summary(subprocessors, surfaces, gaps, findings, questions, annex, factsToConfirm);
-
-        if (stackOnly)
-        {
-            return new Report(new ToolSection(ToolInfo.Name, ToolInfo.Version, null, null, 0), [], subprocessors, [], [], findings, [], surfaces, gaps, questions, [],
-                summary, "", annex, factsToConfirm, new AvailabilitySection([], "", null, []), [], []);
-        }
 
         // The vendor facts are printed once, in the full report; a stack's own section never shows them.
         var vendors = model.Components.Select(c => catalog.Find(c.Vendor)).OfType<Vendor>().DistinctBy(v => v.Id).OrderBy(v => v.Id, StringComparer.Ordinal)
@@ -141,6 +74,86 @@ public static class ReportBuilder
             Locations: Locations(model));
     }
 
+    /// <summary>
+    /// A model's parties as the report judges them, with their rows: sub-processors, ZDR gaps and retention surfaces.
+    /// Without <paramref name="surfaceRows"/> the surfaces are only counted: a stack's section shows their number, not them.
+    /// </summary>
+    private static Inventory InventoryOf(StackModel model, VendorCatalog catalog, bool surfaceRows)
+    {
+        var inventory = new Inventory(surfaceRows ? [] : null);
+        foreach (var component in model.Components.Where(c => c.Role != ComponentRole.App).OrderBy(c => RoleOrder(c.Role)).ThenBy(c => c.Name, StringComparer.Ordinal))
+        {
+            var vendor = catalog.Find(component.Vendor);
+            var receives = model.Receives(component.Id);
+            var parent = component.SubProcessorOf is { } parentId ? model.Find(parentId) : null;
+            var terms = OnOwnAccount(component) ? null : parent;
+            var (zdr, zdrDetail) = ZdrOf(component, vendor, receives, terms);
+            var retention = RetentionOf(component, vendor, terms);
+            var evidence = EvidenceRows.First(component.Evidence);
+            var evidenceCount = component.Evidence.Count;
+            var row = new SubProcessorRow(
+                component.Id,
+                component.Name,
+                component.Vendor,
+                LegalEntityOf(component, vendor),
+                EnumText.Of(component.Role),
+                component.Hosting != Hosting.OperatorHosted,
+                EnumText.Of(component.Hosting),
+                receives.Select(EnumText.Of).ToList(),
+                RegionOf(component, vendor),
+                retention.Text,
+                EnumText.Of(zdr),
+                zdrDetail,
+                evidence,
+                component.Notes.ToList(),
+                component.SubProcessorOf,
+                parent?.Name,
+                evidenceCount);
+            inventory.Subprocessors.Add(row);
+            var possible = PartyCertainty.BasisOf(model, component);
+            inventory.Parties.Add(new Party(component, vendor, terms, receives, zdr, row) { Possible = possible });
+            var ifUsed = possible is null ? "" : $"Possible party, if it is used ({possible.Shown}): ";
+
+            // The operator's own proxy keeps nothing itself: its storage is the Postgres, cache and host listed separately.
+            if (receives.Any(c => c != DataCategory.Credentials) && (component.Role != ComponentRole.Gateway || component.Hosting != Hosting.OperatorHosted))
+            {
+                inventory.SurfaceCount++;
+                inventory.Surfaces?.Add(new RetentionSurfaceRow(SurfaceName(component), component.Id,
+                    receives.Where(c => c != DataCategory.Credentials).Select(EnumText.Of).ToList(), retention.Text, ifUsed + retention.Basis, evidence, evidenceCount));
+            }
+
+            var carriesText = receives.Contains(DataCategory.Prompt) || receives.Contains(DataCategory.Completion);
+            if (carriesText && component.Hosting != Hosting.OperatorHosted && zdr is not (ZdrStatus.Yes or ZdrStatus.NotApplicable))
+            {
+                inventory.Gaps.Add(new ZdrGapRow(component.Id, component.Name, EnumText.Of(zdr), ifUsed + zdrDetail, evidence, evidenceCount));
+            }
+        }
+
+        return inventory;
+    }
+
+    private sealed class Inventory(List<RetentionSurfaceRow>? surfaces)
+    {
+        public List<SubProcessorRow> Subprocessors { get; } = [];
+
+        public List<Party> Parties { get; } = [];
+
+        public List<ZdrGapRow> Gaps { get; } = [];
+
+        /// <summary>Null when only counted.</summary>
+        public List<RetentionSurfaceRow>? Surfaces { get; } = surfaces;
+
+        public int SurfaceCount { get; set; }
+    }
+
+    private static List<OpenQuestionRow> QuestionsOf(StackModel model, VendorCatalog catalog) =>
+        model.OpenQuestions.Where(q => q.IsOpen(model))
+            .Concat(CatalogQuestions(model, catalog))
+            .DistinctBy(q => (q.Subject, q.Question))
+            .OrderBy(q => q.Subject, StringComparer.Ordinal).ThenBy(q => q.Question, StringComparer.Ordinal)
+            .Select(q => new OpenQuestionRow(q.Subject, q.Question, q.Evidence?.File, q.Evidence?.Line))
+            .ToList();
+
     /// <summary>The basis of a retention the config sets, and the detail of a ZDR it sets: "config (config.yaml:26)".</summary>
     internal const string RetentionFromConfig = "config";
 
@@ -160,35 +173,41 @@ public static class ReportBuilder
     /// <summary>The counts of a report, from its rows (also for the merged organisation report).</summary>
     internal static SummarySection Summary(
         IReadOnlyList<SubProcessorRow> subprocessors, IReadOnlyList<RetentionSurfaceRow> surfaces, IReadOnlyList<ZdrGapRow> gaps,
-        IReadOnlyList<FindingRow> findings, IReadOnlyList<OpenQuestionRow> questions, AnnexSection annex, IReadOnlyList<FactToConfirmRow> factsToConfirm) => new(
+        IReadOnlyList<FindingRow> findings, IReadOnlyList<OpenQuestionRow> questions, AnnexSection annex, IReadOnlyList<FactToConfirmRow> factsToConfirm) =>
+        Summary(subprocessors, surfaces.Count, gaps.Count, findings, questions.Count, AnnexCounts.Of(annex), factsToConfirm.Count);
+
+    private static SummarySection Summary(
+        IReadOnlyList<SubProcessorRow> subprocessors, int surfaces, int gaps, IReadOnlyList<FindingRow> findings, int questions, AnnexCounts annex, int factsToConfirm) => new(
         subprocessors.Count,
         subprocessors.Count(s => s.Hosting == EnumText.Of(Hosting.ThirdParty)),
         subprocessors.Count(s => s.Hosting == EnumText.Of(Hosting.Unknown)),
         subprocessors.Count(s => s.DataCategories.Contains("prompt")),
-        surfaces.Count,
-        gaps.Count,
+        surfaces,
+        gaps,
         findings.Count(f => !f.Suppressed),
         findings.Count(f => f.Suppressed),
-        questions.Count,
-        annex.Subprocessors.Count,
-        annex.OperatorSystems.Count,
-        factsToConfirm.Count,
-        annex.Subprocessors.Count(a => a.DataCategories.Contains("prompt")) + annex.OperatorSystems.Count(o => o.DataCategories.Contains("prompt")));
+        questions,
+        annex.Subprocessors,
+        annex.OperatorSystems,
+        factsToConfirm,
+        annex.ReceivingPrompts);
 
+    /// <summary>
+    /// A stack's section: only what it shows (sub-processors, findings, ZDR gaps, open questions) and the counts of its
+    /// summary. The annex, the retention surfaces and the facts to confirm are counted, not built: 10,000 stacks are
+    /// written one after another, and each stack's full report model was most of the cost of writing them.
+    /// </summary>
     private static StackRow StackRowOf(StackResult stack, AuditResult audit)
     {
-        var own = Build(new AuditResult
-        {
-            Inputs = [],
-            Model = stack.Stack.Model,
-            Catalog = audit.Catalog,
-            Findings = stack.Findings,
-            Diagnostics = [],
-            Secrets = audit.Secrets,
-        }, stackOnly: true);
+        var model = stack.Stack.Model;
+        var inventory = InventoryOf(model, audit.Catalog, surfaceRows: false);
+        var findings = stack.Findings.Select(ToRow).ToList();
+        var questions = QuestionsOf(model, audit.Catalog);
+        var summary = Summary(inventory.Subprocessors, inventory.SurfaceCount, inventory.Gaps.Count, findings, questions.Count,
+            AnnexBuilder.CountsOf(inventory.Parties), AnnexBuilder.FactsToConfirm(inventory.Parties).Count);
         return new StackRow(stack.Stack.Id, stack.Stack.Name,
             stack.Stack.Membership.Select(m => new StackFileRow(m.Key, m.Value)).ToList(),
-            own.Subprocessors, own.Findings, own.ZdrGaps, own.OpenQuestions, own.Summary);
+            inventory.Subprocessors, findings, inventory.Gaps, questions, summary);
     }
 
     /// <summary>
