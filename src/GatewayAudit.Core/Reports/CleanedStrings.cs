@@ -28,28 +28,26 @@ public sealed class CleanedStrings(Func<string, string> clean)
     /// <summary>Writes <paramref name="value"/>, cleaned, as a JSON string value.</summary>
     public void WriteValue(Utf8JsonWriter writer, string value)
     {
-        ref var slot = ref Find(value);
-        if (Encoded(ref slot, writer))
+        if (Encoded(writer, value, out var text) is { } json)
         {
-            writer.WriteStringValue(slot.Json);
+            writer.WriteStringValue(json);
         }
         else
         {
-            writer.WriteStringValue(slot.Text);
+            writer.WriteStringValue(text);
         }
     }
 
     /// <summary>Writes <paramref name="value"/>, cleaned, as a JSON property name (a dictionary key).</summary>
     public void WriteName(Utf8JsonWriter writer, string value)
     {
-        ref var slot = ref Find(value);
-        if (Encoded(ref slot, writer))
+        if (Encoded(writer, value, out var text) is { } json)
         {
-            writer.WritePropertyName(slot.Json);
+            writer.WritePropertyName(json);
         }
         else
         {
-            writer.WritePropertyName(slot.Text);
+            writer.WritePropertyName(text);
         }
     }
 
@@ -66,24 +64,29 @@ public sealed class CleanedStrings(Func<string, string> clean)
         return ref slot;
     }
 
-    /// <summary>Whether the slot's text is (now) encoded for this writer's escaping; encoded from the second write on.</summary>
-    private static bool Encoded(ref Slot slot, Utf8JsonWriter writer)
+    /// <summary>
+    /// The cleaned text of <paramref name="value"/> escaped for this writer's encoder, from the value's second write on;
+    /// null (write <paramref name="text"/>) the first time, or for text <see cref="Encodable"/> leaves to the writer.
+    /// </summary>
+    private JsonEncodedText? Encoded(Utf8JsonWriter writer, string value, out string text)
     {
+        ref var slot = ref Find(value);
+        text = slot.Text;
         var encoder = writer.Options.Encoder;
         if (slot.HasJson && ReferenceEquals(slot.JsonEncoder, encoder))
         {
-            return true;
+            return slot.Json;
         }
 
         if (!slot.Repeated || !Encodable(slot.Text))
         {
-            return false;
+            return null;
         }
 
         slot.Json = JsonEncodedText.Encode(slot.Text, encoder);
         slot.JsonEncoder = encoder;
         slot.HasJson = true;
-        return true;
+        return slot.Json;
     }
 
     /// <summary>

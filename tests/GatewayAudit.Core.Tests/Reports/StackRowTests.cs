@@ -16,40 +16,10 @@ public sealed class StackRowTests
     public void A_stacks_section_shows_and_counts_what_the_stacks_own_report_does()
     {
         using var folder = new TemporaryFolder();
-        folder.Write("teams/mixed/config.yaml", """
-            model_list:
-              - model_name: claude
-                litellm_params: {model: anthropic/claude-sonnet-4-5, api_key: os.environ/ANTHROPIC_API_KEY}
-              - model_name: llama
-                litellm_params: {model: openrouter/meta-llama/llama-3.3-70b-instruct, api_key: os.environ/OPENROUTER_API_KEY}
-            litellm_settings:
-              success_callback: [langfuse]
-              cache: true
-              cache_params: {type: redis, host: cache.example.net, ttl: 600}
-            environment_variables:
-              LANGFUSE_HOST: https://cloud.langfuse.com
-            general_settings:
-              master_key: os.environ/LITELLM_MASTER_KEY
-              database_url: postgresql://litellm:os.environ/PGPASS@localhost:5432/litellm
-            """);
+        folder.Write("teams/mixed/config.yaml", AnnexTests.MixedStack);
         // OpenAI reached directly and through Helicone on the operator's own key: one annex row for two inventory rows.
-        folder.Write("teams/agent/web/llm.ts", """
-            import OpenAI from "openai";
-            const client = new OpenAI({
-              apiKey: process.env.OPENAI_API_KEY,
-              baseURL: "https://oai.helicone.ai/v1",
-              defaultHeaders: { "Helicone-Auth": `Bearer ${process.env.HELICONE_API_KEY}` },
-            });
-            export const answer = (q: string) => client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: q }] });
-            """);
-        folder.Write("teams/agent/worker/summarize.py", """
-            from openai import OpenAI
-
-            client = OpenAI()
-
-            def summarize(text):
-                return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": text}])
-            """);
+        folder.Write("teams/agent/web/llm.ts", AnnexTests.OpenAiThroughHelicone);
+        folder.Write("teams/agent/worker/summarize.py", AnnexTests.OpenAiDirect);
         folder.Write("teams/plain/config.yaml", """
             model_list:
               - model_name: gpt
