@@ -15,6 +15,15 @@ internal sealed record Party(Component Component, Vendor? Vendor, Component? Ter
     public PossibleBasis? Possible { get; init; }
 }
 
+/// <summary>The annex's numbers for a summary: its sub-processor rows, the operator's systems, and the rows of both that receive prompt text.</summary>
+internal readonly record struct AnnexCounts(int Subprocessors, int OperatorSystems, int ReceivingPrompts)
+{
+    public static AnnexCounts Of(AnnexSection annex) => new(
+        annex.Subprocessors.Count,
+        annex.OperatorSystems.Count,
+        annex.Subprocessors.Count(a => a.DataCategories.Contains("prompt")) + annex.OperatorSystems.Count(o => o.DataCategories.Contains("prompt")));
+}
+
 /// <summary>
 /// The annex in the shape counsel signs: third parties with legal entity, location, purpose, transfer mechanism,
 /// short retention and safeguards; the operator's own systems apart; evidence in a table of its own; and the annex
@@ -48,15 +57,45 @@ internal static class AnnexBuilder
     }
 
     /// <summary>
+    /// The counts of the annex <see cref="Build"/> makes, without its rows: a row receives prompts when any of its paths
+    /// does (a merged row's categories are the union of its paths').
+    /// </summary>
+    public static AnnexCounts CountsOf(IReadOnlyList<Party> parties)
+    {
+        var rows = 0;
+        var own = 0;
+        var receivingPrompts = 0;
+        var groups = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var party in parties)
+        {
+            var prompts = party.Receives.Contains(DataCategory.Prompt);
+            if (party.Component.Hosting == Hosting.OperatorHosted)
+            {
+                own++;
+                receivingPrompts += prompts ? 1 : 0;
+            }
+            else
+            {
+                var contract = ContractOf(party);
+                rows += groups.TryGetValue(contract, out var already) ? 0 : 1;
+                groups[contract] = already || prompts;
+            }
+        }
+
+        return new AnnexCounts(rows, own, receivingPrompts + groups.Values.Count(p => p));
+    }
+
+    /// <summary>
     /// One annex row per contract: a vendor the operator reaches on its own account through several paths (directly,
     /// and through Helicone or Portkey with the operator's own key) is one sub-processor, not one row per path. Parties
     /// under a gateway's terms (OpenRouter's upstreams) and parties of different roles stay rows of their own.
     /// </summary>
     private static IEnumerable<List<Party>> PartiesOfOneContract(IEnumerable<Party> annex) =>
-        annex.GroupBy(p => p.Terms is null && p.Vendor is { } vendor && p.Component.Hosting == Hosting.ThirdParty
-                ? $"{vendor.Id}\u0000{EnumText.Of(p.Component.Role)}"
-                : p.Component.Id, StringComparer.Ordinal)
-            .Select(g => g.ToList());
+        annex.GroupBy(ContractOf, StringComparer.Ordinal).Select(g => g.ToList());
+
+    private static string ContractOf(Party p) => p.Terms is null && p.Vendor is { } vendor && p.Component.Hosting == Hosting.ThirdParty
+        ? $"{vendor.Id}\u0000{EnumText.Of(p.Component.Role)}"
+        : p.Component.Id;
 
     // A one-path party keeps its own list and count; paths merged into one row count each file and line once.
     private static List<SourceLocation> EvidenceOf(List<Party> group) => group.Count == 1

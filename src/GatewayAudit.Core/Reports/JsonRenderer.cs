@@ -29,21 +29,24 @@ public sealed class JsonRenderer : IReportRenderer
     public void Write(Report report, Stream output, Func<string, string> clean)
     {
         var options = new JsonSerializerOptions(Options);
-        options.Converters.Add(new CleanStrings(new CleanedStrings(clean).Clean));
+        options.Converters.Add(new CleanStrings(new CleanedStrings(clean)));
         JsonSerializer.Serialize(output, report, (JsonTypeInfo<Report>)options.GetTypeInfo(typeof(Report)));
         output.WriteByte((byte)'\n');
     }
 
-    /// <summary>Every string value and key cleaned as it is written: a secret or a control character is inside one string, never across two.</summary>
-    private sealed class CleanStrings(Func<string, string> clean) : JsonConverter<string>
+    /// <summary>
+    /// Every string value and key cleaned as it is written: a secret or a control character is inside one string, never
+    /// across two. A repeated value is written from its cleaned text already escaped (<see cref="CleanedStrings"/>).
+    /// </summary>
+    private sealed class CleanStrings(CleanedStrings cleaned) : JsonConverter<string>
     {
         public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString();
 
-        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(clean(value));
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => cleaned.WriteValue(writer, value);
 
         // Dictionary keys too: a component id can hold a URL from the config (locations, attributes).
         public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString()!;
 
-        public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WritePropertyName(clean(value));
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => cleaned.WriteName(writer, value);
     }
 }

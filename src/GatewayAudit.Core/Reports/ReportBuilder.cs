@@ -28,20 +28,57 @@ public static class ReportBuilder
         [Vendor.Sla] = "Published availability (SLA)",
     };
 
-    public static Report Build(AuditResult audit) => Build(audit, stackOnly: false);
-
-    /// <param name="stackOnly">
-    /// Only what a stack's own section shows (sub-processors, findings, ZDR gaps, open questions, summary): a scan of
-    /// 1,000 stacks does not draw 1,000 diagrams nor list 1,000 copies of the vendor facts it never prints.
-    /// </param>
-    private static Report Build(AuditResult audit, bool stackOnly)
+    public static Report Build(AuditResult audit)
     {
         var model = audit.Model;
         var catalog = audit.Catalog;
-        var subprocessors = new List<SubProcessorRow>();
-        var surfaces = new List<RetentionSurfaceRow>();
-        var gaps = new List<ZdrGapRow>();
-        var parties = new List<Party>();
+        var inventory = InventoryOf(model, catalog, surfaceRows: true);
+        var (subprocessors, surfaces, gaps, parties) = (inventory.Subprocessors, inventory.Surfaces!, inventory.Gaps, inventory.Parties);
+        var findings = audit.Findings.Select(ToRow).ToList();
+        var questions = QuestionsOf(model, catalog);
+        var annex = AnnexBuilder.Build(parties);
+        var factsToConfirm = AnnexBuilder.FactsToConfirm(parties);
+        var summary = Summary(subprocessors, surfaces, gaps, findings, questions, annex, factsToConfirm);
+
+        // The vendor facts are printed once, in the full report; a stack's own section never shows them.
+        var vendors = model.Components.Select(c => catalog.Find(c.Vendor)).OfType<Vendor>().DistinctBy(v => v.Id).OrderBy(v => v.Id, StringComparer.Ordinal)
+            .Select(v => new VendorRow(v.Id, v.Name, v.Kind, Vendor.FactNames.Where(n => Shown(v, n)).Select(n => FactRow(v.Fact(n))).ToList()))
+            .ToList();
+
+        return new Report(
+            new ToolSection(ToolInfo.Name, ToolInfo.Version, catalog.FirstChecked?.ToString("yyyy-MM-dd"), catalog.LastChecked?.ToString("yyyy-MM-dd"), catalog.Vendors.Count()),
+            audit.Inputs.Select(i => new InputRow(i.File, i.Reader, i.SkippedReason)).ToList(),
+            subprocessors,
+            model.Components.Select(c => new ComponentRow(c.Id, c.Name, EnumText.Of(c.Role), c.Vendor, EnumText.Of(c.Hosting),
+                model.Receives(c.Id).Select(EnumText.Of).ToList(), Attributes(c.Attributes), EvidenceRows.First(c.Evidence), c.SubProcessorOf, c.Evidence.Count)).ToList(),
+            model.Flows.Select(f => new FlowRow(f.From, f.To, f.DataCategories.Select(EnumText.Of).ToList(), Attributes(f.Attributes), EvidenceRows.First(f.Evidence), f.Evidence.Count)).ToList(),
+            findings,
+            audit.Diagnostics.Select(d => new DiagnosticRow(EnumText.Of(d.Severity), d.Code, d.Message, d.Location.File, d.Location.Line)).ToList(),
+            surfaces,
+            gaps,
+            questions,
+            vendors,
+            summary,
+            MermaidDiagram.Render(model),
+            annex,
+            factsToConfirm,
+            AvailabilityBuilder.Build(model, catalog),
+            LockInBuilder.Build(model, audit.Inputs),
+            AdvisoryBuilder.Build(model, audit.Findings, catalog),
+            // No forced collections while the stacks are written: with a stack's row only what it shows, the 10,000-stack
+            // scan's peak stays under 250 MiB without them, and they were a quarter of the writing's CPU (bench/SCALE.md round 13).
+            audit.Stacks.Count > 1 ? new RowsOnDemand<StackRow>(audit.Stacks.Count, i => StackRowOf(audit.Stacks[i], audit)) : null,
+            audit.Stacks.Count > 1 ? PartyStacks(audit.Stacks) : null,
+            Locations: Locations(model));
+    }
+
+    /// <summary>
+    /// A model's parties as the report judges them, with their rows: sub-processors, ZDR gaps and retention surfaces.
+    /// Without <paramref name="surfaceRows"/> the surfaces are only counted: a stack's section shows their number, not them.
+    /// </summary>
+    private static Inventory InventoryOf(StackModel model, VendorCatalog catalog, bool surfaceRows)
+    {
+        var inventory = new Inventory(surfaceRows ? [] : null);
         foreach (var component in model.Components.Where(c => c.Role != ComponentRole.App).OrderBy(c => RoleOrder(c.Role)).ThenBy(c => c.Name, StringComparer.Ordinal))
         {
             var vendor = catalog.Find(component.Vendor);
@@ -70,76 +107,50 @@ public static class ReportBuilder
                 component.SubProcessorOf,
                 parent?.Name,
                 evidenceCount);
-            subprocessors.Add(row);
+            inventory.Subprocessors.Add(row);
             var possible = PartyCertainty.BasisOf(model, component);
-            parties.Add(new Party(component, vendor, terms, receives, zdr, row) { Possible = possible });
+            inventory.Parties.Add(new Party(component, vendor, terms, receives, zdr, row) { Possible = possible });
             var ifUsed = possible is null ? "" : $"Possible party, if it is used ({possible.Shown}): ";
 
-            var keeps = receives.Where(c => c != DataCategory.Credentials).Select(EnumText.Of).ToList();
             // The operator's own proxy keeps nothing itself: its storage is the Postgres, cache and host listed separately.
-            if (keeps.Count > 0 && (component.Role != ComponentRole.Gateway || component.Hosting != Hosting.OperatorHosted))
+            if (receives.Any(c => c != DataCategory.Credentials) && (component.Role != ComponentRole.Gateway || component.Hosting != Hosting.OperatorHosted))
             {
-                surfaces.Add(new RetentionSurfaceRow(SurfaceName(component), component.Id, keeps, retention.Text, ifUsed + retention.Basis, evidence, evidenceCount));
+                inventory.SurfaceCount++;
+                inventory.Surfaces?.Add(new RetentionSurfaceRow(SurfaceName(component), component.Id,
+                    receives.Where(c => c != DataCategory.Credentials).Select(EnumText.Of).ToList(), retention.Text, ifUsed + retention.Basis, evidence, evidenceCount));
             }
 
             var carriesText = receives.Contains(DataCategory.Prompt) || receives.Contains(DataCategory.Completion);
             if (carriesText && component.Hosting != Hosting.OperatorHosted && zdr is not (ZdrStatus.Yes or ZdrStatus.NotApplicable))
             {
-                gaps.Add(new ZdrGapRow(component.Id, component.Name, EnumText.Of(zdr), ifUsed + zdrDetail, evidence, evidenceCount));
+                inventory.Gaps.Add(new ZdrGapRow(component.Id, component.Name, EnumText.Of(zdr), ifUsed + zdrDetail, evidence, evidenceCount));
             }
         }
 
-        var findings = audit.Findings.Select(ToRow).ToList();
-        var questions = model.OpenQuestions.Where(q => q.IsOpen(model))
+        return inventory;
+    }
+
+    private sealed class Inventory(List<RetentionSurfaceRow>? surfaces)
+    {
+        public List<SubProcessorRow> Subprocessors { get; } = [];
+
+        public List<Party> Parties { get; } = [];
+
+        public List<ZdrGapRow> Gaps { get; } = [];
+
+        /// <summary>Null when only counted.</summary>
+        public List<RetentionSurfaceRow>? Surfaces { get; } = surfaces;
+
+        public int SurfaceCount { get; set; }
+    }
+
+    private static List<OpenQuestionRow> QuestionsOf(StackModel model, VendorCatalog catalog) =>
+        model.OpenQuestions.Where(q => q.IsOpen(model))
             .Concat(CatalogQuestions(model, catalog))
             .DistinctBy(q => (q.Subject, q.Question))
             .OrderBy(q => q.Subject, StringComparer.Ordinal).ThenBy(q => q.Question, StringComparer.Ordinal)
             .Select(q => new OpenQuestionRow(q.Subject, q.Question, q.Evidence?.File, q.Evidence?.Line))
             .ToList();
-
-        var annex = AnnexBuilder.Build(parties);
-        var factsToConfirm = AnnexBuilder.FactsToConfirm(parties);
-        var summary = Summary(subprocessors, surfaces, gaps, findings, questions, annex, factsToConfirm);
-
-        if (stackOnly)
-        {
-            return new Report(new ToolSection(ToolInfo.Name, ToolInfo.Version, null, null, 0), [], subprocessors, [], [], findings, [], surfaces, gaps, questions, [],
-                summary, "", annex, factsToConfirm, new AvailabilitySection([], "", null, []), [], []);
-        }
-
-        // The vendor facts are printed once, in the full report; a stack's own section never shows them.
-        var vendors = model.Components.Select(c => catalog.Find(c.Vendor)).OfType<Vendor>().DistinctBy(v => v.Id).OrderBy(v => v.Id, StringComparer.Ordinal)
-            .Select(v => new VendorRow(v.Id, v.Name, v.Kind, Vendor.FactNames.Where(n => Shown(v, n)).Select(n => FactRow(v.Fact(n))).ToList()))
-            .ToList();
-
-        return new Report(
-            new ToolSection(ToolInfo.Name, ToolInfo.Version, catalog.FirstChecked?.ToString("yyyy-MM-dd"), catalog.LastChecked?.ToString("yyyy-MM-dd"), catalog.Vendors.Count()),
-            audit.Inputs.Select(i => new InputRow(i.File, i.Reader, i.SkippedReason)).ToList(),
-            subprocessors,
-            model.Components.Select(c => new ComponentRow(c.Id, c.Name, EnumText.Of(c.Role), c.Vendor, EnumText.Of(c.Hosting),
-                model.Receives(c.Id).Select(EnumText.Of).ToList(), Attributes(c.Attributes), EvidenceRows.First(c.Evidence), c.SubProcessorOf, c.Evidence.Count)).ToList(),
-            model.Flows.Select(f => new FlowRow(f.From, f.To, f.DataCategories.Select(EnumText.Of).ToList(), Attributes(f.Attributes), EvidenceRows.First(f.Evidence), f.Evidence.Count)).ToList(),
-            findings,
-            audit.Diagnostics.Select(d => new DiagnosticRow(EnumText.Of(d.Severity), d.Code, d.Message, d.Location.File, d.Location.Line)).ToList(),
-            surfaces,
-            gaps,
-            questions,
-            vendors,
-            summary,
-            MermaidDiagram.Render(model),
-            annex,
-            factsToConfirm,
-            AvailabilityBuilder.Build(model, catalog),
-            LockInBuilder.Build(model, audit.Inputs),
-            AdvisoryBuilder.Build(model, audit.Findings, catalog),
-            audit.Stacks.Count > 1 ? new RowsOnDemand<StackRow>(audit.Stacks.Count, i =>
-            {
-                StageEnd.ReleaseGarbageEvery(i, audit.Stacks.Count);
-                return StackRowOf(audit.Stacks[i], audit);
-            }) : null,
-            audit.Stacks.Count > 1 ? PartyStacks(audit.Stacks) : null,
-            Locations: Locations(model));
-    }
 
     /// <summary>The basis of a retention the config sets, and the detail of a ZDR it sets: "config (config.yaml:26)".</summary>
     internal const string RetentionFromConfig = "config";
@@ -160,35 +171,41 @@ public static class ReportBuilder
     /// <summary>The counts of a report, from its rows (also for the merged organisation report).</summary>
     internal static SummarySection Summary(
         IReadOnlyList<SubProcessorRow> subprocessors, IReadOnlyList<RetentionSurfaceRow> surfaces, IReadOnlyList<ZdrGapRow> gaps,
-        IReadOnlyList<FindingRow> findings, IReadOnlyList<OpenQuestionRow> questions, AnnexSection annex, IReadOnlyList<FactToConfirmRow> factsToConfirm) => new(
+        IReadOnlyList<FindingRow> findings, IReadOnlyList<OpenQuestionRow> questions, AnnexSection annex, IReadOnlyList<FactToConfirmRow> factsToConfirm) =>
+        Summary(subprocessors, surfaces.Count, gaps.Count, findings, questions.Count, AnnexCounts.Of(annex), factsToConfirm.Count);
+
+    private static SummarySection Summary(
+        IReadOnlyList<SubProcessorRow> subprocessors, int surfaces, int gaps, IReadOnlyList<FindingRow> findings, int questions, AnnexCounts annex, int factsToConfirm) => new(
         subprocessors.Count,
         subprocessors.Count(s => s.Hosting == EnumText.Of(Hosting.ThirdParty)),
         subprocessors.Count(s => s.Hosting == EnumText.Of(Hosting.Unknown)),
         subprocessors.Count(s => s.DataCategories.Contains("prompt")),
-        surfaces.Count,
-        gaps.Count,
+        surfaces,
+        gaps,
         findings.Count(f => !f.Suppressed),
         findings.Count(f => f.Suppressed),
-        questions.Count,
-        annex.Subprocessors.Count,
-        annex.OperatorSystems.Count,
-        factsToConfirm.Count,
-        annex.Subprocessors.Count(a => a.DataCategories.Contains("prompt")) + annex.OperatorSystems.Count(o => o.DataCategories.Contains("prompt")));
+        questions,
+        annex.Subprocessors,
+        annex.OperatorSystems,
+        factsToConfirm,
+        annex.ReceivingPrompts);
 
+    /// <summary>
+    /// A stack's section: only what it shows (sub-processors, findings, ZDR gaps, open questions) and the counts of its
+    /// summary. The annex, the retention surfaces and the facts to confirm are counted, not built: 10,000 stacks are
+    /// written one after another, and each stack's full report model was most of the cost of writing them.
+    /// </summary>
     private static StackRow StackRowOf(StackResult stack, AuditResult audit)
     {
-        var own = Build(new AuditResult
-        {
-            Inputs = [],
-            Model = stack.Stack.Model,
-            Catalog = audit.Catalog,
-            Findings = stack.Findings,
-            Diagnostics = [],
-            Secrets = audit.Secrets,
-        }, stackOnly: true);
+        var model = stack.Stack.Model;
+        var inventory = InventoryOf(model, audit.Catalog, surfaceRows: false);
+        var findings = stack.Findings.Select(ToRow).ToList();
+        var questions = QuestionsOf(model, audit.Catalog);
+        var summary = Summary(inventory.Subprocessors, inventory.SurfaceCount, inventory.Gaps.Count, findings, questions.Count,
+            AnnexBuilder.CountsOf(inventory.Parties), AnnexBuilder.FactsToConfirm(inventory.Parties).Count);
         return new StackRow(stack.Stack.Id, stack.Stack.Name,
             stack.Stack.Membership.Select(m => new StackFileRow(m.Key, m.Value)).ToList(),
-            own.Subprocessors, own.Findings, own.ZdrGaps, own.OpenQuestions, own.Summary);
+            inventory.Subprocessors, findings, inventory.Gaps, questions, summary);
     }
 
     /// <summary>

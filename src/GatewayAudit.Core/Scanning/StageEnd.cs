@@ -22,23 +22,4 @@ public static class StageEnd
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         }
     }
-
-    /// <summary>Stacks between two collections inside a stage that makes and drops one stack's rows after another.</summary>
-    public const int EveryStacks = 2_500;
-
-    /// <summary>
-    /// <see cref="ReleaseGarbage"/> at every <see cref="EveryStacks"/>-th stack of a large scan: writing the stacks of a
-    /// 10,000-stack report, each stack's rows outlive a few young collections while written and die old, and without
-    /// this they piled up until the report's last byte, where the scan's peak was (bench/SCALE.md round 6).
-    /// </summary>
-    public static void ReleaseGarbageEvery(int stack, int size)
-    {
-        if (CollectsAt(stack, size))
-        {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        }
-    }
-
-    /// <summary>Whether <see cref="ReleaseGarbageEvery"/> collects at this stack of a scan of this size.</summary>
-    public static bool CollectsAt(int stack, int size) => size >= LargeScan && stack > 0 && stack % EveryStacks == 0;
 }

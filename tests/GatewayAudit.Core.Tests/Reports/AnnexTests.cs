@@ -11,7 +11,7 @@ namespace GatewayAudit.Core.Tests.Reports;
 /// </summary>
 public sealed class AnnexTests
 {
-    private const string MixedStack = """
+    internal const string MixedStack = """
         model_list:
           - model_name: claude
             litellm_params: {model: anthropic/claude-sonnet-4-5, api_key: os.environ/ANTHROPIC_API_KEY}
@@ -46,6 +46,26 @@ public sealed class AnnexTests
           dpaUrl: {value: "https://example.com/dpa", source: "https://example.com/dpa", checked: "2026-11-30"}
           subprocessorListUrl: {value: "https://example.com/subprocessors", source: "https://example.com/subprocessors", checked: "2026-11-30"}
           transferMechanisms: {value: [EU SCCs], source: "https://example.com/dpa", checked: "2026-11-30"}
+        """;
+
+    /// <summary>OpenAI called through Helicone with the operator's own key (with <see cref="OpenAiDirect"/>: one annex row, two paths).</summary>
+    internal const string OpenAiThroughHelicone = """
+        import OpenAI from "openai";
+        const client = new OpenAI({
+          apiKey: process.env.OPENAI_API_KEY,
+          baseURL: "https://oai.helicone.ai/v1",
+          defaultHeaders: { "Helicone-Auth": `Bearer ${process.env.HELICONE_API_KEY}` },
+        });
+        export const answer = (q: string) => client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: q }] });
+        """;
+
+    internal const string OpenAiDirect = """
+        from openai import OpenAI
+
+        client = OpenAI()
+
+        def summarize(text):
+            return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": text}])
         """;
 
     internal static Report Build(string config, params (string Name, string Yaml)[] catalog)
@@ -149,23 +169,8 @@ public sealed class AnnexTests
     public void A_vendor_reached_directly_and_through_a_gateway_on_the_operators_own_key_is_one_row()
     {
         using var folder = new TemporaryFolder();
-        folder.Write("web/llm.ts", """
-            import OpenAI from "openai";
-            const client = new OpenAI({
-              apiKey: process.env.OPENAI_API_KEY,
-              baseURL: "https://oai.helicone.ai/v1",
-              defaultHeaders: { "Helicone-Auth": `Bearer ${process.env.HELICONE_API_KEY}` },
-            });
-            export const answer = (q: string) => client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: q }] });
-            """);
-        folder.Write("worker/summarize.py", """
-            from openai import OpenAI
-
-            client = OpenAI()
-
-            def summarize(text):
-                return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": text}])
-            """);
+        folder.Write("web/llm.ts", OpenAiThroughHelicone);
+        folder.Write("worker/summarize.py", OpenAiDirect);
         var audit = Auditor.Default.Run(new AuditOptions { Paths = ["."], WorkingDirectory = folder.Path, Today = new DateOnly(2026, 11, 30) });
         Assert.True(audit.Complete, string.Join("\n", audit.Diagnostics.Select(d => d.Message)));
         var report = ReportBuilder.Build(audit);

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using GatewayAudit.Core.Reports;
 
 namespace GatewayAudit.Core.Tests.Reports;
@@ -28,5 +30,68 @@ public sealed class CleanedStringsTests
         Assert.Equal("REMEDIATION", cleaned.Clean("remediation"));
         Assert.Equal("REMEDIATION", cleaned.Clean(new string("remediation".AsSpan()))); // equal text, another instance
         Assert.Equal(1, calls);
+    }
+    // Escaped differently by each way of writing if at all: quotes, backslash, controls, HTML, non-ASCII, line separators, surrogates.
+    private static readonly string[] Awkward =
+    [
+        "plain", "", "quote \" and back\\slash", "tab\tline\ncr\r", "<script>&'</script>", "é ü ß 中文", "\u2028\u2029",
+        "\u007f\u0085\u0000", "emoji 😀 pair", "lone \ud800 surrogate", new string('x', 5_000) + "\"",
+        "https://hooks.example/sk-secret?x=1", "sk-secret",
+    ];
+
+    private static string Scrub(string text) => text.Replace("sk-secret", "****", StringComparison.Ordinal);
+
+    /// <summary>What the JSON writer writes for each value cleaned first, every value as a key and as a value, in that order.</summary>
+    private static byte[] Written(IEnumerable<string> values, JavaScriptEncoder? encoder, Action<Utf8JsonWriter, string> name, Action<Utf8JsonWriter, string> value)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = encoder }))
+        {
+            writer.WriteStartObject();
+            foreach (var v in values)
+            {
+                name(writer, v);
+                writer.WriteStartArray();
+                value(writer, v);
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return stream.ToArray();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Writes_a_repeated_value_as_the_writer_writes_its_cleaned_text(bool relaxed)
+    {
+        // Each value three times: the first written from the cleaned text, the others from the text already escaped.
+        var encoder = relaxed ? JavaScriptEncoder.UnsafeRelaxedJsonEscaping : null;
+        var values = Awkward.Concat(Awkward).Concat(Awkward).ToList();
+        var cleaned = new CleanedStrings(Scrub);
+
+        var expected = Written(values, encoder, (w, v) => w.WritePropertyName(Scrub(v)), (w, v) => w.WriteStringValue(Scrub(v)));
+        var actual = Written(values, encoder, cleaned.WriteName, cleaned.WriteValue);
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(expected), System.Text.Encoding.UTF8.GetString(actual));
+        Assert.DoesNotContain("sk-secret", System.Text.Encoding.UTF8.GetString(actual), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Writes_what_the_cleaning_function_gives_whatever_collides_or_repeats()
+    {
+        // More distinct values than slots: a slot's escaped text must follow the value that holds the slot now.
+        var random = new Random(13);
+        var values = Enumerable.Range(0, 30_000).Select(_ => random.Next(9_000))
+            .Select(i => i % 5 == 0 ? $"https://host/{i}?key=sk-secret" : i % 3 == 0 ? $"\"quoted\" {i}\t" : $"value {i}").ToList();
+        var cleaned = new CleanedStrings(Scrub);
+        var encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+        var expected = Written(values, encoder, (w, v) => w.WritePropertyName(Scrub(v)), (w, v) => w.WriteStringValue(Scrub(v)));
+        var actual = Written(values, encoder, cleaned.WriteName, cleaned.WriteValue);
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(expected), System.Text.Encoding.UTF8.GetString(actual));
     }
 }
