@@ -21,8 +21,8 @@ public static class BlockYamlLoader
 
     private const int MaxKeyLength = 1_000;
 
-    private static readonly SearchValues<char> Printable = SearchValues.Create(
-        "\n\r !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+    // Printable ASCII and the two line-end characters, as the JSON reader takes (a tab is not among them).
+    private static readonly SearchValues<char> Printable = JsonTreeLoader.Plain;
 
     private static readonly SearchValues<char> KeyFirst = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
 

@@ -22,7 +22,7 @@ public static class JsonTreeLoader
     private const int MaxKeyLength = 1_000;
 
     // Printable ASCII and the two line-end characters; a lone CR is checked apart (YAML counts it as a line end).
-    private static readonly SearchValues<char> Plain = SearchValues.Create(
+    internal static readonly SearchValues<char> Plain = SearchValues.Create(
         "\n\r !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
     /// <summary>The document, or null when the YAML loader must read this text.</summary>
