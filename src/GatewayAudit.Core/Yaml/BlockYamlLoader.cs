@@ -42,24 +42,39 @@ public static class BlockYamlLoader
             return null;
         }
 
-        var lines = ContentLines(text);
-        if (lines is null || lines.Count == 0)
+        // One list of lines per thread, reused file after file: a large scan reads thousands of configs, and growing a
+        // fresh list for each was a tenth of this reader's garbage.
+        var lines = t_lines ??= [];
+        try
         {
-            return null;
-        }
+            if (!ContentLines(text, lines) || lines.Count == 0)
+            {
+                return null;
+            }
 
-        var parser = new Parser(text, lines);
-        var root = parser.Block(lines[0].Indent, depth: 1);
-        return root is not null && parser.AtEnd ? new YamlDocument(file, root) : null;
+            var parser = new Parser(text, lines);
+            var root = parser.Block(lines[0].Indent, depth: 1);
+            return root is not null && parser.AtEnd ? new YamlDocument(file, root) : null;
+        }
+        finally
+        {
+            lines.Clear();
+            if (lines.Capacity > 65_536)
+            {
+                t_lines = null; // a huge file's buffer is not kept
+            }
+        }
     }
+
+    [ThreadStatic]
+    private static List<Line>? t_lines;
 
     /// <summary>One line with content: its number (1-based), where it starts in the text, its indentation, and where its content starts and ends.</summary>
     private readonly record struct Line(int Number, int LineStart, int Indent, int Start, int End);
 
-    /// <summary>The lines that hold more than spaces or a comment; null for a lone CR or a document marker.</summary>
-    private static List<Line>? ContentLines(string text)
+    /// <summary>Fills <paramref name="lines"/> with the lines that hold more than spaces or a comment; false for a lone CR or a document marker.</summary>
+    private static bool ContentLines(string text, List<Line> lines)
     {
-        var lines = new List<Line>();
         var number = 0;
         var started = false;
         for (var start = 0; start < text.Length;)
@@ -75,7 +90,7 @@ public static class BlockYamlLoader
 
             if (text.AsSpan(start, end - start).Contains('\r'))
             {
-                return null; // a lone CR is a line end to YAML
+                return false; // a lone CR is a line end to YAML
             }
 
             var content = start;
@@ -92,7 +107,7 @@ public static class BlockYamlLoader
                     // A "---" alone before the first content starts the one document; any other marker or a directive is the YAML loader's.
                     if (started || lines.Count > 0 || !IsLeadingStart(text, content, end))
                     {
-                        return null;
+                        return false;
                     }
 
                     started = true;
@@ -111,7 +126,7 @@ public static class BlockYamlLoader
             start = next;
         }
 
-        return lines;
+        return true;
     }
 
     private static bool IsLeadingStart(string text, int at, int end)
@@ -173,7 +188,7 @@ public static class BlockYamlLoader
                 }
 
                 var name = text.Substring(current.Start, keyEnd - current.Start);
-                if (!(keys ??= new HashSet<string>(StringComparer.Ordinal)).Add(name))
+                if (IsDuplicate(entries, ref keys, name))
                 {
                     return null; // a duplicate key: the YAML loader warns about it
                 }
@@ -208,6 +223,34 @@ public static class BlockYamlLoader
             }
 
             return new YamlMapping(line, column, entries);
+        }
+
+        /// <summary>Whether an earlier key of the mapping is <paramref name="name"/>: a scan of a small mapping's few keys, a set once it is longer.</summary>
+        private static bool IsDuplicate(List<KeyValuePair<YamlScalar, YamlNode>> earlier, ref HashSet<string>? keys, string name)
+        {
+            if (keys is null && earlier.Count < 8)
+            {
+                foreach (var entry in earlier)
+                {
+                    if (entry.Key.Value == name)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            if (keys is null)
+            {
+                keys = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var entry in earlier)
+                {
+                    keys.Add(entry.Key.Value);
+                }
+            }
+
+            return !keys.Add(name);
         }
 
         private YamlNode? Sequence(int indent, int depth)

@@ -151,6 +151,7 @@ public sealed class BlockYamlLoaderTests
         "---\n---\na: 1\n",                      // two document starts
         "--- a: 1\n",                           // content on the document start line
         "a: 1\na: 2\n",                          // a duplicate key: the YAML loader warns
+        string.Concat(Enumerable.Range(0, 12).Select(i => $"k{i}: 1\n")) + "k3: 2\n", // a duplicate in a long mapping
         "a: 1\n---\nb: 2\n",                     // two documents
         "%YAML 1.2\n---\na: 1\n",                // a directive
         "a:\t1\n",                               // a tab
