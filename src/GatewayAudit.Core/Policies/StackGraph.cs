@@ -117,51 +117,27 @@ internal sealed class StackGraph
     }
 
     /// <summary><see cref="PartyCertainty.BasisOf(StackModel, Component)"/>, worked out once per component.</summary>
-    public PossibleBasis? BasisOf(Component component)
-    {
-        _basis ??= new(ReferenceEqualityComparer.Instance);
-        if (!_basis.TryGetValue(component, out var basis))
-        {
-            _basis[component] = basis = PartyCertainty.BasisOf(Model, component);
-        }
-
-        return basis;
-    }
+    public PossibleBasis? BasisOf(Component component) => Remembered(ref _basis, component, static (m, c) => PartyCertainty.BasisOf(m, (Component)c));
 
     /// <summary><see cref="PartyCertainty.BasisOf(StackModel, Flow)"/>, worked out once per flow.</summary>
-    public PossibleBasis? BasisOf(Flow flow)
-    {
-        _basis ??= new(ReferenceEqualityComparer.Instance);
-        if (!_basis.TryGetValue(flow, out var basis))
-        {
-            _basis[flow] = basis = PartyCertainty.BasisOf(Model, flow);
-        }
-
-        return basis;
-    }
+    public PossibleBasis? BasisOf(Flow flow) => Remembered(ref _basis, flow, static (m, f) => PartyCertainty.BasisOf(m, (Flow)f));
 
     /// <summary><see cref="PartyCertainty.IsPossible(StackModel, Component)"/>, worked out once per component.</summary>
-    public bool IsPossible(Component component)
-    {
-        _possible ??= new(ReferenceEqualityComparer.Instance);
-        if (!_possible.TryGetValue(component, out var possible))
-        {
-            _possible[component] = possible = PartyCertainty.IsPossible(Model, component);
-        }
-
-        return possible;
-    }
+    public bool IsPossible(Component component) => Remembered(ref _possible, component, static (m, c) => PartyCertainty.IsPossible(m, (Component)c));
 
     /// <summary><see cref="PartyCertainty.IsPossible(StackModel, Flow)"/>, worked out once per flow.</summary>
-    public bool IsPossible(Flow flow)
+    public bool IsPossible(Flow flow) => Remembered(ref _possible, flow, static (m, f) => PartyCertainty.IsPossible(m, (Flow)f));
+
+    // The answer for a component or flow (by reference), worked out the first time it is asked.
+    private T Remembered<T>(ref Dictionary<object, T>? answers, object subject, Func<StackModel, object, T> work)
     {
-        _possible ??= new(ReferenceEqualityComparer.Instance);
-        if (!_possible.TryGetValue(flow, out var possible))
+        answers ??= new(ReferenceEqualityComparer.Instance);
+        if (!answers.TryGetValue(subject, out var answer))
         {
-            _possible[flow] = possible = PartyCertainty.IsPossible(Model, flow);
+            answers[subject] = answer = work(Model, subject);
         }
 
-        return possible;
+        return answer;
     }
 
     /// <summary>A data category as rules and messages name it (<see cref="EnumText.Of(DataCategory)"/>), made once.</summary>

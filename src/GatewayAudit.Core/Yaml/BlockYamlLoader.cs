@@ -432,8 +432,9 @@ public static class BlockYamlLoader
         /// <summary>Where the line's meaningful text resumes after <paramref name="at"/>: its end when only spaces and a comment follow.</summary>
         private int Rest(int at, int end)
         {
+            // A comment needs a space before its "#": one skipped here, or the one just before this point.
             var next = SkipSpaces(at, end);
-            return next < end && text[next] == '#' && (next == at ? next > 0 && text[next - 1] == ' ' : true) ? end : next;
+            return next < end && text[next] == '#' && (next > at || (next > 0 && text[next - 1] == ' ')) ? end : next;
         }
     }
 }
