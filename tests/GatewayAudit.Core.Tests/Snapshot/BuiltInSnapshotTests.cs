@@ -74,12 +74,17 @@ public sealed class BuiltInSnapshotTests
         var policies = CopyPolicies(dir.Path);
         var catalogFolder = Path.Combine(policies, "catalog");
         var rulesFolder = Path.Combine(policies, "rules");
+        // The copy holds one vendor the shipped folder does not, so its snapshot can never answer for the shipped folder:
+        // the snapshot is process-wide, and tests running beside this one load the shipped catalog.
+        File.WriteAllText(Path.Combine(catalogFolder, "zz-copy-only.yaml"), File.ReadAllText(Path.Combine(catalogFolder, "openai.yaml"))
+            .Replace("id: openai", "id: zz-copy-only", StringComparison.Ordinal));
         // A snapshot that differs from the YAML in one vendor name (same length), so the test sees which one answered.
         var snapshot = RenameOpenAi(Write(policies), "OPENAI");
         BuiltInSnapshot.Use(() => new MemoryStream(snapshot));
         try
         {
             Assert.Equal("OPENAI", LoadTrusted(catalogFolder).Find("openai")!.Name);
+            Assert.Equal("OpenAI", LoadTrusted(Path.Combine(Policies, "catalog")).Find("openai")!.Name);
             Assert.Equal(
                 PolicyPack.Load([rulesFolder], RuleSchema, Shown).Pack.Rules.Select(r => r.Id),
                 PolicyPack.Load([rulesFolder], RuleSchema, Shown, trustedFolder: rulesFolder).Pack.Rules.Select(r => r.Id));
