@@ -23,6 +23,12 @@ public static partial class EmbeddedConfigFinder
         var found = new List<EmbeddedConfig>();
         for (var i = 0; i < lines.Length; i++)
         {
+            // Only a block scalar (| or >) or a config-named key starts one: other lines skip the regex and its groups.
+            if (!MayStartConfig(lines[i]))
+            {
+                continue;
+            }
+
             var key = KeyRegex().Match(lines[i].TrimEnd('\r'));
             if (!key.Success)
             {
@@ -41,7 +47,7 @@ public static partial class EmbeddedConfigFinder
             for (var j = i + 1; j < lines.Length; j++)
             {
                 var line = lines[j].TrimEnd('\r');
-                if (line.Trim().Length == 0 || IsTemplateLine(line) || Indentation(line) > indent)
+                if (line.AsSpan().Trim().IsEmpty || IsTemplateLine(line) || Indentation(line) > indent)
                 {
                     end = j;
                     continue;
@@ -55,13 +61,15 @@ public static partial class EmbeddedConfigFinder
                 continue;
             }
 
-            var embedded = new string[end + 1];
+            // One more empty line than the block: the joined text ends with a line break.
+            var embedded = new string[end + 2];
             for (var j = 0; j <= end; j++)
             {
                 embedded[j] = j <= i ? "" : Sanitize(lines[j].TrimEnd('\r'));
             }
 
-            found.Add(new EmbeddedConfig(name, string.Join('\n', embedded) + "\n", new SourceLocation(displayPath, i + 1)));
+            embedded[end + 1] = "";
+            found.Add(new EmbeddedConfig(name, string.Join('\n', embedded), new SourceLocation(displayPath, i + 1)));
             i = end;
         }
 
@@ -75,7 +83,7 @@ public static partial class EmbeddedConfigFinder
         for (var j = from; j <= to; j++)
         {
             var line = lines[j].TrimEnd('\r');
-            if (line.Trim().Length > 0 && !IsTemplateLine(line) && !line.TrimStart().StartsWith('#'))
+            if (!line.AsSpan().Trim().IsEmpty && !IsTemplateLine(line) && !line.AsSpan().TrimStart().StartsWith('#'))
             {
                 first = Math.Min(first, Indentation(line));
             }
@@ -84,7 +92,7 @@ public static partial class EmbeddedConfigFinder
         for (var j = from; j <= to; j++)
         {
             var line = lines[j].TrimEnd('\r');
-            if (Indentation(line) == first && SectionRegex().IsMatch(line.TrimStart()))
+            if (Indentation(line) == first && SectionRegex().IsMatch(line.AsSpan().TrimStart()))
             {
                 return true;
             }
@@ -93,13 +101,17 @@ public static partial class EmbeddedConfigFinder
         return false;
     }
 
-    private static int Indentation(string line) => line.Length - line.TrimStart(' ').Length;
+    private static int Indentation(string line) => line.Length - line.AsSpan().TrimStart(' ').Length;
 
     private static bool IsTemplateLine(string line)
     {
-        var trimmed = line.Trim();
+        var trimmed = line.AsSpan().Trim();
         return trimmed.StartsWith("{{", StringComparison.Ordinal) && trimmed.EndsWith("}}", StringComparison.Ordinal);
     }
+
+    // What KeyRegex and the test after it need of a line that starts a config: a block indicator or "config" in the key.
+    private static bool MayStartConfig(string line) =>
+        line.AsSpan().IndexOfAny('|', '>') >= 0 || line.Contains("config", StringComparison.OrdinalIgnoreCase);
 
     private static string Sanitize(string line) =>
         IsTemplateLine(line) ? "" : TemplateRegex().Replace(line, TemplatePlaceholder);
