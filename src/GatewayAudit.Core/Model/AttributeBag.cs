@@ -156,6 +156,7 @@ public sealed class AttributeBag : IEnumerable<KeyValuePair<string, object>>
     {
         string or bool or long or double => value,
         int i => (long)i,
+        SortedArraySet<string> set => set.ToArray(),
         IEnumerable<string> list => list.ToArray(),
         _ => throw new ArgumentException($"attribute {key}: unsupported value type {value.GetType().Name}", nameof(value)),
     };

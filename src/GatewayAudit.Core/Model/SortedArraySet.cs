@@ -97,6 +97,9 @@ public sealed class SortedArraySet<T> : IReadOnlyCollection<T>
 
     public bool Contains(T item) => IndexOf(item) >= 0;
 
+    /// <summary>The items in order, in a new array of their number.</summary>
+    public T[] ToArray() => _count == 0 ? [] : _items.AsSpan(0, _count).ToArray();
+
     public bool Remove(T item)
     {
         var at = IndexOf(item);

@@ -363,13 +363,15 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     /// </summary>
     public void SweepSecrets(YamlNode root)
     {
-        // One set and one stack per thread, reused document after document (a scan sweeps thousands), and a value's
-        // path made only when a check needs it: most values are no secret, and their paths were most of the garbage.
+        // One set, one stack and one list of path steps per thread, reused document after document (a scan sweeps
+        // thousands), and a value's path made only when a check needs it: most values are no secret, and their paths
+        // were most of the sweep's garbage.
         var visited = t_visited ??= new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
         var pending = t_pending ??= new Stack<SweepItem>();
+        var steps = t_steps ??= [];
         try
         {
-            pending.Push(new SweepItem(root, "", null, -1, null));
+            pending.Push(new SweepItem(root, -1, null, -1, null));
             while (pending.TryPop(out var item))
             {
                 if (!visited.Add(item.Node))
@@ -380,7 +382,7 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
                 switch (item.Node)
                 {
                     case YamlMapping mapping:
-                        var mappingPath = item.Path();
+                        var mappingStep = StepOf(item, steps);
                         for (var i = mapping.Entries.Count - 1; i >= 0; i--)
                         {
                             var (key, value) = mapping.Entries[i];
@@ -389,30 +391,30 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
                             {
                                 // A credential pasted as a key (a misplaced line, a mapping written the wrong way round):
                                 // still a literal secret, and every message that names the key must not echo it.
-                                CheckSecret(SweepItem.Join(mappingPath, shown), key);
+                                CheckSecret(PathOf(new SweepItem(value, mappingStep, shown, -1, null), steps), key);
                             }
 
-                            pending.Push(new SweepItem(value, mappingPath, shown, -1, key.Value));
+                            pending.Push(new SweepItem(value, mappingStep, shown, -1, key.Value));
                         }
 
                         break;
                     case YamlSequence sequence:
-                        var sequencePath = item.Path();
+                        var sequenceStep = StepOf(item, steps);
                         for (var i = sequence.Items.Count - 1; i >= 0; i--)
                         {
-                            pending.Push(new SweepItem(sequence.Items[i], sequencePath, null, i, null));
+                            pending.Push(new SweepItem(sequence.Items[i], sequenceStep, null, i, null));
                         }
 
                         break;
                     case YamlScalar scalar when item.Key is not null && IsSecretKey(item.Key) && scalar.AsBool() is null:
-                        CheckSecret(item.Path(), scalar);
+                        CheckSecret(PathOf(item, steps), scalar);
                         break;
                     case YamlScalar scalar when UrlPassword.Find(scalar.Value.Trim()) is not null:
-                        CheckUrlPassword(item.Path(), scalar, scalar.Value.Trim());
+                        CheckUrlPassword(PathOf(item, steps), scalar, scalar.Value.Trim());
                         break;
                     case YamlScalar scalar when SecretValueRegex().IsMatch(scalar.Value):
                         // A well-known credential shape under any key (extra_headers, a query string, a misnamed key).
-                        CheckSecret(item.Path(), scalar);
+                        CheckSecret(PathOf(item, steps), scalar);
                         break;
                 }
             }
@@ -421,9 +423,10 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
         {
             pending.Clear();
             visited.Clear();
-            if (visited.EnsureCapacity(0) > 65_536 || pending.EnsureCapacity(0) > 65_536)
+            steps.Clear();
+            if (visited.EnsureCapacity(0) > 65_536 || pending.EnsureCapacity(0) > 65_536 || steps.Capacity > 65_536)
             {
-                (t_visited, t_pending) = (null, null); // a huge document's buffers are not kept
+                (t_visited, t_pending, t_steps) = (null, null, null); // a huge document's buffers are not kept
             }
         }
     }
@@ -434,16 +437,38 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     [ThreadStatic]
     private static Stack<SweepItem>? t_pending;
 
-    /// <summary>
-    /// A node still to look at, with what its path is made of: the parent's path and either the key as shown or the
-    /// item's index (neither for the root).
-    /// </summary>
-    private readonly record struct SweepItem(YamlNode Node, string Parent, string? Shown, int Index, string? Key)
-    {
-        public string Path() => Shown is not null ? Join(Parent, Shown) : Index >= 0 ? $"{Parent}[{Index}]" : Parent;
+    [ThreadStatic]
+    private static List<PathStep>? t_steps;
 
-        public static string Join(string parent, string key) => parent.Length == 0 ? key : $"{parent}.{key}";
+    /// <summary>
+    /// A node still to look at: the step of the mapping or list that holds it (-1 for the root's), and either its key as
+    /// shown or its index in a list (neither for the root); its key as written.
+    /// </summary>
+    private readonly record struct SweepItem(YamlNode Node, int Parent, string? Shown, int Index, string? Key);
+
+    /// <summary>A mapping or list on the way down, as the steps of its path: its holder's step and its own key or index.</summary>
+    private readonly record struct PathStep(int Parent, string? Shown, int Index);
+
+    // The step a mapping or list adds for its items' paths; the root adds none (its path is empty).
+    private static int StepOf(SweepItem item, List<PathStep> steps)
+    {
+        if (item.Shown is null && item.Index < 0)
+        {
+            return -1;
+        }
+
+        steps.Add(new PathStep(item.Parent, item.Shown, item.Index));
+        return steps.Count - 1;
     }
+
+    // model_list[0].litellm_params.api_key: the holder's path, then ".key" (just "key" at the top) or "[index]".
+    private static string PathOf(SweepItem item, List<PathStep> steps) => PathOf(PathOf(item.Parent, steps), item.Shown, item.Index);
+
+    private static string PathOf(int step, List<PathStep> steps) =>
+        step < 0 ? "" : PathOf(PathOf(steps[step].Parent, steps), steps[step].Shown, steps[step].Index);
+
+    private static string PathOf(string parent, string? shown, int index) =>
+        shown is not null ? (parent.Length == 0 ? shown : $"{parent}.{shown}") : index >= 0 ? $"{parent}[{index}]" : parent;
 
     /// <summary>
     /// A key or name as it may appear in a message: itself, or redacted (sk-proj-****) when it has a credential's shape,

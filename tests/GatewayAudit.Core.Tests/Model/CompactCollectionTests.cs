@@ -47,6 +47,7 @@ public sealed class CompactCollectionTests
             }
 
             Assert.Equal(expected, actual);
+            Assert.Equal(expected.ToArray(), actual.ToArray());
             Assert.Equal(expected.Count, actual.Count);
             Assert.Equal(expected.Min, actual.Min);
         }
