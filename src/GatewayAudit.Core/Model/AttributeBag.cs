@@ -70,7 +70,7 @@ public sealed class AttributeBag : IEnumerable<KeyValuePair<string, object>>
             }
             else if (_entries![at].Value is string[] left && value is string[] right)
             {
-                _entries[at] = new(key, left.Union(right, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray());
+                _entries[at] = new(key, Union(left, right));
             }
             else if (AttributeStrength.IsStronger(key, _entries[at].Value, value))
             {
@@ -83,6 +83,63 @@ public sealed class AttributeBag : IEnumerable<KeyValuePair<string, object>>
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The union of two string lists in ordinal order. Lists a merge has made are sorted already, and a stack's copy of a
+    /// list mostly holds the other's items (the same models seen again): then a walk of both answers, and the left list
+    /// itself is the union when it holds every item of the right (the roll-up merges 10,000 stacks' lists this way).
+    /// </summary>
+    internal static string[] Union(string[] left, string[] right)
+    {
+        if (!IsStrictlyOrdered(left) || !IsStrictlyOrdered(right))
+        {
+            return left.Union(right, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        }
+
+        var count = MergeInto(left, right, []);
+        if (count == left.Length)
+        {
+            return left;
+        }
+
+        var union = new string[count];
+        MergeInto(left, right, union);
+        return union;
+    }
+
+    // Counts the merged items, and writes them when there is room: one walk of two ordered lists.
+    private static int MergeInto(string[] left, string[] right, Span<string> into)
+    {
+        var (i, j, n) = (0, 0, 0);
+        while (i < left.Length || j < right.Length)
+        {
+            var order = i == left.Length ? 1 : j == right.Length ? -1 : string.CompareOrdinal(left[i], right[j]);
+            var next = order <= 0 ? left[i] : right[j];
+            i += order <= 0 ? 1 : 0;
+            j += order >= 0 ? 1 : 0;
+            if (n < into.Length)
+            {
+                into[n] = next;
+            }
+
+            n++;
+        }
+
+        return n;
+    }
+
+    private static bool IsStrictlyOrdered(string[] items)
+    {
+        for (var i = 1; i < items.Length; i++)
+        {
+            if (string.CompareOrdinal(items[i - 1], items[i]) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public IEnumerator<KeyValuePair<string, object>> GetEnumerator()
@@ -99,6 +156,7 @@ public sealed class AttributeBag : IEnumerable<KeyValuePair<string, object>>
     {
         string or bool or long or double => value,
         int i => (long)i,
+        SortedArraySet<string> set => set.ToArray(),
         IEnumerable<string> list => list.ToArray(),
         _ => throw new ArgumentException($"attribute {key}: unsupported value type {value.GetType().Name}", nameof(value)),
     };

@@ -54,10 +54,36 @@ public sealed class SortedArraySet<T> : IReadOnlyCollection<T>
     {
         if (other is SortedArraySet<T> set)
         {
+            if (_count == 0 && set._count > 0 && ReferenceEquals(set._comparer, _comparer))
+            {
+                // Into an empty set with the same order: the other's items as they are, in one array of their number
+                // (a fresh component or flow taking a fragment's evidence or categories), not grown item by item.
+                _items = set._items.AsSpan(0, set._count).ToArray();
+                _count = set._count;
+                _version++;
+                return;
+            }
+
             // Merging one component's or flow's sets into another's is most unions: no boxed enumerator for those.
             for (var i = 0; i < set._count; i++)
             {
                 Add(set._items![i]);
+            }
+
+            return;
+        }
+
+        if (other is IReadOnlyList<T> list)
+        {
+            // A flow's categories given as a list ([Prompt, Completion, ...]): room for all at once, and no enumerator.
+            if (_items is null && list.Count > 0)
+            {
+                _items = new T[list.Count];
+            }
+
+            for (var i = 0; i < list.Count; i++)
+            {
+                Add(list[i]);
             }
 
             return;
@@ -70,6 +96,9 @@ public sealed class SortedArraySet<T> : IReadOnlyCollection<T>
     }
 
     public bool Contains(T item) => IndexOf(item) >= 0;
+
+    /// <summary>The items in order, in a new array of their number.</summary>
+    public T[] ToArray() => _count == 0 ? [] : _items.AsSpan(0, _count).ToArray();
 
     public bool Remove(T item)
     {

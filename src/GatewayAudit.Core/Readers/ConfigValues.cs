@@ -101,6 +101,34 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
         return CheckText(node, path, what, numberAllowed);
     }
 
+    /// <summary>
+    /// <see cref="Text"/> of the setting <paramref name="key"/> under <paramref name="parentPath"/>: the same answer, with
+    /// the setting's path made only for an error (most settings read are absent or well typed, and a reader reads many).
+    /// </summary>
+    public YamlScalar? TextUnder(YamlMapping parent, string key, string parentPath, string what, bool numberAllowed = false)
+    {
+        var node = parent[key];
+        if (node is null || node is YamlScalar { IsNull: true })
+        {
+            return null;
+        }
+
+        return node is YamlScalar scalar && NotText(scalar, numberAllowed) is null ? scalar : CheckText(node, $"{parentPath}.{key}", what, numberAllowed);
+    }
+
+    /// <summary><see cref="Mapping"/> of the setting under <paramref name="parentPath"/>, its path made only for an error.</summary>
+    public YamlMapping? MappingUnder(YamlMapping parent, string key, string parentPath) =>
+        parent[key] switch
+        {
+            null => null,
+            YamlMapping mapping => mapping,
+            _ => Mapping(parent, key, $"{parentPath}.{key}"),
+        };
+
+    /// <summary><see cref="Bool"/> of the setting under <paramref name="parentPath"/>, its path not made when it is absent.</summary>
+    public bool? BoolUnder(YamlMapping parent, string key, string parentPath) =>
+        parent[key] is null ? null : Bool(parent, key, $"{parentPath}.{key}");
+
     /// <summary>The node as a text scalar, or null after an error naming path and the expected type (see <see cref="Text"/>).</summary>
     public YamlScalar? CheckText(YamlNode node, string path, string what, bool numberAllowed = false)
     {
@@ -320,9 +348,10 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
             }
 
             var password = key.Value.Contains("password", StringComparison.OrdinalIgnoreCase) || key.Value.Contains("passwd", StringComparison.OrdinalIgnoreCase);
-            if (CheckText(value, $"{path}.{key.Value}", "text (the value, or os.environ/NAME)", numberAllowed: password) is { } scalar)
+            var keyPath = $"{path}.{key.Value}";
+            if (CheckText(value, keyPath, "text (the value, or os.environ/NAME)", numberAllowed: password) is { } scalar)
             {
-                CheckSecret($"{path}.{key.Value}", scalar);
+                CheckSecret(keyPath, scalar);
             }
         }
     }
@@ -334,55 +363,112 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     /// </summary>
     public void SweepSecrets(YamlNode root)
     {
-        var visited = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
-        var pending = new Stack<(YamlNode Node, string Path, string? Key)>();
-        pending.Push((root, "", null));
-        while (pending.TryPop(out var item))
+        // One set, one stack and one list of path steps per thread, reused document after document (a scan sweeps
+        // thousands), and a value's path made only when a check needs it: most values are no secret, and their paths
+        // were most of the sweep's garbage.
+        var visited = t_visited ??= new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+        var pending = t_pending ??= new Stack<SweepItem>();
+        var steps = t_steps ??= [];
+        try
         {
-            if (!visited.Add(item.Node))
+            pending.Push(new SweepItem(root, -1, null, -1, null));
+            while (pending.TryPop(out var item))
             {
-                continue;
-            }
+                if (!visited.Add(item.Node))
+                {
+                    continue;
+                }
 
-            switch (item.Node)
-            {
-                case YamlMapping mapping:
-                    for (var i = mapping.Entries.Count - 1; i >= 0; i--)
-                    {
-                        var (key, value) = mapping.Entries[i];
-                        var shown = Shown(key.Value);
-                        var path = item.Path.Length == 0 ? shown : $"{item.Path}.{shown}";
-                        if (!ReferenceEquals(shown, key.Value))
+                switch (item.Node)
+                {
+                    case YamlMapping mapping:
+                        var mappingStep = StepOf(item, steps);
+                        for (var i = mapping.Entries.Count - 1; i >= 0; i--)
                         {
-                            // A credential pasted as a key (a misplaced line, a mapping written the wrong way round):
-                            // still a literal secret, and every message that names the key must not echo it.
-                            CheckSecret(path, key);
+                            var (key, value) = mapping.Entries[i];
+                            var shown = Shown(key.Value);
+                            if (!ReferenceEquals(shown, key.Value))
+                            {
+                                // A credential pasted as a key (a misplaced line, a mapping written the wrong way round):
+                                // still a literal secret, and every message that names the key must not echo it.
+                                CheckSecret(PathOf(new SweepItem(value, mappingStep, shown, -1, null), steps), key);
+                            }
+
+                            pending.Push(new SweepItem(value, mappingStep, shown, -1, key.Value));
                         }
 
-                        pending.Push((value, path, key.Value));
-                    }
+                        break;
+                    case YamlSequence sequence:
+                        var sequenceStep = StepOf(item, steps);
+                        for (var i = sequence.Items.Count - 1; i >= 0; i--)
+                        {
+                            pending.Push(new SweepItem(sequence.Items[i], sequenceStep, null, i, null));
+                        }
 
-                    break;
-                case YamlSequence sequence:
-                    for (var i = sequence.Items.Count - 1; i >= 0; i--)
-                    {
-                        pending.Push((sequence.Items[i], $"{item.Path}[{i}]", null));
-                    }
-
-                    break;
-                case YamlScalar scalar when item.Key is not null && IsSecretKey(item.Key) && scalar.AsBool() is null:
-                    CheckSecret(item.Path, scalar);
-                    break;
-                case YamlScalar scalar when UrlPassword.Find(scalar.Value.Trim()) is not null:
-                    CheckUrlPassword(item.Path, scalar, scalar.Value.Trim());
-                    break;
-                case YamlScalar scalar when SecretValueRegex().IsMatch(scalar.Value):
-                    // A well-known credential shape under any key (extra_headers, a query string, a misnamed key).
-                    CheckSecret(item.Path, scalar);
-                    break;
+                        break;
+                    case YamlScalar scalar when item.Key is not null && IsSecretKey(item.Key) && scalar.AsBool() is null:
+                        CheckSecret(PathOf(item, steps), scalar);
+                        break;
+                    case YamlScalar scalar when UrlPassword.Find(scalar.Value.Trim()) is not null:
+                        CheckUrlPassword(PathOf(item, steps), scalar, scalar.Value.Trim());
+                        break;
+                    case YamlScalar scalar when SecretValueRegex().IsMatch(scalar.Value):
+                        // A well-known credential shape under any key (extra_headers, a query string, a misnamed key).
+                        CheckSecret(PathOf(item, steps), scalar);
+                        break;
+                }
+            }
+        }
+        finally
+        {
+            pending.Clear();
+            visited.Clear();
+            steps.Clear();
+            if (visited.EnsureCapacity(0) > 65_536 || pending.EnsureCapacity(0) > 65_536 || steps.Capacity > 65_536)
+            {
+                (t_visited, t_pending, t_steps) = (null, null, null); // a huge document's buffers are not kept
             }
         }
     }
+
+    [ThreadStatic]
+    private static HashSet<YamlNode>? t_visited;
+
+    [ThreadStatic]
+    private static Stack<SweepItem>? t_pending;
+
+    [ThreadStatic]
+    private static List<PathStep>? t_steps;
+
+    /// <summary>
+    /// A node still to look at: the step of the mapping or list that holds it (-1 for the root's), and either its key as
+    /// shown or its index in a list (neither for the root); its key as written.
+    /// </summary>
+    private readonly record struct SweepItem(YamlNode Node, int Parent, string? Shown, int Index, string? Key);
+
+    /// <summary>A mapping or list on the way down, as the steps of its path: its holder's step and its own key or index.</summary>
+    private readonly record struct PathStep(int Parent, string? Shown, int Index);
+
+    // The step a mapping or list adds for its items' paths; the root adds none (its path is empty).
+    private static int StepOf(SweepItem item, List<PathStep> steps)
+    {
+        if (item.Shown is null && item.Index < 0)
+        {
+            return -1;
+        }
+
+        steps.Add(new PathStep(item.Parent, item.Shown, item.Index));
+        return steps.Count - 1;
+    }
+
+    // model_list[0].litellm_params.api_key: the holder's path, then ".key" (just "key" at the top) or "[index]".
+    private static string PathOf(SweepItem item, List<PathStep> steps) => PathOf(PathOf(item.Parent, steps), item.Shown, item.Index);
+
+    private static string PathOf(int step, List<PathStep> steps) =>
+        step < 0 ? "" : PathOf(PathOf(steps[step].Parent, steps), steps[step].Shown, steps[step].Index);
+
+    private static string PathOf(string parent, string? shown, int index) =>
+        shown is not null ? (parent.Length == 0 ? shown : $"{parent}.{shown}") : index >= 0 ? $"{parent}[{index}]" : parent;
 
     /// <summary>
     /// A key or name as it may appear in a message: itself, or redacted (sk-proj-****) when it has a credential's shape,

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using GatewayAudit.Core.Model;
 
@@ -19,11 +20,19 @@ public static partial class EmbeddedConfigFinder
 
     public static List<EmbeddedConfig> Find(string displayPath, string text)
     {
-        var lines = text.Split('\n');
+        // The lines as places in the text, not strings: a values file is read line by line, and only a line that may
+        // start a config, and the config's own lines, become text (bench/SCALE.md round 14).
+        var lines = new Lines(text);
         var found = new List<EmbeddedConfig>();
-        for (var i = 0; i < lines.Length; i++)
+        for (var i = 0; i < lines.Count; i++)
         {
-            var key = KeyRegex().Match(lines[i].TrimEnd('\r'));
+            // Only a block scalar (| or >) or a config-named key starts one: other lines skip the regex and its groups.
+            if (!MayStartConfig(lines[i]))
+            {
+                continue;
+            }
+
+            var key = KeyRegex().Match(new string(lines[i]));
             if (!key.Success)
             {
                 continue;
@@ -38,10 +47,10 @@ public static partial class EmbeddedConfigFinder
             }
 
             var end = i;
-            for (var j = i + 1; j < lines.Length; j++)
+            for (var j = i + 1; j < lines.Count; j++)
             {
-                var line = lines[j].TrimEnd('\r');
-                if (line.Trim().Length == 0 || IsTemplateLine(line) || Indentation(line) > indent)
+                var line = lines[j];
+                if (line.Trim().IsEmpty || IsTemplateLine(line) || Indentation(line) > indent)
                 {
                     end = j;
                     continue;
@@ -55,13 +64,16 @@ public static partial class EmbeddedConfigFinder
                 continue;
             }
 
-            var embedded = new string[end + 1];
-            for (var j = 0; j <= end; j++)
+            // The lines up to the key blank (so lines keep their numbers), then the block's, each ending with a line break.
+            var embedded = new StringBuilder(text.Length);
+            embedded.Append('\n', i + 1);
+            for (var j = i + 1; j <= end; j++)
             {
-                embedded[j] = j <= i ? "" : Sanitize(lines[j].TrimEnd('\r'));
+                Sanitize(lines[j], embedded);
+                embedded.Append('\n');
             }
 
-            found.Add(new EmbeddedConfig(name, string.Join('\n', embedded) + "\n", new SourceLocation(displayPath, i + 1)));
+            found.Add(new EmbeddedConfig(name, embedded.ToString(), new SourceLocation(displayPath, i + 1)));
             i = end;
         }
 
@@ -69,13 +81,13 @@ public static partial class EmbeddedConfigFinder
     }
 
     // The block's first level (its smallest indentation) must hold one of LiteLLM's sections.
-    private static bool HoldsSections(string[] lines, int from, int to)
+    private static bool HoldsSections(Lines lines, int from, int to)
     {
         var first = int.MaxValue;
         for (var j = from; j <= to; j++)
         {
-            var line = lines[j].TrimEnd('\r');
-            if (line.Trim().Length > 0 && !IsTemplateLine(line) && !line.TrimStart().StartsWith('#'))
+            var line = lines[j];
+            if (!line.Trim().IsEmpty && !IsTemplateLine(line) && !line.TrimStart().StartsWith('#'))
             {
                 first = Math.Min(first, Indentation(line));
             }
@@ -83,7 +95,7 @@ public static partial class EmbeddedConfigFinder
 
         for (var j = from; j <= to; j++)
         {
-            var line = lines[j].TrimEnd('\r');
+            var line = lines[j];
             if (Indentation(line) == first && SectionRegex().IsMatch(line.TrimStart()))
             {
                 return true;
@@ -93,16 +105,61 @@ public static partial class EmbeddedConfigFinder
         return false;
     }
 
-    private static int Indentation(string line) => line.Length - line.TrimStart(' ').Length;
+    private static int Indentation(ReadOnlySpan<char> line) => line.Length - line.TrimStart(' ').Length;
 
-    private static bool IsTemplateLine(string line)
+    private static bool IsTemplateLine(ReadOnlySpan<char> line)
     {
         var trimmed = line.Trim();
         return trimmed.StartsWith("{{", StringComparison.Ordinal) && trimmed.EndsWith("}}", StringComparison.Ordinal);
     }
 
-    private static string Sanitize(string line) =>
-        IsTemplateLine(line) ? "" : TemplateRegex().Replace(line, TemplatePlaceholder);
+    // What KeyRegex and the test after it need of a line that starts a config: a block indicator or "config" in the key.
+    private static bool MayStartConfig(ReadOnlySpan<char> line) =>
+        line.IndexOfAny('|', '>') >= 0 || line.Contains("config", StringComparison.OrdinalIgnoreCase);
+
+    // A template-only line becomes blank, and {{ ... }} a placeholder; a line without "{{" is the line as it is.
+    private static void Sanitize(ReadOnlySpan<char> line, StringBuilder into)
+    {
+        if (IsTemplateLine(line))
+        {
+            return;
+        }
+
+        if (line.Contains("{{", StringComparison.Ordinal))
+        {
+            into.Append(TemplateRegex().Replace(new string(line), TemplatePlaceholder));
+            return;
+        }
+
+        into.Append(line);
+    }
+
+    /// <summary>The text's lines split at '\n' (as string.Split would, a last empty one after a final line break), without their trailing '\r's.</summary>
+    private readonly struct Lines
+    {
+        private readonly string _text;
+        private readonly List<(int Start, int Length)> _lines = [];
+
+        public Lines(string text)
+        {
+            _text = text;
+            for (var start = 0; ;)
+            {
+                var newline = text.IndexOf('\n', start);
+                _lines.Add((start, (newline < 0 ? text.Length : newline) - start));
+                if (newline < 0)
+                {
+                    break;
+                }
+
+                start = newline + 1;
+            }
+        }
+
+        public int Count => _lines.Count;
+
+        public ReadOnlySpan<char> this[int index] => _text.AsSpan(_lines[index].Start, _lines[index].Length).TrimEnd('\r');
+    }
 
     [GeneratedRegex(@"^(?<indent> *)(?<dash>- +)?(?<key>""[^""]+""|'[^']+'|[A-Za-z0-9_.\-/]+)\s*:\s*(?<block>[|>][-+0-9]*)?\s*(#.*)?$")]
     private static partial Regex KeyRegex();

@@ -25,47 +25,62 @@ public static class ClusterServiceNames
         {
             foreach (var component in model.Components.ToList())
             {
-                if (component.Attributes["host"] is not string host || !component.Id.EndsWith(":" + host, StringComparison.OrdinalIgnoreCase)
-                    || Split(host) is not var (name, ns, svc))
+                if (component.Attributes["host"] is not string host || !IdEndsWithHost(component.Id, host) || Split(host) is not var (name, ns, svc))
                 {
                     continue;
                 }
 
-                var id = component.Id[..^host.Length] + name;
-                var service = services[name].FirstOrDefault(s => s.Namespace is null ? svc : string.Equals(s.Namespace, ns, StringComparison.OrdinalIgnoreCase));
-                if (service.Name is null && !(svc && ids.Contains(id)))
-                {
-                    continue;
-                }
-
-                var why = service.Name is not null
-                    ? $"the Kubernetes Service '{name}' ({service.At})"
-                    : $"the server this scan also reaches as {name}";
-                ComponentMove.Move(model, component, id, component.Role, moved =>
-                {
-                    moved.Name = moved.Name.Replace(host, name, StringComparison.OrdinalIgnoreCase);
-                    if (moved.Attributes.Origin("host") is { } origin)
-                    {
-                        moved.Attributes.Set("host", name, origin);
-                    }
-                    else
-                    {
-                        moved.Attributes.Set("host", name);
-                    }
-
-                    moved.Notes.Add($"Also addressed as {host} ({component.Evidence.FirstOrDefault()}): the in-cluster DNS name of {why} in namespace {ns}, one server.");
-                    if (service.At is { } at)
-                    {
-                        moved.Evidence.Add(at);
-                    }
-                });
+                Fold(model, component, host, name, ns, svc, services, ids);
             }
         }
+    }
+
+    // The component is named for its host (provider:HOST): what ":" + host at the end of the id would say, without the string.
+    private static bool IdEndsWithHost(string id, string host) =>
+        id.Length > host.Length && id[id.Length - host.Length - 1] == ':' && id.AsSpan(id.Length - host.Length).Equals(host, StringComparison.OrdinalIgnoreCase);
+
+    // Apart from the loop, so the closure below is made only for a component that may move, not for every one looked at.
+    private static void Fold(StackModel model, Component component, string host, string name, string ns, bool svc,
+        ILookup<string, (string Name, string? Namespace, SourceLocation At)> services, HashSet<string> ids)
+    {
+        var id = component.Id[..^host.Length] + name;
+        var service = services[name].FirstOrDefault(s => s.Namespace is null ? svc : string.Equals(s.Namespace, ns, StringComparison.OrdinalIgnoreCase));
+        if (service.Name is null && !(svc && ids.Contains(id)))
+        {
+            return;
+        }
+
+        var why = service.Name is not null
+            ? $"the Kubernetes Service '{name}' ({service.At})"
+            : $"the server this scan also reaches as {name}";
+        ComponentMove.Move(model, component, id, component.Role, moved =>
+        {
+            moved.Name = moved.Name.Replace(host, name, StringComparison.OrdinalIgnoreCase);
+            if (moved.Attributes.Origin("host") is { } origin)
+            {
+                moved.Attributes.Set("host", name, origin);
+            }
+            else
+            {
+                moved.Attributes.Set("host", name);
+            }
+
+            moved.Notes.Add($"Also addressed as {host} ({component.Evidence.FirstOrDefault()}): the in-cluster DNS name of {why} in namespace {ns}, one server.");
+            if (service.At is { } at)
+            {
+                moved.Evidence.Add(at);
+            }
+        });
     }
 
     /// <summary>NAME, NS and whether a svc form is written, for <c>NAME.NS</c>, <c>NAME.NS.svc</c>, <c>NAME.NS.svc.cluster.local</c>; null for anything else.</summary>
     private static (string Name, string Namespace, bool Svc)? Split(string host)
     {
+        if (!host.Contains('.', StringComparison.Ordinal))
+        {
+            return null; // one label: none of the forms below
+        }
+
         var labels = host.ToLowerInvariant().Split('.');
         return labels switch
         {

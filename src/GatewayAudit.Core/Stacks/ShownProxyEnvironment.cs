@@ -25,6 +25,11 @@ public static class ShownProxyEnvironment
     public static ShownProcessEnvironment? For(IReadOnlyList<(InputFile File, DeploymentFacts Facts)> members, string? configFullPath,
         IReadOnlyDictionary<string, EnvironmentValue> process)
     {
+        if (members.Count == 0)
+        {
+            return null; // no file runs the process
+        }
+
         var runners = members.SelectMany(m => m.Facts.Services.Where(s => s.RunsProxy && s.Kind != "Dockerfile").Select(s => (m.File, Service: s))).ToList();
         if (configFullPath is not null)
         {

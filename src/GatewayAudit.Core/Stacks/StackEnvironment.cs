@@ -20,6 +20,11 @@ public static partial class StackEnvironment
     public static Dictionary<string, EnvironmentValue> For(IReadOnlyList<(InputFile File, DeploymentFacts Facts)> members, string? configFullPath, bool processOnly = false)
     {
         var environment = new Dictionary<string, EnvironmentValue>(StringComparer.Ordinal);
+        if (members.Count == 0)
+        {
+            return environment; // a config with no deployment file: no sorting of nothing (most stacks of a monorepo)
+        }
+
         var dotEnvs = members.Where(m => m.Facts.Variables.Count > 0)
             .OrderBy(m => m.File.FileName.Contains("example", StringComparison.OrdinalIgnoreCase) || m.File.FileName.Contains("sample", StringComparison.OrdinalIgnoreCase) ? 1 : 0)
             .ThenBy(m => m.File.DisplayPath, StringComparer.Ordinal).ToList();

@@ -66,6 +66,34 @@ public static class BlockYamlLoader
         }
     }
 
+    /// <summary>Whether an earlier key of the mapping is <paramref name="name"/>: a scan of a small mapping's few keys, a set once it is longer.</summary>
+    internal static bool IsDuplicate(List<KeyValuePair<YamlScalar, YamlNode>> earlier, ref HashSet<string>? keys, string name)
+    {
+        if (keys is null && earlier.Count < 8)
+        {
+            foreach (var entry in earlier)
+            {
+                if (entry.Key.Value == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (keys is null)
+        {
+            keys = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in earlier)
+            {
+                keys.Add(entry.Key.Value);
+            }
+        }
+
+        return !keys.Add(name);
+    }
+
     [ThreadStatic]
     private static List<Line>? t_lines;
 
@@ -187,7 +215,7 @@ public static class BlockYamlLoader
                     return null;
                 }
 
-                var name = text.Substring(current.Start, keyEnd - current.Start);
+                var name = RepeatedText.Of(text.AsSpan(current.Start, keyEnd - current.Start));
                 if (IsDuplicate(entries, ref keys, name))
                 {
                     return null; // a duplicate key: the YAML loader warns about it
@@ -223,34 +251,6 @@ public static class BlockYamlLoader
             }
 
             return new YamlMapping(line, column, entries);
-        }
-
-        /// <summary>Whether an earlier key of the mapping is <paramref name="name"/>: a scan of a small mapping's few keys, a set once it is longer.</summary>
-        private static bool IsDuplicate(List<KeyValuePair<YamlScalar, YamlNode>> earlier, ref HashSet<string>? keys, string name)
-        {
-            if (keys is null && earlier.Count < 8)
-            {
-                foreach (var entry in earlier)
-                {
-                    if (entry.Key.Value == name)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            if (keys is null)
-            {
-                keys = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var entry in earlier)
-                {
-                    keys.Add(entry.Key.Value);
-                }
-            }
-
-            return !keys.Add(name);
         }
 
         private YamlNode? Sequence(int indent, int depth)
@@ -400,7 +400,7 @@ public static class BlockYamlLoader
                     return (null, 0); // an escape, a doubled quote, or a value that goes on past this line
                 }
 
-                return (new YamlScalar(line.Number, column, text.Substring(at + 1, close - at - 1), quoted: true, tag: null), close + 1);
+                return (new YamlScalar(line.Number, column, RepeatedText.Of(text.AsSpan(at + 1, close - at - 1)), quoted: true, tag: null), close + 1);
             }
 
             if (Indicators.Contains(first) && !(first == '-' && at + 1 < end && char.IsAsciiDigit(text[at + 1])))
@@ -426,7 +426,7 @@ public static class BlockYamlLoader
                 valueEnd--;
             }
 
-            return valueEnd == at ? (null, 0) : (new YamlScalar(line.Number, column, text.Substring(at, valueEnd - at), quoted: false, tag: null), stop);
+            return valueEnd == at ? (null, 0) : (new YamlScalar(line.Number, column, RepeatedText.Of(text.AsSpan(at, valueEnd - at)), quoted: false, tag: null), stop);
         }
 
         /// <summary>Where the line's meaningful text resumes after <paramref name="at"/>: its end when only spaces and a comment follow.</summary>

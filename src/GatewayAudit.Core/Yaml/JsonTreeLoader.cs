@@ -33,9 +33,11 @@ public static class JsonTreeLoader
             return null;
         }
 
-        var bytes = Encoding.ASCII.GetBytes(text);
+        // The bytes are only read here (every string of the tree is taken from the text), so a pooled buffer serves.
+        var bytes = ArrayPool<byte>.Shared.Rent(text.Length);
+        var length = Encoding.ASCII.GetBytes(text, bytes);
         var lines = new LineStarts(text);
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = MaxDepth });
+        var reader = new Utf8JsonReader(bytes.AsSpan(0, length), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = MaxDepth });
         try
         {
             if (!reader.Read() || reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
@@ -49,6 +51,10 @@ public static class JsonTreeLoader
         catch (JsonException)
         {
             return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
         }
     }
 
@@ -83,12 +89,13 @@ public static class JsonTreeLoader
                             return null;
                         }
 
-                        var name = Encoding.ASCII.GetString(reader.ValueSpan);
+                        // ASCII only, so the key's characters sit in the text at the bytes' offsets, inside the quotes.
+                        var name = RepeatedText.Of(text.AsSpan(keyStart + 1, reader.ValueSpan.Length));
                         // The colon must follow the key on its line: YAML's implicit keys cannot span lines.
                         var keyEnd = keyStart + reader.ValueSpan.Length + 2;
                         var colon = text.IndexOf(':', keyEnd);
                         if (colon < 0 || text.AsSpan(keyEnd, colon - keyEnd).IndexOfAny('\n', '\r') >= 0
-                            || !(keys ??= new HashSet<string>(StringComparer.Ordinal)).Add(name))
+                            || BlockYamlLoader.IsDuplicate(entries, ref keys, name))
                         {
                             return null;
                         }
@@ -123,10 +130,10 @@ public static class JsonTreeLoader
                 }
 
             case JsonTokenType.String:
-                return reader.ValueIsEscaped ? null : new YamlScalar(line, column, Encoding.ASCII.GetString(reader.ValueSpan), quoted: true, tag: null);
+                return reader.ValueIsEscaped ? null : new YamlScalar(line, column, RepeatedText.Of(text.AsSpan((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length)), quoted: true, tag: null);
             case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null:
                 // The text as written, a plain scalar: what the YAML loader keeps for 1e5, true or null.
-                return new YamlScalar(line, column, Encoding.ASCII.GetString(reader.ValueSpan), quoted: false, tag: null);
+                return new YamlScalar(line, column, RepeatedText.Of(text.AsSpan((int)reader.TokenStartIndex, reader.ValueSpan.Length)), quoted: false, tag: null);
             default:
                 return null;
         }

@@ -38,7 +38,9 @@ public sealed class YamlScalar(int line, int column, string value, bool quoted, 
     /// <summary>YAML 1.1 booleans, as PyYAML (and so LiteLLM) reads them.</summary>
     public bool? AsBool()
     {
-        if (Quoted)
+        // No word below is longer than five letters, and lower-casing keeps the length: a longer value is no bool,
+        // and is not copied to find that out.
+        if (Quoted || Value.Length > 5)
         {
             return null;
         }

@@ -47,9 +47,63 @@ public sealed class CompactCollectionTests
             }
 
             Assert.Equal(expected, actual);
+            Assert.Equal(expected.ToArray(), actual.ToArray());
             Assert.Equal(expected.Count, actual.Count);
             Assert.Equal(expected.Min, actual.Min);
         }
+    }
+
+    [Fact]
+    public void A_union_with_another_sorted_array_set_agrees_with_SortedSet_and_shares_nothing_with_it()
+    {
+        var random = new Random(20261201);
+        var reverse = Comparer<string>.Create((a, b) => string.CompareOrdinal(b, a));
+        for (var round = 0; round < 300; round++)
+        {
+            var words = Enumerable.Range(0, random.Next(6)).Select(_ => ((char)('a' + random.Next(8))).ToString()).ToList();
+            var from = new SortedArraySet<string>(random.Next(2) == 0 ? StringComparer.Ordinal : reverse);
+            from.UnionWith(words);
+            var start = Enumerable.Range(0, random.Next(3)).Select(_ => ((char)('a' + random.Next(8))).ToString()).ToList();
+            var expected = new SortedSet<string>(start, StringComparer.Ordinal);
+            var actual = new SortedArraySet<string>(StringComparer.Ordinal);
+            actual.UnionWith(start);
+
+            expected.UnionWith(words);
+            actual.UnionWith(from);
+            from.Add("z");
+            from.Remove(words.FirstOrDefault() ?? "-");
+
+            Assert.Equal(expected, actual);
+            Assert.Equal(expected.Count, actual.Count);
+            actual.Add("y");
+            Assert.DoesNotContain("y", from);
+        }
+    }
+
+    [Fact]
+    public void Merged_string_lists_are_the_ordered_union_whether_or_not_they_came_sorted()
+    {
+        var random = new Random(2026120114);
+        string[] List() => Enumerable.Range(0, random.Next(6)).Select(_ => random.Next(3) == 0 ? "B" + random.Next(3) : "a" + random.Next(5)).ToArray();
+        for (var round = 0; round < 2_000; round++)
+        {
+            var (left, right) = (List(), List());
+            if (random.Next(2) == 0)
+            {
+                // Most lists a merge meets were made by merges: ordered and without repeats.
+                left = left.Distinct().Order(StringComparer.Ordinal).ToArray();
+                right = right.Distinct().Order(StringComparer.Ordinal).ToArray();
+            }
+
+            Assert.Equal(left.Union(right, StringComparer.Ordinal).Order(StringComparer.Ordinal), AttributeBag.Union(left, right));
+        }
+
+        var bag = new AttributeBag();
+        bag.Set("models", new[] { "a", "c" });
+        var other = new AttributeBag();
+        other.Set("models", new[] { "b", "c" });
+        bag.MergeFrom(other);
+        Assert.Equal(new[] { "a", "b", "c" }, bag["models"]);
     }
 
     [Fact]

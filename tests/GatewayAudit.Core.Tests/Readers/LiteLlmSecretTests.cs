@@ -94,6 +94,34 @@ public sealed class LiteLlmSecretTests
         Assert.Empty(result.Fragment.Secrets);
     }
 
+    [Fact]
+    public void Each_literal_the_sweep_finds_is_named_by_its_path_in_the_config()
+    {
+        const string config = """
+            model_list:
+              - model_name: m
+                litellm_params:
+                  model: openai/gpt-4o
+                  extra_headers:
+                    - "Bearer sk-proj-Zx81kQm3VwT9pLr2Nd7sHf4Jc6Yb0EaUi5Og"
+            x-callbacks:
+              s3_callback_params:
+                s3_aws_secret_access_key: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+              sk-ant-api03-Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz9Xc: pasted
+              nested:
+                - - url: redis://user:hunter2-rotated@cache.internal:6379
+            """;
+
+        Assert.Equal(
+            [
+                ("model_list[0].litellm_params.extra_headers[0]", 6),
+                ("x-callbacks.nested[0][0].url", 12),
+                ("x-callbacks.s3_callback_params.s3_aws_secret_access_key", 9),
+                ("x-callbacks.sk-ant-****", 10),
+            ],
+            Read(config).Fragment.Secrets.Select(s => (s.Key, s.Location.Line)).Order());
+    }
+
     [Theory]
     [InlineData("api_key: sk-proj-Zx81kQm3VwT9pLr2Nd7sHf4Jc6Yb0EaUi5Og", "sk-proj-****")]
     [InlineData("api_key: team-gateway-key-7731", "****")]

@@ -312,6 +312,8 @@ public sealed class LiteLlmWiringTests
     [InlineData("general_settings", "store_prompts_in_spend_log: false", "store_prompts_in_spend_logs")]
     [InlineData("general_settings", "databse_url: os.environ/DB", "database_url")]
     [InlineData("router_settings", "redis_hots: redis", "redis_host")]
+    [InlineData("router_settings", "redis_hort: redis", "redis_host")] // as near to redis_port: the first in order
+    [InlineData("litellm_settings", "fallbackz: []", "fallbacks")] // callbacks is two edits away, fallbacks one
     public void Near_miss_setting_names_warn_with_the_setting_meant(string section, string setting, string meant)
     {
         var result = Read(Head + $"{section}:\n  {setting}\n");

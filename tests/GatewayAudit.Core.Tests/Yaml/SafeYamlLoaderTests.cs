@@ -240,6 +240,10 @@ public sealed class SafeYamlLoaderTests
     [InlineData("off", false)]
     [InlineData("'true'", null)]
     [InlineData("maybe", null)]
+    [InlineData("FALSE", false)]
+    [InlineData("Y", true)]
+    [InlineData("falsey", null)]
+    [InlineData("true true", null)]
     public void Yaml_1_1_booleans_read_as_pyyaml_reads_them(string text, bool? expected)
     {
         var (document, _) = Load("v: " + text + "\n");

@@ -154,7 +154,11 @@ internal abstract class GatewayFileReader : IConfigReader
                         values.CheckSecret($"{path}.{(credential ? "api_key" : snake)}", scalar);
                     }
 
-                    SweepCamelCaseSecrets(values, value, $"{path}.{ConfigValues.Shown(key.Value)}", depth + 1);
+                    // Only a mapping or a list holds more to look at: a value's path is not made for nothing.
+                    if (value is YamlMapping or YamlSequence)
+                    {
+                        SweepCamelCaseSecrets(values, value, $"{path}.{ConfigValues.Shown(key.Value)}", depth + 1);
+                    }
                 }
 
                 break;

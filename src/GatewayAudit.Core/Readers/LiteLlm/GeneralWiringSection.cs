@@ -94,8 +94,18 @@ internal sealed class GeneralWiringSection(LiteLlmRead read) : LiteLlmSection(re
                 continue;
             }
 
-            var meant = known.Where(k => Math.Abs(k.Length - key.Value.Length) <= 2 && EditDistance(k, key.Value) <= 2)
-                .OrderBy(k => EditDistance(k, key.Value)).ThenBy(k => k, StringComparer.Ordinal).FirstOrDefault();
+            // The nearest known setting, the first in ordinal order among equally near ones.
+            string? meant = null;
+            var nearest = int.MaxValue;
+            foreach (var k in known)
+            {
+                if (Math.Abs(k.Length - key.Value.Length) <= 2 && EditDistance(k, key.Value) is var distance and <= 2
+                    && (distance < nearest || (distance == nearest && string.CompareOrdinal(k, meant) < 0)))
+                {
+                    (meant, nearest) = (k, distance);
+                }
+            }
+
             if (meant is not null)
             {
                 Values.Warning("litellm-unknown-key",
@@ -106,8 +116,9 @@ internal sealed class GeneralWiringSection(LiteLlmRead read) : LiteLlmSection(re
 
     private static int EditDistance(string a, string b)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // Two rows of the table; keys are short, so on the stack (one check per unknown key of every config).
+        var previous = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        var current = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -121,7 +132,9 @@ internal sealed class GeneralWiringSection(LiteLlmRead read) : LiteLlmSection(re
                 current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
             }
 
-            (previous, current) = (current, previous);
+            var done = previous;
+            previous = current;
+            current = done;
         }
 
         return previous[b.Length];
@@ -184,7 +197,7 @@ internal sealed class GeneralWiringSection(LiteLlmRead read) : LiteLlmSection(re
         var hostFlow = Model.Connect(GatewayId, HostId, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata], at);
         foreach (var key in new[] { "set_verbose", "json_logs" })
         {
-            if (Values.Bool(LiteLlm, key, $"litellm_settings.{key}") is { } on)
+            if (Values.BoolUnder(LiteLlm, key, "litellm_settings") is { } on)
             {
                 host.Attributes.Set(key == "set_verbose" ? "verboseLogging" : "jsonLogs", on, Values.At(LiteLlm.KeyNode(key)!));
                 hostFlow.Evidence.Add(Values.At(LiteLlm.KeyNode(key)!));
@@ -197,7 +210,7 @@ internal sealed class GeneralWiringSection(LiteLlmRead read) : LiteLlmSection(re
         ReadMasterKey();
         foreach (var key in new[] { "turn_off_message_logging", "redact_user_api_key_info", "redact_messages_in_exceptions" })
         {
-            if (Values.Bool(LiteLlm, key, $"litellm_settings.{key}") is { } on)
+            if (Values.BoolUnder(LiteLlm, key, "litellm_settings") is { } on)
             {
                 Gateway.Attributes.Set(Camel(key), on, Values.At(LiteLlm.KeyNode(key)!));
                 Gateway.Evidence.Add(Values.At(LiteLlm.KeyNode(key)!));
@@ -228,7 +241,7 @@ internal sealed class GeneralWiringSection(LiteLlmRead read) : LiteLlmSection(re
     {
         foreach (var key in new[] { "forward_client_headers_to_llm_api", "allow_requests_on_db_unavailable" })
         {
-            if (Values.Bool(General, key, $"general_settings.{key}") is { } on)
+            if (Values.BoolUnder(General, key, "general_settings") is { } on)
             {
                 Gateway.Attributes.Set(Camel(key), on, Values.At(General.KeyNode(key)!));
             }

@@ -9,7 +9,7 @@ namespace GatewayAudit.Core.Readers.LiteLlm;
 /// </summary>
 internal sealed class LiteLlmRead(ConfigValues values, StackModel model, YamlMapping root)
 {
-    private readonly Dictionary<(AttributeBag Bag, string Key), SortedSet<string>> _lists = [];
+    private readonly Dictionary<(AttributeBag Bag, string Key), SortedArraySet<string>> _lists = [];
     private readonly HashSet<(AttributeBag Bag, string Key)> _dirty = [];
 
     public ConfigValues Values { get; } = values;
@@ -32,13 +32,16 @@ internal sealed class LiteLlmRead(ConfigValues values, StackModel model, YamlMap
 
     public Dictionary<string, (string ComponentId, string? Vendor)> Groups { get; } = new(StringComparer.Ordinal);
 
-    // List attributes grow one value at a time; a sorted set per list keeps that O(log n) per value (re-sorting
-    // the array on every add made 20,000 distinct models take minutes), and the array is rewritten only on change.
+    // List attributes grow one value at a time; a sorted set per list finds a value in O(log n) (re-sorting the array
+    // on every add made 20,000 distinct models take minutes), and the array is rewritten only on change. One array per
+    // list (SortedArraySet), not a tree: a config's lists hold a few values, and a tree cost a node per value and a
+    // walk to copy it out (bench/SCALE.md round 14).
     public void AddToList(AttributeBag bag, string key, string value)
     {
         if (!_lists.TryGetValue((bag, key), out var set))
         {
-            set = new SortedSet<string>(bag[key] as string[] ?? [], StringComparer.Ordinal);
+            set = new SortedArraySet<string>(StringComparer.Ordinal);
+            set.UnionWith(bag[key] as string[] ?? []);
             _lists[(bag, key)] = set;
         }
 
@@ -52,7 +55,7 @@ internal sealed class LiteLlmRead(ConfigValues values, StackModel model, YamlMap
     public IReadOnlyCollection<string> ListOf(AttributeBag bag, string key) =>
         _lists.TryGetValue((bag, key), out var set) ? set : [];
 
-    public bool TryGetList((AttributeBag Bag, string Key) list, out SortedSet<string> values) =>
+    public bool TryGetList((AttributeBag Bag, string Key) list, out SortedArraySet<string> values) =>
         _lists.TryGetValue(list, out values!);
 
     /// <summary>Writes the lists gathered by <see cref="AddToList"/> into their bags.</summary>

@@ -40,8 +40,8 @@ internal sealed partial class ModelRoutingSection(LiteLlmRead read) : LiteLlmSec
                 continue;
             }
 
-            var group = Values.Text(entry, "model_name", $"{path}.model_name", "text (the model group name)");
-            var parameters = Values.Mapping(entry, "litellm_params", $"{path}.litellm_params");
+            var group = Values.TextUnder(entry, "model_name", path, "text (the model group name)");
+            var parameters = Values.MappingUnder(entry, "litellm_params", path);
             if (group is null || parameters is null)
             {
                 if (!entry.ContainsKey("model_name") || !entry.ContainsKey("litellm_params"))
@@ -87,7 +87,7 @@ internal sealed partial class ModelRoutingSection(LiteLlmRead read) : LiteLlmSec
         }
 
         Values.CheckSecretKeys(parameters, path);
-        var modelNode = Values.Text(parameters, "model", $"{path}.model", "text (provider/model, or os.environ/NAME)");
+        var modelNode = Values.TextUnder(parameters, "model", path, "text (provider/model, or os.environ/NAME)");
         if (modelNode is null)
         {
             if (parameters.ContainsKey("model") && parameters["model"] is not YamlScalar { IsNull: true })
@@ -109,7 +109,7 @@ internal sealed partial class ModelRoutingSection(LiteLlmRead read) : LiteLlmSec
         var slash = modelText.IndexOf('/', StringComparison.Ordinal);
         var prefix = slash > 0 ? modelText[..slash] : LiteLlmProviders.PrefixForBareModel(modelText);
         var endpoint = ResolveEndpoint(new Deployment(prefix, modelText, slash > 0 ? modelText[(slash + 1)..] : modelText, slash <= 0, group, at),
-            Values.Text(parameters, "api_base", $"{path}.api_base", "text (a URL, or os.environ/NAME)"));
+            Values.TextUnder(parameters, "api_base", path, "text (a URL, or os.environ/NAME)"));
         if (endpoint is null)
         {
             return null;
@@ -137,14 +137,16 @@ internal sealed partial class ModelRoutingSection(LiteLlmRead read) : LiteLlmSec
     /// aws_region_name is only the source Region the request is sent to, and the profile's geography is where it may be
     /// processed.
     /// </summary>
+    private static readonly string[] RegionKeys = ["aws_region_name", "vertex_location", "vertex_ai_location", "region_name"];
+
     private void ReadRegions(Component component, YamlMapping parameters, string path, (string Region, string Scope)? profile, string modelText, SourceLocation at)
     {
         // A region the api_base host names (*.openai.azure.com resources, regional endpoints) is added by the host
         // classifier on another branch: HostClassifier region-from-host belongs here, next to the configured keys.
         var sourceRegions = new List<string>();
-        foreach (var regionKey in new[] { "aws_region_name", "vertex_location", "vertex_ai_location", "region_name" })
+        foreach (var regionKey in RegionKeys)
         {
-            if (Values.Text(parameters, regionKey, $"{path}.{regionKey}", "text (a region name, or os.environ/NAME)") is not { } regionNode || Values.Resolve(regionNode).Value is not { } region)
+            if (Values.TextUnder(parameters, regionKey, path, "text (a region name, or os.environ/NAME)") is not { } regionNode || Values.Resolve(regionNode).Value is not { } region)
             {
                 continue;
             }

@@ -265,7 +265,7 @@ internal sealed class StorageSection(LiteLlmRead read) : LiteLlmSection(read)
     private void ReadRouterRedis()
     {
         var hostKey = Router.ContainsKey("redis_host") ? "redis_host" : "redis_url";
-        var hostNode = Values.Text(Router, hostKey, $"router_settings.{hostKey}", hostKey == "redis_host" ? "text (a host name or address, or os.environ/NAME)" : "text (a redis:// URL, or os.environ/NAME)");
+        var hostNode = Values.TextUnder(Router, hostKey, "router_settings", hostKey == "redis_host" ? "text (a host name or address, or os.environ/NAME)" : "text (a redis:// URL, or os.environ/NAME)");
         if (hostNode is null)
         {
             return;
@@ -284,7 +284,7 @@ internal sealed class StorageSection(LiteLlmRead read) : LiteLlmSection(read)
         foreach (var key in new[] { "redis_url", "redis_password" })
         {
             // Both keys can carry a credential even when redis_host names the server.
-            if (key != hostKey && Values.Text(Router, key, $"router_settings.{key}", key == "redis_password" ? "text (the password, or os.environ/NAME)" : "text (a redis:// URL, or os.environ/NAME)", numberAllowed: key == "redis_password") is { } extra)
+            if (key != hostKey && Values.TextUnder(Router, key, "router_settings", key == "redis_password" ? "text (the password, or os.environ/NAME)" : "text (a redis:// URL, or os.environ/NAME)", numberAllowed: key == "redis_password") is { } extra)
             {
                 if (key == "redis_password")
                 {
