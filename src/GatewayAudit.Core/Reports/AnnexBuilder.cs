@@ -170,13 +170,19 @@ internal static class AnnexBuilder
                 continue;
             }
 
-            var missing = AnnexFacts
-                .Where(f => !vendor.Fact(f.Fact).Known)
-                .Where(f => f.Fact != Vendor.DataRegions || (!vendor.Fact(Vendor.ProcessingLocations).Known
-                    && group.All(p => p.Component.Region is null && p.Component.Attributes["regions"] is null)))
-                .Where(f => f.Fact != Vendor.DefaultRetention || group.All(p => p.Component.Retention is null))
-                .Select(f => f.Label)
-                .ToList();
+            // A loop, not a query capturing the group: every stack's section counts these (bench/SCALE.md round 14).
+            var missing = new List<string>();
+            foreach (var (fact, label) in AnnexFacts)
+            {
+                if (!vendor.Fact(fact).Known
+                    && (fact != Vendor.DataRegions || (!vendor.Fact(Vendor.ProcessingLocations).Known
+                        && group.All(p => p.Component.Region is null && p.Component.Attributes["regions"] is null)))
+                    && (fact != Vendor.DefaultRetention || group.All(p => p.Component.Retention is null)))
+                {
+                    missing.Add(label);
+                }
+            }
+
             if (group.Any(p => CarriesText(p.Receives)) && !vendor.Fact(Vendor.Zdr).Known && group.All(p => p.Component.Zdr is null))
             {
                 missing.Add("whether it offers zero data retention");
