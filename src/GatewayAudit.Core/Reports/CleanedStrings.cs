@@ -10,9 +10,9 @@ namespace GatewayAudit.Core.Reports;
 /// A fixed number of slots in sets of <see cref="Ways"/>, a value kept in the set its hash names and the set's least
 /// recently used value given up for a new one: memory stays bounded whatever the report's size, and a value every stack
 /// writes (a rule's title, a vendor's retention text) stays while each stack's own paths come and go. With one slot per
-/// hash, each stack's new paths evicted whatever shared their slot, and at 10,000 configs 242,000 of 2.3 million writes
-/// cleaned a string again, for 47,500 distinct strings (bench/SCALE.md round 14). Only for a cleaning function that
-/// gives the same output for the same input, as a finished scan's is.
+/// hash, each stack's new paths evicted whatever shared their slot: at 10,000 configs 242,000 of 2.3 million writes
+/// cleaned a string again (115,000 with sets of four) for 47,500 distinct strings (bench/SCALE.md round 14). Only for
+/// a cleaning function that gives the same output for the same input, as a finished scan's is.
 /// <para>
 /// For the JSON writer a slot also keeps the cleaned text escaped and in UTF-8, made the second time the value is
 /// written: a repeated value (a rule's remediation, a vendor's retention text, a stack's paths) is then copied, not

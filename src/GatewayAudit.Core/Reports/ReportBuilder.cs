@@ -146,13 +146,25 @@ public static class ReportBuilder
         public int SurfaceCount { get; set; }
     }
 
-    private static List<OpenQuestionRow> QuestionsOf(StackModel model, VendorCatalog catalog) =>
-        model.OpenQuestions.Where(q => q.IsOpen(model))
-            .Concat(CatalogQuestions(model, catalog))
-            .DistinctBy(q => (q.Subject, q.Question))
-            .OrderBy(q => q.Subject, StringComparer.Ordinal).ThenBy(q => q.Question, StringComparer.Ordinal)
-            .Select(q => new OpenQuestionRow(q.Subject, q.Question, q.Evidence?.File, q.Evidence?.Line))
-            .ToList();
+    /// <summary>
+    /// The open questions, the first of each subject and question, in that order. A loop and a sort instead of a query:
+    /// every stack's section asks it. The first of equal questions is kept, so the sort has no ties to keep in order.
+    /// </summary>
+    private static List<OpenQuestionRow> QuestionsOf(StackModel model, VendorCatalog catalog)
+    {
+        var questions = new List<OpenQuestion>();
+        var asked = new HashSet<(string, string)>();
+        foreach (var question in model.OpenQuestions.Where(q => q.IsOpen(model)).Concat(CatalogQuestions(model, catalog)))
+        {
+            if (asked.Add((question.Subject, question.Question)))
+            {
+                questions.Add(question);
+            }
+        }
+
+        questions.Sort(static (a, b) => string.CompareOrdinal(a.Subject, b.Subject) is var bySubject and not 0 ? bySubject : string.CompareOrdinal(a.Question, b.Question));
+        return questions.ConvertAll(q => new OpenQuestionRow(q.Subject, q.Question, q.Evidence?.File, q.Evidence?.Line));
+    }
 
     /// <summary>The basis of a retention the config sets, and the detail of a ZDR it sets: "config (config.yaml:26)".</summary>
     internal const string RetentionFromConfig = "config";
