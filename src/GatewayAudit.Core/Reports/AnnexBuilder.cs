@@ -45,6 +45,9 @@ internal static class AnnexBuilder
         (Vendor.SubprocessorListUrl, "its own sub-processor list"),
     ];
 
+    // Every fact, for a party without a catalog entry: one list, never changed, for every such row of every stack.
+    private static readonly IReadOnlyList<string> AnnexFactLabels = [.. AnnexFacts.Select(f => f.Label)];
+
     public static AnnexSection Build(IReadOnlyList<Party> parties)
     {
         var annex = PartiesOfOneContract(parties.Where(p => p.Component.Hosting != Hosting.OperatorHosted)).ToList();
@@ -165,7 +168,7 @@ internal static class AnnexBuilder
             var first = group.First();
             if (first.Vendor is not { } vendor)
             {
-                rows.Add(new FactToConfirmRow(first.Component.Name, null, [.. AnnexFacts.Select(f => f.Label)],
+                rows.Add(new FactToConfirmRow(first.Component.Name, null, AnnexFactLabels,
                     "no catalog entry for whoever runs this endpoint"));
                 continue;
             }

@@ -65,8 +65,10 @@ internal sealed class PartyTexts
             }
         }
 
-        return _categories[mask] ??= [.. Categories.Where(c => (mask & (1 << (int)c)) != 0).Select(EnumText.Of)];
+        return _categories[mask] ??= TextsOf(mask);
     }
+
+    private static List<string> TextsOf(int mask) => [.. Categories.Where(c => (mask & (1 << (int)c)) != 0).Select(EnumText.Of)];
 
     private static TValue Made<TKey, TValue>(Dictionary<TKey, TValue> made, TKey key, Func<TKey, TValue> make)
         where TKey : notnull
