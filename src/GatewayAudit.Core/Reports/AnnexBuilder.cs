@@ -45,6 +45,9 @@ internal static class AnnexBuilder
         (Vendor.SubprocessorListUrl, "its own sub-processor list"),
     ];
 
+    // Every fact, for a party without a catalog entry: one list, never changed, for every such row of every stack.
+    private static readonly IReadOnlyList<string> AnnexFactLabels = [.. AnnexFacts.Select(f => f.Label)];
+
     public static AnnexSection Build(IReadOnlyList<Party> parties)
     {
         var annex = PartiesOfOneContract(parties.Where(p => p.Component.Hosting != Hosting.OperatorHosted)).ToList();
@@ -165,18 +168,24 @@ internal static class AnnexBuilder
             var first = group.First();
             if (first.Vendor is not { } vendor)
             {
-                rows.Add(new FactToConfirmRow(first.Component.Name, null, [.. AnnexFacts.Select(f => f.Label)],
+                rows.Add(new FactToConfirmRow(first.Component.Name, null, AnnexFactLabels,
                     "no catalog entry for whoever runs this endpoint"));
                 continue;
             }
 
-            var missing = AnnexFacts
-                .Where(f => !vendor.Fact(f.Fact).Known)
-                .Where(f => f.Fact != Vendor.DataRegions || (!vendor.Fact(Vendor.ProcessingLocations).Known
-                    && group.All(p => p.Component.Region is null && p.Component.Attributes["regions"] is null)))
-                .Where(f => f.Fact != Vendor.DefaultRetention || group.All(p => p.Component.Retention is null))
-                .Select(f => f.Label)
-                .ToList();
+            // A loop, not a query capturing the group: every stack's section counts these (bench/SCALE.md round 14).
+            var missing = new List<string>();
+            foreach (var (fact, label) in AnnexFacts)
+            {
+                if (!vendor.Fact(fact).Known
+                    && (fact != Vendor.DataRegions || (!vendor.Fact(Vendor.ProcessingLocations).Known
+                        && group.All(p => p.Component.Region is null && p.Component.Attributes["regions"] is null)))
+                    && (fact != Vendor.DefaultRetention || group.All(p => p.Component.Retention is null)))
+                {
+                    missing.Add(label);
+                }
+            }
+
             if (group.Any(p => CarriesText(p.Receives)) && !vendor.Fact(Vendor.Zdr).Known && group.All(p => p.Component.Zdr is null))
             {
                 missing.Add("whether it offers zero data retention");

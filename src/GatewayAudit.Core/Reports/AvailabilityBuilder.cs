@@ -24,6 +24,10 @@ internal static class AvailabilityBuilder
         var notes = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
+        // The flows out of each component, in the model's order: asking the model scans every flow of the scan, and the
+        // roll-up of 10,000 stacks asked it for each entry and each inference target (bench/SCALE.md round 14).
+        var outOf = model.Flows.ToLookup(f => f.From, StringComparer.Ordinal);
+
         void Add(Component component, string scope)
         {
             if (seen.Add(component.Id))
@@ -38,7 +42,7 @@ internal static class AvailabilityBuilder
         {
             // What the clients call: every request passes it when it is the only entry (or the operator's proxy).
             Add(entry, entries.Count == 1 || (entry.Role == ComponentRole.Gateway && entry.Hosting == Hosting.OperatorHosted) ? EveryRequest : "requests the code sends to it");
-            foreach (var flow in model.FlowsOutOf(entry.Id).OrderBy(f => f.To, StringComparer.Ordinal))
+            foreach (var flow in outOf[entry.Id].OrderBy(f => f.To, StringComparer.Ordinal))
             {
                 if (model.Find(flow.To) is not { } target)
                 {
@@ -70,14 +74,14 @@ internal static class AvailabilityBuilder
                         Add(target, "requests it screens, when it runs before or during the call (pre_call, during_call)");
                         break;
                     case "inference":
-                        AddInference(model, target, Add);
+                        AddInference(model, outOf, target, Add);
                         break;
                 }
             }
 
             if (entry.Role != ComponentRole.Gateway || entry.Hosting != Hosting.OperatorHosted)
             {
-                foreach (var upstream in model.FlowsOutOf(entry.Id).Select(f => model.Find(f.To)).OfType<Component>().Where(c => c.SubProcessorOf == entry.Id))
+                foreach (var upstream in outOf[entry.Id].Select(f => model.Find(f.To)).OfType<Component>().Where(c => c.SubProcessorOf == entry.Id))
                 {
                     Add(upstream, $"requests {entry.Name} routes to it");
                 }
@@ -93,11 +97,11 @@ internal static class AvailabilityBuilder
         return new AvailabilitySection(dependencies, composite, percent, notes);
     }
 
-    private static void AddInference(StackModel model, Component target, Action<Component, string> add)
+    private static void AddInference(StackModel model, ILookup<string, Flow> outOf, Component target, Action<Component, string> add)
     {
         var groups = target.Attributes["modelGroups"] is string[] { Length: > 0 } names ? string.Join(", ", names) : null;
         add(target, groups is null ? "requests routed to it" : $"requests to model group{(groups.Contains(',', StringComparison.Ordinal) ? "s" : "")} {groups}");
-        foreach (var upstream in model.FlowsOutOf(target.Id).Select(f => model.Find(f.To)).OfType<Component>().Where(c => c.SubProcessorOf == target.Id))
+        foreach (var upstream in outOf[target.Id].Select(f => model.Find(f.To)).OfType<Component>().Where(c => c.SubProcessorOf == target.Id))
         {
             add(upstream, $"requests {target.Name} routes to it");
         }

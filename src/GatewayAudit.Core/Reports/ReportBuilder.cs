@@ -32,7 +32,8 @@ public static class ReportBuilder
     {
         var model = audit.Model;
         var catalog = audit.Catalog;
-        var inventory = InventoryOf(model, catalog, surfaceRows: true);
+        var texts = new PartyTexts();
+        var inventory = InventoryOf(model, catalog, texts, surfaceRows: true);
         var (subprocessors, surfaces, gaps, parties) = (inventory.Subprocessors, inventory.Surfaces!, inventory.Gaps, inventory.Parties);
         var findings = audit.Findings.Select(ToRow).ToList();
         var questions = QuestionsOf(model, catalog);
@@ -67,7 +68,7 @@ public static class ReportBuilder
             AdvisoryBuilder.Build(model, audit.Findings, catalog),
             // No forced collections while the stacks are written: with a stack's row only what it shows, the 10,000-stack
             // scan's peak stays under 250 MiB without them, and they were a quarter of the writing's CPU (bench/SCALE.md round 13).
-            audit.Stacks.Count > 1 ? new RowsOnDemand<StackRow>(audit.Stacks.Count, i => StackRowOf(audit.Stacks[i], audit)) : null,
+            audit.Stacks.Count > 1 ? new RowsOnDemand<StackRow>(audit.Stacks.Count, i => StackRowOf(audit.Stacks[i], audit, texts)) : null,
             audit.Stacks.Count > 1 ? PartyStacks(audit.Stacks) : null,
             Locations: Locations(model));
     }
@@ -76,29 +77,30 @@ public static class ReportBuilder
     /// A model's parties as the report judges them, with their rows: sub-processors, ZDR gaps and retention surfaces.
     /// Without <paramref name="surfaceRows"/> the surfaces are only counted: a stack's section shows their number, not them.
     /// </summary>
-    private static Inventory InventoryOf(StackModel model, VendorCatalog catalog, bool surfaceRows)
+    private static Inventory InventoryOf(StackModel model, VendorCatalog catalog, PartyTexts texts, bool surfaceRows)
     {
         var inventory = new Inventory(surfaceRows ? [] : null);
+        var received = ReceivedBy(model);
         foreach (var component in model.Components.Where(c => c.Role != ComponentRole.App).OrderBy(c => RoleOrder(c.Role)).ThenBy(c => c.Name, StringComparer.Ordinal))
         {
             var vendor = catalog.Find(component.Vendor);
-            var receives = model.Receives(component.Id);
+            var receives = received.TryGetValue(component.Id, out var into) ? into : [];
             var parent = component.SubProcessorOf is { } parentId ? model.Find(parentId) : null;
             var terms = OnOwnAccount(component) ? null : parent;
-            var (zdr, zdrDetail) = ZdrOf(component, vendor, receives, terms);
-            var retention = RetentionOf(component, vendor, terms);
+            var (zdr, zdrDetail) = ZdrOf(component, vendor, receives, terms, texts);
+            var retention = RetentionOf(component, vendor, terms, texts);
             var evidence = EvidenceRows.First(component.Evidence);
             var evidenceCount = component.Evidence.Count;
             var row = new SubProcessorRow(
                 component.Id,
                 component.Name,
                 component.Vendor,
-                LegalEntityOf(component, vendor),
+                LegalEntityOf(component, vendor, texts),
                 EnumText.Of(component.Role),
                 component.Hosting != Hosting.OperatorHosted,
                 EnumText.Of(component.Hosting),
-                receives.Select(EnumText.Of).ToList(),
-                RegionOf(component, vendor),
+                texts.CategoryTexts(receives),
+                RegionOf(component, vendor, texts),
                 retention.Text,
                 EnumText.Of(zdr),
                 zdrDetail,
@@ -113,11 +115,12 @@ public static class ReportBuilder
             var ifUsed = possible is null ? "" : $"Possible party, if it is used ({possible.Shown}): ";
 
             // The operator's own proxy keeps nothing itself: its storage is the Postgres, cache and host listed separately.
-            if (receives.Any(c => c != DataCategory.Credentials) && (component.Role != ComponentRole.Gateway || component.Hosting != Hosting.OperatorHosted))
+            var kept = texts.CategoryTexts(receives, except: DataCategory.Credentials);
+            if (kept.Count > 0 && (component.Role != ComponentRole.Gateway || component.Hosting != Hosting.OperatorHosted))
             {
                 inventory.SurfaceCount++;
                 inventory.Surfaces?.Add(new RetentionSurfaceRow(SurfaceName(component), component.Id,
-                    receives.Where(c => c != DataCategory.Credentials).Select(EnumText.Of).ToList(), retention.Text, ifUsed + retention.Basis, evidence, evidenceCount));
+                    kept, retention.Text, ifUsed + retention.Basis, evidence, evidenceCount));
             }
 
             var carriesText = receives.Contains(DataCategory.Prompt) || receives.Contains(DataCategory.Completion);
@@ -128,6 +131,27 @@ public static class ReportBuilder
         }
 
         return inventory;
+    }
+
+    /// <summary>
+    /// What each component receives (<see cref="StackModel.Receives"/>), from one pass over the flows: asking the model
+    /// walks every flow of the stack once per component, for each of 10,000 stacks (bench/SCALE.md round 14).
+    /// </summary>
+    private static Dictionary<string, SortedSet<DataCategory>> ReceivedBy(StackModel model)
+    {
+        var received = new Dictionary<string, SortedSet<DataCategory>>(StringComparer.Ordinal);
+        foreach (var flow in model.Flows)
+        {
+            if (!received.TryGetValue(flow.To, out var categories))
+            {
+                categories = [];
+                received[flow.To] = categories;
+            }
+
+            categories.UnionWith(flow.DataCategories);
+        }
+
+        return received;
     }
 
     private sealed class Inventory(List<RetentionSurfaceRow>? surfaces)
@@ -144,13 +168,25 @@ public static class ReportBuilder
         public int SurfaceCount { get; set; }
     }
 
-    private static List<OpenQuestionRow> QuestionsOf(StackModel model, VendorCatalog catalog) =>
-        model.OpenQuestions.Where(q => q.IsOpen(model))
-            .Concat(CatalogQuestions(model, catalog))
-            .DistinctBy(q => (q.Subject, q.Question))
-            .OrderBy(q => q.Subject, StringComparer.Ordinal).ThenBy(q => q.Question, StringComparer.Ordinal)
-            .Select(q => new OpenQuestionRow(q.Subject, q.Question, q.Evidence?.File, q.Evidence?.Line))
-            .ToList();
+    /// <summary>
+    /// The open questions, the first of each subject and question, in that order. A loop and a sort instead of a query:
+    /// every stack's section asks it. The first of equal questions is kept, so the sort has no ties to keep in order.
+    /// </summary>
+    private static List<OpenQuestionRow> QuestionsOf(StackModel model, VendorCatalog catalog)
+    {
+        var questions = new List<OpenQuestion>();
+        var asked = new HashSet<(string, string)>();
+        foreach (var question in model.OpenQuestions.Where(q => q.IsOpen(model)).Concat(CatalogQuestions(model, catalog)))
+        {
+            if (asked.Add((question.Subject, question.Question)))
+            {
+                questions.Add(question);
+            }
+        }
+
+        questions.Sort(static (a, b) => string.CompareOrdinal(a.Subject, b.Subject) is var bySubject and not 0 ? bySubject : string.CompareOrdinal(a.Question, b.Question));
+        return questions.ConvertAll(q => new OpenQuestionRow(q.Subject, q.Question, q.Evidence?.File, q.Evidence?.Line));
+    }
 
     /// <summary>The basis of a retention the config sets, and the detail of a ZDR it sets: "config (config.yaml:26)".</summary>
     internal const string RetentionFromConfig = "config";
@@ -195,10 +231,10 @@ public static class ReportBuilder
     /// summary. The annex, the retention surfaces and the facts to confirm are counted, not built: 10,000 stacks are
     /// written one after another, and each stack's full report model was most of the cost of writing them.
     /// </summary>
-    private static StackRow StackRowOf(StackResult stack, AuditResult audit)
+    private static StackRow StackRowOf(StackResult stack, AuditResult audit, PartyTexts texts)
     {
         var model = stack.Stack.Model;
-        var inventory = InventoryOf(model, audit.Catalog, surfaceRows: false);
+        var inventory = InventoryOf(model, audit.Catalog, texts, surfaceRows: false);
         var findings = stack.Findings.Select(ToRow).ToList();
         var questions = QuestionsOf(model, audit.Catalog);
         var summary = Summary(inventory.Subprocessors, inventory.SurfaceCount, inventory.Gaps.Count, findings, questions.Count,
@@ -214,7 +250,7 @@ public static class ReportBuilder
     /// </summary>
     private static bool OnOwnAccount(Component component) => component.Attributes["providerAccount"] is "operator";
 
-    private static (ZdrStatus Status, string Detail) ZdrOf(Component component, Vendor? vendor, SortedSet<DataCategory> receives, Component? parent)
+    private static (ZdrStatus Status, string Detail) ZdrOf(Component component, Vendor? vendor, SortedSet<DataCategory> receives, Component? parent, PartyTexts texts)
     {
         if (component.Zdr is { } set)
         {
@@ -230,7 +266,7 @@ public static class ReportBuilder
         {
             // A gateway's sub-processor: whether it retains depends on the gateway's routing and its agreements, not on
             // a contract of ours with this provider.
-            return (ZdrStatus.Unknown, $"depends on {parent.Name}'s routing: this deployment does not set provider.zdr, and an account-wide ZDR setting at {parent.Name} is not visible in config");
+            return (ZdrStatus.Unknown, texts.GatewayZdr(parent.Name));
         }
 
         if (component.Hosting == Hosting.OperatorHosted || component.Role == ComponentRole.Host)
@@ -243,19 +279,7 @@ public static class ReportBuilder
             return (ZdrStatus.No, "keeps what it receives by design (logging, storage or cache)");
         }
 
-        if (vendor is null)
-        {
-            return (ZdrStatus.Unknown, "no catalog entry for whoever runs this endpoint");
-        }
-
-        var fact = vendor.Fact(Vendor.Zdr);
-        return fact.Text switch
-        {
-            "no" => (ZdrStatus.No, $"{vendor.Name} offers no zero data retention (catalog, checked {fact.Checked:yyyy-MM-dd})"),
-            "yes" or "partial" => (ZdrStatus.Unknown,
-                $"{vendor.Name} offers ZDR{(fact.Text == "partial" ? " for part of its service" : "")}{(fact.HowToEnable is { } how ? $" ({how})" : "")}; whether it is in force for this account is not visible in config"),
-            _ => (ZdrStatus.Unknown, $"the catalog does not know whether {vendor.Name} offers ZDR"),
-        };
+        return vendor is null ? (ZdrStatus.Unknown, "no catalog entry for whoever runs this endpoint") : texts.Zdr(vendor);
     }
 
     // The annex reads in the order a request travels: gateway, providers, then everything the proxy is wired to.
@@ -274,7 +298,7 @@ public static class ReportBuilder
         _ => 10,
     };
 
-    private static (string Text, string Basis) RetentionOf(Component component, Vendor? vendor, Component? parent)
+    private static (string Text, string Basis) RetentionOf(Component component, Vendor? vendor, Component? parent, PartyTexts texts)
     {
         if (component.Retention is { } configured)
         {
@@ -283,7 +307,7 @@ public static class ReportBuilder
 
         if (parent is not null)
         {
-            return ("unknown", $"{parent.Name}'s sub-processor: retention follows {parent.Name}'s agreement with whichever provider serves the request");
+            return ("unknown", texts.GatewayRetention(parent.Name));
         }
 
         if (component.Attributes["retentionUnbounded"] is true)
@@ -291,25 +315,25 @@ public static class ReportBuilder
             return ("no bound set: kept until deleted", "config sets no retention");
         }
 
-        if (component.Hosting != Hosting.OperatorHosted && vendor?.Fact(Vendor.DefaultRetention) is { Known: true } fact)
+        if (component.Hosting != Hosting.OperatorHosted && vendor is not null && texts.DefaultRetention(vendor) is { } fromCatalog)
         {
-            return ($"{fact.Text} (vendor default)", $"catalog: {fact.Source} (checked {fact.Checked:yyyy-MM-dd})");
+            return fromCatalog;
         }
 
         return ("unknown", component.Hosting == Hosting.OperatorHosted ? "operator-run: not shown by the config" : "not in config or catalog");
     }
 
-    private static string LegalEntityOf(Component component, Vendor? vendor)
+    private static string LegalEntityOf(Component component, Vendor? vendor, PartyTexts texts)
     {
         if (component.Hosting == Hosting.OperatorHosted)
         {
             return "the operator (you)";
         }
 
-        return vendor?.Fact(Vendor.LegalEntity) is { Known: true } fact ? fact.Text : vendor is null ? "unknown" : $"{vendor.Name} (entity unknown)";
+        return vendor is null ? "unknown" : texts.LegalEntity(vendor);
     }
 
-    private static string RegionOf(Component component, Vendor? vendor)
+    private static string RegionOf(Component component, Vendor? vendor, PartyTexts texts)
     {
         if (component.Attributes["regions"] is string[] { Length: > 1 } regions)
         {
@@ -327,7 +351,7 @@ public static class ReportBuilder
             return "operator's infrastructure";
         }
 
-        return vendor?.Fact(Vendor.DataRegions) is { Known: true } fact ? $"{fact.Text} (vendor default)" : "unknown";
+        return vendor is null ? "unknown" : texts.DefaultRegion(vendor);
     }
 
     private static string SurfaceName(Component component) => component.Role switch
@@ -356,9 +380,10 @@ public static class ReportBuilder
         {
             // A provider that offers ZDR: whether this account has it (or another retention agreement) is a contract
             // fact no config shows. Readers that ask a sharper question (OpenRouter's account-wide setting) win.
-            if (model.Receives(component.Id).Contains(DataCategory.Prompt) && catalog.Find(component.Vendor) is { } vendor
-                && component.Role is ComponentRole.ModelProvider or ComponentRole.Gateway or ComponentRole.Guardrail && component.Zdr is null
-                && vendor.Fact(Vendor.Zdr).Text is "yes" or "partial"
+            // The flows into the component are walked last: the other tests are a field each.
+            if (component.Role is ComponentRole.ModelProvider or ComponentRole.Gateway or ComponentRole.Guardrail && component.Zdr is null
+                && catalog.Find(component.Vendor) is { } vendor && vendor.Fact(Vendor.Zdr).Text is "yes" or "partial"
+                && model.ReceivesAny(component.Id, PromptOnly)
                 && !model.OpenQuestions.Any(q => q.Subject == component.Name && q.Question.Contains("zero data retention", StringComparison.OrdinalIgnoreCase)))
             {
                 yield return new OpenQuestion(vendor.Name,
@@ -367,6 +392,8 @@ public static class ReportBuilder
             }
         }
     }
+
+    private static readonly DataCategory[] PromptOnly = [DataCategory.Prompt];
 
     private static FindingRow ToRow(Finding f) => new(
         f.RuleId,

@@ -127,6 +127,18 @@ public static class EvidenceRows
     public static List<EvidenceRow> First(IEnumerable<Model.SourceLocation> locations) =>
         locations.Take(Cap).Select(l => new EvidenceRow(l.File, l.Line)).ToList();
 
+    /// <summary><see cref="First(IEnumerable{Model.SourceLocation})"/> by index: every row of every stack's section has one.</summary>
+    public static List<EvidenceRow> First(Model.SortedArraySet<Model.SourceLocation> locations)
+    {
+        var rows = new List<EvidenceRow>(Math.Min(Cap, locations.Count));
+        for (var i = 0; i < rows.Capacity; i++)
+        {
+            rows.Add(new EvidenceRow(locations[i].File, locations[i].Line));
+        }
+
+        return rows;
+    }
+
     public static List<EvidenceRow> All(IEnumerable<Model.SourceLocation> locations) =>
         locations.Select(l => new EvidenceRow(l.File, l.Line)).ToList();
 

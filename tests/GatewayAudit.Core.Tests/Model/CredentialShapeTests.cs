@@ -17,6 +17,10 @@ public sealed class CredentialShapeTests
     [InlineData("see https://bob:p@ss/w0rd@llm.example.com/v1 now", "see https://bob:****@llm.example.com/v1 now", "ss/w0rd")]
     [InlineData("| redis://default:x@cache:6379 |", "| redis://default:****@cache:6379 |", ":x@")]
     [InlineData("\"https://u:p\\u0022q@h\"", "\"https://u:****@h\"", "p\\u0022q")]
+    [InlineData("mail a@b.example, then postgresql://u:pw@db:5432/x", "mail a@b.example, then postgresql://u:****@db:5432/x", ":pw@")]
+    [InlineData("docs https://docs.example/a and https://u:pw@h.example/b", "docs https://docs.example/a and https://u:****@h.example/b", ":pw@")]
+    [InlineData("see https://docs.example/a, model x@dave:Pw7", "see https://docs.example/a, model x@dave:****", "Pw7")]
+    [InlineData("a: b, then x@dave:Pw7", "a: b, then x@dave:****", "Pw7")]
     public void A_password_in_user_info_is_redacted_wherever_it_is(string text, string expected, string secretPart)
     {
         var scrubbed = new SecretLedger().Scrub(text);

@@ -31,6 +31,31 @@ public sealed class CleanedStringsTests
         Assert.Equal("REMEDIATION", cleaned.Clean(new string("remediation".AsSpan()))); // equal text, another instance
         Assert.Equal(1, calls);
     }
+
+    [Fact]
+    public void A_value_every_stack_writes_is_cleaned_once_while_many_values_written_once_pass()
+    {
+        // Each stack writes the shared texts and paths of its own: the paths must not push the shared texts out.
+        var cleanedTexts = new List<string>();
+        var cleaned = new CleanedStrings(text => { cleanedTexts.Add(text); return text; });
+        var shared = Enumerable.Range(0, 200).Select(i => $"remediation {i}").ToList();
+        for (var stack = 0; stack < 5_000; stack++)
+        {
+            foreach (var text in shared)
+            {
+                cleaned.Clean(text);
+            }
+
+            for (var file = 0; file < 20; file++)
+            {
+                cleaned.Clean($"teams/team-{stack}/svc/config-{file}.yaml");
+            }
+        }
+
+        Assert.Equal(200 + 5_000 * 20, cleanedTexts.Count);
+        Assert.Equal(cleanedTexts.Count, cleanedTexts.Distinct().Count());
+    }
+
     // Escaped differently by each way of writing if at all: quotes, backslash, controls, HTML, non-ASCII, line separators, surrogates.
     private static readonly string[] Awkward =
     [
