@@ -60,8 +60,17 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
             {
                 firstFolder ??= full;
                 var (offered, passedOver) = Walk(full, diagnostics);
-                candidates.AddRange(offered.Select(f => new Candidate(f.Path, Display(f.Path), Named: false, Offered: true, null, f.SourceOnly, f.NotLink)));
-                candidates.AddRange(passedOver.Select(f => new Candidate(f.Path, Display(f.Path), Named: false, Offered: false, f.Reason)));
+                var below = new ShownBelow(full, Display(full), Display);
+                candidates.EnsureCapacity(candidates.Count + offered.Count + passedOver.Count);
+                foreach (var f in offered)
+                {
+                    candidates.Add(new Candidate(f.Path, below.Of(f.Path), Named: false, Offered: true, null, f.SourceOnly, f.NotLink));
+                }
+
+                foreach (var f in passedOver)
+                {
+                    candidates.Add(new Candidate(f.Path, below.Of(f.Path), Named: false, Offered: false, f.Reason));
+                }
             }
             else
             {
@@ -90,7 +99,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
             {
                 if (seen.Add(full))
                 {
-                    notRead.Add((shown, reason ?? NotReadReason(shown)));
+                    notRead.Add((shown, reason ?? NotReadReasonOnce(shown)));
                 }
 
                 continue;
@@ -115,7 +124,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                 }
 
                 var file = source is null ? null : new InputFile(shown, full, source, namedExplicitly: false);
-                why ??= sourceReaders.Exists(r => r.OffersFileName(file!.FileName) && r.Recognizes(file)) ? null
+                why ??= SomeReaderRecognizes(sourceReaders, file!) ? null
                     : "source code naming no known model provider, gateway or observability SDK, host or API path (not tokenised)";
                 if (why is null)
                 {
@@ -155,6 +164,20 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         return files;
     }
 
+    // A loop, not a lambda: its closure was made for every source file.
+    private static bool SomeReaderRecognizes(List<ISourceCodeReader> sourceReaders, InputFile file)
+    {
+        foreach (var reader in sourceReaders)
+        {
+            if (reader.OffersFileName(file.FileName) && reader.Recognizes(file))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// The walked files the scan passed over (<see cref="NotRead"/>, plus <paramref name="unrecognised"/>: files offered
     /// to the readers by their ending that none recognised), in path order, at most <see cref="MaxListedNotRead"/>.
@@ -183,6 +206,25 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         return extension.Length > 1 && !Path.GetFileName(path).StartsWith(extension, StringComparison.Ordinal)
             ? $"no reader for {extension} files"
             : "no reader for this file name";
+    }
+
+    // The reason of each ending made once: a monorepo passes over thousands of .md and .txt files (bench/SCALE.md round 14).
+    private readonly Dictionary<string, string> _notReadReasons = new(StringComparer.Ordinal);
+
+    private string NotReadReasonOnce(string path)
+    {
+        var extension = Path.GetExtension(path);
+        if (extension.Length <= 1 || Path.GetFileName(path.AsSpan()).StartsWith(extension, StringComparison.Ordinal))
+        {
+            return NotReadReason(path);
+        }
+
+        if (!_notReadReasons.TryGetValue(extension, out var reason))
+        {
+            _notReadReasons[extension] = reason = NotReadReason(path);
+        }
+
+        return reason;
     }
 
     /// <summary>A path as discovery found it: named by the user or walked, and what the walk already knows of it.</summary>
@@ -216,6 +258,16 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
     private string RealPathOfFile(string path)
     {
         var full = Path.GetFullPath(path);
+
+        // Most folders of a walk are no symlinks and are their own real path, so is the file: found by the folder's
+        // part of the path, without cutting it into new strings (bench/SCALE.md round 14).
+        var parentPart = Path.GetDirectoryName(full.AsSpan());
+        if (parentPart.Length > 0 && _realFolders.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(parentPart, out var known)
+            && parentPart.SequenceEqual(known) && full.Length > parentPart.Length && full[parentPart.Length] == Path.DirectorySeparatorChar)
+        {
+            return full;
+        }
+
         return Path.GetDirectoryName(full) is { } parent ? Path.Combine(RealFolder(parent, 0), Path.GetFileName(full)) : full;
     }
 
@@ -290,13 +342,15 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
     private readonly Dictionary<string, (bool Any, bool Other)> _takersByEnding = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Whether any reader takes this file name, and if so whether only source-code readers do (a .py, .ts, .go file; not a config).</summary>
-    private Takers TakersOf(string fileName)
+    private Takers TakersOf(ReadOnlySpan<char> name)
     {
-        if (_takers.TryGetValue(fileName, out var takers))
+        // Looked up by the name's part of the path: only a name not met before is made a string.
+        if (_takers.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var takers))
         {
             return takers;
         }
 
+        var fileName = name.ToString();
         var ending = Path.GetExtension(fileName);
         if (!_takersByEnding.TryGetValue(ending, out var byEnding))
         {
@@ -332,6 +386,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         var passedOver = new List<(string, string?)>();
         var pending = new Stack<(string Folder, GitIgnoreRules Ignore)>();
         pending.Push((root, GitIgnoreRules.None));
+        var readByContent = ReadByContent.GetAlternateLookup<ReadOnlySpan<char>>();
         try
         {
             // The root's real path, from which the walk knows each folder's below it.
@@ -359,7 +414,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                 {
                     // A symlinked file is read when it points at a file (Kubernetes ConfigMap mounts are symlinks);
                     // a dangling link is reported, not dropped. Symlinked folders are still not followed (below).
-                    var name = Path.GetFileName(file);
+                    var name = Path.GetFileName(file.AsSpan());
                     if (ignore.Ignores(file, isFolder: false))
                     {
                         passedOver.Add((file, "ignored by .gitignore"));
@@ -384,7 +439,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                     }
 
                     var sourceOnly = takers == Takers.SourceOnly;
-                    if (sourceOnly && SourceFilePolicy.ByPath(Path.GetRelativePath(root, file)) is { } reason)
+                    if (sourceOnly && SourceFilePolicy.ByPath(ShownBelow.TryTail(root, file, out var tail) ? tail : Path.GetRelativePath(root, file)) is { } reason)
                     {
                         passedOver.Add((file, reason));
                         continue;
@@ -392,7 +447,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
 
                     // A file offered by its ending to readers that look inside it (every .json) and too large to be a
                     // config is a data file: passed over with the reason rather than refused.
-                    if (ReadByContent.Contains(Path.GetExtension(name)) && new FileInfo(file) is { Exists: true, Length: > InputText.MaxBytes })
+                    if (readByContent.Contains(Path.GetExtension(name)) && new FileInfo(file) is { Exists: true, Length: > InputText.MaxBytes })
                     {
                         passedOver.Add((file, $"larger than {InputText.MaxBytes / (1024 * 1024)} MiB: a data file, not a gateway config"));
                         continue;
