@@ -167,9 +167,10 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
     // A loop, not a lambda: its closure was made for every source file.
     private static bool SomeReaderRecognizes(List<ISourceCodeReader> sourceReaders, InputFile file)
     {
+        var name = file.FileName; // made anew on each read of the property
         foreach (var reader in sourceReaders)
         {
-            if (reader.OffersFileName(file.FileName) && reader.Recognizes(file))
+            if (reader.OffersFileName(name) && reader.Recognizes(file))
             {
                 return true;
             }
@@ -387,6 +388,8 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         var pending = new Stack<(string Folder, GitIgnoreRules Ignore)>();
         pending.Push((root, GitIgnoreRules.None));
         var readByContent = ReadByContent.GetAlternateLookup<ReadOnlySpan<char>>();
+        var ignoredFolders = IgnoredFolders.GetAlternateLookup<ReadOnlySpan<char>>();
+        Func<string, string> display = Display; // one delegate for the walk, not one per folder
         try
         {
             // The root's real path, from which the walk knows each folder's below it.
@@ -403,9 +406,9 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
             try
             {
                 var (files, subfolders) = FolderListing.Of(folder);
-                var ignore = inherited.Enter(folder, Display, diagnostics, listed: files.Exists(f => f.Path.EndsWith("/.gitignore", StringComparison.Ordinal)));
+                var ignore = inherited.Enter(folder, display, diagnostics, listed: files.Exists(f => f.Path.EndsWith("/.gitignore", StringComparison.Ordinal)));
                 if ((files.Exists(f => f.Path.EndsWith("/.git", StringComparison.Ordinal)) || subfolders.Exists(f => f.Path.EndsWith("/.git", StringComparison.Ordinal)))
-                    && GitTrackedFiles.Read(folder, Display, diagnostics) is { } tracked)
+                    && GitTrackedFiles.Read(folder, display, diagnostics) is { } tracked)
                 {
                     ignore = ignore.Tracking(tracked); // a work tree's root: what git tracks is read whatever .gitignore says
                 }
@@ -473,7 +476,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                 {
                     // Symlinked folders are not followed: they can loop and can leave the tree the user named. A folder
                     // .gitignore ignores is listed once, not walked.
-                    if (IgnoredFolders.Contains(Path.GetFileName(sub)) || (link ?? (File.GetAttributes(sub) & FileAttributes.ReparsePoint) != 0))
+                    if (ignoredFolders.Contains(Path.GetFileName(sub.AsSpan())) || (link ?? (File.GetAttributes(sub) & FileAttributes.ReparsePoint) != 0))
                     {
                         continue;
                     }
@@ -488,9 +491,11 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
 
                     // The folder is no symlink (above), so its real path is its parent's and its name: no system
                     // calls to resolve it when a file in it is read (RealPathOfFile).
+                    // A folder that is its own real path has subfolders that are theirs: no new string for each.
                     if (_realFolders.TryGetValue(folder, out var realParent))
                     {
-                        _realFolders[sub] = Path.Combine(realParent, Path.GetFileName(sub));
+                        _realFolders[sub] = ReferenceEquals(realParent, folder) || (realParent == folder && Path.GetDirectoryName(sub.AsSpan()).SequenceEqual(folder))
+                            ? sub : Path.Combine(realParent, Path.GetFileName(sub));
                     }
 
                     pending.Push((sub, inner));
