@@ -105,7 +105,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                 continue;
             }
 
-            if (!seen.Add(notLink ? RealPathOfFile(full) : RealPath(full)))
+            if (!seen.Add(notLink ? _real.OfFile(full) : _real.Of(full)))
             {
                 continue;
             }
@@ -255,70 +255,6 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         return false;
     }
 
-    /// <summary>The real path of a file the walk found not to be a symlink itself: its folder's real path and its name.</summary>
-    private string RealPathOfFile(string path)
-    {
-        var full = Path.GetFullPath(path);
-
-        // Most folders of a walk are no symlinks and are their own real path, so is the file: found by the folder's
-        // part of the path, without cutting it into new strings (bench/SCALE.md round 14).
-        var parentPart = Path.GetDirectoryName(full.AsSpan());
-        if (parentPart.Length > 0 && _realFolders.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(parentPart, out var known)
-            && parentPart.SequenceEqual(known) && full.Length > parentPart.Length && full[parentPart.Length] == Path.DirectorySeparatorChar)
-        {
-            return full;
-        }
-
-        return Path.GetDirectoryName(full) is { } parent ? Path.Combine(RealFolder(parent, 0), Path.GetFileName(full)) : full;
-    }
-
-    /// <summary>The path with every symlink on the way resolved (realpath), so one file is one input; best effort.</summary>
-    private string RealPath(string path)
-    {
-        var full = Path.GetFullPath(path);
-        var parent = Path.GetDirectoryName(full);
-        if (parent is null)
-        {
-            return full;
-        }
-
-        var here = Path.Combine(RealFolder(parent, 0), Path.GetFileName(full));
-        return new FileInfo(here).LinkTarget is { } target ? RealPath(Path.GetFullPath(target, Path.GetDirectoryName(here)!), 1) : here;
-    }
-
-    private string RealPath(string path, int hops)
-    {
-        if (hops > 64)
-        {
-            return path;
-        }
-
-        var parent = Path.GetDirectoryName(path);
-        if (parent is null)
-        {
-            return path;
-        }
-
-        var here = Path.Combine(RealFolder(parent, hops + 1), Path.GetFileName(path));
-        FileSystemInfo info = Directory.Exists(here) ? new DirectoryInfo(here) : new FileInfo(here);
-        return info.LinkTarget is { } target ? RealPath(Path.GetFullPath(target, Path.GetDirectoryName(here)!), hops + 1) : here;
-    }
-
-    // Folders resolved once per scan: a monorepo of 20,000 files has a few thousand folders, each a chain of parents.
-    private readonly Dictionary<string, string> _realFolders = new(StringComparer.Ordinal);
-
-    private string RealFolder(string folder, int hops)
-    {
-        if (_realFolders.TryGetValue(folder, out var real))
-        {
-            return real;
-        }
-
-        real = RealPath(folder, hops);
-        _realFolders[folder] = real;
-        return real;
-    }
-
     /// <summary>Paths in output are relative to the working folder, with forward slashes, so reports are portable.</summary>
     public string Display(string fullPath)
     {
@@ -326,6 +262,9 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         var shown = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? fullPath : relative;
         return shown.Replace('\\', '/');
     }
+
+    // Real paths of what the walk met, worked out once per folder.
+    private readonly RealPaths _real = new();
 
     private enum Takers
     {
@@ -393,7 +332,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         try
         {
             // The root's real path, from which the walk knows each folder's below it.
-            _ = Path.TrimEndingDirectorySeparator(root) == root ? RealFolder(root, 0) : null;
+            _ = Path.TrimEndingDirectorySeparator(root) == root ? _real.Folder(root) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -490,13 +429,8 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                     var inner = ignore.IgnoresButTracks(sub) ? ignore.OnlyTracked() : ignore;
 
                     // The folder is no symlink (above), so its real path is its parent's and its name: no system
-                    // calls to resolve it when a file in it is read (RealPathOfFile).
-                    // A folder that is its own real path has subfolders that are theirs: no new string for each.
-                    if (_realFolders.TryGetValue(folder, out var realParent))
-                    {
-                        _realFolders[sub] = ReferenceEquals(realParent, folder) || (realParent == folder && Path.GetDirectoryName(sub.AsSpan()).SequenceEqual(folder))
-                            ? sub : Path.Combine(realParent, Path.GetFileName(sub));
-                    }
+                    // calls to resolve it when a file in it is read (RealPaths.OfFile).
+                    _real.EnterFolder(folder, sub);
 
                     pending.Push((sub, inner));
                 }
