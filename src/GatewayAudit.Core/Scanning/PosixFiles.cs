@@ -144,10 +144,7 @@ public static partial class PosixFiles
         int handle;
         try
         {
-            while ((handle = open(folder, OpenReadOnly | OpenNonBlocking | OpenFolderOnly | OpenCloseOnExec)) < 0
-                   && Marshal.GetLastPInvokeError() == ErrorInterrupted)
-            {
-            }
+            handle = OpenRetrying(folder, OpenReadOnly | OpenNonBlocking | OpenFolderOnly | OpenCloseOnExec);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -263,10 +260,7 @@ public static partial class PosixFiles
         int handle;
         try
         {
-            while ((handle = open(path, OpenReadOnly | OpenNoControllingTerminal | OpenNonBlocking | OpenCloseOnExec)) < 0
-                   && Marshal.GetLastPInvokeError() == ErrorInterrupted)
-            {
-            }
+            handle = OpenRetrying(path, OpenReadOnly | OpenNoControllingTerminal | OpenNonBlocking | OpenCloseOnExec);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -329,6 +323,17 @@ public static partial class PosixFiles
         {
             _ = close(handle);
         }
+    }
+
+    /// <summary>open(2), asked again while a signal interrupts it; a negative handle leaves its error for the caller.</summary>
+    private static int OpenRetrying(string path, int flags)
+    {
+        int handle;
+        while ((handle = open(path, flags)) < 0 && Marshal.GetLastPInvokeError() == ErrorInterrupted)
+        {
+        }
+
+        return handle;
     }
 
     /// <summary>Fills <paramref name="into"/> from the file's current position until it is full or the file ends; how many bytes came.</summary>
