@@ -14,12 +14,12 @@ internal sealed class StackGraph
 {
     private static readonly IReadOnlyList<RuleSubject> None = [];
 
-    private readonly Dictionary<string, RuleSubject> _components = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<RuleSubject>> _into = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<RuleSubject>> _outOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RuleSubject> _components;
+    private readonly Dictionary<string, List<RuleSubject>> _into;
+    private readonly Dictionary<string, List<RuleSubject>> _outOf;
 
     // What flows into each component carry, one bit per DataCategory value.
-    private readonly Dictionary<string, int> _receives = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _receives;
     private Dictionary<string, string[]>? _receivedNames;
     private Dictionary<object, PossibleBasis?>? _basis;
     private Dictionary<object, bool>? _possible;
@@ -27,8 +27,17 @@ internal sealed class StackGraph
 
     public StackGraph(StackModel model)
     {
+        // Sized from the model's counts (its collections know them): growing the lists and the index by doubling was
+        // a fifth of what the graphs allocated at 10,000 configs (bench/SCALE.md round 14).
         Model = model;
-        var components = new List<RuleSubject>();
+        var componentCount = model.Components.TryGetNonEnumeratedCount(out var c) ? c : 0;
+        var flowCount = model.Flows.TryGetNonEnumeratedCount(out var f) ? f : 0;
+        _components = new(componentCount, StringComparer.Ordinal);
+
+        // Flows join the components, so as many ends as components (none made for a stack without flows).
+        var ends = Math.Min(componentCount, flowCount);
+        (_into, _outOf, _receives) = (new(ends, StringComparer.Ordinal), new(ends, StringComparer.Ordinal), new(ends, StringComparer.Ordinal));
+        var components = new List<RuleSubject>(componentCount);
         foreach (var component in model.Components)
         {
             var subject = RuleSubject.Of(component);
@@ -36,7 +45,7 @@ internal sealed class StackGraph
             _components[component.Id] = subject;
         }
 
-        var flows = new List<RuleSubject>();
+        var flows = new List<RuleSubject>(flowCount);
         foreach (var flow in model.Flows)
         {
             var subject = RuleSubject.Of(flow);
@@ -80,10 +89,11 @@ internal sealed class StackGraph
     /// <summary>Whether some flow into the component carries one of the categories (<see cref="StackModel.ReceivesAny"/>).</summary>
     public bool ReceivesAny(string id, IReadOnlyList<DataCategory> categories)
     {
+        // By index: a foreach over the interface boxed the list's enumerator for every component of every rule.
         var mask = _receives.GetValueOrDefault(id);
-        foreach (var category in categories)
+        for (var i = 0; i < categories.Count; i++)
         {
-            if ((mask & Bit(category)) != 0)
+            if ((mask & Bit(categories[i])) != 0)
             {
                 return true;
             }
@@ -117,27 +127,53 @@ internal sealed class StackGraph
     }
 
     /// <summary><see cref="PartyCertainty.BasisOf(StackModel, Component)"/>, worked out once per component.</summary>
-    public PossibleBasis? BasisOf(Component component) => Remembered(ref _basis, component, static (m, c) => PartyCertainty.BasisOf(m, (Component)c));
+    public PossibleBasis? BasisOf(Component component) =>
+        Remembered(ref _basis, component, static (g, c) => g.Shown((Component)c) ? null : PartyCertainty.BasisOf(g.Model, (Component)c));
 
     /// <summary><see cref="PartyCertainty.BasisOf(StackModel, Flow)"/>, worked out once per flow.</summary>
-    public PossibleBasis? BasisOf(Flow flow) => Remembered(ref _basis, flow, static (m, f) => PartyCertainty.BasisOf(m, (Flow)f));
+    public PossibleBasis? BasisOf(Flow flow) =>
+        Remembered(ref _basis, flow, static (g, f) => g.Shown((Flow)f) ? null : PartyCertainty.BasisOf(g.Model, (Flow)f));
 
     /// <summary><see cref="PartyCertainty.IsPossible(StackModel, Component)"/>, worked out once per component.</summary>
-    public bool IsPossible(Component component) => Remembered(ref _possible, component, static (m, c) => PartyCertainty.IsPossible(m, (Component)c));
+    public bool IsPossible(Component component) =>
+        Remembered(ref _possible, component, static (g, c) => !g.Shown((Component)c) && PartyCertainty.IsPossible(g.Model, (Component)c));
 
     /// <summary><see cref="PartyCertainty.IsPossible(StackModel, Flow)"/>, worked out once per flow.</summary>
-    public bool IsPossible(Flow flow) => Remembered(ref _possible, flow, static (m, f) => PartyCertainty.IsPossible(m, (Flow)f));
+    public bool IsPossible(Flow flow) =>
+        Remembered(ref _possible, flow, static (g, f) => !g.Shown((Flow)f) && PartyCertainty.IsPossible(g.Model, (Flow)f));
 
     // The answer for a component or flow (by reference), worked out the first time it is asked.
-    private T Remembered<T>(ref Dictionary<object, T>? answers, object subject, Func<StackModel, object, T> work)
+    private T Remembered<T>(ref Dictionary<object, T>? answers, object subject, Func<StackGraph, object, T> work)
     {
         answers ??= new(ReferenceEqualityComparer.Instance);
         if (!answers.TryGetValue(subject, out var answer))
         {
-            answers[subject] = answer = work(Model, subject);
+            answers[subject] = answer = work(this, subject);
         }
 
         return answer;
+    }
+
+    // The plain case of PartyCertainty answered from this graph's index: a flow whose confidence is not weak, from an
+    // app or from nothing the model holds, is not possible, nor is a party it flows into (a party is possible only
+    // when every flow into it is). Most parties of a monorepo's stacks are such, and PartyCertainty walked the model's
+    // sorted flows with a new set to say so, for every one of them (bench/SCALE.md round 14). Every other case is
+    // still PartyCertainty's to answer.
+    private bool Shown(Flow flow) =>
+        !PartyCertainty.IsWeak(flow.Attributes["confidence"]) && (Component(flow.From) is not { } from || from.Component!.Role == ComponentRole.App);
+
+    private bool Shown(Component component)
+    {
+        var into = FlowsInto(component.Id);
+        for (var i = 0; i < into.Count; i++)
+        {
+            if (Shown(into[i].Flow!))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A data category as rules and messages name it (<see cref="EnumText.Of(DataCategory)"/>), made once.</summary>

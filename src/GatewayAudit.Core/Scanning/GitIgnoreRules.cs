@@ -26,8 +26,8 @@ public sealed class GitIgnoreRules
     /// file system is not asked: one system call per folder of a monorepo walk).</summary>
     public GitIgnoreRules Enter(string folder, Func<string, string> display, List<Diagnostic> diagnostics, bool listed = true)
     {
-        var file = Path.Combine(folder, ".gitignore");
-        if (!listed || !File.Exists(file))
+        // The path is made only where the listing showed a .gitignore (a few folders of thousands).
+        if (!listed || Path.Combine(folder, ".gitignore") is var file && !File.Exists(file))
         {
             return this;
         }

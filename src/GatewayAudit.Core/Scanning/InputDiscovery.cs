@@ -60,8 +60,17 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
             {
                 firstFolder ??= full;
                 var (offered, passedOver) = Walk(full, diagnostics);
-                candidates.AddRange(offered.Select(f => new Candidate(f.Path, Display(f.Path), Named: false, Offered: true, null, f.SourceOnly, f.NotLink)));
-                candidates.AddRange(passedOver.Select(f => new Candidate(f.Path, Display(f.Path), Named: false, Offered: false, f.Reason)));
+                var below = new ShownBelow(full, Display(full), Display);
+                candidates.EnsureCapacity(candidates.Count + offered.Count + passedOver.Count);
+                foreach (var f in offered)
+                {
+                    candidates.Add(new Candidate(f.Path, below.Of(f.Path), Named: false, Offered: true, null, f.SourceOnly, f.NotLink));
+                }
+
+                foreach (var f in passedOver)
+                {
+                    candidates.Add(new Candidate(f.Path, below.Of(f.Path), Named: false, Offered: false, f.Reason));
+                }
             }
             else
             {
@@ -90,13 +99,13 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
             {
                 if (seen.Add(full))
                 {
-                    notRead.Add((shown, reason ?? NotReadReason(shown)));
+                    notRead.Add((shown, reason ?? NotReadReasonOnce(shown)));
                 }
 
                 continue;
             }
 
-            if (!seen.Add(notLink ? RealPathOfFile(full) : RealPath(full)))
+            if (!seen.Add(notLink ? _real.OfFile(full) : _real.Of(full)))
             {
                 continue;
             }
@@ -115,7 +124,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                 }
 
                 var file = source is null ? null : new InputFile(shown, full, source, namedExplicitly: false);
-                why ??= sourceReaders.Exists(r => r.OffersFileName(file!.FileName) && r.Recognizes(file)) ? null
+                why ??= SomeReaderRecognizes(sourceReaders, file!) ? null
                     : "source code naming no known model provider, gateway or observability SDK, host or API path (not tokenised)";
                 if (why is null)
                 {
@@ -155,6 +164,21 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         return files;
     }
 
+    // A loop, not a lambda: its closure was made for every source file.
+    private static bool SomeReaderRecognizes(List<ISourceCodeReader> sourceReaders, InputFile file)
+    {
+        var name = file.FileName; // made anew on each read of the property
+        foreach (var reader in sourceReaders)
+        {
+            if (reader.OffersFileName(name) && reader.Recognizes(file))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// The walked files the scan passed over (<see cref="NotRead"/>, plus <paramref name="unrecognised"/>: files offered
     /// to the readers by their ending that none recognised), in path order, at most <see cref="MaxListedNotRead"/>.
@@ -185,6 +209,25 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
             : "no reader for this file name";
     }
 
+    // The reason of each ending made once: a monorepo passes over thousands of .md and .txt files (bench/SCALE.md round 14).
+    private readonly Dictionary<string, string> _notReadReasons = new(StringComparer.Ordinal);
+
+    private string NotReadReasonOnce(string path)
+    {
+        var extension = Path.GetExtension(path);
+        if (extension.Length <= 1 || Path.GetFileName(path.AsSpan()).StartsWith(extension, StringComparison.Ordinal))
+        {
+            return NotReadReason(path);
+        }
+
+        if (!_notReadReasons.TryGetValue(extension, out var reason))
+        {
+            _notReadReasons[extension] = reason = NotReadReason(path);
+        }
+
+        return reason;
+    }
+
     /// <summary>A path as discovery found it: named by the user or walked, and what the walk already knows of it.</summary>
     private sealed record Candidate(string Full, string Shown, bool Named, bool Offered, string? Reason, bool SourceOnly = false, bool NotLink = false);
 
@@ -212,60 +255,6 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         return false;
     }
 
-    /// <summary>The real path of a file the walk found not to be a symlink itself: its folder's real path and its name.</summary>
-    private string RealPathOfFile(string path)
-    {
-        var full = Path.GetFullPath(path);
-        return Path.GetDirectoryName(full) is { } parent ? Path.Combine(RealFolder(parent, 0), Path.GetFileName(full)) : full;
-    }
-
-    /// <summary>The path with every symlink on the way resolved (realpath), so one file is one input; best effort.</summary>
-    private string RealPath(string path)
-    {
-        var full = Path.GetFullPath(path);
-        var parent = Path.GetDirectoryName(full);
-        if (parent is null)
-        {
-            return full;
-        }
-
-        var here = Path.Combine(RealFolder(parent, 0), Path.GetFileName(full));
-        return new FileInfo(here).LinkTarget is { } target ? RealPath(Path.GetFullPath(target, Path.GetDirectoryName(here)!), 1) : here;
-    }
-
-    private string RealPath(string path, int hops)
-    {
-        if (hops > 64)
-        {
-            return path;
-        }
-
-        var parent = Path.GetDirectoryName(path);
-        if (parent is null)
-        {
-            return path;
-        }
-
-        var here = Path.Combine(RealFolder(parent, hops + 1), Path.GetFileName(path));
-        FileSystemInfo info = Directory.Exists(here) ? new DirectoryInfo(here) : new FileInfo(here);
-        return info.LinkTarget is { } target ? RealPath(Path.GetFullPath(target, Path.GetDirectoryName(here)!), hops + 1) : here;
-    }
-
-    // Folders resolved once per scan: a monorepo of 20,000 files has a few thousand folders, each a chain of parents.
-    private readonly Dictionary<string, string> _realFolders = new(StringComparer.Ordinal);
-
-    private string RealFolder(string folder, int hops)
-    {
-        if (_realFolders.TryGetValue(folder, out var real))
-        {
-            return real;
-        }
-
-        real = RealPath(folder, hops);
-        _realFolders[folder] = real;
-        return real;
-    }
-
     /// <summary>Paths in output are relative to the working folder, with forward slashes, so reports are portable.</summary>
     public string Display(string fullPath)
     {
@@ -273,6 +262,9 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         var shown = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? fullPath : relative;
         return shown.Replace('\\', '/');
     }
+
+    // Real paths of what the walk met, worked out once per folder.
+    private readonly RealPaths _real = new();
 
     private enum Takers
     {
@@ -290,13 +282,15 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
     private readonly Dictionary<string, (bool Any, bool Other)> _takersByEnding = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Whether any reader takes this file name, and if so whether only source-code readers do (a .py, .ts, .go file; not a config).</summary>
-    private Takers TakersOf(string fileName)
+    private Takers TakersOf(ReadOnlySpan<char> name)
     {
-        if (_takers.TryGetValue(fileName, out var takers))
+        // Looked up by the name's part of the path: only a name not met before is made a string.
+        if (_takers.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var takers))
         {
             return takers;
         }
 
+        var fileName = name.ToString();
         var ending = Path.GetExtension(fileName);
         if (!_takersByEnding.TryGetValue(ending, out var byEnding))
         {
@@ -332,10 +326,13 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         var passedOver = new List<(string, string?)>();
         var pending = new Stack<(string Folder, GitIgnoreRules Ignore)>();
         pending.Push((root, GitIgnoreRules.None));
+        var readByContent = ReadByContent.GetAlternateLookup<ReadOnlySpan<char>>();
+        var ignoredFolders = IgnoredFolders.GetAlternateLookup<ReadOnlySpan<char>>();
+        Func<string, string> display = Display; // one delegate for the walk, not one per folder
         try
         {
             // The root's real path, from which the walk knows each folder's below it.
-            _ = Path.TrimEndingDirectorySeparator(root) == root ? RealFolder(root, 0) : null;
+            _ = Path.TrimEndingDirectorySeparator(root) == root ? _real.Folder(root) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -348,9 +345,9 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
             try
             {
                 var (files, subfolders) = FolderListing.Of(folder);
-                var ignore = inherited.Enter(folder, Display, diagnostics, listed: files.Exists(f => f.Path.EndsWith("/.gitignore", StringComparison.Ordinal)));
+                var ignore = inherited.Enter(folder, display, diagnostics, listed: files.Exists(f => f.Path.EndsWith("/.gitignore", StringComparison.Ordinal)));
                 if ((files.Exists(f => f.Path.EndsWith("/.git", StringComparison.Ordinal)) || subfolders.Exists(f => f.Path.EndsWith("/.git", StringComparison.Ordinal)))
-                    && GitTrackedFiles.Read(folder, Display, diagnostics) is { } tracked)
+                    && GitTrackedFiles.Read(folder, display, diagnostics) is { } tracked)
                 {
                     ignore = ignore.Tracking(tracked); // a work tree's root: what git tracks is read whatever .gitignore says
                 }
@@ -359,7 +356,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                 {
                     // A symlinked file is read when it points at a file (Kubernetes ConfigMap mounts are symlinks);
                     // a dangling link is reported, not dropped. Symlinked folders are still not followed (below).
-                    var name = Path.GetFileName(file);
+                    var name = Path.GetFileName(file.AsSpan());
                     if (ignore.Ignores(file, isFolder: false))
                     {
                         passedOver.Add((file, "ignored by .gitignore"));
@@ -384,7 +381,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                     }
 
                     var sourceOnly = takers == Takers.SourceOnly;
-                    if (sourceOnly && SourceFilePolicy.ByPath(Path.GetRelativePath(root, file)) is { } reason)
+                    if (sourceOnly && SourceFilePolicy.ByPath(ShownBelow.TryTail(root, file, out var tail) ? tail : Path.GetRelativePath(root, file)) is { } reason)
                     {
                         passedOver.Add((file, reason));
                         continue;
@@ -392,7 +389,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
 
                     // A file offered by its ending to readers that look inside it (every .json) and too large to be a
                     // config is a data file: passed over with the reason rather than refused.
-                    if (ReadByContent.Contains(Path.GetExtension(name)) && new FileInfo(file) is { Exists: true, Length: > InputText.MaxBytes })
+                    if (readByContent.Contains(Path.GetExtension(name)) && new FileInfo(file) is { Exists: true, Length: > InputText.MaxBytes })
                     {
                         passedOver.Add((file, $"larger than {InputText.MaxBytes / (1024 * 1024)} MiB: a data file, not a gateway config"));
                         continue;
@@ -418,7 +415,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                 {
                     // Symlinked folders are not followed: they can loop and can leave the tree the user named. A folder
                     // .gitignore ignores is listed once, not walked.
-                    if (IgnoredFolders.Contains(Path.GetFileName(sub)) || (link ?? (File.GetAttributes(sub) & FileAttributes.ReparsePoint) != 0))
+                    if (ignoredFolders.Contains(Path.GetFileName(sub.AsSpan())) || (link ?? (File.GetAttributes(sub) & FileAttributes.ReparsePoint) != 0))
                     {
                         continue;
                     }
@@ -432,11 +429,8 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                     var inner = ignore.IgnoresButTracks(sub) ? ignore.OnlyTracked() : ignore;
 
                     // The folder is no symlink (above), so its real path is its parent's and its name: no system
-                    // calls to resolve it when a file in it is read (RealPathOfFile).
-                    if (_realFolders.TryGetValue(folder, out var realParent))
-                    {
-                        _realFolders[sub] = Path.Combine(realParent, Path.GetFileName(sub));
-                    }
+                    // calls to resolve it when a file in it is read (RealPaths.OfFile).
+                    _real.EnterFolder(folder, sub);
 
                     pending.Push((sub, inner));
                 }

@@ -41,24 +41,36 @@ public static class SourceFilePolicy
     private static readonly string[] MinifiedNameEndings = [".min.js", ".min.mjs", "-min.js", ".bundle.js", ".chunk.js"];
 
     /// <summary>Why a source file is passed over by where it is or what it is named; null to read it. The path is relative to the folder walked.</summary>
-    public static string? ByPath(string relativePath)
+    public static string? ByPath(string relativePath) => ByPath(relativePath.AsSpan());
+
+    /// <summary>
+    /// <see cref="ByPath(string)"/> on the part of a walked path below the folder walked, cut at '/' and '\' in place:
+    /// splitting every source path of a monorepo into strings was most of the walk's garbage (bench/SCALE.md round 14).
+    /// </summary>
+    public static string? ByPath(ReadOnlySpan<char> relativePath)
     {
-        var parts = relativePath.Replace('\\', '/').Split('/');
-        var name = parts[^1];
-        foreach (var folder in parts[..^1])
+        var folders = VendoredFolders.GetAlternateLookup<ReadOnlySpan<char>>();
+        var tests = TestFolders.GetAlternateLookup<ReadOnlySpan<char>>();
+        var rest = relativePath;
+        int cut;
+        while ((cut = rest.IndexOfAny('/', '\\')) >= 0)
         {
-            if (VendoredFolders.Contains(folder))
+            var folder = rest[..cut];
+            if (folders.Contains(folder))
             {
                 return $"vendored or build output (in {folder}/): not the project's own code";
             }
 
-            if (TestFolders.Contains(folder))
+            if (tests.Contains(folder))
             {
                 return $"test code (in {folder}/): test doubles and fixtures are not production calls";
             }
+
+            rest = rest[(cut + 1)..];
         }
 
-        if (name.StartsWith("test_", StringComparison.Ordinal) && name.EndsWith(".py", StringComparison.Ordinal) || name == "conftest.py" || EndsWithAny(name, TestNameEndings))
+        var name = rest;
+        if (name.StartsWith("test_", StringComparison.Ordinal) && name.EndsWith(".py", StringComparison.Ordinal) || name.SequenceEqual("conftest.py") || EndsWithAny(name, TestNameEndings))
         {
             return "test code (by its name): test doubles and fixtures are not production calls";
         }
@@ -76,6 +88,9 @@ public static class SourceFilePolicy
         return EndsWithAny(name, MinifiedNameEndings) ? "minified or bundled code (by its name)" : null;
     }
 
+    // Made once, not for every source file read (bench/SCALE.md round 14).
+    private static readonly string TooLarge = $"larger than {MaxBytes / (1024 * 1024)} MiB, so generated, bundled or data rather than hand-written source";
+
     /// <summary>
     /// Reads a walked source file, or says why not: too large, binary, generated (its header says so) or minified
     /// (a very long line). Bytes that are not UTF-8 are replaced, since a lexical scan needs only the ASCII around them.
@@ -83,7 +98,6 @@ public static class SourceFilePolicy
     /// </summary>
     public static (string? Text, string? Reason) Read(string fullPath, bool regularFile = false)
     {
-        var tooLarge = $"larger than {MaxBytes / (1024 * 1024)} MiB, so generated, bundled or data rather than hand-written source";
         try
         {
             if (!regularFile && FileIdentity.KindOf(fullPath) is var kind and not FileKind.Regular)
@@ -94,12 +108,12 @@ public static class SourceFilePolicy
             var (read, size) = InputText.ReadBoundedSized(fullPath, MaxBytes);
             if (read is null && size > MaxBytes)
             {
-                return (null, $"{size / (1024.0 * 1024.0):0.0} MiB: {tooLarge}");
+                return (null, $"{size / (1024.0 * 1024.0):0.0} MiB: {TooLarge}");
             }
 
             if (read is not { } bytes)
             {
-                return (null, tooLarge);
+                return (null, TooLarge);
             }
 
             if (Array.IndexOf(bytes, (byte)0) >= 0)
@@ -115,7 +129,7 @@ public static class SourceFilePolicy
         {
             // A file too large is passed over for its size, whether it can be opened or not, as before it was opened.
             return InputText.SizeOf(fullPath) is > MaxBytes and var size
-                ? (null, $"{size / (1024.0 * 1024.0):0.0} MiB: {tooLarge}")
+                ? (null, $"{size / (1024.0 * 1024.0):0.0} MiB: {TooLarge}")
                 : (null, "unreadable: permission denied or I/O error");
         }
     }
@@ -148,5 +162,16 @@ public static class SourceFilePolicy
         return longest > MaxLineLength ? $"minified or generated (a line of {longest:N0} characters)" : null;
     }
 
-    private static bool EndsWithAny(string name, string[] endings) => endings.Any(e => name.EndsWith(e, StringComparison.Ordinal));
+    private static bool EndsWithAny(ReadOnlySpan<char> name, string[] endings)
+    {
+        foreach (var ending in endings)
+        {
+            if (name.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -53,6 +53,29 @@ public sealed class PosixFilesTests : IDisposable
         }
 
         Assert.ThrowsAny<IOException>(() => PosixFiles.List(Path.Combine(_dir.Path, "missing")));
+        _dir.Write("config.yaml", "a: 1\n");
+        Assert.ThrowsAny<IOException>(() => PosixFiles.List(Path.Combine(_dir.Path, "config.yaml")));
+    }
+
+    [Fact]
+    public void Lists_a_folder_larger_than_one_read_of_the_kernel_entries()
+    {
+        if (!PosixFiles.Works)
+        {
+            return;
+        }
+
+        // 2,000 names of about 100 bytes are about 240 KiB of directory records: several reads of the listing buffer.
+        var stem = new string('n', 90);
+        for (var i = 0; i < 2_000; i++)
+        {
+            File.WriteAllText(Path.Combine(_dir.Path, $"{stem}-{i:D5}-ü.yaml"), "");
+        }
+
+        var listed = PosixFiles.List(_dir.Path + "/")!;
+
+        Assert.Equal(Directory.EnumerateFiles(_dir.Path).Order(StringComparer.Ordinal), listed.Select(e => e.Path).Order(StringComparer.Ordinal));
+        Assert.All(listed, e => Assert.True(e.Kind is null or FileKind.Regular));
     }
 
     [Theory]
