@@ -136,25 +136,9 @@ public static partial class PosixFiles
     /// </summary>
     private static List<(string Path, FileKind? Kind)>? ListedByDescriptor(string folder)
     {
-        if (!byDescriptor)
+        if (Opened(folder, OpenReadOnly | OpenNonBlocking | OpenFolderOnly | OpenCloseOnExec, ref byDescriptor) is not { } handle)
         {
             return null;
-        }
-
-        int handle;
-        try
-        {
-            handle = OpenRetrying(folder, OpenReadOnly | OpenNonBlocking | OpenFolderOnly | OpenCloseOnExec);
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            byDescriptor = false;
-            return null;
-        }
-
-        if (handle < 0)
-        {
-            throw ErrorOf(Marshal.GetLastPInvokeError(), folder);
         }
 
         var entries = new List<(string, FileKind?)>();
@@ -243,6 +227,32 @@ public static partial class PosixFiles
     };
 
     /// <summary>
+    /// A descriptor for <paramref name="path"/> opened with <paramref name="flags"/>; null, and <paramref name="available"/>
+    /// turned off for the rest of the run, when the C library lacks the call (the caller then uses .NET's own way).
+    /// Throws as <see cref="ErrorOf"/> does when the open fails.
+    /// </summary>
+    private static int? Opened(string path, int flags, ref bool available)
+    {
+        if (!available)
+        {
+            return null;
+        }
+
+        int handle;
+        try
+        {
+            handle = OpenRetrying(path, flags);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            available = false;
+            return null;
+        }
+
+        return handle >= 0 ? handle : throw ErrorOf(Marshal.GetLastPInvokeError(), path);
+    }
+
+    /// <summary>
     /// The bytes of the regular file at <paramref name="path"/> and the size it reported when opened; null bytes when
     /// that size is above <paramref name="maxBytes"/>. A file reporting a size is read to that size: bytes appended while
     /// it is read are not, so the file is read as it was when opened. One reporting none (a /proc file) is read in chunks,
@@ -252,25 +262,9 @@ public static partial class PosixFiles
     /// </summary>
     public static (byte[]? Bytes, long Size)? ReadRegular(string path, long maxBytes)
     {
-        if (!works)
+        if (Opened(path, OpenReadOnly | OpenNoControllingTerminal | OpenNonBlocking | OpenCloseOnExec, ref works) is not { } handle)
         {
             return null;
-        }
-
-        int handle;
-        try
-        {
-            handle = OpenRetrying(path, OpenReadOnly | OpenNoControllingTerminal | OpenNonBlocking | OpenCloseOnExec);
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            works = false;
-            return null;
-        }
-
-        if (handle < 0)
-        {
-            throw ErrorOf(Marshal.GetLastPInvokeError(), path);
         }
 
         try
