@@ -55,6 +55,7 @@ public sealed class InputTextTests : IDisposable
     [InlineData("utf-16")]
     [InlineData("utf-16BE")]
     [InlineData("utf-32")]
+    [InlineData("utf-32BE")]
     public void TextWithAUnicodeByteOrderMarkIsReadAsText(string encoding)
     {
         // pip writes requirements.txt in UTF-16 when PowerShell redirects `pip freeze > requirements.txt`.
