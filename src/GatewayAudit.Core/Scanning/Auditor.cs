@@ -136,7 +136,6 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             }
         }
 
-        StageEnd.ReleaseGarbage(stacks.Count);
         PhaseClock.Mark("rules evaluated");
         var model = stacks.Count == 1 ? stacks[0].Model : new StackModel();
         var secrets = new SecretLedger();
@@ -153,7 +152,6 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
         var findings = FindingOrder.Sorted(FindingOrder.Distinct(audited.SelectMany(s => s.Findings).Concat(annexFindings)).ToList());
         secrets.Protect(ReportVocabulary(stacks.SelectMany(s => s.Model.Components), catalog, rules));
 
-        StageEnd.ReleaseGarbage(stacks.Count);
         PhaseClock.Mark("rolled up");
         return new AuditResult
         {

@@ -35,8 +35,6 @@ public static class StackAssembler
         HelmfileValues.SetAsideUnreferenced(deployments, diagnostics);
         ComposeBuiltProxy.Apply(deployments);
 
-        // The deployment and code files are read; what their readers parsed is garbage before the configs are read.
-        StageEnd.ReleaseGarbage(onDisk.Count);
         var index = new StackIndex();
         var stacks = index.All;
         var included = onDisk.SelectMany(c => ConfigIncludes.Named(c).Where(n => n.FullPath != c.FullPath).Select(n => n.FullPath)).ToHashSet(StringComparer.Ordinal);
