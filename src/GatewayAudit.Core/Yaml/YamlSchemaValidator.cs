@@ -37,6 +37,7 @@ public sealed partial class YamlSchemaValidator
     private static (JsonSchema, JsonNode) Read(string path)
     {
         t_schemasRead++;
+        SchemaLibraryStart.EnsureLoaded();
         var text = File.ReadAllText(path);
         // A registry of its own: the same $id built again (another loader, another test) is not a clash in a global one.
         var schema = JsonSchema.FromText(text, new BuildOptions { SchemaRegistry = new SchemaRegistry() });
