@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace GatewayAudit.Core.Reports;
@@ -29,18 +28,8 @@ public sealed class CleanedStrings(Func<string, string> clean)
 
     private readonly Slot[] _slots = new Slot[Sets * Ways];
 
-    // Stamps the last use of a slot, for the least recently used slot of a set, and a slot's taking of a new value.
+    // Stamps the last use of a slot, for the least recently used slot of a set.
     private long _clock;
-
-    /// <summary>
-    /// Where a string instance was last found, by identity: most values are written again from the same instance (a
-    /// rule's title, a vendor's text, the paths every row of a stack shares), and hashing their text was a third of
-    /// the lookups' time at 10,000 configs (bench/SCALE.md round 15). An entry counts only while its slot still holds
-    /// the value it held then (<see cref="Slot.Born"/>); otherwise the text is looked up.
-    /// </summary>
-    private readonly Seen[] _seen = new Seen[SeenSize];
-
-    private const int SeenSize = 16_384; // a power of two
 
     public string Clean(string value) => Find(value).Text;
 
@@ -72,25 +61,9 @@ public sealed class CleanedStrings(Func<string, string> clean)
 
     private ref Slot Find(string value)
     {
-        var stamp = ++_clock;
-        ref var seen = ref _seen[RuntimeHelpers.GetHashCode(value) & (SeenSize - 1)];
-        if (ReferenceEquals(seen.Raw, value) && _slots[seen.Slot].Born == seen.Born)
-        {
-            ref var same = ref _slots[seen.Slot];
-            same.Repeated = true;
-            same.Used = stamp;
-            return ref same;
-        }
-
-        var at = FindByText(value, stamp);
-        seen = new Seen { Raw = value, Slot = at, Born = _slots[at].Born };
-        return ref _slots[at];
-    }
-
-    private int FindByText(string value, long stamp)
-    {
         var hash = string.GetHashCode(value, StringComparison.Ordinal);
         var first = (hash & (Sets - 1)) * Ways;
+        var stamp = ++_clock;
         var oldest = first;
         for (var i = first; i < first + Ways; i++)
         {
@@ -99,7 +72,7 @@ public sealed class CleanedStrings(Func<string, string> clean)
             {
                 slot.Repeated = true;
                 slot.Used = stamp;
-                return i;
+                return ref slot;
             }
 
             if (slot.Used < _slots[oldest].Used)
@@ -108,8 +81,9 @@ public sealed class CleanedStrings(Func<string, string> clean)
             }
         }
 
-        _slots[oldest] = new Slot { Hash = hash, Raw = value, Text = clean(value), Used = stamp, Born = stamp };
-        return oldest;
+        ref var free = ref _slots[oldest];
+        free = new Slot { Hash = hash, Raw = value, Text = clean(value), Used = stamp };
+        return ref free;
     }
 
     /// <summary>
@@ -144,20 +118,10 @@ public sealed class CleanedStrings(Func<string, string> clean)
     /// </summary>
     private static bool Encodable(string text) => !text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF');
 
-    private struct Seen
-    {
-        public string? Raw;
-        public int Slot;
-        public long Born;
-    }
-
     private struct Slot
     {
         public int Hash;
         public long Used;
-
-        /// <summary>The stamp of the value's arrival in this slot: a new value, a new stamp.</summary>
-        public long Born;
         public string? Raw;
         public string Text;
         public bool Repeated;
