@@ -13,16 +13,33 @@ namespace GatewayAudit.Core.Reports;
 /// every string cleaned through <see cref="CleanedStrings"/>. JsonRowWriterTests compares this output byte for byte
 /// with the serializer's over reports with every row type; a key added to a row type must be added here too.
 /// </summary>
-internal sealed class JsonRowWriter(CleanedStrings cleaned)
+internal sealed class JsonRowWriter
 {
+    private readonly CleanedStrings _cleaned;
+
+    // Each row writer made once: a method group passed for each list of each stack is a new delegate each time.
+    private readonly Action<Utf8JsonWriter, SubProcessorRow> _subProcessor;
+    private readonly Action<Utf8JsonWriter, FindingRow> _finding;
+    private readonly Action<Utf8JsonWriter, ZdrGapRow> _zdrGap;
+    private readonly Action<Utf8JsonWriter, OpenQuestionRow> _openQuestion;
+
+    public JsonRowWriter(CleanedStrings cleaned)
+    {
+        _cleaned = cleaned;
+        _subProcessor = SubProcessor;
+        _finding = Finding;
+        _zdrGap = ZdrGap;
+        _openQuestion = OpenQuestion;
+    }
+
     /// <summary>The converters to register with the string cleaner: each writes one value whole.</summary>
     public IEnumerable<JsonConverter> Converters =>
     [
         new RowConverter<StackRow>(Stack),
-        new RowConverter<FindingRow>(Finding),
-        new RowConverter<SubProcessorRow>(SubProcessor),
-        new RowConverter<ZdrGapRow>(ZdrGap),
-        new RowConverter<OpenQuestionRow>(OpenQuestion),
+        new RowConverter<FindingRow>(_finding),
+        new RowConverter<SubProcessorRow>(_subProcessor),
+        new RowConverter<ZdrGapRow>(_zdrGap),
+        new RowConverter<OpenQuestionRow>(_openQuestion),
         new RowConverter<SummarySection>(Summary),
         new RowConverter<IReadOnlyList<EvidenceRow>>(Evidence),
         new RowConverter<IReadOnlyList<string>>(Strings),
@@ -44,39 +61,10 @@ internal sealed class JsonRowWriter(CleanedStrings cleaned)
         }
 
         w.WriteEndArray();
-        // Loops, not one generic loop over a delegate: a delegate made for each list of each stack.
-        w.WritePropertyName(Names.Subprocessors);
-        w.WriteStartArray();
-        for (var i = 0; i < row.Subprocessors.Count; i++)
-        {
-            SubProcessor(w, row.Subprocessors[i]);
-        }
-
-        w.WriteEndArray();
-        w.WritePropertyName(Names.Findings);
-        w.WriteStartArray();
-        for (var i = 0; i < row.Findings.Count; i++)
-        {
-            Finding(w, row.Findings[i]);
-        }
-
-        w.WriteEndArray();
-        w.WritePropertyName(Names.ZdrGaps);
-        w.WriteStartArray();
-        for (var i = 0; i < row.ZdrGaps.Count; i++)
-        {
-            ZdrGap(w, row.ZdrGaps[i]);
-        }
-
-        w.WriteEndArray();
-        w.WritePropertyName(Names.OpenQuestions);
-        w.WriteStartArray();
-        for (var i = 0; i < row.OpenQuestions.Count; i++)
-        {
-            OpenQuestion(w, row.OpenQuestions[i]);
-        }
-
-        w.WriteEndArray();
+        Rows(w, Names.Subprocessors, row.Subprocessors, _subProcessor);
+        Rows(w, Names.Findings, row.Findings, _finding);
+        Rows(w, Names.ZdrGaps, row.ZdrGaps, _zdrGap);
+        Rows(w, Names.OpenQuestions, row.OpenQuestions, _openQuestion);
         w.WritePropertyName(Names.Summary);
         Summary(w, row.Summary);
         w.WriteEndObject();
@@ -238,6 +226,18 @@ internal sealed class JsonRowWriter(CleanedStrings cleaned)
         w.WriteEndObject();
     }
 
+    private static void Rows<T>(Utf8JsonWriter w, JsonEncodedText name, IReadOnlyList<T> rows, Action<Utf8JsonWriter, T> write)
+    {
+        w.WritePropertyName(name);
+        w.WriteStartArray();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            write(w, rows[i]);
+        }
+
+        w.WriteEndArray();
+    }
+
     private void Strings(Utf8JsonWriter w, JsonEncodedText name, IReadOnlyList<string>? values)
     {
         w.WritePropertyName(name);
@@ -275,7 +275,7 @@ internal sealed class JsonRowWriter(CleanedStrings cleaned)
         }
         else
         {
-            cleaned.WriteValue(w, value);
+            _cleaned.WriteValue(w, value);
         }
     }
 
