@@ -26,12 +26,32 @@ public sealed class JsonRenderer : IReportRenderer
     public string Render(Report report) => JsonSerializer.Serialize(report, ReportType) + "\n";
 
     /// <summary>Serialises straight to the stream: a report of 10,000 stacks is never one string in memory.</summary>
-    public void Write(Report report, Stream output, Func<string, string> clean)
+    public void Write(Report report, Stream output, Func<string, string> clean) => Write(report, output, clean, rowsByHand: true);
+
+    /// <summary>
+    /// Without <paramref name="rowsByHand"/> every row goes through the serializer's metadata: the contract that
+    /// <see cref="JsonRowWriter"/>'s bytes are tested against.
+    /// </summary>
+    internal static void Write(Report report, Stream output, Func<string, string> clean, bool rowsByHand)
     {
-        var options = new JsonSerializerOptions(Options);
-        options.Converters.Add(new CleanStrings(new CleanedStrings(clean)));
+        var options = OptionsFor(new CleanedStrings(clean), rowsByHand);
         JsonSerializer.Serialize(output, report, (JsonTypeInfo<Report>)options.GetTypeInfo(typeof(Report)));
         output.WriteByte((byte)'\n');
+    }
+
+    internal static JsonSerializerOptions OptionsFor(CleanedStrings cleaned, bool rowsByHand)
+    {
+        var options = new JsonSerializerOptions(Options);
+        options.Converters.Add(new CleanStrings(cleaned));
+        if (rowsByHand)
+        {
+            foreach (var converter in new JsonRowWriter(cleaned).Converters)
+            {
+                options.Converters.Add(converter);
+            }
+        }
+
+        return options;
     }
 
     /// <summary>

@@ -105,7 +105,7 @@ public static class ReportBuilder
                 EnumText.Of(zdr),
                 zdrDetail,
                 evidence,
-                component.Notes.ToList(),
+                component.Notes.ToArray(), // a copy of the set's array, not a list filled through a boxed enumerator for each row
                 component.SubProcessorOf,
                 parent?.Name,
                 evidenceCount);
@@ -238,7 +238,7 @@ public static class ReportBuilder
         var findings = stack.Findings.Select(ToRow).ToList();
         var questions = QuestionsOf(model, audit.Catalog);
         var summary = Summary(inventory.Subprocessors, inventory.SurfaceCount, inventory.Gaps.Count, findings, questions.Count,
-            AnnexBuilder.CountsOf(inventory.Parties), AnnexBuilder.FactsToConfirm(inventory.Parties).Count);
+            AnnexBuilder.CountsOf(inventory.Parties), AnnexBuilder.CountFactsToConfirm(inventory.Parties));
         return new StackRow(stack.Stack.Id, stack.Stack.Name,
             stack.Stack.Membership.Select(m => new StackFileRow(m.Key, m.Value)).ToList(),
             inventory.Subprocessors, findings, inventory.Gaps, questions, summary);

@@ -142,13 +142,8 @@ public static class EvidenceRows
     public static List<EvidenceRow> All(IEnumerable<Model.SourceLocation> locations) =>
         locations.Select(l => new EvidenceRow(l.File, l.Line)).ToList();
 
-    /// <summary>
-    /// <see cref="All"/>, each row made when read and not kept: the roll-up of 10,000 stacks has about 170,000 locations,
-    /// which as rows held from the report model to the last byte written were about 7 MiB at the scan's peak (bench/SCALE.md
-    /// round 6). The set must not change while the report is in use.
-    /// </summary>
-    public static IReadOnlyList<EvidenceRow> OnDemand(Model.SortedArraySet<Model.SourceLocation> locations) =>
-        new RowsOnDemand<EvidenceRow>(locations.Count, i => new EvidenceRow(locations[i].File, locations[i].Line));
+    /// <summary><see cref="All"/>, each row made when read and not kept (<see cref="LocationRows"/>). The set must not change while the report is in use.</summary>
+    public static IReadOnlyList<EvidenceRow> OnDemand(Model.SortedArraySet<Model.SourceLocation> locations) => new LocationRows(locations);
 }
 
 /// <summary>
