@@ -7,7 +7,8 @@ public sealed class Flow
 
     public required string To { get; init; }
 
-    public SortedArraySet<DataCategory> DataCategories { get; } = [];
+    /// <summary>What crosses, in the enum's order; a value, so a change is an assignment (<see cref="DataCategorySet.With"/>).</summary>
+    public DataCategorySet DataCategories { get; set; }
 
     /// <summary>Facts about the flow (e.g. messageLogging=false, redaction) for the policy engine.</summary>
     public AttributeBag Attributes { get; } = new();
@@ -21,7 +22,7 @@ public sealed class Flow
 
     public void MergeFrom(Flow other)
     {
-        DataCategories.UnionWith(other.DataCategories);
+        DataCategories = DataCategories.Union(other.DataCategories);
         Attributes.MergeFrom(other.Attributes);
         Evidence.UnionWith(other.Evidence);
     }
