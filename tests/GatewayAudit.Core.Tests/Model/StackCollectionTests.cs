@@ -111,4 +111,75 @@ public sealed class StackCollectionTests
         Assert.Empty(model.Receives("app"));
         Assert.Single(model.Flows);
     }
+
+    [Fact]
+    public void A_one_item_set_grows_shrinks_and_unions_in_order_as_a_larger_one()
+    {
+        var one = new SortedArraySet<SourceLocation> { new("b.yaml", 2) };
+        var empty = new SortedArraySet<SourceLocation>();
+        empty.UnionWith(one);
+        Assert.Equal([new SourceLocation("b.yaml", 2)], empty);
+        Assert.Equal(new SourceLocation("b.yaml", 2), empty[0]);
+        Assert.Equal(new SourceLocation("b.yaml", 2), empty.Min);
+
+        one.Add(new SourceLocation("a.yaml", 9));
+        Assert.Equal([new SourceLocation("a.yaml", 9), new SourceLocation("b.yaml", 2)], one);
+        Assert.Equal([new SourceLocation("b.yaml", 2)], empty); // the union shared nothing with the set it came from
+
+        Assert.True(empty.Remove(new SourceLocation("b.yaml", 2)));
+        Assert.Empty(empty);
+        Assert.Null(empty.Min);
+        empty.Add(new SourceLocation("c.yaml", 1));
+        Assert.Equal(1, empty.RemoveWhere(l => l.File == "c.yaml"));
+        Assert.False(empty.Contains(new SourceLocation("c.yaml", 1)));
+    }
+
+    [Fact]
+    public void Sites_with_an_address_from_the_environment_merge_and_are_answered_like_a_set()
+    {
+        var a = new Component { Id = "exporter:langfuse", Name = "Langfuse", Role = ComponentRole.Exporter };
+        Assert.Empty(a.AddressFromEnvironmentAt);
+        a.AddAddressFromEnvironment([new SourceLocation("b.py", 3), new SourceLocation("a.py", 7)]);
+        var b = new Component { Id = "exporter:langfuse", Name = "Langfuse", Role = ComponentRole.Exporter };
+        b.AddAddressFromEnvironment([new SourceLocation("a.py", 7), new SourceLocation("c.py", 1)]);
+        a.MergeFrom(b);
+        Assert.Equal([new SourceLocation("a.py", 7), new SourceLocation("b.py", 3), new SourceLocation("c.py", 1)], a.AddressFromEnvironmentAt);
+
+        a.AnswerAddressFromEnvironment([new SourceLocation("b.py", 3)]);
+        Assert.Equal([new SourceLocation("a.py", 7), new SourceLocation("c.py", 1)], a.AddressFromEnvironmentAt);
+        Assert.Equal([new SourceLocation("a.py", 7), new SourceLocation("c.py", 1)], b.AddressFromEnvironmentAt);
+    }
+
+    [Fact]
+    public void Flags_and_numbers_read_back_as_set_whether_small_large_or_negative()
+    {
+        var bag = new AttributeBag();
+        bag.Set("on", true);
+        bag.Set("off", false);
+        bag.Set("port", 4000);
+        bag.Set("big", 1L << 40);
+        bag.Set("negative", -5L);
+        bag.Set("edge", 1024);
+        bag.Set("past", 1025L);
+        Assert.Equal(true, bag["on"]);
+        Assert.Equal(false, bag["off"]);
+        Assert.Equal(4000L, bag["port"]);
+        Assert.Equal(1L << 40, bag["big"]);
+        Assert.Equal(-5L, bag["negative"]);
+        Assert.Equal(1024L, bag["edge"]);
+        Assert.Equal(1025L, bag["past"]);
+    }
+
+    [Fact]
+    public void Code_clients_are_let_go_only_once_every_list_is_joined()
+    {
+        var model = new StackModel();
+        model.CodeClients.Settings.Add(new SettingValue(SettingValue.Spring, "llm.url", "", null, new SourceLocation("application.yml", 1), "https://example.test", null));
+        model.ForgetJoinedCodeClients();
+        Assert.Single(model.CodeClients.Settings);
+        model.CodeClients.Settings.Clear();
+        var held = model.CodeClients;
+        model.ForgetJoinedCodeClients();
+        Assert.NotSame(held, model.CodeClients);
+    }
 }
