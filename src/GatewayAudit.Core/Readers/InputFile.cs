@@ -96,7 +96,7 @@ public sealed class InputFile(string displayPath, string fullPath, string text, 
         // per file were 24,000 of a 10,000-config scan's live objects, bench/SCALE.md round 15).
         var problems = new List<Diagnostic>();
         var found = InlineSuppression.Parse(DisplayPath, Text, problems);
-        return (found.Count == 0 ? [] : found, problems.Count == 0 ? [] : problems);
+        return (found.Count == 0 ? Array.Empty<InlineSuppression>() : found, problems.Count == 0 ? Array.Empty<Diagnostic>() : problems);
     }
 
     /// <summary>The file's own name, without folders ("docker-compose.yaml").</summary>
