@@ -58,6 +58,12 @@ public sealed class StackCollectionTests
         Assert.Equal(["Gateway", "app", "provider:Open", "provider:openai", "provider:öko"], model.Components.Select(c => c.Id));
         Assert.Equal(["a-b->x", "app->Gateway", "app->app", "app->provider:Open", "app->provider:openai", "app->provider:öko"], model.Flows.Select(f => f.Key));
         Assert.Equal(model.Components.Select(c => c.Id).Order(StringComparer.Ordinal), model.Components.Select(c => c.Id));
+
+        // Keys short and long (past what is kept as one shared string) are "from->to" all the same.
+        var far = "provider:" + new string('x', 200);
+        Assert.Equal("app->" + far, model.Connect("app", far, [DataCategory.Prompt]).Key);
+        Assert.Same(model.Connect("app", far, [DataCategory.Usage]), model.Flows.Single(f => f.To == far));
+        Assert.Equal([DataCategory.Prompt, DataCategory.Usage], model.Flows.Single(f => f.To == far).DataCategories);
     }
 
     [Fact]
