@@ -45,6 +45,9 @@ public sealed class CodeClients
 
     public bool IsEmpty => Builds.Count == 0 && Uses.Count == 0 && Preferences.Count == 0 && Constants.Count == 0 && ImportedValues.Count == 0;
 
+    /// <summary>Whether every list is empty (the stack assembly has joined them all).</summary>
+    public bool HoldsNothing => IsEmpty && ReExports.Count == 0 && Settings.Count == 0 && EnvironmentFields.Count == 0 && OptionsBindings.Count == 0 && ClassConstants.Count == 0;
+
     public void MergeFrom(CodeClients other)
     {
         Builds.AddRange(other.Builds);

@@ -22,13 +22,27 @@ public static class PartyCertainty
         _ => false,
     };
 
-    public static bool IsPossible(StackModel model, Component component) => IsPossible(model, component, []);
+    // The set of parties seen (against cycles) is made only when a party has flows into it to follow: asked for every
+    // component and flow of every stack, a set per question was about 15 MiB of a 10,000-config scan's garbage
+    // (bench/SCALE.md round 15).
+    public static bool IsPossible(StackModel model, Component component)
+    {
+        HashSet<string>? seen = null;
+        return IsPossible(model, component, ref seen);
+    }
 
-    public static bool IsPossible(StackModel model, Flow flow) => IsPossible(model, flow, []);
+    public static bool IsPossible(StackModel model, Flow flow)
+    {
+        HashSet<string>? seen = null;
+        return IsPossible(model, flow, ref seen);
+    }
 
     /// <summary>Why a possible party is only possible, for the reader; null for a party the inputs show receiving data.</summary>
-    public static PossibleBasis? BasisOf(StackModel model, Component component) =>
-        IsPossible(model, component) ? Trace(model, component, []) : null;
+    public static PossibleBasis? BasisOf(StackModel model, Component component)
+    {
+        HashSet<string>? seen = null;
+        return IsPossible(model, component) ? Trace(model, component, ref seen) : null;
+    }
 
     /// <summary>The same for a flow: the party named is the flow's target, or the possible party it leaves.</summary>
     public static PossibleBasis? BasisOf(StackModel model, Flow flow)
@@ -43,49 +57,66 @@ public static class PartyCertainty
             return Of(flow, model.Find(flow.To)?.Name ?? flow.To);
         }
 
-        return model.Find(flow.From) is { } from ? Trace(model, from, []) : null;
+        HashSet<string>? seen = null;
+        return model.Find(flow.From) is { } from ? Trace(model, from, ref seen) : null;
     }
 
-    private static bool IsPossible(StackModel model, Component component, HashSet<string> seen)
+    // Whether the party was seen already on this walk (a cycle); marks it seen. Without a set yet, only the party the
+    // walk starts from can be here, so nothing was seen: the set is made when the walk goes on past it.
+    private static bool Seen(string id, ref HashSet<string>? seen, bool goesOn)
     {
-        if (!seen.Add(component.Id))
+        if (seen is not null)
+        {
+            return !seen.Add(id);
+        }
+
+        if (goesOn)
+        {
+            seen = new(StringComparer.Ordinal) { id };
+        }
+
+        return false;
+    }
+
+    private static bool IsPossible(StackModel model, Component component, ref HashSet<string>? seen)
+    {
+        var into = model.FlowsInto(component.Id);
+        if (Seen(component.Id, ref seen, goesOn: into.Count > 0))
         {
             return true; // a cycle adds nothing shown
         }
 
-        var into = model.FlowsInto(component.Id);
-        var any = false;
         foreach (var flow in into)
         {
-            any = true;
-            if (!IsPossible(model, flow, seen))
+            if (!IsPossible(model, flow, ref seen))
             {
                 return false;
             }
         }
 
-        return any || IsWeak(component.Attributes["confidence"]);
+        return into.Count > 0 || IsWeak(component.Attributes["confidence"]);
     }
 
-    private static bool IsPossible(StackModel model, Flow flow, HashSet<string> seen) =>
+    private static bool IsPossible(StackModel model, Flow flow, ref HashSet<string>? seen) =>
         IsWeak(flow.Attributes["confidence"])
-        || (model.Find(flow.From) is { Role: not ComponentRole.App } from && IsPossible(model, from, seen));
+        || (model.Find(flow.From) is { Role: not ComponentRole.App } from && IsPossible(model, from, ref seen));
 
-    private static PossibleBasis? Trace(StackModel model, Component component, HashSet<string> seen)
+    private static PossibleBasis? Trace(StackModel model, Component component, ref HashSet<string>? seen)
     {
-        if (!seen.Add(component.Id))
+        var into = model.FlowsInto(component.Id);
+        if (Seen(component.Id, ref seen, goesOn: into.Count > 0))
         {
             return null;
         }
 
-        foreach (var flow in model.FlowsInto(component.Id))
+        foreach (var flow in into)
         {
             if (IsWeak(flow.Attributes["confidence"]))
             {
                 return Of(flow, component.Name);
             }
 
-            if (model.Find(flow.From) is { } from && Trace(model, from, seen) is { } upstream)
+            if (model.Find(flow.From) is { } from && Trace(model, from, ref seen) is { } upstream)
             {
                 return upstream;
             }

@@ -6,8 +6,8 @@ namespace GatewayAudit.Core.Model;
 /// </summary>
 public sealed class StackModel
 {
-    private readonly SortedDictionary<string, Component> _components = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<string, Flow> _flows = new(StringComparer.Ordinal);
+    private readonly OrderedByKey<Component> _components = new(static c => c.Id);
+    private readonly OrderedByKey<Flow> _flows = new(static f => f.Key);
 
     // Flows by destination, so "what does X receive" is not a scan of every flow (quadratic on large stacks). Made only
     // once a model holds more than IndexFrom flows: a stack of a monorepo has a handful, which a scan answers as fast,
@@ -15,9 +15,11 @@ public sealed class StackModel
     private const int IndexFrom = 16;
     private Dictionary<string, List<Flow>>? _into;
 
-    public IEnumerable<Component> Components => _components.Values;
+    /// <summary>The components in id order (ordinal).</summary>
+    public OrderedByKey<Component> Components => _components;
 
-    public IEnumerable<Flow> Flows => _flows.Values;
+    /// <summary>The flows in key order (ordinal, "from->to").</summary>
+    public OrderedByKey<Flow> Flows => _flows;
 
     public List<LiteralSecret> Secrets { get; } = [];
 
@@ -31,25 +33,36 @@ public sealed class StackModel
 
     private CodeClients? _codeClients;
 
-    public Component? Find(string id) => _components.TryGetValue(id, out var c) ? c : null;
+    /// <summary>
+    /// Lets go of the code clients once the stack assembly has joined them all: every model of a scan had one, with ten
+    /// empty lists, kept to the end (about 110,000 of 10,000 configs' live objects, bench/SCALE.md round 15).
+    /// </summary>
+    public void ForgetJoinedCodeClients()
+    {
+        if (_codeClients is { HoldsNothing: true })
+        {
+            _codeClients = null;
+        }
+    }
+
+    public Component? Find(string id) => _components.Find(id);
 
     /// <summary>Adds the component, or merges it into the one already known under its id; returns the one kept.</summary>
     public Component Add(Component component)
     {
-        if (_components.TryGetValue(component.Id, out var existing))
+        if (_components.Find(component.Id) is { } existing)
         {
             existing.MergeFrom(component);
             return existing;
         }
 
-        _components.Add(component.Id, component);
+        _components.Add(component);
         return component;
     }
 
     public Flow Connect(string from, string to, IEnumerable<DataCategory> categories, SourceLocation? evidence = null)
     {
-        var flow = new Flow { From = from, To = to };
-        flow.DataCategories.UnionWith(categories);
+        var flow = new Flow { From = from, To = to, DataCategories = DataCategorySet.Of(categories) };
         if (evidence is not null)
         {
             flow.Evidence.Add(evidence);
@@ -60,13 +73,13 @@ public sealed class StackModel
 
     public Flow AddFlow(Flow flow)
     {
-        if (_flows.TryGetValue(flow.Key, out var existing))
+        if (_flows.Find(flow.Key) is { } existing)
         {
             existing.MergeFrom(flow);
             return existing;
         }
 
-        _flows.Add(flow.Key, flow);
+        _flows.Add(flow);
         if (_into is not null)
         {
             Index(_into, flow);
@@ -74,7 +87,7 @@ public sealed class StackModel
         else if (_flows.Count > IndexFrom)
         {
             _into = new(StringComparer.Ordinal);
-            foreach (var known in _flows.Values)
+            foreach (var known in _flows)
             {
                 Index(_into, known);
             }
@@ -90,61 +103,53 @@ public sealed class StackModel
             index[flow.To] = into = [];
         }
 
-        into.Add(flow);
+        // In key order, as FlowsInto answers: flows mostly come in that order, so this is mostly an append.
+        var at = into.Count;
+        while (at > 0 && string.CompareOrdinal(into[at - 1].Key, flow.Key) > 0)
+        {
+            at--;
+        }
+
+        into.Insert(at, flow);
     }
 
-    public IEnumerable<Flow> FlowsInto(string componentId)
+    /// <summary>
+    /// The flows into a component in key order, as an array taken now: a caller may change the model while it goes
+    /// through them. Asked for every component of every stack by the rules and the report, so without an iterator,
+    /// closure or LINQ (bench/SCALE.md rounds 13 and 15); no flows is the shared empty array.
+    /// </summary>
+    public IReadOnlyList<Flow> FlowsInto(string componentId)
     {
         if (_into is not null)
         {
-            return _into.TryGetValue(componentId, out var flows) ? flows.OrderBy(f => f.Key, StringComparer.Ordinal) : [];
+            return _into.TryGetValue(componentId, out var indexed) ? [.. indexed] : [];
         }
 
-        // Flows are kept in key order; like OrderBy above, the flows are taken when enumeration starts, so a caller may
-        // change the model while it goes through them.
-        return FlowsIntoByScan(componentId);
-    }
+        var count = 0;
+        foreach (var flow in _flows)
+        {
+            count += flow.To == componentId ? 1 : 0;
+        }
 
-    // Asked for every component of every stack by the rules and the report: a plain loop, without the closure, delegate
-    // and LINQ iterator a Where made on each call (about 130 MiB of a 10,000-config scan's garbage, bench/SCALE.md round 13).
-    private IEnumerable<Flow> FlowsIntoByScan(string componentId)
-    {
-        List<Flow>? found = null;
-        foreach (var flow in _flows.Values)
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var found = new Flow[count];
+        var n = 0;
+        foreach (var flow in _flows)
         {
             if (flow.To == componentId)
             {
-                (found ??= []).Add(flow);
+                found[n++] = flow;
             }
         }
 
-        if (found is null)
-        {
-            yield break;
-        }
-
-        foreach (var flow in found)
-        {
-            yield return flow;
-        }
+        return found;
     }
 
-    private IEnumerable<Flow> IntoByScan(string componentId)
-    {
-        foreach (var flow in _flows.Values)
-        {
-            if (flow.To == componentId)
-            {
-                yield return flow;
-            }
-        }
-    }
-
-    /// <summary>The flows into a component in no particular order, for unions and tests that do not depend on it.</summary>
-    private IEnumerable<Flow> Into(string componentId) =>
-        _into is null ? IntoByScan(componentId) : _into.TryGetValue(componentId, out var flows) ? flows : [];
-
-    public IEnumerable<Flow> FlowsOutOf(string componentId) => _flows.Values.Where(f => f.From == componentId);
+    public IEnumerable<Flow> FlowsOutOf(string componentId) => _flows.Where(f => f.From == componentId);
 
     /// <summary>Removes a component and every flow into or out of it (a possibility another file rules out).</summary>
     public void Remove(string componentId)
@@ -154,7 +159,7 @@ public sealed class StackModel
             return;
         }
 
-        foreach (var flow in _flows.Values.Where(f => f.From == componentId || f.To == componentId).ToList())
+        foreach (var flow in _flows.Where(f => f.From == componentId || f.To == componentId).ToList())
         {
             _flows.Remove(flow.Key);
             if (_into is not null && _into.TryGetValue(flow.To, out var into))
@@ -173,35 +178,37 @@ public sealed class StackModel
         }
     }
 
-    /// <summary>What a component receives: the union of categories on flows into it.</summary>
-    public SortedSet<DataCategory> Receives(string componentId)
+    /// <summary>What a component receives: the union of categories on flows into it, in the enum's order.</summary>
+    public DataCategorySet Receives(string componentId)
     {
-        var set = new SortedSet<DataCategory>();
-        // A union: the flows' order does not matter, so they are not sorted first.
-        foreach (var flow in Into(componentId))
+        var set = DataCategorySet.Empty;
+        if (_into is not null)
         {
-            set.UnionWith(flow.DataCategories);
+            if (_into.TryGetValue(componentId, out var flows))
+            {
+                foreach (var flow in flows)
+                {
+                    set = set.Union(flow.DataCategories);
+                }
+            }
+
+            return set;
+        }
+
+        foreach (var flow in _flows)
+        {
+            if (flow.To == componentId)
+            {
+                set = set.Union(flow.DataCategories);
+            }
         }
 
         return set;
     }
 
-    /// <summary>Whether some flow into the component carries one of the categories (<see cref="Receives"/> without building the set).</summary>
-    public bool ReceivesAny(string componentId, IReadOnlyList<DataCategory> categories)
-    {
-        foreach (var flow in Into(componentId))
-        {
-            foreach (var category in categories)
-            {
-                if (flow.DataCategories.Contains(category))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
+    /// <summary>Whether some flow into the component carries one of the categories (<see cref="Receives"/> without the union).</summary>
+    public bool ReceivesAny(string componentId, IReadOnlyList<DataCategory> categories) =>
+        Receives(componentId).Overlaps(DataCategorySet.Of(categories));
 
     /// <summary>
     /// Merges copies of another model's components and flows, leaving the other model as it was (the roll-up of
@@ -214,7 +221,7 @@ public sealed class StackModel
         // copied, as later merges change it. At 10,000 stacks sharing a few parties, most were copies made to be dropped.
         foreach (var component in other.Components)
         {
-            if (_components.TryGetValue(component.Id, out var existing))
+            if (_components.Find(component.Id) is { } existing)
             {
                 existing.MergeFrom(component);
                 continue;
@@ -222,12 +229,12 @@ public sealed class StackModel
 
             var copy = new Component { Id = component.Id, Name = component.Name, Role = component.Role, Vendor = component.Vendor, Hosting = component.Hosting };
             copy.MergeFrom(component);
-            _components.Add(copy.Id, copy);
+            _components.Add(copy);
         }
 
         foreach (var flow in other.Flows)
         {
-            if (_flows.TryGetValue(flow.Key, out var existing))
+            if (_flows.Find(flow.Key) is { } existing)
             {
                 existing.MergeFrom(flow);
                 continue;

@@ -244,12 +244,13 @@ public sealed class RuleSubject
         };
     }
 
-    private static string[] CategoryNames(SortedArraySet<DataCategory> categories)
+    private static string[] CategoryNames(DataCategorySet categories)
     {
         var names = new string[categories.Count];
-        for (var i = 0; i < names.Length; i++)
+        var i = 0;
+        foreach (var category in categories)
         {
-            names[i] = StackGraph.CategoryName(categories[i]);
+            names[i++] = StackGraph.CategoryName(category);
         }
 
         return names;

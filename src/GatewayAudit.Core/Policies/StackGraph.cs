@@ -30,8 +30,8 @@ internal sealed class StackGraph
         // Sized from the model's counts (its collections know them): growing the lists and the index by doubling was
         // a fifth of what the graphs allocated at 10,000 configs (bench/SCALE.md round 14).
         Model = model;
-        var componentCount = model.Components.TryGetNonEnumeratedCount(out var c) ? c : 0;
-        var flowCount = model.Flows.TryGetNonEnumeratedCount(out var f) ? f : 0;
+        var componentCount = model.Components.Count;
+        var flowCount = model.Flows.Count;
         _components = new(componentCount, StringComparer.Ordinal);
 
         // Flows join the components, so as many ends as components (none made for a stack without flows).

@@ -26,7 +26,7 @@ internal static class ComponentMove
         moved.Attributes.MergeFrom(from.Attributes);
         moved.Evidence.UnionWith(from.Evidence);
         moved.Notes.UnionWith(from.Notes);
-        moved.AddressFromEnvironmentAt.UnionWith(from.AddressFromEnvironmentAt);
+        moved.AddAddressFromEnvironment(from.AddressFromEnvironmentAt);
         rewrite?.Invoke(moved);
 
         var flows = model.FlowsInto(from.Id).Concat(model.FlowsOutOf(from.Id)).ToList();

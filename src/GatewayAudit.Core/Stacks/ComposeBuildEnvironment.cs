@@ -65,7 +65,7 @@ public static class ComposeBuildEnvironment
                     DotEnvSampleAddress.SetHost(component, component.Vendor!, host, set.At,
                         $"{what}, the vendor's own host: that is where the SDK sends when deployed by that file.",
                         $"{what}, not the vendor's host: the operator's own instance{OwnService(deployment, host)} when deployed by that file.");
-                    component.AddressFromEnvironmentAt.ExceptWith(answered.Select(a => a.At));
+                    component.AnswerAddressFromEnvironment(answered.Select(a => a.At));
                 }
                 else if (component.Role == ComponentRole.ModelProvider && deployment.Services.Any(s => s.RunsProxy && Names(s).Contains(host))
                     && model.Find(LiteLlmConfigReader.GatewayId) is { } gateway)
@@ -110,7 +110,7 @@ public static class ComposeBuildEnvironment
         model.AddFlow(proxied);
         gateway.Evidence.UnionWith(sites);
         gateway.Notes.Add($"The {provider.Name} client the code builds with no address at {sites[0]} reads its base URL from {why}: it calls this proxy, not {provider.Name} directly.");
-        provider.AddressFromEnvironmentAt.ExceptWith(sites);
+        provider.AnswerAddressFromEnvironment(sites);
         if (!model.FlowsInto(provider.Id).Any())
         {
             model.Remove(provider.Id);

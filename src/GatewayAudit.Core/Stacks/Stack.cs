@@ -18,7 +18,8 @@ public sealed class Stack(string id, string name)
     public List<InputFile> Files { get; } = [];
 
     /// <summary>Why each file is part of this stack ("mounted by the proxy in docker-compose.yaml"), in file order.</summary>
-    public SortedDictionary<string, string> Membership { get; } = new(StringComparer.Ordinal);
+    /// <remarks>Two arrays rather than a tree with a node per file: most stacks hold one or two files (bench/SCALE.md round 15).</remarks>
+    public SortedList<string, string> Membership { get; } = new(StringComparer.Ordinal);
 
     public StackModel Model { get; } = new();
 

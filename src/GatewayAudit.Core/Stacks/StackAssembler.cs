@@ -170,6 +170,11 @@ public static class StackAssembler
         ComposeBuildEnvironment.Apply(models, composed);
         DotEnvSampleAddress.Apply(models, dotEnvs);
         GatewayBypass.Apply(models, scope);
+        foreach (var model in models)
+        {
+            model.ForgetJoinedCodeClients();
+        }
+
         return stacks.Select(s => s.Stack).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
     }
 

@@ -4,6 +4,7 @@ namespace GatewayAudit.Core.Yaml;
 /// One string per distinct short key or value the loaders read: a monorepo's configs repeat the same keys (model_name,
 /// litellm_params) and many of the same values (os.environ/OPENAI_API_KEY) file after file, and a new string for each
 /// was about a tenth of the read stage's garbage at 10,000 configs (bench/SCALE.md round 14). Per thread, bounded.
+/// Flow keys are kept here too (<see cref="Model.Flow.Key"/>): the same pairs recur stack after stack.
 /// </summary>
 internal static class RepeatedText
 {

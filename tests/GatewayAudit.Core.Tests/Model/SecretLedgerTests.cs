@@ -55,4 +55,23 @@ public sealed class SecretLedgerTests
         scan.Absorb(reader);
         Assert.Equal("Reader-Secret-4417", scan.Scrub("Reader-Secret-4417"));
     }
+
+    [Fact]
+    public void Ledgers_that_start_empty_sweep_what_they_absorb_later_and_keep_protection_absorbed_first()
+    {
+        var stack = new SecretLedger();
+        stack.Absorb(new SecretLedger());
+        Assert.Equal(0, stack.Count);
+        Assert.Equal("nothing pg-Local-4417x", stack.Scrub("nothing pg-Local-4417x"));
+
+        var vocabulary = new SecretLedger();
+        vocabulary.Protect(["https://docs.example.test/pg-Local-4417x/terms"]);
+        stack.Absorb(vocabulary);
+        var file = new SecretLedger();
+        file.Add("pg-Local-4417x");
+        file.Add("sk-proj-Zx81kQm3VwT9pLr2Nd7s");
+        stack.Absorb(file);
+        Assert.Equal(1, stack.Count);
+        Assert.Equal("pg-Local-4417x ****", stack.Scrub("pg-Local-4417x sk-proj-Zx81kQm3VwT9pLr2Nd7s"));
+    }
 }

@@ -63,4 +63,27 @@ public sealed class StackGraphCertaintyTests
         // Both answers were met many times, so neither side of the shortcut went untested.
         Assert.True(shown > 100 && possible > 100, $"{shown} shown, {possible} possible");
     }
+
+    [Fact]
+    public void Parties_in_a_cycle_are_possible_when_the_only_way_in_is_an_import_and_shown_when_it_is_a_call()
+    {
+        foreach (var (confidence, possible) in new[] { ("import-only", true), ("call", false) })
+        {
+            var model = new StackModel();
+            model.Add(new Component { Id = "app:code", Name = "code", Role = ComponentRole.App });
+            model.Add(new Component { Id = "gateway:a", Name = "A", Role = ComponentRole.Gateway });
+            model.Add(new Component { Id = "gateway:b", Name = "B", Role = ComponentRole.Gateway });
+            model.Connect("gateway:a", "gateway:b", [DataCategory.Prompt]);
+            var back = model.Connect("gateway:b", "gateway:a", [DataCategory.Prompt]);
+            model.Connect("app:code", "gateway:a", [DataCategory.Prompt]).Attributes.Set("confidence", confidence, new SourceLocation("app.py", 3));
+
+            foreach (var id in new[] { "gateway:a", "gateway:b" })
+            {
+                Assert.Equal(possible, PartyCertainty.IsPossible(model, model.Find(id)!));
+                Assert.Equal(possible ? new PossibleBasis("A", "import-only", new SourceLocation("app.py", 3), Called: false) : null, PartyCertainty.BasisOf(model, model.Find(id)!));
+            }
+
+            Assert.Equal(possible, PartyCertainty.IsPossible(model, back));
+        }
+    }
 }

@@ -56,7 +56,7 @@ internal static class LexicalInventory
         var first = seen[0].At;
         var component = model.Add(new Component { Id = party.Id, Name = party.Name, Role = party.Role, Vendor = party.Vendor, Hosting = party.Hosting });
         component.Evidence.UnionWith(seen.Select(s => s.At));
-        component.AddressFromEnvironmentAt.UnionWith(seen.Where(s => s.Party.AddressFromEnvironment).Select(s => s.At));
+        component.AddAddressFromEnvironment(seen.Where(s => s.Party.AddressFromEnvironment).Select(s => s.At));
         if (party.Host is { } host)
         {
             component.Attributes.Set("host", host, seen.First(s => s.Party.Host is not null).At);
