@@ -105,18 +105,19 @@ public static class SourceFilePolicy
                 return (null, $"{FileIdentity.Describe(kind)}, not a regular file");
             }
 
-            var (read, size) = InputText.ReadBoundedSized(fullPath, MaxBytes);
+            var (read, length, size) = InputText.ReadBoundedTransient(fullPath, MaxBytes);
             if (read is null && size > MaxBytes)
             {
                 return (null, $"{size / (1024.0 * 1024.0):0.0} MiB: {TooLarge}");
             }
 
-            if (read is not { } bytes)
+            if (read is null)
             {
                 return (null, TooLarge);
             }
 
-            if (Array.IndexOf(bytes, (byte)0) >= 0)
+            var bytes = new ReadOnlySpan<byte>(read, 0, length);
+            if (bytes.IndexOf((byte)0) >= 0)
             {
                 return (null, "binary content (a NUL byte)");
             }

@@ -93,4 +93,55 @@ public sealed class InputTextTests : IDisposable
         Assert.Equal(("input-encrypted", severity), (diagnostic.Code, diagnostic.Severity));
         Assert.Contains("git-crypt", diagnostic.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Files_read_one_after_another_give_each_its_own_text_whatever_the_one_before_held()
+    {
+        // Successive files share one read buffer per thread: a short file after a long one, or after a binary one, must
+        // show none of the earlier bytes, and a NUL the earlier file left past the short one's end is not the short one's.
+        var longText = string.Concat(Enumerable.Repeat("model_list: [] # padding line\n", 5_000)); // ~150 KB: the buffer grows
+        var binary = new byte[2_000];
+        binary[1_500] = 0;
+        Array.Fill(binary, (byte)'x', 0, 1_500);
+        var files = new (string Name, byte[] Bytes)[]
+        {
+            ("long.yaml", System.Text.Encoding.UTF8.GetBytes(longText)),
+            ("short.yaml", "a: 1\n"u8.ToArray()),
+            ("binary.yaml", binary),
+            ("after-binary.yaml", "b: 2\n"u8.ToArray()),
+            ("huge.yaml", System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("k: v\n", 300_000)))), // 1.5 MB: past the shared buffer
+            ("last.yaml", "c: 3"u8.ToArray()),
+        };
+        foreach (var (name, bytes) in files)
+        {
+            File.WriteAllBytes(Path.Combine(_folder, name), bytes);
+        }
+
+        var diagnostics = new List<GatewayAudit.Core.Model.Diagnostic>();
+        foreach (var (name, bytes) in files)
+        {
+            var full = Path.Combine(_folder, name);
+            var text = InputText.Read(full, name, diagnostics);
+            var (source, reason) = GatewayAudit.Core.Scanning.SourceFilePolicy.Read(full);
+            if (name == "binary.yaml")
+            {
+                Assert.Null(text);
+                Assert.Null(source);
+                Assert.StartsWith("binary content", reason);
+                continue;
+            }
+
+            Assert.Equal(System.Text.Encoding.UTF8.GetString(bytes), text);
+            if (name == "huge.yaml")
+            {
+                Assert.Null(source); // past the source reader's 1 MiB: passed over for its size
+                Assert.StartsWith("1.4 MiB", reason);
+                continue;
+            }
+
+            Assert.Equal(text, source);
+        }
+
+        Assert.Equal("input-binary", Assert.Single(diagnostics).Code);
+    }
 }
