@@ -162,9 +162,9 @@ internal static class AnnexBuilder
     public static List<FactToConfirmRow> FactsToConfirm(IReadOnlyList<Party> parties)
     {
         var rows = new List<FactToConfirmRow>();
-        foreach (var group in parties.Where(ConfirmsFacts).GroupBy(FactKey, StringComparer.Ordinal))
+        foreach (var group in FactGroups(parties))
         {
-            var first = group.First();
+            var first = group[0];
             if (first.Vendor is not { } vendor)
             {
                 rows.Add(new FactToConfirmRow(first.Component.Name, null, AnnexFactLabels,
@@ -183,56 +183,47 @@ internal static class AnnexBuilder
     }
 
     /// <summary>
-    /// How many rows <see cref="FactsToConfirm"/> gives, without grouping, sorting or making them: each of 10,000 stacks'
-    /// summaries counts them, and the rows, groups and sort were a tenth of the memory the stacks' sections took to
-    /// write (bench/SCALE.md round 15). Groups as <see cref="FactsToConfirm"/> does: by <see cref="FactKey"/>, the
-    /// first party of each in order leading.
+    /// How many rows <see cref="FactsToConfirm"/> gives, without making or sorting them: each of 10,000 stacks' summaries
+    /// counts them, and the rows and sort were a tenth of the memory the stacks' sections took to write (bench/SCALE.md
+    /// round 15). The same groups as <see cref="FactsToConfirm"/>, so the two cannot disagree.
     /// </summary>
     public static int CountFactsToConfirm(IReadOnlyList<Party> parties)
     {
         var count = 0;
-        for (var i = 0; i < parties.Count; i++)
+        foreach (var group in FactGroups(parties))
         {
-            var first = parties[i];
-            if (!ConfirmsFacts(first) || KeyedBefore(parties, i))
-            {
-                continue;
-            }
-
-            if (first.Vendor is not { } vendor)
-            {
-                count++;
-                continue;
-            }
-
-            var key = FactKey(first);
-            var group = new List<Party>();
-            for (var j = i; j < parties.Count; j++)
-            {
-                if (ConfirmsFacts(parties[j]) && string.Equals(FactKey(parties[j]), key, StringComparison.Ordinal))
-                {
-                    group.Add(parties[j]);
-                }
-            }
-
-            count += MissingFacts(vendor, group).Count > 0 ? 1 : 0;
+            count += group[0].Vendor is not { } vendor || MissingFacts(vendor, group).Count > 0 ? 1 : 0;
         }
 
         return count;
     }
 
-    private static bool KeyedBefore(IReadOnlyList<Party> parties, int at)
+    /// <summary>
+    /// The parties whose facts the annex asks to confirm, grouped by vendor (or component) in the order each key first
+    /// appears, each group's parties in their order, as a GroupBy gives them, without its lookup and enumerators.
+    /// </summary>
+    private static List<List<Party>> FactGroups(IReadOnlyList<Party> parties)
     {
-        var key = FactKey(parties[at]);
-        for (var i = 0; i < at; i++)
+        var groups = new List<List<Party>>();
+        Dictionary<string, List<Party>>? byKey = null;
+        foreach (var party in parties)
         {
-            if (ConfirmsFacts(parties[i]) && string.Equals(FactKey(parties[i]), key, StringComparison.Ordinal))
+            if (!ConfirmsFacts(party))
             {
-                return true;
+                continue;
             }
+
+            byKey ??= new Dictionary<string, List<Party>>(StringComparer.Ordinal);
+            if (!byKey.TryGetValue(FactKey(party), out var group))
+            {
+                byKey[FactKey(party)] = group = [];
+                groups.Add(group);
+            }
+
+            group.Add(party);
         }
 
-        return false;
+        return groups;
     }
 
     private static bool ConfirmsFacts(Party p) => p.Component.Hosting == Hosting.ThirdParty && p.Terms is null && p.Component.Role != ComponentRole.App;
