@@ -35,6 +35,28 @@ public sealed class SourceDiscoveryTests : IDisposable
     }
 
     [Fact]
+    public void Each_source_file_is_judged_on_its_own_text_whatever_the_letter_case_of_its_ending()
+    {
+        // The readers an ending offers a file to are worked out once per ending (any letter case); what each file names
+        // is still read from that file.
+        _dir.Write("a/Agent.PY", Agent);
+        _dir.Write("b/util.Py", "def add(a, b):\n    return a + b\n");
+        _dir.Write("c/agent.py", Agent);
+        _dir.Write("d/plain.py", "print('hello')\n");
+        _dir.Write("e/chat.ts", "import OpenAI from 'openai';\nconst c = new OpenAI();\n");
+        _dir.Write("f/math.TS", "export const add = (a: number, b: number) => a + b;\n");
+        var json = CliRunner.Run(_dir.Path, "scan", ".", "--format", "json").AssertNoStackTrace().AssertExit(0).Stdout;
+        var rows = Rows(json);
+        const string notTokenised = "source code naming no known model provider, gateway or observability SDK, host or API path (not tokenised)";
+        Assert.Contains("a/Agent.PY | python-source | ", rows);
+        Assert.Contains($"b/util.Py | none | {notTokenised}", rows);
+        Assert.Contains("c/agent.py | python-source | ", rows);
+        Assert.Contains($"d/plain.py | none | {notTokenised}", rows);
+        Assert.Contains($"f/math.TS | none | {notTokenised}", rows);
+        Assert.Single(rows, r => r.StartsWith("e/chat.ts | ", StringComparison.Ordinal) && !r.Contains("| none |", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Vendored_test_generated_minified_and_unknown_source_is_listed_with_the_reason()
     {
         _dir.Write("app/agent.py", Agent);
