@@ -55,6 +55,15 @@ public sealed class HeliconeAndCloudflareReaderTests
         Assert.Equal(172800L, model.Get("cache:cloudflare-ai-gateway").Attributes["ttlSeconds"]);
     }
 
+    [Fact]
+    public void The_text_check_before_parsing_ignores_letter_case()
+    {
+        // Left with no lower-case "helicone" anywhere: only the header names ("Helicone-...") and the host in capitals.
+        var text = HeliconeOmit.Replace("eu.helicone.ai", "EU.HELICONE.AI", StringComparison.Ordinal);
+        Assert.DoesNotContain("helicone", text, StringComparison.Ordinal);
+        Assert.True(new HeliconeConfigReader().Recognizes(new Core.Readers.InputFile("settings/llm.json", "/scan/settings/llm.json", text, namedExplicitly: false)));
+    }
+
     [Theory]
     [InlineData("package.json", PackageJson)]
     [InlineData("homepage.json", """{"links": {"docs": "https://docs.helicone.ai/getting-started", "site": "https://www.helicone.ai"}}""")]
