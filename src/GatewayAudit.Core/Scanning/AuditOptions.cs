@@ -72,8 +72,15 @@ public sealed class AuditResult
 
     public bool Complete => !Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
-    /// <summary>The inputs whose content was read (by a reader, or declined by one after reading), not those passed over by name.</summary>
-    public IEnumerable<string> ReadInputs() => Inputs.Where(i => i.Reader != "none").Select(i => i.File);
+    /// <summary>
+    /// The inputs whose content was read (by a reader, or declined by one after reading), not those passed over by name;
+    /// each with the file it was read from (<see cref="ReadAs"/>), null where the read did not tell.
+    /// </summary>
+    public IEnumerable<(string File, FileId? ReadAs)> ReadInputs() =>
+        Inputs.Where(i => i.Reader != "none").Select(i => (i.File, ReadAs.TryGetValue(i.File, out var id) ? id : (FileId?)null));
+
+    /// <summary>The file each read input's text came from (device and inode of the handle read), by its shown path; an input the read did not tell this of is missing.</summary>
+    public IReadOnlyDictionary<string, FileId> ReadAs { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, FileId>.Empty;
 
     /// <summary>The stacks the scan formed, each audited on its own; <see cref="Model"/> and <see cref="Findings"/> are their roll-up.</summary>
     public IReadOnlyList<StackResult> Stacks { get; init; } = [];
