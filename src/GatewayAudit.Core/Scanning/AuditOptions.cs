@@ -76,11 +76,15 @@ public sealed class AuditResult
     /// The inputs whose content was read (by a reader, or declined by one after reading), not those passed over by name;
     /// each with the file it was read from (<see cref="ReadAs"/>), null where the read did not tell.
     /// </summary>
-    public IEnumerable<(string File, FileId? ReadAs)> ReadInputs() =>
-        Inputs.Where(i => i.Reader != "none").Select(i => (i.File, ReadAs.TryGetValue(i.File, out var id) ? id : (FileId?)null));
+    public IEnumerable<(string File, FileId? ReadAs)> ReadInputs()
+    {
+        // Looked up here, only for a report written to a file: the scan itself only lists them.
+        var readAs = ReadAs.ToDictionary(r => r.File, r => r.ReadAs, StringComparer.Ordinal);
+        return Inputs.Where(i => i.Reader != "none").Select(i => (i.File, readAs.TryGetValue(i.File, out var id) ? id : (FileId?)null));
+    }
 
     /// <summary>The file each read input's text came from (device and inode of the handle read), by its shown path; an input the read did not tell this of is missing.</summary>
-    public IReadOnlyDictionary<string, FileId> ReadAs { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, FileId>.Empty;
+    public IReadOnlyList<(string File, FileId ReadAs)> ReadAs { get; init; } = [];
 
     /// <summary>The stacks the scan formed, each audited on its own; <see cref="Model"/> and <see cref="Findings"/> are their roll-up.</summary>
     public IReadOnlyList<StackResult> Stacks { get; init; } = [];

@@ -32,7 +32,7 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
         var inputs = new List<ScannedInput>();
         var recognized = new List<(InputFile File, IConfigReader Reader)>();
         var unrecognised = new List<ScannedInput>();
-        var readAs = new Dictionary<string, FileId>(StringComparer.Ordinal);
+        var readAs = new List<(string File, FileId ReadAs)>(files.Count);
         foreach (var file in files)
         {
             var reader = readers.FirstOrDefault(r => r.Recognizes(file));
@@ -49,7 +49,7 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             inputs.Add(new ScannedInput(file.DisplayPath, reader.Name, declined));
             if (file.ReadAs is { } id)
             {
-                readAs[file.DisplayPath] = id; // what a report must never replace (the CLI's OutputTarget)
+                readAs.Add((file.DisplayPath, id)); // what a report must never replace (the CLI's OutputTarget)
             }
 
             if (declined is null)
