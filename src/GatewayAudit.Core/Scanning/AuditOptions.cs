@@ -79,7 +79,12 @@ public sealed class AuditResult
     public IEnumerable<(string File, FileId? ReadAs)> ReadInputs()
     {
         // Looked up here, only for a report written to a file: the scan itself only lists them.
-        var readAs = ReadAs.ToDictionary(r => r.File, r => r.ReadAs, StringComparer.Ordinal);
+        var readAs = new Dictionary<string, FileId>(ReadAs.Count, StringComparer.Ordinal);
+        foreach (var (file, id) in ReadAs)
+        {
+            readAs.TryAdd(file, id);
+        }
+
         return Inputs.Where(i => i.Reader != "none").Select(i => (i.File, readAs.TryGetValue(i.File, out var id) ? id : (FileId?)null));
     }
 
