@@ -26,6 +26,18 @@ public sealed class InputFile(string displayPath, string fullPath, string text, 
     /// <summary>True when the user named this file on the command line (so an unrecognised one is worth a warning).</summary>
     public bool NamedExplicitly { get; } = namedExplicitly;
 
+    /// <summary>
+    /// The file the text was read from (device and inode of the handle read), so a report is never written over it
+    /// whatever path names it, without asking the kernel again per input; null where the read did not tell.
+    /// </summary>
+    public Scanning.FileId? ReadAs { get; init; }
+
+    /// <summary>
+    /// What the walk listed beside this file of the names the stack assembly asks about (compose override files);
+    /// null for a file not met by walking its folder (named on the command line, or made by the assembly).
+    /// </summary>
+    public Scanning.ListedBeside? Beside { get; init; }
+
     public string Extension => Path.GetExtension(FullPath).ToLowerInvariant();
 
     /// <summary>

@@ -17,7 +17,18 @@ public static class InputText
     /// a checkout with one locked secrets file is still scanned, and the report says the file was not read.
     /// <paramref name="regularFile"/>: the caller's walk has just seen a regular file, not a link, at this path, so
     /// its kind is not asked again (a system call per file of a 22,000-file walk: bench/SCALE.md round 8).</summary>
-    public static string? Read(string fullPath, string shownPath, List<Diagnostic> diagnostics, bool walked = false, bool regularFile = false)
+    public static string? Read(string fullPath, string shownPath, List<Diagnostic> diagnostics, bool walked = false, bool regularFile = false) =>
+        ReadInput(fullPath, shownPath, diagnostics, walked, regularFile).Text;
+
+    /// <summary>
+    /// As <see cref="Read"/>, also telling which file was read: <c>ReadAs</c> is the device and inode of the handle the
+    /// text came from (null where not known), so the report's target is later checked against the very file read
+    /// without asking the kernel again per input. With <paramref name="tooLargeIsData"/>, a file that reports more than
+    /// <see cref="MaxBytes"/> (when opened, or by its size when it cannot be opened) adds no diagnostic: its size comes
+    /// back as <c>OverSize</c> and the caller passes it over as a data file.
+    /// </summary>
+    internal static (string? Text, Scanning.FileId? ReadAs, long OverSize) ReadInput(string fullPath, string shownPath, List<Diagnostic> diagnostics,
+        bool walked, bool regularFile, bool tooLargeIsData = false)
     {
         var at = new SourceLocation(shownPath, 0);
         try
@@ -27,21 +38,26 @@ public static class InputText
             if (!regularFile && Scanning.FileIdentity.KindOf(fullPath) is var kind and not Scanning.FileKind.Regular)
             {
                 diagnostics.Add(Diagnostic.Error("input-special-file", $"{Scanning.FileIdentity.Describe(kind)}, not a regular file; not read", at));
-                return null;
+                return default;
             }
 
             // Read at most one byte past the limit: a file that grows while read, or reports no size (/proc), stays bounded.
-            var (read, length, size) = ReadBoundedTransient(fullPath, MaxBytes);
+            var (read, length, size, id) = ReadBoundedTransient(fullPath, MaxBytes);
             if (read is null && size > MaxBytes)
             {
+                if (tooLargeIsData)
+                {
+                    return (null, id, size);
+                }
+
                 diagnostics.Add(TooLarge(size, at));
-                return null;
+                return default;
             }
 
             if (read is null)
             {
                 diagnostics.Add(Diagnostic.Error("input-too-large", $"file grew past {MaxBytes / (1024 * 1024)} MiB while read; inputs larger than that are not read", at));
-                return null;
+                return default;
             }
 
             var bytes = new ReadOnlySpan<byte>(read, 0, length);
@@ -49,7 +65,7 @@ public static class InputText
             {
                 const string why = "file is encrypted with git-crypt; its contents are not read (unlock the repository to scan them)";
                 diagnostics.Add(walked ? Diagnostic.Warning("input-encrypted", why, at) : Diagnostic.Error("input-encrypted", why, at));
-                return null;
+                return default;
             }
 
             // Text saved as UTF-16 or UTF-32 with a byte-order mark (Windows editors, PowerShell's `>` redirect) holds
@@ -58,12 +74,12 @@ public static class InputText
             {
                 try
                 {
-                    return unicode.GetString(bytes[unicode.Preamble.Length..]);
+                    return (unicode.GetString(bytes[unicode.Preamble.Length..]), id, 0);
                 }
                 catch (DecoderFallbackException e)
                 {
                     diagnostics.Add(Diagnostic.Error("input-encoding", $"file is not valid {unicode.WebName} (bad byte at offset {e.Index})", at));
-                    return null;
+                    return default;
                 }
             }
 
@@ -71,31 +87,37 @@ public static class InputText
             if (nul >= 0)
             {
                 diagnostics.Add(Diagnostic.Error("input-binary", $"file holds binary data (a NUL byte at offset {nul}); not a text config", at));
-                return null;
+                return default;
             }
 
             try
             {
                 var text = StrictUtf8.GetString(bytes);
-                return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+                return (text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text, id, 0);
             }
             catch (DecoderFallbackException e)
             {
                 diagnostics.Add(Diagnostic.Error("input-encoding", $"file is not valid UTF-8 (bad byte at offset {e.Index})", at));
-                return null;
+                return default;
             }
         }
         catch (UnauthorizedAccessException)
         {
             // The size is known without reading: an over-large file is refused for its size, as before it was opened.
-            diagnostics.Add(SizeOf(fullPath) is > MaxBytes and var size ? TooLarge(size, at) : Diagnostic.Error("input-unreadable", "permission denied", at));
+            var size = SizeOf(fullPath);
+            if (size > MaxBytes && tooLargeIsData)
+            {
+                return (null, null, size);
+            }
+
+            diagnostics.Add(size > MaxBytes ? TooLarge(size, at) : Diagnostic.Error("input-unreadable", "permission denied", at));
         }
         catch (IOException e)
         {
             diagnostics.Add(Diagnostic.Error("input-unreadable", "cannot read: " + e.GetType().Name.Replace("Exception", "", StringComparison.Ordinal), at));
         }
 
-        return null;
+        return default;
     }
 
     private static Diagnostic TooLarge(long size, SourceLocation at) => Diagnostic.Error("input-too-large",
@@ -152,9 +174,10 @@ public static class InputText
 
     /// <summary>
     /// As <see cref="ReadBoundedSized"/>, but the bytes (the first <c>Length</c> of the array) may be in this thread's
-    /// read buffer: valid only until the next read on this thread, so for a caller that decodes them at once.
+    /// read buffer: valid only until the next read on this thread, so for a caller that decodes them at once. <c>Id</c>:
+    /// the file read (device and inode of the handle), null where .NET read it.
     /// </summary>
-    internal static (byte[]? Bytes, int Length, long Size) ReadBoundedTransient(string fullPath, long maxBytes)
+    internal static (byte[]? Bytes, int Length, long Size, Scanning.FileId? Id) ReadBoundedTransient(string fullPath, long maxBytes)
     {
         var buffer = t_readBuffer ??= new byte[64 * 1024];
         if (Scanning.PosixFiles.ReadRegular(fullPath, maxBytes, buffer) is { } read)
@@ -167,8 +190,9 @@ public static class InputText
             return read;
         }
 
+        // .NET's own way does not tell the file opened: no identity, and whoever needs one asks by path.
         var (whole, size) = ReadBoundedSized(fullPath, maxBytes);
-        return (whole, whole?.Length ?? 0, size);
+        return (whole, whole?.Length ?? 0, size, null);
     }
 
     /// <summary>The file's bytes, or null when it holds more than <see cref="MaxBytes"/>.</summary>

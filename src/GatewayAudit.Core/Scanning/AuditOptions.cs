@@ -72,8 +72,24 @@ public sealed class AuditResult
 
     public bool Complete => !Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
-    /// <summary>The inputs whose content was read (by a reader, or declined by one after reading), not those passed over by name.</summary>
-    public IEnumerable<string> ReadInputs() => Inputs.Where(i => i.Reader != "none").Select(i => i.File);
+    /// <summary>
+    /// The inputs whose content was read (by a reader, or declined by one after reading), not those passed over by name;
+    /// each with the file it was read from (<see cref="ReadAs"/>), null where the read did not tell.
+    /// </summary>
+    public IEnumerable<(string File, FileId? ReadAs)> ReadInputs()
+    {
+        // Looked up here, only for a report written to a file: the scan itself only lists them.
+        var readAs = new Dictionary<string, FileId>(ReadAs.Count, StringComparer.Ordinal);
+        foreach (var (file, id) in ReadAs)
+        {
+            readAs.TryAdd(file, id);
+        }
+
+        return Inputs.Where(i => i.Reader != "none").Select(i => (i.File, readAs.TryGetValue(i.File, out var id) ? id : (FileId?)null));
+    }
+
+    /// <summary>The file each read input's text came from (device and inode of the handle read), by its shown path; an input the read did not tell this of is missing.</summary>
+    public IReadOnlyList<(string File, FileId ReadAs)> ReadAs { get; init; } = [];
 
     /// <summary>The stacks the scan formed, each audited on its own; <see cref="Model"/> and <see cref="Findings"/> are their roll-up.</summary>
     public IReadOnlyList<StackResult> Stacks { get; init; } = [];

@@ -32,6 +32,7 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
         var inputs = new List<ScannedInput>();
         var recognized = new List<(InputFile File, IConfigReader Reader)>();
         var unrecognised = new List<ScannedInput>();
+        var readAs = new List<(string File, FileId ReadAs)>(files.Count);
         foreach (var file in files)
         {
             var reader = readers.FirstOrDefault(r => r.Recognizes(file));
@@ -46,6 +47,11 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
 
             var declined = reader.Declines(file);
             inputs.Add(new ScannedInput(file.DisplayPath, reader.Name, declined));
+            if (file.ReadAs is { } id)
+            {
+                readAs.Add((file.DisplayPath, id)); // what a report must never replace (the CLI's OutputTarget)
+            }
+
             if (declined is null)
             {
                 recognized.Add((file, reader));
@@ -163,6 +169,7 @@ public sealed class Auditor(IReadOnlyList<IConfigReader> readers, IReadOnlyList<
             Secrets = secrets,
             Rules = rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList(),
             Stacks = audited,
+            ReadAs = readAs,
         };
     }
 

@@ -65,9 +65,9 @@ public static partial class FileIdentity
     /// <summary>A key equal for every path to the same file (symlinks followed, hard links, letter case); null when it does not exist.</summary>
     public static string? KeyOf(string path)
     {
-        if (Stat(path, followLinks: true) is { } status)
+        if (IdOf(path) is { } id)
         {
-            return $"{status.Device}:{status.Inode}";
+            return $"{id.Device}:{id.Inode}";
         }
 
         if (!File.Exists(path) && !Directory.Exists(path))
@@ -78,6 +78,17 @@ public static partial class FileIdentity
         var resolved = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
         return OperatingSystem.IsLinux() ? resolved : resolved.ToUpperInvariant();
     }
+
+    /// <summary>
+    /// The device and inode <paramref name="path"/> names (symlinks followed), as <see cref="KeyOf"/> compares them; null
+    /// when the file does not exist or the kernel cannot be asked here (then <see cref="KeyOf"/> falls back to paths).
+    /// </summary>
+    public static FileId? IdOf(string path) => Stat(path, followLinks: true) is { } status ? new FileId(status.Device, status.Inode) : null;
+
+    /// <summary>The identity a <c>statx(2)</c> buffer states: the one place its device and inode fields are read.</summary>
+    internal static FileId IdIn(ReadOnlySpan<byte> statx) => new(
+        ((ulong)BitConverter.ToUInt32(statx[DeviceMajorOffset..]) << 32) | BitConverter.ToUInt32(statx[DeviceMinorOffset..]),
+        BitConverter.ToUInt64(statx[InodeOffset..]));
 
     /// <summary>How a kind reads in a message: "a FIFO (named pipe)", "a character device".</summary>
     public static string Describe(FileKind kind) => kind switch
@@ -116,11 +127,17 @@ public static partial class FileIdentity
         }
 
         var mode = BitConverter.ToUInt16(buffer, ModeOffset);
-        var inode = BitConverter.ToUInt64(buffer, InodeOffset);
-        var device = ((ulong)BitConverter.ToUInt32(buffer, DeviceMajorOffset) << 32) | BitConverter.ToUInt32(buffer, DeviceMinorOffset);
-        return (mode, inode, device);
+        var id = IdIn(buffer);
+        return (mode, id.Inode, id.Device);
     }
 
     [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int statx(int dirfd, string pathname, int flags, uint mask, [Out] byte[] statxbuf);
 }
+
+/// <summary>
+/// Which file a path named when it was asked or opened: device and inode, equal for every path to one file (symlink,
+/// hard link, other letter case). Kept for an input as it was read, so that a report is checked against it without
+/// asking the kernel again per input.
+/// </summary>
+public readonly record struct FileId(ulong Device, ulong Inode);

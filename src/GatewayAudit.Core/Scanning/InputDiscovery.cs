@@ -64,7 +64,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                 candidates.EnsureCapacity(candidates.Count + offered.Count + passedOver.Count);
                 foreach (var f in offered)
                 {
-                    candidates.Add(new Candidate(f.Path, below.Of(f.Path), Named: false, Offered: true, null, f.SourceOnly, f.NotLink));
+                    candidates.Add(new Candidate(f.Path, below.Of(f.Path), Named: false, Offered: true, null, f.SourceOnly, f.NotLink, f.SizeAtRead, f.Beside));
                 }
 
                 foreach (var f in passedOver)
@@ -89,7 +89,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         var sourceFiles = 0;
         var totalChars = 0L;
         var (toRead, read) = (candidates.Count(c => c.Offered), 0);
-        foreach (var (full, shown, named, offered, reason, sourceOnly, notLink) in candidates.OrderBy(c => InHiddenFolder(c.Shown) ? 1 : 0)
+        foreach (var (full, shown, named, offered, reason, sourceOnly, notLink, sizeAtRead, beside) in candidates.OrderBy(c => InHiddenFolder(c.Shown) ? 1 : 0)
                      .ThenBy(c => c.Named ? 0 : 1).ThenBy(c => c.Shown, StringComparer.Ordinal))
         {
             // Only a file that will be read is resolved to its real path (one input per file); one passed over is
@@ -104,8 +104,16 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                 continue;
             }
 
-            if (!seen.Add(notLink ? _real.OfFile(full) : _real.Of(full)))
+            var real = notLink ? _real.OfFile(full) : _real.Of(full);
+            if (!seen.Add(real))
             {
+                // Another path to a file met before. A data file is still listed under this path, as when the walk asked
+                // every .json file's size (rare: two paths to one large .json, one through a symlinked folder).
+                if (sizeAtRead && IsDataFile(full) && seen.Add(full))
+                {
+                    notRead.Add((shown, DataFile));
+                }
+
                 continue;
             }
 
@@ -113,16 +121,16 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
 
             if (sourceOnly)
             {
-                var (source, why) = ++sourceFiles > SourceFilePolicy.MaxFiles
-                    ? (null, $"beyond the first {SourceFilePolicy.MaxFiles:N0} source files of this scan; name a smaller folder")
-                    : SourceFilePolicy.Read(full, regularFile: notLink);
+                var (source, why, sourceReadAs) = ++sourceFiles > SourceFilePolicy.MaxFiles
+                    ? (null, $"beyond the first {SourceFilePolicy.MaxFiles:N0} source files of this scan; name a smaller folder", null)
+                    : SourceFilePolicy.ReadIdentified(full, regularFile: notLink);
                 if ((totalChars += source?.Length ?? 0) > TotalBudget)
                 {
                     diagnostics.Add(OverBudget(shown));
                     break;
                 }
 
-                var file = source is null ? null : new InputFile(shown, full, source, namedExplicitly: false);
+                var file = source is null ? null : new InputFile(shown, full, source, namedExplicitly: false) { ReadAs = sourceReadAs };
                 why ??= SomeReaderRecognizes(file!) ? null
                     : "source code naming no known model provider, gateway or observability SDK, host or API path (not tokenised)";
                 if (why is null)
@@ -137,7 +145,20 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                 continue;
             }
 
-            var text = InputText.Read(full, shown, diagnostics, walked: !named, regularFile: notLink);
+            var (text, readAs, overSize) = InputText.ReadInput(full, shown, diagnostics, walked: !named, regularFile: notLink, tooLargeIsData: sizeAtRead);
+            if (overSize > 0)
+            {
+                // A .json file too large to be a config, told by the read's own size: passed over as the walk would have,
+                // listed under the path it was found at.
+                seen.Remove(real);
+                if (seen.Add(full))
+                {
+                    notRead.Add((shown, DataFile));
+                }
+
+                continue;
+            }
+
             if (text is not null)
             {
                 if ((totalChars += text.Length) > TotalBudget)
@@ -146,7 +167,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                     break;
                 }
 
-                files.Add(new InputFile(shown, full, text, named));
+                files.Add(new InputFile(shown, full, text, named) { ReadAs = readAs, Beside = beside });
             }
         }
 
@@ -247,8 +268,19 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         return reason;
     }
 
-    /// <summary>A path as discovery found it: named by the user or walked, and what the walk already knows of it.</summary>
-    private sealed record Candidate(string Full, string Shown, bool Named, bool Offered, string? Reason, bool SourceOnly = false, bool NotLink = false);
+    /// <summary>
+    /// A path as discovery found it: named by the user or walked, and what the walk already knows of it. <c>SizeAtRead</c>:
+    /// a plain .json file whose size the read tells (a data file is passed over then); <c>Beside</c>: what the walk
+    /// listed in its folder of the names the stack assembly asks about.
+    /// </summary>
+    private sealed record Candidate(string Full, string Shown, bool Named, bool Offered, string? Reason, bool SourceOnly = false, bool NotLink = false,
+        bool SizeAtRead = false, ListedBeside? Beside = null);
+
+    // Made once (bench/SCALE.md round 14).
+    private static readonly string DataFile = $"larger than {InputText.MaxBytes / (1024 * 1024)} MiB: a data file, not a gateway config";
+
+    /// <summary>Whether a file offered by its ending to readers that look inside it (every .json) is too large to be a config: a data file.</summary>
+    private static bool IsDataFile(string path) => new FileInfo(path) is { Exists: true, Length: > InputText.MaxBytes };
 
     /// <summary>True when a part of the shown path (a folder or the file itself) begins with a dot, as ".git" or "..2026_11_25".</summary>
     private static bool InHiddenFolder(string shown)
@@ -338,9 +370,11 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         return (any, other);
     }
 
-    private (List<(string Path, bool SourceOnly, bool NotLink)> Offered, List<(string Path, string? Reason)> PassedOver) Walk(string root, List<Diagnostic> diagnostics)
+    private (List<(string Path, bool SourceOnly, bool NotLink, bool SizeAtRead, ListedBeside Beside)> Offered, List<(string Path, string? Reason)> PassedOver) Walk(
+        string root, List<Diagnostic> diagnostics)
     {
-        var found = new List<(string Path, bool SourceOnly, bool NotLink)>();
+        var found = new List<(string Path, bool SourceOnly, bool NotLink, bool SizeAtRead, ListedBeside Beside)>();
+        var sizesAsked = 0; // found[..sizesAsked] hold no .json whose size is left to the read (see DataFilesAmong)
         var configs = 0;
         var passedOver = new List<(string, string?)>();
         var pending = new Stack<(string Folder, GitIgnoreRules Ignore)>();
@@ -365,6 +399,7 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
             {
                 var (files, subfolders) = FolderListing.Of(folder);
                 var ignore = inherited.Enter(folder, display, diagnostics, listed: files.Exists(f => f.Path.EndsWith("/.gitignore", StringComparison.Ordinal)));
+                var beside = ListedBeside.Of(files);
                 if ((files.Exists(f => f.Path.EndsWith("/.git", StringComparison.Ordinal)) || subfolders.Exists(f => f.Path.EndsWith("/.git", StringComparison.Ordinal)))
                     && GitTrackedFiles.Read(folder, display, diagnostics) is { } tracked)
                 {
@@ -407,10 +442,12 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                     }
 
                     // A file offered by its ending to readers that look inside it (every .json) and too large to be a
-                    // config is a data file: passed over with the reason rather than refused.
-                    if (readByContent.Contains(Path.GetExtension(name)) && new FileInfo(file) is { Exists: true, Length: > InputText.MaxBytes })
+                    // config is a data file: passed over with the reason rather than refused. A plain file's size is
+                    // the one its read reports (Discover), which costs no status call per .json file here.
+                    var readInside = readByContent.Contains(Path.GetExtension(name));
+                    if (readInside && own != FileKind.Regular && IsDataFile(file))
                     {
-                        passedOver.Add((file, $"larger than {InputText.MaxBytes / (1024 * 1024)} MiB: a data file, not a gateway config"));
+                        passedOver.Add((file, DataFile));
                         continue;
                     }
 
@@ -418,11 +455,11 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
 
                     if (own == FileKind.Regular)
                     {
-                        found.Add((file, sourceOnly, NotLink: true));
+                        found.Add((file, sourceOnly, NotLink: true, SizeAtRead: readInside, beside));
                     }
                     else if ((File.GetAttributes(file) & FileAttributes.ReparsePoint) == 0 || new FileInfo(file).ResolveLinkTarget(returnFinalTarget: true) is { Exists: true })
                     {
-                        found.Add((file, sourceOnly, NotLink: false));
+                        found.Add((file, sourceOnly, NotLink: false, SizeAtRead: false, beside));
                     }
                     else
                     {
@@ -459,7 +496,8 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
                 diagnostics.Add(Diagnostic.Error("input-unreadable", "cannot list this folder: permission denied or I/O error", new SourceLocation(Display(folder), 0)));
             }
 
-            if (configs > MaxFiles)
+            // Over the limit, the .json files whose size was left to the read are asked now: a data file never counted.
+            if (configs > MaxFiles && (configs -= DataFilesAmong(found, passedOver, ref sizesAsked)) > MaxFiles)
             {
                 diagnostics.Add(Diagnostic.Error("input-too-many", $"more than {MaxFiles:N0} candidate files; name a smaller folder", new SourceLocation(Display(root), 0)));
                 return ([], []);
@@ -468,5 +506,38 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
 
         found.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return (found, passedOver);
+    }
+
+    /// <summary>
+    /// How many of the files found since <paramref name="asked"/> are .json data files (<see cref="IsDataFile"/>), moved
+    /// to <paramref name="passedOver"/> as the walk once did file by file; only when a walk goes over
+    /// <see cref="MaxFiles"/>, so the limit counts exactly what it counted when each size was asked while walking.
+    /// </summary>
+    private static int DataFilesAmong(List<(string Path, bool SourceOnly, bool NotLink, bool SizeAtRead, ListedBeside Beside)> found,
+        List<(string, string?)> passedOver, ref int asked)
+    {
+        var moved = 0;
+        for (var i = found.Count - 1; i >= asked; i--)
+        {
+            var f = found[i];
+            if (!f.SizeAtRead)
+            {
+                continue;
+            }
+
+            if (IsDataFile(f.Path))
+            {
+                passedOver.Add((f.Path, DataFile));
+                found.RemoveAt(i);
+                moved++;
+            }
+            else
+            {
+                found[i] = f with { SizeAtRead = false };
+            }
+        }
+
+        asked = found.Count;
+        return moved;
     }
 }

@@ -268,9 +268,11 @@ public static partial class PosixFiles
     /// <summary>
     /// As <see cref="ReadRegular(string, long)"/>, but into <paramref name="buffer"/> when the size the file reports fits
     /// there, so that a caller decoding file after file does not allocate each one's bytes (bench/SCALE.md round 15);
-    /// otherwise into a new array. The file's bytes are the first <c>Length</c> of the array returned.
+    /// otherwise into a new array. The file's bytes are the first <c>Length</c> of the array returned. <c>Id</c> is the
+    /// file opened (device and inode, from the same <c>statx</c> of the open handle), so a caller that must know later
+    /// which file it read need not ask again.
     /// </summary>
-    public static (byte[]? Bytes, int Length, long Size)? ReadRegular(string path, long maxBytes, byte[]? buffer)
+    public static (byte[]? Bytes, int Length, long Size, FileId Id)? ReadRegular(string path, long maxBytes, byte[]? buffer)
     {
         if (Opened(path, OpenReadOnly | OpenNoControllingTerminal | OpenNonBlocking | OpenCloseOnExec, ref works) is not { } handle)
         {
@@ -291,15 +293,16 @@ public static partial class PosixFiles
             }
 
             var size = (long)BitConverter.ToUInt64(status[StatxSizeOffset..]);
+            var id = FileIdentity.IdIn(status);
             if (size > maxBytes)
             {
-                return (null, 0, size);
+                return (null, 0, size, id);
             }
 
             if (size > 0)
             {
                 var bytes = buffer is not null && size <= buffer.Length ? buffer : new byte[size];
-                return (bytes, ReadInto(handle, bytes.AsSpan(0, (int)size), path), size);
+                return (bytes, ReadInto(handle, bytes.AsSpan(0, (int)size), path), size, id);
             }
 
             // No size reported: read in chunks, still bounded.
@@ -311,7 +314,7 @@ public static partial class PosixFiles
                 chunks.Write(chunk, 0, read);
                 if (chunks.Length > maxBytes)
                 {
-                    return (null, 0, size);
+                    return (null, 0, size, id);
                 }
 
                 if (read < chunk.Length)
@@ -321,7 +324,7 @@ public static partial class PosixFiles
             }
 
             var all = chunks.ToArray();
-            return (all, all.Length, size);
+            return (all, all.Length, size, id);
         }
         finally
         {

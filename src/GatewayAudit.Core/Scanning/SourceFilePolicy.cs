@@ -98,40 +98,47 @@ public static class SourceFilePolicy
     /// </summary>
     public static (string? Text, string? Reason) Read(string fullPath, bool regularFile = false)
     {
+        var (text, reason, _) = ReadIdentified(fullPath, regularFile);
+        return (text, reason);
+    }
+
+    /// <summary>As <see cref="Read"/>, with the identity of the file the text came from (null where not known: see <see cref="InputText.ReadInput"/>).</summary>
+    internal static (string? Text, string? Reason, FileId? ReadAs) ReadIdentified(string fullPath, bool regularFile)
+    {
         try
         {
             if (!regularFile && FileIdentity.KindOf(fullPath) is var kind and not FileKind.Regular)
             {
-                return (null, $"{FileIdentity.Describe(kind)}, not a regular file");
+                return (null, $"{FileIdentity.Describe(kind)}, not a regular file", null);
             }
 
-            var (read, length, size) = InputText.ReadBoundedTransient(fullPath, MaxBytes);
+            var (read, length, size, id) = InputText.ReadBoundedTransient(fullPath, MaxBytes);
             if (read is null && size > MaxBytes)
             {
-                return (null, $"{size / (1024.0 * 1024.0):0.0} MiB: {TooLarge}");
+                return (null, $"{size / (1024.0 * 1024.0):0.0} MiB: {TooLarge}", id);
             }
 
             if (read is null)
             {
-                return (null, TooLarge);
+                return (null, TooLarge, id);
             }
 
             var bytes = new ReadOnlySpan<byte>(read, 0, length);
             if (bytes.IndexOf((byte)0) >= 0)
             {
-                return (null, "binary content (a NUL byte)");
+                return (null, "binary content (a NUL byte)", id);
             }
 
             var text = Encoding.UTF8.GetString(bytes);
             text = text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
-            return (text, ByContent(text));
+            return (text, ByContent(text), id);
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
             // A file too large is passed over for its size, whether it can be opened or not, as before it was opened.
             return InputText.SizeOf(fullPath) is > MaxBytes and var size
-                ? (null, $"{size / (1024.0 * 1024.0):0.0} MiB: {TooLarge}")
-                : (null, "unreadable: permission denied or I/O error");
+                ? (null, $"{size / (1024.0 * 1024.0):0.0} MiB: {TooLarge}", null)
+                : (null, "unreadable: permission denied or I/O error", null);
         }
     }
 

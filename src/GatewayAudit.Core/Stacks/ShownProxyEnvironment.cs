@@ -20,7 +20,8 @@ namespace GatewayAudit.Core.Stacks;
 /// </summary>
 public static class ShownProxyEnvironment
 {
-    private static readonly string[] OverrideNames = ["docker-compose.override.yml", "docker-compose.override.yaml", "compose.override.yml", "compose.override.yaml"];
+    /// <summary>The files compose merges into a compose file of the same folder without being asked.</summary>
+    public static IReadOnlyList<string> OverrideNames { get; } = ["docker-compose.override.yml", "docker-compose.override.yaml", "compose.override.yml", "compose.override.yaml"];
 
     public static ShownProcessEnvironment? For(IReadOnlyList<(InputFile File, DeploymentFacts Facts)> members, string? configFullPath,
         IReadOnlyDictionary<string, EnvironmentValue> process)
@@ -61,7 +62,9 @@ public static class ShownProxyEnvironment
 
         var folder = Path.GetDirectoryName(file.FullPath) ?? "";
         var envFilesRead = service.EnvFiles.All(e => members.Any(m => m.Facts.Variables.Count > 0 && m.File.FullPath == Path.GetFullPath(e.Path, folder)));
-        var overridden = OverrideNames.Any(n => n != file.FileName && File.Exists(Path.Combine(folder, n)))
+        // The walk's listing of the folder answers where it was walked (no lookup per name and compose file); a file named
+        // on the command line, or a folder the listing cannot answer for, is asked.
+        var overridden = OverrideNames.Any(n => n != file.FileName && (file.Beside?.Holds(n) ?? File.Exists(Path.Combine(folder, n))))
             || members.Any(m => m.File != file && Path.GetDirectoryName(m.File.FullPath) == folder && m.Facts.Services.Any(s => s.Kind == service.Kind && s.Name == service.Name));
         // LiteLLM loads a .env file it finds (python-dotenv) unless LITELLM_MODE=PRODUCTION: a bind-mounted folder holding one may add to it.
         var dotEnvMounted = StackEnvironment.MountedPaths(file, service).Any(mounted => members.Any(m => m.Facts.Variables.Count > 0 && StackEnvironment.Covers(mounted, m.File.FullPath) && mounted != m.File.FullPath));

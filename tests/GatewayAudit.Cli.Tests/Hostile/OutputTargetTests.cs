@@ -76,6 +76,35 @@ public sealed class OutputTargetTests : IDisposable
         Assert.Equal(ConfigText, File.ReadAllText(_config));
     }
 
+    [Fact]
+    public void The_file_an_input_was_read_from_is_refused_through_a_hard_link_after_its_path_moved()
+    {
+        // What the scan read is what a report must not replace: compared by the identity recorded when the input was
+        // read, so the file stays protected after its path stops naming it (a stat of that path would find nothing).
+        var options = new AuditOptions { Paths = ["config.yaml"], WorkingDirectory = _dir.Path };
+        var audit = Auditor.Default.Run(options);
+        var moved = Path.Combine(_dir.Path, "moved.yaml");
+        File.Move(_config, moved);
+        var report = SpecialFiles.HardLink(moved, Path.Combine(_dir.Path, "report.md"));
+
+        var refusal = OutputTarget.Refusal(report, "report.md", OutputTarget.Of(options, audit.ReadInputs(), templatePath: null));
+        Assert.Contains("report.md: is a scanned input of this run", refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_scanned_input_replaced_after_it_was_read_is_still_refused_by_its_path()
+    {
+        // A file saved over the input while the scan ran (an editor's write-and-rename) is no longer the file read,
+        // but the path is still the input's: never the report.
+        var options = new AuditOptions { Paths = ["config.yaml"], WorkingDirectory = _dir.Path };
+        var audit = Auditor.Default.Run(options);
+        var saved = _dir.Write("config.yaml.new", ConfigText);
+        File.Move(saved, _config, overwrite: true);
+
+        var refusal = OutputTarget.Refusal(_config, "config.yaml", OutputTarget.Of(options, audit.ReadInputs(), templatePath: null));
+        Assert.Contains("config.yaml: is a scanned input of this run", refusal, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string, string> FilesTheRunReads => new()
     {
         { "--template", "report.md.liquid", "the template" },

@@ -18,6 +18,39 @@ public sealed class WalkTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
+    public void Data_files_told_by_their_read_never_count_toward_the_file_limit()
+    {
+        // A .json file's size is learnt when it is read; a walk over the limit asks the sizes it left, so the limit
+        // counts what it counted when every .json file's size was asked while walking: data files never.
+        for (var i = 0; i < InputDiscovery.MaxFiles; i++)
+        {
+            _dir.Write($"c/{i / 1_000:D2}/{i:D5}.json", "{}");
+        }
+
+        foreach (var name in new[] { "c/00/a-embeddings.json", "c/19/a-vectors.json" })
+        {
+            using var sparse = File.Create(Path.Combine(_dir.Path, name));
+            sparse.SetLength(InputText.MaxBytes + 1);
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        var discovery = new InputDiscovery(ReaderRegistry.Default, _dir.Path);
+        var read = discovery.Discover(["."], diagnostics);
+
+        Assert.DoesNotContain(diagnostics, d => d.Code == "input-too-many");
+        Assert.Equal(InputDiscovery.MaxFiles, read.Count);
+        foreach (var name in new[] { "c/00/a-embeddings.json", "c/19/a-vectors.json" })
+        {
+            Assert.Contains(discovery.NotRead, n => n.File == name && n.SkippedReason == "larger than 8 MiB: a data file, not a gateway config");
+        }
+
+        _dir.Write("c/19/one-more.json", "{}");
+        var over = new List<Diagnostic>();
+        new InputDiscovery(ReaderRegistry.Default, _dir.Path).Discover(["."], over);
+        Assert.Contains(over, d => d.Code == "input-too-many");
+    }
+
+    [Fact]
     public void Finds_the_files_a_plain_listing_finds_that_some_reader_takes()
     {
         var names = new[]

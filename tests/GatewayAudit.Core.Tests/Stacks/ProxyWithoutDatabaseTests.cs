@@ -120,6 +120,28 @@ public sealed class ProxyWithoutDatabaseTests
     }
 
     [Fact]
+    public void A_compose_override_the_scan_does_not_read_still_keeps_the_database_implied()
+    {
+        // Compose merges docker-compose.override.yml whether or not a .gitignore keeps it out of the scan: the walk's
+        // listing of the folder, not the files read, tells that it is there.
+        var result = AuditFiles(("docker-compose.yml", Compose()), ("litellm_settings.yml", Config),
+            ("docker-compose.override.yml", "services:\n  litellm:\n    environment:\n      LITELLM_LOG: INFO\n"), (".gitignore", "docker-compose.override.yml\n"));
+
+        Assert.Contains(result.Inputs, i => i.File == "docker-compose.override.yml" && i.SkippedReason == "ignored by .gitignore");
+        var db = result.Model.Find(LiteLlmConfigReader.PostgresId)!;
+        Assert.Contains(db.Notes, n => n.Contains("database_url is not in the config, but spend-log settings are", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_folder_named_like_a_compose_override_overrides_nothing()
+    {
+        // What compose would merge is a file: a folder of that name (as File.Exists says) leaves the environment shown.
+        var result = AuditFiles(("docker-compose.yml", Compose()), ("litellm_settings.yml", Config), ("compose.override.yaml/notes.md", "not a compose file\n"));
+
+        Assert.Null(result.Model.Find(LiteLlmConfigReader.PostgresId));
+    }
+
+    [Fact]
     public void A_Kubernetes_container_with_envFrom_may_hold_DATABASE_URL()
     {
         static string Manifest(string envFrom) => $$"""
