@@ -9,7 +9,7 @@ namespace GatewayAudit.Core.Reports;
 /// contracts with the party directly, or a gateway calls it with the operator's own account), what it receives, and
 /// its row of the technical inventory.
 /// </summary>
-internal sealed record Party(Component Component, Vendor? Vendor, Component? Terms, SortedSet<DataCategory> Receives, ZdrStatus Zdr, SubProcessorRow Row)
+internal sealed record Party(Component Component, Vendor? Vendor, Component? Terms, DataCategorySet Receives, ZdrStatus Zdr, SubProcessorRow Row)
 {
     /// <summary>Why the party is only possible (<see cref="PartyCertainty"/>); null for a party shown receiving data.</summary>
     public PossibleBasis? Possible { get; init; }
@@ -126,7 +126,7 @@ internal static class AnnexBuilder
             return paths is null ? rows[0] : rows[0] with { Purpose = $"{rows[0].Purpose} ({paths})" };
         }
 
-        var categories = new SortedSet<DataCategory>(group.SelectMany(p => p.Receives));
+        var categories = DataCategorySet.Of(group.SelectMany(p => p.Receives));
         string Joined(Func<AnnexRow, string> cell) => string.Join("; ", rows.Select(cell).Distinct(StringComparer.Ordinal));
         return rows[0] with
         {
@@ -405,7 +405,7 @@ internal static class AnnexBuilder
         return p.Vendor?.Fact(Vendor.Certifications) is { Known: true } certifications ? $"{zdr}; {certifications.Text}" : zdr;
     }
 
-    private static bool CarriesText(SortedSet<DataCategory> receives) => receives.Contains(DataCategory.Prompt) || receives.Contains(DataCategory.Completion);
+    private static bool CarriesText(DataCategorySet receives) => receives.Contains(DataCategory.Prompt) || receives.Contains(DataCategory.Completion);
 
     /// <summary>What a tool API receives, in counsel's words: prompt content is text built from prompts (a search query, text to translate, an image prompt).</summary>
     private static string ToolDataText(IEnumerable<DataCategory> categories) =>
