@@ -1,3 +1,5 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace GatewayAudit.Core.Reports;
@@ -97,7 +99,9 @@ public sealed class CleanedStrings
     /// <summary>The index of the slot that holds <paramref name="value"/> and its cleaned text, filled if it did not.</summary>
     private int Find(string value)
     {
-        var hash = string.GetHashCode(value, StringComparison.Ordinal);
+        // XxHash3 of the UTF-16 bytes, not the runtime's Marvin: a few times faster on a report's paths and texts. Not
+        // seeded, but values made to collide only share a set of four: they evict each other, nothing grows or slows.
+        var hash = (int)XxHash3.HashToUInt64(MemoryMarshal.AsBytes(value.AsSpan()));
         var first = (hash & _setMask) * Ways;
         var stamp = ++_clock;
         ref var probe = ref _probes[first];
