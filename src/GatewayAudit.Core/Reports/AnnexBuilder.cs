@@ -9,7 +9,7 @@ namespace GatewayAudit.Core.Reports;
 /// contracts with the party directly, or a gateway calls it with the operator's own account), what it receives, and
 /// its row of the technical inventory.
 /// </summary>
-internal sealed record Party(Component Component, Vendor? Vendor, Component? Terms, SortedSet<DataCategory> Receives, ZdrStatus Zdr, SubProcessorRow Row)
+internal sealed record Party(Component Component, Vendor? Vendor, Component? Terms, DataCategorySet Receives, ZdrStatus Zdr, SubProcessorRow Row)
 {
     /// <summary>Why the party is only possible (<see cref="PartyCertainty"/>); null for a party shown receiving data.</summary>
     public PossibleBasis? Possible { get; init; }
@@ -29,7 +29,7 @@ internal readonly record struct AnnexCounts(int Subprocessors, int OperatorSyste
 /// short retention and safeguards; the operator's own systems apart; evidence in a table of its own; and the annex
 /// facts the catalog has no sourced value for, listed once per party.
 /// </summary>
-internal static class AnnexBuilder
+internal static partial class AnnexBuilder
 {
     /// <summary>Locations shown per party in the evidence table; the row also says how many there are in all.</summary>
     public const int EvidenceCap = EvidenceRows.Cap;
@@ -65,10 +65,12 @@ internal static class AnnexBuilder
     /// </summary>
     public static AnnexCounts CountsOf(IReadOnlyList<Party> parties)
     {
-        var rows = 0;
         var own = 0;
         var receivingPrompts = 0;
-        var groups = new Dictionary<string, bool>(StringComparer.Ordinal);
+
+        // Each contract's first party and whether any of its paths receives prompts, found by comparing contracts, not
+        // by a key string made for each party of each of 10,000 stacks (bench/SCALE.md round 16): a stack has a handful.
+        var contracts = new List<(Party First, bool Prompts)>();
         foreach (var party in parties)
         {
             var prompts = party.Receives.Contains(DataCategory.Prompt);
@@ -76,16 +78,31 @@ internal static class AnnexBuilder
             {
                 own++;
                 receivingPrompts += prompts ? 1 : 0;
+                continue;
             }
-            else
+
+            var at = contracts.Count - 1;
+            while (at >= 0 && !SameContract(contracts[at].First, party))
             {
-                var contract = ContractOf(party);
-                rows += groups.TryGetValue(contract, out var already) ? 0 : 1;
-                groups[contract] = already || prompts;
+                at--;
+            }
+
+            if (at < 0)
+            {
+                contracts.Add((party, prompts));
+            }
+            else if (prompts)
+            {
+                contracts[at] = (contracts[at].First, true);
             }
         }
 
-        return new AnnexCounts(rows, own, receivingPrompts + groups.Values.Count(p => p));
+        foreach (var contract in contracts)
+        {
+            receivingPrompts += contract.Prompts ? 1 : 0;
+        }
+
+        return new AnnexCounts(contracts.Count, own, receivingPrompts);
     }
 
     /// <summary>
@@ -95,6 +112,13 @@ internal static class AnnexBuilder
     /// </summary>
     private static IEnumerable<List<Party>> PartiesOfOneContract(IEnumerable<Party> annex) =>
         annex.GroupBy(ContractOf, StringComparer.Ordinal).Select(g => g.ToList());
+
+    /// <summary>Whether <see cref="ContractOf"/> gives the two parties the same key, without making the keys.</summary>
+    private static bool SameContract(Party a, Party b) => ByVendor(a) is { } vendorA
+        ? ByVendor(b) is { } vendorB && vendorA.Id == vendorB.Id && EnumText.Of(a.Component.Role) == EnumText.Of(b.Component.Role)
+        : ByVendor(b) is null && a.Component.Id == b.Component.Id;
+
+    private static Vendor? ByVendor(Party p) => p.Terms is null && p.Vendor is { } vendor && p.Component.Hosting == Hosting.ThirdParty ? vendor : null;
 
     private static string ContractOf(Party p) => p.Terms is null && p.Vendor is { } vendor && p.Component.Hosting == Hosting.ThirdParty
         ? $"{vendor.Id}\u0000{EnumText.Of(p.Component.Role)}"
@@ -126,7 +150,7 @@ internal static class AnnexBuilder
             return paths is null ? rows[0] : rows[0] with { Purpose = $"{rows[0].Purpose} ({paths})" };
         }
 
-        var categories = new SortedSet<DataCategory>(group.SelectMany(p => p.Receives));
+        var categories = DataCategorySet.Of(group.SelectMany(p => p.Receives));
         string Joined(Func<AnnexRow, string> cell) => string.Join("; ", rows.Select(cell).Distinct(StringComparer.Ordinal));
         return rows[0] with
         {
@@ -153,105 +177,6 @@ internal static class AnnexBuilder
 
         var through = gateways.Count == 1 ? gateways[0] : $"{string.Join(", ", gateways[..^1])} and {gateways[^1]}";
         return group.Any(p => p.Component.SubProcessorOf is null) ? $"directly, and through {through}" : $"through {through}";
-    }
-
-    /// <summary>
-    /// Catalog gaps of the parties the stack contracts with directly, one entry per party. Parties whose hosting is
-    /// unknown are asked about in the open questions instead (who runs them comes before what their terms are).
-    /// </summary>
-    public static List<FactToConfirmRow> FactsToConfirm(IReadOnlyList<Party> parties)
-    {
-        var rows = new List<FactToConfirmRow>();
-        foreach (var group in FactGroups(parties))
-        {
-            var first = group[0];
-            if (first.Vendor is not { } vendor)
-            {
-                rows.Add(new FactToConfirmRow(first.Component.Name, null, AnnexFactLabels,
-                    "no catalog entry for whoever runs this endpoint"));
-                continue;
-            }
-
-            var missing = MissingFacts(vendor, group);
-            if (missing.Count > 0)
-            {
-                rows.Add(new FactToConfirmRow(vendor.Name, vendor.Id, missing, "the catalog has no value read from the vendor's own pages"));
-            }
-        }
-
-        return rows.OrderBy(r => r.Party, StringComparer.Ordinal).ThenBy(r => r.Vendor, StringComparer.Ordinal).ToList();
-    }
-
-    /// <summary>
-    /// How many rows <see cref="FactsToConfirm"/> gives, without making or sorting them: each of 10,000 stacks' summaries
-    /// counts them, and the rows and sort were a tenth of the memory the stacks' sections took to write (bench/SCALE.md
-    /// round 15). The same groups as <see cref="FactsToConfirm"/>, so the two cannot disagree.
-    /// </summary>
-    public static int CountFactsToConfirm(IReadOnlyList<Party> parties)
-    {
-        var count = 0;
-        foreach (var group in FactGroups(parties))
-        {
-            count += group[0].Vendor is not { } vendor || MissingFacts(vendor, group).Count > 0 ? 1 : 0;
-        }
-
-        return count;
-    }
-
-    /// <summary>
-    /// The parties whose facts the annex asks to confirm, grouped by vendor (or component) in the order each key first
-    /// appears, each group's parties in their order, as a GroupBy gives them, without its lookup and enumerators.
-    /// </summary>
-    private static List<List<Party>> FactGroups(IReadOnlyList<Party> parties)
-    {
-        var groups = new List<List<Party>>();
-        Dictionary<string, List<Party>>? byKey = null;
-        foreach (var party in parties)
-        {
-            if (!ConfirmsFacts(party))
-            {
-                continue;
-            }
-
-            byKey ??= new Dictionary<string, List<Party>>(StringComparer.Ordinal);
-            if (!byKey.TryGetValue(FactKey(party), out var group))
-            {
-                byKey[FactKey(party)] = group = [];
-                groups.Add(group);
-            }
-
-            group.Add(party);
-        }
-
-        return groups;
-    }
-
-    private static bool ConfirmsFacts(Party p) => p.Component.Hosting == Hosting.ThirdParty && p.Terms is null && p.Component.Role != ComponentRole.App;
-
-    private static string FactKey(Party p) => p.Vendor?.Id ?? p.Component.Id;
-
-    /// <summary>The annex facts of <paramref name="vendor"/> a group of parties run by it leaves to confirm.</summary>
-    private static List<string> MissingFacts(Vendor vendor, IEnumerable<Party> group)
-    {
-        // A loop, not a query capturing the group: every stack's section counts these (bench/SCALE.md round 14).
-        var missing = new List<string>();
-        foreach (var (fact, label) in AnnexFacts)
-        {
-            if (!vendor.Fact(fact).Known
-                && (fact != Vendor.DataRegions || (!vendor.Fact(Vendor.ProcessingLocations).Known
-                    && group.All(p => p.Component.Region is null && p.Component.Attributes["regions"] is null)))
-                && (fact != Vendor.DefaultRetention || group.All(p => p.Component.Retention is null)))
-            {
-                missing.Add(label);
-            }
-        }
-
-        if (group.Any(p => CarriesText(p.Receives)) && !vendor.Fact(Vendor.Zdr).Known && group.All(p => p.Component.Zdr is null))
-        {
-            missing.Add("whether it offers zero data retention");
-        }
-
-        return missing;
     }
 
     /// <summary>The party's name as the annex prints it: the vendor who runs it, else the component.</summary>
@@ -405,7 +330,7 @@ internal static class AnnexBuilder
         return p.Vendor?.Fact(Vendor.Certifications) is { Known: true } certifications ? $"{zdr}; {certifications.Text}" : zdr;
     }
 
-    private static bool CarriesText(SortedSet<DataCategory> receives) => receives.Contains(DataCategory.Prompt) || receives.Contains(DataCategory.Completion);
+    private static bool CarriesText(DataCategorySet receives) => receives.Contains(DataCategory.Prompt) || receives.Contains(DataCategory.Completion);
 
     /// <summary>What a tool API receives, in counsel's words: prompt content is text built from prompts (a search query, text to translate, an image prompt).</summary>
     private static string ToolDataText(IEnumerable<DataCategory> categories) =>

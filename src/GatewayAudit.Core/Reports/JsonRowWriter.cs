@@ -194,15 +194,15 @@ internal sealed class JsonRowWriter
     }
 
     /// <summary>
-    /// An evidence list; the roll-up's list of every location (<see cref="LocationRows"/>) is written from the locations
-    /// themselves, without a row object for each.
+    /// An evidence list; a view of a location set (<see cref="LocationRows"/>: the roll-up's every location, a row's
+    /// first few) is written from the locations themselves, without a row object for each.
     /// </summary>
     private void Evidence(Utf8JsonWriter w, IReadOnlyList<EvidenceRow> rows)
     {
         w.WriteStartArray();
         if (rows is LocationRows { Locations: var locations })
         {
-            for (var i = 0; i < locations.Count; i++)
+            for (var i = 0; i < rows.Count; i++)
             {
                 Location(w, locations[i].File, locations[i].Line);
             }
@@ -362,29 +362,4 @@ internal sealed class JsonRowWriter
         public static readonly JsonEncodedText FactsToConfirm = JsonEncodedText.Encode("factsToConfirm");
         public static readonly JsonEncodedText PartiesReceivingPrompts = JsonEncodedText.Encode("partiesReceivingPrompts");
     }
-}
-
-/// <summary>
-/// Every location of a set as evidence rows, each made when read and not kept: the roll-up of 10,000 stacks has about
-/// 170,000 locations, which as rows held from the report model to the last byte written were about 7 MiB at the scan's
-/// peak (bench/SCALE.md round 6). <see cref="JsonRowWriter"/> writes the locations without making rows at all. The set
-/// must not change while the report is in use.
-/// </summary>
-internal sealed class LocationRows(SortedArraySet<SourceLocation> locations) : IReadOnlyList<EvidenceRow>
-{
-    public SortedArraySet<SourceLocation> Locations { get; } = locations;
-
-    public int Count => Locations.Count;
-
-    public EvidenceRow this[int index] => new(Locations[index].File, Locations[index].Line);
-
-    public IEnumerator<EvidenceRow> GetEnumerator()
-    {
-        for (var i = 0; i < Locations.Count; i++)
-        {
-            yield return this[i];
-        }
-    }
-
-    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

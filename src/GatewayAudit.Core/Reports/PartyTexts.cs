@@ -54,7 +54,7 @@ internal sealed class PartyTexts
         $"{gateway}'s sub-processor: retention follows {gateway}'s agreement with whichever provider serves the request");
 
     /// <summary>The categories' texts in category order, one shared list per set of categories (never changed once made).</summary>
-    public IReadOnlyList<string> CategoryTexts(SortedSet<DataCategory> categories, DataCategory? except = null)
+    public IReadOnlyList<string> CategoryTexts(DataCategorySet categories, DataCategory? except = null)
     {
         var mask = 0;
         foreach (var category in Categories)

@@ -35,7 +35,7 @@ public static class ReportBuilder
         var texts = new PartyTexts();
         var inventory = InventoryOf(model, catalog, texts, surfaceRows: true);
         var (subprocessors, surfaces, gaps, parties) = (inventory.Subprocessors, inventory.Surfaces!, inventory.Gaps, inventory.Parties);
-        var findings = audit.Findings.Select(ToRow).ToList();
+        var findings = RowsOf(audit.Findings);
         var questions = QuestionsOf(model, catalog);
         var annex = AnnexBuilder.Build(parties);
         var factsToConfirm = AnnexBuilder.FactsToConfirm(parties);
@@ -81,10 +81,10 @@ public static class ReportBuilder
     {
         var inventory = new Inventory(surfaceRows ? [] : null);
         var received = ReceivedBy(model);
-        foreach (var component in model.Components.Where(c => c.Role != ComponentRole.App).OrderBy(c => RoleOrder(c.Role)).ThenBy(c => c.Name, StringComparer.Ordinal))
+        foreach (var component in InventoryOrder(model))
         {
             var vendor = catalog.Find(component.Vendor);
-            var receives = received.TryGetValue(component.Id, out var into) ? into : [];
+            var receives = received.GetValueOrDefault(component.Id);
             var parent = component.SubProcessorOf is { } parentId ? model.Find(parentId) : null;
             var terms = OnOwnAccount(component) ? null : parent;
             var (zdr, zdrDetail) = ZdrOf(component, vendor, receives, terms, texts);
@@ -134,21 +134,47 @@ public static class ReportBuilder
     }
 
     /// <summary>
+    /// The components of the inventory (not the client apps) by role, then name, ties in the model's order: a sort of one
+    /// array instead of a query's iterators, key arrays and buffer for each of 10,000 stacks (bench/SCALE.md round 16).
+    /// </summary>
+    private static Component[] InventoryOrder(StackModel model)
+    {
+        var count = 0;
+        foreach (var component in model.Components)
+        {
+            count += component.Role != ComponentRole.App ? 1 : 0;
+        }
+
+        var order = new (Component Component, int Index)[count];
+        count = 0;
+        foreach (var component in model.Components)
+        {
+            if (component.Role != ComponentRole.App)
+            {
+                order[count] = (component, count);
+                count++;
+            }
+        }
+
+        Array.Sort(order, static (a, b) =>
+            RoleOrder(a.Component.Role).CompareTo(RoleOrder(b.Component.Role)) is var byRole and not 0 ? byRole
+            : string.CompareOrdinal(a.Component.Name, b.Component.Name) is var byName and not 0 ? byName
+            : a.Index.CompareTo(b.Index));
+        return Array.ConvertAll(order, static o => o.Component);
+    }
+
+    /// <summary>
     /// What each component receives (<see cref="StackModel.Receives"/>), from one pass over the flows: asking the model
     /// walks every flow of the stack once per component, for each of 10,000 stacks (bench/SCALE.md round 14).
     /// </summary>
-    private static Dictionary<string, SortedSet<DataCategory>> ReceivedBy(StackModel model)
+    private static Dictionary<string, DataCategorySet> ReceivedBy(StackModel model)
     {
-        var received = new Dictionary<string, SortedSet<DataCategory>>(StringComparer.Ordinal);
+        // Bits, not a SortedSet per component: 10,000 stacks' sets and their nodes were 8 MiB of the report (round 16).
+        var received = new Dictionary<string, DataCategorySet>(StringComparer.Ordinal);
         foreach (var flow in model.Flows)
         {
-            if (!received.TryGetValue(flow.To, out var categories))
-            {
-                categories = [];
-                received[flow.To] = categories;
-            }
-
-            categories.UnionWith(flow.DataCategories);
+            ref var categories = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(received, flow.To, out _);
+            categories = categories.Union(flow.DataCategories);
         }
 
         return received;
@@ -175,17 +201,42 @@ public static class ReportBuilder
     private static List<OpenQuestionRow> QuestionsOf(StackModel model, VendorCatalog catalog)
     {
         var questions = new List<OpenQuestion>();
-        var asked = new HashSet<(string, string)>();
-        foreach (var question in model.OpenQuestions.Where(q => q.IsOpen(model)).Concat(CatalogQuestions(model, catalog)))
+        HashSet<(string, string)>? asked = null;
+        foreach (var question in model.OpenQuestions)
         {
-            if (asked.Add((question.Subject, question.Question)))
+            if (question.IsOpen(model))
             {
-                questions.Add(question);
+                Ask(questions, ref asked, question);
             }
         }
 
+        CatalogQuestions(model, catalog, questions, ref asked);
         questions.Sort(static (a, b) => string.CompareOrdinal(a.Subject, b.Subject) is var bySubject and not 0 ? bySubject : string.CompareOrdinal(a.Question, b.Question));
         return questions.ConvertAll(q => new OpenQuestionRow(q.Subject, q.Question, q.Evidence?.File, q.Evidence?.Line));
+    }
+
+    // The set of questions asked made only for a stack with one: most of 10,000 stacks' sections ask none or one.
+    private static void Ask(List<OpenQuestion> questions, ref HashSet<(string, string)>? asked, OpenQuestion question)
+    {
+        if (questions.Count == 0)
+        {
+            questions.Add(question);
+            return;
+        }
+
+        if (asked is null)
+        {
+            asked = [];
+            foreach (var already in questions)
+            {
+                asked.Add((already.Subject, already.Question));
+            }
+        }
+
+        if (asked.Add((question.Subject, question.Question)))
+        {
+            questions.Add(question);
+        }
     }
 
     /// <summary>The basis of a retention the config sets, and the detail of a ZDR it sets: "config (config.yaml:26)".</summary>
@@ -235,13 +286,35 @@ public static class ReportBuilder
     {
         var model = stack.Stack.Model;
         var inventory = InventoryOf(model, audit.Catalog, texts, surfaceRows: false);
-        var findings = stack.Findings.Select(ToRow).ToList();
+        var findings = RowsOf(stack.Findings);
         var questions = QuestionsOf(model, audit.Catalog);
         var summary = Summary(inventory.Subprocessors, inventory.SurfaceCount, inventory.Gaps.Count, findings, questions.Count,
             AnnexBuilder.CountsOf(inventory.Parties), AnnexBuilder.CountFactsToConfirm(inventory.Parties));
         return new StackRow(stack.Stack.Id, stack.Stack.Name,
-            stack.Stack.Membership.Select(m => new StackFileRow(m.Key, m.Value)).ToList(),
+            FilesOf(stack.Stack.Membership),
             inventory.Subprocessors, findings, inventory.Gaps, questions, summary);
+    }
+
+    private static List<FindingRow> RowsOf(IReadOnlyList<Finding> findings)
+    {
+        var rows = new List<FindingRow>(findings.Count);
+        for (var i = 0; i < findings.Count; i++)
+        {
+            rows.Add(ToRow(findings[i]));
+        }
+
+        return rows;
+    }
+
+    private static List<StackFileRow> FilesOf(SortedList<string, string> membership)
+    {
+        var rows = new List<StackFileRow>(membership.Count);
+        for (var i = 0; i < membership.Count; i++)
+        {
+            rows.Add(new StackFileRow(membership.Keys[i], membership.Values[i]));
+        }
+
+        return rows;
     }
 
     /// <summary>
@@ -250,7 +323,7 @@ public static class ReportBuilder
     /// </summary>
     private static bool OnOwnAccount(Component component) => component.Attributes["providerAccount"] is "operator";
 
-    private static (ZdrStatus Status, string Detail) ZdrOf(Component component, Vendor? vendor, SortedSet<DataCategory> receives, Component? parent, PartyTexts texts)
+    private static (ZdrStatus Status, string Detail) ZdrOf(Component component, Vendor? vendor, DataCategorySet receives, Component? parent, PartyTexts texts)
     {
         if (component.Zdr is { } set)
         {
@@ -373,24 +446,38 @@ public static class ReportBuilder
     /// Contract questions no config answers. Catalog gaps (no DPA link, retention unknown, no entry) are not asked
     /// here: they are listed once per party under facts to confirm.
     /// </summary>
-    private static IEnumerable<OpenQuestion> CatalogQuestions(StackModel model, VendorCatalog catalog)
+    private static void CatalogQuestions(StackModel model, VendorCatalog catalog, List<OpenQuestion> questions, ref HashSet<(string, string)>? asked)
     {
         // A gateway's sub-processors are covered by the contract with the gateway, which the questions about it ask.
-        foreach (var component in model.Components.Where(c => c.Hosting == Hosting.ThirdParty && (c.SubProcessorOf is null || OnOwnAccount(c))))
+        foreach (var component in model.Components)
         {
             // A provider that offers ZDR: whether this account has it (or another retention agreement) is a contract
             // fact no config shows. Readers that ask a sharper question (OpenRouter's account-wide setting) win.
             // The flows into the component are walked last: the other tests are a field each.
-            if (component.Role is ComponentRole.ModelProvider or ComponentRole.Gateway or ComponentRole.Guardrail && component.Zdr is null
+            if (component.Hosting == Hosting.ThirdParty && (component.SubProcessorOf is null || OnOwnAccount(component))
+                && component.Role is ComponentRole.ModelProvider or ComponentRole.Gateway or ComponentRole.Guardrail && component.Zdr is null
                 && catalog.Find(component.Vendor) is { } vendor && vendor.Fact(Vendor.Zdr).Text is "yes" or "partial"
                 && model.ReceivesAny(component.Id, PromptOnly)
-                && !model.OpenQuestions.Any(q => q.Subject == component.Name && q.Question.Contains("zero data retention", StringComparison.OrdinalIgnoreCase)))
+                && !AsksAboutZdr(model, component.Name))
             {
-                yield return new OpenQuestion(vendor.Name,
+                Ask(questions, ref asked, new OpenQuestion(vendor.Name,
                     "Is zero data retention, or another retention agreement, in force for the account or project this stack uses? The config cannot show it; without one the vendor's default retention applies.",
-                    component.Evidence.FirstOrDefault());
+                    component.Evidence.FirstOrDefault()));
             }
         }
+    }
+
+    private static bool AsksAboutZdr(StackModel model, string subject)
+    {
+        foreach (var question in model.OpenQuestions)
+        {
+            if (question.Subject == subject && question.Question.Contains("zero data retention", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly DataCategory[] PromptOnly = [DataCategory.Prompt];

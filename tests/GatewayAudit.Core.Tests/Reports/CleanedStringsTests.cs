@@ -15,7 +15,7 @@ public sealed class CleanedStringsTests
         var random = new Random(10);
         var values = Enumerable.Range(0, 20_000).Select(_ => random.Next(12_000))
             .Select(i => i % 7 == 0 ? $"https://host/{i}?key=sk-secret" : $"value {i}").ToList();
-        var cleaned = new CleanedStrings(Scrub);
+        var cleaned = new CleanedStrings(Scrub, sets: 256);
 
         Assert.All(values, v => Assert.Equal(Scrub(v), cleaned.Clean(v)));
         Assert.DoesNotContain(values.Select(cleaned.Clean), v => v.Contains("sk-secret", StringComparison.Ordinal));
@@ -111,7 +111,7 @@ public sealed class CleanedStringsTests
         var random = new Random(13);
         var values = Enumerable.Range(0, 30_000).Select(_ => random.Next(9_000))
             .Select(i => i % 5 == 0 ? $"https://host/{i}?key=sk-secret" : i % 3 == 0 ? $"\"quoted\" {i}\t" : $"value {i}").ToList();
-        var cleaned = new CleanedStrings(Scrub);
+        var cleaned = new CleanedStrings(Scrub, sets: 256);
         var encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
         var expected = Written(values, encoder, (w, v) => w.WritePropertyName(Scrub(v)), (w, v) => w.WriteStringValue(Scrub(v)));
