@@ -117,14 +117,13 @@ public static class StackAssembler
             }
 
             var hasConfig = host is not null || byPath.ContainsKey(config.FullPath);
-            var process = StackEnvironment.For(members, hasConfig && host is null ? config.FullPath : null, processOnly: true);
             if (!hasConfig)
             {
-                ProxyProcess.Apply(stack, members, process);
+                ProxyProcess.Apply(stack, members, StackEnvironment.For(members, null, processOnly: true));
                 continue; // a stack of deployment files only
             }
 
-            config.Environment = StackEnvironment.For(members, host is null ? config.FullPath : null);
+            config.Environment = StackEnvironment.For(members, host is null ? config.FullPath : null, out var process);
             config.ProcessEnvironmentShown = ShownProxyEnvironment.For(members, host is null ? config.FullPath : null, process);
             var includes = new List<InputFile>();
             config.Merged = ConfigIncludes.Merge(config, byPath, includes, diagnostics) is { } merged ? (merged.Document, merged.Elsewhere) : null;
