@@ -60,9 +60,9 @@ public static class BlockYamlLoader
         finally
         {
             lines.Clear();
-            if (lines.Capacity > 65_536)
+            if (lines.Capacity > 65_536 || t_entries?.Capacity > 65_536 || t_items?.Capacity > 65_536)
             {
-                t_lines = null; // a huge file's buffer is not kept
+                (t_lines, t_entries, t_items) = (null, null, null); // a huge file's buffers are not kept
             }
         }
     }
