@@ -31,6 +31,15 @@ public sealed class StackModel
     /// <summary>SDK clients built and called across files, for the stack assembly to join (empty once joined).</summary>
     public CodeClients CodeClients => _codeClients ??= new();
 
+    /// <summary>Whether any code client was added (asking <see cref="CodeClients"/> makes the empty set).</summary>
+    public bool HasCodeClients => _codeClients is not null;
+
+    /// <summary>
+    /// The models that hold code clients, for a join of them: asking each model of a scan made every one an empty
+    /// set of ten lists to join nothing (bench/SCALE.md round 16).
+    /// </summary>
+    public static IReadOnlyList<StackModel> WithCodeClients(IReadOnlyList<StackModel> models) => models.Where(m => m.HasCodeClients).ToList();
+
     private CodeClients? _codeClients;
 
     /// <summary>
@@ -46,6 +55,29 @@ public sealed class StackModel
     }
 
     public Component? Find(string id) => _components.Find(id);
+
+    /// <summary>
+    /// As <see cref="Add(Component)"/> of a component with only who it is (no facts, evidence or notes yet), without
+    /// making one to merge when the id is known: most of a large config's deployments name a provider already added,
+    /// and each made a component of four objects to fold in (bench/SCALE.md round 16).
+    /// </summary>
+    public Component Add(string id, string name, ComponentRole role, Hosting hosting, string? vendor = null, string? subProcessorOf = null)
+    {
+        if (_components.Find(id) is not { } existing)
+        {
+            return Add(new Component { Id = id, Name = name, Role = role, Hosting = hosting, Vendor = vendor, SubProcessorOf = subProcessorOf });
+        }
+
+        // What Component.MergeFrom takes from such a component.
+        existing.Vendor ??= vendor;
+        existing.SubProcessorOf ??= subProcessorOf;
+        if (existing.Hosting == Hosting.Unknown)
+        {
+            existing.Hosting = hosting;
+        }
+
+        return existing;
+    }
 
     /// <summary>Adds the component, or merges it into the one already known under its id; returns the one kept.</summary>
     public Component Add(Component component)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using GatewayAudit.Core.Model;
 using GatewayAudit.Core.Yaml;
@@ -307,8 +308,7 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     /// </summary>
     public bool CheckSecret(string path, YamlScalar scalar, bool templateFile = false)
     {
-        var text = scalar.Value.Trim();
-        if (scalar.IsNull || text.Length == 0 || IsReference(text) || LooksLikeFilePath(text) || IsFromElsewhere(scalar))
+        if (!MayBeSecret(scalar, out var text))
         {
             return false;
         }
@@ -337,6 +337,14 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     /// number (Redis takes it as it is), and *_credentials may be a mapping (vertex_credentials takes the JSON inline).
     /// Literal values are recorded as secrets.
     /// </summary>
+    // What CheckSecret asks before the path: most credential settings are os.environ/ references, and their paths
+    // (a string per ancestor) were most of the secret checks' garbage (bench/SCALE.md round 16).
+    private bool MayBeSecret(YamlScalar scalar, out string text)
+    {
+        text = scalar.Value.Trim();
+        return !(scalar.IsNull || text.Length == 0 || IsReference(text) || LooksLikeFilePath(text) || IsFromElsewhere(scalar));
+    }
+
     public void CheckSecretKeys(YamlMapping parameters, string path)
     {
         foreach (var (key, value) in parameters.Entries)
@@ -348,6 +356,11 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
             }
 
             var password = key.Value.Contains("password", StringComparison.OrdinalIgnoreCase) || key.Value.Contains("passwd", StringComparison.OrdinalIgnoreCase);
+            if (value is YamlScalar plain && NotText(plain, password) is null && !MayBeSecret(plain, out _))
+            {
+                continue; // text that is no literal: nothing to say, so no path to make
+            }
+
             var keyPath = $"{path}.{key.Value}";
             if (CheckText(value, keyPath, "text (the value, or os.environ/NAME)", numberAllowed: password) is { } scalar)
             {
@@ -407,7 +420,11 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
 
                         break;
                     case YamlScalar scalar when item.Key is not null && IsSecretKey(item.Key) && scalar.AsBool() is null:
-                        CheckSecret(PathOf(item, steps), scalar);
+                        if (MayBeSecret(scalar, out _))
+                        {
+                            CheckSecret(PathOf(item, steps), scalar);
+                        }
+
                         break;
                     case YamlScalar scalar when UrlPassword.Find(scalar.Value.Trim()) is not null:
                         CheckUrlPassword(PathOf(item, steps), scalar, scalar.Value.Trim());
@@ -462,13 +479,38 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     }
 
     // model_list[0].litellm_params.api_key: the holder's path, then ".key" (just "key" at the top) or "[index]".
-    private static string PathOf(SweepItem item, List<PathStep> steps) => PathOf(PathOf(item.Parent, steps), item.Shown, item.Index);
+    // Written into one builder, not a string per ancestor.
+    private static string PathOf(SweepItem item, List<PathStep> steps)
+    {
+        var path = (t_path ??= new StringBuilder()).Clear();
+        Append(path, item.Parent, steps);
+        Append(path, item.Shown, item.Index);
+        return path.ToString();
+    }
 
-    private static string PathOf(int step, List<PathStep> steps) =>
-        step < 0 ? "" : PathOf(PathOf(steps[step].Parent, steps), steps[step].Shown, steps[step].Index);
+    private static void Append(StringBuilder path, int step, List<PathStep> steps)
+    {
+        if (step >= 0)
+        {
+            Append(path, steps[step].Parent, steps);
+            Append(path, steps[step].Shown, steps[step].Index);
+        }
+    }
 
-    private static string PathOf(string parent, string? shown, int index) =>
-        shown is not null ? (parent.Length == 0 ? shown : $"{parent}.{shown}") : index >= 0 ? $"{parent}[{index}]" : parent;
+    private static void Append(StringBuilder path, string? shown, int index)
+    {
+        if (shown is not null)
+        {
+            (path.Length == 0 ? path : path.Append('.')).Append(shown);
+        }
+        else if (index >= 0)
+        {
+            path.Append('[').Append(index).Append(']');
+        }
+    }
+
+    [ThreadStatic]
+    private static StringBuilder? t_path;
 
     /// <summary>
     /// A key or name as it may appear in a message: itself, or redacted (sk-proj-****) when it has a credential's shape,

@@ -22,7 +22,7 @@ public static partial class EmbeddedConfigFinder
     {
         // The lines as places in the text, not strings: a values file is read line by line, and only a line that may
         // start a config, and the config's own lines, become text (bench/SCALE.md round 14).
-        var lines = new Lines(text);
+        var lines = new Lines(text, t_lines ??= []);
         var found = new List<EmbeddedConfig>();
         for (var i = 0; i < lines.Count; i++)
         {
@@ -65,7 +65,7 @@ public static partial class EmbeddedConfigFinder
             }
 
             // The lines up to the key blank (so lines keep their numbers), then the block's, each ending with a line break.
-            var embedded = new StringBuilder(text.Length);
+            var embedded = (t_embedded ??= new StringBuilder()).Clear();
             embedded.Append('\n', i + 1);
             for (var j = i + 1; j <= end; j++)
             {
@@ -77,8 +77,21 @@ public static partial class EmbeddedConfigFinder
             i = end;
         }
 
+        if (lines.Count > 65_536 || t_embedded?.Capacity > 1 << 20)
+        {
+            (t_lines, t_embedded) = (null, null); // a huge file's buffers are not kept
+        }
+
         return found;
     }
+
+    // One list of line places and one builder per thread, reused file after file: a builder the size of each file was
+    // a quarter of this finder's garbage in a large scan (bench/SCALE.md round 16).
+    [ThreadStatic]
+    private static List<(int Start, int Length)>? t_lines;
+
+    [ThreadStatic]
+    private static StringBuilder? t_embedded;
 
     // The block's first level (its smallest indentation) must hold one of LiteLLM's sections.
     private static bool HoldsSections(Lines lines, int from, int to)
@@ -138,11 +151,13 @@ public static partial class EmbeddedConfigFinder
     private readonly struct Lines
     {
         private readonly string _text;
-        private readonly List<(int Start, int Length)> _lines = [];
+        private readonly List<(int Start, int Length)> _lines;
 
-        public Lines(string text)
+        public Lines(string text, List<(int Start, int Length)> lines)
         {
             _text = text;
+            _lines = lines;
+            _lines.Clear();
             for (var start = 0; ;)
             {
                 var newline = text.IndexOf('\n', start);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
@@ -96,6 +97,28 @@ public static partial class HostClassifier
 
     /// <summary>The region a vendor host names (RDS, Neon, Supabase pooler, Vertex AI, DashScope, Langfuse Cloud, Datadog sites); null when the host does not say.</summary>
     public static HostRegion? RegionOf(string host)
+    {
+        // Hosts repeat across a checkout's configs (each stack's "db", a provider's API host), and each new one runs
+        // every pattern above: the answers are kept, up to a bound (bench/SCALE.md round 16).
+        if (KnownRegions.TryGetValue(host, out var known))
+        {
+            return known;
+        }
+
+        var region = MatchRegion(host);
+        if (KnownRegions.Count < MaxKnownRegions)
+        {
+            KnownRegions.TryAdd(host, region);
+        }
+
+        return region;
+    }
+
+    private const int MaxKnownRegions = 4096;
+
+    private static readonly ConcurrentDictionary<string, HostRegion?> KnownRegions = new(StringComparer.Ordinal);
+
+    private static HostRegion? MatchRegion(string host)
     {
         foreach (var (pattern, region, source) in RegionRows)
         {

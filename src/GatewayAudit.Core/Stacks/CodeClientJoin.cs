@@ -22,9 +22,10 @@ public static class CodeClientJoin
 
     public static void Apply(IReadOnlyList<StackModel> models)
     {
-        var builds = models.SelectMany(m => m.CodeClients.Builds.Select(b => (Build: b, Model: m))).ToList();
-        var uses = models.SelectMany(m => m.CodeClients.Uses.Select(u => (Use: u, Model: m))).ToList();
-        var preferences = models.SelectMany(m => m.CodeClients.Preferences).ToList();
+        var coded = StackModel.WithCodeClients(models);
+        var builds = coded.SelectMany(m => m.CodeClients.Builds.Select(b => (Build: b, Model: m))).ToList();
+        var uses = coded.SelectMany(m => m.CodeClients.Uses.Select(u => (Use: u, Model: m))).ToList();
+        var preferences = coded.SelectMany(m => m.CodeClients.Preferences).ToList();
         var index = new ClientIndex(builds);
         var joined = new List<(StackModel Model, ClientUse Use, ClientBuild Build, string Rule)>();
         foreach (var (use, model) in uses)
@@ -51,7 +52,7 @@ public static class CodeClientJoin
         }
 
         UnpassedPreferences(models, preferences, joined.Select(j => j.Use).ToList());
-        foreach (var model in models)
+        foreach (var model in coded)
         {
             model.CodeClients.Builds.Clear();
             model.CodeClients.Uses.Clear();

@@ -59,7 +59,10 @@ public static class ComposeModelRunner
                         + "Docker Model Runner serves it on the machine or cluster that runs the compose application, so the code's calls stay on the operator's infrastructure.");
                 });
                 model.OpenQuestions.RemoveAll(q => q.About == HostClassifier.InferenceId("localhost", Engine, null) && q.Question.Contains(variable, StringComparison.Ordinal));
-                model.CodeClients.ImportedValues.RemoveAll(u => u.FromModule == LexicalImportedName.EnvironmentModule && u.Name == variable && sites.Contains(u.At.File));
+                if (model.HasCodeClients)
+                {
+                    model.CodeClients.ImportedValues.RemoveAll(u => u.FromModule == LexicalImportedName.EnvironmentModule && u.Name == variable && sites.Contains(u.At.File));
+                }
             }
         }
     }

@@ -31,6 +31,7 @@ public static partial class DotEnvSampleEndpoint
 {
     public static void Apply(IReadOnlyList<StackModel> models, IReadOnlyList<DeploymentFacts> dotEnvs, IReadOnlyList<DeploymentFacts> composed, ProjectScope scope)
     {
+        models = StackModel.WithCodeClients(models);
         var byFolder = DotEnvSampleAddress.ByFolder(dotEnvs);
         foreach (var model in models)
         {

@@ -22,6 +22,7 @@ public static class EnvironmentFieldJoin
 {
     public static void Apply(IReadOnlyList<StackModel> models, IReadOnlyList<DeploymentFacts> dotEnvs, ProjectScope scope)
     {
+        models = StackModel.WithCodeClients(models);
         var fields = models.SelectMany(m => m.CodeClients.EnvironmentFields).ToLookup(f => (f.Language, f.Name));
         var byFolder = DotEnvSampleAddress.ByFolder(dotEnvs);
         foreach (var model in models)

@@ -33,6 +33,7 @@ public static class ImportedConstantJoin
     /// </param>
     public static void Apply(IReadOnlyList<StackModel> models, IReadOnlyList<DeploymentFacts>? deployments = null, IReadOnlyList<DeploymentFacts>? dotEnvs = null, ProjectScope? scope = null)
     {
+        models = StackModel.WithCodeClients(models);
         var byFolder = DotEnvSampleAddress.ByFolder(dotEnvs ?? []);
         var constants = models.SelectMany(m => m.CodeClients.Constants).ToLookup(c => (c.Language, c.Name));
         var reExports = models.SelectMany(m => m.CodeClients.ReExports).ToLookup(r => (r.Language, r.Name));

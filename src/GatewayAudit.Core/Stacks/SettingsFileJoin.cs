@@ -31,6 +31,7 @@ public static class SettingsFileJoin
 {
     public static void Apply(IReadOnlyList<StackModel> models, IReadOnlyList<DeploymentFacts>? deployments = null)
     {
+        models = StackModel.WithCodeClients(models);
         var settings = models.SelectMany(m => m.CodeClients.Settings).ToList();
         var sections = new OptionsSections(models);
         foreach (var model in models)

@@ -108,8 +108,26 @@ public static class StackAssembler
         foreach (var (stack, config, host) in stacks.ToList())
         {
             // In the order the files were read (as deployments are), not the order they joined.
-            var own = stack.Files.Where(position.ContainsKey).Select(f => position[f]).Order().Select(i => deployments[i]).ToList();
-            var members = own.Where(d => d.Result.Deployment is not null).Select(d => (d.File, d.Result.Deployment!)).ToList();
+            var positions = new List<int>();
+            foreach (var file in stack.Files)
+            {
+                if (position.TryGetValue(file, out var at))
+                {
+                    positions.Add(at);
+                }
+            }
+
+            positions.Sort();
+            var own = new List<(InputFile File, ReaderResult Result)>(positions.Count);
+            var members = new List<(InputFile File, DeploymentFacts Facts)>(positions.Count);
+            foreach (var at in positions)
+            {
+                own.Add(deployments[at]);
+                if (deployments[at].Result.Deployment is { } facts)
+                {
+                    members.Add((deployments[at].File, facts));
+                }
+            }
             foreach (var (file, result) in own)
             {
                 stack.Model.MergeFrom(result.Fragment);
@@ -117,14 +135,13 @@ public static class StackAssembler
             }
 
             var hasConfig = host is not null || byPath.ContainsKey(config.FullPath);
-            var process = StackEnvironment.For(members, hasConfig && host is null ? config.FullPath : null, processOnly: true);
             if (!hasConfig)
             {
-                ProxyProcess.Apply(stack, members, process);
+                ProxyProcess.Apply(stack, members, StackEnvironment.For(members, null, processOnly: true));
                 continue; // a stack of deployment files only
             }
 
-            config.Environment = StackEnvironment.For(members, host is null ? config.FullPath : null);
+            config.Environment = StackEnvironment.For(members, host is null ? config.FullPath : null, out var process);
             config.ProcessEnvironmentShown = ShownProxyEnvironment.For(members, host is null ? config.FullPath : null, process);
             var includes = new List<InputFile>();
             config.Merged = ConfigIncludes.Merge(config, byPath, includes, diagnostics) is { } merged ? (merged.Document, merged.Elsewhere) : null;

@@ -17,27 +17,70 @@ public static partial class StackEnvironment
     /// True for the proxy process's own environment only (what it runs with), without the stack's other .env files,
     /// which compose reads for interpolation but does not pass to the container unless named in env_file.
     /// </param>
-    public static Dictionary<string, EnvironmentValue> For(IReadOnlyList<(InputFile File, DeploymentFacts Facts)> members, string? configFullPath, bool processOnly = false)
+    public static Dictionary<string, EnvironmentValue> For(IReadOnlyList<(InputFile File, DeploymentFacts Facts)> members, string? configFullPath, bool processOnly = false) =>
+        processOnly ? Build(members, configFullPath, withStack: false, out _) ?? new(StringComparer.Ordinal) : For(members, configFullPath, out _);
+
+    /// <summary>
+    /// The stack's environment for the config and, in <paramref name="process"/>, the proxy process's own (as
+    /// <see cref="For"/> with processOnly): one sorting of the stack's files for both, which a large scan did twice per
+    /// config (bench/SCALE.md round 16).
+    /// </summary>
+    public static Dictionary<string, EnvironmentValue> For(IReadOnlyList<(InputFile File, DeploymentFacts Facts)> members, string? configFullPath,
+        out Dictionary<string, EnvironmentValue> process)
     {
-        var environment = new Dictionary<string, EnvironmentValue>(StringComparer.Ordinal);
+        process = Build(members, configFullPath, withStack: true, out var stack) ?? new(StringComparer.Ordinal);
+        return stack ?? process; // the same when no .env file adds to the process's: both are only read
+    }
+
+    // The process's own environment (null when no file is a member) and, with withStack, the stack's, with its other
+    // .env files (null when there are none: then it is the process's).
+    private static Dictionary<string, EnvironmentValue>? Build(IReadOnlyList<(InputFile File, DeploymentFacts Facts)> members, string? configFullPath,
+        bool withStack, out Dictionary<string, EnvironmentValue>? stack)
+    {
+        stack = null;
         if (members.Count == 0)
         {
-            return environment; // a config with no deployment file: no sorting of nothing (most stacks of a monorepo)
+            return null; // a config with no deployment file: no sorting of nothing (most stacks of a monorepo)
         }
 
-        var dotEnvs = members.Where(m => m.Facts.Variables.Count > 0)
-            .OrderBy(m => m.File.FileName.Contains("example", StringComparison.OrdinalIgnoreCase) || m.File.FileName.Contains("sample", StringComparison.OrdinalIgnoreCase) ? 1 : 0)
-            .ThenBy(m => m.File.DisplayPath, StringComparer.Ordinal).ToList();
+        var environment = new Dictionary<string, EnvironmentValue>(StringComparer.Ordinal);
+        var dotEnvs = new List<(InputFile File, DeploymentFacts Facts)>();
+        var proxies = new List<(InputFile File, ServiceFacts Service)>();
+        foreach (var member in members)
+        {
+            if (member.Facts.Variables.Count > 0)
+            {
+                dotEnvs.Add(member);
+            }
 
-        var proxies = members.SelectMany(m => m.Facts.Services.Where(s => s.RunsProxy).Select(s => (m.File, Service: s)))
-            .OrderBy(p => configFullPath is not null && MountsConfig(p.File, p.Service, configFullPath) ? 0 : 1)
-            .ThenBy(p => p.Service.Kind == "Dockerfile" ? 1 : 0) // compose, Kubernetes and Helm override the image's ENV
-            .ThenBy(p => p.File.DisplayPath, StringComparer.Ordinal).ToList();
-        var leftToTheShell = new Dictionary<string, EnvironmentValue>(StringComparer.Ordinal);
+            foreach (var service in member.Facts.Services)
+            {
+                if (service.RunsProxy)
+                {
+                    proxies.Add((member.File, service));
+                }
+            }
+        }
+
+        // Sorted only when there is an order to decide (OrderBy is stable, so one item stays as it is).
+        if (dotEnvs.Count > 1)
+        {
+            dotEnvs = dotEnvs.OrderBy(m => m.File.FileName.Contains("example", StringComparison.OrdinalIgnoreCase) || m.File.FileName.Contains("sample", StringComparison.OrdinalIgnoreCase) ? 1 : 0)
+                .ThenBy(m => m.File.DisplayPath, StringComparer.Ordinal).ToList();
+        }
+
+        if (proxies.Count > 1)
+        {
+            proxies = proxies.OrderBy(p => configFullPath is not null && MountsConfig(p.File, p.Service, configFullPath) ? 0 : 1)
+                .ThenBy(p => p.Service.Kind == "Dockerfile" ? 1 : 0) // compose, Kubernetes and Helm override the image's ENV
+                .ThenBy(p => p.File.DisplayPath, StringComparer.Ordinal).ToList();
+        }
+
+        Dictionary<string, EnvironmentValue>? leftToTheShell = null;
         foreach (var (file, service) in proxies)
         {
             var folder = Path.GetDirectoryName(file.FullPath) ?? "";
-            var beside = dotEnvs.FirstOrDefault(d => Path.GetDirectoryName(d.File.FullPath) == folder && d.File.FileName == ".env");
+            var beside = dotEnvs.FirstOrDefault(d => d.File.FileName == ".env" && Path.GetDirectoryName(d.File.FullPath) == folder);
             foreach (var value in service.Environment)
             {
                 // ${VAR} that neither the .env beside the file nor a default fills is set by the shell at deploy time:
@@ -50,7 +93,7 @@ public static partial class StackEnvironment
                     }
                     else
                     {
-                        leftToTheShell.TryAdd(value.Name, resolved);
+                        (leftToTheShell ??= new(StringComparer.Ordinal)).TryAdd(value.Name, resolved);
                     }
                 }
             }
@@ -65,19 +108,44 @@ public static partial class StackEnvironment
             }
         }
 
-        foreach (var value in processOnly ? [] : dotEnvs.SelectMany(d => d.Facts.Variables))
+        // The stack's environment goes on from the process's with the other .env files; a copy only when they add one.
+        if (withStack && dotEnvs.Count > 0)
         {
-            environment.TryAdd(value.Name, value);
+            var size = environment.Count + (leftToTheShell?.Count ?? 0);
+            foreach (var dotEnv in dotEnvs)
+            {
+                size += dotEnv.Facts.Variables.Count;
+            }
+
+            stack = new Dictionary<string, EnvironmentValue>(size, StringComparer.Ordinal);
+            foreach (var (name, value) in environment)
+            {
+                stack.Add(name, value);
+            }
+
+            foreach (var dotEnv in dotEnvs)
+            {
+                foreach (var value in dotEnv.Facts.Variables)
+                {
+                    stack.TryAdd(value.Name, value);
+                }
+            }
+
+            LeaveToTheShell(stack, leftToTheShell);
         }
 
-        // Still unset: the process is given the variable, but its value is the deploy shell's. Kept as the reference
-        // it is, so a reader neither applies a client default (LANGFUSE_HOST unset means Langfuse Cloud) nor guesses.
-        foreach (var (name, value) in leftToTheShell)
+        LeaveToTheShell(environment, leftToTheShell);
+        return environment;
+    }
+
+    // Still unset: the process is given the variable, but its value is the deploy shell's. Kept as the reference
+    // it is, so a reader neither applies a client default (LANGFUSE_HOST unset means Langfuse Cloud) nor guesses.
+    private static void LeaveToTheShell(Dictionary<string, EnvironmentValue> environment, Dictionary<string, EnvironmentValue>? leftToTheShell)
+    {
+        foreach (var (name, value) in leftToTheShell ?? [])
         {
             environment.TryAdd(name, value);
         }
-
-        return environment;
     }
 
     /// <summary>True when the service mounts the config (a bind mount of the file or its folder).</summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 
 namespace GatewayAudit.Core.Yaml;
 
@@ -52,24 +53,24 @@ public static class BlockYamlLoader
                 return null;
             }
 
-            var parser = new Parser(text, lines);
+            var parser = new Parser(text, lines, t_entries ??= [], t_items ??= []);
             var root = parser.Block(lines[0].Indent, depth: 1);
             return root is not null && parser.AtEnd ? new YamlDocument(file, root) : null;
         }
         finally
         {
             lines.Clear();
-            if (lines.Capacity > 65_536)
+            if (lines.Capacity > 65_536 || t_entries?.Capacity > 65_536 || t_items?.Capacity > 65_536)
             {
-                t_lines = null; // a huge file's buffer is not kept
+                (t_lines, t_entries, t_items) = (null, null, null); // a huge file's buffers are not kept
             }
         }
     }
 
     /// <summary>Whether an earlier key of the mapping is <paramref name="name"/>: a scan of a small mapping's few keys, a set once it is longer.</summary>
-    internal static bool IsDuplicate(List<KeyValuePair<YamlScalar, YamlNode>> earlier, ref HashSet<string>? keys, string name)
+    internal static bool IsDuplicate(ReadOnlySpan<KeyValuePair<YamlScalar, YamlNode>> earlier, ref HashSet<string>? keys, string name)
     {
-        if (keys is null && earlier.Count < 8)
+        if (keys is null && earlier.Length < 8)
         {
             foreach (var entry in earlier)
             {
@@ -96,6 +97,15 @@ public static class BlockYamlLoader
 
     [ThreadStatic]
     private static List<Line>? t_lines;
+
+    // The entries of the mappings and the items of the lists being parsed, nested ones after their parent's, reused
+    // file after file: each node takes an array of its own size at its end, where a list per node grew by doubling and
+    // was kept with its slack (bench/SCALE.md round 16).
+    [ThreadStatic]
+    private static List<KeyValuePair<YamlScalar, YamlNode>>? t_entries;
+
+    [ThreadStatic]
+    private static List<YamlNode>? t_items;
 
     /// <summary>One line with content: its number (1-based), where it starts in the text, its indentation, and where its content starts and ends.</summary>
     private readonly record struct Line(int Number, int LineStart, int Indent, int Start, int End);
@@ -177,7 +187,7 @@ public static class BlockYamlLoader
         end - at >= 3 && (string.CompareOrdinal(text, at, "---", 0, 3) == 0 || string.CompareOrdinal(text, at, "...", 0, 3) == 0)
         && (end - at == 3 || text[at + 3] == ' ');
 
-    private sealed class Parser(string text, List<Line> lines)
+    private sealed class Parser(string text, List<Line> lines, List<KeyValuePair<YamlScalar, YamlNode>> entries, List<YamlNode> items)
     {
         private int _at;
 
@@ -198,7 +208,19 @@ public static class BlockYamlLoader
 
         private YamlNode? Mapping(int indent, int depth)
         {
-            var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
+            var start = entries.Count;
+            try
+            {
+                return Mapping(indent, depth, start);
+            }
+            finally
+            {
+                entries.RemoveRange(start, entries.Count - start);
+            }
+        }
+
+        private YamlNode? Mapping(int indent, int depth, int start)
+        {
             HashSet<string>? keys = null;
             int line = 0, column = 0;
             while (!AtEnd && lines[_at].Indent >= indent)
@@ -216,13 +238,13 @@ public static class BlockYamlLoader
                 }
 
                 var name = RepeatedText.Of(text.AsSpan(current.Start, keyEnd - current.Start));
-                if (IsDuplicate(entries, ref keys, name))
+                if (IsDuplicate(CollectionsMarshal.AsSpan(entries)[start..], ref keys, name))
                 {
                     return null; // a duplicate key: the YAML loader warns about it
                 }
 
                 var key = new YamlScalar(current.Number, current.Start - current.LineStart + 1, name, quoted: false, tag: null);
-                if (entries.Count == 0)
+                if (entries.Count == start)
                 {
                     (line, column) = (key.Line, key.Column);
                 }
@@ -250,12 +272,24 @@ public static class BlockYamlLoader
                 entries.Add(new(key, value));
             }
 
-            return new YamlMapping(line, column, entries);
+            return new YamlMapping(line, column, CollectionsMarshal.AsSpan(entries)[start..].ToArray());
         }
 
         private YamlNode? Sequence(int indent, int depth)
         {
-            var items = new List<YamlNode>();
+            var start = items.Count;
+            try
+            {
+                return Sequence(indent, depth, start);
+            }
+            finally
+            {
+                items.RemoveRange(start, items.Count - start);
+            }
+        }
+
+        private YamlNode? Sequence(int indent, int depth, int start)
+        {
             var first = lines[_at];
             while (!AtEnd && lines[_at].Indent == indent && IsDash(lines[_at]))
             {
@@ -293,7 +327,7 @@ public static class BlockYamlLoader
                 return null;
             }
 
-            return new YamlSequence(first.Number, first.Start - first.LineStart + 1, items);
+            return new YamlSequence(first.Number, first.Start - first.LineStart + 1, CollectionsMarshal.AsSpan(items)[start..].ToArray());
         }
 
         /// <summary>Where a plain key ends (at its colon), or -1 when the line does not start with "word:" followed by a space or its end.</summary>

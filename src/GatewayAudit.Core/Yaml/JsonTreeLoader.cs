@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -95,7 +96,7 @@ public static class JsonTreeLoader
                         var keyEnd = keyStart + reader.ValueSpan.Length + 2;
                         var colon = text.IndexOf(':', keyEnd);
                         if (colon < 0 || text.AsSpan(keyEnd, colon - keyEnd).IndexOfAny('\n', '\r') >= 0
-                            || BlockYamlLoader.IsDuplicate(entries, ref keys, name))
+                            || BlockYamlLoader.IsDuplicate(CollectionsMarshal.AsSpan(entries), ref keys, name))
                         {
                             return null;
                         }

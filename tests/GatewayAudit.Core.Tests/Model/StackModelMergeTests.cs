@@ -29,6 +29,29 @@ public sealed class StackModelMergeTests
     }
 
     [Fact]
+    public void Adding_who_a_known_component_is_fills_only_what_it_lacks_as_a_merge_would()
+    {
+        var model = new StackModel();
+        var first = model.Add("provider:x", "X as first named", ComponentRole.ModelProvider, Hosting.Unknown);
+        var again = model.Add("provider:x", "X named again", ComponentRole.ModelProvider, Hosting.ThirdParty, vendor: "x", subProcessorOf: "gateway:g");
+        var third = model.Add("provider:x", "X once more", ComponentRole.ModelProvider, Hosting.OperatorHosted, vendor: "other");
+
+        Assert.Same(first, again);
+        Assert.Same(first, third);
+        Assert.Equal("X as first named", first.Name);
+        Assert.Equal(Hosting.ThirdParty, first.Hosting); // unknown takes the next known; a known one stays
+        Assert.Equal("x", first.Vendor);
+        Assert.Equal("gateway:g", first.SubProcessorOf);
+
+        var merged = new StackModel();
+        merged.Add(new Component { Id = "provider:x", Name = "X as first named", Role = ComponentRole.ModelProvider, Hosting = Hosting.Unknown });
+        merged.Add(new Component { Id = "provider:x", Name = "X named again", Role = ComponentRole.ModelProvider, Hosting = Hosting.ThirdParty, Vendor = "x", SubProcessorOf = "gateway:g" });
+        merged.Add(new Component { Id = "provider:x", Name = "X once more", Role = ComponentRole.ModelProvider, Hosting = Hosting.OperatorHosted, Vendor = "other" });
+        var expected = merged.Find("provider:x")!;
+        Assert.Equal((expected.Name, expected.Hosting, expected.Vendor, expected.SubProcessorOf), (first.Name, first.Hosting, first.Vendor, first.SubProcessorOf));
+    }
+
+    [Fact]
     public void Same_region_twice_is_kept()
     {
         var model = new StackModel();

@@ -41,6 +41,10 @@ internal sealed class OpenRouterRoutes(
     public const string CodeScope = "code";
 
     private readonly HashSet<string> _askedRoutes = new(StringComparer.Ordinal);
+
+    // What each open route was last named from: its models only grow, so the same count and ending is the same name,
+    // which a file routing many models through one route built again for each (bench/SCALE.md round 16).
+    private readonly Dictionary<Component, (int Models, string Suffix)> _named = new(ReferenceEqualityComparer.Instance);
     private int _uses;
     private int _zdrUses;
     private SourceLocation? _firstZdr;
@@ -54,6 +58,18 @@ internal sealed class OpenRouterRoutes(
         Add(openRouter, slug, preferences is null || values is null ? null : OpenRouterPreferences.FromYaml(values, preferences), at, scope, where);
 
     /// <summary>The same for preferences read from any input (a YAML mapping, an object in code).</summary>
+    // Whether the route's name must be made again: it is new, or has more models or another ending since.
+    private bool Renamed(Component route, int models, string suffix)
+    {
+        if (_named.TryGetValue(route, out var named) && named.Models == models && named.Suffix == suffix)
+        {
+            return false;
+        }
+
+        _named[route] = (models, suffix);
+        return true;
+    }
+
     public Component Add(Component openRouter, string slug, OpenRouterPreferences? preferences, SourceLocation at, string? scope = null, string? where = null)
     {
         _uses++;
@@ -72,25 +88,21 @@ internal sealed class OpenRouterRoutes(
         var auto = slug is "auto" || slug.StartsWith("openrouter/", StringComparison.Ordinal);
         var terms = preferences is null ? "" : OpenRouterPreferences.Signature(preferences.Entries);
         var suffix = where is null ? "" : $" ({where})";
-        var route = model.Add(new Component
-        {
-            Id = $"provider:openrouter-upstream:{(scope is null ? "" : scope + ":")}{(own ? "own:" + slug[11..] : auto ? "auto" : pinned.Count > 0 ? "pinned" : "any")}{(terms.Length > 0 ? ":" + terms : "")}",
-            Name = own ? $"The provider serving {slug}, a model OpenRouter lists under its own name without naming its provider{suffix}"
+        var id = $"provider:openrouter-upstream:{(scope is null ? "" : scope + ":")}{(own ? "own:" + slug[11..] : auto ? "auto" : pinned.Count > 0 ? "pinned" : "any")}{(terms.Length > 0 ? ":" + terms : "")}";
+        // A route already added keeps its name: only a new one is named (a large config routes many models the same way).
+        var route = model.Add(id, model.Find(id)?.Name ?? (own ? $"The provider serving {slug}, a model OpenRouter lists under its own name without naming its provider{suffix}"
                 : auto ? $"Any model and provider OpenRouter's auto router picks{suffix}"
                 : pinned.Count > 0 ? $"OpenRouter provider{(pinned.Count > 1 ? "s" : "")} {string.Join(", ", pinned)} (pinned by provider preferences){suffix}"
-                : $"Any provider OpenRouter routes these models to{suffix}",
-            Role = ComponentRole.ModelProvider,
-            Hosting = Hosting.ThirdParty,
-            SubProcessorOf = openRouter.Id,
-            Evidence = { at },
-        });
+                : ""), // named below, from the models it covers
+            ComponentRole.ModelProvider, Hosting.ThirdParty, subProcessorOf: openRouter.Id);
+        route.Evidence.Add(at);
         route.Attributes.Set("routing", own ? "openrouter-own-model" : auto ? "auto-router" : pinned.Count > 0 ? "pinned" : "any-provider");
         if (slug.Length > 0)
         {
             addToList(route, "models", slug);
         }
 
-        if (!auto && pinned.Count == 0)
+        if (!auto && pinned.Count == 0 && Renamed(route, listOf(route, "models").Count, suffix))
         {
             // The row names the models it covers, so counsel reads what is routed, not an id.
             var models = listOf(route, "models");

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using GatewayAudit.Core.Model;
 using GatewayAudit.Core.Yaml;
 
@@ -9,8 +10,10 @@ namespace GatewayAudit.Core.Readers.LiteLlm;
 /// </summary>
 internal sealed class LiteLlmRead(ConfigValues values, StackModel model, YamlMapping root)
 {
-    private readonly Dictionary<(AttributeBag Bag, string Key), SortedArraySet<string>> _lists = [];
-    private readonly HashSet<(AttributeBag Bag, string Key)> _dirty = [];
+    // Each list with a flag for "changed since the last flush", in the one dictionary: a second set of the changed
+    // keys was a hash table per config grown key by key (bench/SCALE.md round 16).
+    private readonly Dictionary<(AttributeBag Bag, string Key), GatheredList> _lists = [];
+    private int _dirty;
 
     public ConfigValues Values { get; } = values;
 
@@ -38,35 +41,55 @@ internal sealed class LiteLlmRead(ConfigValues values, StackModel model, YamlMap
     // walk to copy it out (bench/SCALE.md round 14).
     public void AddToList(AttributeBag bag, string key, string value)
     {
-        if (!_lists.TryGetValue((bag, key), out var set))
+        ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_lists, (bag, key), out var exists);
+        if (!exists)
         {
-            set = new SortedArraySet<string>(StringComparer.Ordinal);
-            set.UnionWith(bag[key] as string[] ?? []);
-            _lists[(bag, key)] = set;
+            list.Set = new SortedArraySet<string>(StringComparer.Ordinal);
+            list.Set.UnionWith(bag[key] as string[] ?? []);
         }
 
-        if (set.Add(value) || bag[key] is null)
+        if ((list.Set.Add(value) || bag[key] is null) && !list.Dirty)
         {
-            _dirty.Add((bag, key));
+            list.Dirty = true;
+            _dirty++;
         }
     }
 
     /// <summary>The values gathered so far for a list attribute (empty when none).</summary>
     public IReadOnlyCollection<string> ListOf(AttributeBag bag, string key) =>
-        _lists.TryGetValue((bag, key), out var set) ? set : [];
+        _lists.TryGetValue((bag, key), out var list) ? list.Set : [];
 
-    public bool TryGetList((AttributeBag Bag, string Key) list, out SortedArraySet<string> values) =>
-        _lists.TryGetValue(list, out values!);
+    public bool TryGetList((AttributeBag Bag, string Key) list, out SortedArraySet<string> values)
+    {
+        var found = _lists.TryGetValue(list, out var gathered);
+        values = gathered.Set;
+        return found;
+    }
 
     /// <summary>Writes the lists gathered by <see cref="AddToList"/> into their bags.</summary>
     public void FlushLists()
     {
-        foreach (var (bag, key) in _dirty)
+        if (_dirty == 0)
         {
-            bag.Set(key, _lists[(bag, key)]);
+            return;
         }
 
-        _dirty.Clear();
+        foreach (var ((bag, key), list) in _lists)
+        {
+            if (list.Dirty)
+            {
+                bag.Set(key, list.Set);
+                CollectionsMarshal.GetValueRefOrNullRef(_lists, (bag, key)).Dirty = false;
+            }
+        }
+
+        _dirty = 0;
+    }
+
+    private struct GatheredList
+    {
+        public SortedArraySet<string> Set;
+        public bool Dirty;
     }
 
     private static YamlMapping Empty(YamlNode at) => new(at.Line, at.Column, []);

@@ -98,14 +98,7 @@ internal sealed partial class ModelRoutingSection
 
     private Component AddProvider(string prefix, LiteLlmProviders.ProviderInfo info, Deployment deployment)
     {
-        var provider = Model.Add(new Component
-        {
-            Id = $"provider:{info.Vendor ?? prefix}",
-            Name = info.Name,
-            Role = info.Role,
-            Vendor = info.Vendor,
-            Hosting = info.Hosting,
-        });
+        var provider = Model.Add($"provider:{info.Vendor ?? prefix}", info.Name, info.Role, info.Hosting, info.Vendor);
         if (deployment.Inferred)
         {
             provider.Notes.Add($"Provider inferred from the bare model name '{deployment.ModelText}' (LiteLLM's default routing).");
