@@ -12,8 +12,12 @@ namespace GatewayAudit.Core.Scanning;
 /// cheap pre-filter finds something it knows in it. Every other file in a walked folder is listed in
 /// <see cref="NotRead"/> with the reason, so the report shows what the scan passed over instead of silently dropping it.
 /// </summary>
-public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string workingDirectory)
+public sealed partial class InputDiscovery(IReadOnlyList<IConfigReader> readers, string workingDirectory)
 {
+    // The readers, for the part of this class in InputDiscovery.Takers.cs (a primary constructor's parameters are in
+    // scope only in the part that declares them).
+    private IReadOnlyList<IConfigReader> Readers => readers;
+
     private static readonly HashSet<string> IgnoredFolders = new(StringComparer.Ordinal)
     {
         ".git", ".hg", ".svn", "bin", "obj", "node_modules", ".venv", "venv", "__pycache__", ".idea", ".vs", ".terraform", ".tox",
@@ -184,41 +188,6 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
         return files;
     }
 
-    // The source readers a file's ending offers it to, worked out once per ending (the rest are asked by name): each
-    // source file asked every source reader whether it takes its name, each making the ending anew, and that was a
-    // twentieth of a 1,000-config scan's samples (bench/SCALE.md round 16).
-    private readonly Dictionary<string, ISourceCodeReader[]> _sourceReadersByEnding = new(StringComparer.OrdinalIgnoreCase);
-    private ISourceCodeReader[]? _sourceReadersByName;
-
-    private bool SomeReaderRecognizes(InputFile file)
-    {
-        var name = file.FileName; // made anew on each read of the property
-        var ending = Path.GetExtension(name);
-        if (!_sourceReadersByEnding.TryGetValue(ending, out var byEnding))
-        {
-            _sourceReadersByEnding[ending] = byEnding = [.. readers.OfType<ISourceCodeReader>().Where(r => r.OffersByEndingAlone && r.OffersFileName(name))];
-        }
-
-        // Loops, not lambdas: a closure was made for every source file.
-        foreach (var reader in byEnding)
-        {
-            if (reader.Recognizes(file))
-            {
-                return true;
-            }
-        }
-
-        foreach (var reader in _sourceReadersByName ??= [.. readers.OfType<ISourceCodeReader>().Where(r => !r.OffersByEndingAlone)])
-        {
-            if (reader.OffersFileName(name) && reader.Recognizes(file))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>
     /// The walked files the scan passed over (<see cref="NotRead"/>, plus <paramref name="unrecognised"/>: files offered
     /// to the readers by their ending that none recognised), in path order, at most <see cref="MaxListedNotRead"/>.
@@ -316,59 +285,6 @@ public sealed class InputDiscovery(IReadOnlyList<IConfigReader> readers, string 
 
     // Real paths of what the walk met, worked out once per folder.
     private readonly RealPaths _real = new();
-
-    private enum Takers
-    {
-        None,
-        SourceOnly,
-        Config,
-    }
-
-    // Which readers take a file name, asked once per distinct name: a monorepo repeats config.yaml, main.py and
-    // index.ts thousands of times, and every reader was asked about every file three times (bench/SCALE.md round 5).
-    private readonly Dictionary<string, Takers> _takers = new(StringComparer.Ordinal);
-
-    // What the readers that look at the ending alone say, asked once per ending: the names of a monorepo's source files
-    // are mostly distinct, and each distinct name asked every reader (bench/SCALE.md round 10).
-    private readonly Dictionary<string, (bool Any, bool Other)> _takersByEnding = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Whether any reader takes this file name, and if so whether only source-code readers do (a .py, .ts, .go file; not a config).</summary>
-    private Takers TakersOf(ReadOnlySpan<char> name)
-    {
-        // Looked up by the name's part of the path: only a name not met before is made a string.
-        if (_takers.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var takers))
-        {
-            return takers;
-        }
-
-        var fileName = name.ToString();
-        var ending = Path.GetExtension(fileName);
-        if (!_takersByEnding.TryGetValue(ending, out var byEnding))
-        {
-            _takersByEnding[ending] = byEnding = Ask(fileName, byEndingAlone: true);
-        }
-
-        var byName = Ask(fileName, byEndingAlone: false);
-        var (any, other) = (byEnding.Any || byName.Any, byEnding.Other || byName.Other);
-        _takers[fileName] = takers = !any ? Takers.None : other ? Takers.Config : Takers.SourceOnly;
-        return takers;
-    }
-
-    /// <summary>Whether any of the readers that do (or do not) look at the ending alone takes the name, and whether one of them is no source-code reader.</summary>
-    private (bool Any, bool Other) Ask(string fileName, bool byEndingAlone)
-    {
-        var (any, other) = (false, false);
-        foreach (var reader in readers)
-        {
-            if (reader.OffersByEndingAlone == byEndingAlone && reader.OffersFileName(fileName))
-            {
-                any = true;
-                other |= reader is not ISourceCodeReader;
-            }
-        }
-
-        return (any, other);
-    }
 
     private (List<(string Path, bool SourceOnly, bool NotLink, bool SizeAtRead, ListedBeside Beside)> Offered, List<(string Path, string? Reason)> PassedOver) Walk(
         string root, List<Diagnostic> diagnostics)
