@@ -47,7 +47,7 @@ public sealed partial class InputDiscovery
     private (bool Any, bool Other) Ask(string fileName, bool byEndingAlone)
     {
         var (any, other) = (false, false);
-        foreach (var reader in Readers)
+        foreach (var reader in readers)
         {
             if (reader.OffersByEndingAlone == byEndingAlone && reader.OffersFileName(fileName))
             {
@@ -71,7 +71,7 @@ public sealed partial class InputDiscovery
         var ending = Path.GetExtension(name);
         if (!_sourceReadersByEnding.TryGetValue(ending, out var byEnding))
         {
-            _sourceReadersByEnding[ending] = byEnding = [.. Readers.OfType<ISourceCodeReader>().Where(r => r.OffersByEndingAlone && r.OffersFileName(name))];
+            _sourceReadersByEnding[ending] = byEnding = [.. readers.OfType<ISourceCodeReader>().Where(r => r.OffersByEndingAlone && r.OffersFileName(name))];
         }
 
         // Loops, not lambdas: a closure was made for every source file.
@@ -83,7 +83,7 @@ public sealed partial class InputDiscovery
             }
         }
 
-        foreach (var reader in _sourceReadersByName ??= [.. Readers.OfType<ISourceCodeReader>().Where(r => !r.OffersByEndingAlone)])
+        foreach (var reader in _sourceReadersByName ??= [.. readers.OfType<ISourceCodeReader>().Where(r => !r.OffersByEndingAlone)])
         {
             if (reader.OffersFileName(name) && reader.Recognizes(file))
             {

@@ -14,10 +14,6 @@ namespace GatewayAudit.Core.Scanning;
 /// </summary>
 public sealed partial class InputDiscovery(IReadOnlyList<IConfigReader> readers, string workingDirectory)
 {
-    // The readers, for the part of this class in InputDiscovery.Takers.cs (a primary constructor's parameters are in
-    // scope only in the part that declares them).
-    private IReadOnlyList<IConfigReader> Readers => readers;
-
     private static readonly HashSet<string> IgnoredFolders = new(StringComparer.Ordinal)
     {
         ".git", ".hg", ".svn", "bin", "obj", "node_modules", ".venv", "venv", "__pycache__", ".idea", ".vs", ".terraform", ".tox",
