@@ -1,4 +1,5 @@
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 
@@ -34,6 +35,12 @@ public sealed class CleanedStrings
 
     private const int Ways = 4;
 
+    // 32 KB flushed at a time: the writer's buffer stays under the large object heap's 85 KB.
+    private const int FlushAt = 32 * 1024;
+
+    // Characters of a long text written at a time (WriteInSegments).
+    private const int Segment = 4 * 1024;
+
     private readonly Func<string, string> _clean;
 
     private readonly int _setMask;
@@ -42,6 +49,11 @@ public sealed class CleanedStrings
     private readonly Probe[] _probes;
 
     private readonly Slot[] _slots;
+
+    // The slot a string object was last found in, by the object's identity hash. Only an index: the slot's own reference says whether it still holds the object, so nothing here keeps a string alive.
+    private readonly int[] _seen;
+
+    private readonly int _seenMask;
 
     // Stamps the last use of a way, for the least recently used way of a set. Wrapping round after 4 billion writes
     // only makes one choice of a way to give up a poor one.
@@ -64,6 +76,8 @@ public sealed class CleanedStrings
         _setMask = sets - 1;
         _probes = new Probe[sets * Ways];
         _slots = new Slot[sets * Ways];
+        _seen = new int[sets * Ways];
+        _seenMask = _seen.Length - 1;
     }
 
     public string Clean(string value) => _slots[Find(value)].Text;
@@ -71,8 +85,13 @@ public sealed class CleanedStrings
     /// <summary>Writes <paramref name="value"/>, cleaned, as a JSON string value.</summary>
     public void WriteValue(Utf8JsonWriter writer, string value)
     {
+        FlushIfFull(writer);
         ref var slot = ref _slots[Find(value)];
-        if (Utf8(ref slot) is { } utf8)
+        if (slot.Text.Length > Segment)
+        {
+            WriteInSegments(writer, slot.Text);
+        }
+        else if (Utf8(ref slot) is { } utf8)
         {
             writer.WriteStringValue(utf8);
         }
@@ -85,6 +104,7 @@ public sealed class CleanedStrings
     /// <summary>Writes <paramref name="value"/>, cleaned, as a JSON property name (a dictionary key).</summary>
     public void WriteName(Utf8JsonWriter writer, string value)
     {
+        FlushIfFull(writer);
         ref var slot = ref _slots[Find(value)];
         if (Utf8(ref slot) is { } utf8)
         {
@@ -96,8 +116,58 @@ public sealed class CleanedStrings
         }
     }
 
+    /// <summary>
+    /// The writer's pending bytes handed to its output once past <see cref="FlushAt"/>: a writer on a stream then never
+    /// holds more than that and a value, however large the list being written (JsonRenderer.Write). Every string of a
+    /// report passes here, so no run of the report goes long without a chance to flush.
+    /// </summary>
+    private static void FlushIfFull(Utf8JsonWriter writer)
+    {
+        if (writer.BytesPending >= FlushAt)
+        {
+            writer.Flush();
+        }
+    }
+
+    /// <summary>
+    /// A long text (the Mermaid diagram of 10,000 stacks is 550 KB) in pieces, flushed between them: written whole, the
+    /// writer escapes it into a buffer of six times its length and needs its output to hold it all. The pieces never
+    /// split a surrogate pair, and the writer escapes each character on its own, so the bytes are the same.
+    /// </summary>
+    private static void WriteInSegments(Utf8JsonWriter writer, string text)
+    {
+        var rest = text.AsSpan();
+        while (rest.Length > Segment)
+        {
+            var length = char.IsHighSurrogate(rest[Segment - 1]) ? Segment - 1 : Segment;
+            writer.WriteStringValueSegment(rest[..length], isFinalSegment: false);
+            rest = rest[length..];
+            FlushIfFull(writer);
+        }
+
+        writer.WriteStringValueSegment(rest, isFinalSegment: true);
+    }
+
     /// <summary>The index of the slot that holds <paramref name="value"/> and its cleaned text, filled if it did not.</summary>
     private int Find(string value)
+    {
+        // The same string object written again (a rule's title, a vendor's text, a stack's paths in each of its rows) is
+        // found by its identity, without hashing or comparing its text: most writes are such repeats. The slot it was
+        // last found in is asked whether it still holds this very object; the sets' last uses change as a search's do.
+        ref var seen = ref _seen[RuntimeHelpers.GetHashCode(value) & _seenMask];
+        if (ReferenceEquals(_slots[seen].Raw, value))
+        {
+            _probes[seen].Used = ++_clock;
+            _slots[seen].Repeated = true;
+            return seen;
+        }
+
+        seen = Search(value);
+        return seen;
+    }
+
+    /// <summary><see cref="Find"/> by the text's hash and the text itself.</summary>
+    private int Search(string value)
     {
         // XxHash3 of the UTF-16 bytes, not the runtime's Marvin: a few times faster on a report's paths and texts. Not
         // seeded, but values made to collide only share a set of four: they evict each other, nothing grows or slows.
@@ -108,7 +178,7 @@ public sealed class CleanedStrings
         var oldest = 0;
         for (var way = 0; way < Ways; way++)
         {
-            ref var at = ref System.Runtime.CompilerServices.Unsafe.Add(ref probe, way);
+            ref var at = ref Unsafe.Add(ref probe, way);
             if (at.Hash == hash && _slots[first + way].Raw is { } kept && string.Equals(kept, value, StringComparison.Ordinal))
             {
                 at.Used = stamp;
@@ -117,13 +187,13 @@ public sealed class CleanedStrings
             }
 
             // Unsigned distance from now: the oldest use is the farthest back, a wrapped clock included.
-            if (stamp - at.Used > stamp - System.Runtime.CompilerServices.Unsafe.Add(ref probe, oldest).Used)
+            if (stamp - at.Used > stamp - Unsafe.Add(ref probe, oldest).Used)
             {
                 oldest = way;
             }
         }
 
-        System.Runtime.CompilerServices.Unsafe.Add(ref probe, oldest) = new Probe { Hash = hash, Used = stamp };
+        Unsafe.Add(ref probe, oldest) = new Probe { Hash = hash, Used = stamp };
         _slots[first + oldest] = new Slot { Raw = value, Text = _clean(value) };
         return first + oldest;
     }
