@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -17,12 +18,13 @@ namespace GatewayAudit.Core.Reports;
 /// cleaned a string again (115,000 with sets of four) for 47,500 distinct strings (bench/SCALE.md round 14). Only for
 /// a cleaning function that gives the same output for the same input, as a finished scan's is.
 /// <para>
-/// For the JSON writer a slot also keeps the cleaned text escaped and in UTF-8, made the second time the value is
-/// written: a repeated value (a rule's remediation, a vendor's retention text, a stack's paths) is then copied, not
-/// escaped and transcoded again, and a value written once costs no encoding of its own (bench/SCALE.md round 13).
-/// Only the cleaned text is ever encoded, so what reaches the output is what <see cref="Clean"/> gives. The text is kept
-/// as UTF-8 and escaped by the writer as it copies it, not as a <see cref="JsonEncodedText"/>: that holds the escaped
-/// bytes and a string decoded back from them, half of the 15 MiB its encodings took at 10,000 configs (round 16).
+/// For the JSON writer a slot also keeps the cleaned text as the writer writes it, escaped, in UTF-8 and quoted, made
+/// the second time the value is written: a repeated value (a rule's remediation, a vendor's retention text, a stack's
+/// paths) is then copied, not escaped and transcoded again, and a value written once costs no encoding of its own
+/// (bench/SCALE.md round 13). After a property name it is copied as it is (<see cref="WritePropertyValue"/>); elsewhere
+/// the writer is given the UTF-8 when escaping left it as it was, the text when not. Only the cleaned text is ever
+/// encoded, so what reaches the output is what <see cref="Clean"/> gives. Not a <see cref="JsonEncodedText"/>: that
+/// also holds a string decoded back from its bytes, half of the 15 MiB its encodings took at 10,000 configs (round 16).
 /// </para>
 /// <para>
 /// A set is probed in a compact array of hashes and last uses, 32 bytes a set, and a slot's strings are read only on a
@@ -59,6 +61,13 @@ public sealed class CleanedStrings
     // only makes one choice of a way to give up a poor one.
     private uint _clock;
 
+    // Escapes a repeated value once, as the report's writer would (Json); made on first use, with its writer's encoder.
+    private Utf8JsonWriter? _escaper;
+
+    private ArrayBufferWriter<byte>? _escaped;
+
+    private System.Text.Encodings.Web.JavaScriptEncoder? _encoder;
+
     public CleanedStrings(Func<string, string> clean)
         : this(clean, DefaultSets)
     {
@@ -91,9 +100,32 @@ public sealed class CleanedStrings
         {
             WriteInSegments(writer, slot.Text);
         }
-        else if (Utf8(ref slot) is { } utf8)
+        else if (Json(writer, ref slot) is { } json && !slot.Escaped)
         {
-            writer.WriteStringValue(utf8);
+            writer.WriteStringValue(json.AsSpan(1, json.Length - 2));
+        }
+        else
+        {
+            writer.WriteStringValue(slot.Text);
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="value"/>, cleaned, as the value of the property name just written: a repeated value is
+    /// copied as the writer wrote it, escaping and quotes included, without the writer looking for what to escape again.
+    /// Only after a property name, where the writer puts no separator, line break or indentation before a value.
+    /// </summary>
+    public void WritePropertyValue(Utf8JsonWriter writer, string value)
+    {
+        FlushIfFull(writer);
+        ref var slot = ref _slots[Find(value)];
+        if (slot.Text.Length > Segment)
+        {
+            WriteInSegments(writer, slot.Text);
+        }
+        else if (Json(writer, ref slot) is { } json)
+        {
+            writer.WriteRawValue(json, skipInputValidation: true);
         }
         else
         {
@@ -106,9 +138,9 @@ public sealed class CleanedStrings
     {
         FlushIfFull(writer);
         ref var slot = ref _slots[Find(value)];
-        if (Utf8(ref slot) is { } utf8)
+        if (Json(writer, ref slot) is { } json && !slot.Escaped)
         {
-            writer.WritePropertyName(utf8);
+            writer.WritePropertyName(json.AsSpan(1, json.Length - 2));
         }
         else
         {
@@ -199,17 +231,42 @@ public sealed class CleanedStrings
     }
 
     /// <summary>
-    /// The cleaned text in UTF-8, from the value's second write on; null (write the text) the first time, or for text
-    /// <see cref="Encodable"/> leaves to the writer.
+    /// The cleaned text as <paramref name="writer"/> writes it as a value, quotes included, from the value's second write
+    /// on: null (write the text) the first time, for text <see cref="Encodable"/> leaves to the writer, or for a writer
+    /// that escapes with another encoder than the one the slots' texts were escaped with.
     /// </summary>
-    private static byte[]? Utf8(ref Slot slot)
+    private byte[]? Json(Utf8JsonWriter writer, ref Slot slot)
     {
-        if (slot.Utf8 is null && slot.Repeated && Encodable(slot.Text))
+        var encoder = writer.Options.Encoder;
+        if (slot.Json is null)
         {
-            slot.Utf8 = System.Text.Encoding.UTF8.GetBytes(slot.Text);
+            if (!slot.Repeated || !Encodable(slot.Text))
+            {
+                return null;
+            }
+
+            // Escaped by a writer of the same encoder, so the bytes are the writer's own. Escaping only ever lengthens.
+            if (_escaper is null)
+            {
+                _encoder = encoder;
+                _escaped = new ArrayBufferWriter<byte>();
+                _escaper = new Utf8JsonWriter(_escaped, new JsonWriterOptions { Encoder = encoder, SkipValidation = true });
+            }
+
+            if (!ReferenceEquals(encoder, _encoder))
+            {
+                return null;
+            }
+
+            _escaped!.ResetWrittenCount();
+            _escaper.Reset(_escaped);
+            _escaper.WriteStringValue(slot.Text);
+            _escaper.Flush();
+            slot.Json = _escaped.WrittenSpan.ToArray();
+            slot.Escaped = slot.Json.Length - 2 != System.Text.Encoding.UTF8.GetByteCount(slot.Text);
         }
 
-        return slot.Utf8;
+        return ReferenceEquals(encoder, _encoder) ? slot.Json : null;
     }
 
     /// <summary>
@@ -228,7 +285,9 @@ public sealed class CleanedStrings
     {
         public string? Raw;
         public string Text;
-        public byte[]? Utf8;
+        // The text as the writer writes it (Json), and whether escaping changed it from its UTF-8.
+        public byte[]? Json;
+        public bool Escaped;
         public bool Repeated;
     }
 }

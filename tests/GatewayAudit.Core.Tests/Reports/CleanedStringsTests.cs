@@ -137,8 +137,15 @@ public sealed class CleanedStringsTests
 
     private static string Scrub(string text) => text.Replace("sk-secret", "****", StringComparison.Ordinal);
 
-    /// <summary>What the JSON writer writes for each value cleaned first, every value as a key and as a value, in that order.</summary>
+    /// <summary>
+    /// What the JSON writer writes for each value cleaned first, every value as a key, as an array's item and as a
+    /// property's value, in that order.
+    /// </summary>
     private static byte[] Written(IEnumerable<string> values, JavaScriptEncoder? encoder, Action<Utf8JsonWriter, string> name, Action<Utf8JsonWriter, string> value)
+        => Written(values, encoder, name, value, value);
+
+    private static byte[] Written(
+        IEnumerable<string> values, JavaScriptEncoder? encoder, Action<Utf8JsonWriter, string> name, Action<Utf8JsonWriter, string> value, Action<Utf8JsonWriter, string> property)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = encoder }))
@@ -150,6 +157,8 @@ public sealed class CleanedStringsTests
                 writer.WriteStartArray();
                 value(writer, v);
                 writer.WriteEndArray();
+                writer.WritePropertyName("as a property");
+                property(writer, v);
             }
 
             writer.WriteEndObject();
@@ -169,7 +178,7 @@ public sealed class CleanedStringsTests
         var cleaned = new CleanedStrings(Scrub);
 
         var expected = Written(values, encoder, (w, v) => w.WritePropertyName(Scrub(v)), (w, v) => w.WriteStringValue(Scrub(v)));
-        var actual = Written(values, encoder, cleaned.WriteName, cleaned.WriteValue);
+        var actual = Written(values, encoder, cleaned.WriteName, cleaned.WriteValue, cleaned.WritePropertyValue);
 
         Assert.Equal(System.Text.Encoding.UTF8.GetString(expected), System.Text.Encoding.UTF8.GetString(actual));
         Assert.DoesNotContain("sk-secret", System.Text.Encoding.UTF8.GetString(actual), StringComparison.Ordinal);
@@ -186,7 +195,7 @@ public sealed class CleanedStringsTests
         var encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
         var expected = Written(values, encoder, (w, v) => w.WritePropertyName(Scrub(v)), (w, v) => w.WriteStringValue(Scrub(v)));
-        var actual = Written(values, encoder, cleaned.WriteName, cleaned.WriteValue);
+        var actual = Written(values, encoder, cleaned.WriteName, cleaned.WriteValue, cleaned.WritePropertyValue);
 
         Assert.Equal(System.Text.Encoding.UTF8.GetString(expected), System.Text.Encoding.UTF8.GetString(actual));
     }
