@@ -52,7 +52,8 @@ public sealed class CleanedStrings
 
     private readonly Slot[] _slots;
 
-    // The slot a string object was last found in, by the object's identity hash. Only an index: the slot's own reference says whether it still holds the object, so nothing here keeps a string alive.
+    // The slot a string object was last found in, by the object's identity hash. Only an index: the slot's own reference
+    // says whether it still holds the object, so nothing here keeps a string alive.
     private readonly int[] _seen;
 
     private readonly int _seenMask;
