@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 
@@ -16,12 +18,13 @@ namespace GatewayAudit.Core.Reports;
 /// cleaned a string again (115,000 with sets of four) for 47,500 distinct strings (bench/SCALE.md round 14). Only for
 /// a cleaning function that gives the same output for the same input, as a finished scan's is.
 /// <para>
-/// For the JSON writer a slot also keeps the cleaned text escaped and in UTF-8, made the second time the value is
-/// written: a repeated value (a rule's remediation, a vendor's retention text, a stack's paths) is then copied, not
-/// escaped and transcoded again, and a value written once costs no encoding of its own (bench/SCALE.md round 13).
-/// Only the cleaned text is ever encoded, so what reaches the output is what <see cref="Clean"/> gives. The text is kept
-/// as UTF-8 and escaped by the writer as it copies it, not as a <see cref="JsonEncodedText"/>: that holds the escaped
-/// bytes and a string decoded back from them, half of the 15 MiB its encodings took at 10,000 configs (round 16).
+/// For the JSON writer a slot also keeps the cleaned text as the writer writes it, escaped, in UTF-8 and quoted, made
+/// the second time the value is written: a repeated value (a rule's remediation, a vendor's retention text, a stack's
+/// paths) is then copied, not escaped and transcoded again, and a value written once costs no encoding of its own
+/// (bench/SCALE.md round 13). After a property name it is copied as it is (<see cref="WritePropertyValue"/>); elsewhere
+/// the writer is given the UTF-8 when escaping left it as it was, the text when not. Only the cleaned text is ever
+/// encoded, so what reaches the output is what <see cref="Clean"/> gives. Not a <see cref="JsonEncodedText"/>: that
+/// also holds a string decoded back from its bytes, half of the 15 MiB its encodings took at 10,000 configs (round 16).
 /// </para>
 /// <para>
 /// A set is probed in a compact array of hashes and last uses, 32 bytes a set, and a slot's strings are read only on a
@@ -34,6 +37,12 @@ public sealed class CleanedStrings
 
     private const int Ways = 4;
 
+    // 32 KB flushed at a time: the writer's buffer stays under the large object heap's 85 KB.
+    private const int FlushAt = 32 * 1024;
+
+    // Characters of a long text written at a time (WriteInSegments).
+    private const int Segment = 4 * 1024;
+
     private readonly Func<string, string> _clean;
 
     private readonly int _setMask;
@@ -43,9 +52,22 @@ public sealed class CleanedStrings
 
     private readonly Slot[] _slots;
 
+    // The slot a string object was last found in, by the object's identity hash. Only an index: the slot's own reference
+    // says whether it still holds the object, so nothing here keeps a string alive.
+    private readonly int[] _seen;
+
+    private readonly int _seenMask;
+
     // Stamps the last use of a way, for the least recently used way of a set. Wrapping round after 4 billion writes
     // only makes one choice of a way to give up a poor one.
     private uint _clock;
+
+    // Escapes a repeated value once, as the report's writer would (Json); made on first use, with its writer's encoder.
+    private Utf8JsonWriter? _escaper;
+
+    private ArrayBufferWriter<byte>? _escaped;
+
+    private System.Text.Encodings.Web.JavaScriptEncoder? _encoder;
 
     public CleanedStrings(Func<string, string> clean)
         : this(clean, DefaultSets)
@@ -64,6 +86,8 @@ public sealed class CleanedStrings
         _setMask = sets - 1;
         _probes = new Probe[sets * Ways];
         _slots = new Slot[sets * Ways];
+        _seen = new int[sets * Ways];
+        _seenMask = _seen.Length - 1;
     }
 
     public string Clean(string value) => _slots[Find(value)].Text;
@@ -71,10 +95,38 @@ public sealed class CleanedStrings
     /// <summary>Writes <paramref name="value"/>, cleaned, as a JSON string value.</summary>
     public void WriteValue(Utf8JsonWriter writer, string value)
     {
+        FlushIfFull(writer);
         ref var slot = ref _slots[Find(value)];
-        if (Utf8(ref slot) is { } utf8)
+        if (slot.Text.Length > Segment)
         {
-            writer.WriteStringValue(utf8);
+            WriteInSegments(writer, slot.Text);
+        }
+        else if (Json(writer, ref slot) is { } json && !slot.Escaped)
+        {
+            writer.WriteStringValue(json.AsSpan(1, json.Length - 2));
+        }
+        else
+        {
+            writer.WriteStringValue(slot.Text);
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="value"/>, cleaned, as the value of the property name just written: a repeated value is
+    /// copied as the writer wrote it, escaping and quotes included, without the writer looking for what to escape again.
+    /// Only after a property name, where the writer puts no separator, line break or indentation before a value.
+    /// </summary>
+    public void WritePropertyValue(Utf8JsonWriter writer, string value)
+    {
+        FlushIfFull(writer);
+        ref var slot = ref _slots[Find(value)];
+        if (slot.Text.Length > Segment)
+        {
+            WriteInSegments(writer, slot.Text);
+        }
+        else if (Json(writer, ref slot) is { } json)
+        {
+            writer.WriteRawValue(json, skipInputValidation: true);
         }
         else
         {
@@ -85,10 +137,11 @@ public sealed class CleanedStrings
     /// <summary>Writes <paramref name="value"/>, cleaned, as a JSON property name (a dictionary key).</summary>
     public void WriteName(Utf8JsonWriter writer, string value)
     {
+        FlushIfFull(writer);
         ref var slot = ref _slots[Find(value)];
-        if (Utf8(ref slot) is { } utf8)
+        if (Json(writer, ref slot) is { } json && !slot.Escaped)
         {
-            writer.WritePropertyName(utf8);
+            writer.WritePropertyName(json.AsSpan(1, json.Length - 2));
         }
         else
         {
@@ -96,8 +149,58 @@ public sealed class CleanedStrings
         }
     }
 
+    /// <summary>
+    /// The writer's pending bytes handed to its output once past <see cref="FlushAt"/>: a writer on a stream then never
+    /// holds more than that and a value, however large the list being written (JsonRenderer.Write). Every string of a
+    /// report passes here, so no run of the report goes long without a chance to flush.
+    /// </summary>
+    private static void FlushIfFull(Utf8JsonWriter writer)
+    {
+        if (writer.BytesPending >= FlushAt)
+        {
+            writer.Flush();
+        }
+    }
+
+    /// <summary>
+    /// A long text (the Mermaid diagram of 10,000 stacks is 550 KB) in pieces, flushed between them: written whole, the
+    /// writer escapes it into a buffer of six times its length and needs its output to hold it all. The pieces never
+    /// split a surrogate pair, and the writer escapes each character on its own, so the bytes are the same.
+    /// </summary>
+    private static void WriteInSegments(Utf8JsonWriter writer, string text)
+    {
+        var rest = text.AsSpan();
+        while (rest.Length > Segment)
+        {
+            var length = char.IsHighSurrogate(rest[Segment - 1]) ? Segment - 1 : Segment;
+            writer.WriteStringValueSegment(rest[..length], isFinalSegment: false);
+            rest = rest[length..];
+            FlushIfFull(writer);
+        }
+
+        writer.WriteStringValueSegment(rest, isFinalSegment: true);
+    }
+
     /// <summary>The index of the slot that holds <paramref name="value"/> and its cleaned text, filled if it did not.</summary>
     private int Find(string value)
+    {
+        // The same string object written again (a rule's title, a vendor's text, a stack's paths in each of its rows) is
+        // found by its identity, without hashing or comparing its text: most writes are such repeats. The slot it was
+        // last found in is asked whether it still holds this very object; the sets' last uses change as a search's do.
+        ref var seen = ref _seen[RuntimeHelpers.GetHashCode(value) & _seenMask];
+        if (ReferenceEquals(_slots[seen].Raw, value))
+        {
+            _probes[seen].Used = ++_clock;
+            _slots[seen].Repeated = true;
+            return seen;
+        }
+
+        seen = Search(value);
+        return seen;
+    }
+
+    /// <summary><see cref="Find"/> by the text's hash and the text itself.</summary>
+    private int Search(string value)
     {
         // XxHash3 of the UTF-16 bytes, not the runtime's Marvin: a few times faster on a report's paths and texts. Not
         // seeded, but values made to collide only share a set of four: they evict each other, nothing grows or slows.
@@ -108,7 +211,7 @@ public sealed class CleanedStrings
         var oldest = 0;
         for (var way = 0; way < Ways; way++)
         {
-            ref var at = ref System.Runtime.CompilerServices.Unsafe.Add(ref probe, way);
+            ref var at = ref Unsafe.Add(ref probe, way);
             if (at.Hash == hash && _slots[first + way].Raw is { } kept && string.Equals(kept, value, StringComparison.Ordinal))
             {
                 at.Used = stamp;
@@ -117,29 +220,54 @@ public sealed class CleanedStrings
             }
 
             // Unsigned distance from now: the oldest use is the farthest back, a wrapped clock included.
-            if (stamp - at.Used > stamp - System.Runtime.CompilerServices.Unsafe.Add(ref probe, oldest).Used)
+            if (stamp - at.Used > stamp - Unsafe.Add(ref probe, oldest).Used)
             {
                 oldest = way;
             }
         }
 
-        System.Runtime.CompilerServices.Unsafe.Add(ref probe, oldest) = new Probe { Hash = hash, Used = stamp };
+        Unsafe.Add(ref probe, oldest) = new Probe { Hash = hash, Used = stamp };
         _slots[first + oldest] = new Slot { Raw = value, Text = _clean(value) };
         return first + oldest;
     }
 
     /// <summary>
-    /// The cleaned text in UTF-8, from the value's second write on; null (write the text) the first time, or for text
-    /// <see cref="Encodable"/> leaves to the writer.
+    /// The cleaned text as <paramref name="writer"/> writes it as a value, quotes included, from the value's second write
+    /// on: null (write the text) the first time, for text <see cref="Encodable"/> leaves to the writer, or for a writer
+    /// that escapes with another encoder than the one the slots' texts were escaped with.
     /// </summary>
-    private static byte[]? Utf8(ref Slot slot)
+    private byte[]? Json(Utf8JsonWriter writer, ref Slot slot)
     {
-        if (slot.Utf8 is null && slot.Repeated && Encodable(slot.Text))
+        var encoder = writer.Options.Encoder;
+        if (slot.Json is null)
         {
-            slot.Utf8 = System.Text.Encoding.UTF8.GetBytes(slot.Text);
+            if (!slot.Repeated || !Encodable(slot.Text))
+            {
+                return null;
+            }
+
+            // Escaped by a writer of the same encoder, so the bytes are the writer's own. Escaping only ever lengthens.
+            if (_escaper is null)
+            {
+                _encoder = encoder;
+                _escaped = new ArrayBufferWriter<byte>();
+                _escaper = new Utf8JsonWriter(_escaped, new JsonWriterOptions { Encoder = encoder, SkipValidation = true });
+            }
+
+            if (!ReferenceEquals(encoder, _encoder))
+            {
+                return null;
+            }
+
+            _escaped!.ResetWrittenCount();
+            _escaper.Reset(_escaped);
+            _escaper.WriteStringValue(slot.Text);
+            _escaper.Flush();
+            slot.Json = _escaped.WrittenSpan.ToArray();
+            slot.Escaped = slot.Json.Length - 2 != System.Text.Encoding.UTF8.GetByteCount(slot.Text);
         }
 
-        return slot.Utf8;
+        return ReferenceEquals(encoder, _encoder) ? slot.Json : null;
     }
 
     /// <summary>
@@ -158,7 +286,9 @@ public sealed class CleanedStrings
     {
         public string? Raw;
         public string Text;
-        public byte[]? Utf8;
+        // The text as the writer writes it (Json), and whether escaping changed it from its UTF-8.
+        public byte[]? Json;
+        public bool Escaped;
         public bool Repeated;
     }
 }

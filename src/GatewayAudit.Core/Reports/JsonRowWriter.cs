@@ -264,7 +264,14 @@ internal sealed class JsonRowWriter
     private void Text(Utf8JsonWriter w, JsonEncodedText name, string? value)
     {
         w.WritePropertyName(name);
-        Value(w, value);
+        if (value is null)
+        {
+            w.WriteNullValue();
+        }
+        else
+        {
+            _cleaned.WritePropertyValue(w, value);
+        }
     }
 
     private void Value(Utf8JsonWriter w, string? value)
