@@ -9,7 +9,7 @@ namespace GatewayAudit.Core.Policies;
 /// any other pattern keeps its regex, made once for each time limit instead of looked up in the regex cache for every
 /// value, with the same time limits (<see cref="RuleEngine.WithinTimeLimit(string, Func{TimeSpan, bool})"/>).
 /// </summary>
-internal sealed class MatchPattern
+internal sealed partial class MatchPattern
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant;
 
@@ -24,7 +24,37 @@ internal sealed class MatchPattern
     {
         _pattern = pattern;
         _plain = pattern.AsSpan().IndexOfAny(@"\^$.|?*+()[]{}") < 0;
+        _first = BuiltIn(pattern);
     }
+
+    /// <summary>
+    /// The built-in pack's patterns, compiled at build time with the options and first time limit every pattern gets
+    /// here: the same matches (the generator and the interpreter are the same backtracking engine), without parsing
+    /// each pattern at run time or interpreting it for every image and version of every stack. Any other pattern,
+    /// and the second, longer try of these, is made at run time as before.
+    /// </summary>
+    internal static Regex? BuiltIn(string pattern) => pattern switch
+    {
+        PrereleaseVersionPattern => PrereleaseVersion(),
+        NightlyPattern => Nightly(),
+        UnpinnedImagePattern => UnpinnedImage(),
+        _ => null,
+    };
+
+    // policies/rules/gateway-prerelease-version.yaml and gateway-version-unpinned.yaml.
+    internal const string PrereleaseVersionPattern = @"(?i)(nightly|[.-]dev(\.?[0-9]+)?$|[.-]?rc(\.?[0-9]+)?$)";
+    internal const string NightlyPattern = "(?i)nightly";
+    internal const string UnpinnedImagePattern = "(:|-)latest$|^[^:@]+$";
+    private const int FirstLimitMilliseconds = 200;
+
+    [GeneratedRegex(PrereleaseVersionPattern, Options, FirstLimitMilliseconds)]
+    private static partial Regex PrereleaseVersion();
+
+    [GeneratedRegex(NightlyPattern, Options, FirstLimitMilliseconds)]
+    private static partial Regex Nightly();
+
+    [GeneratedRegex(UnpinnedImagePattern, Options, FirstLimitMilliseconds)]
+    private static partial Regex UnpinnedImage();
 
     public static MatchPattern Of(string pattern) => Known.TryGetValue(pattern, out var known) ? known : Known.GetOrAdd(pattern, static p => new MatchPattern(p));
 

@@ -18,7 +18,7 @@ internal sealed class MessageTemplate
     private readonly string _template;
 
     // Literal text (Path null) and placeholders to fill (Path set), in order; null when nothing is filled.
-    private readonly (string Text, string? Path)[]? _parts;
+    private readonly (string Text, FactPath? Path)[]? _parts;
     private readonly int _literalLength;
 
     public MessageTemplate(string template, SubjectKind kind)
@@ -29,12 +29,12 @@ internal sealed class MessageTemplate
             return;
         }
 
-        var parts = new List<(string, string?)>();
+        var parts = new List<(string, FactPath?)>();
         var at = 0;
         var fills = false;
         foreach (Match match in RuleEngine.PlaceholderRegex().Matches(template))
         {
-            var path = RuleEngine.FactPathOf(match.Groups[1].Value, kind);
+            var path = RuleEngine.FactPathOf(match.Groups[1].Value, kind) is { } named ? FactPath.Of(named) : null;
             parts.Add((template[at..match.Index], null));
             parts.Add((match.Value, path));
             fills |= path is not null;

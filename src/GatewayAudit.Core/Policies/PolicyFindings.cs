@@ -24,31 +24,38 @@ public sealed class PolicyFindings : IFindingSource
                 PolicyPack.Display(options.ResourceRoot, display.Display), trustedFolder: PolicyPack.RulesDir(options.ResourceRoot));
             context.Diagnostics.AddRange(diagnostics);
             PhaseClock.Mark("rules loaded");
-            return new Loaded(pack, LoadSettings(options, context.Diagnostics, display.Display));
+            return new Loaded(pack, [.. pack.Rules.Select(CompiledRule.Of)], LoadSettings(options, context.Diagnostics, display.Display));
         });
         context.Rules.AddRange(loaded.Pack.Rules);
         var policyContext = new PolicyContext(context.Model, context.Catalog, loaded.Settings);
         var findings = new List<Finding>();
-        foreach (var rule in loaded.Pack.Rules)
+        foreach (var rule in loaded.Compiled)
         {
-            findings.AddRange(EvaluateOrReport(rule, policyContext, context.Diagnostics));
+            if (EvaluateOrReport(rule, policyContext, context.Diagnostics) is { Count: > 0 } found)
+            {
+                findings.AddRange(found);
+            }
         }
 
         return findings;
     }
 
-    private sealed record Loaded(PolicyPack Pack, PolicySettings Settings);
+    // The rules compiled once per run, in the pack's order.
+    private sealed record Loaded(PolicyPack Pack, CompiledRule[] Compiled, PolicySettings Settings);
 
     /// <summary>
     /// The rule's findings; a pattern that times out (catastrophic backtracking on a long value) is an error on the
     /// rule, never a silent "no match" that would pass a CI gate the rule was meant to hold.
     /// </summary>
-    public static IReadOnlyList<Finding> EvaluateOrReport(PolicyRule rule, PolicyContext context, List<Diagnostic> diagnostics)
+    public static IReadOnlyList<Finding> EvaluateOrReport(PolicyRule rule, PolicyContext context, List<Diagnostic> diagnostics) =>
+        EvaluateOrReport(CompiledRule.Of(rule), context, diagnostics);
+
+    private static IReadOnlyList<Finding> EvaluateOrReport(CompiledRule compiled, PolicyContext context, List<Diagnostic> diagnostics)
     {
+        var rule = compiled.Rule;
         try
         {
-            var findings = RuleEngine.Evaluate(rule, context);
-            return findings as IReadOnlyList<Finding> ?? findings.ToList();
+            return RuleEngine.Evaluate(compiled, context);
         }
         catch (RuleRegexTimeoutException)
         {

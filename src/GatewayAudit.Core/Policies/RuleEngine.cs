@@ -14,18 +14,21 @@ public static partial class RuleEngine
 {
     internal static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
 
-    public static IEnumerable<Finding> Evaluate(PolicyRule rule, PolicyContext context)
+    public static IEnumerable<Finding> Evaluate(PolicyRule rule, PolicyContext context) => Evaluate(CompiledRule.Of(rule), context);
+
+    internal static IReadOnlyList<Finding> Evaluate(CompiledRule compiled, PolicyContext context)
     {
         // Loops, not LINQ: this runs for every rule on every stack (320,000 times at 10,000 stacks), and the closures
         // and iterators a pipeline makes per call were most of the policy stage's 800 MiB (bench/SCALE.md round 6).
-        // The subjects come from the stack's graph, made once per stack (bench/SCALE.md round 13).
-        var compiled = CompiledRule.Of(rule);
+        // The subjects come from the stack's graph, made once per stack (bench/SCALE.md round 13); the selector and
+        // condition were made ready once per rule (CompiledRule).
+        var rule = compiled.Rule;
         var subjects = Subjects(rule.Selector.Kind, context);
         List<Finding>? findings = null;
         for (var i = 0; i < subjects.Count; i++)
         {
             var subject = subjects[i];
-            if (!Selects(rule.Selector, subject, context) || (rule.When is not null && !Holds(rule.When, subject, context)))
+            if (!Selects(compiled, subject, context) || (compiled.When is { } when && !when.Holds(subject, context)))
             {
                 continue;
             }
@@ -37,7 +40,7 @@ public static partial class RuleEngine
                 Title = rule.Title,
                 Message = compiled.Message.Fill(subject, context),
                 Remediation = compiled.Remediation.Fill(subject, context),
-                Location = subject.Location(context, rule.EvidenceFiles, compiled.TestedFacts),
+                Location = subject.Location(context, rule.EvidenceFiles, compiled.TestedPaths),
                 Subject = subject.Key,
                 References = rule.References,
             }, subject, context, judgesCertainty: compiled.JudgesCertainty));
@@ -66,11 +69,13 @@ public static partial class RuleEngine
 
     public static IEnumerable<RuleSubject> Select(RuleSelector selector, PolicyContext context)
     {
+        var (filter, from, to) = (new ComponentMatch(selector.Filter), selector.From is null ? null : new ComponentMatch(selector.From),
+            selector.To is null ? null : new ComponentMatch(selector.To));
         var subjects = Subjects(selector.Kind, context);
         List<RuleSubject>? selected = null;
         for (var i = 0; i < subjects.Count; i++)
         {
-            if (Selects(selector, subjects[i], context))
+            if (Selects(selector, filter, from, to, subjects[i], context))
             {
                 (selected ??= []).Add(subjects[i]);
             }
@@ -87,17 +92,20 @@ public static partial class RuleEngine
         _ => context.Graph.Secrets,
     };
 
-    private static bool Selects(RuleSelector selector, RuleSubject subject, PolicyContext context)
+    private static bool Selects(CompiledRule rule, RuleSubject subject, PolicyContext context) =>
+        Selects(rule.Rule.Selector, rule.Filter, rule.From, rule.To, subject, context);
+
+    private static bool Selects(RuleSelector selector, ComponentMatch filter, ComponentMatch? fromFilter, ComponentMatch? toFilter, RuleSubject subject, PolicyContext context)
     {
         switch (selector.Kind)
         {
             case SubjectKind.Component:
-                return Matches(selector.Filter, subject.Component!, context);
+                return filter.Matches(subject.Component!, context);
             case SubjectKind.Flow:
                 var flow = subject.Flow!;
                 return (selector.Carries.Count == 0 || CarriesAny(flow, selector.Carries))
-                    && (selector.From is null || (context.Graph.Component(flow.From) is { } from && Matches(selector.From, from.Component!, context)))
-                    && (selector.To is null || (context.Graph.Component(flow.To) is { } to && Matches(selector.To, to.Component!, context)));
+                    && (fromFilter is null || (context.Graph.Component(flow.From) is { } from && fromFilter.Matches(from.Component!, context)))
+                    && (toFilter is null || (context.Graph.Component(flow.To) is { } to && toFilter.Matches(to.Component!, context)));
             default:
                 return true;
         }
@@ -116,15 +124,8 @@ public static partial class RuleEngine
         return false;
     }
 
-    private static bool Matches(ComponentFilter filter, Component component, PolicyContext context) =>
-        (filter.Ids is null || AnyGlob(filter.Ids, component.Id))
-        && (filter.Roles is null || filter.Roles.Contains(component.Role))
-        && (filter.Vendors is null || (component.Vendor is { } v && AnyGlob(filter.Vendors, v)))
-        && (filter.Hostings is null || filter.Hostings.Contains(component.Hosting))
-        && (filter.Receives is null || context.Graph.ReceivesAny(component.Id, filter.Receives));
-
     /// <summary>Whether any of the globs matches the text.</summary>
-    private static bool AnyGlob(IReadOnlyList<string> patterns, string text)
+    internal static bool AnyGlob(IReadOnlyList<string> patterns, string text)
     {
         for (var i = 0; i < patterns.Count; i++)
         {
@@ -137,74 +138,15 @@ public static partial class RuleEngine
         return false;
     }
 
-    public static bool Holds(RuleCondition condition, RuleSubject subject, PolicyContext context)
-    {
-        switch (condition)
-        {
-            case AllCondition all:
-                for (var i = 0; i < all.Conditions.Count; i++)
-                {
-                    if (!Holds(all.Conditions[i], subject, context))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            case AnyCondition any:
-                for (var i = 0; i < any.Conditions.Count; i++)
-                {
-                    if (Holds(any.Conditions[i], subject, context))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            case NotCondition not:
-                return !Holds(not.Condition, subject, context);
-            case FactCondition fact:
-                // The fact is read once for all its operators: reading it again gives the same value.
-                var value = fact.Tests.Count > 0 ? subject.Fact(fact.Fact, context) : null;
-                for (var i = 0; i < fact.Tests.Count; i++)
-                {
-                    var (op, operand) = fact.Tests[i];
-                    if (!Test(value, op, Resolve(operand, context)))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            case ReachCondition reach:
-                return subject.Component is { } start && Reaches(start, reach, context);
-            case FlowCondition flows:
-                if (subject.Component is not { } c)
-                {
-                    return false;
-                }
-
-                var edges = flows.Incoming ? context.Graph.FlowsInto(c.Id) : context.Graph.FlowsOutOf(c.Id);
-                for (var i = 0; i < edges.Count; i++)
-                {
-                    if (Holds(flows.Where, edges[i], context))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(condition));
-        }
-    }
+    /// <summary>Whether the condition holds for the subject (the condition compiled for this call; rules compile theirs once).</summary>
+    public static bool Holds(RuleCondition condition, RuleSubject subject, PolicyContext context) => RuleCheck.Of(condition).Holds(subject, context);
 
     /// <summary>
     /// Whether a component joined to <paramref name="start"/> by flows (downstream or upstream, each carrying one of
     /// the categories asked for) satisfies the condition's <c>where</c>: breadth first, in flow-key order, stopping at
     /// the first that does.
     /// </summary>
-    private static bool Reaches(Component start, ReachCondition reach, PolicyContext context)
+    internal static bool Reaches(Component start, ReachCondition reach, RuleCheck? where, PolicyContext context)
     {
         var graph = context.Graph;
         var (seen, pending) = Walk.Rent();
@@ -216,7 +158,7 @@ public static partial class RuleEngine
             {
                 var current = pending.Dequeue();
                 var edges = reach.Downstream ? graph.FlowsOutOf(current) : graph.FlowsInto(current);
-                for (var i = 0; i < edges.Count; i++)
+                for (var i = 0; i < edges.Length; i++)
                 {
                     var flow = edges[i].Flow!;
                     if (reach.Carrying.Count > 0 && !CarriesAny(flow, reach.Carrying))
@@ -228,7 +170,7 @@ public static partial class RuleEngine
                     if (seen.Add(next) && graph.Component(next) is { } component)
                     {
                         pending.Enqueue(next);
-                        if (reach.Where is null || Holds(reach.Where, component, context))
+                        if (where is null || where.Holds(component, context))
                         {
                             return true;
                         }
@@ -263,140 +205,6 @@ public static partial class RuleEngine
             (_spare ??= new()).Push((seen, pending));
         }
     }
-
-    private static object? Resolve(Operand operand, PolicyContext context) =>
-        operand.Setting is { } name ? context.SettingFact(name) : operand.Literal;
-
-    /// <summary>One operator applied to a fact value. Lists: in tests every element, containsAny some element (both with globs); contains tests membership.</summary>
-    public static bool Test(object? fact, string op, object? operand)
-    {
-        switch (op)
-        {
-            case "exists":
-                return (fact is not null) == (operand is true);
-            case "notEquals":
-                return !Test(fact, "equals", operand);
-            case "notIn":
-                return !Test(fact, "in", operand);
-        }
-
-        if (fact is null || operand is null)
-        {
-            return false;
-        }
-
-        switch (op)
-        {
-            case "equals":
-                return fact is string[] list ? operand is string[] other && list.SequenceEqual(other, StringComparer.Ordinal) : ScalarEquals(fact, operand);
-            case "in":
-                // A single operand is a list of one (without making one).
-                var allowed = operand as string[];
-                var only = allowed is null ? Text(operand) : null;
-                if (fact is not string[] items)
-                {
-                    return AnyGlob(allowed, only, Text(fact));
-                }
-
-                foreach (var item in items)
-                {
-                    if (!AnyGlob(allowed, only, item))
-                    {
-                        return false;
-                    }
-                }
-
-                return items.Length > 0;
-            case "contains":
-                if (fact is not string[] haystack)
-                {
-                    return Text(fact).Contains(Text(operand), StringComparison.Ordinal);
-                }
-
-                foreach (var straw in haystack)
-                {
-                    if (ScalarEquals(straw, operand))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            case "containsAny":
-                var wanted = operand as string[];
-                var one = wanted is null ? Text(operand) : null;
-                if (fact is not string[] parts)
-                {
-                    return AnyGlob(wanted, one, Text(fact));
-                }
-
-                foreach (var part in parts)
-                {
-                    if (AnyGlob(wanted, one, part))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            case "matches":
-                var pattern = MatchPattern.Of(Text(operand));
-                if (fact is not string[] texts)
-                {
-                    return pattern.IsMatch(Text(fact));
-                }
-
-                foreach (var text in texts)
-                {
-                    if (pattern.IsMatch(text))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            case "greaterThan":
-            case "atLeast":
-            case "lessThan":
-            case "atMost":
-                if (Number(fact) is not { } a || Number(operand) is not { } b)
-                {
-                    return false;
-                }
-
-                return op switch
-                {
-                    "greaterThan" => a > b,
-                    "atLeast" => a >= b,
-                    "lessThan" => a < b,
-                    _ => a <= b,
-                };
-            default:
-                throw new ArgumentOutOfRangeException(nameof(op), op, "unknown operator");
-        }
-    }
-
-    private static bool ScalarEquals(object fact, object operand) => (fact, operand) switch
-    {
-        (bool a, bool b) => a == b,
-        (double a, _) when Number(operand) is { } b => a == b,
-        (string a, _) => string.Equals(a, Text(operand), StringComparison.Ordinal),
-        _ => false,
-    };
-
-    private static double? Number(object value) => value switch
-    {
-        double d => d,
-        long l => l,
-        int i => i,
-        string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
-        _ => null,
-    };
-
-    private static string Text(object value) => RuleSubject.Format(value);
-
-    // The globs of a list operand, or the one glob of a single operand.
-    private static bool AnyGlob(string[]? patterns, string? only, string text) => patterns is null ? Glob(only!, text) : AnyGlob(patterns, text);
 
     /// <summary>
     /// Runs a match under <see cref="RegexTimeout"/>, and once more under ten times that before giving up: the limit is

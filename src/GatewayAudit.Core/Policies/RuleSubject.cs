@@ -7,32 +7,14 @@ namespace GatewayAudit.Core.Policies;
 /// <summary>What rules evaluate against: the merged stack, the vendor catalog and the organisation settings.</summary>
 public sealed record PolicyContext(StackModel Model, VendorCatalog Catalog, PolicySettings Settings)
 {
-    // Worked out on first use and kept for every rule of the stack; a copy made with 'with' keeps them only while
-    // they are of the same model and settings.
+    // Worked out on first use and kept for every rule of the stack; a copy made with 'with' keeps it only while it is
+    // of the same model.
     private StackGraph? _graph;
-    private PolicySettings? _factsOf;
-    private Dictionary<string, object?>? _settingFacts;
 
     /// <summary>The stack's subjects and flows indexed for the rule engine, made once per context.</summary>
     internal StackGraph Graph => _graph is { } graph && ReferenceEquals(graph.Model, Model) ? graph : _graph = new StackGraph(Model);
 
-    /// <summary><see cref="PolicySettings.Fact"/>, made once per context: each call copies a list setting.</summary>
-    internal object? SettingFact(string name)
-    {
-        if (_settingFacts is null || !ReferenceEquals(_factsOf, Settings))
-        {
-            (_factsOf, _settingFacts) = (Settings, new(StringComparer.Ordinal));
-        }
-
-        if (!_settingFacts.TryGetValue(name, out var value))
-        {
-            _settingFacts[name] = value = Settings.Fact(name);
-        }
-
-        return value;
-    }
-
-    // Equal as the three things it holds, as before it held the memos above.
+    // Equal as the three things it holds, as before it held the graph above.
     public bool Equals(PolicyContext? other) =>
         other is not null && Equals(Model, other.Model) && Equals(Catalog, other.Catalog) && Equals(Settings, other.Settings);
 
@@ -87,7 +69,11 @@ public sealed class RuleSubject
     /// and not at the first line of the config, and an inline suppression goes on the setting it accepts; else the
     /// first evidence (the target's for a flow without its own).
     /// </summary>
-    public SourceLocation? Location(PolicyContext context, IReadOnlyList<string>? preferredFiles = null, IReadOnlyList<string>? facts = null)
+    public SourceLocation? Location(PolicyContext context, IReadOnlyList<string>? preferredFiles = null, IReadOnlyList<string>? facts = null) =>
+        Location(context, preferredFiles, facts?.Select(FactPath.Of).ToArray());
+
+    /// <summary><see cref="Location(PolicyContext, IReadOnlyList{string}?, IReadOnlyList{string}?)"/> with the facts' paths cut once per rule.</summary>
+    internal SourceLocation? Location(PolicyContext context, IReadOnlyList<string>? preferredFiles, FactPath[]? facts)
     {
         // The evidence as a set, or for a secret its one location; walked by index, not through an enumerator.
         var evidence = Kind switch
@@ -109,7 +95,7 @@ public sealed class RuleSubject
             }
         }
 
-        for (var f = 0; f < (facts?.Count ?? 0); f++)
+        for (var f = 0; f < (facts?.Length ?? 0); f++)
         {
             if (FactOrigin(facts![f]) is { } origin)
             {
@@ -121,17 +107,19 @@ public sealed class RuleSubject
     }
 
     /// <summary>Where a fact of this subject was read, when a reader recorded it; null for derived or missing facts.</summary>
-    public SourceLocation? FactOrigin(string path)
+    public SourceLocation? FactOrigin(string path) => FactOrigin(FactPath.Of(path));
+
+    internal SourceLocation? FactOrigin(FactPath path)
     {
-        var attribute = FactPath.Of(path).Attribute;
+        var attribute = path.Attribute;
         return Kind switch
         {
             SubjectKind.Component when attribute is not null => Component!.Attributes.Origin(attribute),
-            SubjectKind.Component => path switch
+            SubjectKind.Component => path.Name switch
             {
-                "retention" or "retentionDays" => Component!.Retention?.Evidence,
-                "region" => Component!.Region?.Evidence,
-                "zdr" => Component!.Zdr?.Evidence,
+                FactName.Retention or FactName.RetentionDays => Component!.Retention?.Evidence,
+                FactName.Region => Component!.Region?.Evidence,
+                FactName.Zdr => Component!.Zdr?.Evidence,
                 _ => null,
             },
             SubjectKind.Flow when attribute is not null => Flow!.Attributes.Origin(attribute),
@@ -163,12 +151,14 @@ public sealed class RuleSubject
 
     private static bool IsAttributePath(string path) => path.StartsWith("attributes.", StringComparison.Ordinal) && path.Length > "attributes.".Length;
 
-    public object? Fact(string path, PolicyContext context)
+    public object? Fact(string path, PolicyContext context) => Fact(FactPath.Of(path), context);
+
+    /// <summary><see cref="Fact(string, PolicyContext)"/> of a path cut once (per rule or per message template).</summary>
+    internal object? Fact(FactPath fact, PolicyContext context)
     {
-        var fact = FactPath.Of(path);
-        if (fact.Setting is { } setting)
+        if (fact.SettingValue is { } setting)
         {
-            return context.SettingFact(setting);
+            return setting.Of(context.Settings);
         }
 
         switch (Kind)
@@ -186,22 +176,22 @@ public sealed class RuleSubject
                     return context.Graph.Component(Flow!.To) is { } to ? ComponentFact(to.Component!, toPath, context) : null;
                 }
 
-                return path switch
+                return fact.Name switch
                 {
-                    "key" => Flow!.Key,
-                    "carries" => CategoryNames(Flow!.DataCategories),
-                    "possible" => context.Graph.IsPossible(Flow!),
+                    FactName.Key => Flow!.Key,
+                    FactName.Carries => CategoryNames(Flow!.DataCategories),
+                    FactName.Possible => context.Graph.IsPossible(Flow!),
                     _ when fact.Attribute is { } attribute => Normalize(Flow!.Attributes[attribute]),
                     _ => null,
                 };
             default:
-                return path switch
+                return fact.Name switch
                 {
-                    "key" => Secret!.Key,
-                    "redacted" => Secret!.Redacted,
-                    "wellKnown" => Secret!.WellKnown,
-                    "file" => Secret!.Location.File,
-                    "line" => (double)Secret!.Location.Line,
+                    FactName.Key => Secret!.Key,
+                    FactName.Redacted => Secret!.Redacted,
+                    FactName.WellKnown => Secret!.WellKnown,
+                    FactName.File => Secret!.Location.File,
+                    FactName.Line => (double)Secret!.Location.Line,
                     _ => null,
                 };
         }
@@ -221,25 +211,25 @@ public sealed class RuleSubject
             return vendor?.Fact(name) is { Known: true } known ? known.Text : "unknown";
         }
 
-        return fact.Path switch
+        return fact.Name switch
         {
-            "id" => component.Id,
-            "name" => component.Name,
-            "role" => EnumText.Of(component.Role),
-            "vendor" => component.Vendor,
-            "hosting" => EnumText.Of(component.Hosting),
-            "thirdParty" => component.Hosting != Hosting.OperatorHosted,
-            "region" => component.Region?.Value,
-            "regions" => component.Region is { } r ? new[] { r.Value }
+            FactName.Id => component.Id,
+            FactName.Name => component.Name,
+            FactName.Role => EnumText.Of(component.Role),
+            FactName.Vendor => component.Vendor,
+            FactName.Hosting => EnumText.Of(component.Hosting),
+            FactName.ThirdParty => component.Hosting != Hosting.OperatorHosted,
+            FactName.Region => component.Region?.Value,
+            FactName.Regions => component.Region is { } r ? new[] { r.Value }
                 : context.Catalog.Find(component.Vendor)?.Fact(Vendor.DataRegions) is { Known: true } regions ? regions.Values.ToArray() : null,
-            "zdr" => component.Zdr is { } z ? EnumText.Of(z.Value) : null,
-            "retention" => component.Retention?.Value.Description,
-            "retentionDays" => component.Retention?.Value.Days,
-            "receives" => context.Graph.ReceivedNames(component.Id),
-            "declared" => context.Settings.DeclaredSubprocessors is null ? null : context.Settings.Declares(component),
-            "catalogListed" => context.Catalog.Find(component.Vendor) is not null,
-            "subProcessorOf" => component.SubProcessorOf,
-            "possible" => context.Graph.IsPossible(component),
+            FactName.Zdr => component.Zdr is { } z ? EnumText.Of(z.Value) : null,
+            FactName.Retention => component.Retention?.Value.Description,
+            FactName.RetentionDays => component.Retention?.Value.Days,
+            FactName.Receives => context.Graph.ReceivedNames(component.Id),
+            FactName.Declared => context.Settings.DeclaredSubprocessors is null ? null : context.Settings.Declares(component),
+            FactName.CatalogListed => context.Catalog.Find(component.Vendor) is not null,
+            FactName.SubProcessorOf => component.SubProcessorOf,
+            FactName.Possible => context.Graph.IsPossible(component),
             _ => null,
         };
     }

@@ -14,12 +14,9 @@ internal sealed class StackGraph
 {
     private static readonly IReadOnlyList<RuleSubject> None = [];
 
-    private readonly Dictionary<string, RuleSubject> _components;
-    private readonly Dictionary<string, List<RuleSubject>> _into;
-    private readonly Dictionary<string, List<RuleSubject>> _outOf;
-
-    // What flows into each component carry, one bit per DataCategory value.
-    private readonly Dictionary<string, int> _receives;
+    // Each component's subject with the flows into and out of it and what they carry: one index per stack, not one
+    // per question (four dictionaries and a list per flow end were most of what the graphs allocated, round 17).
+    private readonly Dictionary<string, Node> _components;
     private Dictionary<string, string[]>? _receivedNames;
     private Dictionary<object, PossibleBasis?>? _basis;
     private Dictionary<object, bool>? _possible;
@@ -33,32 +30,51 @@ internal sealed class StackGraph
         var componentCount = model.Components.Count;
         var flowCount = model.Flows.Count;
         _components = new(componentCount, StringComparer.Ordinal);
-
-        // Flows join the components, so as many ends as components (none made for a stack without flows).
-        var ends = Math.Min(componentCount, flowCount);
-        (_into, _outOf, _receives) = (new(ends, StringComparer.Ordinal), new(ends, StringComparer.Ordinal), new(ends, StringComparer.Ordinal));
-        var components = new List<RuleSubject>(componentCount);
-        foreach (var component in model.Components)
+        var components = new RuleSubject[componentCount];
+        for (var i = 0; i < componentCount; i++)
         {
-            var subject = RuleSubject.Of(component);
-            components.Add(subject);
-            _components[component.Id] = subject;
+            var component = model.Components[i];
+            components[i] = RuleSubject.Of(component);
+            _components[component.Id] = new Node(components[i]);
         }
 
-        var flows = new List<RuleSubject>(flowCount);
-        foreach (var flow in model.Flows)
+        // Flows between components the model does not hold are never asked about (every question names a component
+        // of the model), so only the ends that are components are indexed. Counted first, then filled in key order.
+        var flows = new RuleSubject[flowCount];
+        for (var i = 0; i < flowCount; i++)
         {
-            var subject = RuleSubject.Of(flow);
-            flows.Add(subject);
-            Append(_outOf, flow.From, subject);
-            Append(_into, flow.To, subject);
-            var mask = 0;
-            foreach (var category in flow.DataCategories)
+            var flow = model.Flows[i];
+            flows[i] = RuleSubject.Of(flow);
+            if (_components.TryGetValue(flow.From, out var from))
             {
-                mask |= Bit(category);
+                from.OutCount++;
             }
 
-            _receives[flow.To] = _receives.GetValueOrDefault(flow.To) | mask;
+            if (_components.TryGetValue(flow.To, out var to))
+            {
+                to.InCount++;
+                var mask = 0;
+                foreach (var category in flow.DataCategories)
+                {
+                    mask |= Bit(category);
+                }
+
+                to.Receives |= mask;
+            }
+        }
+
+        foreach (var subject in flows)
+        {
+            var flow = subject.Flow!;
+            if (_components.TryGetValue(flow.From, out var from))
+            {
+                from.AddOut(subject);
+            }
+
+            if (_components.TryGetValue(flow.To, out var to))
+            {
+                to.AddIn(subject);
+            }
         }
 
         Components = components;
@@ -78,19 +94,19 @@ internal sealed class StackGraph
         : Model.Secrets.OrderBy(s => s.Location).ThenBy(s => s.Key, StringComparer.Ordinal).Select(RuleSubject.Of).ToList();
 
     /// <summary>The component of this id as a subject (<see cref="StackModel.Find"/>), or null.</summary>
-    public RuleSubject? Component(string id) => _components.GetValueOrDefault(id);
+    public RuleSubject? Component(string id) => _components.TryGetValue(id, out var node) ? node.Subject : null;
 
-    /// <summary>The flows into a component, in key order.</summary>
-    public IReadOnlyList<RuleSubject> FlowsInto(string id) => _into.TryGetValue(id, out var flows) ? flows : None;
+    /// <summary>The flows into a component of the model, in key order.</summary>
+    public ReadOnlySpan<RuleSubject> FlowsInto(string id) => _components.TryGetValue(id, out var node) ? node.Into : default;
 
-    /// <summary>The flows out of a component, in key order.</summary>
-    public IReadOnlyList<RuleSubject> FlowsOutOf(string id) => _outOf.TryGetValue(id, out var flows) ? flows : None;
+    /// <summary>The flows out of a component of the model, in key order.</summary>
+    public ReadOnlySpan<RuleSubject> FlowsOutOf(string id) => _components.TryGetValue(id, out var node) ? node.OutOf : default;
 
     /// <summary>Whether some flow into the component carries one of the categories (<see cref="StackModel.ReceivesAny"/>).</summary>
     public bool ReceivesAny(string id, IReadOnlyList<DataCategory> categories)
     {
         // By index: a foreach over the interface boxed the list's enumerator for every component of every rule.
-        var mask = _receives.GetValueOrDefault(id);
+        var mask = ReceivedMask(id);
         for (var i = 0; i < categories.Count; i++)
         {
             if ((mask & Bit(categories[i])) != 0)
@@ -102,7 +118,10 @@ internal sealed class StackGraph
         return false;
     }
 
-    public bool Receives(string id, DataCategory category) => (_receives.GetValueOrDefault(id) & Bit(category)) != 0;
+    public bool Receives(string id, DataCategory category) => (ReceivedMask(id) & Bit(category)) != 0;
+
+    // What flows into the component carry, one bit per DataCategory value.
+    private int ReceivedMask(string id) => _components.TryGetValue(id, out var node) ? node.Receives : 0;
 
     /// <summary>What the component receives as the <c>receives</c> fact: category names in category order, as <see cref="StackModel.Receives"/> sorts them.</summary>
     public string[] ReceivedNames(string id)
@@ -110,7 +129,7 @@ internal sealed class StackGraph
         _receivedNames ??= new(StringComparer.Ordinal);
         if (!_receivedNames.TryGetValue(id, out var names))
         {
-            var mask = _receives.GetValueOrDefault(id);
+            var mask = ReceivedMask(id);
             var found = new List<string>();
             foreach (var category in Enum.GetValues<DataCategory>())
             {
@@ -165,7 +184,7 @@ internal sealed class StackGraph
     private bool Shown(Component component)
     {
         var into = FlowsInto(component.Id);
-        for (var i = 0; i < into.Count; i++)
+        for (var i = 0; i < into.Length; i++)
         {
             if (Shown(into[i].Flow!))
             {
@@ -196,13 +215,42 @@ internal sealed class StackGraph
 
     private static int Bit(DataCategory category) => 1 << (int)category;
 
-    private static void Append(Dictionary<string, List<RuleSubject>> index, string id, RuleSubject subject)
+    /// <summary>A component's subject and the flows into and out of it, in key order.</summary>
+    private sealed class Node(RuleSubject subject)
     {
-        if (!index.TryGetValue(id, out var list))
+        private int _in;
+        private int _out;
+
+        public RuleSubject Subject { get; } = subject;
+
+        public int InCount { get; set; }
+
+        public int OutCount { get; set; }
+
+        public int Receives { get; set; }
+
+        public RuleSubject[] Into { get; private set; } = [];
+
+        public RuleSubject[] OutOf { get; private set; } = [];
+
+        public void AddIn(RuleSubject flow)
         {
-            index[id] = list = [];
+            if (Into.Length == 0)
+            {
+                Into = new RuleSubject[InCount];
+            }
+
+            Into[_in++] = flow;
         }
 
-        list.Add(subject);
+        public void AddOut(RuleSubject flow)
+        {
+            if (OutOf.Length == 0)
+            {
+                OutOf = new RuleSubject[OutCount];
+            }
+
+            OutOf[_out++] = flow;
+        }
     }
 }

@@ -84,7 +84,7 @@ public static partial class ReportBuilder
         foreach (var component in InventoryOrder(model))
         {
             var vendor = catalog.Find(component.Vendor);
-            var receives = received.GetValueOrDefault(component.Id);
+            var (receives, shown) = received.GetValueOrDefault(component.Id);
             var parent = component.SubProcessorOf is { } parentId ? model.Find(parentId) : null;
             var terms = OnOwnAccount(component) ? null : parent;
             var (zdr, zdrDetail) = ZdrOf(component, vendor, receives, terms, texts);
@@ -110,7 +110,7 @@ public static partial class ReportBuilder
                 parent?.Name,
                 evidenceCount);
             inventory.Subprocessors.Add(row);
-            var possible = PartyCertainty.BasisOf(model, component);
+            var possible = shown ? null : PartyCertainty.BasisOf(model, component);
             inventory.Parties.Add(new Party(component, vendor, terms, receives, zdr, row) { Possible = possible });
             var ifUsed = possible is null ? "" : $"Possible party, if it is used ({possible.Shown}): ";
 
@@ -167,18 +167,29 @@ public static partial class ReportBuilder
     /// What each component receives (<see cref="StackModel.Receives"/>), from one pass over the flows: asking the model
     /// walks every flow of the stack once per component, for each of 10,000 stacks (bench/SCALE.md round 14).
     /// </summary>
-    private static Dictionary<string, DataCategorySet> ReceivedBy(StackModel model)
+    private static Dictionary<string, Received> ReceivedBy(StackModel model)
     {
         // Bits, not a SortedSet per component: 10,000 stacks' sets and their nodes were 8 MiB of the report (round 16).
-        var received = new Dictionary<string, DataCategorySet>(StringComparer.Ordinal);
+        var received = new Dictionary<string, Received>(StringComparer.Ordinal);
         foreach (var flow in model.Flows)
         {
-            ref var categories = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(received, flow.To, out _);
-            categories = categories.Union(flow.DataCategories);
+            ref var into = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(received, flow.To, out _);
+            into = new Received(into.Categories.Union(flow.DataCategories), into.Shown || Shown(model, flow));
         }
 
         return received;
     }
+
+    /// <summary>
+    /// What the flows into a component carry, and whether one of them shows it is used: a flow whose confidence is not
+    /// weak, from an app or from nothing the model holds, makes the party certain (<see cref="PartyCertainty.IsPossible(StackModel, Component)"/>
+    /// is false when any flow into it is not possible). Most parties are such, and PartyCertainty walked the model's
+    /// flows with a new array per party to say so, for every party of the report and of every stack's section (round 17).
+    /// </summary>
+    private readonly record struct Received(DataCategorySet Categories, bool Shown);
+
+    private static bool Shown(StackModel model, Flow flow) =>
+        !PartyCertainty.IsWeak(flow.Attributes["confidence"]) && (model.Find(flow.From) is not { } from || from.Role == ComponentRole.App);
 
     private sealed class Inventory(List<RetentionSurfaceRow>? surfaces)
     {

@@ -117,6 +117,35 @@ public sealed class RuleEngineTests
     }
 
     [Fact]
+    public void A_role_filter_selects_components_of_any_role_listed_and_only_those()
+    {
+        var rule = Rule(Components(new ComponentFilter(Roles: [ComponentRole.Exporter, ComponentRole.App])), null);
+        Assert.Equal(["app:clients", "exporter:x"], RuleEngine.Evaluate(rule, Context()).Select(f => f.Subject));
+
+        var flowsToGateway = new RuleSelector(SubjectKind.Flow, ComponentFilter.Any, [], new ComponentFilter(Roles: [ComponentRole.App], Hostings: [Hosting.OperatorHosted]), null);
+        Assert.Equal(["app:clients->gateway:g"], RuleEngine.Evaluate(Rule(flowsToGateway, null, "x"), Context()).Select(f => f.Subject));
+    }
+
+    [Fact]
+    public void A_setting_read_by_a_rule_follows_the_settings_of_each_evaluation()
+    {
+        // The same rule under settings that differ and back again: a setting's value is remembered per settings, never across them.
+        var when = new FactCondition(At, "settings.maxCacheTtlSeconds", [("lessThan", Operand.Of(7200.0))]);
+        var rule = Rule(Components(new ComponentFilter(Ids: ["exporter:x"])), when, "{{settings.maxCacheTtlSeconds}}");
+        var low = PolicySettings.Default with { MaxCacheTtlSeconds = 60 };
+        Assert.Equal("60", Assert.Single(RuleEngine.Evaluate(rule, Context(settings: low))).Message);
+        Assert.Empty(RuleEngine.Evaluate(rule, Context()));
+        Assert.Equal("60", Assert.Single(RuleEngine.Evaluate(rule, Context(settings: low))).Message);
+    }
+
+    [Fact]
+    public void An_unknown_operator_is_an_error_on_a_value_and_false_on_a_missing_one()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => RuleEngine.Test("a", "resembles", "a"));
+        Assert.False(RuleEngine.Test(null, "resembles", "a"));
+    }
+
+    [Fact]
     public void Flow_rules_see_both_ends_and_point_at_the_flow_evidence()
     {
         var selector = new RuleSelector(SubjectKind.Flow, ComponentFilter.Any, [], null, new ComponentFilter(Roles: [ComponentRole.Exporter]));
