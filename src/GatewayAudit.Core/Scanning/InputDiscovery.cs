@@ -89,8 +89,7 @@ public sealed partial class InputDiscovery(IReadOnlyList<IConfigReader> readers,
         var sourceFiles = 0;
         var totalChars = 0L;
         var (toRead, read) = (candidates.Count(c => c.Offered), 0);
-        foreach (var (full, shown, named, offered, reason, sourceOnly, notLink, sizeAtRead, beside) in candidates.OrderBy(c => InHiddenFolder(c.Shown) ? 1 : 0)
-                     .ThenBy(c => c.Named ? 0 : 1).ThenBy(c => c.Shown, StringComparer.Ordinal))
+        foreach (var (full, shown, named, offered, reason, sourceOnly, notLink, sizeAtRead, beside) in InReadingOrder(candidates))
         {
             // Only a file that will be read is resolved to its real path (one input per file); one passed over is
             // listed under the path it was found at.
@@ -416,7 +415,7 @@ public sealed partial class InputDiscovery(IReadOnlyList<IConfigReader> readers,
             }
         }
 
-        found.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(found).Sort(new WalkedByPath());
         return (found, passedOver);
     }
 
