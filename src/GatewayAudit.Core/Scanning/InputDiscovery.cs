@@ -311,6 +311,7 @@ public sealed partial class InputDiscovery(IReadOnlyList<IConfigReader> readers,
                 var (files, subfolders) = FolderListing.Of(folder);
                 var ignore = inherited.Enter(folder, display, diagnostics, listed: files.Exists(f => f.Path.EndsWith("/.gitignore", StringComparison.Ordinal)));
                 var beside = ListedBeside.Of(files);
+                var (folderJudged, folderVerdict) = (false, (string?)null); // SourceFilePolicy.ByFolders, once per folder
                 if ((files.Exists(f => f.Path.EndsWith("/.git", StringComparison.Ordinal)) || subfolders.Exists(f => f.Path.EndsWith("/.git", StringComparison.Ordinal)))
                     && GitTrackedFiles.Read(folder, display, diagnostics) is { } tracked)
                 {
@@ -346,10 +347,20 @@ public sealed partial class InputDiscovery(IReadOnlyList<IConfigReader> readers,
                     }
 
                     var sourceOnly = takers == Takers.SourceOnly;
-                    if (sourceOnly && SourceFilePolicy.ByPath(ShownBelow.TryTail(root, file, out var tail) ? tail : Path.GetRelativePath(root, file)) is { } reason)
+                    if (sourceOnly)
                     {
-                        passedOver.Add((file, reason));
-                        continue;
+                        ReadOnlySpan<char> below = ShownBelow.TryTail(root, file, out var tail) ? tail : Path.GetRelativePath(root, file);
+                        var cut = below.LastIndexOfAny('/', '\\') + 1;
+                        if (!folderJudged)
+                        {
+                            (folderJudged, folderVerdict) = (true, SourceFilePolicy.ByFolders(below[..cut]));
+                        }
+
+                        if ((folderVerdict ?? SourceFilePolicy.ByName(below[cut..])) is { } reason)
+                        {
+                            passedOver.Add((file, reason));
+                            continue;
+                        }
                     }
 
                     // A file offered by its ending to readers that look inside it (every .json) and too large to be a
