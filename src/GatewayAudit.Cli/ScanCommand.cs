@@ -107,7 +107,6 @@ public static class ScanCommand
         {
             var renderer = RendererRegistry.Create(BuiltIn.TemplatesDir(options.ResourceRoot), templatePath, audit.Rules).Single(r => r.Format == format);
             var report = ReportBuilder.Build(audit);
-            StageEnd.ReleaseGarbage(audit.Stacks.Count);
             PhaseClock.Mark("report built");
             if (output is null)
             {

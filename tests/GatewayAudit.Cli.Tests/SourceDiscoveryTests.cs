@@ -62,7 +62,9 @@ public sealed class SourceDiscoveryTests : IDisposable
         _dir.Write("app/agent.py", Agent);
         _dir.Write("app/util.py", "def add(a, b):\n    return a + b\n");
         _dir.Write("vendor/sdk/client.py", Agent);
+        _dir.Write("vendor/sdk/test_client.py", Agent); // the walk judges a folder once: its folder's reason, not its name's
         _dir.Write("tests/fakes.py", Agent);
+        _dir.Write("tests/unit/agent.py", Agent);
         _dir.Write("app/test_agent.py", Agent);
         _dir.Write("web/chat.spec.ts", "import OpenAI from 'openai';\n");
         _dir.Write("web/app.min.js", "var a='https://api.openai.com/v1';\n");
@@ -79,7 +81,9 @@ public sealed class SourceDiscoveryTests : IDisposable
                 "app/util.py | none | source code naming no known model provider, gateway or observability SDK, host or API path (not tokenised)",
                 "gen/api.go | none | generated code (its header says so)",
                 "tests/fakes.py | none | test code (in tests/): test doubles and fixtures are not production calls",
+                "tests/unit/agent.py | none | test code (in tests/): test doubles and fixtures are not production calls",
                 "vendor/sdk/client.py | none | vendored or build output (in vendor/): not the project's own code",
+                "vendor/sdk/test_client.py | none | vendored or build output (in vendor/): not the project's own code",
                 "web/app.min.js | none | minified or bundled code (by its name)",
                 "web/bundle.js | none | minified or generated (a line of 6,051 characters)",
                 "web/chat.spec.ts | none | test code (by its name): test doubles and fixtures are not production calls",

@@ -89,8 +89,7 @@ public sealed partial class InputDiscovery(IReadOnlyList<IConfigReader> readers,
         var sourceFiles = 0;
         var totalChars = 0L;
         var (toRead, read) = (candidates.Count(c => c.Offered), 0);
-        foreach (var (full, shown, named, offered, reason, sourceOnly, notLink, sizeAtRead, beside) in candidates.OrderBy(c => InHiddenFolder(c.Shown) ? 1 : 0)
-                     .ThenBy(c => c.Named ? 0 : 1).ThenBy(c => c.Shown, StringComparer.Ordinal))
+        foreach (var (full, shown, named, offered, reason, sourceOnly, notLink, sizeAtRead, beside) in InReadingOrder(candidates))
         {
             // Only a file that will be read is resolved to its real path (one input per file); one passed over is
             // listed under the path it was found at.
@@ -312,6 +311,7 @@ public sealed partial class InputDiscovery(IReadOnlyList<IConfigReader> readers,
                 var (files, subfolders) = FolderListing.Of(folder);
                 var ignore = inherited.Enter(folder, display, diagnostics, listed: files.Exists(f => f.Path.EndsWith("/.gitignore", StringComparison.Ordinal)));
                 var beside = ListedBeside.Of(files);
+                var (folderJudged, folderVerdict) = (false, (string?)null); // SourceFilePolicy.ByFolders, once per folder
                 if ((files.Exists(f => f.Path.EndsWith("/.git", StringComparison.Ordinal)) || subfolders.Exists(f => f.Path.EndsWith("/.git", StringComparison.Ordinal)))
                     && GitTrackedFiles.Read(folder, display, diagnostics) is { } tracked)
                 {
@@ -347,10 +347,20 @@ public sealed partial class InputDiscovery(IReadOnlyList<IConfigReader> readers,
                     }
 
                     var sourceOnly = takers == Takers.SourceOnly;
-                    if (sourceOnly && SourceFilePolicy.ByPath(ShownBelow.TryTail(root, file, out var tail) ? tail : Path.GetRelativePath(root, file)) is { } reason)
+                    if (sourceOnly)
                     {
-                        passedOver.Add((file, reason));
-                        continue;
+                        ReadOnlySpan<char> below = ShownBelow.TryTail(root, file, out var tail) ? tail : Path.GetRelativePath(root, file);
+                        var cut = below.LastIndexOfAny('/', '\\') + 1;
+                        if (!folderJudged)
+                        {
+                            (folderJudged, folderVerdict) = (true, SourceFilePolicy.ByFolders(below[..cut]));
+                        }
+
+                        if ((folderVerdict ?? SourceFilePolicy.ByName(below[cut..])) is { } reason)
+                        {
+                            passedOver.Add((file, reason));
+                            continue;
+                        }
                     }
 
                     // A file offered by its ending to readers that look inside it (every .json) and too large to be a
@@ -416,7 +426,7 @@ public sealed partial class InputDiscovery(IReadOnlyList<IConfigReader> readers,
             }
         }
 
-        found.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(found).Sort(new WalkedByPath());
         return (found, passedOver);
     }
 

@@ -171,6 +171,23 @@ public sealed class CSharpSourceReaderTests
         Assert.False(Reader.Recognizes(File("src/Llm/OpenRouterAdapter.txt", OpenRouterAdapter)));
     }
 
+    // Each way past the pre-filter on its own, in the letter case each search ignores or not: one search for a word any
+    // of them needs comes first, so each must still be let through, and a text with none is still not parsed.
+    [Theory]
+    [InlineData("class A { string U = \"https://OPENROUTER.ai/api/v1\"; }")] // a known host, any case
+    [InlineData("class A { async Task Go() { var u = CONFIGURATION[\"Ai:Url\"]; await http.PostAsJsonAsync(u, body); } }")] // configured URL + send
+    [InlineData("class A { void M(IServiceCollection s) => s.AddOptions<LlmOptions>(); }")] // binding alone
+    [InlineData("class A { void M() => builder.Configuration.GetSection(\"Llm\").Bind(options); }")] // section + verb
+    public void Each_pre_filter_lets_its_file_through(string text) =>
+        Assert.Null(Reader.Declines(File("src/Llm/Client.cs", text)));
+
+    [Theory]
+    [InlineData("class A { async Task Go() => await http.PostAsJsonAsync(\"https://orders.contoso.example\", body); }")] // send alone
+    [InlineData("class A { void M() => builder.Configuration.GetSection(\"Llm\"); }")] // section alone
+    [InlineData("class A { void M(IServiceCollection s) => s.addoptions<LlmOptions>(); }")] // the bindings are exact
+    public void Half_a_pre_filter_is_not_enough(string text) =>
+        Assert.Contains("not parsed", Reader.Declines(File("src/Llm/Client.cs", text)), StringComparison.Ordinal);
+
     [Fact]
     public void Broken_source_still_yields_what_the_parser_recovers_and_a_warning()
     {
