@@ -68,6 +68,9 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
         }
     }
 
+    /// <summary>How many problems the reading has reported so far (so a caller can tell whether a read reported any).</summary>
+    public int ProblemCount => diagnostics.Count;
+
     public void Error(string code, string message, YamlNode node) => diagnostics.Add(Diagnostic.Error(code, message, At(node)));
 
     public void Warning(string code, string message, YamlNode node) => diagnostics.Add(Diagnostic.Warning(code, message, At(node)));
@@ -121,6 +124,15 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
             null => null,
             YamlMapping mapping => mapping,
             _ => Mapping(parent, key, $"{parentPath}.{key}"),
+        };
+
+    /// <summary><see cref="Sequence"/> of the setting under <paramref name="parentPath"/>, its path made only for an error.</summary>
+    public YamlSequence? SequenceUnder(YamlMapping parent, string key, string parentPath) =>
+        parent[key] switch
+        {
+            null => null,
+            YamlSequence sequence => sequence,
+            _ => Sequence(parent, key, $"{parentPath}.{key}"),
         };
 
     /// <summary><see cref="Bool"/> of the setting under <paramref name="parentPath"/>, its path not made when it is absent.</summary>

@@ -322,6 +322,47 @@ public sealed class LiteLlmWiringTests
         Assert.Contains($"did you mean '{meant}'", warning.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_bounded_edit_distance_is_exact_within_its_bound_and_past_it_says_so()
+    {
+        // Every known setting against near and far keys: the bounded distance is the full one where that is at most
+        // two, and three (past the bound) wherever the full one is larger.
+        string[] keys = ["turn_off_message_loging", "fallbackz", "redis_hort", "num_retries", "x", "", "success_callback", "callbacks_", "cache_parms"];
+        foreach (var known in new[] { "turn_off_message_logging", "fallbacks", "callbacks", "redis_port", "redis_host", "cache_params", "success_callback" })
+        {
+            foreach (var key in keys)
+            {
+                var full = FullEditDistance(known, key);
+                Assert.Equal(Math.Min(full, 3), GeneralWiringSection.EditDistance(known, key, 2));
+            }
+        }
+    }
+
+    // The whole table, as a check on the bounded one.
+    private static int FullEditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j], d[i, j - 1]) + 1, d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+
     [Theory]
     [InlineData("litellm_settings", "drop_params: true")]
     [InlineData("litellm_settings", "num_retries: 3")]

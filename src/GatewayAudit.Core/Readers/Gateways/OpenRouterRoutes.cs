@@ -86,7 +86,7 @@ internal sealed class OpenRouterRoutes(
         // run, class 7): the same open route, said as what it is.
         var own = slug.StartsWith("openrouter/", StringComparison.Ordinal) && slug.Count(c => c == '/') == 1 && slug != "openrouter/auto";
         var auto = slug is "auto" || slug.StartsWith("openrouter/", StringComparison.Ordinal);
-        var terms = preferences is null ? "" : OpenRouterPreferences.Signature(preferences.Entries);
+        var terms = preferences is null ? "" : preferences.Terms;
         var suffix = where is null ? "" : $" ({where})";
         var id = $"provider:openrouter-upstream:{(scope is null ? "" : scope + ":")}{(own ? "own:" + slug[11..] : auto ? "auto" : pinned.Count > 0 ? "pinned" : "any")}{(terms.Length > 0 ? ":" + terms : "")}";
         // A route already added keeps its name: only a new one is named (a large config routes many models the same way).
