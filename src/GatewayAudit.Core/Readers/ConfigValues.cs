@@ -14,7 +14,8 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     private const string EnvPrefix = "os.environ/";
 
     // Values resolved from other files of the stack (compose environment, .env, Kubernetes env): their own place.
-    private readonly Dictionary<YamlNode, SourceLocation> _elsewhere = new(ReferenceEqualityComparer.Instance);
+    // Made at the first such node: a config read on its own, and every gateway file, has none.
+    private Dictionary<YamlNode, SourceLocation>? _elsewhere;
 
     public YamlDocument Document { get; } = document;
 
@@ -34,20 +35,25 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     /// Variables a setting that decides who receives data (a host, a model, a region) reads and no file of the stack
     /// defines, with the first place each is read: what they hold is unknown, and the report says so once each.
     /// </summary>
-    public SortedDictionary<string, SourceLocation> Unresolved { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, SourceLocation> Unresolved => (IReadOnlyDictionary<string, SourceLocation>?)_unresolved ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, SourceLocation>.Empty;
+
+    // Made at the first unresolved variable: a sorted dictionary is three objects, and most files read have none.
+    private SortedDictionary<string, SourceLocation>? _unresolved;
 
     /// <summary>Where a node was read: in this file, or in the deployment file an imported variable came from.</summary>
-    public SourceLocation At(YamlNode node) => _elsewhere.TryGetValue(node, out var at) ? at : Document.At(node);
+    public SourceLocation At(YamlNode node) => _elsewhere is not null && _elsewhere.TryGetValue(node, out var at) ? at : Document.At(node);
 
     /// <summary>True when the node is a variable's value read from another file of the stack.</summary>
-    public bool IsFromElsewhere(YamlNode node) => _elsewhere.ContainsKey(node);
+    public bool IsFromElsewhere(YamlNode node) => _elsewhere is not null && _elsewhere.ContainsKey(node);
+
+    private Dictionary<YamlNode, SourceLocation> Elsewhere => _elsewhere ??= new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Records that these nodes were read in other files (a config's include: files).</summary>
     public void Adopt(IReadOnlyDictionary<YamlNode, SourceLocation> elsewhere)
     {
         foreach (var (node, at) in elsewhere)
         {
-            _elsewhere[node] = at;
+            Elsewhere[node] = at;
         }
     }
 
@@ -64,7 +70,7 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
             }
 
             Environment[name] = value.Node;
-            _elsewhere[value.Node] = value.At;
+            Elsewhere[value.Node] = value.At;
         }
     }
 
@@ -270,7 +276,7 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
                 return (defined.Value, name, defined);
             }
 
-            Unresolved.TryAdd(name, At(scalar));
+            (_unresolved ??= new(StringComparer.Ordinal)).TryAdd(name, At(scalar));
             return (null, name, scalar);
         }
 

@@ -270,6 +270,17 @@ public sealed class LiteLlmWiringTests
     }
 
     [Theory]
+    [InlineData("xoxb-1234567890", true)] // the shortest text a credential shape takes (15 letters)
+    [InlineData("xoxb-123456789", false)] // one letter short of it
+    [InlineData("redis://user:hunter2-rotated@cache:6379", true)]
+    [InlineData("redis://cache:6379/user:hunter2-rotated", false)] // no user info without an '@'
+    public void A_credential_shape_or_url_password_under_any_key_is_a_secret_from_its_shortest_form(string value, bool secret)
+    {
+        var result = Read($"model_list:\n  - model_name: m\n    litellm_params:\n      model: openai/gpt-4o\n      description: \"{value}\"\n");
+        Assert.Equal(secret, result.Fragment.Secrets.Count == 1);
+    }
+
+    [Theory]
     [InlineData("sk-short")]
     [InlineData("task-scheduler-settings-for-the-proxy")]
     [InlineData("https://api.openai.com/v1")]

@@ -16,6 +16,11 @@ internal sealed partial class ModelRoutingSection(LiteLlmRead read) : LiteLlmSec
         ReadFallbacks();
     }
 
+    // The paths of the first deployments, made once: each config's entries made two paths each, used only in messages.
+    private static readonly string[] EntryPaths = [.. Enumerable.Range(0, 64).Select(i => $"model_list[{i}]")];
+
+    private static readonly string[] ParameterPaths = [.. EntryPaths.Select(p => $"{p}.litellm_params")];
+
     private void ReadModels()
     {
         var list = Values.Sequence(Root, "model_list", "model_list");
@@ -33,7 +38,7 @@ internal sealed partial class ModelRoutingSection(LiteLlmRead read) : LiteLlmSec
         var deploymentsPerGroup = new Dictionary<(string Component, string Group), int>();
         for (var i = 0; i < list.Items.Count; i++)
         {
-            var path = $"model_list[{i}]";
+            var path = i < EntryPaths.Length ? EntryPaths[i] : $"model_list[{i}]";
             if (list.Items[i] is not YamlMapping entry)
             {
                 Values.Error("wrong-type", $"'{path}' must be a mapping with model_name and litellm_params, not {list.Items[i].KindText}", list.Items[i]);
@@ -52,7 +57,7 @@ internal sealed partial class ModelRoutingSection(LiteLlmRead read) : LiteLlmSec
                 continue;
             }
 
-            var componentId = ReadDeployment(parameters, $"{path}.litellm_params", group.Value);
+            var componentId = ReadDeployment(parameters, i < ParameterPaths.Length ? ParameterPaths[i] : $"{path}.litellm_params", group.Value);
             if (componentId is not null)
             {
                 var key = (componentId, group.Value);
