@@ -283,8 +283,13 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
         return IsTemplate(text) ? (null, text, scalar) : (text, null, scalar);
     }
 
-    public static bool IsReference(string text) =>
-        text.Trim().StartsWith(EnvPrefix, StringComparison.Ordinal) || IsTemplate(text.Trim()) || SchemeReferenceRegex().IsMatch(text.Trim());
+    public static bool IsReference(string text)
+    {
+        // The scheme pattern needs os.environ/ in the text: most values (model names, hosts) are not run through it.
+        var trimmed = text.Trim();
+        return trimmed.StartsWith(EnvPrefix, StringComparison.Ordinal) || IsTemplate(trimmed)
+            || (trimmed.Contains(EnvPrefix, StringComparison.Ordinal) && SchemeReferenceRegex().IsMatch(trimmed));
+    }
 
     // "Bearer os.environ/KEY" in pass-through headers: a reference behind an auth scheme word.
     [GeneratedRegex(@"^[A-Za-z]+\s+os\.environ/[A-Za-z_][A-Za-z0-9_]*$")]
@@ -292,7 +297,10 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
 
     /// <summary>Helm/compose/shell style placeholders are filled at deploy time: references, not values.</summary>
     // ${A:-${B}} (a default that is itself a reference) is a reference too: inner references are folded first.
-    private static bool IsTemplate(string text) => TemplateRegex().IsMatch(InnerReferenceRegex().Replace(text, "REF"));
+    // Every template starts with '$', '{' or '<' (and folding inner references keeps the first letter): any other text,
+    // as most values are, is no template, without the two patterns run on it.
+    private static bool IsTemplate(string text) =>
+        text.Length > 0 && text[0] is '$' or '{' or '<' && TemplateRegex().IsMatch(InnerReferenceRegex().Replace(text, "REF"));
 
     [GeneratedRegex(@"(?<=\$\{[A-Za-z_][A-Za-z0-9_]*:?[-+?][^{}]*)\$\{[A-Za-z_][A-Za-z0-9_]*\}")]
     private static partial Regex InnerReferenceRegex();
