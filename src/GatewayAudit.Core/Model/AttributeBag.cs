@@ -70,7 +70,7 @@ public sealed class AttributeBag : IEnumerable<KeyValuePair<string, object>>
             }
             else if (_entries![at].Value is string[] left && value is string[] right)
             {
-                _entries[at] = new(key, Union(left, right));
+                _entries[at] = new(key, Shared(Union(left, right)));
             }
             else if (AttributeStrength.IsStronger(key, _entries[at].Value, value))
             {
@@ -158,10 +158,61 @@ public sealed class AttributeBag : IEnumerable<KeyValuePair<string, object>>
         long l => Boxed(l, value),
         int i => Boxed(i, null),
         string or double => value,
-        SortedArraySet<string> set => set.ToArray(),
-        IEnumerable<string> list => list.ToArray(),
+        SortedArraySet<string> set => Shared(set.ToArray()),
+        IEnumerable<string> list => Shared(list.ToArray()),
         _ => throw new ArgumentException($"attribute {key}: unsupported value type {value.GetType().Name}", nameof(value)),
     };
+
+    /// <summary>
+    /// One array for each short list of the same texts in the same order: stacks of a checkout repeat the same lists
+    /// (the models of a provider, the callbacks of a proxy), and each stack's own copy was kept to the end (about
+    /// 100,000 arrays of a 10,000-config scan's live heap). A list value is never changed once set (a merge makes a new
+    /// array, or keeps the left one as it is), so sharing is safe; up to a bound, past which lists stay as they are.
+    /// </summary>
+    internal static string[] Shared(string[] list)
+    {
+        if (list.Length is 0 or > MaxSharedLength)
+        {
+            return list;
+        }
+
+        if (SharedLists.TryGetValue(list, out var known))
+        {
+            return known;
+        }
+
+        if (SharedLists.Count < MaxSharedLists)
+        {
+            return SharedLists.GetOrAdd(list, list);
+        }
+
+        return list;
+    }
+
+    private const int MaxSharedLength = 8;
+    private const int MaxSharedLists = 16_384;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string[], string[]> SharedLists = new(SameTexts.Instance);
+
+    /// <summary>Lists equal when they hold the same texts (ordinal) in the same order.</summary>
+    private sealed class SameTexts : IEqualityComparer<string[]>
+    {
+        public static readonly SameTexts Instance = new();
+
+        public bool Equals(string[]? x, string[]? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && x.AsSpan().SequenceEqual(y, StringComparer.Ordinal));
+
+        public int GetHashCode(string[] list)
+        {
+            var hash = new HashCode();
+            foreach (var item in list)
+            {
+                hash.Add(item, StringComparer.Ordinal);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
 
     // Facts are mostly flags and small numbers (ports, counts): one shared box each instead of one per fact, which were
     // about 60,000 of a 10,000-config scan's live objects (bench/SCALE.md round 15). Values are immutable, so sharing is safe.

@@ -19,8 +19,27 @@ public sealed partial class ConfigValues
     /// settings that only end like one: prices per token (input_cost_per_token), cache and lookup keys (cache_key),
     /// public or publishable keys.
     /// </summary>
-    public static bool IsSecretKey(string key) =>
-        SecretKeyRegex().IsMatch(key) && !NotACredentialKeyRegex().IsMatch(key);
+    public static bool IsSecretKey(string key)
+    {
+        // Keys repeat across a checkout's files (model, api_key, timeout ...), and every key of every file swept is asked
+        // about, each a run of two patterns: the answers are kept, up to a bound, as HostClassifier keeps its regions.
+        if (KnownSecretKeys.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var secret = SecretKeyRegex().IsMatch(key) && !NotACredentialKeyRegex().IsMatch(key);
+        if (KnownSecretKeys.Count < MaxKnownSecretKeys)
+        {
+            KnownSecretKeys.TryAdd(key, secret);
+        }
+
+        return secret;
+    }
+
+    private const int MaxKnownSecretKeys = 4096;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> KnownSecretKeys = new(StringComparer.Ordinal);
 
     /// <summary>
     /// True for environment variable names that hold credentials: a credential-named key, or any other *_KEY
@@ -161,7 +180,7 @@ public sealed partial class ConfigValues
                     case YamlScalar scalar when UrlPassword.Find(scalar.Value.Trim()) is not null:
                         CheckUrlPassword(PathOf(item, steps), scalar, scalar.Value.Trim());
                         break;
-                    case YamlScalar scalar when SecretValueRegex().IsMatch(scalar.Value):
+                    case YamlScalar scalar when scalar.Value.Length >= ShortestSecretValue && SecretValueRegex().IsMatch(scalar.Value):
                         // A well-known credential shape under any key (extra_headers, a query string, a misnamed key).
                         CheckSecret(PathOf(item, steps), scalar);
                         break;
@@ -248,7 +267,7 @@ public sealed partial class ConfigValues
     /// A key or name as it may appear in a message: itself, or redacted (sk-proj-****) when it has a credential's shape,
     /// so a secret pasted where a name belongs is never echoed. Returns the same instance when nothing was hidden.
     /// </summary>
-    public static string Shown(string name) => SecretValueRegex().IsMatch(name) ? SecretLedger.Redact(name.Trim()) : name;
+    public static string Shown(string name) => name.Length >= ShortestSecretValue && SecretValueRegex().IsMatch(name) ? SecretLedger.Redact(name.Trim()) : name;
 
     /// <summary>
     /// Records a password written inside a connection URL; returns the URL with the password hidden. The node is the
@@ -309,6 +328,9 @@ public sealed partial class ConfigValues
 
     // Provider key shapes: OpenAI/Anthropic/OpenRouter/Langfuse sk-..., AWS access key ids, Slack tokens, GitHub,
     // Hugging Face and Groq tokens; also inside a "Bearer ..." header value or a URL query string.
+    // The shortest text SecretValueRegex matches (xoxb- and ten more): a shorter value, as most are, is not run through it.
+    private const int ShortestSecretValue = 15;
+
     [GeneratedRegex(@"(^|Bearer\s+|[=\s""'])(sk-[A-Za-z0-9_-]{20,}|AKIA[0-9A-Z]{16}|xox[abposr]-[A-Za-z0-9-]{10,}|gh[pousr]_[A-Za-z0-9]{30,}|hf_[A-Za-z0-9]{30,}|gsk_[A-Za-z0-9]{30,})")]
     private static partial Regex SecretValueRegex();
 }

@@ -14,7 +14,8 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     private const string EnvPrefix = "os.environ/";
 
     // Values resolved from other files of the stack (compose environment, .env, Kubernetes env): their own place.
-    private readonly Dictionary<YamlNode, SourceLocation> _elsewhere = new(ReferenceEqualityComparer.Instance);
+    // Made at the first such node: a config read on its own, and every gateway file, has none.
+    private Dictionary<YamlNode, SourceLocation>? _elsewhere;
 
     public YamlDocument Document { get; } = document;
 
@@ -34,20 +35,25 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
     /// Variables a setting that decides who receives data (a host, a model, a region) reads and no file of the stack
     /// defines, with the first place each is read: what they hold is unknown, and the report says so once each.
     /// </summary>
-    public SortedDictionary<string, SourceLocation> Unresolved { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, SourceLocation> Unresolved => (IReadOnlyDictionary<string, SourceLocation>?)_unresolved ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, SourceLocation>.Empty;
+
+    // Made at the first unresolved variable: a sorted dictionary is three objects, and most files read have none.
+    private SortedDictionary<string, SourceLocation>? _unresolved;
 
     /// <summary>Where a node was read: in this file, or in the deployment file an imported variable came from.</summary>
-    public SourceLocation At(YamlNode node) => _elsewhere.TryGetValue(node, out var at) ? at : Document.At(node);
+    public SourceLocation At(YamlNode node) => _elsewhere is not null && _elsewhere.TryGetValue(node, out var at) ? at : Document.At(node);
 
     /// <summary>True when the node is a variable's value read from another file of the stack.</summary>
-    public bool IsFromElsewhere(YamlNode node) => _elsewhere.ContainsKey(node);
+    public bool IsFromElsewhere(YamlNode node) => _elsewhere is not null && _elsewhere.ContainsKey(node);
+
+    private Dictionary<YamlNode, SourceLocation> Elsewhere => _elsewhere ??= new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Records that these nodes were read in other files (a config's include: files).</summary>
     public void Adopt(IReadOnlyDictionary<YamlNode, SourceLocation> elsewhere)
     {
         foreach (var (node, at) in elsewhere)
         {
-            _elsewhere[node] = at;
+            Elsewhere[node] = at;
         }
     }
 
@@ -64,9 +70,12 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
             }
 
             Environment[name] = value.Node;
-            _elsewhere[value.Node] = value.At;
+            Elsewhere[value.Node] = value.At;
         }
     }
+
+    /// <summary>How many problems the reading has reported so far (so a caller can tell whether a read reported any).</summary>
+    public int ProblemCount => diagnostics.Count;
 
     public void Error(string code, string message, YamlNode node) => diagnostics.Add(Diagnostic.Error(code, message, At(node)));
 
@@ -121,6 +130,15 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
             null => null,
             YamlMapping mapping => mapping,
             _ => Mapping(parent, key, $"{parentPath}.{key}"),
+        };
+
+    /// <summary><see cref="Sequence"/> of the setting under <paramref name="parentPath"/>, its path made only for an error.</summary>
+    public YamlSequence? SequenceUnder(YamlMapping parent, string key, string parentPath) =>
+        parent[key] switch
+        {
+            null => null,
+            YamlSequence sequence => sequence,
+            _ => Sequence(parent, key, $"{parentPath}.{key}"),
         };
 
     /// <summary><see cref="Bool"/> of the setting under <paramref name="parentPath"/>, its path not made when it is absent.</summary>
@@ -258,15 +276,20 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
                 return (defined.Value, name, defined);
             }
 
-            Unresolved.TryAdd(name, At(scalar));
+            (_unresolved ??= new(StringComparer.Ordinal)).TryAdd(name, At(scalar));
             return (null, name, scalar);
         }
 
         return IsTemplate(text) ? (null, text, scalar) : (text, null, scalar);
     }
 
-    public static bool IsReference(string text) =>
-        text.Trim().StartsWith(EnvPrefix, StringComparison.Ordinal) || IsTemplate(text.Trim()) || SchemeReferenceRegex().IsMatch(text.Trim());
+    public static bool IsReference(string text)
+    {
+        // The scheme pattern needs os.environ/ in the text: most values (model names, hosts) are not run through it.
+        var trimmed = text.Trim();
+        return trimmed.StartsWith(EnvPrefix, StringComparison.Ordinal) || IsTemplate(trimmed)
+            || (trimmed.Contains(EnvPrefix, StringComparison.Ordinal) && SchemeReferenceRegex().IsMatch(trimmed));
+    }
 
     // "Bearer os.environ/KEY" in pass-through headers: a reference behind an auth scheme word.
     [GeneratedRegex(@"^[A-Za-z]+\s+os\.environ/[A-Za-z_][A-Za-z0-9_]*$")]
@@ -274,7 +297,10 @@ public sealed partial class ConfigValues(YamlDocument document, StackModel model
 
     /// <summary>Helm/compose/shell style placeholders are filled at deploy time: references, not values.</summary>
     // ${A:-${B}} (a default that is itself a reference) is a reference too: inner references are folded first.
-    private static bool IsTemplate(string text) => TemplateRegex().IsMatch(InnerReferenceRegex().Replace(text, "REF"));
+    // Every template starts with '$', '{' or '<' (and folding inner references keeps the first letter): any other text,
+    // as most values are, is no template, without the two patterns run on it.
+    private static bool IsTemplate(string text) =>
+        text.Length > 0 && text[0] is '$' or '{' or '<' && TemplateRegex().IsMatch(InnerReferenceRegex().Replace(text, "REF"));
 
     [GeneratedRegex(@"(?<=\$\{[A-Za-z_][A-Za-z0-9_]*:?[-+?][^{}]*)\$\{[A-Za-z_][A-Za-z0-9_]*\}")]
     private static partial Regex InnerReferenceRegex();

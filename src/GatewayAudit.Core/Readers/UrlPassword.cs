@@ -12,6 +12,13 @@ public static partial class UrlPassword
     /// </summary>
     public static (int Start, int Length)? Find(string url)
     {
+        // No '@', no user info: most values swept are no URL at all, and the scheme pattern was run on each.
+        var at = url.LastIndexOf('@');
+        if (at < 0)
+        {
+            return null;
+        }
+
         var scheme = SchemeRegex().Match(url);
         if (!scheme.Success)
         {
@@ -19,7 +26,6 @@ public static partial class UrlPassword
         }
 
         var authorityStart = scheme.Length;
-        var at = url.LastIndexOf('@');
         if (at < authorityStart)
         {
             return null;

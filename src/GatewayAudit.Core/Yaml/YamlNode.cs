@@ -26,9 +26,19 @@ public sealed class YamlScalar(int line, int column, string value, bool quoted, 
 {
     public string Value { get; } = value;
 
-    public bool Quoted { get; } = quoted;
+    public bool Quoted => _style?.Quoted ?? false;
 
-    public string? Tag { get; } = tag;
+    public string? Tag => _style?.Tag;
+
+    // Quoted and tag in one field: most scalars are plain and untagged (null), quoted ones share one style, and only a
+    // tagged one has its own. A bool and a tag beside the value made each scalar 48 bytes rather than 40, and a scan of
+    // 10,000 configs makes about half a million of them.
+    private readonly Style? _style = tag is not null ? new Style(quoted, tag) : quoted ? Style.QuotedOnly : null;
+
+    private sealed record Style(bool Quoted, string? Tag)
+    {
+        public static readonly Style QuotedOnly = new(true, null);
+    }
 
     public override string KindText => "a single value";
 

@@ -9,6 +9,30 @@ namespace GatewayAudit.Core.Tests.Model;
 public sealed class CompactCollectionTests
 {
     [Fact]
+    public void Bags_given_the_same_list_share_one_array_and_each_keeps_what_it_was_given()
+    {
+        var first = new AttributeBag();
+        var second = new AttributeBag();
+        var source = new List<string> { "anthropic/claude", "openai/gpt-4o" };
+        first.Set("models", source);
+        second.Set("models", new[] { "anthropic/claude", "openai/gpt-4o" });
+        Assert.Same(first["models"], second["models"]);
+
+        // The caller's own list is not what the bag holds: changing it changes neither bag.
+        source[0] = "changed";
+        Assert.Equal(["anthropic/claude", "openai/gpt-4o"], (string[])first["models"]!);
+
+        // Another order or other texts are another list; a merge's union is a list of its own.
+        second.Set("groups", new[] { "openai/gpt-4o", "anthropic/claude" });
+        Assert.NotSame(first["models"], second["groups"]);
+        var merged = new AttributeBag();
+        merged.Set("models", new[] { "mistral/large" });
+        merged.MergeFrom(first);
+        Assert.Equal(["anthropic/claude", "mistral/large", "openai/gpt-4o"], (string[])merged["models"]!);
+        Assert.Equal(["anthropic/claude", "openai/gpt-4o"], (string[])first["models"]!);
+    }
+
+    [Fact]
     public void Sorted_array_set_agrees_with_SortedSet_on_random_adds_removes_unions_and_differences()
     {
         var random = new Random(20261130);

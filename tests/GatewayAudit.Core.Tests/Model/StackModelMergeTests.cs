@@ -16,6 +16,28 @@ public sealed class StackModelMergeTests
     }
 
     [Fact]
+    public void Facts_few_components_have_are_absent_until_set_and_merge_into_one_without_them()
+    {
+        var at = new SourceLocation("c.yaml", 3);
+        var plain = new Component { Id = "provider:x", Name = "X", Role = ComponentRole.ModelProvider, Region = null, SubProcessorOf = null };
+        Assert.Equal((null, null, null, null, 0), (plain.SubProcessorOf, plain.Region, plain.Retention, plain.Zdr, plain.AddressFromEnvironmentAt.Count));
+
+        var rich = new Component { Id = "provider:x", Name = "X", Role = ComponentRole.ModelProvider, SubProcessorOf = "gateway:g" };
+        rich.Region = new Sourced<string>("eu", at);
+        rich.Retention = new Sourced<Retention>(new Retention("30 days", 30), at);
+        rich.Zdr = new Sourced<ZdrStatus>(ZdrStatus.Yes, at);
+        rich.AddAddressFromEnvironment([at]);
+        plain.MergeFrom(rich);
+        Assert.Equal(("gateway:g", "eu", 30.0, ZdrStatus.Yes), (plain.SubProcessorOf, plain.Region!.Value, plain.Retention!.Value.Days, plain.Zdr!.Value));
+        Assert.Equal([at], plain.AddressFromEnvironmentAt);
+
+        // Setting a fact back to null clears it; answering the sites takes them off.
+        plain.Zdr = null;
+        plain.AnswerAddressFromEnvironment([at]);
+        Assert.Equal((null, 0, "gateway:g"), (plain.Zdr, plain.AddressFromEnvironmentAt.Count, plain.SubProcessorOf));
+    }
+
+    [Fact]
     public void Lists_are_unions_and_conflicting_regions_leave_no_single_region()
     {
         var model = new StackModel();

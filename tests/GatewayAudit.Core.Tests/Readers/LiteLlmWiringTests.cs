@@ -270,6 +270,17 @@ public sealed class LiteLlmWiringTests
     }
 
     [Theory]
+    [InlineData("xoxb-1234567890", true)] // the shortest text a credential shape takes (15 letters)
+    [InlineData("xoxb-123456789", false)] // one letter short of it
+    [InlineData("redis://user:hunter2-rotated@cache:6379", true)]
+    [InlineData("redis://cache:6379/user:hunter2-rotated", false)] // no user info without an '@'
+    public void A_credential_shape_or_url_password_under_any_key_is_a_secret_from_its_shortest_form(string value, bool secret)
+    {
+        var result = Read($"model_list:\n  - model_name: m\n    litellm_params:\n      model: openai/gpt-4o\n      description: \"{value}\"\n");
+        Assert.Equal(secret, result.Fragment.Secrets.Count == 1);
+    }
+
+    [Theory]
     [InlineData("sk-short")]
     [InlineData("task-scheduler-settings-for-the-proxy")]
     [InlineData("https://api.openai.com/v1")]
@@ -320,6 +331,47 @@ public sealed class LiteLlmWiringTests
         var warning = Assert.Single(result.Diagnostics);
         Assert.Equal(("litellm-unknown-key", DiagnosticSeverity.Warning, 6), (warning.Code, warning.Severity, warning.Location.Line));
         Assert.Contains($"did you mean '{meant}'", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_bounded_edit_distance_is_exact_within_its_bound_and_past_it_says_so()
+    {
+        // Every known setting against near and far keys: the bounded distance is the full one where that is at most
+        // two, and three (past the bound) wherever the full one is larger.
+        string[] keys = ["turn_off_message_loging", "fallbackz", "redis_hort", "num_retries", "x", "", "success_callback", "callbacks_", "cache_parms"];
+        foreach (var known in new[] { "turn_off_message_logging", "fallbacks", "callbacks", "redis_port", "redis_host", "cache_params", "success_callback" })
+        {
+            foreach (var key in keys)
+            {
+                var full = FullEditDistance(known, key);
+                Assert.Equal(Math.Min(full, 3), GeneralWiringSection.EditDistance(known, key, 2));
+            }
+        }
+    }
+
+    // The whole table, as a check on the bounded one.
+    private static int FullEditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j], d[i, j - 1]) + 1, d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+        }
+
+        return d[a.Length, b.Length];
     }
 
     [Theory]

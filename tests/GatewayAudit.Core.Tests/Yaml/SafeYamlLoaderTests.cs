@@ -16,6 +16,20 @@ public sealed class SafeYamlLoaderTests
         return Assert.Single(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
     }
 
+    [Theory]
+    [InlineData("k: plain", false, null)]
+    [InlineData("k: 'single'", true, null)]
+    [InlineData("k: \"double\"", true, null)]
+    [InlineData("k: !!str 5", false, "tag:yaml.org,2002:str")]
+    [InlineData("k: !!str '5'", true, "tag:yaml.org,2002:str")]
+    public void A_scalar_keeps_whether_it_was_quoted_and_its_tag(string yaml, bool quoted, string? tag)
+    {
+        var (document, diagnostics) = new SafeYamlLoader().Load("q.yaml", yaml);
+        Assert.Empty(diagnostics);
+        var value = Assert.IsType<YamlScalar>(((YamlMapping)document!.Root!)["k"]);
+        Assert.Equal((quoted, tag), (value.Quoted, value.Tag));
+    }
+
     [Fact]
     public void Billion_laughs_is_refused_with_a_line()
     {

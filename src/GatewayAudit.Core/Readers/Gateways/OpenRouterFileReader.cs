@@ -75,11 +75,20 @@ internal sealed class OpenRouterFileReader : GatewayFileReader
 
             var preferences = GatewayKeys.Value(use, "provider") as YamlMapping
                 ?? (GatewayKeys.Value(use, "model") is null && GatewayKeys.Value(use, "models") is null ? use : null);
-            // Requests of one file routed on the same terms share one row, as a LiteLLM config's deployments do.
+            // Requests of one file routed on the same terms share one row, as a LiteLLM config's deployments do. The
+            // preferences are read once for every slug, unless reading them reported a problem, which each slug's
+            // reading reports again (as it always has).
             var slugs = Slugs(use);
+            var where = $"requests in {at.File}";
+            var problems = read.Values.ProblemCount;
+            var terms = preferences is null ? null : OpenRouterPreferences.FromYaml(read.Values, preferences);
+            var again = read.Values.ProblemCount != problems;
+            var first = true;
             foreach (var slug in slugs.Count > 0 ? slugs : [""])
             {
-                var route = routes.Add(openRouter, slug, preferences, at, scope: at.File, where: $"requests in {at.File}");
+                terms = again && !first ? OpenRouterPreferences.FromYaml(read.Values, preferences!) : terms;
+                first = false;
+                var route = routes.Add(openRouter, slug, terms, at, scope: at.File, where: where);
                 ReadRequestFields(read, route, use);
             }
         }

@@ -21,6 +21,11 @@ internal sealed class OpenRouterPreferences(IReadOnlyList<OpenRouterPreference> 
 {
     public IReadOnlyList<OpenRouterPreference> Entries { get; } = entries;
 
+    /// <summary><see cref="Signature"/> of these preferences, made once (a file routes several models on the same terms).</summary>
+    public string Terms => _terms ??= Signature(Entries);
+
+    private string? _terms;
+
     /// <summary>provider.allow_fallbacks as the input states it (OpenRouter's default, when absent, is true).</summary>
     public bool? AllowFallbacks { get; } = allowFallbacks;
 

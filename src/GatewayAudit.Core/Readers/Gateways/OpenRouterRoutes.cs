@@ -45,6 +45,24 @@ internal sealed class OpenRouterRoutes(
     // What each open route was last named from: its models only grow, so the same count and ending is the same name,
     // which a file routing many models through one route built again for each (bench/SCALE.md round 16).
     private readonly Dictionary<Component, (int Models, string Suffix)> _named = new(ReferenceEqualityComparer.Instance);
+    // The texts the last use was named with, kept for the next: the uses of one file (a request's model and its fallback
+    // list, a config's deployments) mostly share scope, kind and terms, and each made the same id and ending again.
+    private (string A, string B, string C, string Text)? _id;
+    private (string A, string B, string C, string Text)? _suffix;
+    private string? _pinnedNote;
+
+    private static string Memo(ref (string A, string B, string C, string Text)? last, string a, string b, string c, Func<string, string, string, string> make)
+    {
+        if (last is { } known && known.A == a && known.B == b && known.C == c)
+        {
+            return known.Text;
+        }
+
+        var text = make(a, b, c);
+        last = (a, b, c, text);
+        return text;
+    }
+
     private int _uses;
     private int _zdrUses;
     private SourceLocation? _firstZdr;
@@ -86,9 +104,11 @@ internal sealed class OpenRouterRoutes(
         // run, class 7): the same open route, said as what it is.
         var own = slug.StartsWith("openrouter/", StringComparison.Ordinal) && slug.Count(c => c == '/') == 1 && slug != "openrouter/auto";
         var auto = slug is "auto" || slug.StartsWith("openrouter/", StringComparison.Ordinal);
-        var terms = preferences is null ? "" : OpenRouterPreferences.Signature(preferences.Entries);
-        var suffix = where is null ? "" : $" ({where})";
-        var id = $"provider:openrouter-upstream:{(scope is null ? "" : scope + ":")}{(own ? "own:" + slug[11..] : auto ? "auto" : pinned.Count > 0 ? "pinned" : "any")}{(terms.Length > 0 ? ":" + terms : "")}";
+        var terms = preferences is null ? "" : preferences.Terms;
+        var suffix = where is null ? "" : Memo(ref _suffix, where, "", "", static (w, _, _) => $" ({w})");
+        var kind = own ? null : auto ? "auto" : pinned.Count > 0 ? "pinned" : "any";
+        var id = kind is null ? $"provider:openrouter-upstream:{(scope is null ? "" : scope + ":")}own:{slug[11..]}{(terms.Length > 0 ? ":" + terms : "")}"
+            : Memo(ref _id, scope ?? "", kind, terms, static (scope, kind, terms) => $"provider:openrouter-upstream:{(scope.Length == 0 ? "" : scope + ":")}{kind}{(terms.Length > 0 ? ":" + terms : "")}");
         // A route already added keeps its name: only a new one is named (a large config routes many models the same way).
         var route = model.Add(id, model.Find(id)?.Name ?? (own ? $"The provider serving {slug}, a model OpenRouter lists under its own name without naming its provider{suffix}"
                 : auto ? $"Any model and provider OpenRouter's auto router picks{suffix}"
@@ -116,7 +136,7 @@ internal sealed class OpenRouterRoutes(
         }
 
         route.Notes.Add(pinned.Count > 0
-            ? $"OpenRouter's sub-processor: the {noun} pins which OpenRouter providers may serve it; the contract for it is OpenRouter's."
+            ? _pinnedNote ??= $"OpenRouter's sub-processor: the {noun} pins which OpenRouter providers may serve it; the contract for it is OpenRouter's."
             : "OpenRouter's sub-processor: OpenRouter picks, per request, any provider that serves the model; the slug's author is not presumed to be the host.");
         var flow = model.Connect(openRouter.Id, route.Id, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata], at);
         flow.Attributes.Set("kind", "inference");

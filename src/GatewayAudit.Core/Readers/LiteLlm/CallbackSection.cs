@@ -19,6 +19,10 @@ internal sealed class CallbackSection(LiteLlmRead read) : LiteLlmSection(read)
     private static readonly DataCategory[] FailedRequest = [DataCategory.Prompt, DataCategory.Metadata];
     private static readonly DataCategory[] FailedRequestMetadata = [DataCategory.Metadata];
 
+    // The callback lists of litellm_settings with their paths, made once rather than for every config.
+    private static readonly (string Key, string Path)[] CallbackLists =
+        [.. new[] { "success_callback", "failure_callback", "callbacks" }.Select(k => (k, $"litellm_settings.{k}"))];
+
     public override void Read()
     {
         ReadCallbacks();
@@ -38,9 +42,9 @@ internal sealed class CallbackSection(LiteLlmRead read) : LiteLlmSection(read)
                 $"'callback_settings' belongs at the top level of the config; LiteLLM ignores it inside litellm_settings, so {ignored}", misplaced);
         }
 
-        foreach (var key in new[] { "success_callback", "failure_callback", "callbacks" })
+        foreach (var (key, path) in CallbackLists)
         {
-            foreach (var name in Values.Names(LiteLlm, key, $"litellm_settings.{key}"))
+            foreach (var name in Values.Names(LiteLlm, key, path))
             {
                 var logging = messageLogging;
                 if (perCallback?[name.Value] is YamlMapping settings

@@ -39,6 +39,13 @@ internal sealed class GeneralWiringSection(LiteLlmRead read) : LiteLlmSection(re
         "routing_strategy",
     ];
 
+    // Switches read as attributes of the same name in camel case, named once rather than for every config.
+    private static readonly (string Key, string Attribute)[] RedactionSwitches =
+        [.. new[] { "turn_off_message_logging", "redact_user_api_key_info", "redact_messages_in_exceptions" }.Select(k => (k, Camel(k)))];
+
+    private static readonly (string Key, string Attribute)[] ProxySwitches =
+        [.. new[] { "forward_client_headers_to_llm_api", "allow_requests_on_db_unavailable" }.Select(k => (k, Camel(k)))];
+
     /// <summary>Runs first: checks the sections, reads environment_variables, and adds the proxy, its clients and host.</summary>
     public void ReadCore()
     {
@@ -59,7 +66,7 @@ internal sealed class GeneralWiringSection(LiteLlmRead read) : LiteLlmSection(re
                 // LiteLLM ignores a section it does not know, so the config is valid; but it may be read by the team's
                 // own code (a custom callback, a wrapper), which this scan cannot see: a warning and an open question,
                 // not a rejected scan.
-                var meant = KnownSections.Where(k => EditDistance(k, key.Value) <= 2).Order(StringComparer.Ordinal).FirstOrDefault();
+                var meant = KnownSections.Where(k => EditDistance(k, key.Value, 2) <= 2).Order(StringComparer.Ordinal).FirstOrDefault();
                 Values.Warning("litellm-unknown-section", meant is not null
                     ? $"unknown top-level section '{ConfigValues.Shown(key.Value)}'; did you mean '{meant}'? LiteLLM ignores it, so none of its settings are in force"
                     : $"unknown top-level section '{ConfigValues.Shown(key.Value)}', which LiteLLM ignores; known sections are {string.Join(", ", KnownSections.Order(StringComparer.Ordinal))} (prefix anchor-only blocks with 'x-')",
@@ -99,7 +106,7 @@ internal sealed class GeneralWiringSection(LiteLlmRead read) : LiteLlmSection(re
             var nearest = int.MaxValue;
             foreach (var k in known)
             {
-                if (Math.Abs(k.Length - key.Value.Length) <= 2 && EditDistance(k, key.Value) is var distance and <= 2
+                if (Math.Abs(k.Length - key.Value.Length) <= 2 && EditDistance(k, key.Value, 2) is var distance and <= 2
                     && (distance < nearest || (distance == nearest && string.CompareOrdinal(k, meant) < 0)))
                 {
                     (meant, nearest) = (k, distance);
@@ -114,7 +121,12 @@ internal sealed class GeneralWiringSection(LiteLlmRead read) : LiteLlmSection(re
         }
     }
 
-    private static int EditDistance(string a, string b)
+    /// <summary>
+    /// The edit distance when it is at most <paramref name="most"/>, else <paramref name="most"/> + 1: a row's smallest
+    /// entry never shrinks further down the table, so once it passes the bound the rest is not worked out (most keys
+    /// differ from a known setting in their first letters; every unknown key of every config is checked against each).
+    /// </summary>
+    internal static int EditDistance(string a, string b, int most)
     {
         // Two rows of the table; keys are short, so on the stack (one check per unknown key of every config).
         var previous = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
@@ -127,9 +139,16 @@ internal sealed class GeneralWiringSection(LiteLlmRead read) : LiteLlmSection(re
         for (var i = 1; i <= a.Length; i++)
         {
             current[0] = i;
+            var least = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                least = Math.Min(least, current[j]);
+            }
+
+            if (least > most)
+            {
+                return most + 1;
             }
 
             var done = previous;
@@ -137,7 +156,7 @@ internal sealed class GeneralWiringSection(LiteLlmRead read) : LiteLlmSection(re
             current = done;
         }
 
-        return previous[b.Length];
+        return Math.Min(previous[b.Length], most + 1);
     }
 
     private void ReadEnvironment()
@@ -208,12 +227,13 @@ internal sealed class GeneralWiringSection(LiteLlmRead read) : LiteLlmSection(re
             "Where does the LiteLLM proxy run (cloud account, region), and where are its logs shipped and for how long are they kept?", at));
 
         ReadMasterKey();
-        foreach (var key in new[] { "turn_off_message_logging", "redact_user_api_key_info", "redact_messages_in_exceptions" })
+        foreach (var (key, attribute) in RedactionSwitches)
         {
             if (Values.BoolUnder(LiteLlm, key, "litellm_settings") is { } on)
             {
-                Gateway.Attributes.Set(Camel(key), on, Values.At(LiteLlm.KeyNode(key)!));
-                Gateway.Evidence.Add(Values.At(LiteLlm.KeyNode(key)!));
+                var set = Values.At(LiteLlm.KeyNode(key)!);
+                Gateway.Attributes.Set(attribute, on, set);
+                Gateway.Evidence.Add(set);
             }
         }
     }
@@ -239,11 +259,11 @@ internal sealed class GeneralWiringSection(LiteLlmRead read) : LiteLlmSection(re
 
     private void ReadGeneralWiring()
     {
-        foreach (var key in new[] { "forward_client_headers_to_llm_api", "allow_requests_on_db_unavailable" })
+        foreach (var (key, attribute) in ProxySwitches)
         {
             if (Values.BoolUnder(General, key, "general_settings") is { } on)
             {
-                Gateway.Attributes.Set(Camel(key), on, Values.At(General.KeyNode(key)!));
+                Gateway.Attributes.Set(attribute, on, Values.At(General.KeyNode(key)!));
             }
         }
 

@@ -12,7 +12,9 @@ internal sealed class LiteLlmRead(ConfigValues values, StackModel model, YamlMap
 {
     // Each list with a flag for "changed since the last flush", in the one dictionary: a second set of the changed
     // keys was a hash table per config grown key by key (bench/SCALE.md round 16).
-    private readonly Dictionary<(AttributeBag Bag, string Key), GatheredList> _lists = [];
+    // Room for the lists of a usual config at once (models and groups of a few providers, callbacks): grown from
+    // three, the table was remade three times per config.
+    private readonly Dictionary<(AttributeBag Bag, string Key), GatheredList> _lists = new(16);
     private int _dirty;
 
     public ConfigValues Values { get; } = values;

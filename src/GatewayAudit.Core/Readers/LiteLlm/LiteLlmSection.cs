@@ -106,18 +106,18 @@ internal abstract class LiteLlmSection(LiteLlmRead read)
     /// <summary>Bucket name, region and an S3-compatible endpoint of a logging or cache bucket.</summary>
     protected void ReadBucket(Component component, YamlMapping parameters, string path, string bucketKey, string regionKey, string endpointKey)
     {
-        if (Values.Text(parameters, bucketKey, $"{path}.{bucketKey}", "text (a bucket name, or os.environ/NAME)") is { } bucket && Values.Resolve(bucket).Value is { } name)
+        if (Values.TextUnder(parameters, bucketKey, path, "text (a bucket name, or os.environ/NAME)") is { } bucket && Values.Resolve(bucket).Value is { } name)
         {
             component.Attributes.Set("bucket", name);
             component.Evidence.Add(Values.At(bucket));
         }
 
-        if (Values.Text(parameters, regionKey, $"{path}.{regionKey}", "text (a region name, or os.environ/NAME)") is { } region && Values.Resolve(region).Value is { } regionText)
+        if (Values.TextUnder(parameters, regionKey, path, "text (a region name, or os.environ/NAME)") is { } region && Values.Resolve(region).Value is { } regionText)
         {
             component.Region = new Sourced<string>(regionText, Values.At(region));
         }
 
-        if (Values.Text(parameters, endpointKey, $"{path}.{endpointKey}", "text (a URL, or os.environ/NAME)") is { } endpoint && HostClassifier.HostOf(Values.Resolve(endpoint).Value) is { } host)
+        if (Values.TextUnder(parameters, endpointKey, path, "text (a URL, or os.environ/NAME)") is { } endpoint && HostClassifier.HostOf(Values.Resolve(endpoint).Value) is { } host)
         {
             // An S3-compatible endpoint (MinIO, R2 ...) means the bucket is not on AWS.
             component.Vendor = null;

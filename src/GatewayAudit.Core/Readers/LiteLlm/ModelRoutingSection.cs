@@ -16,6 +16,11 @@ internal sealed partial class ModelRoutingSection(LiteLlmRead read) : LiteLlmSec
         ReadFallbacks();
     }
 
+    // The paths of the first deployments, made once: each config's entries made two paths each, used only in messages.
+    private static readonly string[] EntryPaths = [.. Enumerable.Range(0, 64).Select(i => $"model_list[{i}]")];
+
+    private static readonly string[] ParameterPaths = [.. EntryPaths.Select(p => $"{p}.litellm_params")];
+
     private void ReadModels()
     {
         var list = Values.Sequence(Root, "model_list", "model_list");
@@ -33,7 +38,7 @@ internal sealed partial class ModelRoutingSection(LiteLlmRead read) : LiteLlmSec
         var deploymentsPerGroup = new Dictionary<(string Component, string Group), int>();
         for (var i = 0; i < list.Items.Count; i++)
         {
-            var path = $"model_list[{i}]";
+            var path = i < EntryPaths.Length ? EntryPaths[i] : $"model_list[{i}]";
             if (list.Items[i] is not YamlMapping entry)
             {
                 Values.Error("wrong-type", $"'{path}' must be a mapping with model_name and litellm_params, not {list.Items[i].KindText}", list.Items[i]);
@@ -52,7 +57,7 @@ internal sealed partial class ModelRoutingSection(LiteLlmRead read) : LiteLlmSec
                 continue;
             }
 
-            var componentId = ReadDeployment(parameters, $"{path}.litellm_params", group.Value);
+            var componentId = ReadDeployment(parameters, i < ParameterPaths.Length ? ParameterPaths[i] : $"{path}.litellm_params", group.Value);
             if (componentId is not null)
             {
                 var key = (componentId, group.Value);
@@ -193,16 +198,22 @@ internal sealed partial class ModelRoutingSection(LiteLlmRead read) : LiteLlmSec
         return component.Id;
     }
 
+    private static readonly string[] FallbackSections = ["litellm_settings", "router_settings"];
+
+    private static readonly string[] FallbackKeys = ["fallbacks", "context_window_fallbacks", "content_policy_fallbacks"];
+
     private void ReadFallbacks()
     {
-        var crossProvider = new SortedSet<string>(StringComparer.Ordinal);
-        var all = new SortedSet<string>(StringComparer.Ordinal);
+        // Made at the first fallback: most configs have none, and each made two sets, its tables and six paths.
+        SortedSet<string>? crossProvider = null, all = null;
         SourceLocation? firstFallback = null, firstCrossProvider = null;
-        foreach (var (section, sectionPath) in new[] { (LiteLlm, "litellm_settings"), (Router, "router_settings") })
+        for (var s = 0; s < FallbackSections.Length; s++)
         {
-            foreach (var key in new[] { "fallbacks", "context_window_fallbacks", "content_policy_fallbacks" })
+            var section = s == 0 ? LiteLlm : Router;
+            foreach (var key in FallbackKeys)
             {
-                if (Values.Sequence(section, key, $"{sectionPath}.{key}") is not { } list)
+                var sectionPath = FallbackSections[s];
+                if (Values.SequenceUnder(section, key, sectionPath) is not { } list)
                 {
                     continue;
                 }
@@ -219,13 +230,13 @@ internal sealed partial class ModelRoutingSection(LiteLlmRead read) : LiteLlmSec
                     {
                         foreach (var to in targets is YamlSequence seq ? seq.Items.OfType<YamlScalar>() : targets is YamlScalar one ? [one] : [])
                         {
-                            all.Add($"{from.Value} -> {to.Value}");
+                            (all ??= new(StringComparer.Ordinal)).Add($"{from.Value} -> {to.Value}");
                             Gateway.Evidence.Add(Values.At(from));
                             firstFallback ??= Values.At(from);
                             if (Groups.TryGetValue(from.Value, out var a) && Groups.TryGetValue(to.Value, out var b) && a.ComponentId != b.ComponentId)
                             {
                                 firstCrossProvider ??= Values.At(from);
-                                crossProvider.Add($"{from.Value} ({Model.Find(a.ComponentId)!.Name}) -> {to.Value} ({Model.Find(b.ComponentId)!.Name})");
+                                (crossProvider ??= new(StringComparer.Ordinal)).Add($"{from.Value} ({Model.Find(a.ComponentId)!.Name}) -> {to.Value} ({Model.Find(b.ComponentId)!.Name})");
                             }
                         }
                     }
@@ -233,12 +244,12 @@ internal sealed partial class ModelRoutingSection(LiteLlmRead read) : LiteLlmSec
             }
         }
 
-        if (all.Count > 0)
+        if (all is { Count: > 0 })
         {
             Gateway.Attributes.Set("fallbacks", all, firstFallback!);
         }
 
-        if (crossProvider.Count > 0)
+        if (crossProvider is { Count: > 0 })
         {
             Gateway.Attributes.Set("crossProviderFallbacks", crossProvider, firstCrossProvider!);
         }

@@ -46,6 +46,21 @@ public sealed class OpenRouterFileReaderTests
     }
 
     [Fact]
+    public void A_wrong_preference_in_a_request_of_several_models_is_reported_for_each_model_and_the_others_still_apply()
+    {
+        // The preferences are read once per request; a problem in them is reported as it always was, once per model.
+        var text = OpenRouterRequest.Replace("\"allow_fallbacks\": false", "\"allow_fallbacks\": \"sometimes\"", StringComparison.Ordinal);
+        var file = new InputFile("r.json", "/scan/r.json", text, namedExplicitly: false);
+        var result = new OpenRouterFileReader().Read(file);
+        var problems = result.Diagnostics.Where(d => d.Message.Contains("allow_fallbacks", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, problems.Count);
+        Assert.All(problems, p => Assert.Equal(7, p.Location.Line));
+        var route = Assert.Single(result.Fragment.Components, c => c.SubProcessorOf == OpenRouter);
+        Assert.Equal(["anthropic/claude-sonnet-4.5", "openai/gpt-4o"], (string[])route.Attributes["models"]!);
+        Assert.Equal("deny", route.Attributes["provider.data_collection"]);
+    }
+
+    [Fact]
     public void The_regional_host_is_region_evidence()
     {
         var openRouter = Read(new OpenRouterFileReader(), "r.json", OpenRouterRequest).Fragment.Get(OpenRouter);
