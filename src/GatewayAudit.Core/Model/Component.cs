@@ -105,6 +105,17 @@ public sealed class Component
     /// <summary>Takes off sites whose address another file answers.</summary>
     public void AnswerAddressFromEnvironment(IEnumerable<SourceLocation> sites) => _rare?.AddressFromEnvironmentAt?.ExceptWith(sites);
 
+    /// <summary>What <see cref="MergeFrom"/> takes from who another sighting says the party is: the first vendor and gateway known, and a hosting where this one's is unknown.</summary>
+    internal void MergeIdentity(string? vendor, string? subProcessorOf, Hosting hosting)
+    {
+        Vendor ??= vendor;
+        SubProcessorOf ??= subProcessorOf;
+        if (Hosting == Hosting.Unknown)
+        {
+            Hosting = hosting;
+        }
+    }
+
     /// <summary>Folds another sighting of the same component into this one; the first non-null value of a fact wins.</summary>
     public void MergeFrom(Component other)
     {
@@ -113,12 +124,7 @@ public sealed class Component
             throw new ArgumentException($"cannot merge {other.Id} into {Id}", nameof(other));
         }
 
-        Vendor ??= other.Vendor;
-        SubProcessorOf ??= other.SubProcessorOf;
-        if (Hosting == Hosting.Unknown)
-        {
-            Hosting = other.Hosting;
-        }
+        MergeIdentity(other.Vendor, other.SubProcessorOf, other.Hosting);
 
         // Two sightings in different regions: no single region is true; the "regions" attribute lists both.
         Region = Region is not null && other.Region is not null && Region.Value != other.Region.Value ? null : Region ?? other.Region;

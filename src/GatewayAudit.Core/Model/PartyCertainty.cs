@@ -22,6 +22,15 @@ public static class PartyCertainty
         _ => false,
     };
 
+    /// <summary>
+    /// A flow that shows its target receiving data on its own, without following anything upstream: its confidence is
+    /// not weak and it leaves an app, or nothing the model holds (<paramref name="from"/> null). A party such a flow goes
+    /// into is not possible; most parties of a monorepo's stacks are such, so callers that ask about many parties answer
+    /// these from their own index before walking the model.
+    /// </summary>
+    public static bool ShowsTarget(Flow flow, Component? from) =>
+        !IsWeak(flow.Attributes["confidence"]) && (from is null || from.Role == ComponentRole.App);
+
     // The set of parties seen (against cycles) is made only when a party has flows into it to follow: asked for every
     // component and flow of every stack, a set per question was about 15 MiB of a 10,000-config scan's garbage
     // (bench/SCALE.md round 15).

@@ -68,14 +68,8 @@ public sealed class StackModel
             return Add(new Component { Id = id, Name = name, Role = role, Hosting = hosting, Vendor = vendor, SubProcessorOf = subProcessorOf });
         }
 
-        // What Component.MergeFrom takes from such a component.
-        existing.Vendor ??= vendor;
-        existing.SubProcessorOf ??= subProcessorOf;
-        if (existing.Hosting == Hosting.Unknown)
-        {
-            existing.Hosting = hosting;
-        }
-
+        // All that Component.MergeFrom takes from such a component.
+        existing.MergeIdentity(vendor, subProcessorOf, hosting);
         return existing;
     }
 

@@ -3,7 +3,7 @@ namespace GatewayAudit.Core.Policies;
 /// <summary>
 /// A rule's <c>when</c> condition compiled once per rule: fact paths cut, operators named, literal <c>matches</c>
 /// patterns found and settings read once per run, so that testing a subject is walking the tree and reading facts.
-/// Each node answers exactly as <see cref="RuleEngine.Holds"/> answers for the condition it was made from.
+/// It is the one reading of a condition: <see cref="RuleEngine.Holds"/> compiles one for a single test.
 /// </summary>
 internal abstract class RuleCheck
 {

@@ -173,13 +173,10 @@ internal sealed class StackGraph
         return answer;
     }
 
-    // The plain case of PartyCertainty answered from this graph's index: a flow whose confidence is not weak, from an
-    // app or from nothing the model holds, is not possible, nor is a party it flows into (a party is possible only
-    // when every flow into it is). Most parties of a monorepo's stacks are such, and PartyCertainty walked the model's
-    // sorted flows with a new set to say so, for every one of them (bench/SCALE.md round 14). Every other case is
-    // still PartyCertainty's to answer.
-    private bool Shown(Flow flow) =>
-        !PartyCertainty.IsWeak(flow.Attributes["confidence"]) && (Component(flow.From) is not { } from || from.Component!.Role == ComponentRole.App);
+    // The plain case of PartyCertainty (ShowsTarget) answered from this graph's index, for a flow and for a party it
+    // flows into (a party is possible only when every flow into it is). PartyCertainty walked the model's sorted flows
+    // with a new set to say so, for every party (bench/SCALE.md round 14). Every other case is still its to answer.
+    private bool Shown(Flow flow) => PartyCertainty.ShowsTarget(flow, Component(flow.From)?.Component);
 
     private bool Shown(Component component)
     {

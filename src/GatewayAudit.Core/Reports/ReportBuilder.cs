@@ -174,22 +174,18 @@ public static partial class ReportBuilder
         foreach (var flow in model.Flows)
         {
             ref var into = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(received, flow.To, out _);
-            into = new Received(into.Categories.Union(flow.DataCategories), into.Shown || Shown(model, flow));
+            into = new Received(into.Categories.Union(flow.DataCategories), into.Shown || PartyCertainty.ShowsTarget(flow, model.Find(flow.From)));
         }
 
         return received;
     }
 
     /// <summary>
-    /// What the flows into a component carry, and whether one of them shows it is used: a flow whose confidence is not
-    /// weak, from an app or from nothing the model holds, makes the party certain (<see cref="PartyCertainty.IsPossible(StackModel, Component)"/>
-    /// is false when any flow into it is not possible). Most parties are such, and PartyCertainty walked the model's
-    /// flows with a new array per party to say so, for every party of the report and of every stack's section (round 17).
+    /// What the flows into a component carry, and whether one of them shows it is used (<see cref="PartyCertainty.ShowsTarget"/>),
+    /// which makes the party certain. Most parties are such, and PartyCertainty walked the model's flows with a new
+    /// array per party to say so, for every party of the report and of every stack's section (round 17).
     /// </summary>
     private readonly record struct Received(DataCategorySet Categories, bool Shown);
-
-    private static bool Shown(StackModel model, Flow flow) =>
-        !PartyCertainty.IsWeak(flow.Attributes["confidence"]) && (model.Find(flow.From) is not { } from || from.Role == ComponentRole.App);
 
     private sealed class Inventory(List<RetentionSurfaceRow>? surfaces)
     {

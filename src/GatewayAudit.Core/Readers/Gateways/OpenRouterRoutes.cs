@@ -47,11 +47,11 @@ internal sealed class OpenRouterRoutes(
     private readonly Dictionary<Component, (int Models, string Suffix)> _named = new(ReferenceEqualityComparer.Instance);
     // The texts the last use was named with, kept for the next: the uses of one file (a request's model and its fallback
     // list, a config's deployments) mostly share scope, kind and terms, and each made the same id and ending again.
-    private (string A, string B, string C, string Text)? _id;
-    private (string A, string B, string C, string Text)? _suffix;
+    private (string? A, string B, string C, string Text)? _id;
+    private (string? A, string B, string C, string Text)? _suffix;
     private string? _pinnedNote;
 
-    private static string Memo(ref (string A, string B, string C, string Text)? last, string a, string b, string c, Func<string, string, string, string> make)
+    private static string Memo(ref (string? A, string B, string C, string Text)? last, string? a, string b, string c, Func<string?, string, string, string> make)
     {
         if (last is { } known && known.A == a && known.B == b && known.C == c)
         {
@@ -106,9 +106,9 @@ internal sealed class OpenRouterRoutes(
         var auto = slug is "auto" || slug.StartsWith("openrouter/", StringComparison.Ordinal);
         var terms = preferences is null ? "" : preferences.Terms;
         var suffix = where is null ? "" : Memo(ref _suffix, where, "", "", static (w, _, _) => $" ({w})");
-        var kind = own ? null : auto ? "auto" : pinned.Count > 0 ? "pinned" : "any";
-        var id = kind is null ? $"provider:openrouter-upstream:{(scope is null ? "" : scope + ":")}own:{slug[11..]}{(terms.Length > 0 ? ":" + terms : "")}"
-            : Memo(ref _id, scope ?? "", kind, terms, static (scope, kind, terms) => $"provider:openrouter-upstream:{(scope.Length == 0 ? "" : scope + ":")}{kind}{(terms.Length > 0 ? ":" + terms : "")}");
+        var kind = own ? "own:" + slug[11..] : auto ? "auto" : pinned.Count > 0 ? "pinned" : "any";
+        var id = Memo(ref _id, scope, kind, terms,
+            static (scope, kind, terms) => $"provider:openrouter-upstream:{(scope is null ? "" : scope + ":")}{kind}{(terms.Length > 0 ? ":" + terms : "")}");
         // A route already added keeps its name: only a new one is named (a large config routes many models the same way).
         var route = model.Add(id, model.Find(id)?.Name ?? (own ? $"The provider serving {slug}, a model OpenRouter lists under its own name without naming its provider{suffix}"
                 : auto ? $"Any model and provider OpenRouter's auto router picks{suffix}"

@@ -198,8 +198,6 @@ internal sealed partial class ModelRoutingSection(LiteLlmRead read) : LiteLlmSec
         return component.Id;
     }
 
-    private static readonly string[] FallbackSections = ["litellm_settings", "router_settings"];
-
     private static readonly string[] FallbackKeys = ["fallbacks", "context_window_fallbacks", "content_policy_fallbacks"];
 
     private void ReadFallbacks()
@@ -207,12 +205,11 @@ internal sealed partial class ModelRoutingSection(LiteLlmRead read) : LiteLlmSec
         // Made at the first fallback: most configs have none, and each made two sets, its tables and six paths.
         SortedSet<string>? crossProvider = null, all = null;
         SourceLocation? firstFallback = null, firstCrossProvider = null;
-        for (var s = 0; s < FallbackSections.Length; s++)
+        // A span of the two sections: on the stack, not an array per config.
+        foreach (var (section, sectionPath) in (ReadOnlySpan<(YamlMapping, string)>)[(LiteLlm, "litellm_settings"), (Router, "router_settings")])
         {
-            var section = s == 0 ? LiteLlm : Router;
             foreach (var key in FallbackKeys)
             {
-                var sectionPath = FallbackSections[s];
                 if (Values.SequenceUnder(section, key, sectionPath) is not { } list)
                 {
                     continue;
