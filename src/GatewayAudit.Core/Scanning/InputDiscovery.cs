@@ -120,18 +120,30 @@ public sealed partial class InputDiscovery(IReadOnlyList<IConfigReader> readers,
 
             if (sourceOnly)
             {
-                var (source, why, sourceReadAs) = ++sourceFiles > SourceFilePolicy.MaxFiles
-                    ? (null, $"beyond the first {SourceFilePolicy.MaxFiles:N0} source files of this scan; name a smaller folder", null)
-                    : SourceFilePolicy.ReadIdentified(full, regularFile: notLink);
-                if ((totalChars += source?.Length ?? 0) > TotalBudget)
+                string? why, source = null;
+                FileId? sourceReadAs = null;
+                if (++sourceFiles > SourceFilePolicy.MaxFiles)
+                {
+                    why = $"beyond the first {SourceFilePolicy.MaxFiles:N0} source files of this scan; name a smaller folder";
+                }
+                else
+                {
+                    // A string is made only of a file some reader may recognise: most are passed over once read.
+                    var decoded = SourceFilePolicy.ReadDecoded(full, regularFile: notLink);
+                    (why, sourceReadAs) = (decoded.Reason, decoded.ReadAs);
+                    totalChars += decoded.Text.Length;
+                    source = why is null && decoded.HasText && SomeReaderMayRecognize(full, decoded.Text) ? decoded.TextString() : null;
+                    why ??= source is null ? NoneRecognizes : null;
+                }
+
+                if (totalChars > TotalBudget)
                 {
                     diagnostics.Add(OverBudget(shown));
                     break;
                 }
 
                 var file = source is null ? null : new InputFile(shown, full, source, namedExplicitly: false) { ReadAs = sourceReadAs };
-                why ??= SomeReaderRecognizes(file!) ? null
-                    : "source code naming no known model provider, gateway or observability SDK, host or API path (not tokenised)";
+                why ??= SomeReaderRecognizes(file!) ? null : NoneRecognizes;
                 if (why is null)
                 {
                     files.Add(file!);
@@ -239,6 +251,8 @@ public sealed partial class InputDiscovery(IReadOnlyList<IConfigReader> readers,
     /// </summary>
     private sealed record Candidate(string Full, string Shown, bool Named, bool Offered, string? Reason, bool SourceOnly = false, bool NotLink = false,
         bool SizeAtRead = false, ListedBeside? Beside = null);
+
+    private const string NoneRecognizes = "source code naming no known model provider, gateway or observability SDK, host or API path (not tokenised)";
 
     // Made once (bench/SCALE.md round 14).
     private static readonly string DataFile = $"larger than {InputText.MaxBytes / (1024 * 1024)} MiB: a data file, not a gateway config";
