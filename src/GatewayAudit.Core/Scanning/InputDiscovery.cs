@@ -82,10 +82,10 @@ public sealed partial class InputDiscovery(IReadOnlyList<IConfigReader> readers,
         // twice (named and inside a named folder, or through a symlink) is read once, under the first path. Named
         // beats walked for the same path, so an unrecognised file the user named is still warned about.
         var files = new List<InputFile>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(candidates.Count, StringComparer.Ordinal); // sized once: each candidate adds at most one
         // Of two paths to one file, the one without hidden folders wins (config.yaml over ..2026_11_25/config.yaml
         // in a ConfigMap mount), then the named one, then path order.
-        var notRead = new List<(string File, string Reason)>();
+        var notRead = new List<(string File, string Reason)>(candidates.Count);
         var sourceFiles = 0;
         var totalChars = 0L;
         var (toRead, read) = (candidates.Count(c => c.Offered), 0);
