@@ -36,11 +36,4 @@ public sealed partial class InputDiscovery
             : string.CompareOrdinal(x.Shown, y.Shown) is var byPath and not 0 ? byPath
             : x.Index.CompareTo(y.Index);
     }
-
-    /// <summary>Walked files by full path (ordinal): their order before the reading order above, kept as it was.</summary>
-    private readonly struct WalkedByPath : IComparer<(string Path, bool SourceOnly, bool NotLink, bool SizeAtRead, ListedBeside Beside)>
-    {
-        public int Compare((string Path, bool SourceOnly, bool NotLink, bool SizeAtRead, ListedBeside Beside) x,
-            (string Path, bool SourceOnly, bool NotLink, bool SizeAtRead, ListedBeside Beside) y) => string.CompareOrdinal(x.Path, y.Path);
-    }
 }

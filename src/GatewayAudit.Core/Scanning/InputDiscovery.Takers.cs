@@ -72,15 +72,8 @@ public sealed partial class InputDiscovery
 
     private bool SomeReaderRecognizes(InputFile file)
     {
-        var name = file.FileName; // made anew on each read of the property
-        var ending = Path.GetExtension(name);
-        if (!_sourceReadersByEnding.TryGetValue(ending, out var byEnding))
-        {
-            _sourceReadersByEnding[ending] = byEnding = [.. readers.OfType<ISourceCodeReader>().Where(r => r.OffersByEndingAlone && r.OffersFileName(name))];
-        }
-
         // Loops, not lambdas: a closure was made for every source file.
-        foreach (var reader in byEnding)
+        foreach (var reader in SourceReadersByEnding(file.FullPath))
         {
             if (reader.Recognizes(file))
             {
@@ -88,14 +81,57 @@ public sealed partial class InputDiscovery
             }
         }
 
-        foreach (var reader in _sourceReadersByName ??= [.. readers.OfType<ISourceCodeReader>().Where(r => !r.OffersByEndingAlone)])
+        foreach (var reader in SourceReadersByName)
         {
-            if (reader.OffersFileName(name) && reader.Recognizes(file))
+            if (reader.OffersFileName(file.FileName) && reader.Recognizes(file))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether some source reader that takes this file may recognise its text (<see cref="ISourceCodeReader.MayRecognize"/>),
+    /// asked before the text is made a string: false only where <see cref="SomeReaderRecognizes"/> would be false.
+    /// </summary>
+    private bool SomeReaderMayRecognize(string fullPath, ReadOnlySpan<char> text)
+    {
+        foreach (var reader in SourceReadersByEnding(fullPath))
+        {
+            if (reader.MayRecognize(text))
+            {
+                return true;
+            }
+        }
+
+        var byName = SourceReadersByName;
+        var name = byName.Length == 0 ? null : Path.GetFileName(fullPath);
+        foreach (var reader in byName)
+        {
+            if (reader.OffersFileName(name!) && reader.MayRecognize(text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private ISourceCodeReader[] SourceReadersByName => _sourceReadersByName ??= [.. readers.OfType<ISourceCodeReader>().Where(r => !r.OffersByEndingAlone)];
+
+    /// <summary>The source readers that take a file by its ending, looked up by the path's ending without making it a string.</summary>
+    private ISourceCodeReader[] SourceReadersByEnding(string fullPath)
+    {
+        var ending = Path.GetExtension(fullPath.AsSpan());
+        if (_sourceReadersByEnding.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(ending, out var byEnding))
+        {
+            return byEnding;
+        }
+
+        var name = Path.GetFileName(fullPath);
+        _sourceReadersByEnding[ending.ToString()] = byEnding = [.. readers.OfType<ISourceCodeReader>().Where(r => r.OffersByEndingAlone && r.OffersFileName(name))];
+        return byEnding;
     }
 }

@@ -82,13 +82,14 @@ public sealed partial class InputDiscovery(IReadOnlyList<IConfigReader> readers,
         // twice (named and inside a named folder, or through a symlink) is read once, under the first path. Named
         // beats walked for the same path, so an unrecognised file the user named is still warned about.
         var files = new List<InputFile>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(candidates.Count, StringComparer.Ordinal); // sized once: each candidate adds at most one
         // Of two paths to one file, the one without hidden folders wins (config.yaml over ..2026_11_25/config.yaml
         // in a ConfigMap mount), then the named one, then path order.
-        var notRead = new List<(string File, string Reason)>();
+        var notRead = new List<(string File, string Reason)>(candidates.Count);
         var sourceFiles = 0;
         var totalChars = 0L;
         var (toRead, read) = (candidates.Count(c => c.Offered), 0);
+        using var folders = PosixFiles.HoldFolders(); // files in path order: each opened by name in its folder
         foreach (var (full, shown, named, offered, reason, sourceOnly, notLink, sizeAtRead, beside) in InReadingOrder(candidates))
         {
             // Only a file that will be read is resolved to its real path (one input per file); one passed over is
@@ -120,18 +121,30 @@ public sealed partial class InputDiscovery(IReadOnlyList<IConfigReader> readers,
 
             if (sourceOnly)
             {
-                var (source, why, sourceReadAs) = ++sourceFiles > SourceFilePolicy.MaxFiles
-                    ? (null, $"beyond the first {SourceFilePolicy.MaxFiles:N0} source files of this scan; name a smaller folder", null)
-                    : SourceFilePolicy.ReadIdentified(full, regularFile: notLink);
-                if ((totalChars += source?.Length ?? 0) > TotalBudget)
+                string? why, source = null;
+                FileId? sourceReadAs = null;
+                if (++sourceFiles > SourceFilePolicy.MaxFiles)
+                {
+                    why = $"beyond the first {SourceFilePolicy.MaxFiles:N0} source files of this scan; name a smaller folder";
+                }
+                else
+                {
+                    // A string is made only of a file some reader may recognise: most are passed over once read.
+                    var decoded = SourceFilePolicy.ReadDecoded(full, regularFile: notLink);
+                    (why, sourceReadAs) = (decoded.Reason, decoded.ReadAs);
+                    totalChars += decoded.Text.Length;
+                    source = why is null && decoded.HasText && SomeReaderMayRecognize(full, decoded.Text) ? decoded.TextString() : null;
+                    why ??= source is null ? NoneRecognizes : null;
+                }
+
+                if (totalChars > TotalBudget)
                 {
                     diagnostics.Add(OverBudget(shown));
                     break;
                 }
 
                 var file = source is null ? null : new InputFile(shown, full, source, namedExplicitly: false) { ReadAs = sourceReadAs };
-                why ??= SomeReaderRecognizes(file!) ? null
-                    : "source code naming no known model provider, gateway or observability SDK, host or API path (not tokenised)";
+                why ??= SomeReaderRecognizes(file!) ? null : NoneRecognizes;
                 if (why is null)
                 {
                     files.Add(file!);
@@ -239,6 +252,8 @@ public sealed partial class InputDiscovery(IReadOnlyList<IConfigReader> readers,
     /// </summary>
     private sealed record Candidate(string Full, string Shown, bool Named, bool Offered, string? Reason, bool SourceOnly = false, bool NotLink = false,
         bool SizeAtRead = false, ListedBeside? Beside = null);
+
+    private const string NoneRecognizes = "source code naming no known model provider, gateway or observability SDK, host or API path (not tokenised)";
 
     // Made once (bench/SCALE.md round 14).
     private static readonly string DataFile = $"larger than {InputText.MaxBytes / (1024 * 1024)} MiB: a data file, not a gateway config";
@@ -426,7 +441,9 @@ public sealed partial class InputDiscovery(IReadOnlyList<IConfigReader> readers,
             }
         }
 
-        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(found).Sort(new WalkedByPath());
+        // Not sorted here: the reading order sorts every candidate by shown path, and two walked files of one root never
+        // share a shown path, so the order they were found in decides nothing (sorting them by full path first was
+        // 22 million instructions at 1,000 configs; bench/SCALE.md round 18).
         return (found, passedOver);
     }
 

@@ -48,14 +48,25 @@ public static partial class PosixFiles
     /// </summary>
     public static List<(string Path, FileKind? Kind)>? List(string folder)
     {
+        var entries = new List<(string, FileKind?)>();
+        return ListInto(folder, entries) ? entries : null;
+    }
+
+    /// <summary>
+    /// As <see cref="List"/>, adding the entries to <paramref name="entries"/> (a list the caller reuses from folder to
+    /// folder: a new list grown per folder was a tenth of the walk's garbage, bench/SCALE.md round 18); false when these
+    /// calls do not work here.
+    /// </summary>
+    internal static bool ListInto(string folder, List<(string Path, FileKind? Kind)> entries)
+    {
         if (!works)
         {
-            return null;
+            return false;
         }
 
-        if (ListedByDescriptor(folder) is { } listed)
+        if (ListedByDescriptor(folder, entries))
         {
-            return listed;
+            return true;
         }
 
         nint directory;
@@ -66,7 +77,7 @@ public static partial class PosixFiles
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
             works = false;
-            return null;
+            return false;
         }
 
         if (directory == 0)
@@ -74,7 +85,6 @@ public static partial class PosixFiles
             throw ErrorOf(Marshal.GetLastPInvokeError(), folder);
         }
 
-        var entries = new List<(string, FileKind?)>();
         var prefix = Path.EndsInDirectorySeparator(folder) ? folder : folder + "/";
         try
         {
@@ -110,7 +120,7 @@ public static partial class PosixFiles
             _ = closedir(directory);
         }
 
-        return entries;
+        return true;
     }
 
     // open(2)'s O_DIRECTORY, which differs by architecture: it makes the open fail on anything but a folder before a
@@ -131,17 +141,16 @@ public static partial class PosixFiles
     /// The folder's entries read with <c>open</c>, <c>getdents64</c> and <c>close</c>: <c>opendir</c> also asks <c>fstat</c>
     /// and allocates a 32 KiB buffer for every folder, one more system call per folder of a walk (14,400 folders at
     /// 10,000 configs; bench/SCALE.md round 14). The kernel's records have the layout of <c>struct dirent</c> above
-    /// (<c>linux_dirent64</c>). Null where <c>getdents64</c> is not in the C library (glibc before 2.30) or the
+    /// (<c>linux_dirent64</c>). False where <c>getdents64</c> is not in the C library (glibc before 2.30) or the
     /// architecture's flags are not known here: the caller lists with <c>opendir</c>.
     /// </summary>
-    private static List<(string Path, FileKind? Kind)>? ListedByDescriptor(string folder)
+    private static bool ListedByDescriptor(string folder, List<(string Path, FileKind? Kind)> entries)
     {
         if (Opened(folder, OpenReadOnly | OpenNonBlocking | OpenFolderOnly | OpenCloseOnExec, ref byDescriptor) is not { } handle)
         {
-            return null;
+            return false;
         }
 
-        var entries = new List<(string, FileKind?)>();
         var prefix = Path.EndsInDirectorySeparator(folder) ? folder : folder + "/";
         var buffer = _entries ??= new byte[32 * 1024];
         try
@@ -160,7 +169,7 @@ public static partial class PosixFiles
                         catch (EntryPointNotFoundException)
                         {
                             byDescriptor = false;
-                            return null;
+                            return false;
                         }
                     }
                 }
@@ -201,7 +210,7 @@ public static partial class PosixFiles
             _ = close(handle);
         }
 
-        return entries;
+        return true;
     }
 
     /// <summary>The folder's path and an entry's name (its bytes as UTF-8, bad bytes replaced) as one new string.</summary>
@@ -274,7 +283,8 @@ public static partial class PosixFiles
     /// </summary>
     public static (byte[]? Bytes, int Length, long Size, FileId Id)? ReadRegular(string path, long maxBytes, byte[]? buffer)
     {
-        if (Opened(path, OpenReadOnly | OpenNoControllingTerminal | OpenNonBlocking | OpenCloseOnExec, ref works) is not { } handle)
+        const int flags = OpenReadOnly | OpenNoControllingTerminal | OpenNonBlocking | OpenCloseOnExec;
+        if ((OpenedInHeldFolder(path, flags) ?? Opened(path, flags, ref works)) is not { } handle)
         {
             return null;
         }

@@ -121,65 +121,94 @@ public static class SourceFilePolicy
     /// <summary>As <see cref="Read"/>, with the identity of the file the text came from (null where not known: see <see cref="InputText.ReadInput"/>).</summary>
     internal static (string? Text, string? Reason, FileId? ReadAs) ReadIdentified(string fullPath, bool regularFile)
     {
+        var read = ReadDecoded(fullPath, regularFile);
+        return (read.HasText ? read.TextString() : null, read.Reason, read.ReadAs);
+    }
+
+    // The characters of the source file being judged, one array per thread kept from file to file: most walked source
+    // files are passed over once read (no reader's pre-filter finds anything), and decoding each into a string it
+    // dropped was most of the walk's garbage (bench/SCALE.md round 18). A larger file is decoded into its own string.
+    [ThreadStatic]
+    private static char[]? t_chars;
+
+    private const int SharedChars = 64 * 1024;
+
+    /// <summary>
+    /// As <see cref="ReadIdentified"/>, with the text as characters that may be in this thread's buffer (valid until the
+    /// next read on this thread): a caller makes a string only of a file it keeps (<see cref="SourceRead.TextString"/>).
+    /// </summary>
+    internal static SourceRead ReadDecoded(string fullPath, bool regularFile)
+    {
         try
         {
             if (!regularFile && FileIdentity.KindOf(fullPath) is var kind and not FileKind.Regular)
             {
-                return (null, $"{FileIdentity.Describe(kind)}, not a regular file", null);
+                return new SourceRead(default, null, $"{FileIdentity.Describe(kind)}, not a regular file", null);
             }
 
             var (read, length, size, id) = InputText.ReadBoundedTransient(fullPath, MaxBytes);
             if (read is null && size > MaxBytes)
             {
-                return (null, $"{size / (1024.0 * 1024.0):0.0} MiB: {TooLarge}", id);
+                return new SourceRead(default, null, $"{size / (1024.0 * 1024.0):0.0} MiB: {TooLarge}", id);
             }
 
             if (read is null)
             {
-                return (null, TooLarge, id);
+                return new SourceRead(default, null, TooLarge, id);
             }
 
             var bytes = new ReadOnlySpan<byte>(read, 0, length);
             if (bytes.IndexOf((byte)0) >= 0)
             {
-                return (null, "binary content (a NUL byte)", id);
+                return new SourceRead(default, null, "binary content (a NUL byte)", id);
             }
 
-            var text = Encoding.UTF8.GetString(bytes);
-            text = text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
-            return (text, ByContent(text), id);
+            // The same decoding as Encoding.UTF8.GetString (bad bytes replaced), into the shared buffer when it fits.
+            if (Encoding.UTF8.GetMaxCharCount(length) <= SharedChars)
+            {
+                var chars = t_chars ??= new char[SharedChars];
+                ReadOnlySpan<char> text = chars.AsSpan(0, Encoding.UTF8.GetChars(bytes, chars));
+                text = text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+                return new SourceRead(text, null, ByContent(text), id) { HasText = true };
+            }
+
+            var whole = Encoding.UTF8.GetString(bytes);
+            whole = whole.Length > 0 && whole[0] == '\uFEFF' ? whole[1..] : whole;
+            return new SourceRead(whole, whole, ByContent(whole), id) { HasText = true };
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
             // A file too large is passed over for its size, whether it can be opened or not, as before it was opened.
             return InputText.SizeOf(fullPath) is > MaxBytes and var size
-                ? (null, $"{size / (1024.0 * 1024.0):0.0} MiB: {TooLarge}", null)
-                : (null, "unreadable: permission denied or I/O error", null);
+                ? new SourceRead(default, null, $"{size / (1024.0 * 1024.0):0.0} MiB: {TooLarge}", null)
+                : new SourceRead(default, null, "unreadable: permission denied or I/O error", null);
         }
     }
 
     /// <summary>Why a source text is passed over: a generated-code header (Go's "Code generated ... DO NOT EDIT.", @generated, &lt;auto-generated&gt;) or a minified line.</summary>
-    public static string? ByContent(string text)
+    public static string? ByContent(string text) => ByContent(text.AsSpan());
+
+    /// <summary><see cref="ByContent(string)"/> on characters not yet made a string (<see cref="ReadDecoded"/>).</summary>
+    public static string? ByContent(ReadOnlySpan<char> text)
     {
-        var head = text.AsSpan(0, Math.Min(text.Length, 1_000));
+        var head = text[..Math.Min(text.Length, 1_000)];
         if (head.IndexOfAny(GeneratedMarkers) >= 0 && HasGeneratedHeader(head))
         {
             return "generated code (its header says so)";
         }
 
         var longest = 0;
-        var start = 0;
-        while (start <= text.Length)
+        var rest = text;
+        while (true)
         {
-            var end = text.IndexOf('\n', start);
-            var length = (end < 0 ? text.Length : end) - start;
-            longest = Math.Max(longest, length);
+            var end = rest.IndexOf('\n');
+            longest = Math.Max(longest, end < 0 ? rest.Length : end);
             if (end < 0)
             {
                 break;
             }
 
-            start = end + 1;
+            rest = rest[(end + 1)..];
         }
 
         return longest > MaxLineLength ? $"minified or generated (a line of {longest:N0} characters)" : null;
@@ -207,4 +236,23 @@ public static class SourceFilePolicy
 
         return false;
     }
+}
+
+/// <summary>
+/// A walked source file as <see cref="SourceFilePolicy.ReadDecoded"/> read it: its characters when it was read and
+/// decoded (<see cref="HasText"/>; in a buffer the next read on this thread reuses, unless <paramref name="whole"/> is
+/// the string they are), why it is passed over (null to read it), and the file read (null where not known).
+/// </summary>
+internal readonly ref struct SourceRead(ReadOnlySpan<char> text, string? whole, string? reason, FileId? readAs)
+{
+    public ReadOnlySpan<char> Text { get; } = text;
+
+    public bool HasText { get; init; }
+
+    public string? Reason { get; } = reason;
+
+    public FileId? ReadAs { get; } = readAs;
+
+    /// <summary>The text as a string, made only for a file that is kept.</summary>
+    public string TextString() => whole ?? new string(Text);
 }

@@ -9,6 +9,11 @@ namespace GatewayAudit.Core.Readers.Code;
 /// </summary>
 public interface ISourceCodeReader : IConfigReader
 {
+    /// <summary>
+    /// A first check on a source file's text, asked by a folder scan before the text is made a string: false only where
+    /// <see cref="IConfigReader.Recognizes"/> is false for every file of this reader with this text. True by default.
+    /// </summary>
+    bool MayRecognize(ReadOnlySpan<char> text) => true;
 }
 
 /// <summary>
@@ -21,8 +26,10 @@ public abstract class LexicalSourceReader : ISourceCodeReader
 
     public abstract IReadOnlyCollection<string> Extensions { get; }
 
-    public bool Recognizes(InputFile file) =>
-        Extensions.Contains(file.Extension) && file.Text.AsSpan().IndexOfAny(LexicalVocabulary.PreFilter) >= 0;
+    public bool Recognizes(InputFile file) => Extensions.Contains(file.Extension) && MayRecognize(file.Text);
+
+    /// <summary>The pre-filter: the text names some word of <see cref="LexicalVocabulary.PreFilter"/>.</summary>
+    public bool MayRecognize(ReadOnlySpan<char> text) => text.IndexOfAny(LexicalVocabulary.PreFilter) >= 0;
 
     public ReaderResult Read(InputFile file)
     {
