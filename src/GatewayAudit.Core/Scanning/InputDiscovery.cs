@@ -89,7 +89,6 @@ public sealed partial class InputDiscovery(IReadOnlyList<IConfigReader> readers,
         var sourceFiles = 0;
         var totalChars = 0L;
         var (toRead, read) = (candidates.Count(c => c.Offered), 0);
-        using var folders = PosixFiles.HoldFolders(); // files in path order: each opened by name in its folder
         foreach (var (full, shown, named, offered, reason, sourceOnly, notLink, sizeAtRead, beside) in InReadingOrder(candidates))
         {
             // Only a file that will be read is resolved to its real path (one input per file); one passed over is

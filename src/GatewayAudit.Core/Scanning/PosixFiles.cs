@@ -283,8 +283,7 @@ public static partial class PosixFiles
     /// </summary>
     public static (byte[]? Bytes, int Length, long Size, FileId Id)? ReadRegular(string path, long maxBytes, byte[]? buffer)
     {
-        const int flags = OpenReadOnly | OpenNoControllingTerminal | OpenNonBlocking | OpenCloseOnExec;
-        if ((OpenedInHeldFolder(path, flags) ?? Opened(path, flags, ref works)) is not { } handle)
+        if (Opened(path, OpenReadOnly | OpenNoControllingTerminal | OpenNonBlocking | OpenCloseOnExec, ref works) is not { } handle)
         {
             return null;
         }

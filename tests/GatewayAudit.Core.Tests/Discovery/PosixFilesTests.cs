@@ -145,48 +145,6 @@ public sealed class PosixFilesTests : IDisposable
         await read.WaitAsync(TimeSpan.FromMinutes(1)); // a liveness bound (a blocked open never returns), not a timing
     }
 
-    [Fact]
-    public async Task Files_read_in_a_held_folder_are_the_files_their_paths_name()
-    {
-        if (!PosixFiles.Works)
-        {
-            return;
-        }
-
-        // Read as discovery reads them, in path order, with folders held: the same bytes and identity as each path
-        // opened alone, a symlinked file followed (its relative target from its own folder), and every error the same.
-        var root = _dir.Path;
-        _dir.Write("a/1.yaml", "one\n");
-        _dir.Write("a/2.yaml", "two\n");
-        _dir.Write("a/3.yaml", "three\n");
-        _dir.Write("b/target.yaml", "target\n");
-        File.CreateSymbolicLink(Path.Combine(root, "a", "4-link.yaml"), "../b/target.yaml");
-        Directory.CreateDirectory(Path.Combine(root, "a", "5-folder.yaml"));
-        Run("mkfifo", Path.Combine(root, "a", "6-fifo.yaml"));
-        Directory.CreateSymbolicLink(Path.Combine(root, "c"), Path.Combine(root, "b"));
-        string[] paths = ["a/1.yaml", "a/2.yaml", "a/3.yaml", "a/4-link.yaml", "b/target.yaml", "c/target.yaml"];
-
-        using (PosixFiles.HoldFolders())
-        {
-            foreach (var path in paths)
-            {
-                var full = Path.Combine(root, path);
-                var (bytes, length, _, id) = PosixFiles.ReadRegular(full, 100, buffer: null)!.Value;
-                Assert.Equal(File.ReadAllText(full), System.Text.Encoding.UTF8.GetString(bytes!, 0, length));
-                Assert.Equal(FileIdentity.IdOf(full), id);
-            }
-
-            Assert.Throws<FileNotFoundException>(() => PosixFiles.ReadRegular(Path.Combine(root, "c", "missing.yaml"), 100));
-            Assert.ThrowsAny<IOException>(() => PosixFiles.ReadRegular(Path.Combine(root, "a", "5-folder.yaml"), 100));
-            var fifo = Task.Run(() => Assert.ThrowsAny<IOException>(() => PosixFiles.ReadRegular(Path.Combine(root, "a", "6-fifo.yaml"), 100)));
-            await fifo.WaitAsync(TimeSpan.FromMinutes(1)); // a liveness bound, not a timing
-
-            // A file written after its folder was held is read like any other.
-            _dir.Write("c/new.yaml", "new\n");
-            Assert.Equal("new\n"u8.ToArray(), PosixFiles.ReadRegular(Path.Combine(root, "c", "new.yaml"), 100)!.Value.Bytes);
-        }
-    }
-
     private static void Run(string tool, params string[] args)
     {
         using var process = Process.Start(new ProcessStartInfo(tool, args) { RedirectStandardError = true })!;
