@@ -83,11 +83,11 @@ public static partial class ReportBuilder
     private static Inventory InventoryOf(StackModel model, VendorCatalog catalog, PartyTexts texts, bool surfaceRows)
     {
         var inventory = new Inventory(surfaceRows ? [] : null);
-        var received = ReceivedBy(model);
+        var received = model.Flows.Count > FewFlows ? ReceivedBy(model) : null;
         foreach (var component in InventoryOrder(model))
         {
             var vendor = catalog.Find(component.Vendor);
-            var (receives, shown) = received.GetValueOrDefault(component.Id);
+            var (receives, shown) = received is null ? ReceivedBy(model, component.Id) : received.GetValueOrDefault(component.Id);
             var parent = component.SubProcessorOf is { } parentId ? model.Find(parentId) : null;
             var terms = OnOwnAccount(component) ? null : parent;
             var (zdr, zdrDetail) = ZdrOf(component, vendor, receives, terms, texts);
@@ -170,6 +170,25 @@ public static partial class ReportBuilder
     /// What each component receives (<see cref="StackModel.Receives"/>), from one pass over the flows: asking the model
     /// walks every flow of the stack once per component, for each of 10,000 stacks (bench/SCALE.md round 14).
     /// </summary>
+    // A stack of a monorepo has a handful of flows: each party's are found by going through them all, without a table
+    // per stack (2 MiB of a 10,000-config scan's garbage, bench/SCALE.md round 18).
+    private const int FewFlows = 16;
+
+    /// <summary>As <see cref="ReceivedBy(StackModel)"/> for one component, folding the same flows in the same order.</summary>
+    private static Received ReceivedBy(StackModel model, string componentId)
+    {
+        var into = default(Received);
+        foreach (var flow in model.Flows)
+        {
+            if (flow.To == componentId)
+            {
+                into = new Received(into.Categories.Union(flow.DataCategories), into.Shown || PartyCertainty.ShowsTarget(flow, model.Find(flow.From)));
+            }
+        }
+
+        return into;
+    }
+
     private static Dictionary<string, Received> ReceivedBy(StackModel model)
     {
         // Bits, not a SortedSet per component: 10,000 stacks' sets and their nodes were 8 MiB of the report (round 16).
