@@ -31,26 +31,60 @@ public static class PartyCertainty
     public static bool ShowsTarget(Flow flow, Component? from) =>
         !IsWeak(flow.Attributes["confidence"]) && (from is null || from.Role == ComponentRole.App);
 
-    // The set of parties seen (against cycles) is made only when a party has flows into it to follow: asked for every
-    // component and flow of every stack, a set per question was about 15 MiB of a 10,000-config scan's garbage
-    // (bench/SCALE.md round 15).
+    // The set of parties seen (against cycles) is taken only when a party has flows into it to follow, and one set is
+    // kept per thread from walk to walk: asked for every component and flow of every stack, a set per question was
+    // about 15 MiB of a 10,000-config scan's garbage (bench/SCALE.md round 15), and one per walk that went on past its
+    // first party still 11 MiB (round 18). A walk never starts another, so the one set is never in use twice.
+    [ThreadStatic]
+    private static HashSet<string>? t_spareSeen;
+
+    // A set that grew past this (a walk through a large merged model) is left to the collector rather than cleared
+    // for every later walk: Clear costs its capacity.
+    private const int SpareSeenLimit = 64;
+
     public static bool IsPossible(StackModel model, Component component)
     {
         HashSet<string>? seen = null;
-        return IsPossible(model, component, ref seen);
+        try
+        {
+            return IsPossible(model, component, ref seen);
+        }
+        finally
+        {
+            GiveBack(seen);
+        }
     }
 
     public static bool IsPossible(StackModel model, Flow flow)
     {
         HashSet<string>? seen = null;
-        return IsPossible(model, flow, ref seen);
+        try
+        {
+            return IsPossible(model, flow, ref seen);
+        }
+        finally
+        {
+            GiveBack(seen);
+        }
     }
 
     /// <summary>Why a possible party is only possible, for the reader; null for a party the inputs show receiving data.</summary>
     public static PossibleBasis? BasisOf(StackModel model, Component component)
     {
+        if (!IsPossible(model, component))
+        {
+            return null;
+        }
+
         HashSet<string>? seen = null;
-        return IsPossible(model, component) ? Trace(model, component, ref seen) : null;
+        try
+        {
+            return Trace(model, component, ref seen);
+        }
+        finally
+        {
+            GiveBack(seen);
+        }
     }
 
     /// <summary>The same for a flow: the party named is the flow's target, or the possible party it leaves.</summary>
@@ -66,8 +100,29 @@ public static class PartyCertainty
             return Of(flow, model.Find(flow.To)?.Name ?? flow.To);
         }
 
+        if (model.Find(flow.From) is not { } from)
+        {
+            return null;
+        }
+
         HashSet<string>? seen = null;
-        return model.Find(flow.From) is { } from ? Trace(model, from, ref seen) : null;
+        try
+        {
+            return Trace(model, from, ref seen);
+        }
+        finally
+        {
+            GiveBack(seen);
+        }
+    }
+
+    private static void GiveBack(HashSet<string>? seen)
+    {
+        if (seen is not null && seen.Count <= SpareSeenLimit)
+        {
+            seen.Clear();
+            t_spareSeen = seen;
+        }
     }
 
     // Whether the party was seen already on this walk (a cycle); marks it seen. Without a set yet, only the party the
@@ -81,7 +136,9 @@ public static class PartyCertainty
 
         if (goesOn)
         {
-            seen = new(StringComparer.Ordinal) { id };
+            seen = t_spareSeen ?? new(StringComparer.Ordinal);
+            t_spareSeen = null;
+            seen.Add(id);
         }
 
         return false;
@@ -89,8 +146,9 @@ public static class PartyCertainty
 
     private static bool IsPossible(StackModel model, Component component, ref HashSet<string>? seen)
     {
-        var into = model.FlowsInto(component.Id);
-        if (Seen(component.Id, ref seen, goesOn: into.Count > 0))
+        var into = model.FlowsIntoInPlace(component.Id);
+        var any = into.Any();
+        if (Seen(component.Id, ref seen, goesOn: any))
         {
             return true; // a cycle adds nothing shown
         }
@@ -103,7 +161,7 @@ public static class PartyCertainty
             }
         }
 
-        return into.Count > 0 || IsWeak(component.Attributes["confidence"]);
+        return any || IsWeak(component.Attributes["confidence"]);
     }
 
     private static bool IsPossible(StackModel model, Flow flow, ref HashSet<string>? seen) =>
@@ -112,8 +170,8 @@ public static class PartyCertainty
 
     private static PossibleBasis? Trace(StackModel model, Component component, ref HashSet<string>? seen)
     {
-        var into = model.FlowsInto(component.Id);
-        if (Seen(component.Id, ref seen, goesOn: into.Count > 0))
+        var into = model.FlowsIntoInPlace(component.Id);
+        if (Seen(component.Id, ref seen, goesOn: into.Any()))
         {
             return null;
         }

@@ -9,17 +9,67 @@ public sealed class PartyRollUp(int firstHolders = PartyRollUp.DefaultFirst)
 {
     public const int DefaultFirst = 5;
 
-    private readonly Dictionary<string, (string Name, SortedSet<string> Holders)> _parties = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Holders> _parties = new(StringComparer.Ordinal);
 
     /// <summary>Records that <paramref name="holder"/> (a stack or repository name) has the party; a holder counts once per party.</summary>
     public void Add(string partyId, string partyName, string holder)
     {
-        if (!_parties.TryGetValue(partyId, out var entry))
+        if (!_parties.TryGetValue(partyId, out var holders))
         {
-            _parties[partyId] = entry = (partyName, new SortedSet<string>(StringComparer.Ordinal));
+            _parties[partyId] = holders = new Holders(partyName);
         }
 
-        entry.Holders.Add(holder);
+        holders.Add(holder);
+    }
+
+    /// <summary>
+    /// A party's holders as they come, put in name order and made distinct only if they did not come so. A scan adds
+    /// its stacks in name order, each once per party: a sorted set per party, with a tree node per stack, was 1 % of a
+    /// 10,000-config scan's instructions (bench/SCALE.md round 18).
+    /// </summary>
+    private sealed class Holders(string name)
+    {
+        private readonly List<string> _names = [];
+        private bool _ordered = true;
+
+        public string Name { get; } = name;
+
+        public void Add(string holder)
+        {
+            if (_ordered && _names.Count > 0 && string.CompareOrdinal(_names[^1], holder) is var order and >= 0)
+            {
+                if (order == 0)
+                {
+                    return; // the one just added again
+                }
+
+                _ordered = false;
+            }
+
+            _names.Add(holder);
+        }
+
+        /// <summary>The distinct holders in name order.</summary>
+        public List<string> Distinct()
+        {
+            if (!_ordered)
+            {
+                _names.Sort(StringComparer.Ordinal);
+                var kept = 0;
+                for (var i = 0; i < _names.Count; i++)
+                {
+                    if (kept == 0 || !string.Equals(_names[kept - 1], _names[i], StringComparison.Ordinal))
+                    {
+                        _names[kept++] = _names[i];
+                    }
+                }
+
+                _names.RemoveRange(kept, _names.Count - kept);
+                _ordered = true;
+            }
+
+            return _names;
+        }
     }
 
     /// <summary>
@@ -35,7 +85,8 @@ public sealed class PartyRollUp(int firstHolders = PartyRollUp.DefaultFirst)
 
     /// <summary>Parties in the most holders first, then by id; each with its count and its first holders in name order.</summary>
     public List<PartyStacksRow> Rows() =>
-        _parties.OrderByDescending(p => p.Value.Holders.Count).ThenBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => new PartyStacksRow(p.Key, p.Value.Name, p.Value.Holders.Count, p.Value.Holders.Take(firstHolders).ToList()))
+        _parties.Select(p => (Id: p.Key, p.Value.Name, Holders: p.Value.Distinct()))
+            .OrderByDescending(p => p.Holders.Count).ThenBy(p => p.Id, StringComparer.Ordinal)
+            .Select(p => new PartyStacksRow(p.Id, p.Name, p.Holders.Count, p.Holders.Take(firstHolders).ToList()))
             .ToList();
 }

@@ -35,7 +35,10 @@ public static partial class ReportBuilder
         var texts = new PartyTexts();
         var inventory = InventoryOf(model, catalog, texts, surfaceRows: true);
         var (subprocessors, surfaces, gaps, parties) = (inventory.Subprocessors, inventory.Surfaces!, inventory.Gaps, inventory.Parties);
-        var findings = RowsOf(audit.Findings);
+        // Each stack's findings are among the report's own (the same objects: FindingOrder.Distinct keeps the first of
+        // equal ones), so a stack's section reuses their rows rather than making a second row for each (round 18).
+        var rowOf = audit.Stacks.Count > 1 ? new Dictionary<Finding, FindingRow>(audit.Findings.Count, ReferenceEqualityComparer.Instance) : null;
+        var findings = RowsOf(audit.Findings, rowOf, remember: true);
         var questions = QuestionsOf(model, catalog);
         var annex = AnnexBuilder.Build(parties);
         var factsToConfirm = AnnexBuilder.FactsToConfirm(parties);
@@ -68,7 +71,7 @@ public static partial class ReportBuilder
             AdvisoryBuilder.Build(model, audit.Findings, catalog),
             // No forced collections while the stacks are written: with a stack's row only what it shows, the 10,000-stack
             // scan's peak stays under 250 MiB without them, and they were a quarter of the writing's CPU (bench/SCALE.md round 13).
-            audit.Stacks.Count > 1 ? new RowsOnDemand<StackRow>(audit.Stacks.Count, i => StackRowOf(audit.Stacks[i], audit, texts)) : null,
+            audit.Stacks.Count > 1 ? new RowsOnDemand<StackRow>(audit.Stacks.Count, i => StackRowOf(audit.Stacks[i], audit, texts, rowOf)) : null,
             audit.Stacks.Count > 1 ? PartyStacks(audit.Stacks) : null,
             Locations: Locations(model));
     }
@@ -80,11 +83,11 @@ public static partial class ReportBuilder
     private static Inventory InventoryOf(StackModel model, VendorCatalog catalog, PartyTexts texts, bool surfaceRows)
     {
         var inventory = new Inventory(surfaceRows ? [] : null);
-        var received = ReceivedBy(model);
+        var received = model.Flows.Count > FewFlows ? ReceivedBy(model) : null;
         foreach (var component in InventoryOrder(model))
         {
             var vendor = catalog.Find(component.Vendor);
-            var (receives, shown) = received.GetValueOrDefault(component.Id);
+            var (receives, shown) = received is null ? ReceivedBy(model, component.Id) : received.GetValueOrDefault(component.Id);
             var parent = component.SubProcessorOf is { } parentId ? model.Find(parentId) : null;
             var terms = OnOwnAccount(component) ? null : parent;
             var (zdr, zdrDetail) = ZdrOf(component, vendor, receives, terms, texts);
@@ -167,6 +170,25 @@ public static partial class ReportBuilder
     /// What each component receives (<see cref="StackModel.Receives"/>), from one pass over the flows: asking the model
     /// walks every flow of the stack once per component, for each of 10,000 stacks (bench/SCALE.md round 14).
     /// </summary>
+    // A stack of a monorepo has a handful of flows: each party's are found by going through them all, without a table
+    // per stack (2 MiB of a 10,000-config scan's garbage, bench/SCALE.md round 18).
+    private const int FewFlows = 16;
+
+    /// <summary>As <see cref="ReceivedBy(StackModel)"/> for one component, folding the same flows in the same order.</summary>
+    private static Received ReceivedBy(StackModel model, string componentId)
+    {
+        var into = default(Received);
+        foreach (var flow in model.Flows)
+        {
+            if (flow.To == componentId)
+            {
+                into = new Received(into.Categories.Union(flow.DataCategories), into.Shown || PartyCertainty.ShowsTarget(flow, model.Find(flow.From)));
+            }
+        }
+
+        return into;
+    }
+
     private static Dictionary<string, Received> ReceivedBy(StackModel model)
     {
         // Bits, not a SortedSet per component: 10,000 stacks' sets and their nodes were 8 MiB of the report (round 16).
@@ -244,11 +266,11 @@ public static partial class ReportBuilder
     /// summary. The annex, the retention surfaces and the facts to confirm are counted, not built: 10,000 stacks are
     /// written one after another, and each stack's full report model was most of the cost of writing them.
     /// </summary>
-    private static StackRow StackRowOf(StackResult stack, AuditResult audit, PartyTexts texts)
+    private static StackRow StackRowOf(StackResult stack, AuditResult audit, PartyTexts texts, Dictionary<Finding, FindingRow>? rowOf)
     {
         var model = stack.Stack.Model;
         var inventory = InventoryOf(model, audit.Catalog, texts, surfaceRows: false);
-        var findings = RowsOf(stack.Findings);
+        var findings = RowsOf(stack.Findings, rowOf, remember: false);
         var questions = QuestionsOf(model, audit.Catalog);
         var summary = Summary(inventory.Subprocessors, inventory.SurfaceCount, inventory.Gaps.Count, findings, questions.Count,
             AnnexBuilder.CountsOf(inventory.Parties), AnnexBuilder.CountFactsToConfirm(inventory.Parties));
@@ -257,12 +279,24 @@ public static partial class ReportBuilder
             inventory.Subprocessors, findings, inventory.Gaps, questions, summary);
     }
 
-    private static List<FindingRow> RowsOf(IReadOnlyList<Finding> findings)
+    /// <summary>The findings' rows; with <paramref name="rowOf"/>, a row made before for the same finding object is used
+    /// again, and with <paramref name="remember"/> each row made is kept there.</summary>
+    private static List<FindingRow> RowsOf(IReadOnlyList<Finding> findings, Dictionary<Finding, FindingRow>? rowOf, bool remember)
     {
         var rows = new List<FindingRow>(findings.Count);
         for (var i = 0; i < findings.Count; i++)
         {
-            rows.Add(ToRow(findings[i]));
+            var finding = findings[i];
+            if (rowOf is null || !rowOf.TryGetValue(finding, out var row))
+            {
+                row = ToRow(finding);
+                if (remember)
+                {
+                    rowOf?.TryAdd(finding, row);
+                }
+            }
+
+            rows.Add(row);
         }
 
         return rows;

@@ -39,7 +39,7 @@ public static class GatewayBypass
     public static void Apply(IReadOnlyList<StackModel> models, ProjectScope scope)
     {
         var gateways = models.SelectMany(Gateways).GroupBy(g => g.Component.Id, StringComparer.Ordinal)
-            .Select(g => (g.First().Component, Sites: SortedOnce(g.SelectMany(x => x.Sites).ToList())))
+            .Select(g => new GatewaySites(g.First().Component, SortedOnce(g.SelectMany(x => x.Sites).ToList())))
             .OrderBy(g => g.Component.Id, StringComparer.Ordinal)
             .ToList();
         if (gateways.Count == 0)
@@ -47,6 +47,8 @@ public static class GatewayBypass
             return;
         }
 
+        // A call site's project and deployment, asked once per file rather than once per gateway and site.
+        var placeOf = new Dictionary<string, (string Root, string? Deployment)>(StringComparer.Ordinal);
         foreach (var model in models)
         {
             foreach (var flow in model.FlowsOutOf(CodeId).ToList())
@@ -59,7 +61,7 @@ public static class GatewayBypass
                 // A gateway the team runs (its own proxy) is what a direct call goes around; a hosted gateway used in
                 // the same file as the call is one choice of a multi-provider client, and elsewhere only a lesser note.
                 var around = flow.Evidence.Select(site => (Site: site, Gateways: gateways
-                        .Select(g => (g.Component, At: InScope(site, g.Component, g.Sites, scope)))
+                        .Select(g => (g.Component, At: g.InScope(site, PlaceOf(site.File), scope)))
                         .Where(g => g.At is not null)
                         .ToList()))
                     .Where(s => s.Gateways.Count > 0)
@@ -76,6 +78,16 @@ public static class GatewayBypass
                     flow.Attributes.Set(HostedAttribute, Named(around.SelectMany(s => s.Gateways)), around[0].Site);
                 }
             }
+        }
+
+        (string Root, string? Deployment) PlaceOf(string file)
+        {
+            if (!placeOf.TryGetValue(file, out var place))
+            {
+                placeOf[file] = place = (scope.RootOf(file), scope.DeploymentOf(file));
+            }
+
+            return place;
         }
     }
 
@@ -103,22 +115,76 @@ public static class GatewayBypass
     /// <summary>A gateway a vendor runs (OpenRouter, Portkey's or Helicone's cloud), not the team's own proxy.</summary>
     private static bool IsHosted(Component gateway) => gateway.Hosting == Hosting.ThirdParty;
 
-    /// <summary>Where the gateway is used in the call site's scope, or null: a site of it in the same project, or the deployment that builds the call's code.</summary>
-    private static SourceLocation? InScope(SourceLocation call, Component gateway, List<SourceLocation> sites, ProjectScope scope)
+    /// <summary>
+    /// A gateway and the sites that show it in use (sorted, each once), indexed for the question asked of every direct
+    /// call site: which of its sites, if any, is in the call's scope. Scanning every site for every call was quadratic:
+    /// one LiteLLM proxy id gathers a site from each stack of a monorepo (bench/SCALE.md round 18).
+    /// </summary>
+    private sealed class GatewaySites(Component component, List<SourceLocation> sites)
     {
-        if (sites.Contains(call))
+        public Component Component { get; } = component;
+
+        private HashSet<string>? _files;
+        private Dictionary<string, List<SourceLocation>>? _byRoot;
+        private Dictionary<string, SourceLocation>? _firstInFile;
+
+        /// <summary>
+        /// Where the gateway is used in the call site's scope, or null: the first of its sites (in site order) that is
+        /// in the same project and not a profile alternative of the call's file, or in the deployment that builds the
+        /// call's code (<paramref name="place"/>: the call file's project root and deployment file).
+        /// </summary>
+        public SourceLocation? InScope(SourceLocation call, (string Root, string? Deployment) place, ProjectScope scope)
         {
-            return null; // the same site reaches the gateway too: alternatives (a property set per profile), not a bypass
+            if (sites.BinarySearch(call) >= 0)
+            {
+                return null; // the same site reaches the gateway too: alternatives (a property set per profile), not a bypass
+            }
+
+            _files ??= sites.Select(s => s.File).ToHashSet(StringComparer.Ordinal);
+            if (IsHosted(Component) && _files.Contains(call.File))
+            {
+                return null; // one file that calls the hosted gateway and the provider: a client offering both as choices
+            }
+
+            (_byRoot, _firstInFile) = (_byRoot ?? ByRoot(scope), _firstInFile ?? FirstInFile());
+            var inProject = _byRoot.TryGetValue(place.Root, out var near) ? near.FirstOrDefault(s => !ProjectScope.AreAlternatives(call.File, s.File)) : null;
+            var inDeployment = place.Deployment is not null && _firstInFile.TryGetValue(place.Deployment, out var built) ? built : null;
+            return inProject is null || (inDeployment is not null && inDeployment.CompareTo(inProject) < 0) ? inDeployment : inProject;
         }
 
-        if (IsHosted(gateway) && sites.Any(s => s.File == call.File))
+        // Sites grouped by their file's project, each group in site order.
+        private Dictionary<string, List<SourceLocation>> ByRoot(ProjectScope scope)
         {
-            return null; // one file that calls the hosted gateway and the provider: a client offering both as choices
+            var byRoot = new Dictionary<string, List<SourceLocation>>(StringComparer.Ordinal);
+            var rootOfFile = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var site in sites)
+            {
+                if (!rootOfFile.TryGetValue(site.File, out var root))
+                {
+                    rootOfFile[site.File] = root = scope.RootOf(site.File);
+                }
+
+                if (!byRoot.TryGetValue(root, out var group))
+                {
+                    byRoot[root] = group = [];
+                }
+
+                group.Add(site);
+            }
+
+            return byRoot;
         }
 
-        var root = scope.RootOf(call.File);
-        var deployment = scope.DeploymentOf(call.File);
-        return sites.FirstOrDefault(s => (scope.RootOf(s.File) == root && !ProjectScope.AreAlternatives(call.File, s.File)) || s.File == deployment);
+        private Dictionary<string, SourceLocation> FirstInFile()
+        {
+            var first = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+            foreach (var site in sites)
+            {
+                first.TryAdd(site.File, site);
+            }
+
+            return first;
+        }
     }
 
     private static bool IsDirectProviderCall(Component provider, Flow flow) =>

@@ -6,7 +6,7 @@ namespace GatewayAudit.Core.Tests.Model;
 /// <summary>
 /// A stack model indexes its flows by destination only once it holds more than a handful (bench/SCALE.md round 6):
 /// below and above that size, and across removals, "what flows into X" and "what does X receive" answer as a scan of
-/// every flow does.
+/// every flow does, whether the flows are copied or read in place.
 /// </summary>
 public sealed class FlowIndexTests
 {
@@ -40,6 +40,8 @@ public sealed class FlowIndexTests
                 {
                     var expected = model.Flows.Where(f => f.To == id).OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
                     Assert.Equal(expected, model.FlowsInto(id).ToList());
+                    Assert.Equal(expected, InPlace(model, id));
+                    Assert.Equal(expected.Count > 0, model.FlowsIntoInPlace(id).Any());
                     var received = expected.SelectMany(f => f.DataCategories).Distinct().Order().ToList();
                     Assert.Equal(received, model.Receives(id).ToList());
                     foreach (var category in categories)
@@ -49,6 +51,17 @@ public sealed class FlowIndexTests
                 }
             }
         }
+    }
+
+    private static List<Flow> InPlace(StackModel model, string id)
+    {
+        var flows = new List<Flow>();
+        foreach (var flow in model.FlowsIntoInPlace(id))
+        {
+            flows.Add(flow);
+        }
+
+        return flows;
     }
 
     [Fact]

@@ -31,4 +31,40 @@ public sealed class PartyRollUpTests
         rollUp.Add("provider:anthropic", "Anthropic", "repo-2");
         Assert.Equal(["provider:anthropic", "provider:openai"], rollUp.Rows().Select(r => r.Id));
     }
+
+    [Theory]
+    [InlineData(20261202)]
+    [InlineData(7)]
+    [InlineData(1)]
+    public void Holders_in_any_order_and_repeated_give_what_a_sorted_distinct_list_gives(int seed)
+    {
+        var random = new Random(seed);
+        var names = Enumerable.Range(0, 40).Select(i => $"stack-{random.Next(25):D2}").ToList();
+        var inOrder = random.Next(2) == 0;
+        var added = inOrder ? names.Order(StringComparer.Ordinal).ToList() : names;
+        var rollUp = new PartyRollUp(firstHolders: 5);
+        foreach (var name in added)
+        {
+            rollUp.Add("provider:openai", "OpenAI", name);
+        }
+
+        var expected = names.Distinct().Order(StringComparer.Ordinal).ToList();
+        var row = Assert.Single(rollUp.Rows());
+        Assert.Equal(expected.Count, row.Stacks);
+        Assert.Equal(expected.Take(5), row.First);
+    }
+
+    [Fact]
+    public void Holders_first_in_order_then_out_of_order_are_still_counted_once()
+    {
+        var rollUp = new PartyRollUp(firstHolders: 3);
+        foreach (var name in new[] { "b", "c", "c", "d", "a", "c", "b" })
+        {
+            rollUp.Add("provider:openai", "OpenAI", name);
+        }
+
+        var row = Assert.Single(rollUp.Rows());
+        Assert.Equal(4, row.Stacks);
+        Assert.Equal(["a", "b", "c"], row.First);
+    }
 }

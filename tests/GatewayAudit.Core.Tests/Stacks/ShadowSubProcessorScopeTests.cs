@@ -207,4 +207,48 @@ public sealed class ShadowSubProcessorScopeTests
         Assert.Equal("worker/summarize.py", finding.Location!.File);
         Assert.Contains("LiteLLM proxy at docker-compose.yaml:", finding.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("worker", "docker-compose.yaml:3")] // the deployment's line comes first in path order
+    [InlineData("app", "app/ask.py:3")] // the same project's call to the proxy comes first
+    public void The_gateway_site_named_is_the_first_in_path_order_of_those_in_the_calls_project_or_deployment(string folder, string named)
+    {
+        var compose = $"""
+            services:
+              litellm:
+                image: ghcr.io/berriai/litellm:v1.84.0
+                command: ["--config", "/app/config.yaml"]
+                volumes:
+                  - ./proxy/config.yaml:/app/config.yaml:ro
+              worker:
+                build: ./{folder}
+                environment:
+                  LLM_BASE_URL: http://litellm:4000
+
+            """;
+        const string ViaProxy = """
+            from openai import OpenAI
+
+            client = OpenAI(base_url="http://litellm:4000", api_key="sk-fake")
+            reply = client.chat.completions.create(model="claude", messages=[{"role": "user", "content": "hi"}])
+
+            """;
+        const string Direct = """
+            import anthropic
+
+            client = anthropic.Anthropic()
+            reply = client.messages.create(model="claude-sonnet-4-5", max_tokens=256, messages=[{"role": "user", "content": "hi"}])
+
+            """;
+        var result = AuditFiles(
+            ("docker-compose.yaml", compose),
+            ("proxy/config.yaml", "model_list:\n  - model_name: claude\n    litellm_params: {model: anthropic/claude-sonnet-4-5, api_key: os.environ/ANTHROPIC_API_KEY}\n"),
+            ($"{folder}/pyproject.toml", "[project]\nname = \"worker\"\nversion = \"0.1.0\"\ndependencies = [\"anthropic>=0.40\", \"openai>=1.0\"]\n"),
+            ($"{folder}/ask.py", ViaProxy),
+            ($"{folder}/summarize.py", Direct));
+
+        var finding = Assert.Single(result.Findings, f => f.RuleId == "shadow-sub-processor");
+        Assert.Equal($"{folder}/summarize.py", finding.Location!.File);
+        Assert.Contains($"(LiteLLM proxy at {named})", finding.Message, StringComparison.Ordinal);
+    }
 }
