@@ -81,9 +81,9 @@ public static class StackAssembler
 
             if (targets.Count == 0)
             {
-                var own = new Stack($"stack:{file.DisplayPath}", file.DisplayPath);
-                index.Add(own, file, null);
-                index.Join(own, file, "no LiteLLM config found for this file: it forms a stack of its own");
+                var ownStack = new Stack($"stack:{file.DisplayPath}", file.DisplayPath);
+                index.Add(ownStack, file, null);
+                index.Join(ownStack, file, "no LiteLLM config found for this file: it forms a stack of its own");
                 continue;
             }
 
@@ -105,10 +105,18 @@ public static class StackAssembler
 
         var byPath = onDisk.ToDictionary(c => c.FullPath, StringComparer.Ordinal);
         var position = deployments.Select((d, i) => (d.File, i)).ToDictionary(p => p.File, p => p.i);
+        // One set of lists for every stack, emptied at each: the joins below read them and keep none.
+        var positions = new List<int>();
+        var own = new List<(InputFile File, ReaderResult Result)>();
+        var members = new List<(InputFile File, DeploymentFacts Facts)>();
+        var includes = new List<InputFile>();
         foreach (var (stack, config, host) in stacks.ToList())
         {
             // In the order the files were read (as deployments are), not the order they joined.
-            var positions = new List<int>();
+            positions.Clear();
+            own.Clear();
+            members.Clear();
+            includes.Clear();
             foreach (var file in stack.Files)
             {
                 if (position.TryGetValue(file, out var at))
@@ -118,8 +126,6 @@ public static class StackAssembler
             }
 
             positions.Sort();
-            var own = new List<(InputFile File, ReaderResult Result)>(positions.Count);
-            var members = new List<(InputFile File, DeploymentFacts Facts)>(positions.Count);
             foreach (var at in positions)
             {
                 own.Add(deployments[at]);
@@ -143,7 +149,6 @@ public static class StackAssembler
 
             config.Environment = StackEnvironment.For(members, host is null ? config.FullPath : null, out var process);
             config.ProcessEnvironmentShown = ShownProxyEnvironment.For(members, host is null ? config.FullPath : null, process);
-            var includes = new List<InputFile>();
             config.Merged = ConfigIncludes.Merge(config, byPath, includes, diagnostics) is { } merged ? (merged.Document, merged.Elsewhere) : null;
             foreach (var file in includes)
             {

@@ -50,29 +50,55 @@ internal sealed class StackIndex
 
         stack.Files.Add(file);
         stack.Membership[file.DisplayPath] = why;
-        var folder = Path.GetDirectoryName(file.FullPath) ?? "";
-        if (!_filesByFolder.TryGetValue(folder, out var files))
+        // A known folder is found by a slice of the path; its text is made only for a folder seen first.
+        if (!_filesByFolder.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(Path.GetDirectoryName(file.FullPath.AsSpan()), out var files))
         {
-            _filesByFolder[folder] = files = [];
+            ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_filesByFolder, Path.GetDirectoryName(file.FullPath) ?? "", out _);
+            files = slot ??= [];
         }
 
         files.Add((stack, file));
     }
 
     /// <summary>The stacks with another file in <paramref name="folder"/>, in the order the stacks were formed.</summary>
-    public List<Stack> Beside(InputFile file, string folder, bool withoutCode) =>
-        !_filesByFolder.TryGetValue(folder, out var files) ? []
-            : files.Where(f => f.File != file && !(withoutCode && f.Stack == Code)).Select(f => f.Stack).Distinct()
-                .OrderBy(s => _order[s]).ToList();
+    public List<Stack> Beside(InputFile file, string folder, bool withoutCode)
+    {
+        if (!_filesByFolder.TryGetValue(folder, out var files))
+        {
+            return [];
+        }
+
+        // A loop, not a query of five enumerators: asked once per deployment file (bench/SCALE.md round 18).
+        var beside = new List<Stack>();
+        foreach (var (stack, other) in files)
+        {
+            if (other != file && !(withoutCode && stack == Code) && !beside.Contains(stack))
+            {
+                beside.Add(stack);
+            }
+        }
+
+        if (beside.Count > 1)
+        {
+            beside.Sort((a, b) => _order[a].CompareTo(_order[b]));
+        }
+
+        return beside;
+    }
 
     /// <summary>The config stacks of the nearest folder strictly above <paramref name="folder"/>.</summary>
     public List<Stack> NearestConfigsAbove(string folder)
     {
         _configsByFolder ??= Configs.GroupBy(c => Path.GetDirectoryName(c.Config.FullPath) ?? "", StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(c => c.Stack).ToList(), StringComparer.Ordinal);
-        for (var parent = Path.GetDirectoryName(folder); parent is not null; parent = Path.GetDirectoryName(parent))
+        // The parents as slices of the folder's text, not a string each (one per level per deployment file): the same
+        // walk as Path.GetDirectoryName(string) on full paths, which ends after the root.
+        var byFolder = _configsByFolder.GetAlternateLookup<ReadOnlySpan<char>>();
+        var path = folder.AsSpan();
+        while (path.Length > Path.GetPathRoot(path).Length)
         {
-            if (_configsByFolder.TryGetValue(parent, out var found))
+            path = Path.GetDirectoryName(path);
+            if (byFolder.TryGetValue(path, out var found))
             {
                 return found;
             }
