@@ -199,7 +199,17 @@ public sealed class StackModel
         return found;
     }
 
-    public IEnumerable<Flow> FlowsOutOf(string componentId) => _flows.Where(f => f.From == componentId);
+    // One iterator, not a closure, a delegate, a filter and a boxed enumerator per question (bench/SCALE.md round 18).
+    public IEnumerable<Flow> FlowsOutOf(string componentId)
+    {
+        foreach (var flow in _flows)
+        {
+            if (flow.From == componentId)
+            {
+                yield return flow;
+            }
+        }
+    }
 
     /// <summary>Removes a component and every flow into or out of it (a possibility another file rules out).</summary>
     public void Remove(string componentId)

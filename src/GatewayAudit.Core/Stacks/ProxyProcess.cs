@@ -27,23 +27,31 @@ public static class ProxyProcess
 
     public static void Apply(Stack stack, IReadOnlyList<(InputFile File, DeploymentFacts Facts)> members, IReadOnlyDictionary<string, EnvironmentValue> environment)
     {
-        foreach (var service in members.SelectMany(m => m.Facts.Services.Where(s => s.RunsProxy)))
+        for (var i = 0; i < members.Count; i++)
         {
-            MasterKeyFromEnvironment(stack.Model, service);
-            // Each word, and each part of a word that is a whole shell line (sh -c "litellm --detailed_debug"), as slices:
-            // a string per part and per word was most of this join's garbage (bench/SCALE.md round 18).
-            foreach (var (line, at) in service.Command)
+            foreach (var service in members[i].Facts.Services)
             {
-                foreach (var range in line.AsSpan().SplitAny(' ', '\t', '\n'))
+                if (!service.RunsProxy)
                 {
-                    var word = line.AsSpan(range).Trim(Quotes.AsSpan());
-                    if (word.SequenceEqual("--detailed_debug"))
+                    continue;
+                }
+
+                MasterKeyFromEnvironment(stack.Model, service);
+                // Each word, and each part of a word that is a whole shell line (sh -c "litellm --detailed_debug"), as slices:
+                // a string per part and per word was most of this join's garbage (bench/SCALE.md round 18).
+                foreach (var (line, at) in service.Command)
+                {
+                    foreach (var range in line.AsSpan().SplitAny(' ', '\t', '\n'))
                     {
-                        Verbose(stack.Model, at, $"--detailed_debug on the proxy's command line ({service.Kind} '{service.Name}')");
-                    }
-                    else if (word.SequenceEqual("--debug"))
-                    {
-                        InfoLevel(stack.Model, at, $"--debug on the proxy's command line ({service.Kind} '{service.Name}')");
+                        var word = line.AsSpan(range).Trim(Quotes.AsSpan());
+                        if (word.SequenceEqual("--detailed_debug"))
+                        {
+                            Verbose(stack.Model, at, $"--detailed_debug on the proxy's command line ({service.Kind} '{service.Name}')");
+                        }
+                        else if (word.SequenceEqual("--debug"))
+                        {
+                            InfoLevel(stack.Model, at, $"--debug on the proxy's command line ({service.Kind} '{service.Name}')");
+                        }
                     }
                 }
             }
