@@ -240,7 +240,17 @@ public static class StackAssembler
     {
         if (facts is not null)
         {
-            var mounted = index.ConfigsMountedBy(facts.Services.Where(s => s.RunsProxy).SelectMany(s => StackEnvironment.MountedPaths(file, s)).ToList());
+            // The mounts of the services that run the proxy, in a list made only when one does.
+            List<string>? mounts = null;
+            foreach (var service in facts.Services)
+            {
+                if (service.RunsProxy)
+                {
+                    (mounts ??= []).AddRange(StackEnvironment.MountedPaths(file, service));
+                }
+            }
+
+            var mounted = mounts is null ? [] : index.ConfigsMountedBy(mounts);
             if (mounted.Count > 0)
             {
                 return (mounted, "runs the proxy with this config mounted");

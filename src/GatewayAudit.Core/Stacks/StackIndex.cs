@@ -134,8 +134,25 @@ internal sealed class StackIndex
         }
 
         _configPaths ??= [.. Configs.Select(c => (Folder: c.Config.FullPath, c.Stack)).OrderBy(c => c.Folder, StringComparer.Ordinal)];
-        return mounts.SelectMany(m => Range(_configPaths, m).Where(c => StackEnvironment.Covers(m, c.Folder)))
-            .Select(c => c.Stack).Distinct().OrderBy(s => _order[s]).ToList();
+        var mounted = new List<Stack>();
+        foreach (var mount in mounts)
+        {
+            var (from, to) = RangeOf(_configPaths, mount);
+            for (var i = from; i < to; i++)
+            {
+                if (StackEnvironment.Covers(mount, _configPaths[i].Folder) && !mounted.Contains(_configPaths[i].Stack))
+                {
+                    mounted.Add(_configPaths[i].Stack);
+                }
+            }
+        }
+
+        if (mounted.Count > 1)
+        {
+            mounted.Sort((a, b) => _order[a].CompareTo(_order[b]));
+        }
+
+        return mounted;
     }
 
     private (string Folder, Stack Stack)[] ConfigFolders() =>
@@ -144,6 +161,16 @@ internal sealed class StackIndex
 
     /// <summary>The entries whose folder starts with <paramref name="prefix"/>: one contiguous run of the sorted array.</summary>
     private static IEnumerable<(string Folder, Stack Stack)> Range((string Folder, Stack Stack)[] sorted, string prefix)
+    {
+        var (from, to) = RangeOf(sorted, prefix);
+        for (var i = from; i < to; i++)
+        {
+            yield return sorted[i];
+        }
+    }
+
+    /// <summary>Where that run starts and ends (exclusive), without an iterator (asked once per mount of every compose file).</summary>
+    private static (int From, int To) RangeOf((string Folder, Stack Stack)[] sorted, string prefix)
     {
         int low = 0, high = sorted.Length;
         while (low < high)
@@ -159,9 +186,12 @@ internal sealed class StackIndex
             }
         }
 
-        for (var i = low; i < sorted.Length && sorted[i].Folder.StartsWith(prefix, StringComparison.Ordinal); i++)
+        var end = low;
+        while (end < sorted.Length && sorted[end].Folder.StartsWith(prefix, StringComparison.Ordinal))
         {
-            yield return sorted[i];
+            end++;
         }
+
+        return (low, end);
     }
 }
