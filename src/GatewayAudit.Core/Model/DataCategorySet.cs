@@ -32,6 +32,17 @@ public readonly struct DataCategorySet : IReadOnlyCollection<DataCategory>, IEqu
         return new(bits);
     }
 
+    public static DataCategorySet Of(ReadOnlySpan<DataCategory> categories)
+    {
+        var bits = 0;
+        foreach (var category in categories)
+        {
+            bits |= Bit(category);
+        }
+
+        return new(bits);
+    }
+
     public int Count => System.Numerics.BitOperations.PopCount((uint)_bits);
 
     public bool Contains(DataCategory category) => (_bits & Bit(category)) != 0;

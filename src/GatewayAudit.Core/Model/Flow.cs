@@ -20,7 +20,7 @@ public sealed class Flow
     // (about 50,000 of a 10,000-config scan's live strings, bench/SCALE.md round 15).
     public string Key => _key ??= KeyOf(From, To);
 
-    private static string KeyOf(string from, string to)
+    internal static string KeyOf(string from, string to)
     {
         var length = from.Length + 2 + to.Length;
         if (length > 128)

@@ -86,9 +86,33 @@ public sealed class StackModel
         return component;
     }
 
-    public Flow Connect(string from, string to, IEnumerable<DataCategory> categories, SourceLocation? evidence = null)
+    public Flow Connect(string from, string to, IEnumerable<DataCategory> categories, SourceLocation? evidence = null) =>
+        Connect(from, to, DataCategorySet.Of(categories), evidence);
+
+    // A list written at the call ([DataCategory.Prompt, ...]) binds here: as an IEnumerable it was an array, a wrapper
+    // and an enumerator per call (bench/SCALE.md round 18).
+    public Flow Connect(string from, string to, ReadOnlySpan<DataCategory> categories, SourceLocation? evidence = null) =>
+        Connect(from, to, DataCategorySet.Of(categories), evidence);
+
+    /// <summary>
+    /// As <see cref="AddFlow"/> of a new flow with these categories and evidence, without making one to merge when the
+    /// pair is known (a config's deployments mostly reach a provider already connected).
+    /// </summary>
+    public Flow Connect(string from, string to, DataCategorySet categories, SourceLocation? evidence = null)
     {
-        var flow = new Flow { From = from, To = to, DataCategories = DataCategorySet.Of(categories) };
+        if (_flows.Find(Flow.KeyOf(from, to)) is { } existing)
+        {
+            // All that Flow.MergeFrom takes from such a flow.
+            existing.DataCategories = existing.DataCategories.Union(categories);
+            if (evidence is not null)
+            {
+                existing.Evidence.Add(evidence);
+            }
+
+            return existing;
+        }
+
+        var flow = new Flow { From = from, To = to, DataCategories = categories };
         if (evidence is not null)
         {
             flow.Evidence.Add(evidence);
@@ -175,7 +199,17 @@ public sealed class StackModel
         return found;
     }
 
-    public IEnumerable<Flow> FlowsOutOf(string componentId) => _flows.Where(f => f.From == componentId);
+    // One iterator, not a closure, a delegate, a filter and a boxed enumerator per question (bench/SCALE.md round 18).
+    public IEnumerable<Flow> FlowsOutOf(string componentId)
+    {
+        foreach (var flow in _flows)
+        {
+            if (flow.From == componentId)
+            {
+                yield return flow;
+            }
+        }
+    }
 
     /// <summary>
     /// The flows into a component in key order, as <see cref="FlowsInto"/> gives them, without taking a copy: only for

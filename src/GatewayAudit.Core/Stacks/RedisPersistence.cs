@@ -14,10 +14,22 @@ public static class RedisPersistence
 {
     public static void Apply(Stack stack, IReadOnlyList<(InputFile File, DeploymentFacts Facts)> members)
     {
-        var services = new Dictionary<string, ServiceFacts>(StringComparer.OrdinalIgnoreCase);
-        foreach (var service in members.SelectMany(m => m.Facts.Services.Where(s => !s.RunsProxy)))
+        // Loops, and the table made at the first service beside the proxy: most stacks have none.
+        Dictionary<string, ServiceFacts>? services = null;
+        for (var i = 0; i < members.Count; i++)
         {
-            services.TryAdd(service.Name, service);
+            foreach (var service in members[i].Facts.Services)
+            {
+                if (!service.RunsProxy)
+                {
+                    (services ??= new(StringComparer.OrdinalIgnoreCase)).TryAdd(service.Name, service);
+                }
+            }
+        }
+
+        if (services is null)
+        {
+            return;
         }
 
         foreach (var component in stack.Model.Components)

@@ -81,9 +81,9 @@ public static class StackAssembler
 
             if (targets.Count == 0)
             {
-                var own = new Stack($"stack:{file.DisplayPath}", file.DisplayPath);
-                index.Add(own, file, null);
-                index.Join(own, file, "no LiteLLM config found for this file: it forms a stack of its own");
+                var ownStack = new Stack($"stack:{file.DisplayPath}", file.DisplayPath);
+                index.Add(ownStack, file, null);
+                index.Join(ownStack, file, "no LiteLLM config found for this file: it forms a stack of its own");
                 continue;
             }
 
@@ -105,10 +105,18 @@ public static class StackAssembler
 
         var byPath = onDisk.ToDictionary(c => c.FullPath, StringComparer.Ordinal);
         var position = deployments.Select((d, i) => (d.File, i)).ToDictionary(p => p.File, p => p.i);
+        // One set of lists for every stack, emptied at each: the joins below read them and keep none.
+        var positions = new List<int>();
+        var own = new List<(InputFile File, ReaderResult Result)>();
+        var members = new List<(InputFile File, DeploymentFacts Facts)>();
+        var includes = new List<InputFile>();
         foreach (var (stack, config, host) in stacks.ToList())
         {
             // In the order the files were read (as deployments are), not the order they joined.
-            var positions = new List<int>();
+            positions.Clear();
+            own.Clear();
+            members.Clear();
+            includes.Clear();
             foreach (var file in stack.Files)
             {
                 if (position.TryGetValue(file, out var at))
@@ -118,8 +126,6 @@ public static class StackAssembler
             }
 
             positions.Sort();
-            var own = new List<(InputFile File, ReaderResult Result)>(positions.Count);
-            var members = new List<(InputFile File, DeploymentFacts Facts)>(positions.Count);
             foreach (var at in positions)
             {
                 own.Add(deployments[at]);
@@ -143,7 +149,6 @@ public static class StackAssembler
 
             config.Environment = StackEnvironment.For(members, host is null ? config.FullPath : null, out var process);
             config.ProcessEnvironmentShown = ShownProxyEnvironment.For(members, host is null ? config.FullPath : null, process);
-            var includes = new List<InputFile>();
             config.Merged = ConfigIncludes.Merge(config, byPath, includes, diagnostics) is { } merged ? (merged.Document, merged.Elsewhere) : null;
             foreach (var file in includes)
             {
@@ -235,7 +240,17 @@ public static class StackAssembler
     {
         if (facts is not null)
         {
-            var mounted = index.ConfigsMountedBy(facts.Services.Where(s => s.RunsProxy).SelectMany(s => StackEnvironment.MountedPaths(file, s)).ToList());
+            // The mounts of the services that run the proxy, in a list made only when one does.
+            List<string>? mounts = null;
+            foreach (var service in facts.Services)
+            {
+                if (service.RunsProxy)
+                {
+                    (mounts ??= []).AddRange(StackEnvironment.MountedPaths(file, service));
+                }
+            }
+
+            var mounted = mounts is null ? [] : index.ConfigsMountedBy(mounts);
             if (mounted.Count > 0)
             {
                 return (mounted, "runs the proxy with this config mounted");

@@ -161,9 +161,18 @@ public static partial class StackEnvironment
     }
 
     /// <summary>True when the bind mount <paramref name="mounted"/> is the config file or a folder above it.</summary>
-    public static bool Covers(string mounted, string config) =>
-        string.Equals(mounted, config, StringComparison.Ordinal)
-        || config.StartsWith(mounted.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    public static bool Covers(string mounted, string config)
+    {
+        if (string.Equals(mounted, config, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // The folder and a separator as a prefix of the config's path, without making that string per question.
+        var folder = mounted.AsSpan().TrimEnd(Path.DirectorySeparatorChar);
+        return config.Length > folder.Length && config[folder.Length] == Path.DirectorySeparatorChar
+            && config.AsSpan().StartsWith(folder, StringComparison.Ordinal);
+    }
 
     // ${PWD}/config.yaml and ./config.yaml name the same file for a compose project.
     private static string Expand(string source) => source.Replace("${PWD}", ".", StringComparison.Ordinal).Replace("$PWD", ".", StringComparison.Ordinal);

@@ -50,29 +50,55 @@ internal sealed class StackIndex
 
         stack.Files.Add(file);
         stack.Membership[file.DisplayPath] = why;
-        var folder = Path.GetDirectoryName(file.FullPath) ?? "";
-        if (!_filesByFolder.TryGetValue(folder, out var files))
+        // A known folder is found by a slice of the path; its text is made only for a folder seen first.
+        if (!_filesByFolder.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(Path.GetDirectoryName(file.FullPath.AsSpan()), out var files))
         {
-            _filesByFolder[folder] = files = [];
+            ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_filesByFolder, Path.GetDirectoryName(file.FullPath) ?? "", out _);
+            files = slot ??= [];
         }
 
         files.Add((stack, file));
     }
 
     /// <summary>The stacks with another file in <paramref name="folder"/>, in the order the stacks were formed.</summary>
-    public List<Stack> Beside(InputFile file, string folder, bool withoutCode) =>
-        !_filesByFolder.TryGetValue(folder, out var files) ? []
-            : files.Where(f => f.File != file && !(withoutCode && f.Stack == Code)).Select(f => f.Stack).Distinct()
-                .OrderBy(s => _order[s]).ToList();
+    public List<Stack> Beside(InputFile file, string folder, bool withoutCode)
+    {
+        if (!_filesByFolder.TryGetValue(folder, out var files))
+        {
+            return [];
+        }
+
+        // A loop, not a query of five enumerators: asked once per deployment file (bench/SCALE.md round 18).
+        var beside = new List<Stack>();
+        foreach (var (stack, other) in files)
+        {
+            if (other != file && !(withoutCode && stack == Code) && !beside.Contains(stack))
+            {
+                beside.Add(stack);
+            }
+        }
+
+        if (beside.Count > 1)
+        {
+            beside.Sort((a, b) => _order[a].CompareTo(_order[b]));
+        }
+
+        return beside;
+    }
 
     /// <summary>The config stacks of the nearest folder strictly above <paramref name="folder"/>.</summary>
     public List<Stack> NearestConfigsAbove(string folder)
     {
         _configsByFolder ??= Configs.GroupBy(c => Path.GetDirectoryName(c.Config.FullPath) ?? "", StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(c => c.Stack).ToList(), StringComparer.Ordinal);
-        for (var parent = Path.GetDirectoryName(folder); parent is not null; parent = Path.GetDirectoryName(parent))
+        // The parents as slices of the folder's text, not a string each (one per level per deployment file): the same
+        // walk as Path.GetDirectoryName(string) on full paths, which ends after the root.
+        var byFolder = _configsByFolder.GetAlternateLookup<ReadOnlySpan<char>>();
+        var path = folder.AsSpan();
+        while (path.Length > Path.GetPathRoot(path).Length)
         {
-            if (_configsByFolder.TryGetValue(parent, out var found))
+            path = Path.GetDirectoryName(path);
+            if (byFolder.TryGetValue(path, out var found))
             {
                 return found;
             }
@@ -108,8 +134,25 @@ internal sealed class StackIndex
         }
 
         _configPaths ??= [.. Configs.Select(c => (Folder: c.Config.FullPath, c.Stack)).OrderBy(c => c.Folder, StringComparer.Ordinal)];
-        return mounts.SelectMany(m => Range(_configPaths, m).Where(c => StackEnvironment.Covers(m, c.Folder)))
-            .Select(c => c.Stack).Distinct().OrderBy(s => _order[s]).ToList();
+        var mounted = new List<Stack>();
+        foreach (var mount in mounts)
+        {
+            var (from, to) = RangeOf(_configPaths, mount);
+            for (var i = from; i < to; i++)
+            {
+                if (StackEnvironment.Covers(mount, _configPaths[i].Folder) && !mounted.Contains(_configPaths[i].Stack))
+                {
+                    mounted.Add(_configPaths[i].Stack);
+                }
+            }
+        }
+
+        if (mounted.Count > 1)
+        {
+            mounted.Sort((a, b) => _order[a].CompareTo(_order[b]));
+        }
+
+        return mounted;
     }
 
     private (string Folder, Stack Stack)[] ConfigFolders() =>
@@ -118,6 +161,16 @@ internal sealed class StackIndex
 
     /// <summary>The entries whose folder starts with <paramref name="prefix"/>: one contiguous run of the sorted array.</summary>
     private static IEnumerable<(string Folder, Stack Stack)> Range((string Folder, Stack Stack)[] sorted, string prefix)
+    {
+        var (from, to) = RangeOf(sorted, prefix);
+        for (var i = from; i < to; i++)
+        {
+            yield return sorted[i];
+        }
+    }
+
+    /// <summary>Where that run starts and ends (exclusive), without an iterator (asked once per mount of every compose file).</summary>
+    private static (int From, int To) RangeOf((string Folder, Stack Stack)[] sorted, string prefix)
     {
         int low = 0, high = sorted.Length;
         while (low < high)
@@ -133,9 +186,12 @@ internal sealed class StackIndex
             }
         }
 
-        for (var i = low; i < sorted.Length && sorted[i].Folder.StartsWith(prefix, StringComparison.Ordinal); i++)
+        var end = low;
+        while (end < sorted.Length && sorted[end].Folder.StartsWith(prefix, StringComparison.Ordinal))
         {
-            yield return sorted[i];
+            end++;
         }
+
+        return (low, end);
     }
 }

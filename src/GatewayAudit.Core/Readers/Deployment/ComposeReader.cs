@@ -60,7 +60,7 @@ public sealed partial class ComposeReader : IConfigReader
         var deployment = new GatewayDeployment(model, Name);
         var environment = new ProxyEnvironment(values, model, deployment);
         var proxies = new List<(string Name, YamlMapping Service, YamlScalar Image)>();
-        var neighbours = new SortedSet<string>(StringComparer.Ordinal);
+        SortedSet<string>? neighbours = null; // made at the first service beside the proxy
         foreach (var (key, node) in services.Entries)
         {
             if (node is not YamlMapping service)
@@ -70,7 +70,8 @@ public sealed partial class ComposeReader : IConfigReader
             }
 
             BuildArgumentSecrets(values, key.Value, service);
-            var imageNode = values.Scalar(service, "image", $"services.{key.Value}.image");
+            // The setting's path is made only when the image is not a plain value (then Scalar reports it).
+            var imageNode = service["image"] is YamlScalar { IsNull: false } given ? given : values.Scalar(service, "image", $"services.{key.Value}.image");
             var image = imageNode is null ? null : ResolveImage(imageNode.Value).Image;
             facts.Services.Add(ComposeServiceFacts.Read(values, file.FileName, key, service, image));
             if (image?.IsLiteLlm == true)
@@ -80,7 +81,7 @@ public sealed partial class ComposeReader : IConfigReader
             else if (Neighbour(image?.Repository ?? key.Value) is { } what)
             {
                 environment.Neighbours[key.Value] = what;
-                neighbours.Add($"{key.Value} ({what})");
+                (neighbours ??= new(StringComparer.Ordinal)).Add($"{key.Value} ({what})");
             }
         }
 
@@ -89,7 +90,7 @@ public sealed partial class ComposeReader : IConfigReader
             ReadProxy(values, deployment, environment, name, service, imageNode);
         }
 
-        if (proxies.Count > 0 && neighbours.Count > 0)
+        if (proxies.Count > 0 && neighbours is { Count: > 0 })
         {
             var gateway = deployment.Gateway(values.At(proxies[0].Image));
             gateway.Attributes.Set("colocatedServices", neighbours);

@@ -12,9 +12,8 @@ internal static class ComposeServiceFacts
 {
     public static ServiceFacts Read(ConfigValues values, string fileName, YamlScalar key, YamlMapping service, ImageReference? image)
     {
-        var path = $"services.{key.Value}";
         var facts = new ServiceFacts(key.Value, "compose service", values.At(key)) { Image = image?.ToString(), RunsProxy = image?.IsLiteLlm == true };
-        foreach (var alias in new[] { "container_name", "hostname" })
+        foreach (var alias in (ReadOnlySpan<string>)["container_name", "hostname"])
         {
             if (service[alias] is YamlScalar { IsNull: false } name)
             {
@@ -33,7 +32,7 @@ internal static class ComposeServiceFacts
             }
         }
 
-        ReadEnvironment(values, $"{fileName} {path}.environment", service["environment"], facts);
+        ReadEnvironment(values, $"{fileName} services.{key.Value}.environment", service["environment"], facts);
         foreach (var item in Items(service["env_file"]))
         {
             var file = item is YamlMapping { } longSyntax ? longSyntax["path"] as YamlScalar : item as YamlScalar;

@@ -11,7 +11,9 @@ internal sealed class AlertingSection(LiteLlmRead read) : LiteLlmSection(read)
 
     private void ReadAlerting()
     {
-        var alertTypes = Values.Names(General, "alert_types", "general_settings.alert_types").Select(t => t.Value.Trim()).Distinct().Order(StringComparer.Ordinal).ToList();
+        // Most configs list none: then no query of four enumerators.
+        var typeNames = Values.Names(General, "alert_types", "general_settings.alert_types");
+        IReadOnlyList<string> alertTypes = typeNames.Count == 0 ? Array.Empty<string>() : typeNames.Select(t => t.Value.Trim()).Distinct().Order(StringComparer.Ordinal).ToList();
         foreach (var name in Values.Names(General, "alerting", "general_settings.alerting"))
         {
             // An unknown alerting name is shown as written, so a password in a URL there is recorded and hidden first
@@ -51,8 +53,13 @@ internal sealed class AlertingSection(LiteLlmRead read) : LiteLlmSection(read)
 
         // What each alerting target is sent, in words the findings can quote: the configured alert_types, or
         // LiteLLM's default when alert_types is absent (every alert type). Alerting named as a callback gets it too.
-        foreach (var alerting in Model.Components.Where(c => c.Role == ComponentRole.Alerting))
+        foreach (var alerting in Model.Components)
         {
+            if (alerting.Role != ComponentRole.Alerting)
+            {
+                continue;
+            }
+
             alerting.Attributes.Set("alertsSent", alerting.Attributes["alertTypes"] is string[] { Length: > 0 } types
                 ? $"alert_types: {string.Join(", ", types)}"
                 : "every alert type, since alert_types is not set");

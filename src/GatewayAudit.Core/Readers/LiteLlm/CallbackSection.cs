@@ -92,15 +92,33 @@ internal sealed class CallbackSection(LiteLlmRead read) : LiteLlmSection(read)
     /// <summary>A callback named only in failure_callback lists gets a note saying why it receives no completions.</summary>
     private void NoteFailureOnlyCallbacks()
     {
-        foreach (var flow in Model.FlowsOutOf(GatewayId).Where(f => f.Attributes["kind"] as string == "logging"))
+        // A loop over the flows, not two filters and their closures per config.
+        foreach (var flow in Model.Flows)
         {
-            if (State.TryGetList((flow.Attributes, "settings"), out var settings)
-                && settings.All(s => s.EndsWith("failure_callback", StringComparison.Ordinal)))
+            if (flow.From != GatewayId || flow.Attributes["kind"] as string != "logging")
+            {
+                continue;
+            }
+
+            if (State.TryGetList((flow.Attributes, "settings"), out var settings) && FailureOnly(settings))
             {
                 Model.Find(flow.To)!.Notes.Add(
                     "Named only in failure_callback: it receives failed requests (the prompt, metadata and the error), not completions.");
             }
         }
+    }
+
+    private static bool FailureOnly(SortedArraySet<string> settings)
+    {
+        foreach (var setting in settings)
+        {
+            if (!setting.EndsWith("failure_callback", StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private Component? AddCallback(YamlScalar name, string setting, bool messageLogging, bool metadataOnly, string? team = null)

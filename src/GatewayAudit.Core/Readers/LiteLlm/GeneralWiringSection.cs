@@ -214,7 +214,7 @@ internal sealed class GeneralWiringSection(LiteLlmRead read) : LiteLlmSection(re
             Notes = { "Where the proxy runs and where its stdout logs go is not in the config." },
         });
         var hostFlow = Model.Connect(GatewayId, HostId, [DataCategory.Prompt, DataCategory.Completion, DataCategory.Metadata], at);
-        foreach (var key in new[] { "set_verbose", "json_logs" })
+        foreach (var key in (ReadOnlySpan<string>)["set_verbose", "json_logs"])
         {
             if (Values.BoolUnder(LiteLlm, key, "litellm_settings") is { } on)
             {

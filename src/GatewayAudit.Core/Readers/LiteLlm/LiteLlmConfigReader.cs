@@ -62,6 +62,7 @@ public sealed partial class LiteLlmConfigReader : IConfigReader
         }
 
         read.FlushLists();
+        read.Release();
         AskAboutUnresolved(values, model);
         return new ReaderResult(model, diagnostics, secrets);
     }

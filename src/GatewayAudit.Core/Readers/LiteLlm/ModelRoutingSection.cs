@@ -35,7 +35,9 @@ internal sealed partial class ModelRoutingSection(LiteLlmRead read) : LiteLlmSec
             return;
         }
 
-        var deploymentsPerGroup = new Dictionary<(string Component, string Group), int>();
+        // One table per thread, emptied after each config: it was a table and a sort per config (bench/SCALE.md round 18).
+        var deploymentsPerGroup = t_deploymentsPerGroup ?? new();
+        t_deploymentsPerGroup = null;
         for (var i = 0; i < list.Items.Count; i++)
         {
             var path = i < EntryPaths.Length ? EntryPaths[i] : $"model_list[{i}]";
@@ -67,7 +69,8 @@ internal sealed partial class ModelRoutingSection(LiteLlmRead read) : LiteLlmSec
 
         SummariseOpenRouterZdr();
 
-        foreach (var ((componentId, group), count) in deploymentsPerGroup.OrderBy(p => p.Key.Group, StringComparer.Ordinal))
+        // In any order: the largest count and a sorted list come out the same.
+        foreach (var ((componentId, group), count) in deploymentsPerGroup)
         {
             var component = Model.Find(componentId)!;
             var known = component.Attributes["maxDeploymentsPerGroup"] as long? ?? 0;
@@ -77,7 +80,13 @@ internal sealed partial class ModelRoutingSection(LiteLlmRead read) : LiteLlmSec
                 AddToList(component, "groupsWithSeveralDeployments", group);
             }
         }
+
+        deploymentsPerGroup.Clear();
+        t_deploymentsPerGroup = deploymentsPerGroup;
     }
+
+    [ThreadStatic]
+    private static Dictionary<(string Component, string Group), int>? t_deploymentsPerGroup;
 
     /// <summary>Reads one deployment; returns the id of the component its prompts go to first.</summary>
     private string? ReadDeployment(YamlMapping parameters, string path, string group)
@@ -112,8 +121,9 @@ internal sealed partial class ModelRoutingSection(LiteLlmRead read) : LiteLlmSec
         }
 
         var slash = modelText.IndexOf('/', StringComparison.Ordinal);
-        var prefix = slash > 0 ? modelText[..slash] : LiteLlmProviders.PrefixForBareModel(modelText);
-        var endpoint = ResolveEndpoint(new Deployment(prefix, modelText, slash > 0 ? modelText[(slash + 1)..] : modelText, slash <= 0, group, at),
+        // The prefix and the model after it recur config after config (openai, gpt-4o): one string per text.
+        var prefix = slash > 0 ? RepeatedText.Of(modelText.AsSpan(0, slash)) : LiteLlmProviders.PrefixForBareModel(modelText);
+        var endpoint = ResolveEndpoint(new Deployment(prefix, modelText, slash > 0 ? RepeatedText.Of(modelText.AsSpan(slash + 1)) : modelText, slash <= 0, group, at),
             Values.TextUnder(parameters, "api_base", path, "text (a URL, or os.environ/NAME)"));
         if (endpoint is null)
         {
@@ -148,7 +158,7 @@ internal sealed partial class ModelRoutingSection(LiteLlmRead read) : LiteLlmSec
     {
         // A region the api_base host names (*.openai.azure.com resources, regional endpoints) is added by the host
         // classifier on another branch: HostClassifier region-from-host belongs here, next to the configured keys.
-        var sourceRegions = new List<string>();
+        List<string>? sourceRegions = null; // only with a profile
         foreach (var regionKey in RegionKeys)
         {
             if (Values.TextUnder(parameters, regionKey, path, "text (a region name, or os.environ/NAME)") is not { } regionNode || Values.Resolve(regionNode).Value is not { } region)
@@ -158,7 +168,7 @@ internal sealed partial class ModelRoutingSection(LiteLlmRead read) : LiteLlmSec
 
             if (profile is not null)
             {
-                sourceRegions.Add(region);
+                (sourceRegions ??= []).Add(region);
                 AddToList(component, "sourceRegions", region);
                 component.Evidence.Add(Values.At(regionNode));
                 continue;
@@ -170,7 +180,7 @@ internal sealed partial class ModelRoutingSection(LiteLlmRead read) : LiteLlmSec
         if (profile is { } geography)
         {
             SetRegion(component, geography.Region, at);
-            var source = sourceRegions.Count > 0 ? $" (source Region {string.Join(", ", sourceRegions)})" : "";
+            var source = sourceRegions is { Count: > 0 } ? $" (source Region {string.Join(", ", sourceRegions)})" : "";
             component.Notes.Add($"{modelText} is a cross-Region inference profile: Bedrock may process the request in {geography.Scope}{source}. Source: {BedrockProfiles.Source}");
             component.Attributes.Set("regionNote", $"cross-Region inference profile: {geography.Scope}", at);
         }
