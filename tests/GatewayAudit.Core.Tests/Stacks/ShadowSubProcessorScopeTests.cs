@@ -174,34 +174,40 @@ public sealed class ShadowSubProcessorScopeTests
         Assert.NotNull(result.Model.Find("provider:groq"));
     }
 
+    // A compose file that runs the LiteLLM proxy and builds a worker from FOLDER, the proxy's config, and a direct
+    // Anthropic call in the worker: the worker's code is in the deployment that runs the gateway.
+    private static string ProxyComposeBuilding(string folder) => $"""
+        services:
+          litellm:
+            image: ghcr.io/berriai/litellm:v1.84.0
+            command: ["--config", "/app/config.yaml"]
+            volumes:
+              - ./proxy/config.yaml:/app/config.yaml:ro
+          worker:
+            build: ./{folder}
+            environment:
+              LLM_BASE_URL: http://litellm:4000
+
+        """;
+
+    private const string ProxyConfig = "model_list:\n  - model_name: claude\n    litellm_params: {model: anthropic/claude-sonnet-4-5, api_key: os.environ/ANTHROPIC_API_KEY}\n";
+
+    private const string DirectAnthropicCall = """
+        import anthropic
+
+        client = anthropic.Anthropic()
+        reply = client.messages.create(model="claude-sonnet-4-5", max_tokens=256, messages=[{"role": "user", "content": "hi"}])
+
+        """;
+
     [Fact]
     public void A_worker_with_its_own_manifest_that_the_proxy_compose_file_builds_goes_around_the_proxy()
     {
-        const string Compose = """
-            services:
-              litellm:
-                image: ghcr.io/berriai/litellm:v1.84.0
-                command: ["--config", "/app/config.yaml"]
-                volumes:
-                  - ./proxy/config.yaml:/app/config.yaml:ro
-              worker:
-                build: ./worker
-                environment:
-                  LLM_BASE_URL: http://litellm:4000
-
-            """;
-        const string Worker = """
-            import anthropic
-
-            client = anthropic.Anthropic()
-            reply = client.messages.create(model="claude-sonnet-4-5", max_tokens=256, messages=[{"role": "user", "content": "hi"}])
-
-            """;
         var result = AuditFiles(
-            ("docker-compose.yaml", Compose),
-            ("proxy/config.yaml", "model_list:\n  - model_name: claude\n    litellm_params: {model: anthropic/claude-sonnet-4-5, api_key: os.environ/ANTHROPIC_API_KEY}\n"),
+            ("docker-compose.yaml", ProxyComposeBuilding("worker")),
+            ("proxy/config.yaml", ProxyConfig),
             ("worker/pyproject.toml", "[project]\nname = \"worker\"\nversion = \"0.1.0\"\ndependencies = [\"anthropic>=0.40\"]\n"),
-            ("worker/summarize.py", Worker));
+            ("worker/summarize.py", DirectAnthropicCall));
 
         var finding = Assert.Single(result.Findings, f => f.RuleId == "shadow-sub-processor");
         Assert.Equal("worker/summarize.py", finding.Location!.File);
@@ -213,19 +219,6 @@ public sealed class ShadowSubProcessorScopeTests
     [InlineData("app", "app/ask.py:3")] // the same project's call to the proxy comes first
     public void The_gateway_site_named_is_the_first_in_path_order_of_those_in_the_calls_project_or_deployment(string folder, string named)
     {
-        var compose = $"""
-            services:
-              litellm:
-                image: ghcr.io/berriai/litellm:v1.84.0
-                command: ["--config", "/app/config.yaml"]
-                volumes:
-                  - ./proxy/config.yaml:/app/config.yaml:ro
-              worker:
-                build: ./{folder}
-                environment:
-                  LLM_BASE_URL: http://litellm:4000
-
-            """;
         const string ViaProxy = """
             from openai import OpenAI
 
@@ -233,19 +226,12 @@ public sealed class ShadowSubProcessorScopeTests
             reply = client.chat.completions.create(model="claude", messages=[{"role": "user", "content": "hi"}])
 
             """;
-        const string Direct = """
-            import anthropic
-
-            client = anthropic.Anthropic()
-            reply = client.messages.create(model="claude-sonnet-4-5", max_tokens=256, messages=[{"role": "user", "content": "hi"}])
-
-            """;
         var result = AuditFiles(
-            ("docker-compose.yaml", compose),
-            ("proxy/config.yaml", "model_list:\n  - model_name: claude\n    litellm_params: {model: anthropic/claude-sonnet-4-5, api_key: os.environ/ANTHROPIC_API_KEY}\n"),
+            ("docker-compose.yaml", ProxyComposeBuilding(folder)),
+            ("proxy/config.yaml", ProxyConfig),
             ($"{folder}/pyproject.toml", "[project]\nname = \"worker\"\nversion = \"0.1.0\"\ndependencies = [\"anthropic>=0.40\", \"openai>=1.0\"]\n"),
             ($"{folder}/ask.py", ViaProxy),
-            ($"{folder}/summarize.py", Direct));
+            ($"{folder}/summarize.py", DirectAnthropicCall));
 
         var finding = Assert.Single(result.Findings, f => f.RuleId == "shadow-sub-processor");
         Assert.Equal($"{folder}/summarize.py", finding.Location!.File);
