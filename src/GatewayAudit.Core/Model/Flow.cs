@@ -43,4 +43,17 @@ public sealed class Flow
         Attributes.MergeFrom(other.Attributes);
         Evidence.UnionWith(other.Evidence);
     }
+
+    /// <summary>
+    /// <see cref="MergeFrom"/> of a flow that has only these categories and at most this one site, without making that
+    /// flow (StackModel.Connect of a pair already connected: bench/SCALE.md round 18).
+    /// </summary>
+    internal void MergeFrom(DataCategorySet categories, SourceLocation? evidence)
+    {
+        DataCategories = DataCategories.Union(categories);
+        if (evidence is not null)
+        {
+            Evidence.Add(evidence);
+        }
+    }
 }

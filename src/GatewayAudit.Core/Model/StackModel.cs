@@ -102,21 +102,12 @@ public sealed class StackModel
     {
         if (_flows.Find(Flow.KeyOf(from, to)) is { } existing)
         {
-            // All that Flow.MergeFrom takes from such a flow.
-            existing.DataCategories = existing.DataCategories.Union(categories);
-            if (evidence is not null)
-            {
-                existing.Evidence.Add(evidence);
-            }
-
+            existing.MergeFrom(categories, evidence);
             return existing;
         }
 
-        var flow = new Flow { From = from, To = to, DataCategories = categories };
-        if (evidence is not null)
-        {
-            flow.Evidence.Add(evidence);
-        }
+        var flow = new Flow { From = from, To = to };
+        flow.MergeFrom(categories, evidence);
 
         return AddFlow(flow);
     }
@@ -175,10 +166,11 @@ public sealed class StackModel
             return _into.TryGetValue(componentId, out var indexed) ? [.. indexed] : [];
         }
 
+        var view = FlowsIntoInPlace(componentId);
         var count = 0;
-        foreach (var flow in _flows)
+        foreach (var _ in view)
         {
-            count += flow.To == componentId ? 1 : 0;
+            count++;
         }
 
         if (count == 0)
@@ -188,12 +180,9 @@ public sealed class StackModel
 
         var found = new Flow[count];
         var n = 0;
-        foreach (var flow in _flows)
+        foreach (var flow in view)
         {
-            if (flow.To == componentId)
-            {
-                found[n++] = flow;
-            }
+            found[n++] = flow;
         }
 
         return found;
@@ -257,7 +246,6 @@ public sealed class StackModel
             }
         }
     }
-
 
     /// <summary>Removes a component and every flow into or out of it (a possibility another file rules out).</summary>
     public void Remove(string componentId)

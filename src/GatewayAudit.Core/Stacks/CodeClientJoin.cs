@@ -77,8 +77,8 @@ public static class CodeClientJoin
             var flow = model.Connect(AppId, party.Id, use.Categories, use.At);
             flow.Attributes.Set("confidence", "call", use.At);
             flow.Attributes.Set("kind", use.Call == "listing" ? "listing" : "inference", use.At);
-            AddToList(flow.Attributes, "callSites", $"{use.At} {use.Call}");
-            AddToList(flow.Attributes, "joinedClients", $"{use.At} {use.Through} -> {client.At} ({rule})");
+            flow.Attributes.AddToList("callSites", $"{use.At} {use.Call}");
+            flow.Attributes.AddToList("joinedClients", $"{use.At} {use.Through} -> {client.At} ({rule})");
         }
 
         foreach (var byBuild in uses.GroupBy(u => (u.Build.At, u.Rule)))
@@ -152,7 +152,7 @@ public static class CodeClientJoin
         var flow = model.Connect(AppId, party.Id, use.Categories, use.At);
         flow.Attributes.Set("confidence", "presumed", use.At);
         flow.Attributes.Set("kind", use.Call == "listing" ? "listing" : "inference", use.At);
-        AddToList(flow.Attributes, "callSites", $"{use.At} {use.Call}");
+        flow.Attributes.AddToList("callSites", $"{use.At} {use.Call}");
     }
 
     /// <summary>
@@ -190,15 +190,6 @@ public static class CodeClientJoin
             {
                 model.Find(OpenRouterRoutes.Id)!.Notes.Add($"OpenRouter provider preferences are defined in {preference.Name} at {preference.At}, but no call this scan can follow passes them: their routing is not shown in force.");
             }
-        }
-    }
-
-    private static void AddToList(AttributeBag attributes, string key, string value)
-    {
-        var list = attributes[key] as string[] ?? [];
-        if (!list.Contains(value, StringComparer.Ordinal))
-        {
-            attributes.Set(key, list.Append(value).Order(StringComparer.Ordinal).ToArray());
         }
     }
 

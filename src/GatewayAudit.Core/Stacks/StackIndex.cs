@@ -72,18 +72,33 @@ internal sealed class StackIndex
         var beside = new List<Stack>();
         foreach (var (stack, other) in files)
         {
-            if (other != file && !(withoutCode && stack == Code) && !beside.Contains(stack))
+            if (other != file && !(withoutCode && stack == Code))
             {
-                beside.Add(stack);
+                AddOnce(beside, stack);
             }
         }
 
-        if (beside.Count > 1)
+        return InFormationOrder(beside);
+    }
+
+    // A stack's few neighbours are searched in a list, as Distinct did for the query this replaced.
+    private static void AddOnce(List<Stack> stacks, Stack stack)
+    {
+        if (!stacks.Contains(stack))
         {
-            beside.Sort((a, b) => _order[a].CompareTo(_order[b]));
+            stacks.Add(stack);
+        }
+    }
+
+    /// <summary>The stacks in the order they were formed.</summary>
+    private List<Stack> InFormationOrder(List<Stack> stacks)
+    {
+        if (stacks.Count > 1)
+        {
+            stacks.Sort((a, b) => _order[a].CompareTo(_order[b]));
         }
 
-        return beside;
+        return stacks;
     }
 
     /// <summary>The config stacks of the nearest folder strictly above <paramref name="folder"/>.</summary>
@@ -140,19 +155,14 @@ internal sealed class StackIndex
             var (from, to) = RangeOf(_configPaths, mount);
             for (var i = from; i < to; i++)
             {
-                if (StackEnvironment.Covers(mount, _configPaths[i].Folder) && !mounted.Contains(_configPaths[i].Stack))
+                if (StackEnvironment.Covers(mount, _configPaths[i].Folder))
                 {
-                    mounted.Add(_configPaths[i].Stack);
+                    AddOnce(mounted, _configPaths[i].Stack);
                 }
             }
         }
 
-        if (mounted.Count > 1)
-        {
-            mounted.Sort((a, b) => _order[a].CompareTo(_order[b]));
-        }
-
-        return mounted;
+        return InFormationOrder(mounted);
     }
 
     private (string Folder, Stack Stack)[] ConfigFolders() =>

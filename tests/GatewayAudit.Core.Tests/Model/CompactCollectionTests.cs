@@ -131,6 +131,27 @@ public sealed class CompactCollectionTests
     }
 
     [Fact]
+    public void A_value_added_to_a_list_lands_in_ordinal_order_once_whether_or_not_the_list_was_in_order()
+    {
+        var random = new Random(20261202);
+        for (var round = 0; round < 200; round++)
+        {
+            var bag = new AttributeBag();
+            var given = Enumerable.Range(0, random.Next(0, 6)).Select(_ => $"v{random.Next(12)}").ToArray();
+            if (given.Length > 0)
+            {
+                bag.Set("list", given); // as set, possibly out of order and with repeats
+            }
+
+            var value = $"v{random.Next(12)}";
+            bag.AddToList("list", value);
+
+            var expected = given.Contains(value, StringComparer.Ordinal) ? given : given.Append(value).Order(StringComparer.Ordinal).ToArray();
+            Assert.Equal(expected, (string[])bag["list"]!);
+        }
+    }
+
+    [Fact]
     public void Sorted_array_set_uses_its_comparer_and_an_empty_one_has_no_minimum()
     {
         var notes = new SortedArraySet<string>(StringComparer.Ordinal) { "b", "B", "a", "b" };

@@ -435,14 +435,7 @@ internal sealed partial class CSharpFragment(InputFile file, CSharpSites sites)
     internal static void LockIn(Component component, SourceLocation at, string kind, string value) =>
         AddToList(component, "lockIn", $"{at} {kind} {value}");
 
-    internal static void AddToList(Component component, string key, string value)
-    {
-        var list = component.Attributes[key] as string[] ?? [];
-        if (!list.Contains(value, StringComparer.Ordinal))
-        {
-            component.Attributes.Set(key, list.Append(value).Order(StringComparer.Ordinal).ToArray());
-        }
-    }
+    internal static void AddToList(Component component, string key, string value) => component.Attributes.AddToList(key, value);
 
     private static Party? Single(IEnumerable<Party> parties)
     {

@@ -209,41 +209,7 @@ internal sealed class GatewayRead(InputFile file, ConfigValues values, StackMode
     public SourceLocation At(YamlNode node) => Values.At(node);
 
     /// <summary>Adds a value to a sorted list attribute (models, targets ...).</summary>
-    public static void AddToList(Component component, string key, string value)
-    {
-        var list = component.Attributes[key] as string[] ?? [];
-        if (list.Contains(value, StringComparer.Ordinal))
-        {
-            return;
-        }
-
-        if (!IsOrdered(list))
-        {
-            component.Attributes.Set(key, list.Append(value).Order(StringComparer.Ordinal));
-            return;
-        }
-
-        // The list is in order (as this method leaves it): the value goes in at its place, without a sort's buffers.
-        var at = ~Array.BinarySearch(list, value, StringComparer.Ordinal);
-        var grown = new string[list.Length + 1];
-        list.AsSpan(0, at).CopyTo(grown);
-        grown[at] = value;
-        list.AsSpan(at).CopyTo(grown.AsSpan(at + 1));
-        component.Attributes.Set(key, grown);
-    }
-
-    private static bool IsOrdered(string[] list)
-    {
-        for (var i = 1; i < list.Length; i++)
-        {
-            if (string.CompareOrdinal(list[i - 1], list[i]) > 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static void AddToList(Component component, string key, string value) => component.Attributes.AddToList(key, value);
 
     /// <summary>A gateway's response cache: it keeps completions keyed by the prompt the gateway sends it.</summary>
     public Component AddCache(Component gateway, string id, string name, string? vendor, Hosting hosting, string note, SourceLocation at)
