@@ -10,6 +10,9 @@
 #    list/check, C# sources, a Dockerfile's exec form, user --catalog/--policies/--settings good and bad): stdout,
 #    stderr and exit code equal to REFERENCE, the framework-dependent build (default: `dotnet` on the Release build's
 #    gateway-audit.dll; built first if missing).
+# 3. On Linux with strace: the executable asks for its rehydrated data and each range the GC commits at once
+#    (Aot/prefault.c): MADV_POPULATE_WRITE after every MADV_DODUMP of a scan. Skipped without strace, or when the
+#    binary was built with -p:AotPrefaultData=false or -p:AotPrefaultHeap=false (set PREFAULT=off).
 # Prints one line per check and exits 1 when any differs.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -94,6 +97,15 @@ same "scan --policies (bad)" scan "$ex" --policies "$work/fx/rules-bad"
 same "policies validate (bad)" policies validate "$work/fx/rules-bad"
 same "scan --settings (good)" scan "$ex" --settings "$work/fx/settings-good.yaml" --format json
 same "scan --settings (bad)" scan "$ex" --settings "$work/fx/settings-bad.yaml"
+
+# --- 3. Pages asked of the kernel at once (Aot/prefault.c) -------------------------------------------------------
+if [ "${PREFAULT:-on}" != off ] && [ "$(uname -s)" = Linux ] && command -v strace >/dev/null; then
+  strace -f -e trace=madvise -o "$work/madvise" "$bin" scan "$ex" --format json >/dev/null 2>&1
+  committed=$(grep -c 'MADV_DODUMP) = 0' "$work/madvise"); populated=$(grep -c 'MADV_POPULATE_WRITE' "$work/madvise")
+  # One call for the data tail, then one after each commit of the heap.
+  if [ "$committed" -gt 0 ] && [ "$populated" -gt "$committed" ]; then pass "prefault: data tail and $committed heap commits populated"
+  else fail "prefault: $populated populate calls for $committed heap commits (built with AotPrefaultData/AotPrefaultHeap=false? PREFAULT=off)"; fi
+fi
 
 if [ "$failed" = 0 ]; then echo "aot-check: every path equal"; else echo "aot-check: differences above"; fi
 exit "$failed"
